@@ -1,0 +1,107 @@
+"""Noun-phrase anatomy: which tokens describe the actor a head noun stands for.
+
+The coder asks about argument heads (the subject, the object); an actor is described by
+the head's modifiers ("Serbian President Aleksandar Vucic", "Kosovo's authorities", "the
+head of the EU delegation"). These helpers pick those tokens out of the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Dependency labels of left modifiers that belong to the actor description.
+LEFT_MODIFIERS = frozenset(
+    {"compound", "amod", "nmod", "poss", "det", "flat", "nummod", "case", "punct", "quantmod"}
+)
+# Prepositions whose object still describes the same actor ("head of the EU delegation").
+DESCRIPTIVE_PREPOSITIONS = frozenset({"of"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PRONOUNS_GROUP = frozenset(
+    {"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "we", "us", "our"}
+)
+
+
+def modifier_tokens(head: Token) -> list[Token]:
+    """The head and the tokens that modify it as part of its description, in text order.
+
+    Follows compounds, adjectives, possessives and "of" phrases, but not relative
+    clauses, appositions or other prepositions ("to Serbia", "in Brussels").
+    """
+    found: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in LEFT_MODIFIERS and child.i < token.i:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in DESCRIPTIVE_PREPOSITIONS:
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+                found.append(child)
+            elif child.dep_ in {"compound", "flat"}:
+                stack.append(child)
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def phrase_span(head: Token) -> Span:
+    """The contiguous span from the first to the last descriptive token of ``head``.
+
+    Leading determiners and punctuation are trimmed so the span reads as a name.
+    """
+    tokens = modifier_tokens(head)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    doc = head.doc
+    while start < head.i and (doc[start].dep_ in {"det", "punct", "case"} or doc[start].is_space):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def person_name_tokens(head: Token) -> list[Token]:
+    """The run of proper-name tokens ending at ``head`` ("Antony Blinken", "Ned price").
+
+    Empty when the head is not part of a name.
+    """
+    if not _is_name_like(head):
+        return []
+    run = [head]
+    index = head.i - 1
+    while index >= 0:
+        token = head.doc[index]
+        if token.head.i != head.i and token.head.i not in {t.i for t in run}:
+            break
+        if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+            break
+        run.insert(0, token)
+        index -= 1
+    return run
+
+
+def _is_name_like(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    if token.is_title and not token.is_sent_start:
+        return True  # "Price said": a surname the tagger took for a common noun
+    # "Ned price": a lower-case surname right after a first name it is compounded with.
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(
+        prev is not None
+        and prev.head.i == token.i
+        and prev.dep_ == "compound"
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.ent_type_ in {"", "PERSON"}
+    )
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+
+
+def pronoun_wants_person(token: Token) -> bool:
+    return token.lower_ in PRONOUNS_PERSON

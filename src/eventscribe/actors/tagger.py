@@ -1,0 +1,335 @@
+"""Actor tagging: resolve every nominal head in an article to an actor, with coreference.
+
+Reads: a parsed spaCy ``Doc`` and the actor knowledge tables.
+Writes: an :class:`ActorIndex` mapping head tokens to actors, consulted by the coder.
+
+Resolution uses, in order: the words of the noun phrase itself (titles, names, country
+names, demonyms, organisations), then the article's memory of who was introduced how
+("Serbian President Aleksandar Vucic" makes a later "Vucic", "President Vucic" or "the
+president" the same actor), then pronoun and "both sides" rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
+from eventscribe.actors.phrases import (
+    is_pronoun,
+    modifier_tokens,
+    phrase_span,
+    pronoun_wants_person,
+)
+from eventscribe.records import Actor
+
+# Kinds of knowledge in order of preference when a phrase holds several.
+KIND_RANK = {
+    "organisation": 0,
+    "institution": 0,
+    "country": 1,
+    "partial": 1,
+    "capital": 2,
+    "demonym": 3,
+    "ethnic": 4,
+}
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+PAIR_WORDS = frozenset({"sides", "parties", "countries", "neighbours", "neighbors", "nations"})
+
+
+@dataclass(frozen=True)
+class Clue:
+    """One piece of evidence found inside a phrase: a known actor or a role word."""
+
+    start: int  # token index
+    end: int
+    kind: str  # KnownActor.kind or "role"
+    text: str
+    known: KnownActor | None = None
+    sector: str | None = None
+
+
+@dataclass
+class ArticleMemory:
+    """Who the article has introduced so far; filled in document order."""
+
+    by_name: dict[str, Actor] = field(default_factory=dict)
+    by_title: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+    countries: list[str] = field(default_factory=list)
+
+    def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
+        for name in names:
+            self.by_name[name.lower()] = actor
+        if person:
+            for title in titles:
+                # "Secretary of State Blinken" is later "the Secretary"
+                self.by_title[title.lower()] = actor
+                self.by_title.setdefault(title.lower().split()[0], actor)
+            self.last_person = actor
+        elif actor.country:
+            self.last_group = actor
+        if actor.country and actor.country not in self.countries and actor.sector is None and not person:
+            self.countries.append(actor.country)
+
+
+@dataclass
+class ActorIndex:
+    """Actors of one document, by head token index. Built by :class:`ActorTagger`."""
+
+    by_head: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+
+    def actors_at(self, token: Token) -> tuple[Actor, ...]:
+        return self.by_head.get(token.i, ())
+
+    def all_actors(self) -> tuple[Actor, ...]:
+        seen: dict[tuple[int, int], Actor] = {}
+        for actors in self.by_head.values():
+            for actor in actors:
+                seen.setdefault((actor.start, actor.end), actor)
+        return tuple(seen[key] for key in sorted(seen))
+
+
+class ActorTagger:
+    """Builds the :class:`ActorIndex` of a document. One tagger serves many documents."""
+
+    def __init__(self, knowledge: ActorKnowledge, vocab: Vocab) -> None:
+        self.knowledge = knowledge
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        lower_patterns: dict[str, list[str]] = {}
+        for phrase, kind in knowledge.phrases():
+            lower_patterns.setdefault(kind, []).append(phrase.lower())
+        for kind, phrases in lower_patterns.items():
+            self._lower.add(kind, [vocab_doc(vocab, p) for p in sorted(set(phrases))])
+        exact = sorted({p for p, _kind in knowledge.case_sensitive_phrases()})
+        if exact:
+            self._exact.add("actor", [vocab_doc(vocab, p) for p in exact])
+
+    def tag(self, doc: Doc) -> ActorIndex:
+        clues = self._clues(doc)
+        memory = ArticleMemory()
+        index = ActorIndex()
+        for sent in doc.sents:
+            for token in sent:
+                if not _is_head_candidate(token):
+                    continue
+                actors = self._resolve(token, clues, memory)
+                if actors:
+                    index.by_head[token.i] = actors
+        return index
+
+    # -- evidence -------------------------------------------------------------------
+
+    def _clues(self, doc: Doc) -> dict[int, Clue]:
+        """Longest known phrase covering each token (token index -> clue)."""
+        found: list[Clue] = []
+        for match_id, start, end in list(self._lower(doc)) + list(self._exact(doc)):
+            text = doc[start:end].text
+            label = doc.vocab.strings[match_id]
+            if label == "role":
+                role = self.knowledge.role(text)
+                if role is not None:
+                    found.append(Clue(start, end, "role", text, sector=role.sector))
+                continue
+            if label == "ethnic":
+                knowns = [k for k in self.knowledge.lookup(text) if k.kind == "ethnic"]
+                found.append(Clue(start, end, "ethnic", text, known=knowns[0] if knowns else None))
+                continue
+            for known in self.knowledge.lookup(text):
+                if _plausible(doc, start, end, known):
+                    found.append(Clue(start, end, known.kind, text, known=known))
+        by_token: dict[int, Clue] = {}
+        for clue in sorted(found, key=lambda c: (c.end - c.start, -KIND_RANK.get(c.kind, 5))):
+            for i in range(clue.start, clue.end):
+                by_token[i] = clue  # longer (and better-ranked) phrases win
+        return by_token
+
+        return by_token
+
+    # -- resolution -----------------------------------------------------------------
+
+    def _resolve(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> tuple[Actor, ...]:
+        if is_pronoun(head):
+            actor = self._pronoun(head, memory)
+            return (_relocate(actor, head),) if actor else ()
+        if head.lower_ in PAIR_WORDS and any(c.lower_ in {"both", "two"} for c in head.children):
+            return self._both_sides(head, memory)
+        span = phrase_span(head)
+        tokens = [t for t in modifier_tokens(head) if span.start <= t.i < span.end]
+        phrase_clues = _unique_clues(clues.get(t.i) for t in tokens)
+        roles = [c for c in phrase_clues if c.kind == "role"]
+        knowns = sorted(
+            (c for c in phrase_clues if c.known is not None),
+            key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head.i - c.end)),
+        )
+        ethnic = [c for c in phrase_clues if c.kind == "ethnic"]
+        covered = {i for c in phrase_clues for i in range(c.start, c.end)}
+        names = [t for t in tokens if t.i not in covered and _name_token(t, head)]
+        name = " ".join(t.text for t in names)
+        if not (roles or knowns or ethnic or names):
+            return ()
+        remembered = self._recall(name, roles, memory) if not knowns else None
+        if remembered is not None:
+            memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
+            return (_relocate(remembered, head, span),)
+        actor = _compose(head, span, name, roles, knowns, ethnic)
+        if actor.country is None and actor.sector is None and not name and not ethnic:
+            return ()
+        titles = [c.text for c in roles] if name else []
+        memory.remember(actor, names=_name_keys(names), titles=titles, person=bool(name))
+        return (actor,)
+
+    def _recall(self, name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
+        if name:
+            for key in (name.lower(), name.split()[-1].lower()):
+                if key in memory.by_name:
+                    return memory.by_name[key]
+            return None
+        for role in roles:
+            if role.text.lower() in memory.by_title:
+                return memory.by_title[role.text.lower()]
+        return None
+
+    def _pronoun(self, head: Token, memory: ArticleMemory) -> Actor | None:
+        wants_person = pronoun_wants_person(head)
+        # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
+        governor = head.head
+        while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head is not governor:
+            governor = governor.head
+            for child in governor.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < head.i and child.i != head.i:
+                    return None if is_pronoun(child) else _memory_subject(child, memory, wants_person)
+        return memory.last_person if wants_person else (memory.last_group or memory.last_person)
+
+    def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
+        if len(memory.countries) < 2:
+            return ()
+        span = phrase_span(head)
+        return tuple(
+            Actor(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                name=self.knowledge.country_name(code),
+                country=code,
+                sector=None,
+                code=code,
+                evidence=f"'{span.text}' = the two countries named earlier",
+            )
+            for code in memory.countries[-2:]
+        )
+
+
+def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:
+    """The actor already resolved for ``subject`` (resolution runs left to right)."""
+    for actor in list(memory.by_name.values())[::-1]:
+        if actor.start <= subject.idx < actor.end:
+            return actor
+    return memory.last_person if wants_person else memory.last_group
+
+
+def _compose(
+    head: Token,
+    span,
+    name: str,
+    roles: list[Clue],
+    knowns: list[Clue],
+    ethnic: list[Clue],
+) -> Actor:
+    best = knowns[0].known if knowns else None
+    country = best.country if best else None
+    sector = roles[-1].sector if roles else None
+    if sector is None and best is not None:
+        if best.kind == "capital":
+            sector = "GOV"  # "Belgrade said": the capital stands for the government
+        elif best.kind in {"organisation", "institution", "partial"}:
+            sector = best.sector
+    ethnicity = ethnic[0].text if ethnic else None
+    if ethnicity and sector is None:
+        sector = "CVL"
+    if name:
+        canonical = name
+    elif best is not None and not roles:
+        canonical = best.name
+    else:
+        canonical = span.text
+    evidence = "; ".join(
+        f"'{c.text}' -> {c.known.country if c.known else c.sector}" for c in (knowns + roles)
+    )
+    return Actor(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        name=canonical,
+        country=country,
+        sector=sector,
+        code=(country or "") + (sector or "") or None,
+        evidence=evidence or (f"ethnic group '{ethnicity}'" if ethnicity else "name only"),
+        ethnicity=ethnicity,
+    )
+
+
+def _relocate(actor: Actor, head: Token, span=None) -> Actor:
+    """The remembered actor, placed at this mention's text and offsets."""
+    span = span if span is not None else head.doc[head.i : head.i + 1]
+    return Actor(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        name=actor.name,
+        country=actor.country,
+        sector=actor.sector,
+        code=actor.code,
+        evidence=f"same as '{actor.text}'",
+        ethnicity=actor.ethnicity,
+    )
+
+
+def _name_token(token: Token, head: Token) -> bool:
+    if token.is_punct or token.is_space or token.dep_ in {"det", "case", "poss"}:
+        return False
+    if token.ent_type_ in {"PERSON"}:
+        return True
+    if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
+        # an unknown proper noun next to the head: part of a person's or group's name
+        return token.ent_type_ in {"", "PERSON"} or token.i == head.i
+    return token.i == head.i and token.pos_ == "NOUN" and token.is_title and not token.is_sent_start
+
+
+def _name_keys(names: list[Token]) -> list[str]:
+    if not names:
+        return []
+    full = " ".join(t.text for t in names)
+    return [full, names[-1].text] if len(names) > 1 else [full]
+
+
+def _unique_clues(clues) -> list[Clue]:
+    seen: list[Clue] = []
+    for clue in clues:
+        if clue is not None and clue not in seen:
+            seen.append(clue)
+    return seen
+
+
+def _is_head_candidate(token: Token) -> bool:
+    if token.pos_ not in NOMINAL_POS:
+        return False
+    return token.dep_ not in {"compound", "flat", "amod", "poss", "nmod"} or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
+
+
+def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
+    """Filter matches that are common words in this context ("Chad" the name, "us")."""
+    span = doc[start:end]
+    if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
+        return False
+    return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
+
+
+def vocab_doc(vocab: Vocab, text: str) -> Doc:
+    """A tokenised pattern for the phrase matcher (tokenised on whitespace and dots)."""
+    return Doc(vocab, words=text.split())

@@ -1,0 +1,364 @@
+"""The command line: a thin layer over :mod:`eventscribe.pipeline` and the store.
+
+Exit codes: 0 all went well; 1 some input was skipped (each reported on stderr);
+2 usage error; 3 a fatal error (message says what to do); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from eventscribe import __version__
+from eventscribe.config import DEFAULT_MODEL, DEFAULT_STORE, Settings
+from eventscribe.errors import EventscribeError
+from eventscribe.records import InputProblem, stable_id
+
+EXIT_SKIPPED = 1
+EXIT_FATAL = 3
+EXIT_INTERRUPTED = 130
+STORE_BATCH = 64
+
+
+class Progress:
+    """Documents/s, sentences/s and events found, on stderr; silent with -q."""
+
+    def __init__(self, quiet: bool) -> None:
+        from tqdm import tqdm
+
+        self.started = time.monotonic()
+        self.documents = self.sentences = self.events = self.problems = 0
+        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
+
+    def add(self, sentences: int, events: int) -> None:
+        self.documents += 1
+        self.sentences += sentences
+        self.events += events
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        self._bar.update(1)
+        self._bar.set_postfix(
+            sent_s=f"{self.sentences / elapsed:.0f}", events=self.events, refresh=False
+        )
+
+    def problem(self, problem: InputProblem) -> None:
+        self.problems += 1
+        self._bar.write(f"skipped {problem}", file=sys.stderr)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int) -> Settings:
+    return Settings(
+        model=model,
+        lexicons=tuple(Path(p) for p in lexicon),
+        max_chars=max_chars,
+        min_confidence=min_confidence,
+        batch_size=batch_size,
+    )
+
+
+def coder_options(func):
+    """Options shared by every command that codes text."""
+    for option in reversed(
+        [
+            click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to parse with."),
+            click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
+            click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
+            click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
+            click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+class _Group(click.Group):
+    """Library errors become one line on stderr and exit code 3."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except EventscribeError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_FATAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventscribe")
+def main() -> None:
+    """eventscribe: political event data (PLOVER 2.0 + CAMEO) from news text.
+
+    \b
+    Example:
+      eventscribe code examples/ --store events.duckdb
+      eventscribe summary --store events.duckdb
+      eventscribe export --store events.duckdb --format csv -o events.csv
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--store", "store_path", type=click.Path(dir_okay=False), default=None, help=f"DuckDB file to write (default {DEFAULT_STORE} unless --format jsonl).")
+@click.option("--format", "fmt", type=click.Choice(["store", "jsonl"]), default="store", show_default=True, help="store: write the DuckDB store; jsonl: one JSON line per document.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="JSONL output file ('-' for stdout).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@coder_options
+def code(inputs, store_path, fmt, output, quiet, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+    """Code news articles into events.
+
+    INPUTS are files, folders or glob patterns: plain text (a first line
+    'date YYYY-MM-DD' is the publication date), JSON Lines or CSV with id/text/date
+    columns, or HTML pages.
+
+    \b
+    Examples:
+      eventscribe code examples/ --store events.duckdb
+      eventscribe code docs.jsonl --format jsonl -o out.jsonl
+    """
+    from eventscribe.ingest import read_inputs
+    from eventscribe.pipeline import Coder, code_documents
+
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
+    coder = Coder.build(settings)
+    progress = Progress(quiet)
+    if fmt == "store" and store_path is None:
+        store_path = DEFAULT_STORE
+    command = "eventscribe code " + " ".join(inputs)
+    docs = code_documents(read_inputs(list(inputs), max_chars=max_chars), coder, on_problem=progress.problem)
+    try:
+        with _jsonl_sink(output if fmt == "jsonl" else None) as sink, _store_sink(store_path, coder, settings, command) as store:
+            batch = []
+            for coded in docs:
+                progress.add(len(coded.sentences), len(coded.events))
+                if sink is not None:
+                    sink.write(json.dumps(coded.to_contract(), ensure_ascii=False) + "\n")
+                if store is not None:
+                    batch.append(coded)
+                    if len(batch) >= STORE_BATCH:
+                        store.write(batch)
+                        batch = []
+            if store is not None and batch:
+                store.write(batch)
+            if store is not None:
+                store.finish(progress)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(
+            f"interrupted after {progress.documents} documents; stored batches are complete, "
+            "re-run the same command to code the rest",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
+    progress.close()
+    if not quiet:
+        where = f" into {store_path}" if store_path else ""
+        click.echo(
+            f"coded {progress.documents} documents, {progress.sentences} sentences, "
+            f"{progress.events} events{where}; {progress.problems} skipped",
+            err=True,
+        )
+    if progress.problems:
+        sys.exit(EXIT_SKIPPED)
+
+
+class _StoreWriter:
+    def __init__(self, store, run) -> None:
+        self.store = store
+        self.run = run
+        store.start_run(run)
+
+    def write(self, batch) -> None:
+        self.store.write(batch, run=self.run)
+
+    def finish(self, progress: Progress) -> None:
+        self.store.finish_run(
+            self.run.run_id, documents=progress.documents, events=progress.events, problems=progress.problems
+        )
+
+
+class _store_sink:
+    """Context manager: a store writer for ``path``, or None."""
+
+    def __init__(self, path: str | None, coder, settings: Settings, command: str) -> None:
+        self.path, self.coder, self.settings, self.command = path, coder, settings, command
+        self.store = None
+
+    def __enter__(self):
+        if self.path is None:
+            return None
+        from eventscribe.store import EventStore, RunInfo
+
+        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        info = self.coder.provenance()
+        run = RunInfo(
+            run_id=stable_id(started, self.command, time.perf_counter_ns()),
+            started_at=started,
+            code_version=info["code_version"],
+            model=info["model"],
+            model_version=info["model_version"],
+            lexicon_fingerprint=info["lexicon_fingerprint"],
+            settings={
+                "model": self.settings.model,
+                "lexicons": [str(p) for p in self.settings.lexicons],
+                "max_chars": self.settings.max_chars,
+                "min_confidence": self.settings.min_confidence,
+            },
+            command=self.command,
+        )
+        self.store = EventStore(self.path)
+        return _StoreWriter(self.store, run)
+
+    def __exit__(self, *exc) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+class _jsonl_sink:
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO | None:
+        if self.output is None:
+            return None
+        self.handle = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8")
+        return self.handle
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None and self.handle is not sys.stdout:
+            self.handle.close()
+
+
+@main.command()
+@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
+def export(store_path, fmt, output) -> None:
+    """Export the events table with flat GDELT/ICEWS-style columns.
+
+    \b
+    Example:
+      eventscribe export --store events.duckdb --format parquet -o events.parquet
+    """
+    from eventscribe.store import EventStore
+
+    with EventStore(store_path, read_only=True) as store:
+        rows = store.export(output, fmt=fmt)
+    click.echo(f"wrote {rows} events to {output}", err=True)
+
+
+@main.command()
+@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
+def summary(store_path) -> None:
+    """Print the stored events grouped by dyad (source -> target country) and date.
+
+    \b
+    Example:
+      eventscribe summary --store events.duckdb
+    """
+    from eventscribe.analysis import dyad_summary, format_dyad_summary
+    from eventscribe.store import EventStore
+
+    with EventStore(store_path, read_only=True) as store:
+        click.echo(format_dyad_summary(dyad_summary(store)))
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(["events", "quad", "roles", "times", "places", "article"]), default=None, help="Kind of gold file (detected from its fields by default).")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), default=None, help="Score this JSONL of coded documents instead of coding the gold texts.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write the metrics as JSON to this file ('-' for stdout).")
+@click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@coder_options
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+    """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md).
+
+    \b
+    Examples:
+      eventscribe eval ../shared/eval/dev/plover-gsr-dev.jsonl
+      eventscribe eval gold.jsonl --pred out.jsonl --json metrics.json
+    """
+    from eventscribe.evaluation import format_report, load_gold, read_predictions, score
+
+    gold_set = load_gold(Path(gold))
+    if pred:
+        predictions = read_predictions(Path(pred))
+    else:
+        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
+        predictions = dict(_code_gold(gold_set, settings, quiet))
+        if save_pred:
+            with open(save_pred, "w", encoding="utf-8") as handle:
+                for line in predictions.values():
+                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    metrics = score(gold_set, predictions, kind=kind)
+    click.echo(format_report(metrics))
+    if json_out:
+        text = json.dumps(metrics, indent=2, sort_keys=True)
+        if json_out == "-":
+            click.echo(text)
+        else:
+            Path(json_out).write_text(text + "\n", encoding="utf-8")
+
+
+def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:
+    from eventscribe.pipeline import Coder, code_documents
+    from eventscribe.records import Article
+
+    coder = Coder.build(settings)
+    articles = [Article(doc_id=c.id, text=c.text, date=c.date, origin=c.id) for c in gold_set.cases]
+    progress = Progress(quiet)
+    for coded in code_documents(articles, coder):
+        progress.add(len(coded.sentences), len(coded.events))
+        yield coded.article.doc_id, coded.to_contract()
+    progress.close()
+
+
+@main.command()
+@click.argument("text")
+@click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
+@coder_options
+def explain(text, pub_date, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+    """Show how a sentence is coded: parse, actors, entries that fired, and why
+    candidates were dropped.
+
+    \b
+    Example:
+      eventscribe explain "Serbia and Kosovo reached an agreement on Wednesday." --date 2022-11-24
+    """
+    from eventscribe.explain import render_explanation
+    from eventscribe.pipeline import Coder
+    from eventscribe.records import Article
+
+    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size))
+    article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
+    click.echo(render_explanation(coder.analyse_text(text, article)))
+
+
+@main.command(name="check-lexicon")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def check_lexicon(files) -> None:
+    """Validate event lexicon files; names the file and line of the first bad entry.
+
+    \b
+    Example:
+      eventscribe check-lexicon my_lexicon.yaml
+    """
+    from eventscribe.coding.lexicon import validate_lexicon_file
+    from eventscribe.ontology import bundled_ontology
+
+    for name in files:
+        count = validate_lexicon_file(Path(name), bundled_ontology())
+        click.echo(f"{name}: {count} entries, all valid")
+
+
+if __name__ == "__main__":
+    main()

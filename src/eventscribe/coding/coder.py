@@ -1,0 +1,200 @@
+"""The event coder: candidates from the matcher become dated, scored Event records.
+
+Reads: the parsed ``Doc``, its :class:`ActorIndex`, its time expressions and the article.
+Writes: a tuple of :class:`Event` (kept) and a list of :class:`Decision` (every
+candidate with the reason it was kept or dropped, for ``explain`` and the store).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import product
+
+from spacy.tokens import Doc
+
+from eventscribe.actors.tagger import ActorIndex
+from eventscribe.coding.dates import DateResolver, EventDate
+from eventscribe.coding.matcher import Candidate, EventMatcher
+from eventscribe.ontology import Ontology
+from eventscribe.records import Actor, Article, Event, Span, TimeExpression, stable_id
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What happened to one candidate: kept as events, or dropped and why."""
+
+    sentence_index: int
+    trigger: str
+    entry: str
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    kept: bool
+    reason: str
+
+
+class EventCoder:
+    """Codes the events of a document. Build once; call :meth:`code` per document."""
+
+    def __init__(self, matcher: EventMatcher, ontology: Ontology, *, min_confidence: float = 0.0) -> None:
+        self.matcher = matcher
+        self.ontology = ontology
+        self.min_confidence = min_confidence
+
+    def code(
+        self,
+        doc: Doc,
+        article: Article,
+        actors: ActorIndex,
+        times: tuple[TimeExpression, ...],
+    ) -> tuple[tuple[Event, ...], list[Decision]]:
+        dates = DateResolver(doc, times, article.date)
+        events: list[Event] = []
+        decisions: list[Decision] = []
+        for sentence_index, sent in enumerate(doc.sents):
+            dates.for_sentence(sent)
+            for candidate in self.matcher.match(sent, actors):
+                trigger_text = doc[candidate.trigger[0] : candidate.trigger[1]].text
+                decision = Decision(
+                    sentence_index=sentence_index,
+                    trigger=trigger_text,
+                    entry=f"{candidate.entry.phrase} ({candidate.entry.origin})",
+                    type=candidate.type,
+                    sources=tuple(a.name for a in candidate.sources),
+                    targets=tuple(a.name for a in candidate.targets),
+                    kept=candidate.dropped is None,
+                    reason=candidate.dropped or "; ".join(candidate.notes) or "matched",
+                )
+                decisions.append(decision)
+                if candidate.dropped is not None:
+                    continue
+                event_date = dates.date_of(doc[candidate.anchor], sent)
+                events.extend(self._events(candidate, doc, article, sent, event_date))
+        kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
+        return tuple(kept), decisions
+
+    def _events(self, candidate: Candidate, doc: Doc, article: Article, sent, when: EventDate) -> Iterable[Event]:
+        start_tok, end_tok = candidate.trigger
+        trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
+        trigger = replace(trigger, text=doc.text[trigger.start : trigger.end])
+        sentence = Span(sent.start_char, sent.end_char, "")
+        sources: tuple[Actor | None, ...] = candidate.sources or (None,)
+        targets: tuple[Actor | None, ...] = candidate.targets or (None,)
+        for source, target in product(sources, targets):
+            if source is not None and target is not None and _same_actor(source, target):
+                continue
+            source, target = _place_ethnic_groups(source, target)
+            yield Event(
+                event_id=stable_id(
+                    article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
+                    candidate.type, candidate.mode, candidate.cameo,
+                ),
+                doc_id=article.doc_id,
+                type=candidate.type,
+                mode=candidate.mode,
+                cameo=candidate.cameo,
+                quad=self.ontology.quad(candidate.type),
+                intensity=self.ontology.intensity(candidate.type, candidate.mode),
+                goldstein=self.ontology.goldstein(candidate.cameo),
+                date=when.value,
+                date_precision=when.precision,
+                negated=False,
+                source=source,
+                target=target,
+                trigger=trigger,
+                sentence=sentence,
+                confidence=_confidence(candidate, source, target),
+                explanation=_explain(candidate, when),
+            )
+
+
+def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None) -> float:
+    """A 0-1 score from what supported the event (not a calibrated probability)."""
+    score = 0.4
+    if source is not None and source.country:
+        score += 0.25
+    elif source is not None:
+        score += 0.1
+    wants_target = candidate.entry.targets != ("none",)
+    if target is not None and target.country:
+        score += 0.15
+    elif not wants_target:
+        score += 0.1
+    if candidate.entry.specificity:
+        score += 0.1
+    if candidate.modality == "hypothetical":
+        score -= 0.2
+    return round(max(0.0, min(1.0, score)), 2)
+
+
+def _explain(candidate: Candidate, when: EventDate) -> str:
+    parts = [f"entry '{candidate.entry.phrase}' at {candidate.entry.origin}"]
+    parts.extend(candidate.notes)
+    if candidate.modality:
+        parts.append(f"modality: {candidate.modality}")
+    parts.append(f"date from {when.basis}")
+    return "; ".join(parts)
+
+
+def _key(actor: Actor | None) -> str:
+    return "" if actor is None else f"{actor.name}|{actor.country}|{actor.sector}|{actor.start}"
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return a.name == b.name and a.country == b.country and a.sector == b.sector
+
+
+def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """An ethnic group acted on by a state's organs lives in that state (PLOVER codes
+    "local Serbs" fined by Kosovo's police as Kosovo civilians)."""
+
+    def place(group: Actor | None, other: Actor | None) -> Actor | None:
+        if group is None or not group.ethnicity or group.country or other is None:
+            return group
+        if other.country and other.sector in STATE_SECTORS:
+            return replace(group, country=other.country, code=f"{other.country}{group.sector or ''}")
+        return group
+
+    return place(source, target), place(target, source)
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """The same event stated twice in one article is kept once.
+
+    Same type, source and target (by name and country) within one document: the first
+    mention is kept, with the most specific date any mention gives.
+    """
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for event in events:
+        key = (
+            event.type,
+            event.cameo,
+            event.source and (event.source.name, event.source.country),
+            event.target and (event.target.name, event.target.country),
+        )
+        if key not in best:
+            best[key] = event
+            order.append(key)
+            continue
+        kept = best[key]
+        if _date_rank(event) > _date_rank(kept):
+            best[key] = replace(
+                kept,
+                date=event.date,
+                date_precision=event.date_precision,
+                explanation=kept.explanation + f"; date from a later mention ({event.explanation.split('; ')[-1]})",
+            )
+    return [best[key] for key in order]
+
+
+def _date_rank(event: Event) -> int:
+    basis = event.explanation.rsplit("date from ", 1)[-1]
+    if basis.startswith("text"):
+        return 3
+    if basis.startswith("paragraph"):
+        return 2
+    return 1 if event.date else 0

@@ -1,0 +1,70 @@
+"""Event dates: the time expression that governs a trigger in the parse.
+
+An event takes, in order: the time expression of its own sentence nearest to the trigger
+in the dependency tree; else the date carried by the previous sentences of the same
+paragraph (news narrates a scene: "On November 23, Borrell announced ... Serbia agreed
+..."); else the publication date. The ``basis`` says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscribe.coding.syntax import tree_distance
+from eventscribe.records import TimeExpression
+
+USABLE_PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: str | None
+    precision: str | None
+    basis: str  # "text: <expression>", "paragraph: <expression>", "publication date", "none"
+
+
+class DateResolver:
+    """Dates for the events of one document; built per document, used sentence by sentence."""
+
+    def __init__(self, doc: Doc, times: tuple[TimeExpression, ...], published: date | None) -> None:
+        self.doc = doc
+        self.published = published
+        self._anchors: list[tuple[TimeExpression, Token]] = []
+        for time in times:
+            if time.precision not in USABLE_PRECISIONS:
+                continue
+            span = doc.char_span(time.start, time.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self._anchors.append((time, span.root))
+        self._paragraph_date: EventDate | None = None
+        self._last_sentence_end = 0
+
+    def for_sentence(self, sent: Span) -> None:
+        """Call once per sentence in document order, before :meth:`date_of`."""
+        words = [t for t in sent if not t.is_space]
+        start = words[0].idx if words else sent.start_char
+        between = self.doc.text[self._last_sentence_end : start]
+        if "\n" in between:
+            self._paragraph_date = None  # a new paragraph starts a new scene
+        own = self._in_sentence(sent)
+        if own:
+            time, _anchor = min(own, key=lambda pair: tree_distance(sent.root, pair[1]))
+            self._paragraph_date = EventDate(time.value, time.precision, f"paragraph: '{time.text}'")
+        self._last_sentence_end = words[-1].idx + len(words[-1]) if words else sent.end_char
+
+    def date_of(self, trigger: Token, sent: Span) -> EventDate:
+        own = self._in_sentence(sent)
+        if own:
+            time, _anchor = min(own, key=lambda pair: tree_distance(trigger, pair[1]))
+            return EventDate(time.value, time.precision, f"text: '{time.text}'")
+        if self._paragraph_date is not None:
+            return self._paragraph_date
+        if self.published is not None:
+            return EventDate(self.published.isoformat(), "day", "publication date")
+        return EventDate(None, None, "none")
+
+    def _in_sentence(self, sent: Span) -> list[tuple[TimeExpression, Token]]:
+        return [(t, a) for t, a in self._anchors if sent.start <= a.i < sent.end]

@@ -1,0 +1,183 @@
+"""The event lexicon: trigger entries loaded from data files and validated on load.
+
+The bundled file is ``coding/data/lexicon.yaml``; a user's file (``--lexicon FILE``) has
+the same shape and is layered on top: an entry with the same key (verb or noun, plus its
+object words) replaces the built-in one, others are added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventscribe.errors import DataFileError
+from eventscribe.ontology import Ontology
+
+KNOWN_FIELDS = frozenset(
+    {"verb", "noun", "object", "type", "mode", "cameo", "target", "source", "when"}
+)
+SLOT_PREFIXES = ("prep:",)
+PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One trigger: a verb (with optional particle words and objects) or an event noun."""
+
+    pos: str  # "verb" or "noun"
+    lemma: str  # head word of the trigger
+    tail: tuple[str, ...]  # particle/preposition words after a verb, or modifiers of a noun
+    objects: tuple[str, ...]  # required direct objects of a light verb ("" = any)
+    type: str
+    mode: str | None
+    cameo: str
+    targets: tuple[str, ...]
+    source: str  # "subj" or "speaker"
+    when: str  # "always" or "negated"
+    origin: str  # "file:line", for explanations and error messages
+
+    @property
+    def key(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:
+        return (self.pos, self.lemma, self.tail, self.objects, self.when)
+
+    @property
+    def specificity(self) -> int:
+        """Entries that demand more context win over bare ones."""
+        return 2 * bool(self.objects) + len(self.tail) + (self.when == "negated")
+
+    @property
+    def phrase(self) -> str:
+        words = " ".join((self.lemma, *self.tail)) if self.pos == "verb" else " ".join((*self.tail, self.lemma))
+        return f"{words} + {'/'.join(self.objects)}" if self.objects else words
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[LexiconEntry, ...]
+    fingerprint: str
+
+    def verb_entries(self, lemma: str) -> list[LexiconEntry]:
+        return [e for e in self._by_pos("verb") if e.lemma == lemma]
+
+    def noun_entries(self, word: str) -> list[LexiconEntry]:
+        return [e for e in self._by_pos("noun") if e.lemma == word]
+
+    def _by_pos(self, pos: str) -> tuple[LexiconEntry, ...]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            built: dict[str, list[LexiconEntry]] = {"verb": [], "noun": []}
+            for entry in self.entries:
+                built[entry.pos].append(entry)
+            index = {k: tuple(v) for k, v in built.items()}
+            object.__setattr__(self, "_index", index)
+        return index[pos]
+
+    @property
+    def verb_lemmas(self) -> frozenset[str]:
+        return frozenset(e.lemma for e in self._by_pos("verb"))
+
+    @property
+    def noun_lemmas(self) -> frozenset[str]:
+        return frozenset(e.lemma for e in self._by_pos("noun"))
+
+
+def bundled_lexicon_path() -> Path:
+    return Path(str(resources.files("eventscribe.coding") / "data" / "lexicon.yaml"))
+
+
+def load_lexicon(ontology: Ontology, extra: Sequence[Path] = ()) -> Lexicon:
+    """Load the bundled lexicon and any user files, validating every entry."""
+    merged: dict[tuple, LexiconEntry] = {}
+    digest = hashlib.sha1()
+    for path in (bundled_lexicon_path(), *extra):
+        raw = Path(path).read_bytes()
+        digest.update(raw)
+        for entry in _read_entries(Path(path), raw.decode("utf-8"), ontology):
+            merged[entry.key] = entry
+    return Lexicon(entries=tuple(merged.values()), fingerprint=digest.hexdigest()[:12])
+
+
+def validate_lexicon_file(path: Path, ontology: Ontology) -> int:
+    """Validate one lexicon file; returns the number of entries or raises DataFileError."""
+    return len(_read_entries(path, path.read_text(encoding="utf-8"), ontology))
+
+
+def _read_entries(path: Path, text: str, ontology: Ontology) -> list[LexiconEntry]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise DataFileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
+    if root is None:
+        return []
+    data = yaml.safe_load(text)
+    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
+        raise DataFileError(f"{path}: expected a mapping with an 'entries' list")
+    entry_nodes = next(v for k, v in root.value if k.value == "entries").value
+    return [
+        _entry(item, f"{path}:{node.start_mark.line + 1}", ontology)
+        for item, node in zip(data["entries"], entry_nodes, strict=True)
+    ]
+
+
+def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
+    if not isinstance(item, Mapping):
+        raise DataFileError(f"{origin}: an entry must be a mapping, got {item!r}")
+    unknown = set(item) - KNOWN_FIELDS
+    if unknown:
+        raise DataFileError(
+            f"{origin}: unknown field(s) {', '.join(sorted(unknown))}",
+            fix=f"allowed fields are {', '.join(sorted(KNOWN_FIELDS))}",
+        )
+    if ("verb" in item) == ("noun" in item):
+        raise DataFileError(f"{origin}: an entry needs exactly one of 'verb' or 'noun'")
+    pos = "verb" if "verb" in item else "noun"
+    words = str(item[pos]).lower().split()
+    if not words:
+        raise DataFileError(f"{origin}: empty {pos}")
+    lemma, tail = (words[0], tuple(words[1:])) if pos == "verb" else (words[-1], tuple(words[:-1]))
+    type_ = str(item.get("type", ""))
+    mode = item.get("mode")
+    try:
+        ontology.validate_event(type_, mode)
+    except Exception as exc:  # the ontology says which types/modes exist
+        raise DataFileError(f"{origin}: {exc}") from exc
+    cameo = str(item["cameo"]) if item.get("cameo") is not None else ontology.default_cameo(type_, mode)
+    if cameo not in ontology.cameo:
+        raise DataFileError(
+            f"{origin}: unknown CAMEO code '{cameo}'", fix="use a code from ontology/data/cameo.csv"
+        )
+    targets = item.get("target", ["dobj"] if pos == "verb" else ["poss", "prep:against", "prep:on"])
+    targets = (targets,) if isinstance(targets, str) else tuple(str(t) for t in targets)
+    for slot in targets:
+        if slot not in PLAIN_SLOTS and slot != "poss" and not slot.startswith(SLOT_PREFIXES):
+            raise DataFileError(
+                f"{origin}: unknown target slot '{slot}'",
+                fix="use dobj, iobj, subj, poss, poss_of_object, prep:<word> or none",
+            )
+    objects = item.get("object") or ()
+    objects = (objects,) if isinstance(objects, str) else tuple(str(o).lower() for o in objects)
+    source = str(item.get("source", "subj"))
+    when = str(item.get("when", "always"))
+    if source not in {"subj", "speaker"} or when not in {"always", "negated"}:
+        raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated")
+    return LexiconEntry(
+        pos=pos,
+        lemma=lemma,
+        tail=tail,
+        objects=objects,
+        type=type_,
+        mode=str(mode) if mode else None,
+        cameo=cameo,
+        targets=targets,
+        source=source,
+        when=when,
+        origin=origin,
+    )

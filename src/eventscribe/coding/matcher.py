@@ -1,0 +1,280 @@
+"""Event matching: lexicon entries against one sentence's dependency parse.
+
+``EventMatcher.match(sent, actors)`` returns candidate events and touches nothing; the
+coder turns kept candidates into :class:`~eventscribe.records.Event` records. Each
+candidate carries the entry that fired and, when dropped, the reason, so ``explain``
+can show why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from eventscribe.actors.tagger import ActorIndex
+from eventscribe.coding import syntax
+from eventscribe.coding.lexicon import Lexicon, LexiconEntry
+from eventscribe.records import Actor
+
+# PLOVER: cooperative actions reported in the future are coded as AGREE, with the
+# CAMEO "express intent to ..." code that matches the action.
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible event in one sentence, before dates and ids are attached."""
+
+    entry: LexiconEntry
+    trigger: tuple[int, int]  # token range [start, end) of the trigger words
+    anchor: int  # token index of the trigger's head word (for dates and explanations)
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    type: str
+    mode: str | None
+    cameo: str
+    negated: str | None = None
+    modality: str | None = None
+    dropped: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+class EventMatcher:
+    """Finds candidate events in a sentence. One matcher serves many documents."""
+
+    def __init__(self, lexicon: Lexicon, words: syntax.WordLists) -> None:
+        self.lexicon = lexicon
+        self.words = words
+        self._verbs = lexicon.verb_lemmas
+        self._nouns = lexicon.noun_lemmas
+
+    def match(self, sent: Span, actors: ActorIndex) -> list[Candidate]:
+        found: list[Candidate] = []
+        consumed: set[int] = set()
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self._verbs:
+                candidate = self._verb_candidate(token, actors)
+                if candidate is not None:
+                    found.append(candidate)
+                    consumed.update(range(*candidate.trigger))
+        for token in sent:
+            if token.i in consumed or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for word in {token.lemma_.lower(), token.lower_}:
+                if word in self._nouns:
+                    candidate = self._noun_candidate(token, word, actors)
+                    if candidate is not None:
+                        found.append(candidate)
+                    break
+        return _share_conjoined_targets(_resolve_intents(found, sent), sent)
+
+    # -- verbs ------------------------------------------------------------------
+
+    def _verb_candidate(self, verb: Token, actors: ActorIndex) -> Candidate | None:
+        negated = syntax.is_negated(verb, self.words)
+        best: tuple[LexiconEntry, list[Token]] | None = None
+        for entry in self.lexicon.verb_entries(verb.lemma_.lower()):
+            if entry.when == "negated" and not negated:
+                continue
+            if not _has_tail(verb, entry.tail):
+                continue
+            objects = _matching_objects(verb, entry.objects)
+            if entry.objects and not objects:
+                continue
+            if best is None or entry.specificity > best[0].specificity:
+                best = (entry, objects)
+        if best is None:
+            return None
+        entry, objects = best
+        span_end = max([verb.i, *(o.i for o in objects)]) + 1
+        sources = self._sources(verb, entry, actors)
+        targets = self._targets(verb, entry, actors, objects)
+        modality = syntax.modality_of(verb, self.words)
+        return self._finish(
+            entry,
+            (verb.i, span_end if objects else verb.i + 1),
+            verb.i,
+            sources,
+            targets,
+            None if entry.when == "negated" else negated,
+            modality,
+        )
+
+    def _sources(self, verb: Token, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
+        if entry.source == "speaker":
+            heads = syntax.speaker_of(verb, self.words) or syntax.subjects_of(verb)
+        elif syntax.is_passive(verb):
+            heads = syntax.agent_of(verb)
+        else:
+            heads = syntax.subjects_of(verb)
+        return _actors_of(heads, actors)
+
+    def _targets(
+        self, verb: Token, entry: LexiconEntry, actors: ActorIndex, objects: list[Token]
+    ) -> tuple[Actor, ...]:
+        direct = objects or syntax.objects_of(verb)
+        for slot in entry.targets:
+            if slot == "none":
+                return ()
+            if slot == "subj":
+                heads = syntax.subjects_of(verb)
+            elif slot == "dobj":
+                heads = syntax.objects_of(verb)
+            elif slot == "iobj":
+                heads = syntax.dative_of(verb)
+            elif slot == "poss_of_object":
+                heads = [c for o in direct for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
+            elif slot.startswith("prep:"):
+                word = slot.split(":", 1)[1]
+                heads = syntax.prep_objects(verb, word) + [
+                    p for o in direct for p in syntax.prep_objects(o, word)
+                ]
+            else:
+                heads = []
+            found = _actors_of(heads, actors)
+            if found:
+                return found
+        return ()
+
+    # -- nouns ------------------------------------------------------------------
+
+    def _noun_candidate(self, noun: Token, word: str, actors: ActorIndex) -> Candidate | None:
+        entries = [e for e in self.lexicon.noun_entries(word) if _has_modifiers(noun, e.tail)]
+        if not entries:
+            return None
+        entry = max(entries, key=lambda e: e.specificity)
+        source_heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
+        source_heads += syntax.prep_objects(noun, "by")
+        sources = _actors_of(source_heads, actors)
+        targets: tuple[Actor, ...] = ()
+        for slot in entry.targets:
+            if slot.startswith("prep:"):
+                targets = _actors_of(syntax.prep_objects(noun, slot.split(":", 1)[1]), actors)
+            if targets:
+                break
+        if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
+            sources, targets = targets, ()  # "talks between Serbia and Kosovo"
+        candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
+        if not sources and candidate.dropped is None:
+            return replace(candidate, dropped="event noun without an actor of its own")
+        return candidate
+
+    # -- shared -----------------------------------------------------------------
+
+    def _finish(
+        self,
+        entry: LexiconEntry,
+        trigger: tuple[int, int],
+        anchor: int,
+        sources: tuple[Actor, ...],
+        targets: tuple[Actor, ...],
+        negated: str | None,
+        modality: str | None,
+    ) -> Candidate:
+        type_, mode, cameo, notes = entry.type, entry.mode, entry.cameo, []
+        if modality == "future" and type_ in FUTURE_AS_AGREE:
+            notes.append(f"future {type_} coded as AGREE (PLOVER rule)")
+            type_, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[entry.type]
+        dropped = None
+        if negated:
+            dropped = negated
+        elif modality == "threat":
+            dropped = "threatened, not done (the threat is coded instead)"
+        elif modality == "requested":
+            dropped = "asked for, not done (the request is coded instead)"
+        elif modality == "content":
+            dropped = "the content of a proposal or plan, not an event"
+        elif not sources and not targets:
+            dropped = "no actor found"
+        return Candidate(
+            entry=entry,
+            trigger=trigger,
+            anchor=anchor,
+            sources=sources,
+            targets=targets,
+            type=type_,
+            mode=mode,
+            cameo=cameo,
+            negated=negated,
+            modality=modality,
+            dropped=dropped,
+            notes=tuple(notes),
+        )
+
+
+def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """Drop the bare "agreed"/"promised" event when its complement was coded itself.
+
+    "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE.
+    """
+    doc = sent.doc
+    coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
+    result = []
+    for candidate in found:
+        anchor = doc[candidate.anchor]
+        complements = [x.i for x in anchor.children if x.dep_ == "xcomp"]
+        if candidate.type == "AGREE" and any(i in coded_heads for i in complements):
+            candidate = replace(candidate, dropped="its complement is coded as the event")
+        result.append(candidate)
+    return result
+
+
+def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
+    the target that only one of them names."""
+    doc = sent.doc
+    by_anchor = {c.anchor: c for c in found}
+    result = []
+    for candidate in found:
+        if not candidate.targets:
+            for other in doc[candidate.anchor].conjuncts:
+                partner = by_anchor.get(other.i)
+                if partner is not None and partner.type == candidate.type and partner.targets:
+                    candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
+                    break
+        result.append(candidate)
+    return result
+
+
+def _actors_of(heads: list[Token], actors: ActorIndex) -> tuple[Actor, ...]:
+    found: list[Actor] = []
+    for head in syntax.with_conjuncts(heads):
+        for actor in actors.actors_at(head):
+            if actor not in found:
+                found.append(actor)
+    return tuple(found)
+
+
+def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
+    """Particle and preposition words of a phrasal verb ("pull out of", "take into account")."""
+    if not tail:
+        return True
+    nearby = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"}}
+    nearby |= {
+        g.lemma_.lower()
+        for c in verb.children
+        if c.dep_ in {"prep", "prt"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+    return all(word in nearby for word in tail)
+
+
+def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
+    if not wanted:
+        return []
+    candidates = syntax.with_conjuncts(syntax.objects_of(verb))
+    candidates += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    matched = []
+    for obj in candidates:
+        words = {obj.lemma_.lower(), obj.lower_}
+        phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
+        if words & set(wanted) or phrase.strip() in wanted:
+            matched.append(obj)
+    return matched
+
+
+def _has_modifiers(noun: Token, tail: tuple[str, ...]) -> bool:
+    lefts = {t.lower_ for t in noun.lefts}
+    return all(word in lefts for word in tail)

@@ -1,0 +1,168 @@
+"""Reading the dependency parse: arguments, negation and modality of a trigger.
+
+Pure functions of spaCy tokens; they encode English syntax, not event knowledge. The
+word lists they need (negators, modal verbs, control verbs) are passed in from the
+coder's settings file so they can be read and changed as data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """Closed-class words the syntax rules depend on (see coding/data/syntax.yaml)."""
+
+    negators: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+    failure_verbs: frozenset[str]
+    threat_verbs: frozenset[str]
+    request_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """Each token and the tokens conjoined with it ("Serbia and Kosovo")."""
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out and t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}:
+                out.append(t)
+    return out
+
+
+def agent_of(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb ("attacked by rebels" -> rebels)."""
+    return [p for a in children(verb, "agent") for p in children(a, "pobj")]
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The grammatical subject, looked up through control and coordination.
+
+    "Serbia agreed to stop" gives "stop" the subject Serbia; "urged both sides to
+    embark" gives "embark" the object "both sides"; "X met Y and signed" shares X.
+    """
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        own = children(current, *SUBJECT_DEPS)
+        if own:
+            return [s for s in own if s.dep_ != "csubj"]
+        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            return [current.head]
+        if current.dep_ == "xcomp":
+            objects = children(current.head, "dobj")
+            if objects and current.head.lemma_ not in {"promise"}:
+                return objects
+            current = current.head
+            continue
+        if current.dep_ in {"conj", "advcl", "pcomp"} or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            current = current.head
+            continue
+        return []
+    return []
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """Direct objects; for a passive verb, its grammatical subject."""
+    if is_passive(verb):
+        return children(verb, "nsubjpass")
+    found = children(verb, "dobj", "attr")
+    if not found:
+        # "started harassing X": the object of an xcomp gerund chain is not ours
+        found = [o for x in children(verb, "ccomp") if x.pos_ == "NOUN" for o in [x]]
+    return found
+
+
+def prep_objects(token: Token, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` attached to ``token`` ("on Iran")."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == word:
+            found.extend(children(prep, "pobj", "pcomp"))
+    return found
+
+
+def dative_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+
+
+def is_negated(token: Token, words: WordLists) -> str | None:
+    """The reason ``token`` is negated ("not", "neither ... nor", "failed to"), or None."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negators):
+            return f"negated by '{child.text}'"
+        if child.dep_ == "preconj" and child.lower_ == "neither":
+            return "negated by 'neither'"
+    if token.dep_ == "conj":
+        head = token.head
+        if any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children):
+            return "negated by 'nor'"
+        if not children(token, *SUBJECT_DEPS, "aux") and (reason := is_negated(head, words)):
+            return reason
+    if token.dep_ == "xcomp" and token.head.lemma_ in words.failure_verbs:
+        return f"negated by '{token.head.text}'"
+    for obj in children(token, "dobj", "nsubjpass"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            return f"negated by 'no {obj.text}'"
+    return None
+
+
+def modality_of(token: Token, words: WordLists) -> str | None:
+    """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in words.future_aux:
+            return "future"
+        if child.dep_ == "aux" and child.lower_ in words.hypothetical_aux:
+            return "hypothetical"
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return "content"  # "a proposal to normalise relations": what is proposed, not done
+    if token.dep_ == "xcomp":
+        head_lemma = token.head.lemma_
+        if head_lemma in words.threat_verbs:
+            return "threat"
+        if head_lemma in words.request_verbs:
+            return "requested"
+        if head_lemma in words.intent_verbs:
+            return "future"
+    if token.dep_ == "conj":
+        return modality_of(token.head, words)
+    return None
+
+
+def speaker_of(token: Token, words: WordLists) -> list[Token]:
+    """The subject of the speech verb this clause is reported under, if any."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
+            return []
+        current = current.head
+        if current.lemma_ in words.speech_verbs:
+            return children(current, "nsubj")
+    return []
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return n + ancestors_a[t.i]
+    return 10_000

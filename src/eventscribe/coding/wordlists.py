@@ -1,0 +1,34 @@
+"""Load the closed-class word lists of ``coding/data/syntax.yaml``."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from eventscribe.coding.syntax import WordLists
+from eventscribe.errors import DataFileError
+
+FIELDS = (
+    "negators",
+    "future_aux",
+    "hypothetical_aux",
+    "intent_verbs",
+    "failure_verbs",
+    "threat_verbs",
+    "request_verbs",
+    "speech_verbs",
+)
+
+
+def load_word_lists(path: Path | None = None) -> WordLists:
+    path = path or Path(str(resources.files("eventscribe.coding") / "data" / "syntax.yaml"))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: not valid YAML ({exc})") from exc
+    missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]
+    if missing:
+        raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
+    return WordLists(**{name: frozenset(str(w).lower() for w in data[name]) for name in FIELDS})

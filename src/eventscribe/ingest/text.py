@@ -1,0 +1,108 @@
+"""Plain-text documents: the whole file is the article, with an optional date line.
+
+The text is kept exactly as in the file (only a UTF-8 BOM is dropped) because every
+offset later on points into it. A first line such as ``Date 2022-11-23 (Belgrade)`` or
+``2022-11-23 - Belgrade`` gives the publication date, which the time stage needs to
+resolve "yesterday" or "last Tuesday".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from eventscribe.ingest.decode import BadUtf8, iter_decoded_chunks
+from eventscribe.ingest.fields import oversize_reason, parse_date, text_problem
+from eventscribe.records import Article, InputProblem
+
+DATE_LINE = re.compile(r"^\s*date\b\s*:?\s*(?P<day>\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
+LEADING_DAY = re.compile(r"^\s*(?P<day>\d{4}-\d{2}-\d{2})(?!\d)")
+FIRST_LINE = re.compile(r"\s*([^\r\n]+)")
+
+
+def parse_dateline(text: str) -> date | None:
+    """The publication date from the first non-empty line of ``text``, or None.
+
+    Accepts ``date YYYY-MM-DD`` (any case, optional colon, then e.g. a remark in
+    parentheses) or a line that starts with ``YYYY-MM-DD``. An impossible date such as
+    2022-13-40 gives None (the document is still read).
+    """
+    first = _first_line_match(text)
+    if first is None:
+        return None
+    match = DATE_LINE.match(first[1]) or LEADING_DAY.match(first[1])
+    if not match:
+        return None
+    try:
+        return parse_date(match["day"])
+    except ValueError:
+        return None
+
+
+def read_text_file(
+    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000
+) -> Iterator[Article | InputProblem]:
+    """Yield one Article for the text file at ``path`` (or one InputProblem).
+
+    ``doc_id`` defaults to the file stem. Oversized files are counted in a stream and
+    never held in memory whole.
+    """
+    path = Path(path)
+    origin = str(path)
+    result = read_text(path, max_chars)
+    if isinstance(result, InputProblem):
+        yield result
+        return
+    reason = text_problem(result, max_chars)
+    if reason is None and _only_a_date_line(result):
+        reason = "empty document (only a date line)"
+    if reason:
+        yield InputProblem(origin, reason)
+        return
+    yield Article(
+        doc_id=doc_id or path.stem,
+        text=result,
+        date=parse_dateline(result),
+        origin=origin,
+    )
+
+
+def read_text(path: Path, max_chars: int | None = None) -> str | InputProblem:
+    """The decoded content of ``path``, or an InputProblem (unreadable, bad UTF-8, too long).
+
+    With ``max_chars`` set, reading stops keeping text once the limit is passed but goes
+    on counting, so the message can give the real length.
+    """
+    origin = str(path)
+    parts: list[str] = []
+    length = 0
+    try:
+        with path.open("rb") as stream:
+            for chunk in iter_decoded_chunks(stream):
+                length += len(chunk)
+                if max_chars is None or length <= max_chars:
+                    parts.append(chunk)
+                else:
+                    parts.clear()
+    except BadUtf8 as exc:
+        return InputProblem(origin, str(exc))
+    except OSError as exc:
+        return InputProblem(origin, f"cannot read file ({exc.strerror or exc})")
+    if max_chars is not None and length > max_chars:
+        return InputProblem(origin, oversize_reason(length, max_chars))
+    return "".join(parts)
+
+
+def _first_line_match(text: str) -> re.Match[str] | None:
+    """The first non-empty line of ``text`` (group 1), without splitting the whole text."""
+    return FIRST_LINE.match(text)
+
+
+def _only_a_date_line(text: str) -> bool:
+    """True when the file holds a ``date ...`` line and nothing else worth coding."""
+    first = _first_line_match(text)
+    if first is None or not DATE_LINE.match(first[1]):
+        return False
+    return not text[first.end() :].strip()

@@ -1,0 +1,132 @@
+"""The one library entry point: articles in, coded documents out.
+
+``Coder.build(settings)`` loads the model, ontology, lexicon and actor knowledge once;
+``code_documents`` streams articles through nlp -> actors -> time -> coding and yields a
+:class:`CodedDocument` per article, in input order. The CLI, the evaluation and every
+other front end call these; none of them parses or codes on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventscribe import __version__
+from eventscribe.actors.knowledge import ActorKnowledge, load_actor_knowledge
+from eventscribe.actors.tagger import ActorIndex, ActorTagger
+from eventscribe.coding.coder import Decision, EventCoder
+from eventscribe.coding.lexicon import Lexicon, load_lexicon
+from eventscribe.coding.matcher import EventMatcher
+from eventscribe.coding.wordlists import load_word_lists
+from eventscribe.config import Settings
+from eventscribe.nlp import load_pipeline, model_description
+from eventscribe.ontology import Ontology, bundled_ontology
+from eventscribe.records import Article, CodedDocument, InputProblem, Span
+from eventscribe.time import find_time_expressions
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the coder found in one article, including what it decided against."""
+
+    coded: CodedDocument
+    doc: Doc
+    actors: ActorIndex
+    decisions: list[Decision]
+
+
+@dataclass(frozen=True)
+class Coder:
+    """The loaded stages. Build once per process; code any number of articles."""
+
+    settings: Settings
+    nlp: Language
+    ontology: Ontology
+    lexicon: Lexicon
+    knowledge: ActorKnowledge
+    tagger: ActorTagger
+    events: EventCoder
+
+    @classmethod
+    def build(cls, settings: Settings) -> Coder:
+        nlp = load_pipeline(settings.model)
+        ontology = bundled_ontology()
+        lexicon = load_lexicon(ontology, settings.lexicons)
+        knowledge = load_actor_knowledge()
+        matcher = EventMatcher(lexicon, load_word_lists())
+        return cls(
+            settings=settings,
+            nlp=nlp,
+            ontology=ontology,
+            lexicon=lexicon,
+            knowledge=knowledge,
+            tagger=ActorTagger(knowledge, nlp.vocab),
+            events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
+        )
+
+    def provenance(self) -> dict[str, str]:
+        """What a run used: recorded with every run in the store."""
+        model, version = model_description(self.nlp)
+        return {
+            "code_version": __version__,
+            "model": model,
+            "model_version": version,
+            "lexicon_fingerprint": self.lexicon.fingerprint,
+        }
+
+    def analyse(self, doc: Doc, article: Article) -> Analysis:
+        """Run the stages after parsing on one parsed article."""
+        times = tuple(find_time_expressions(article.text, article.date))
+        actors = self.tagger.tag(doc)
+        events, decisions = self.events.code(doc, article, actors, times)
+        coded = CodedDocument(
+            article=article,
+            sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
+            events=events,
+            times=times,
+            actors=actors.all_actors(),
+        )
+        return Analysis(coded=coded, doc=doc, actors=actors, decisions=decisions)
+
+    def analyse_text(self, text: str, article: Article | None = None) -> Analysis:
+        article = article or Article(doc_id="text", text=text)
+        return self.analyse(self.nlp(article.text), article)
+
+
+def code_documents(
+    items: Iterable[Article | InputProblem],
+    coder: Coder,
+    *,
+    on_problem: Callable[[InputProblem], None] = lambda problem: None,
+) -> Iterator[CodedDocument]:
+    """Code every article of ``items`` in order; report each InputProblem and go on."""
+    for analysis in analyse_documents(items, coder, on_problem=on_problem):
+        yield analysis.coded
+
+
+def analyse_documents(
+    items: Iterable[Article | InputProblem],
+    coder: Coder,
+    *,
+    on_problem: Callable[[InputProblem], None] = lambda problem: None,
+) -> Iterator[Analysis]:
+    """Like :func:`code_documents`, keeping the parse and every coding decision."""
+    articles = _articles(items, on_problem)
+    while batch := list(islice(articles, coder.settings.batch_size)):
+        docs = coder.nlp.pipe((a.text for a in batch), batch_size=coder.settings.batch_size)
+        for article, doc in zip(batch, docs, strict=True):
+            yield coder.analyse(doc, article)
+
+
+def _articles(
+    items: Iterable[Article | InputProblem], on_problem: Callable[[InputProblem], None]
+) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, InputProblem):
+            on_problem(item)
+        else:
+            yield item

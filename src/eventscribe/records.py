@@ -1,0 +1,183 @@
+"""The data model: typed, immutable records that flow between stages.
+
+Every offset is a character offset into ``Article.text`` exactly as given (no
+normalisation), so a user can slice the original text with it. Ids are deterministic
+hashes, so re-running the same input gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of ``parts``: the same parts give the same id on any machine."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input document as read by :mod:`eventscribe.ingest`.
+
+    ``doc_id`` is given by the input (JSONL/CSV ``id``) or derived from the file name,
+    so it is stable across runs. ``origin`` says where it came from ("file.jsonl:12").
+    """
+
+    doc_id: str
+    text: str
+    date: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was skipped, with a one-line reason naming the file and line."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor mention resolved to a country and sector.
+
+    ``country`` is ISO 3166 alpha-3 or a PLOVER non-state code (IGO, UNO, EUR, NGO, ISM,
+    IMG, MNC); ``sector`` a PLOVER sector code; ``code`` the CAMEO-style actor code
+    (country + sector, e.g. "SRBGOV"). ``name`` is the canonical name ("Aleksandar
+    Vucic", "Serbia"). ``evidence`` is the text that justified the resolution.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    evidence: str = ""
+    ethnicity: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A date expression normalised to a TimeML value against the publication date.
+
+    ``value`` is "2022-11-23", "2022-12", "2022", "2023-W04", ...; ``precision`` is
+    "day", "week", "month", "year" or "other" (for values such as "PRESENT_REF").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, when, with the words that say so."""
+
+    event_id: str
+    doc_id: str
+    type: str
+    mode: str | None
+    cameo: str
+    quad: int
+    intensity: float
+    goldstein: float
+    date: str | None
+    date_precision: str | None
+    negated: bool
+    source: Actor | None
+    target: Actor | None
+    trigger: Span
+    sentence: Span
+    location: dict[str, Any] | None = None
+    confidence: float = 1.0
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class CodedDocument:
+    """The result of coding one article: everything the store and the output need."""
+
+    article: Article
+    sentences: tuple[Span, ...]
+    events: tuple[Event, ...]
+    times: tuple[TimeExpression, ...] = ()
+    places: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[dict[str, Any], ...] = ()
+    actors: tuple[Actor, ...] = field(default=())
+
+    def to_contract(self) -> dict[str, Any]:
+        """The output contract: one JSON object per document (see README)."""
+        return {
+            "id": self.article.doc_id,
+            "date": self.article.date.isoformat() if self.article.date else None,
+            "events": [event_to_contract(e) for e in self.events],
+            "times": [
+                {"start": t.start, "end": t.end, "text": t.text, "value": t.value}
+                for t in self.times
+            ],
+            "places": list(self.places),
+            "quotes": list(self.quotes),
+        }
+
+
+def actor_to_contract(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "start": actor.start,
+        "end": actor.end,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "code": actor.code,
+    }
+
+
+def event_to_contract(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.event_id,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "quad": event.quad,
+        "intensity": event.intensity,
+        "goldstein": event.goldstein,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "negated": event.negated,
+        "confidence": event.confidence,
+        "source": actor_to_contract(event.source),
+        "target": actor_to_contract(event.target),
+        "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger.text},
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end},
+        "location": event.location,
+    }
+
+
+def as_plain_dict(record: object) -> dict[str, Any]:
+    """A dataclass record as a plain dict (for debugging and tests)."""
+    return asdict(record)  # type: ignore[call-overload]

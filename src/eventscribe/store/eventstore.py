@@ -1,0 +1,329 @@
+"""EventStore: coded documents in an embedded DuckDB file, with run bookkeeping and exports.
+
+Writing is idempotent per document: re-coding a ``doc_id`` replaces its rows in every
+table, so re-running over the same input never duplicates events. Each ``write`` call is
+one transaction; any exception (including Ctrl-C) rolls it back, so a document is either
+fully stored or left as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from eventscribe.errors import StoreError
+from eventscribe.records import CodedDocument
+from eventscribe.store.export import check_export_path, copy_statement, flat_events_sql
+from eventscribe.store.rows import build_tables, dedupe_documents
+from eventscribe.store.schema import (
+    DOCUMENT_TABLES,
+    SCHEMA_VERSION,
+    TABLES,
+    column_names,
+    ddl_statements,
+    quote_ident,
+)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What produced a batch of rows: enough to reproduce or audit the run later.
+
+    ``started_at`` is an ISO 8601 string; ``settings`` a JSON-serialisable dict.
+    """
+
+    run_id: str
+    started_at: str
+    code_version: str
+    model: str
+    model_version: str
+    lexicon_fingerprint: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    command: str = ""
+
+
+class EventStore:
+    """A DuckDB-backed store of coded documents. Use as a context manager.
+
+    ``path`` may be ``":memory:"`` for a throw-away store. With ``read_only=True`` the
+    file must already exist and nothing can be written.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con = _connect(self.path, read_only)
+        try:
+            _prepare_schema(self._con, self.path, read_only)
+        except BaseException:
+            self._con.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database file (safe to call twice)."""
+        self._con.close()
+
+    # -- writing -----------------------------------------------------------------------
+
+    def write(self, docs: Sequence[CodedDocument], *, run: RunInfo) -> None:
+        """Store ``docs`` in one transaction, replacing any earlier rows of the same doc_ids.
+
+        The run is recorded in ``runs`` if ``start_run`` was not called for it. If the
+        same doc_id appears twice in ``docs`` the later one wins.
+        """
+        self._check_writable("write documents")
+        unique = dedupe_documents(docs)
+        if not unique:
+            return
+        tables = build_tables(unique, run.run_id)
+        doc_ids = pa.table({"doc_id": pa.array([d.article.doc_id for d in unique], pa.string())})
+        with self._transaction("write documents"):
+            if not self._run_exists(run.run_id):
+                _insert_run(self._con, run)
+            _delete_documents(self._con, doc_ids)
+            for name in DOCUMENT_TABLES:
+                if tables[name].num_rows:
+                    _insert_table(self._con, name, tables[name])
+
+    def start_run(self, info: RunInfo) -> None:
+        """Record the start of a run (replacing an earlier row with the same run_id)."""
+        self._check_writable("record a run")
+        with self._transaction("record a run"):
+            self._con.execute("DELETE FROM runs WHERE run_id = ?", [info.run_id])
+            _insert_run(self._con, info)
+
+    def finish_run(self, run_id: str, *, documents: int, events: int, problems: int) -> None:
+        """Record the end of a run with its totals and the finishing time (UTC)."""
+        self._check_writable("finish a run")
+        if not self._run_exists(run_id):
+            raise StoreError(
+                f"run {run_id!r} is not recorded in {self.path}",
+                fix="call start_run(...) before finish_run(...)",
+            )
+        finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction("finish a run"):
+            self._con.execute(
+                "UPDATE runs SET finished_at = ?, documents = ?, events = ?, problems = ? "
+                "WHERE run_id = ?",
+                [finished, documents, events, problems, run_id],
+            )
+
+    # -- reading -----------------------------------------------------------------------
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query with bound ``params``; rows come back as dicts."""
+        try:
+            cursor = self._con.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {exc}") from exc
+
+    def events_frame(self) -> pa.Table:
+        """The flat events table (export columns, export order) as an Arrow table."""
+        relation = self._con.sql(flat_events_sql())
+        # DuckDB 2.x calls it to_arrow_table(); 1.x relations have arrow().
+        to_table = getattr(relation, "to_arrow_table", None) or relation.arrow
+        return to_table()
+
+    def events_rows(self) -> list[dict[str, Any]]:
+        """The flat events table as a list of dicts, in export order."""
+        return self.fetch(flat_events_sql())
+
+    def runs(self) -> list[dict[str, Any]]:
+        """All recorded runs, oldest first, with ``settings`` decoded from JSON."""
+        rows = self.fetch("SELECT * FROM runs ORDER BY started_at, run_id")
+        for row in rows:
+            row["settings"] = json.loads(row["settings"]) if row["settings"] else {}
+        return rows
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, e.g. ``{"documents": 3, "events": 12, ...}``."""
+        result = {}
+        for table in TABLES:
+            if table == "meta":
+                continue
+            rows = self._con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchall()
+            result[table] = int(rows[0][0])
+        return result
+
+    # -- export ------------------------------------------------------------------------
+
+    def export(self, path: str | Path, *, fmt: str) -> int:
+        """Write the flat events table to ``path`` (parquet, csv or jsonl); return rows written.
+
+        The columns are :data:`~eventscribe.store.EXPORT_COLUMNS`, ordered by document
+        date, doc_id, sentence start and trigger start.
+        """
+        target = Path(path)
+        statement = copy_statement(target, fmt)
+        check_export_path(target)
+        try:
+            rows = self._con.execute(statement).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"could not export events from {self.path} to {target}: {exc}",
+                fix="check that the folder is writable and the file is not open elsewhere",
+            ) from exc
+        return int(rows[0][0]) if rows else 0
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _check_writable(self, what: str) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"cannot {what}: {self.path} was opened read-only",
+                fix="open the store without read_only=True",
+            )
+
+    def _run_exists(self, run_id: str) -> bool:
+        found = self._con.execute("SELECT 1 FROM runs WHERE run_id = ?", [run_id]).fetchall()
+        return bool(found)
+
+    def _transaction(self, what: str) -> _Transaction:
+        return _Transaction(self._con, self.path, what)
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, rolled back on any exception (KeyboardInterrupt too)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, what: str) -> None:
+        self._con, self._path, self._what = con, path, what
+
+    def __enter__(self) -> None:
+        self._con.begin()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self._con.commit()
+            return
+        self._con.rollback()
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(
+                f"could not {self._what} in {self._path} (nothing was changed): {exc}",
+                fix="see the database error above; the store still holds the previous data",
+            ) from exc
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB file, turning DuckDB's errors into StoreErrors that say what to do."""
+    if path != ":memory:" and read_only and not Path(path).exists():
+        raise StoreError(f"store {path} does not exist", fix="run `eventscribe code` to create it")
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        message, fix = _open_failure(path, str(exc))
+        raise StoreError(message, fix=fix) from exc
+
+
+def _open_failure(path: str, detail: str) -> tuple[str, str]:
+    lowered = detail.lower()
+    if "lock" in lowered:
+        return (
+            f"store {path} is locked by another process ({detail})",
+            "wait for the other eventscribe run (or DuckDB session) to finish, "
+            "or use a different --store file",
+        )
+    if "not a valid duckdb" in lowered or "database file" in lowered:
+        return (
+            f"{path} is not a DuckDB database",
+            "give a path to an eventscribe .duckdb file, or a new file name to create one",
+        )
+    if "different configuration" in lowered:
+        return (
+            f"store {path} is already open in this process with other settings",
+            "close the other EventStore on this file first",
+        )
+    return (f"cannot open store {path}: {detail}", "check the path and its permissions")
+
+
+def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    """Create missing tables (unless read-only) and check the schema version."""
+    has_meta = con.execute(
+        "SELECT 1 FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchall()
+    if read_only and not has_meta:
+        raise StoreError(
+            f"{path} is a DuckDB file but not an eventscribe store",
+            fix="point to a store written by `eventscribe code`",
+        )
+    if not read_only:
+        for statement in ddl_statements():
+            con.execute(statement)
+        con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [SCHEMA_VERSION],
+        )
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    if not rows or rows[0][0] != SCHEMA_VERSION:
+        found = rows[0][0] if rows else "none"
+        raise StoreError(
+            f"store {path} has schema version {found}; this eventscribe needs {SCHEMA_VERSION}",
+            fix="write to a new store file (or re-code the documents into one)",
+        )
+
+
+def _insert_run(con: duckdb.DuckDBPyConnection, info: RunInfo) -> None:
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, code_version, model, model_version, "
+        "lexicon_fingerprint, settings, command) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            info.run_id,
+            info.started_at,
+            info.code_version,
+            info.model,
+            info.model_version,
+            info.lexicon_fingerprint,
+            json.dumps(info.settings, sort_keys=True, default=str),
+            info.command,
+        ],
+    )
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: pa.Table) -> None:
+    """Delete every row of the given doc_ids from all per-document tables."""
+    con.register("_doc_ids", doc_ids)
+    try:
+        for table in DOCUMENT_TABLES:
+            con.execute(
+                f"DELETE FROM {quote_ident(table)} WHERE doc_id IN (SELECT doc_id FROM _doc_ids)"
+            )
+    finally:
+        con.unregister("_doc_ids")
+
+
+def _insert_table(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    """Bulk insert an Arrow table into ``table`` with one INSERT ... SELECT."""
+    cols = ", ".join(quote_ident(c) for c in column_names(table))
+    view = f"_new_{table}"
+    con.register(view, data)
+    try:
+        con.execute(f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM {view}")
+    finally:
+        con.unregister(view)

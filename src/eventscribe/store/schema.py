@@ -1,0 +1,159 @@
+"""The store's tables, declared once as data and turned into DDL and Arrow schemas.
+
+Declaring each column once (name, DuckDB type) keeps the CREATE TABLE statements, the
+Arrow tables that feed bulk inserts and the INSERT column lists from drifting apart.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+# DuckDB column type -> Arrow type used to build the bulk-insert tables.
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+}
+
+_ACTOR_COLUMNS = ("text", "start", "end", "name", "country", "sector", "code")
+
+
+def _actor_columns(role: str) -> tuple[tuple[str, str], ...]:
+    """The event columns for one actor role, e.g. source_text, source_start, ..."""
+    return tuple(
+        (f"{role}_{c}", "INTEGER" if c in ("start", "end") else "VARCHAR") for c in _ACTOR_COLUMNS
+    )
+
+
+TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "meta": (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
+    "runs": (
+        ("run_id", "VARCHAR PRIMARY KEY"),
+        ("started_at", "VARCHAR"),
+        ("finished_at", "VARCHAR"),
+        ("code_version", "VARCHAR"),
+        ("model", "VARCHAR"),
+        ("model_version", "VARCHAR"),
+        ("lexicon_fingerprint", "VARCHAR"),
+        ("settings", "JSON"),
+        ("command", "VARCHAR"),
+        ("documents", "BIGINT"),
+        ("events", "BIGINT"),
+        ("problems", "BIGINT"),
+    ),
+    "documents": (
+        ("doc_id", "VARCHAR PRIMARY KEY"),
+        ("date", "DATE"),
+        ("title", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("source", "VARCHAR"),
+        ("origin", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("n_sentences", "INTEGER"),
+        ("n_events", "INTEGER"),
+        ("run_id", "VARCHAR"),
+    ),
+    "sentences": (
+        ("doc_id", "VARCHAR"),
+        ("sentence_index", "INTEGER"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+    ),
+    "events": (
+        ("event_id", "VARCHAR PRIMARY KEY"),
+        ("doc_id", "VARCHAR"),
+        ("sentence_index", "INTEGER"),
+        ("event_date", "VARCHAR"),
+        ("date_precision", "VARCHAR"),
+        ("plover_type", "VARCHAR"),
+        ("plover_mode", "VARCHAR"),
+        ("cameo_code", "VARCHAR"),
+        ("quad_class", "INTEGER"),
+        ("intensity", "DOUBLE"),
+        ("goldstein", "DOUBLE"),
+        ("negated", "BOOLEAN"),
+        ("confidence", "DOUBLE"),
+        *_actor_columns("source"),
+        *_actor_columns("target"),
+        ("trigger_text", "VARCHAR"),
+        ("trigger_start", "INTEGER"),
+        ("trigger_end", "INTEGER"),
+        ("sentence_start", "INTEGER"),
+        ("sentence_end", "INTEGER"),
+        ("sentence_text", "VARCHAR"),
+        ("location", "JSON"),
+        ("explanation", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+    ),
+    "actors": (
+        ("doc_id", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("country", "VARCHAR"),
+        ("sector", "VARCHAR"),
+        ("code", "VARCHAR"),
+        ("evidence", "VARCHAR"),
+    ),
+    "times": (
+        ("doc_id", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("value", "VARCHAR"),
+        ("precision", "VARCHAR"),
+    ),
+    "quotes": (("doc_id", "VARCHAR"), ("data", "JSON")),
+}
+
+# Tables that hold one document's rows: re-writing a document deletes from all of them.
+DOCUMENT_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes")
+
+INDEXES = (
+    ("events_doc_idx", "events", ("doc_id",)),
+    ("events_dyad_idx", "events", ("source_country", "target_country")),
+    ("events_date_idx", "events", ("event_date",)),
+    ("sentences_doc_idx", "sentences", ("doc_id",)),
+    ("actors_doc_idx", "actors", ("doc_id",)),
+    ("times_doc_idx", "times", ("doc_id",)),
+    ("quotes_doc_idx", "quotes", ("doc_id",)),
+)
+
+
+def quote_ident(name: str) -> str:
+    """A double-quoted SQL identifier ("end", "start" and "text" are keywords)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def column_names(table: str) -> list[str]:
+    """The column names of ``table`` in declaration order."""
+    return [name for name, _ in TABLES[table]]
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow schema used to bulk-insert into ``table``."""
+    return pa.schema(
+        [(name, _ARROW_TYPES[decl.split()[0]]) for name, decl in TABLES[table]]
+    )
+
+
+def ddl_statements() -> list[str]:
+    """CREATE TABLE / CREATE INDEX statements, all IF NOT EXISTS so opening is idempotent."""
+    statements = []
+    for table, columns in TABLES.items():
+        cols = ", ".join(f"{quote_ident(name)} {decl}" for name, decl in columns)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {quote_ident(table)} ({cols})")
+    for index, table, cols in INDEXES:
+        col_list = ", ".join(quote_ident(c) for c in cols)
+        statements.append(
+            f"CREATE INDEX IF NOT EXISTS {quote_ident(index)} ON {quote_ident(table)} ({col_list})"
+        )
+    return statements

@@ -1,0 +1,112 @@
+"""The regular expressions of the time stage, built from the lexicon's word lists.
+
+Month and weekday names are matched case-sensitively (capitalised), so the verb
+"march" or the modal "may" never look like months; the words around them
+("early", "last", "of") are matched in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from eventscribe.time.lexicon import Lexicon
+
+YEAR_DIGITS = r"(?:1[89]|20)\d\d"
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation, longest word first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """All compiled patterns; ``rule_patterns`` maps a rule name to its regex."""
+
+    rule_patterns: Mapping[str, re.Pattern[str]]
+    future_cue: re.Pattern[str]
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        return self.rule_patterns[name]
+
+
+def _sources(lex: Lexicon) -> dict[str, str]:
+    full = _alt(lex.months)
+    month = rf"(?P<month>(?:{full})\b|(?:{_alt(lex.month_abbreviations)})(?:\.|\b))"
+    weekday = _alt(lex.weekdays)
+    wd_prefix = rf"(?:(?P<wd>{weekday}),?\s+)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rel_year = r"(?P<ryear>(?i:last|this|next))\s+(?i:year)\b"
+    year_opt = rf"(?:,?\s+(?P<year>{YEAR_DIGITS})(?!\d|,\d)|\s+(?:(?i:of)\s+)?{rel_year})?"
+    parts = _alt(lex.parts_of_day)
+    numbers = _alt(lex.number_words)
+    ordinals = _alt(lex.ordinal_words)
+    zones = rf"(?:\s+(?P<zone>{_alt(lex.time_zones)})\b)?"
+    edge = r"early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|" \
+        r"the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of"
+    return {
+        "iso": r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?(?![\d-])",
+        "slash": r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])",
+        "dotted": r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d|\.\d)",
+        "month_day": rf"{wd_prefix}{month}\s+{day}{year_opt}",
+        "day_month": rf"{wd_prefix}(?:(?i:the)\s+)?(?<![\d.,]){day}\s+(?:(?i:of)\s+)?{month}"
+        rf"{year_opt}",
+        "month_year": rf"{month},?\s+(?:(?i:of)\s+)?(?P<year>{YEAR_DIGITS})(?!\d|,\d)",
+        "month_relyear": rf"{month},?\s+(?:(?i:of)\s+)?{rel_year}",
+        "month_bare": rf"(?:\b(?P<mod>(?i:{edge}))[\s-]+)?"
+        rf"(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<month>{full})\b",
+        "weekday": rf"(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{weekday})\b"
+        rf"(?:\s+(?P<part>(?i:{parts}))\b)?",
+        "deictic_day": r"(?i)\b(?:(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+        r"tomorrow|yesterday|today|tonight|tomorrow|last\s+night)|this\s+(?P<this>morning|"
+        rf"afternoon|evening))\b(?:\s+(?P<part>{parts})\b)?",
+        "day_before": r"(?i)\bthe\s+(?:day\s+before|previous\s+day)(?=\s*(?:[,.;:!?)\"]|$))",
+        "present": rf"(?i)\b(?:{_alt(lex.present_words)})\b(?!-)",
+        "unit_rel": r"(?i)\b(?:(?P<mod>early|late|mid|earlier|later)[\s-]+(?:in\s+)?)?"
+        r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|current)\s+(?:fiscal\s+)?"
+        r"(?P<unit>weekend|week|month|year|quarter|decade|century)\b"
+        r"(?!\s+(?:ago|before|earlier|later)\b)",
+        "unit_edge": r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle|turn|first\s+half|"
+        r"second\s+half)\s+of\s+(?:(?P<rel>this|last|next|the)\s+)?(?:fiscal\s+)?"
+        r"(?P<unit>week|month|year|decade|century)\b",
+        "weekend": r"(?i)\b(?P<prep>over|at|during|on)\s+the\s+weekend\b",
+        "ago": rf"(?i)\b(?P<num>\d{{1,3}}|{numbers})\s+(?P<unit>day|week|month|year|decade)s?"
+        r"\s+ago\b",
+        "season": r"(?i)\b(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?"
+        r"(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<season>"
+        rf"{_alt(lex.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR_DIGITS})(?!\d|,\d))?",
+        "quarter": rf"(?i)\b(?:the\s+)?(?P<ord>{ordinals}|[1-4](?:st|nd|rd|th))\s+quarter\b"
+        rf"(?:\s+of\s+(?:(?P<year>{YEAR_DIGITS})(?!\d|,\d)|(?P<rel>this|last|next)\s+year))?",
+        "quarter_code": rf"\bQ(?P<q>[1-4])\b(?:\s+(?P<year>{YEAR_DIGITS})(?!\d|,\d))?",
+        "year": r"(?<![\w$\u00a3\u20ac\u00a5.,/#])(?P<year>\d{4})(?![\w%\u2019']|[.,]\d)",
+        "decade": rf"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:1[89]|20)\d0)"
+        r"'?s\b",
+        "decade_short": r"(?i)\bthe\s+(?:(?:early|late|mid)[\s-]+)?['\u2019]?(?P<yy>[2-9]0)s\b",
+        "century": rf"(?i)\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})[\s-]+"
+        r"century\b",
+        "clock": r"(?i)(?<![\w:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)" + zones,
+        "clock24": r"(?<![\w:.])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])" + zones,
+        "noon": r"(?i)\b(?P<word>noon|midday|midnight)\b",
+    }
+
+
+def _future_cue(lex: Lexicon) -> re.Pattern[str]:
+    words = [w for w in lex.future_cues if w[0].isalpha()]
+    clitics = [w for w in lex.future_cues if not w[0].isalpha()]
+    source = rf"\b(?:{_alt(words)})\b"
+    if clitics:
+        source += rf"|(?:{_alt(clitics)})\b"
+    return re.compile(source, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def build_patterns(lex: Lexicon) -> Patterns:
+    """Compile every pattern for ``lex`` (cached per lexicon object)."""
+    compiled = {name: re.compile(source) for name, source in _sources(lex).items()}
+    return Patterns(rule_patterns=MappingProxyType(compiled), future_cue=_future_cue(lex))

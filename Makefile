@@ -30,8 +30,21 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
 
+EVAL_SETS := plover-gsr-dev conflibert-quad-dev conflibert-roles-dev te3-times-dev gwn-places-dev
+EXAMPLE := ../shared/examples/kosovo-serbia-2023-02-02
+
 eval: setup
-	$(BIN)/python -m eventscribe.evaluation.run_dev $(DEV_EVAL)
+	@mkdir -p eval-results
+	@for name in $(EVAL_SETS); do \
+	  if [ -f $(DEV_EVAL)/$$name.jsonl ]; then \
+	    echo "== $$name"; \
+	    $(BIN)/eventscribe eval $(DEV_EVAL)/$$name.jsonl -q --json eval-results/$$name.json || exit 1; \
+	  else echo "== $$name: skipped ($(DEV_EVAL)/$$name.jsonl not found)"; fi; \
+	done
+	@if [ -f $(EXAMPLE).gold.json ]; then \
+	  echo "== example article"; \
+	  $(BIN)/eventscribe eval $(EXAMPLE).gold.json -q --json eval-results/example-article.json; \
+	else echo "== example article: skipped ($(EXAMPLE).gold.json not found)"; fi
 
 bench: setup
 	$(BIN)/python bench/run.py

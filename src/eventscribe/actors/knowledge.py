@@ -314,7 +314,12 @@ class ActorKnowledge:
         self._ethnic = dict(ethnic)
         self._names = dict(names)
         self._broader = dict(broader)
-        self.sectors: Mapping[str, str] = MappingProxyType(dict(sectors))
+        self._sectors: Mapping[str, str] = MappingProxyType(dict(sectors))
+
+    @property
+    def sectors(self) -> Mapping[str, str]:
+        """The allowed PLOVER sector codes and their descriptions (sectors.csv)."""
+        return self._sectors
 
     def lookup(self, phrase: str) -> list[KnownActor]:
         """Every actor ``phrase`` may name, best first: case-sensitive matches, then

@@ -40,6 +40,9 @@ def modifier_tokens(head: Token) -> list[Token]:
                 found.append(child)
             elif child.dep_ in {"compound", "flat"}:
                 stack.append(child)
+            elif child.dep_ in {"conj", "cc"} and token is not head:
+                # "Hungarian and Romanian officials": conjoined modifiers
+                stack.append(child)
     return sorted(set(found), key=lambda t: t.i)
 
 
@@ -56,6 +59,29 @@ def phrase_span(head: Token) -> Span:
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+SEPARATE_DEPS = frozenset({"conj", "cc", "preconj"})
+
+
+def mention_span(head: Token) -> Span:
+    """The whole noun phrase of ``head`` as a reader would quote it: its subtree with
+    appositions and relative clauses, without conjoined actors (they are mentions of
+    their own) and without edge punctuation."""
+    excluded = {t.i for child in head.children if child.dep_ in SEPARATE_DEPS for t in child.subtree}
+    indexes = [t.i for t in head.subtree if t.i not in excluded]
+    # keep the run around the head contiguous
+    start = end = head.i
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "case"):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[start : end + 1]
 
 
 def person_name_tokens(head: Token) -> list[Token]:

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
 from eventscribe.actors.phrases import (
     is_pronoun,
+    mention_span,
     modifier_tokens,
     phrase_span,
     pronoun_wants_person,
@@ -176,10 +177,17 @@ class ActorTagger:
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
-            return (_relocate(remembered, head, span),)
+            return (_relocate(remembered, head, mention_span(head)),)
+        span = mention_span(head)
         actor = _compose(head, span, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return ()
+        partners = _conjoined_clues(head.doc, knowns)
+        if partners and not name:
+            # one actor per conjoined country: "Senior Hungarian and Romanian officials"
+            return tuple(
+                _compose(head, span, name, roles, [clue], ethnic) for clue in [knowns[0], *partners]
+            )
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(names), titles=titles, person=bool(name))
         return (actor,)
@@ -223,6 +231,22 @@ class ActorTagger:
             )
             for code in memory.countries[-2:]
         )
+
+
+def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
+    """Known clues conjoined with the best one and naming another country."""
+    if len(knowns) < 2 or knowns[0].known is None:
+        return []
+    best = knowns[0]
+    family = {t.i for i in range(best.start, best.end) for t in (doc[i], *doc[i].conjuncts)}
+    partners = []
+    countries = {best.known.country}
+    for clue in knowns[1:]:
+        country = clue.known.country if clue.known else None
+        if country and country not in countries and family & set(range(clue.start, clue.end)):
+            partners.append(clue)
+            countries.add(country)
+    return partners
 
 
 def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:

@@ -135,7 +135,7 @@ class EventMatcher:
             found = _actors_of(heads, actors)
             if found:
                 return found
-        return ()
+        return _nearest_object_actor(verb, actors)
 
     # -- nouns ------------------------------------------------------------------
 
@@ -220,6 +220,26 @@ def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
     return result
 
 
+FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+FALLBACK_DEPTH = 4
+
+
+def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
+    """When no slot of the entry names a recipient, the nearest actor that is an object
+    inside the trigger's own clause ("promised to continue aid to Mozambique")."""
+    subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
+    best: tuple[int, Token] | None = None
+    for token in verb.subtree:
+        if token.i in subjects or token.dep_ not in FALLBACK_TARGET_DEPS:
+            continue
+        if not actors.actors_at(token) or token.head.lower_ == "by":
+            continue
+        distance = syntax.tree_distance(verb, token)
+        if distance <= FALLBACK_DEPTH and (best is None or distance < best[0]):
+            best = (distance, token)
+    return _actors_of([best[1]], actors) if best else ()
+
+
 def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
     """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
     the target that only one of them names."""
@@ -266,6 +286,8 @@ def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
         return []
     candidates = syntax.with_conjuncts(syntax.objects_of(verb))
     candidates += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    # "25,000 tons of food aid": the measure's "of" object is the real object
+    candidates += [p for o in list(candidates) for p in syntax.prep_objects(o, "of")]
     matched = []
     for obj in candidates:
         words = {obj.lemma_.lower(), obj.lower_}

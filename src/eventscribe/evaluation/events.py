@@ -7,6 +7,9 @@ Per case, with P the predicted events that are not negated:
   of its type (it is dropped either way). So finding an optional event is neither
   rewarded nor punished, and an optional event never takes a prediction that a
   required event of the same type needs.
+  Predicted events that share a type and a trigger span are one compound event (the
+  coder writes one event per actor pair, as gold lists a compound actor once), so
+  they count once here.
 * **dyad** — triples (source country, target country, type), one per source x target
   of each gold event; an empty target is ``-`` and is matched by a predicted triple
   with the same source and type whatever its target. UNO and EUR count as IGO, KOS as
@@ -95,11 +98,24 @@ def _type_of(event: Mapping[str, Any]) -> str:
     return value.upper() if isinstance(value, str) else UNKNOWN
 
 
+def _compound_types(preds: list[dict[str, Any]]) -> list[str]:
+    """One type per compound event: predictions sharing type and trigger span."""
+    seen: set[tuple] = set()
+    types: list[str] = []
+    for pred in preds:
+        trigger = pred.get("trigger") or {}
+        key = (_type_of(pred), trigger.get("start"), trigger.get("end"))
+        if trigger.get("start") is None or key not in seen:
+            types.append(key[0])
+        seen.add(key)
+    return types
+
+
 def _type_counts(
     required: list[GoldEvent], optional: list[GoldEvent], preds: list[dict[str, Any]]
 ) -> Counter[str]:
-    pred_types = [_type_of(p) for p in preds]
-    free = [True] * len(preds)
+    pred_types = _compound_types(preds)
+    free = [True] * len(pred_types)
 
     def same(gold: str, pred: str) -> bool:
         return gold == pred

@@ -1,0 +1,49 @@
+"""Fixtures shared by every test folder.
+
+Only paths live here: the repository root and the example article that ships beside the
+project in ``../shared/examples`` (CI checks the project out with ``../shared`` next to it).
+Tests that need the example article are skipped, with a message saying where it was looked
+for, when that folder is not there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_EXAMPLES = REPO_ROOT.parent / "shared" / "examples"
+EXAMPLE_ARTICLE_STEM = "kosovo-serbia-2023-02-02"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The project folder (the one holding pyproject.toml)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_examples_dir() -> Path:
+    """``../shared/examples`` relative to the repository root; skip when it is missing."""
+    if not SHARED_EXAMPLES.is_dir():
+        pytest.skip(f"shared examples folder not found at {SHARED_EXAMPLES} (expected ../shared beside the project)")
+    return SHARED_EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def example_article(shared_examples_dir: Path) -> Path:
+    """The example article text (``kosovo-serbia-2023-02-02.txt``); skip when missing."""
+    path = shared_examples_dir / f"{EXAMPLE_ARTICLE_STEM}.txt"
+    if not path.is_file():
+        pytest.skip(f"example article not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def example_article_gold(example_article: Path) -> Path:
+    """The hand-coded reference for the example article (``.gold.json``); skip when missing."""
+    path = example_article.with_name(f"{EXAMPLE_ARTICLE_STEM}.gold.json")
+    if not path.is_file():
+        pytest.skip(f"example article gold file not found at {path}")
+    return path

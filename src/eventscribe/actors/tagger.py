@@ -62,6 +62,7 @@ class ArticleMemory:
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: list[str] = field(default_factory=list)
+    countries_before_sentence: list[str] = field(default_factory=list)
 
     def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
         for name in names:
@@ -116,6 +117,7 @@ class ActorTagger:
         memory = ArticleMemory()
         index = ActorIndex()
         for sent in doc.sents:
+            memory.countries_before_sentence = list(memory.countries)
             for token in sent:
                 if not _is_head_candidate(token):
                     continue
@@ -215,7 +217,10 @@ class ActorTagger:
         return memory.last_person if wants_person else (memory.last_group or memory.last_person)
 
     def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
-        if len(memory.countries) < 2:
+        # "the two sides" are the last two countries of earlier sentences, not the
+        # speaker of this one ("Russia urged both sides ...")
+        countries = memory.countries_before_sentence
+        if len(countries) < 2:
             return ()
         span = phrase_span(head)
         return tuple(
@@ -229,7 +234,7 @@ class ActorTagger:
                 code=code,
                 evidence=f"'{span.text}' = the two countries named earlier",
             )
-            for code in memory.countries[-2:]
+            for code in countries[-2:]
         )
 
 

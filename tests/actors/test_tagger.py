@@ -1,0 +1,106 @@
+"""Actor tagging: countries, organisations, sectors and coreference within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscribe.config import Settings
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article
+
+
+@pytest.fixture(scope="module")
+def actors_of():
+    coder = Coder.build(Settings())
+
+    def run(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+        """mention text -> (country, sector, canonical name)."""
+        analysis = coder.analyse_text(text, Article(doc_id="a", text=text))
+        return {a.text: (a.country, a.sector, a.name) for a in analysis.coded.actors}
+
+    return run
+
+
+def test_title_and_demonym_give_country_and_sector(actors_of):
+    found = actors_of("Serbian President Aleksandar Vucic spoke to reporters.")
+    assert found["Serbian President Aleksandar Vucic"] == ("SRB", "GOV", "Aleksandar Vucic")
+
+
+def test_kosovo_is_xkx(actors_of):
+    found = actors_of("Kosovo's authorities closed two border crossings.")
+    assert found["Kosovo's authorities"][:2] == ("XKX", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("The army shelled the town.", "The army", (None, "MIL")),
+        ("Police detained three men.", "Police", (None, "COP")),
+        ("Rebels seized the airport.", "Rebels", (None, "REB")),
+        ("Protesters blocked the road.", "Protesters", (None, "CVL")),
+        ("Residents fled the village.", "Residents", (None, "CVL")),
+        ("The Turkish foreign minister flew to Rome.", "The Turkish foreign minister", ("TUR", "GOV")),
+    ],
+)
+def test_sector_from_nouns_and_titles(actors_of, text, mention, expected):
+    assert actors_of(text)[mention][:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The EU criticised the plan.", "The EU", "EUR"),
+        ("NATO sent more troops.", "NATO", "IGO"),
+        ("The UN Security Council met on Friday.", "The UN Security Council", "UNO"),
+    ],
+)
+def test_international_organisations(actors_of, text, mention, country):
+    assert actors_of(text)[mention][0] == country
+
+
+def test_capital_as_metonym_is_the_government(actors_of):
+    assert actors_of("Belgrade said it would discuss the plan.")["Belgrade"][:2] == ("SRB", "GOV")
+
+
+def test_surname_resolves_to_the_actor_introduced_earlier(actors_of):
+    found = actors_of(
+        "Serbian President Aleksandar Vucic met envoys on Monday. Later, Vucic said talks would go on."
+    )
+    assert found["Vucic"] == ("SRB", "GOV", "Aleksandar Vucic")
+
+
+def test_title_alone_resolves_to_the_office_holder(actors_of):
+    found = actors_of(
+        "US Secretary of State Antony Blinken landed in Cairo. The Secretary then met Egyptian officials."
+    )
+    assert found["The Secretary"][:2] == ("USA", "GOV")
+    assert found["The Secretary"][2] == "Antony Blinken"
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(actors_of):
+    found = actors_of("Greek Prime Minister Kyriakos Mitsotakis said he welcomed the offer.")
+    assert found["he"][:2] == ("GRC", "GOV")
+
+
+def test_both_sides_are_the_two_countries_named_before(coder_events):
+    events = coder_events(
+        "Armenia and Azerbaijan traded fire on Monday. Russia urged both sides to show restraint."
+    )
+    targets = {e.target.country for e in events if e.type == "REQUEST" and e.target}
+    assert targets == {"ARM", "AZE"}
+
+
+def test_ethnic_group_targeted_by_a_state_lives_in_that_state(coder_events):
+    events = coder_events("Kosovo police arrested four local Serbs on Sunday.")
+    arrest = [e for e in events if e.type == "COERCE"]
+    assert arrest and arrest[0].target.country == "XKX" and arrest[0].target.ethnicity == "Serbs"
+
+
+@pytest.fixture(scope="module")
+def coder_events():
+    coder = Coder.build(Settings())
+
+    def run(text: str):
+        return coder.analyse_text(text, Article(doc_id="e", text=text)).coded.events
+
+    return run

@@ -1,0 +1,160 @@
+"""The linguistic cases the coder must get right, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.coding.support import dyads
+
+
+def test_active_voice_codes_subject_to_object(code_text):
+    events = code_text("Greece accused Turkey of violating its airspace.").coded.events
+    assert ("ACCUSE", "GRC", "TUR") in dyads(events)
+
+
+def test_passive_voice_takes_the_agent_as_source(code_text):
+    events = code_text("Ukrainian soldiers were attacked by Russian troops near the border.").coded.events
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault, "the passive attack was not coded"
+    assert assault[0].source.country == "RUS" and assault[0].source.sector == "MIL"
+    assert assault[0].target.country == "UKR"
+
+
+def test_passive_voice_without_agent_keeps_the_target(code_text):
+    events = code_text("Two Georgian journalists were arrested in Tbilisi on Monday.").coded.events
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests and arrests[0].source is None
+    assert arrests[0].target.country == "GEO"
+
+
+def test_negation_suppresses_the_event(code_text):
+    analysis = code_text("Russia did not attack Ukraine.")
+    assert not [e for e in analysis.coded.events if e.type == "ASSAULT"]
+    dropped = [d for d in analysis.decisions if not d.kept]
+    assert dropped and "not" in dropped[0].reason
+
+
+def test_neither_nor_is_no_rejection_and_no_acceptance(code_text):
+    events = code_text("The Hungarian government neither accepted nor rejected the Romanian offer.").coded.events
+    assert {e.type for e in events}.isdisjoint({"REJECT", "AGREE"})
+
+
+def test_failure_to_agree_is_no_agreement(code_text):
+    events = code_text("Germany and France failed to agree on the budget.").coded.events
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_reported_speech_codes_the_reported_event(code_text):
+    text = "Kurti said Serbian police attacked Kosovo Albanian villagers."
+    events = code_text(text).coded.events
+    assert ("ASSAULT", "SRB", "XKX") in dyads(events)
+
+
+def test_conjoined_sources_give_one_event_each(code_text):
+    events = code_text("Serbia and Kosovo reached an agreement on Thursday.").coded.events
+    assert {("AGREE", "SRB", None), ("AGREE", "XKX", None)} <= dyads(events)
+
+
+def test_conjoined_targets_give_one_event_each(code_text):
+    events = code_text("The United States imposed sanctions on Iran and Syria.").coded.events
+    assert {("SANCTION", "USA", "IRN"), ("SANCTION", "USA", "SYR")} <= dyads(events)
+
+
+def test_conjoined_nationality_adjectives_are_two_actors(code_text):
+    events = code_text("Senior Polish and Lithuanian officials agreed to cooperate on energy.").coded.events
+    sources = {e.source.country for e in events if e.type == "AGREE" and e.source}
+    assert {"POL", "LTU"} <= sources
+
+
+def test_light_verb_phrase_is_one_trigger(code_text):
+    events = code_text("The European Union imposed sanctions on Belarus.").coded.events
+    sanction = [e for e in events if e.type == "SANCTION"]
+    assert sanction and sanction[0].trigger.text == "imposed sanctions"
+    assert (sanction[0].source.country, sanction[0].target.country) == ("EUR", "BLR")
+
+
+def test_future_cooperation_is_coded_as_agree(code_text):
+    events = code_text("France will send aid to Lebanon.").coded.events
+    assert ("AGREE", "FRA", "LBN") in dyads(events)
+    assert not [e for e in events if e.type == "AID"]
+
+
+def test_intent_verb_codes_its_complement_once(code_text):
+    events = code_text("Serbia agreed to lift the ban on Kosovo goods.").coded.events
+    types = [e.type for e in events]
+    assert "CONCEDE" in types and "AGREE" not in types
+
+
+def test_threat_is_coded_not_the_threatened_act(code_text):
+    events = code_text("Iran threatened to attack Israeli ships.").coded.events
+    assert "THREATEN" in {e.type for e in events}
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_request_is_coded_not_the_requested_act(code_text):
+    events = code_text("Norway urged Colombia and the rebels to hold talks.").coded.events
+    assert ("REQUEST", "NOR", "COL") in dyads(events)
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_capital_city_stands_for_the_government(code_text):
+    events = code_text("Belgrade rejected the proposal on Tuesday.").coded.events
+    reject = [e for e in events if e.type == "REJECT"]
+    assert reject and (reject[0].source.country, reject[0].source.sector) == ("SRB", "GOV")
+
+
+def test_event_offsets_slice_back_to_the_text(code_text):
+    text = "On Monday, Chinese troops fired missiles at Taiwanese ships."
+    analysis = code_text(text)
+    assert analysis.coded.events
+    for event in analysis.coded.events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert text[event.source.start : event.source.end] == event.source.text
+        assert event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end
+
+
+def test_event_ids_are_stable_across_runs(code_text):
+    text = "Japan criticised China on Wednesday."
+    first = [e.event_id for e in code_text(text).coded.events]
+    second = [e.event_id for e in code_text(text).coded.events]
+    assert first and first == second
+
+
+def test_weekday_date_resolves_against_publication_date(code_text):
+    events = code_text("On Wednesday, Japan criticised China.", date(2023, 2, 2)).coded.events
+    assert events and (events[0].date, events[0].date_precision) == ("2023-02-01", "day")
+
+
+def test_month_without_year_is_the_most_recent_past_month(code_text):
+    events = code_text("In December, Japan criticised China.", date(2023, 2, 2)).coded.events
+    assert events and (events[0].date, events[0].date_precision) == ("2022-12", "month")
+
+
+def test_undated_event_falls_back_to_the_publication_date(code_text):
+    events = code_text("Japan criticised China.", date(2023, 2, 2)).coded.events
+    assert events and (events[0].date, events[0].date_precision) == ("2023-02-02", "day")
+    assert "publication date" in events[0].explanation
+
+
+def test_the_event_takes_the_date_that_governs_it(code_text):
+    text = "Kenya said on Friday that Somali militants had attacked its troops on Tuesday."
+    events = code_text(text, date(2023, 2, 4)).coded.events
+    attack = [e for e in events if e.type == "ASSAULT"]
+    assert attack and attack[0].date == "2023-01-31"
+
+
+def test_paragraph_date_carries_to_the_next_sentence(code_text):
+    text = "On November 23, Finland and Sweden signed a defence pact. Norway welcomed the pact."
+    events = code_text(text, date(2022, 11, 25)).coded.events
+    welcome = [e for e in events if e.type == "SUPPORT"]
+    assert welcome and welcome[0].date == "2022-11-23"
+
+
+def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
+    text = (
+        "Turkey thanked Greece for its help.\n\n"
+        '"Turkey thanked Greece," a spokesman said on Monday.'
+    )
+    events = [e for e in code_text(text, date(2023, 2, 9)).coded.events if e.type == "SUPPORT"]
+    assert len(events) == 1
+    assert events[0].date == "2023-02-06"

@@ -1,0 +1,67 @@
+"""The event lexicon as data: bundled entries, user files, and validation errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventscribe.coding.lexicon import load_lexicon, validate_lexicon_file
+from eventscribe.config import Settings
+from eventscribe.errors import DataFileError
+from eventscribe.ontology import bundled_ontology
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_plover_type_has_entries():
+    lexicon = load_lexicon(bundled_ontology())
+    covered = {entry.type for entry in lexicon.entries}
+    assert covered == set(bundled_ontology().event_types)
+
+
+def test_user_entry_is_added_and_fires(tmp_path):
+    path = write(tmp_path, "entries:\n  - {verb: snub, type: REJECT, cameo: '120'}\n")
+    coder = Coder.build(Settings(lexicons=(path,)))
+    text = "Poland snubbed Hungary at the summit."
+    events = coder.analyse_text(text, Article(doc_id="u", text=text)).coded.events
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [("REJECT", "POL", "HUN")]
+    assert "mine.yaml:2" in events[0].explanation
+
+
+def test_user_entry_overrides_the_builtin_one(tmp_path):
+    path = write(tmp_path, "entries:\n  - {verb: praise, type: AGREE, cameo: '030'}\n")
+    lexicon = load_lexicon(bundled_ontology(), (path,))
+    praise = lexicon.verb_entries("praise")
+    assert [(e.type, e.origin.endswith("mine.yaml:2")) for e in praise] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("  - {verb: snub, type: REJECT, cameo: '19X'}\n", "unknown CAMEO code '19X'"),
+        ("  - {verb: snub, type: REBUFF}\n", "REBUFF"),
+        ("  - {verb: snub, type: REJECT, mode: sideways}\n", "sideways"),
+        ("  - {verb: snub, type: REJECT, colour: red}\n", "unknown field"),
+        ("  - {verb: snub, noun: snub, type: REJECT}\n", "exactly one of"),
+        ("  - {verb: snub, type: REJECT, target: [behind]}\n", "unknown target slot"),
+    ],
+)
+def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
+    path = write(tmp_path, "entries:\n  - {verb: rebuke, type: ACCUSE}\n" + body)
+    with pytest.raises(DataFileError) as caught:
+        validate_lexicon_file(path, bundled_ontology())
+    assert f"{path}:3" in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = write(tmp_path, "entries:\n  - {verb: snub, type: REJECT\n  - {verb: x}\n")
+    with pytest.raises(DataFileError, match=r"mine\.yaml:\d+: not valid YAML"):
+        validate_lexicon_file(path, bundled_ontology())

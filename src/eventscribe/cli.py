@@ -300,7 +300,8 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_c
                 for line in predictions.values():
                     handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     metrics = score(gold_set, predictions, kind=kind)
-    click.echo(format_report(metrics))
+    # with --json -, stdout carries only the JSON (pipe it to jq); the report goes to stderr
+    click.echo(format_report(metrics), err=json_out == "-")
     if json_out:
         text = json.dumps(metrics, indent=2, sort_keys=True)
         if json_out == "-":

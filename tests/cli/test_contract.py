@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -134,3 +135,24 @@ def test_jsonl_to_stdout_with_dash(cli, contract_run) -> None:
     result = cli("code", contract_run["input"], "--format", "jsonl", "-q")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.encode("utf-8") == contract_run["output"].read_bytes()
+
+
+
+def test_min_confidence_drops_weaker_events(cli, tmp_path: Path) -> None:
+    docs = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            {"id": "attack", "date": "2023-01-12", "text": ATTACK_SENTENCE},
+            {"id": "deal", "date": "2022-11-24", "text": "Serbia and Kosovo reached an agreement on Wednesday."},
+        ],
+    )
+    every_run = cli("code", docs, "--format", "jsonl", "-q")
+    every = [e for line in every_run.stdout.splitlines() for e in json.loads(line)["events"]]
+    threshold = max(e["confidence"] for e in every)
+    assert min(e["confidence"] for e in every) < threshold, "need events of differing confidence"
+
+    result = cli("code", docs, "--format", "jsonl", "-q", "--min-confidence", str(threshold))
+    assert result.exit_code == 0, result.stderr
+    kept = [e for line in result.stdout.splitlines() for e in json.loads(line)["events"]]
+    assert kept and all(e["confidence"] >= threshold for e in kept)
+    assert len(kept) < len(every)

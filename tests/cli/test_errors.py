@@ -103,6 +103,9 @@ def test_bad_json_line_names_the_line_and_the_other_lines_are_stored(cli, tmp_pa
     stored = store_rows(store, "SELECT doc_id, n_events FROM documents ORDER BY doc_id")
     assert [r["doc_id"] for r in stored] == ["first", "third"]
     assert all(r["n_events"] > 0 for r in stored)
+    (run,) = store_rows(store, "SELECT documents, problems, finished_at FROM runs")
+    assert (run["documents"], run["problems"]) == (2, 1)  # the run records what was skipped
+    assert run["finished_at"]
 
 
 @pytest.mark.skipif(

@@ -158,3 +158,14 @@ def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
     events = [e for e in code_text(text, date(2023, 2, 9)).coded.events if e.type == "SUPPORT"]
     assert len(events) == 1
     assert events[0].date == "2023-02-06"
+
+
+def test_event_noun_takes_the_actor_of_the_verb_announcing_it(code_text):
+    events = code_text("Afghan President Ashraf Ghani announced a cease-fire with the Taliban.").coded.events
+    assert ("RETREAT", "AFG", "AFG") in dyads(events)
+
+
+def test_event_noun_under_an_event_verb_is_not_given_that_verb_s_subject(code_text):
+    events = code_text("Russia condemned the attack on the convoy.").coded.events
+    assert ("ACCUSE", "RUS", None) in dyads(events)
+    assert not [e for e in events if e.type == "ASSAULT" and e.source and e.source.country == "RUS"]

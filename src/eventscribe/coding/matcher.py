@@ -58,12 +58,13 @@ class EventMatcher:
                 if candidate is not None:
                     found.append(candidate)
                     consumed.update(range(*candidate.trigger))
+        triggers = {c.anchor for c in found}
         for token in sent:
             if token.i in consumed or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            for word in {token.lemma_.lower(), token.lower_}:
+            for word in _noun_forms(token):
                 if word in self._nouns:
-                    candidate = self._noun_candidate(token, word, actors)
+                    candidate = self._noun_candidate(token, word, actors, triggers)
                     if candidate is not None:
                         found.append(candidate)
                     break
@@ -139,7 +140,9 @@ class EventMatcher:
 
     # -- nouns ------------------------------------------------------------------
 
-    def _noun_candidate(self, noun: Token, word: str, actors: ActorIndex) -> Candidate | None:
+    def _noun_candidate(
+        self, noun: Token, word: str, actors: ActorIndex, triggers: set[int]
+    ) -> Candidate | None:
         entries = [e for e in self.lexicon.noun_entries(word) if _has_modifiers(noun, e.tail)]
         if not entries:
             return None
@@ -147,6 +150,10 @@ class EventMatcher:
         source_heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
         source_heads += syntax.prep_objects(noun, "by")
         sources = _actors_of(source_heads, actors)
+        if not sources and noun.dep_ == "dobj" and noun.head.i not in triggers:
+            # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
+            # unless that verb is an event of its own ("Russia condemned the attack")
+            sources = _actors_of(syntax.subjects_of(noun.head), actors)
         targets: tuple[Actor, ...] = ()
         for slot in entry.targets:
             if slot.startswith("prep:"):
@@ -291,10 +298,22 @@ def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
     matched = []
     for obj in candidates:
         words = {obj.lemma_.lower(), obj.lower_}
+        if obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children):
+            words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
         phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
         if words & set(wanted) or phrase.strip() in wanted:
             matched.append(obj)
     return matched
+
+
+def _noun_forms(token: Token) -> list[str]:
+    """Lemma and surface form, and the hyphenated compound it ends ("cease-fire"),
+    also written solid ("ceasefire"); longest forms first."""
+    forms = [token.lemma_.lower(), token.lower_]
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        forms += [f"{doc[token.i - 2].lower_}{token.lower_}", f"{doc[token.i - 2].lower_}-{token.lower_}"]
+    return forms[::-1]
 
 
 def _has_modifiers(noun: Token, tail: tuple[str, ...]) -> bool:

@@ -27,7 +27,10 @@ def repo_root() -> Path:
 def shared_examples_dir() -> Path:
     """``../shared/examples`` relative to the repository root; skip when it is missing."""
     if not SHARED_EXAMPLES.is_dir():
-        pytest.skip(f"shared examples folder not found at {SHARED_EXAMPLES} (expected ../shared beside the project)")
+        pytest.skip(
+            f"shared examples folder not found at {SHARED_EXAMPLES} "
+            "(expected ../shared beside the project)"
+        )
     return SHARED_EXAMPLES
 
 

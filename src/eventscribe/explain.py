@@ -41,8 +41,7 @@ def render_explanation(analysis: Analysis) -> str:
     lines.append("events:")
     for event in analysis.coded.events:
         e = event_to_contract(event)
-        src = e["source"]["name"] if e["source"] else "-"
-        tgt = e["target"]["name"] if e["target"] else "-"
+        src, tgt = _actor_label(e["source"]), _actor_label(e["target"])
         lines.append(
             f"  {e['type']}{'/' + e['mode'] if e['mode'] else ''} cameo {e['cameo']} "
             f"{src} -> {tgt} date {e['date']} ({e['date_precision']}) confidence {e['confidence']}"
@@ -51,3 +50,9 @@ def render_explanation(analysis: Analysis) -> str:
     if not analysis.coded.events:
         lines.append("  none")
     return "\n".join(lines)
+
+
+def _actor_label(actor: dict | None) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor['name']} [{actor['country'] or '?'} {actor['sector'] or '?'}]"

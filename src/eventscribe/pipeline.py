@@ -64,7 +64,7 @@ class Coder:
             ontology=ontology,
             lexicon=lexicon,
             knowledge=knowledge,
-            tagger=ActorTagger(knowledge, nlp.vocab),
+            tagger=ActorTagger(knowledge, nlp.tokenizer),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
         )
 

@@ -104,3 +104,18 @@ def coder_events():
         return coder.analyse_text(text, Article(doc_id="e", text=text)).coded.events
 
     return run
+
+
+def test_country_from_where_a_group_is(actors_of):
+    found = actors_of("Opposition groups in Zimbabwe staged a protest.")
+    assert found["Opposition groups in Zimbabwe"][0] == "ZWE"
+
+
+def test_possessive_pronoun_gives_the_country(actors_of):
+    found = actors_of("Georgian officials said their troops had left the village.")
+    assert found["their troops"][:2] == ("GEO", "MIL")
+
+
+def test_multiword_country_names_with_apostrophes(actors_of):
+    found = actors_of("The Democratic People's Republic of Korea fired a missile.")
+    assert found["The Democratic People's Republic of Korea"][0] == "PRK"

@@ -11,14 +11,17 @@ from typing import Any
 # events. "alpha" puts non-ASCII text and CRLF line ends before its event, so offsets
 # that counted bytes or normalised line ends would not slice the original text.
 ATTACK_SENTENCE = "Russian troops attacked Ukrainian positions near Bakhmut on Tuesday."
+AGREEMENT_SENTENCE = "Serbia and Kosovo reached an agreement on Wednesday."
+NO_EVENT_TEXT = "The weather in Lisbon was mild and sunny all week."
 CONTRACT_DOCS: tuple[dict[str, Any], ...] = (
     {"id": "zeta", "date": "2023-01-12", "text": ATTACK_SENTENCE},
     {
         "id": "alpha",
         "date": "2023-03-07",
-        "text": "Zürich café notes 🎉 first.\r\n\r\nKosovo accused Serbia of provocations on Monday.",
+        "text": "Zürich café notes 🎉 first.\r\n\r\n"
+        "Kosovo accused Serbia of provocations on Monday.",
     },
-    {"id": "mid", "date": "2023-01-13", "text": "The weather in Lisbon was mild and sunny all week."},
+    {"id": "mid", "date": "2023-01-13", "text": NO_EVENT_TEXT},
 )
 
 # A one-sentence document with an event, short enough to stay under --max-chars 50.
@@ -26,7 +29,8 @@ SHORT_EVENT_TEXT = "Kosovo accused Serbia of provocations."
 
 
 def write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    lines = (json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    path.write_text("".join(lines), encoding="utf-8")
     return path
 
 

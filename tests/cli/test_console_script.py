@@ -16,16 +16,19 @@ pytestmark = pytest.mark.slow
 
 
 def _command(repo_root: Path) -> tuple[list[str], dict[str, str]]:
-    """The venv's ``eventscribe`` script, else ``python -m eventscribe.cli`` with src on the path."""
+    """The venv's ``eventscribe`` script, else ``python -m eventscribe.cli`` with src."""
     env = dict(os.environ)
     script = Path(sys.executable).parent / "eventscribe"
     if script.is_file():
         return [str(script)], env
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(repo_root / "src"), env.get("PYTHONPATH")]))
+    paths = [str(repo_root / "src"), env.get("PYTHONPATH")]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     return [sys.executable, "-m", "eventscribe.cli"], env
 
 
-def test_console_script_codes_reports_skips_and_exits_with_the_documented_codes(repo_root, tmp_path) -> None:
+def test_console_script_codes_reports_skips_and_exits_with_documented_codes(
+    repo_root, tmp_path
+) -> None:
     command, env = _command(repo_root)
     docs = tmp_path / "docs.jsonl"
     docs.write_text(

@@ -1,4 +1,7 @@
-"""The JSONL output contract of ``eventscribe code --format jsonl`` (see CodedDocument.to_contract)."""
+"""The JSONL output contract of ``eventscribe code --format jsonl``.
+
+The contract is ``CodedDocument.to_contract``: one object per input document, in order.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ATTACK_SENTENCE, CONTRACT_DOCS, read_jsonl, write_jsonl
+from .helpers import AGREEMENT_SENTENCE, ATTACK_SENTENCE, CONTRACT_DOCS, read_jsonl, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -143,7 +146,7 @@ def test_min_confidence_drops_weaker_events(cli, tmp_path: Path) -> None:
         tmp_path / "mixed.jsonl",
         [
             {"id": "attack", "date": "2023-01-12", "text": ATTACK_SENTENCE},
-            {"id": "deal", "date": "2022-11-24", "text": "Serbia and Kosovo reached an agreement on Wednesday."},
+            {"id": "deal", "date": "2022-11-24", "text": AGREEMENT_SENTENCE},
         ],
     )
     every_run = cli("code", docs, "--format", "jsonl", "-q")

@@ -109,7 +109,8 @@ def test_bad_json_line_names_the_line_and_the_other_lines_are_stored(cli, tmp_pa
 
 
 @pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read files whatever their mode"
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root can read files whatever their mode",
 )
 def test_unreadable_file_is_reported(cli, tmp_path, good_doc) -> None:
     locked = tmp_path / "locked.txt"
@@ -136,13 +137,16 @@ def test_several_problems_give_one_line_each(cli, tmp_path, good_doc) -> None:
 
 
 def test_summary_line_counts_skipped_inputs(cli, tmp_path, good_doc) -> None:
-    result = cli("code", good_doc, _empty(tmp_path), "--format", "jsonl", "-o", tmp_path / "o.jsonl")
+    out = tmp_path / "o.jsonl"
+    result = cli("code", good_doc, _empty(tmp_path), "--format", "jsonl", "-o", out)
     assert result.exit_code == 1
     assert "coded 1 documents" in result.stderr
     assert "1 skipped" in result.stderr
 
 
-def test_lexicon_with_unknown_cameo_code_is_fatal_and_names_file_and_line(cli, tmp_path, good_doc) -> None:
+def test_lexicon_with_unknown_cameo_code_is_fatal_and_names_file_and_line(
+    cli, tmp_path, good_doc
+) -> None:
     lexicon = tmp_path / "bad.yaml"
     lexicon.write_text(
         "entries:\n"
@@ -162,7 +166,9 @@ def test_lexicon_with_unknown_cameo_code_is_fatal_and_names_file_and_line(cli, t
 
 def test_check_lexicon_reports_the_same_bad_line(cli, tmp_path) -> None:
     lexicon = tmp_path / "bad.yaml"
-    lexicon.write_text('entries:\n  - {verb: smack, type: ASSAULT, cameo: "999"}\n', encoding="utf-8")
+    lexicon.write_text(
+        'entries:\n  - {verb: smack, type: ASSAULT, cameo: "999"}\n', encoding="utf-8"
+    )
     result = cli("check-lexicon", lexicon)
     assert result.exit_code == 3
     assert "bad.yaml:2" in result.stderr
@@ -170,7 +176,10 @@ def test_check_lexicon_reports_the_same_bad_line(cli, tmp_path) -> None:
 
 def test_a_valid_user_lexicon_adds_an_event(cli, tmp_path) -> None:
     lexicon = tmp_path / "mine.yaml"
-    lexicon.write_text('entries:\n  - {verb: hug, type: SUPPORT, cameo: "051", target: [dobj]}\n', encoding="utf-8")
+    lexicon.write_text(
+        'entries:\n  - {verb: hug, type: SUPPORT, cameo: "051", target: [dobj]}\n',
+        encoding="utf-8",
+    )
     checked = cli("check-lexicon", lexicon)
     assert checked.exit_code == 0
     assert "1 entries, all valid" in checked.stdout

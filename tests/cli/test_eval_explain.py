@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .helpers import ATTACK_SENTENCE, write_jsonl
+from .helpers import AGREEMENT_SENTENCE, ATTACK_SENTENCE, NO_EVENT_TEXT, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ GOLD = [
     {
         "id": "g-agree",
         "date": "2022-11-24",
-        "text": "Serbia and Kosovo reached an agreement on Wednesday.",
+        "text": AGREEMENT_SENTENCE,
         "events": [
             {"type": "AGREE", "mode": None, "cameo": "057", "date": "2022-11-23", "optional": False,
              "source": [_actor("SRB", "Serbia"), _actor("XKX", "Kosovo")], "target": []},
@@ -32,7 +32,8 @@ GOLD = [
         "date": "2023-01-12",
         "text": ATTACK_SENTENCE,
         "events": [
-            {"type": "ASSAULT", "mode": None, "cameo": "190", "date": "2023-01-10", "optional": False,
+            {"type": "ASSAULT", "mode": None, "cameo": "190", "date": "2023-01-10",
+             "optional": False,
              "source": [_actor("RUS", "Russian troops", "MIL")],
              "target": [_actor("UKR", "Ukrainian positions")]},
         ],
@@ -41,13 +42,15 @@ GOLD = [
     {
         "id": "g-none",
         "date": "2023-01-13",
-        "text": "The weather in Lisbon was mild and sunny all week.",
+        "text": NO_EVENT_TEXT,
         "events": [],
         "no_events": True,
     },
 ]  # fmt: skip
 
-PRF_LINE = re.compile(r"^\s*(type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE)
+PRF_LINE = re.compile(
+    r"^\s*(type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE
+)
 
 
 @pytest.fixture
@@ -59,7 +62,8 @@ def test_eval_prints_precision_recall_f1(cli, gold_file) -> None:
     result = cli("eval", gold_file, "-q")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("events: 3 cases")
-    scores = {name: (float(p), float(r), float(f)) for name, p, r, f in PRF_LINE.findall(result.stdout)}
+    found = PRF_LINE.findall(result.stdout)
+    scores = {name: (float(p), float(r), float(f)) for name, p, r, f in found}
     assert set(scores) == {"type", "dyad"}
     for precision, recall, f1 in scores.values():
         assert 0.0 <= precision <= 1.0 and 0.0 <= f1 <= 1.0
@@ -102,7 +106,7 @@ def test_explain_shows_negated_candidate_dropped(cli) -> None:
 
 
 def test_explain_with_date_shows_the_coded_event(cli) -> None:
-    result = cli("explain", "Serbia and Kosovo reached an agreement on Wednesday.", "--date", "2022-11-24")
+    result = cli("explain", AGREEMENT_SENTENCE, "--date", "2022-11-24")
     assert result.exit_code == 0, result.stderr
     assert "AGREE" in result.stdout
     assert "2022-11-23" in result.stdout

@@ -1,7 +1,8 @@
 """The example article from ../shared/examples, coded and scored as a user would do it.
 
-    eventscribe code ../shared/examples/kosovo-serbia-2023-02-02.txt --format jsonl -o out.jsonl
-    eventscribe eval ../shared/examples/kosovo-serbia-2023-02-02.gold.json --pred out.jsonl --json metrics.json
+    cd ../shared/examples
+    eventscribe code kosovo-serbia-2023-02-02.txt --format jsonl -o out.jsonl
+    eventscribe eval kosovo-serbia-2023-02-02.gold.json --pred out.jsonl --json metrics.json
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ def article_run(cli, example_article: Path, example_article_gold: Path, tmp_path
     }
 
 
-def _has(events, type_: str, source: str, *, date: str | None = None, target: str | None = None) -> bool:
+def _has(
+    events, type_: str, source: str, *, date: str | None = None, target: str | None = None
+) -> bool:
+    """True when a non-negated event of ``type_`` from ``source`` (to ``target``, on ``date``)."""
     return any(
         e["type"] == type_
         and not e["negated"]
@@ -53,7 +57,9 @@ def _has(events, type_: str, source: str, *, date: str | None = None, target: st
     )
 
 
-def test_article_is_one_document_with_the_file_stem_as_id(article_run, example_article: Path) -> None:
+def test_article_is_one_document_with_the_file_stem_as_id(
+    article_run, example_article: Path
+) -> None:
     assert [line["id"] for line in article_run["lines"]] == [example_article.stem]
     assert article_run["lines"][0]["date"] == "2023-02-02"  # from the 'date' first line
 

@@ -53,7 +53,8 @@ def test_a_file_that_is_not_a_store_is_refused(cli, tmp_path, good_doc) -> None:
 @pytest.mark.slow
 def test_export_into_a_missing_folder_names_the_folder(cli, coded_examples, tmp_path) -> None:
     target = tmp_path / "no-such-folder" / "events.csv"
-    _assert_fatal(cli("export", "--store", coded_examples, "--format", "csv", "-o", target), "no-such-folder")
+    result = cli("export", "--store", coded_examples, "--format", "csv", "-o", target)
+    _assert_fatal(result, "no-such-folder")
 
 
 def test_malformed_gold_file_names_file_line_and_field(cli, tmp_path) -> None:
@@ -76,6 +77,10 @@ def test_missing_inputs_is_a_usage_error(cli) -> None:
     assert "Usage:" in result.stderr
 
 
+def _clean_exit(result: Result) -> bool:
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def _invoke_catching(cli, *args: str | Path) -> Result:
     """Like ``cli(...)`` but an uncaught exception becomes the result (exit code 1)."""
     return cli.runner.invoke(main, [str(a) for a in args])
@@ -92,7 +97,7 @@ def _invoke_catching(cli, *args: str | Path) -> Result:
 def test_jsonl_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path, good_doc) -> None:
     target = tmp_path / "no-such-folder" / "out.jsonl"
     result = _invoke_catching(cli, "code", good_doc, "--format", "jsonl", "-o", target, "-q")
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert _clean_exit(result), repr(result.exception)
     _assert_fatal(result, "no-such-folder")
 
 
@@ -111,5 +116,5 @@ def test_eval_json_into_a_missing_folder_is_a_clear_error(cli, tmp_path) -> None
     )
     target = tmp_path / "no-such-folder" / "metrics.json"
     result = _invoke_catching(cli, "eval", gold, "-q", "--json", target)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert _clean_exit(result), repr(result.exception)
     _assert_fatal(result, "no-such-folder")

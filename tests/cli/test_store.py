@@ -21,7 +21,9 @@ EXPECTED_EXPORT_COLUMNS = {
 }  # fmt: skip
 
 
-def test_coding_the_examples_stores_every_document_and_some_events(coded_examples: Path, example_texts) -> None:
+def test_coding_the_examples_stores_every_document_and_some_events(
+    coded_examples: Path, example_texts
+) -> None:
     counts = store_counts(coded_examples)
     assert len(example_texts) == 12
     assert counts["documents"] == 12
@@ -32,14 +34,17 @@ def test_coding_the_examples_stores_every_document_and_some_events(coded_example
 
 
 def test_every_stored_event_has_a_known_type_and_a_sentence(coded_examples: Path) -> None:
-    rows = store_rows(coded_examples, "SELECT plover_type, quad_class, sentence_text, trigger_text FROM events")
+    sql = "SELECT plover_type, quad_class, sentence_text, trigger_text FROM events"
+    rows = store_rows(coded_examples, sql)
     for row in rows:
         assert row["plover_type"].isupper()
         assert row["quad_class"] in (1, 2, 3, 4)
         assert row["trigger_text"] and row["trigger_text"] in row["sentence_text"]
 
 
-def test_recoding_the_same_input_replaces_rows_instead_of_duplicating(cli, examples_dir, tmp_path) -> None:
+def test_recoding_the_same_input_replaces_rows_instead_of_duplicating(
+    cli, examples_dir, tmp_path
+) -> None:
     store = tmp_path / "again.duckdb"
     ids_sql = "SELECT event_id FROM events ORDER BY event_id"
     first = cli("code", examples_dir, "--store", store, "-q")

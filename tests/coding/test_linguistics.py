@@ -169,3 +169,8 @@ def test_event_noun_under_an_event_verb_is_not_given_that_verb_s_subject(code_te
     events = code_text("Russia condemned the attack on the convoy.").coded.events
     assert ("ACCUSE", "RUS", None) in dyads(events)
     assert not [e for e in events if e.type == "ASSAULT" and e.source and e.source.country == "RUS"]
+
+
+def test_demand_that_clause_targets_the_clause_subject(code_text):
+    events = code_text("Beijing demanded that Japan cancel the arms sale.").coded.events
+    assert ("REQUEST", "CHN", "JPN") in dyads(events)

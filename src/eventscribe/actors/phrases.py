@@ -81,7 +81,24 @@ def mention_span(head: Token) -> Span:
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
-    return doc[start : end + 1]
+    span = doc[start : end + 1]
+    if span.text.count("(") > span.text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
+        span = doc[start : end + 2]  # keep "(DPRK)" whole
+    return span
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
+
+
+def locative_objects(head: Token) -> list[Token]:
+    """Places the head is said to be in or from ("rebels in Ivory Coast")."""
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def person_name_tokens(head: Token) -> list[Token]:

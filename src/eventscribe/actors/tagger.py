@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
+from spacy.tokenizer import Tokenizer
 
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
 from eventscribe.actors.phrases import (
     is_pronoun,
+    locative_objects,
     mention_span,
     modifier_tokens,
     phrase_span,
@@ -99,18 +100,20 @@ class ActorIndex:
 class ActorTagger:
     """Builds the :class:`ActorIndex` of a document. One tagger serves many documents."""
 
-    def __init__(self, knowledge: ActorKnowledge, vocab: Vocab) -> None:
+    def __init__(self, knowledge: ActorKnowledge, tokenizer: Tokenizer) -> None:
+        """``tokenizer`` is the pipeline's own, so that patterns split the way text does
+        ("People's" -> "People", "'s")."""
         self.knowledge = knowledge
-        self._lower = PhraseMatcher(vocab, attr="LOWER")
-        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+        self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         lower_patterns: dict[str, list[str]] = {}
         for phrase, kind in knowledge.phrases():
             lower_patterns.setdefault(kind, []).append(phrase.lower())
         for kind, phrases in lower_patterns.items():
-            self._lower.add(kind, [vocab_doc(vocab, p) for p in sorted(set(phrases))])
+            self._lower.add(kind, list(tokenizer.pipe(sorted(set(phrases)))))
         exact = sorted({p for p, _kind in knowledge.case_sensitive_phrases()})
         if exact:
-            self._exact.add("actor", [vocab_doc(vocab, p) for p in exact])
+            self._exact.add("actor", list(tokenizer.pipe(exact)))
 
     def tag(self, doc: Doc) -> ActorIndex:
         clues = self._clues(doc)
@@ -171,6 +174,8 @@ class ActorTagger:
             key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head.i - c.end)),
         )
         ethnic = [c for c in phrase_clues if c.kind == "ethnic"]
+        if not knowns and (roles or ethnic or _group_noun(head)):
+            knowns = self._borrowed_country(head, clues, memory)
         covered = {i for c in phrase_clues for i in range(c.start, c.end)}
         names = [t for t in tokens if t.i not in covered and _name_token(t, head)]
         name = " ".join(t.text for t in names)
@@ -193,6 +198,21 @@ class ActorTagger:
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(names), titles=titles, person=bool(name))
         return (actor,)
+
+    def _borrowed_country(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> list[Clue]:
+        """Country evidence from outside the name: a possessive pronoun ("their forces")
+        or a place the group is in or from ("opposition groups in Zimbabwe")."""
+        for child in head.children:
+            if child.dep_ == "poss" and is_pronoun(child):
+                actor = self._pronoun(child, memory)
+                if actor is not None and actor.country:
+                    known = KnownActor(actor.name, actor.country, None, "country", f"'{child.text}' = {actor.name}")
+                    return [Clue(child.i, child.i + 1, "country", child.text, known=known)]
+        for place in locative_objects(head):
+            clue = clues.get(place.i)
+            if clue is not None and clue.known is not None and clue.known.kind in {"country", "capital", "partial"}:
+                return [clue]
+        return []
 
     def _recall(self, name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
         if name:
@@ -252,6 +272,13 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
             partners.append(clue)
             countries.add(country)
     return partners
+
+
+GROUP_NOUNS = frozenset({"group", "groups", "people", "members", "delegation", "doctors", "students"})
+
+
+def _group_noun(token: Token) -> bool:
+    return token.lower_ in GROUP_NOUNS
 
 
 def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:
@@ -357,8 +384,3 @@ def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
     if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
         return False
     return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
-
-
-def vocab_doc(vocab: Vocab, text: str) -> Doc:
-    """A tokenised pattern for the phrase matcher (tokenised on whitespace and dots)."""
-    return Doc(vocab, words=text.split())

@@ -227,7 +227,7 @@ def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
     return result
 
 
-FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr"})
+FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject"})
 FALLBACK_DEPTH = 4
 
 
@@ -237,7 +237,8 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
     subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
     best: tuple[int, Token] | None = None
     for token in verb.subtree:
-        if token.i in subjects or token.dep_ not in FALLBACK_TARGET_DEPS:
+        dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
+        if token.i in subjects or dep not in FALLBACK_TARGET_DEPS:
             continue
         if not actors.actors_at(token) or token.head.lower_ == "by":
             continue

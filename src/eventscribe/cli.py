@@ -18,7 +18,7 @@ import click
 
 from eventscribe import __version__
 from eventscribe.config import DEFAULT_MODEL, DEFAULT_STORE, Settings
-from eventscribe.errors import EventscribeError
+from eventscribe.errors import EventscribeError, OutputError
 from eventscribe.records import InputProblem, stable_id
 
 EXIT_SKIPPED = 1
@@ -126,6 +126,8 @@ def code(inputs, store_path, fmt, output, quiet, model, lexicon, max_chars, min_
     from eventscribe.ingest import read_inputs
     from eventscribe.pipeline import Coder, code_documents
 
+    if fmt == "jsonl" and output != "-":
+        open_output(output).close()  # fail before the model loads, not after
     settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
     coder = Coder.build(settings)
     progress = Progress(quiet)
@@ -221,6 +223,16 @@ class _store_sink:
             self.store.close()
 
 
+def open_output(path: str) -> TextIO:
+    """Open an output file for writing, or fail with one line saying why."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror}", fix="check that the folder exists and is writable"
+        ) from exc
+
+
 class _jsonl_sink:
     def __init__(self, output: str | None) -> None:
         self.output = output
@@ -229,7 +241,7 @@ class _jsonl_sink:
     def __enter__(self) -> TextIO | None:
         if self.output is None:
             return None
-        self.handle = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8")
+        self.handle = sys.stdout if self.output == "-" else open_output(self.output)
         return self.handle
 
     def __exit__(self, *exc) -> None:
@@ -296,7 +308,7 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_c
         settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
-            with open(save_pred, "w", encoding="utf-8") as handle:
+            with open_output(save_pred) as handle:
                 for line in predictions.values():
                     handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     metrics = score(gold_set, predictions, kind=kind)
@@ -307,7 +319,8 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_c
         if json_out == "-":
             click.echo(text)
         else:
-            Path(json_out).write_text(text + "\n", encoding="utf-8")
+            with open_output(json_out) as handle:
+                handle.write(text + "\n")
 
 
 def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:

@@ -58,3 +58,9 @@ class GoldFileError(EventscribeError):
     """An evaluation gold file or prediction file is malformed."""
 
     code = "E006"
+
+
+class OutputError(EventscribeError):
+    """An output file (JSONL, metrics, export) cannot be written."""
+
+    code = "E007"

@@ -87,13 +87,6 @@ def _invoke_catching(cli, *args: str | Path) -> Result:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="code -o into a missing folder raises FileNotFoundError from cli._jsonl_sink: "
-    "a Python traceback and exit code 1 (the 'some input skipped' code) instead of one "
-    "error line and exit 3",
-)
 def test_jsonl_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path, good_doc) -> None:
     target = tmp_path / "no-such-folder" / "out.jsonl"
     result = _invoke_catching(cli, "code", good_doc, "--format", "jsonl", "-o", target, "-q")
@@ -102,12 +95,6 @@ def test_jsonl_output_into_a_missing_folder_is_a_clear_error(cli, tmp_path, good
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="eval --json into a missing folder raises FileNotFoundError from Path.write_text "
-    "in cli.evaluate: a traceback and exit code 1 after the report was printed",
-)
 def test_eval_json_into_a_missing_folder_is_a_clear_error(cli, tmp_path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(

@@ -80,9 +80,29 @@ def test_future_cooperation_is_coded_as_agree(code_text):
 
 
 def test_intent_verb_codes_its_complement_once(code_text):
+    # one event: the intent to yield (CAMEO 035), not AGREE for "agreed" plus the act
     events = code_text("Serbia agreed to lift the ban on Kosovo goods.").coded.events
-    types = [e.type for e in events]
-    assert "CONCEDE" in types and "AGREE" not in types
+    assert [(e.type, e.cameo) for e in events] == [("AGREE", "035")]
+
+
+def test_readiness_adjective_makes_the_act_future(code_text):
+    events = code_text("Pakistan is willing to withdraw its troops from the border.").coded.events
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_conditional_clause_is_not_an_event(code_text):
+    events = code_text("Iran warned that it would retaliate if Israel attacked its ships.").coded.events
+    assert "ASSAULT" not in {e.type for e in events}
+
+
+def test_purpose_clause_is_not_an_event(code_text):
+    analysis = code_text("Farmers blocked the highway to demand lower fuel prices.")
+    assert "REQUEST" not in {e.type for e in analysis.coded.events}
+
+
+def test_weighing_an_act_is_not_intending_it(code_text):
+    events = code_text("Japan is considering sending aid to Turkey.").coded.events
+    assert not events
 
 
 def test_threat_is_coded_not_the_threatened_act(code_text):

@@ -19,7 +19,26 @@ from eventscribe.records import Actor
 
 # PLOVER: cooperative actions reported in the future are coded as AGREE, with the
 # CAMEO "express intent to ..." code that matches the action.
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# RETREAT and CONCEDE in the future are CAMEO 035 "express intent to yield", as the
+# PLOVER gold records (recoded from CAMEO) code them.
+FUTURE_AS_AGREE = {
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+}
+# Modalities under which the act itself did not happen, with the reason shown by explain.
+NOT_HAPPENED = {
+    "threat": "threatened, not done (the threat is coded instead)",
+    "requested": "asked for, not done (the request is coded instead)",
+    "content": "the content of a proposal or plan, not an event",
+    "conditional": "only on a condition ('if', 'unless')",
+    "purpose": "a purpose ('to press demands'), not an act",
+    "deliberation": "under consideration, not decided",
+    "description": "a participle describing an actor, not a reported act",
+}
 
 
 @dataclass(frozen=True)
@@ -186,12 +205,8 @@ class EventMatcher:
         dropped = None
         if negated:
             dropped = negated
-        elif modality == "threat":
-            dropped = "threatened, not done (the threat is coded instead)"
-        elif modality == "requested":
-            dropped = "asked for, not done (the request is coded instead)"
-        elif modality == "content":
-            dropped = "the content of a proposal or plan, not an event"
+        elif modality in NOT_HAPPENED:
+            dropped = NOT_HAPPENED[modality]
         elif not sources and not targets:
             dropped = "no actor found"
         return Candidate(
@@ -278,7 +293,12 @@ def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
     """Particle and preposition words of a phrasal verb ("pull out of", "take into account")."""
     if not tail:
         return True
-    nearby = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"}}
+    # particles follow the verb: "On Nov. 2 X called Y" is not "call on"
+    nearby = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"} and c.i > verb.i
+    }
     nearby |= {
         g.lemma_.lower()
         for c in verb.children

@@ -26,6 +26,8 @@ class WordLists:
     failure_verbs: frozenset[str]
     threat_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    deliberation_verbs: frozenset[str]
+    condition_markers: frozenset[str]
     speech_verbs: frozenset[str]
 
 
@@ -132,14 +134,25 @@ def modality_of(token: Token, words: WordLists) -> str | None:
             return "future"
         if child.dep_ == "aux" and child.lower_ in words.hypothetical_aux:
             return "hypothetical"
-    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.dep_ == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return "description"  # "the coalition fighting the rebels declared a truce"
+    if token.dep_ == "advcl" and infinitive and not children(token, *SUBJECT_DEPS):
+        return "purpose"  # "students blocked roads to press their demands"
+    if any(c.dep_ == "mark" and c.lower_ in words.condition_markers for c in token.children):
+        return "conditional"  # "unless Baghdad accepted its conditions"
+    if token.dep_ == "pcomp" and token.head.lower_ in {"for", "of"} and token.tag_ == "VBG":
+        return "description"  # "arrested for collaborating with rebels": the charge, not an act
     if token.dep_ == "xcomp":
         head_lemma = token.head.lemma_
         if head_lemma in words.threat_verbs:
             return "threat"
         if head_lemma in words.request_verbs:
             return "requested"
+        if head_lemma in words.deliberation_verbs:
+            return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
     if token.dep_ == "conj":

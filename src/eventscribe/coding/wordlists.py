@@ -18,6 +18,8 @@ FIELDS = (
     "failure_verbs",
     "threat_verbs",
     "request_verbs",
+    "deliberation_verbs",
+    "condition_markers",
     "speech_verbs",
 )
 

@@ -194,3 +194,8 @@ def test_event_noun_under_an_event_verb_is_not_given_that_verb_s_subject(code_te
 def test_demand_that_clause_targets_the_clause_subject(code_text):
     events = code_text("Beijing demanded that Japan cancel the arms sale.").coded.events
     assert ("REQUEST", "CHN", "JPN") in dyads(events)
+
+
+def test_future_material_conflict_is_a_threat(code_text):
+    events = code_text("Turkey said it will impose sanctions on Syria.").coded.events
+    assert dyads(events) == {("THREATEN", "TUR", "SYR")}

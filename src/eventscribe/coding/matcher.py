@@ -29,6 +29,16 @@ FUTURE_AS_AGREE = {
     "RETREAT": "035",
     "CONCEDE": "035",
 }
+# Material conflict announced for the future is a threat (CAMEO 13x), as the PLOVER gold
+# records code "will withdraw its force unless ...", "would boycott", "will extend the
+# curfew": type -> (THREATEN mode, CAMEO code).
+FUTURE_AS_THREAT = {
+    "PROTEST": ("relations", "133"),
+    "SANCTION": ("relations", "131"),
+    "MOBILIZE": ("violence", "138"),
+    "COERCE": ("restrict", "132"),
+    "ASSAULT": ("violence", "138"),
+}
 # Modalities under which the act itself did not happen, with the reason shown by explain.
 NOT_HAPPENED = {
     "threat": "threatened, not done (the threat is coded instead)",
@@ -202,6 +212,10 @@ class EventMatcher:
         if modality == "future" and type_ in FUTURE_AS_AGREE:
             notes.append(f"future {type_} coded as AGREE (PLOVER rule)")
             type_, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[entry.type]
+        elif modality == "future" and type_ in FUTURE_AS_THREAT:
+            notes.append(f"future {type_} coded as THREATEN")
+            type_ = "THREATEN"
+            mode, cameo = FUTURE_AS_THREAT[entry.type]
         dropped = None
         if negated:
             dropped = negated

@@ -64,6 +64,7 @@ class ArticleMemory:
     last_group: Actor | None = None
     countries: list[str] = field(default_factory=list)
     countries_before_sentence: list[str] = field(default_factory=list)
+    resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # head index -> actors
 
     def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
         for name in names:
@@ -118,7 +119,7 @@ class ActorTagger:
     def tag(self, doc: Doc) -> ActorIndex:
         clues = self._clues(doc)
         memory = ArticleMemory()
-        index = ActorIndex()
+        index = ActorIndex(by_head=memory.resolved)
         for sent in doc.sents:
             memory.countries_before_sentence = list(memory.countries)
             for token in sent:
@@ -168,7 +169,7 @@ class ActorTagger:
         span = phrase_span(head)
         tokens = [t for t in modifier_tokens(head) if span.start <= t.i < span.end]
         phrase_clues = _unique_clues(clues.get(t.i) for t in tokens)
-        roles = [c for c in phrase_clues if c.kind == "role"]
+        roles = [c for c in phrase_clues if c.kind == "role" and _role_describes_head(c, head)]
         knowns = sorted(
             (c for c in phrase_clues if c.known is not None),
             key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head.i - c.end)),
@@ -209,9 +210,10 @@ class ActorTagger:
                     known = KnownActor(actor.name, actor.country, None, "country", f"'{child.text}' = {actor.name}")
                     return [Clue(child.i, child.i + 1, "country", child.text, known=known)]
         for place in locative_objects(head):
-            clue = clues.get(place.i)
-            if clue is not None and clue.known is not None and clue.known.kind in {"country", "capital", "partial"}:
-                return [clue]
+            for token in modifier_tokens(place):
+                clue = clues.get(token.i)
+                if clue is not None and clue.known is not None and clue.known.country:
+                    return [clue]
         return []
 
     def _recall(self, name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
@@ -233,7 +235,7 @@ class ActorTagger:
             governor = governor.head
             for child in governor.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i < head.i and child.i != head.i:
-                    return None if is_pronoun(child) else _memory_subject(child, memory, wants_person)
+                    return _memory_subject(child, memory, wants_person)
         return memory.last_person if wants_person else (memory.last_group or memory.last_person)
 
     def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
@@ -256,6 +258,18 @@ class ActorTagger:
             )
             for code in countries[-2:]
         )
+
+
+def _role_describes_head(role: Clue, head: Token) -> bool:
+    """A role word makes the phrase an actor only as its head or as a title before a
+    name: "military aid" is not an actor, "army reservists" and "President Obama" are."""
+    if role.start <= head.i < role.end:
+        return True
+    return head.pos_ == "PROPN" or (head.doc[role.end - 1].dep_ == "compound" and head.pos_ == "NOUN" and _group_noun_or_role(head))
+
+
+def _group_noun_or_role(token: Token) -> bool:
+    return token.lower_ in GROUP_NOUNS or token.tag_ in {"NNS", "NNPS"}
 
 
 def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
@@ -283,6 +297,8 @@ def _group_noun(token: Token) -> bool:
 
 def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:
     """The actor already resolved for ``subject`` (resolution runs left to right)."""
+    if memory.resolved.get(subject.i):
+        return memory.resolved[subject.i][0]
     for actor in list(memory.by_name.values())[::-1]:
         if actor.start <= subject.idx < actor.end:
             return actor

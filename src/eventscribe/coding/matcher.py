@@ -264,16 +264,19 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
     """When no slot of the entry names a recipient, the nearest actor that is an object
     inside the trigger's own clause ("promised to continue aid to Mozambique")."""
     subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
-    best: tuple[int, Token] | None = None
+    best: tuple[tuple[bool, int], Token] | None = None
     for token in verb.subtree:
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
         if token.i in subjects or dep not in FALLBACK_TARGET_DEPS:
             continue
         if not actors.actors_at(token) or token.head.lower_ == "by":
             continue
+        # prefer actors whose country is known, then the nearest in the tree
         distance = syntax.tree_distance(verb, token)
-        if distance <= FALLBACK_DEPTH and (best is None or distance < best[0]):
-            best = (distance, token)
+        unknown = not any(a.country for a in actors.actors_at(token))
+        rank = (unknown, distance)
+        if distance <= FALLBACK_DEPTH and (best is None or rank < best[0]):
+            best = (rank, token)
     return _actors_of([best[1]], actors) if best else ()
 
 

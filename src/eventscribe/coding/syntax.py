@@ -75,7 +75,7 @@ def subjects_of(verb: Token) -> list[Token]:
                 return objects
             current = current.head
             continue
-        if current.dep_ in {"conj", "advcl", "pcomp"} or (current.dep_ == "acl" and current.tag_ == "VBG"):
+        if current.dep_ in {"conj", "advcl", "pcomp", "acomp"} or (current.dep_ == "acl" and current.tag_ == "VBG"):
             current = current.head
             continue
         return []

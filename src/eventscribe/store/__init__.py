@@ -4,8 +4,17 @@
 records runs, and exports the flat events table to Parquet, CSV or JSON Lines.
 """
 
+from eventscribe.store.batch import QuarantinedDocument, StoreBatch
 from eventscribe.store.eventstore import EventStore, RunInfo
 from eventscribe.store.export import EXPORT_COLUMNS, EXPORT_FORMATS
 from eventscribe.store.schema import SCHEMA_VERSION
 
-__all__ = ["EXPORT_COLUMNS", "EXPORT_FORMATS", "SCHEMA_VERSION", "EventStore", "RunInfo"]
+__all__ = [
+    "EXPORT_COLUMNS",
+    "EXPORT_FORMATS",
+    "SCHEMA_VERSION",
+    "EventStore",
+    "QuarantinedDocument",
+    "RunInfo",
+    "StoreBatch",
+]

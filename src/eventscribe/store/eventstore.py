@@ -22,14 +22,23 @@ import pyarrow as pa
 from eventscribe.errors import StoreError
 from eventscribe.records import CodedDocument
 from eventscribe.store.export import check_export_path, copy_statement, flat_events_sql
+from eventscribe.store.batch import (
+    StoreBatch,
+    done_documents,
+    write_batch,
+)
+from eventscribe.store.batch import delete_documents as _delete_documents
+from eventscribe.store.batch import insert_table as _insert_table
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (
     DOCUMENT_TABLES,
     SCHEMA_VERSION,
     TABLES,
+    UPGRADABLE_VERSIONS,
     column_names,
     ddl_statements,
     quote_ident,
+    upgrade_statements,
 )
 
 
@@ -48,6 +57,7 @@ class RunInfo:
     lexicon_fingerprint: str
     settings: dict[str, Any] = field(default_factory=dict)
     command: str = ""
+    input_fingerprint: str = ""
 
 
 class EventStore:
@@ -103,8 +113,37 @@ class EventStore:
                 _insert_run(self._con, run)
             _delete_documents(self._con, doc_ids)
             for name in DOCUMENT_TABLES:
-                if tables[name].num_rows:
+                if name in tables and tables[name].num_rows:
                     _insert_table(self._con, name, tables[name])
+
+    def write_batch(self, batch: StoreBatch, *, run: RunInfo) -> None:
+        """Store one corpus batch in one transaction: rows, progress and quarantine.
+
+        A coded document's rows replace earlier ones and its progress row marks it done;
+        a quarantined document loses any earlier rows and gets a quarantine row. Either
+        all of it is committed or none (Ctrl-C and SIGKILL included).
+        """
+        self._check_writable("write documents")
+        with self._transaction("write documents"):
+            if not self._run_exists(run.run_id):
+                _insert_run(self._con, run)
+            write_batch(self._con, batch, run.run_id)
+
+    def done_documents(self, keys: Sequence[tuple[str, str]], settings_fingerprint: str) -> set[str]:
+        """The doc_ids among ``keys`` ((doc_id, content_hash) pairs) already coded with
+        this content and these settings: a resumed run skips them."""
+        return done_documents(self._con, keys, settings_fingerprint)
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection, for stages that compute over the whole store
+        (:mod:`eventscribe.dedupe`). Use :meth:`transaction` around writes."""
+        return self._con
+
+    def transaction(self, what: str) -> _Transaction:
+        """A context manager: BEGIN ... COMMIT, rolled back on any exception."""
+        self._check_writable(what)
+        return self._transaction(what)
 
     def start_run(self, info: RunInfo) -> None:
         """Record the start of a run (replacing an earlier row with the same run_id)."""
@@ -274,6 +313,7 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) 
             fix="point to a store written by `eventscribe code`",
         )
     if not read_only:
+        _upgrade(con, has_meta)
         for statement in ddl_statements():
             con.execute(statement)
         con.execute(
@@ -283,16 +323,32 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) 
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     if not rows or rows[0][0] != SCHEMA_VERSION:
         found = rows[0][0] if rows else "none"
+        fix = "write to a new store file (or re-code the documents into one)"
+        if read_only and found in UPGRADABLE_VERSIONS:
+            fix = f"open it once for writing (any `eventscribe code ... --store {path}`) to upgrade it"
         raise StoreError(
             f"store {path} has schema version {found}; this eventscribe needs {SCHEMA_VERSION}",
-            fix="write to a new store file (or re-code the documents into one)",
+            fix=fix,
         )
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection, has_meta: bool) -> None:
+    """Bring an older store of an upgradable version up to SCHEMA_VERSION, in place."""
+    if not has_meta:
+        return
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    if not rows or rows[0][0] not in UPGRADABLE_VERSIONS:
+        return
+    for statement in upgrade_statements(rows[0][0]):
+        con.execute(statement)
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
 
 def _insert_run(con: duckdb.DuckDBPyConnection, info: RunInfo) -> None:
     con.execute(
         "INSERT INTO runs (run_id, started_at, code_version, model, model_version, "
-        "lexicon_fingerprint, settings, command) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "lexicon_fingerprint, settings, command, input_fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             info.run_id,
             info.started_at,
@@ -302,28 +358,6 @@ def _insert_run(con: duckdb.DuckDBPyConnection, info: RunInfo) -> None:
             info.lexicon_fingerprint,
             json.dumps(info.settings, sort_keys=True, default=str),
             info.command,
+            info.input_fingerprint or None,
         ],
     )
-
-
-def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: pa.Table) -> None:
-    """Delete every row of the given doc_ids from all per-document tables."""
-    con.register("_doc_ids", doc_ids)
-    try:
-        for table in DOCUMENT_TABLES:
-            con.execute(
-                f"DELETE FROM {quote_ident(table)} WHERE doc_id IN (SELECT doc_id FROM _doc_ids)"
-            )
-    finally:
-        con.unregister("_doc_ids")
-
-
-def _insert_table(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-    """Bulk insert an Arrow table into ``table`` with one INSERT ... SELECT."""
-    cols = ", ".join(quote_ident(c) for c in column_names(table))
-    view = f"_new_{table}"
-    con.register(view, data)
-    try:
-        con.execute(f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM {view}")
-    finally:
-        con.unregister(view)

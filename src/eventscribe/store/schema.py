@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+# Versions an older store may carry that opening it for writing upgrades in place:
+# version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
+# and runs.input_fingerprint. Adding them keeps every stored row.
+UPGRADABLE_VERSIONS = ("1",)
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -19,6 +24,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "DATE": pa.date32(),
+    "BLOB": pa.binary(),
 }
 
 _ACTOR_COLUMNS = ("text", "start", "end", "name", "country", "sector", "code")
@@ -46,6 +52,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("documents", "BIGINT"),
         ("events", "BIGINT"),
         ("problems", "BIGINT"),
+        ("input_fingerprint", "VARCHAR"),
     ),
     "documents": (
         ("doc_id", "VARCHAR PRIMARY KEY"),
@@ -112,10 +119,48 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("precision", "VARCHAR"),
     ),
     "quotes": (("doc_id", "VARCHAR"), ("data", "JSON")),
+    # corpus runs: a document is done once its rows and its progress row are committed
+    # together; ``settings_fingerprint`` says which code/model/lexicon/settings coded it
+    "progress": (
+        ("doc_id", "VARCHAR PRIMARY KEY"),
+        ("content_hash", "VARCHAR"),
+        ("settings_fingerprint", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+    ),
+    "quarantine": (
+        ("doc_id", "VARCHAR PRIMARY KEY"),
+        ("origin", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("content_hash", "VARCHAR"),
+        ("run_id", "VARCHAR"),
+    ),
+    # syndicated copies: a MinHash signature per document and its LSH band keys
+    "doc_minhash": (("doc_id", "VARCHAR PRIMARY KEY"), ("signature", "BLOB")),
+    "doc_bands": (("doc_id", "VARCHAR"), ("band", "INTEGER"), ("key", "BIGINT")),
+    "stories": (
+        ("story_id", "VARCHAR PRIMARY KEY"),
+        ("n_documents", "INTEGER"),
+    ),
+    "story_members": (
+        ("story_id", "VARCHAR"),
+        ("doc_id", "VARCHAR PRIMARY KEY"),
+        ("similarity", "DOUBLE"),
+    ),
+    # every stored event (a mention) -> the cross-article event it belongs to
+    "event_clusters": (
+        ("cluster_id", "VARCHAR"),
+        ("event_id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+    ),
 }
 
 # Tables that hold one document's rows: re-writing a document deletes from all of them.
-DOCUMENT_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes")
+DOCUMENT_TABLES = (
+    "documents", "sentences", "events", "actors", "times", "quotes", "doc_minhash", "doc_bands",
+)  # fmt: skip
+
+# Tables recomputed over the whole store after each run (see eventscribe.dedupe).
+DERIVED_TABLES = ("stories", "story_members", "event_clusters")
 
 INDEXES = (
     ("events_doc_idx", "events", ("doc_id",)),
@@ -125,7 +170,35 @@ INDEXES = (
     ("actors_doc_idx", "actors", ("doc_id",)),
     ("times_doc_idx", "times", ("doc_id",)),
     ("quotes_doc_idx", "quotes", ("doc_id",)),
+    ("bands_key_idx", "doc_bands", ("band", "key")),
+    ("bands_doc_idx", "doc_bands", ("doc_id",)),
+    ("clusters_cluster_idx", "event_clusters", ("cluster_id",)),
+    ("clusters_event_idx", "event_clusters", ("event_id",)),
 )
+
+# One row per cross-article event: GDELT-style counts over its mentions.
+CLUSTERED_EVENTS_VIEW = """
+CREATE OR REPLACE VIEW clustered_events AS
+SELECT c.cluster_id,
+       count(*) AS num_mentions,
+       count(DISTINCT c.doc_id) AS num_articles,
+       count(DISTINCT coalesce(m.story_id, c.doc_id)) AS num_stories,
+       count(DISTINCT d.source) AS num_sources,
+       min(e.event_date) AS first_date,
+       max(e.event_date) AS last_date,
+       any_value(r.plover_type) AS plover_type,
+       any_value(r.source_name) AS source_name,
+       any_value(r.source_country) AS source_country,
+       any_value(r.target_name) AS target_name,
+       any_value(r.target_country) AS target_country,
+       any_value(r.cameo_code) AS cameo_code
+FROM event_clusters AS c
+JOIN events AS e ON e.event_id = c.event_id
+LEFT JOIN events AS r ON r.event_id = c.cluster_id
+LEFT JOIN story_members AS m ON m.doc_id = c.doc_id
+LEFT JOIN documents AS d ON d.doc_id = c.doc_id
+GROUP BY c.cluster_id
+"""
 
 
 def quote_ident(name: str) -> str:
@@ -156,4 +229,15 @@ def ddl_statements() -> list[str]:
         statements.append(
             f"CREATE INDEX IF NOT EXISTS {quote_ident(index)} ON {quote_ident(table)} ({col_list})"
         )
+    statements.append(CLUSTERED_EVENTS_VIEW.strip())
     return statements
+
+
+def upgrade_statements(found: str) -> list[str]:
+    """Statements that bring a store of schema version ``found`` up to SCHEMA_VERSION.
+
+    Run before :func:`ddl_statements` (which then creates the new tables).
+    """
+    if found == "1":
+        return ['ALTER TABLE runs ADD COLUMN IF NOT EXISTS "input_fingerprint" VARCHAR']
+    return []

@@ -1,0 +1,142 @@
+"""Event filters shared by the analysis functions, the HTTP API and the dashboard.
+
+A :class:`EventFilter` turns into a SQL ``WHERE`` fragment with ``?`` placeholders and a
+parameter list: user values are never pasted into SQL text. Columns are those of the
+``events`` table (alias ``e``); the event date falls back to the document date (alias
+``d``), as in :func:`~eventscribe.analysis.dyad_summary`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+# The date an event is placed on: its own date, else its document's publication date.
+EVENT_DATE_SQL = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
+
+
+class Reader(Protocol):
+    """Anything that runs a read query with bound parameters (an EventStore does)."""
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+
+
+def split_codes(values: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Upper-cased codes from "SRB,XKX" or ["SRB", "XKX"]; blanks dropped, order kept."""
+    if values is None:
+        return ()
+    items = [values] if isinstance(values, str) else list(values)
+    codes: list[str] = []
+    for item in items:
+        for part in str(item).split(","):
+            code = part.strip().upper()
+            if code and code not in codes:
+                codes.append(code)
+    return tuple(codes)
+
+
+def side_condition(role: str, codes: Sequence[str]) -> tuple[str, list[Any]]:
+    """``role`` (source/target) matches any code: a country ("SRB") or actor code ("SRBGOV")."""
+    marks = ", ".join("?" for _ in codes)
+    sql = f"(e.{role}_country IN ({marks}) OR e.{role}_code IN ({marks}))"
+    return sql, [*codes, *codes]
+
+
+def dyad_condition(
+    side_a: Sequence[str], side_b: Sequence[str], *, directed: bool = False
+) -> tuple[str, list[Any]]:
+    """Events from side A to side B (and, unless ``directed``, from B to A)."""
+    src_a, p_src_a = side_condition("source", side_a)
+    tgt_b, p_tgt_b = side_condition("target", side_b)
+    sql, params = f"({src_a} AND {tgt_b})", [*p_src_a, *p_tgt_b]
+    if not directed:
+        src_b, p_src_b = side_condition("source", side_b)
+        tgt_a, p_tgt_a = side_condition("target", side_a)
+        sql = f"({sql} OR ({src_b} AND {tgt_a}))"
+        params += [*p_src_b, *p_tgt_a]
+    return sql, params
+
+
+def like_pattern(text: str) -> str:
+    """``text`` as a case-insensitive substring pattern for ILIKE ... ESCAPE '\\'."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to look at. Empty fields do not filter.
+
+    ``start``/``end``: ISO dates, inclusive, compared with the event date.
+    ``countries``: either actor is from one of these (country or actor code).
+    ``sources``/``targets``: the source/target is one of these codes.
+    ``actor``: the source or target has this canonical name (case-insensitive).
+    ``types``: PLOVER types; ``quads``: quad classes 1-4; ``text``: a substring of the
+    sentence; ``dyad``: two code sets (A, B), events between them (both directions unless
+    ``directed``). Negated events are left out unless ``include_negated``.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    countries: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    actor: str | None = None
+    types: tuple[str, ...] = ()
+    quads: tuple[int, ...] = ()
+    text: str | None = None
+    doc_id: str | None = None
+    dyad: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    directed: bool = False
+    include_negated: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE fragment (never empty: "TRUE" when nothing filters) and its params."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for sql, values in self._conditions():
+            parts.append(sql)
+            params.extend(values)
+        return (" AND ".join(parts) if parts else "TRUE"), params
+
+    def _conditions(self) -> list[tuple[str, list[Any]]]:
+        found: list[tuple[str, list[Any]]] = []
+        if not self.include_negated:
+            found.append(("NOT COALESCE(e.negated, FALSE)", []))
+        if self.start:
+            found.append((f"{EVENT_DATE_SQL} >= ?", [self.start]))
+        if self.end:
+            # "2022-11-30" must keep "2022-11-30" itself: compare against the next string.
+            found.append((f"{EVENT_DATE_SQL} <= ?", [self.end + "\uffff"]))
+        found.extend(self._actor_conditions())
+        if self.types:
+            marks = ", ".join("?" for _ in self.types)
+            found.append((f"e.plover_type IN ({marks})", list(self.types)))
+        if self.quads:
+            marks = ", ".join("?" for _ in self.quads)
+            found.append((f"e.quad_class IN ({marks})", [int(q) for q in self.quads]))
+        if self.text:
+            found.append(("e.sentence_text ILIKE ? ESCAPE '\\'", [like_pattern(self.text)]))
+        if self.doc_id:
+            found.append(("e.doc_id = ?", [self.doc_id]))
+        return found
+
+    def _actor_conditions(self) -> list[tuple[str, list[Any]]]:
+        found: list[tuple[str, list[Any]]] = []
+        if self.countries:
+            src, p_src = side_condition("source", self.countries)
+            tgt, p_tgt = side_condition("target", self.countries)
+            found.append((f"({src} OR {tgt})", [*p_src, *p_tgt]))
+        if self.sources:
+            found.append(side_condition("source", self.sources))
+        if self.targets:
+            found.append(side_condition("target", self.targets))
+        if self.actor:
+            found.append(
+                ("(lower(e.source_name) = lower(?) OR lower(e.target_name) = lower(?))",
+                 [self.actor, self.actor])
+            )  # fmt: skip
+        if self.dyad:
+            found.append(dyad_condition(self.dyad[0], self.dyad[1], directed=self.directed))
+        return found

@@ -1,0 +1,126 @@
+"""Corpus batches: coded rows, done-markers and quarantined documents, written together.
+
+A corpus run (:mod:`eventscribe.runner`) sends the store one :class:`StoreBatch` per
+transaction. Its Arrow tables may have been built in another process, or read back from
+Parquet parts written by Dask workers; the store only inserts them. Because a document's
+rows and its ``progress`` row commit in the same transaction, "done" always means "its
+rows are in the store", which is what makes a resumed run safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from eventscribe.store.schema import DOCUMENT_TABLES, arrow_schema, column_names, quote_ident
+
+
+@dataclass(frozen=True)
+class QuarantinedDocument:
+    """A document whose coding raised: kept out of the store with the reason."""
+
+    doc_id: str
+    origin: str
+    reason: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class StoreBatch:
+    """What one transaction writes.
+
+    ``tables``: Arrow tables keyed by per-document table name (any subset of
+    DOCUMENT_TABLES); ``coded``: (doc_id, content_hash) of every coded document in them;
+    ``quarantined``: documents that failed; ``settings_fingerprint``: what coded them.
+    """
+
+    tables: dict[str, pa.Table]
+    coded: tuple[tuple[str, str], ...]
+    settings_fingerprint: str
+    quarantined: tuple[QuarantinedDocument, ...] = field(default=())
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: StoreBatch, run_id: str) -> None:
+    """Insert ``batch`` (inside the caller's transaction)."""
+    coded_ids = [doc_id for doc_id, _ in batch.coded]
+    failed_ids = [q.doc_id for q in batch.quarantined]
+    every_id = pa.table({"doc_id": pa.array(coded_ids + failed_ids, pa.string())})
+    if not every_id.num_rows:
+        return
+    delete_documents(con, every_id, DOCUMENT_TABLES + ("progress", "quarantine"))
+    for name in DOCUMENT_TABLES:
+        table = batch.tables.get(name)
+        if table is not None and table.num_rows:
+            insert_table(con, name, table)
+    progress = {
+        "doc_id": coded_ids,
+        "content_hash": [h for _, h in batch.coded],
+        "settings_fingerprint": [batch.settings_fingerprint] * len(coded_ids),
+        "run_id": [run_id] * len(coded_ids),
+    }
+    if coded_ids:
+        insert_table(con, "progress", pa.Table.from_pydict(progress, schema=arrow_schema("progress")))
+    if failed_ids:
+        insert_table(con, "quarantine", _quarantine_table(batch.quarantined, run_id))
+
+
+def _quarantine_table(items: Sequence[QuarantinedDocument], run_id: str) -> pa.Table:
+    data = {
+        "doc_id": [q.doc_id for q in items],
+        "origin": [q.origin for q in items],
+        "reason": [q.reason for q in items],
+        "content_hash": [q.content_hash for q in items],
+        "run_id": [run_id] * len(items),
+    }
+    return pa.Table.from_pydict(data, schema=arrow_schema("quarantine"))
+
+
+def done_documents(
+    con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, str]], settings_fingerprint: str
+) -> set[str]:
+    """doc_ids of ``keys`` whose progress row has the same content hash and settings."""
+    if not keys:
+        return set()
+    wanted = pa.table(
+        {"doc_id": [k for k, _ in keys], "content_hash": [h for _, h in keys]},
+        schema=pa.schema([("doc_id", pa.string()), ("content_hash", pa.string())]),
+    )
+    con.register("_wanted", wanted)
+    try:
+        rows = con.execute(
+            "SELECT p.doc_id FROM progress AS p JOIN _wanted AS w "
+            "ON p.doc_id = w.doc_id AND p.content_hash = w.content_hash "
+            "WHERE p.settings_fingerprint = ?",
+            [settings_fingerprint],
+        ).fetchall()
+    finally:
+        con.unregister("_wanted")
+    return {row[0] for row in rows}
+
+
+def delete_documents(
+    con: duckdb.DuckDBPyConnection, doc_ids: pa.Table, tables: Sequence[str] = DOCUMENT_TABLES
+) -> None:
+    """Delete every row of the given doc_ids from ``tables``."""
+    con.register("_doc_ids", doc_ids)
+    try:
+        for table in tables:
+            con.execute(
+                f"DELETE FROM {quote_ident(table)} WHERE doc_id IN (SELECT doc_id FROM _doc_ids)"
+            )
+    finally:
+        con.unregister("_doc_ids")
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    """Bulk insert an Arrow table into ``table`` with one INSERT ... SELECT."""
+    cols = ", ".join(quote_ident(c) for c in column_names(table))
+    view = f"_new_{table}"
+    con.register(view, data)
+    try:
+        con.execute(f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM {view}")
+    finally:
+        con.unregister(view)

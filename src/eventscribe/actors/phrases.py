@@ -68,7 +68,12 @@ def mention_span(head: Token) -> Span:
     """The whole noun phrase of ``head`` as a reader would quote it: its subtree with
     appositions and relative clauses, without conjoined actors (they are mentions of
     their own) and without edge punctuation."""
-    excluded = {t.i for child in head.children if child.dep_ in SEPARATE_DEPS for t in child.subtree}
+    excluded = {
+        t.i
+        for child in head.children
+        if child.dep_ in SEPARATE_DEPS or _is_time_phrase(child)
+        for t in child.subtree
+    }
     indexes = [t.i for t in head.subtree if t.i not in excluded]
     # keep the run around the head contiguous
     start = end = head.i
@@ -99,6 +104,13 @@ def locative_objects(head: Token) -> list[Token]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """"on June 19" hanging off a noun is when, not who."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
+    )
 
 
 def person_name_tokens(head: Token) -> list[Token]:

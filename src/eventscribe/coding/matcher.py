@@ -154,6 +154,11 @@ class EventMatcher:
             elif slot == "iobj":
                 heads = syntax.dative_of(verb)
             elif slot == "poss_of_object":
+                # "rejected Iraq's demand": the whole object phrase, whose country is the
+                # possessor's, when the tagger resolved it; else the possessor itself
+                whole = _actors_of(direct, actors)
+                if whole and all(a.country for a in whole):
+                    return whole
                 heads = [c for o in direct for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]

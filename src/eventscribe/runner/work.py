@@ -1,0 +1,140 @@
+"""One unit of corpus work: a batch of articles in, store rows (or JSONL lines) out.
+
+:func:`code_batch` is what every backend runs — in-process, in a worker process or in a
+Dask worker — so all of them produce the same rows. It codes the batch through
+:func:`eventscribe.pipeline.code_documents`, builds the store's Arrow tables and the
+MinHash rows where the work happens (off the single writer), and isolates failures: if
+the batch raises, each article is coded alone and the ones that still raise are
+quarantined with their reason instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from eventscribe.config import Settings
+from eventscribe.dedupe.minhash import minhash_tables
+from eventscribe.pipeline import Coder, code_documents
+from eventscribe.records import Article, CodedDocument, stable_id
+from eventscribe.store.batch import QuarantinedDocument, StoreBatch
+from eventscribe.store.rows import build_tables
+
+MAX_REASON_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the workers need to know (picklable): settings, run and outputs wanted."""
+
+    settings: Settings
+    run_id: str
+    settings_fingerprint: str
+    tables: bool = True
+    lines: bool = False
+    threshold: float = 0.8
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The outcome of one batch, in a form any process can send back.
+
+    ``tables`` holds the store rows, or ``parts`` the Parquet files they were written to
+    (Dask workers); ``lines`` the JSONL output, in input order.
+    """
+
+    index: int
+    coded: tuple[tuple[str, str], ...]
+    quarantined: tuple[QuarantinedDocument, ...]
+    sentences: int
+    events: int
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+
+    def store_batch(self, settings_fingerprint: str, tables: dict[str, pa.Table]) -> StoreBatch:
+        return StoreBatch(tables, self.coded, settings_fingerprint, self.quarantined)
+
+
+def content_hash(article: Article) -> str:
+    """A digest of everything that reaches the store: a changed document is re-coded."""
+    day = article.date.isoformat() if article.date else None
+    return stable_id(article.text, day, article.title, article.url, article.source, length=20)
+
+
+def settings_fingerprint(coder: Coder) -> str:
+    """Which code, model, lexicon and coding settings produced a document's rows."""
+    info = coder.provenance()
+    return stable_id(
+        info["code_version"], info["model"], info["model_version"],
+        info["lexicon_fingerprint"], coder.settings.min_confidence,
+    )  # fmt: skip
+
+
+def code_batch(coder: Coder, articles: Sequence[Article], job: Job, index: int) -> BatchResult:
+    """Code ``articles``; quarantine the ones whose coding raises; never raise for data."""
+    try:
+        return _result(index, job, articles, _code(coder, articles, job), ())
+    except Exception:  # noqa: BLE001 - some document broke a stage; find which below
+        pass
+    outputs, failed = [], []
+    for article in articles:
+        try:
+            outputs.append(_code(coder, [article], job))
+        except Exception as exc:  # noqa: BLE001 - quarantined with its reason
+            failed.append(_quarantine(article, exc))
+    return _result(index, job, articles, _merge(outputs), tuple(failed))
+
+
+@dataclass(frozen=True)
+class _Output:
+    docs: list[CodedDocument]
+    tables: dict[str, pa.Table]
+    lines: list[str]
+
+
+def _code(coder: Coder, articles: Sequence[Article], job: Job) -> _Output:
+    docs = list(code_documents(articles, coder))
+    tables: dict[str, pa.Table] = {}
+    if job.tables:
+        tables = build_tables(docs, job.run_id)
+        ids = [d.article.doc_id for d in docs]
+        tables.update(minhash_tables(ids, [d.article.text for d in docs], job.threshold))
+    lines = [json.dumps(d.to_contract(), ensure_ascii=False) for d in docs] if job.lines else []
+    return _Output(docs, tables, lines)
+
+
+def _merge(outputs: list[_Output]) -> _Output:
+    docs = [d for o in outputs for d in o.docs]
+    lines = [line for o in outputs for line in o.lines]
+    names = {name for o in outputs for name in o.tables}
+    tables = {n: pa.concat_tables([o.tables[n] for o in outputs if n in o.tables]) for n in names}
+    return _Output(docs, tables, lines)
+
+
+def _result(
+    index: int,
+    job: Job,
+    articles: Sequence[Article],
+    output: _Output,
+    failed: tuple[QuarantinedDocument, ...],
+) -> BatchResult:
+    hashes = {a.doc_id: content_hash(a) for a in articles}
+    return BatchResult(
+        index=index,
+        coded=tuple((d.article.doc_id, hashes[d.article.doc_id]) for d in output.docs),
+        quarantined=failed,
+        sentences=sum(len(d.sentences) for d in output.docs),
+        events=sum(len(d.events) for d in output.docs),
+        tables=output.tables,
+        lines=tuple(output.lines),
+    )
+
+
+def _quarantine(article: Article, exc: Exception) -> QuarantinedDocument:
+    detail = " ".join(str(exc).split()) or "no message"
+    reason = f"coding failed: {type(exc).__name__}: {detail}"[:MAX_REASON_CHARS]
+    return QuarantinedDocument(article.doc_id, article.origin or article.doc_id, reason, content_hash(article))

@@ -1,0 +1,104 @@
+"""The read-only JSON API under ``/api`` (OpenAPI schema at ``/openapi.json``, docs at ``/docs``).
+
+Every route only reads; list routes are paged (``limit``, ``offset``, ``total``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+
+from eventscribe.analysis import (
+    EventFilter,
+    dyad_series,
+    peaks,
+    split_codes,
+    top_actors,
+    top_dyads,
+    type_mix,
+)
+from eventscribe.web import queries
+from eventscribe.web.db import CursorReader
+from eventscribe.web.params import event_filter, reader
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Reader = Annotated[CursorReader, Depends(reader)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+By = Annotated[str, Query(pattern="^(day|week|month)$", description="Period: day, week or month.")]
+
+
+@router.get("/events", summary="Events matching the filters, newest first")
+def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return queries.list_events(db, flt, limit=limit, offset=offset)
+
+
+@router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
+def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
+    if found is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return found
+
+
+@router.get("/documents", summary="Documents, newest first (without their text)")
+def documents(
+    db: Reader,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the title.")] = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return queries.list_documents(db, text=q, start=start, end=end, limit=limit, offset=offset)
+
+
+@router.get("/documents/{doc_id:path}", summary="One document with its text, events and quotes")
+def document(db: Reader, doc_id: str) -> dict[str, Any]:
+    found = queries.get_document(db, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    return found
+
+
+@router.get("/actors", summary="Actors in the most matching events")
+def actors(db: Reader, flt: Filter, limit: Limit = 50) -> list[dict[str, Any]]:
+    return top_actors(db, flt, limit=limit)
+
+
+@router.get("/types", summary="Matching events per PLOVER type")
+def types(db: Reader, flt: Filter) -> list[dict[str, Any]]:
+    return type_mix(db, flt)
+
+
+@router.get("/dyads", summary="Country pairs with the most matching events")
+def dyads(db: Reader, flt: Filter, limit: Limit = 50) -> list[dict[str, Any]]:
+    return top_dyads(db, flt, limit=limit)
+
+
+@router.get("/quotes", summary="Quotes, optionally of one document")
+def quotes(db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return queries.list_quotes(db, doc_id=doc_id, limit=limit, offset=offset)
+
+
+@router.get("/dyad/{side_a}/{side_b}", summary="Events between two sides per day, week or month")
+def dyad(
+    db: Reader,
+    flt: Filter,
+    side_a: Annotated[str, Path(max_length=200, description="Codes of side A, e.g. SRB or SRB,SRBGOV.")],
+    side_b: Annotated[str, Path(max_length=200, description="Codes of side B, e.g. XKX.")],
+    by: By = "week",
+    directed: Annotated[bool, Query(description="Only side A -> side B.")] = False,
+) -> dict[str, Any]:
+    if not split_codes(side_a) or not split_codes(side_b):
+        raise HTTPException(422, "both sides need at least one code, e.g. /api/dyad/SRB/XKX")
+    series = dyad_series(db, side_a, side_b, by=by, directed=directed, flt=replace(flt))
+    found = peaks(series)
+    return {
+        **series.as_dict(),
+        "peaks": {k: (v.as_dict() if v else None) for k, v in found.items()},
+    }

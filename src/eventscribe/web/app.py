@@ -1,0 +1,74 @@
+"""The web app factory: ``create_app(store_path)`` gives a FastAPI app over one store.
+
+The app only reads the store. Its pages and static files ship inside the package
+(``web/data``); plotly.js is served from the installed ``plotly`` Python package, so
+nothing is fetched from the network, by the server or by the browser.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from eventscribe import __version__
+from eventscribe.errors import EventscribeError, StoreError
+from eventscribe.web import api, pages
+from eventscribe.web.db import ReadOnlyStore
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def plotly_js_path() -> Path:
+    """plotly.min.js as shipped in the installed ``plotly`` package."""
+    path = Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+    if not path.is_file():
+        raise StoreError(
+            f"plotly.min.js not found at {path}",
+            fix="reinstall the pinned plotly package (pip install -r requirements.txt)",
+        )
+    return path
+
+
+def create_app(store_path: str | Path) -> FastAPI:
+    """A read-only FastAPI app serving the API (``/api``) and the dashboard over ``store_path``.
+
+    Raises :class:`~eventscribe.errors.StoreError` if the store cannot be opened.
+    """
+    store = ReadOnlyStore(store_path)
+    plotly_js = plotly_js_path()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="eventscribe",
+        version=__version__,
+        description="Read-only access to an eventscribe store: events, documents, actors, "
+        "quotes and dyad time series.",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.templates = Jinja2Templates(directory=str(DATA_DIR / "templates"))
+    app.state.templates.env.globals["version"] = __version__
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(DATA_DIR / "static")), name="static")
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly() -> FileResponse:
+        return FileResponse(plotly_js, media_type="text/javascript")
+
+    @app.exception_handler(EventscribeError)
+    async def eventscribe_error(_: Request, exc: EventscribeError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return app

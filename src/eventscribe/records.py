@@ -114,6 +114,7 @@ class Event:
     location: dict[str, Any] | None = None
     confidence: float = 1.0
     explanation: str = ""
+    mentions: tuple[Span, ...] = ()  # other statements of the same event in the article
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ def event_to_contract(event: Event) -> dict[str, Any]:
         "date_precision": event.date_precision,
         "negated": event.negated,
         "confidence": event.confidence,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in event.mentions],
         "source": actor_to_contract(event.source),
         "target": actor_to_contract(event.target),
         "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger.text},

@@ -199,3 +199,21 @@ def test_demand_that_clause_targets_the_clause_subject(code_text):
 def test_future_material_conflict_is_a_threat(code_text):
     events = code_text("Turkey said it will impose sanctions on Syria.").coded.events
     assert dyads(events) == {("THREATEN", "TUR", "SYR")}
+
+
+def test_background_clause_event_is_coded_with_lower_confidence(code_text):
+    text = "Denmark recalled its ambassador from Iran after protesters attacked the Danish embassy."
+    events = code_text(text).coded.events
+    attack = [e for e in events if e.type == "ASSAULT"]
+    recall = [e for e in events if e.type != "ASSAULT"]
+    assert attack and recall
+    assert "background" in attack[0].explanation
+    assert attack[0].confidence < max(e.confidence for e in recall)
+
+
+def test_repeated_event_lists_its_other_mentions(code_text):
+    text = "Chile praised Peru on Monday.\n\nChile praised Peru, the ministry said."
+    support = [e for e in code_text(text).coded.events if e.type == "SUPPORT"]
+    assert len(support) == 1
+    assert [m.text for m in support[0].mentions] == ["praised"]
+    assert support[0].mentions[0].start > support[0].trigger.start

@@ -127,6 +127,8 @@ def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None
         score += 0.1
     if candidate.modality == "hypothetical":
         score -= 0.2
+    if candidate.modality == "background":
+        score -= 0.15
     return round(max(0.0, min(1.0, score)), 2)
 
 
@@ -162,10 +164,11 @@ def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Ac
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:
-    """The same event stated twice in one article is kept once.
+    """The same event stated twice in one article is kept once, with its other mentions.
 
-    Same type, source and target (by name and country) within one document: the first
-    mention is kept, with the most specific date any mention gives.
+    Same type, CAMEO code, source and target (by name and country) within one document:
+    the first mention is the event; later ones are listed in ``mentions`` (their trigger
+    spans), and the most specific date any mention gives wins.
     """
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
@@ -180,14 +183,15 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
             best[key] = event
             order.append(key)
             continue
-        kept = best[key]
+        kept = replace(best[key], mentions=(*best[key].mentions, event.trigger))
         if _date_rank(event) > _date_rank(kept):
-            best[key] = replace(
+            kept = replace(
                 kept,
                 date=event.date,
                 date_precision=event.date_precision,
                 explanation=kept.explanation + f"; date from a later mention ({event.explanation.split('; ')[-1]})",
             )
+        best[key] = kept
     return [best[key] for key in order]
 
 

@@ -28,6 +28,7 @@ class WordLists:
     request_verbs: frozenset[str]
     deliberation_verbs: frozenset[str]
     condition_markers: frozenset[str]
+    background_markers: frozenset[str]
     speech_verbs: frozenset[str]
 
 
@@ -143,6 +144,10 @@ def modality_of(token: Token, words: WordLists) -> str | None:
         return "purpose"  # "students blocked roads to press their demands"
     if any(c.dep_ == "mark" and c.lower_ in words.condition_markers for c in token.children):
         return "conditional"  # "unless Baghdad accepted its conditions"
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in words.background_markers for c in token.children
+    ):
+        return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if token.dep_ == "pcomp" and token.head.lower_ in {"for", "of"} and token.tag_ == "VBG":
         return "description"  # "arrested for collaborating with rebels": the charge, not an act
     if token.dep_ == "xcomp":

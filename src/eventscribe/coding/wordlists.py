@@ -20,6 +20,7 @@ FIELDS = (
     "request_verbs",
     "deliberation_verbs",
     "condition_markers",
+    "background_markers",
     "speech_verbs",
 )
 

@@ -31,6 +31,7 @@ from eventscribe.errors import DataFileError
 # How an entry was named by a key: its own name or a listed alias, an alternate
 # name from GeoNames, or an adjective/people word (demonym).
 PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
+RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3}
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
 
@@ -103,15 +104,22 @@ class Gazetteer:
         number = len(self.entries)
         self.entries.append(entry)
         self.by_name[(entry.feature, fold(entry.name))] = number
+        keys: dict[str, str] = {}
         for name, how in names.items():
             key = fold(name)
-            if key:
-                self.index.setdefault(key, []).append((number, how))
+            if key and (key not in keys or RANK[how] < RANK[keys[key]]):
+                keys[key] = how
+        for key, how in keys.items():
+            self.index.setdefault(key, []).append((number, how))
         return number
 
     def lookup(self, name: str) -> list[tuple[Entry, str]]:
         """Every entry known by ``name``, with how it was named; [] when none."""
-        return [(self.entries[i], how) for i, how in self.index.get(fold(name), [])]
+        best: dict[int, str] = {}
+        for i, how in self.index.get(fold(name), []):
+            if i not in best or RANK[how] < RANK[best[i]]:
+                best[i] = how
+        return [(self.entries[i], how) for i, how in best.items()]
 
     @classmethod
     def load(cls, *, min_population: int = 500) -> Gazetteer:

@@ -1,0 +1,58 @@
+"""What runs inside a Dask worker: a plugin that holds the Coder, and the partition task.
+
+The plugin builds the Coder once when the worker registers it, so every partition a
+worker codes reuses the loaded model. The task writes the partition's store rows as
+Parquet parts (one file per table) in the parts folder and returns only their paths and
+counts; the single writer in the client process merges the parts into DuckDB.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from distributed import WorkerPlugin, get_worker
+
+from eventscribe.config import Settings
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article
+from eventscribe.runner.work import BatchResult, Job, code_batch
+
+PLUGIN_NAME = "eventscribe-coder"
+
+
+class CoderPlugin(WorkerPlugin):
+    """Loads the Coder in each worker process at registration (once per worker)."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.coder: Coder | None = None
+
+    def setup(self, worker) -> None:  # noqa: ANN001 - distributed.Worker
+        self.coder = Coder.build(self.settings)
+
+
+def worker_coder() -> Coder:
+    """The Coder of the worker this task runs on."""
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    if plugin.coder is None:  # registered before this worker started: build it now
+        plugin.setup(get_worker())
+    return plugin.coder
+
+
+def code_partition(job: Job, index: int, articles: list[Article], parts_dir: str) -> BatchResult:
+    """Code one partition and write its tables to ``parts_dir`` as Parquet parts."""
+    result = code_batch(worker_coder(), articles, job, index)
+    folder = Path(parts_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = []
+    for name, table in sorted(result.tables.items()):
+        path = folder / f"part-{index:09d}-{name}.parquet"
+        tmp = path.with_suffix(".tmp")
+        pq.write_table(table, tmp)
+        tmp.replace(path)  # a part is either complete or absent
+        parts.append(str(path))
+    return replace(result, tables={}, parts=tuple(parts))

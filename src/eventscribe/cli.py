@@ -35,6 +35,7 @@ class Progress:
 
         self.started = time.monotonic()
         self.documents = self.sentences = self.events = self.problems = 0
+        self.quarantined_docs = 0
         self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
 
     def add(self, sentences: int, events: int) -> None:
@@ -50,6 +51,31 @@ class Progress:
     def problem(self, problem: InputProblem) -> None:
         self.problems += 1
         self._bar.write(f"skipped {problem}", file=sys.stderr)
+
+    # -- corpus runs (eventscribe.runner.Listener) ----------------------------------------
+
+    def batch(self, result) -> None:
+        """One committed batch of a corpus run."""
+        self.documents += len(result.coded)
+        self.sentences += result.sentences
+        self.events += result.events
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        self._bar.update(len(result.coded))
+        self._bar.set_postfix(
+            sent_s=f"{self.sentences / elapsed:.0f}", events=self.events, refresh=False
+        )
+
+    def quarantined(self, item) -> None:
+        """A document whose coding raised: one line, the run goes on."""
+        self.quarantined_docs += 1
+        self._bar.write(f"quarantined {item.origin}: {item.reason}", file=sys.stderr)
+
+    def skipped_done(self, count: int) -> None:
+        """Documents already in the store unchanged (a resumed or repeated run)."""
+        self._bar.update(0)
+
+    def note(self, message: str) -> None:
+        self._bar.write(message, file=sys.stderr)
 
     def close(self) -> None:
         self._bar.close()
@@ -110,92 +136,147 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["store", "jsonl"]), default="store", show_default=True, help="store: write the DuckDB store; jsonl: one JSON line per document.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="JSONL output file ('-' for stdout).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes that parse and code (each loads the model once); 1 codes in this process.")
+@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a local Dask cluster of --workers processes (default 2).")
+@click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
+@click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
     'date YYYY-MM-DD' is the publication date), JSON Lines or CSV with id/text/date
-    columns, or HTML pages.
+    columns, HTML pages, or WARC files of news crawls (.warc, .warc.gz).
+
+    A run is resumable: documents are committed in batches, and running the same
+    command again (after Ctrl-C, a crash, or with new files) codes only the documents
+    the store does not already hold unchanged. Syndicated copies are linked into
+    stories and the same event reported by several articles becomes one event cluster
+    (tables stories, story_members, event_clusters; view clustered_events).
 
     \b
     Examples:
       eventscribe code examples/ --store events.duckdb
       eventscribe code docs.jsonl --format jsonl -o out.jsonl
+      eventscribe code 'crawl/*.warc.gz' --store news.duckdb --workers 2
+      eventscribe code big.jsonl --store news.duckdb --dask local --workers 2
     """
     from eventscribe.ingest import read_inputs
-    from eventscribe.pipeline import Coder, code_documents
+    from eventscribe.pipeline import Coder
+    from eventscribe.runner import CorpusOptions, run_corpus
 
+    if dask_local and dask_scheduler:
+        raise click.UsageError("give either --dask local or --dask-scheduler ADDRESS, not both")
     if fmt == "jsonl" and output != "-":
         open_output(output).close()  # fail before the model loads, not after
+    dask = "local" if dask_local else dask_scheduler
+    if dask == "local" and workers == 1:
+        workers = 2
+    options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
     coder = Coder.build(settings)
     progress = Progress(quiet)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
     command = "eventscribe code " + " ".join(inputs)
-    docs = code_documents(read_inputs(list(inputs), max_chars=max_chars), coder, on_problem=progress.problem)
+    items = read_inputs(list(inputs), max_chars=max_chars)
     try:
-        with _jsonl_sink(output if fmt == "jsonl" else None) as sink, _store_sink(store_path, coder, settings, command) as store:
-            batch = []
-            for coded in docs:
-                progress.add(len(coded.sentences), len(coded.events))
-                if sink is not None:
-                    sink.write(json.dumps(coded.to_contract(), ensure_ascii=False) + "\n")
-                if store is not None:
-                    batch.append(coded)
-                    if len(batch) >= STORE_BATCH:
-                        store.write(batch)
-                        batch = []
-            if store is not None and batch:
-                store.write(batch)
+        with _jsonl_sink(output if fmt == "jsonl" else None) as sink, _store_sink(store_path, coder, settings, command, list(inputs)) as store:
+            if store is not None:
+                store.announce_resume(progress)
+            on_lines = None if sink is None else (lambda lines: sink.writelines(line + "\n" for line in lines))
+            totals = run_corpus(
+                items, coder, options, progress,
+                store=store.store if store else None, run=store.run if store else None,
+                on_lines=on_lines,
+            )  # fmt: skip
             if store is not None:
                 store.finish(progress)
     except KeyboardInterrupt:
         progress.close()
         click.echo(
             f"interrupted after {progress.documents} documents; stored batches are complete, "
-            "re-run the same command to code the rest",
+            "re-run the same command to continue where it stopped",
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
     if not quiet:
-        where = f" into {store_path}" if store_path else ""
+        _report(progress, totals, store_path)
+    if progress.problems or progress.quarantined_docs:
+        sys.exit(EXIT_SKIPPED)
+
+
+def _report(progress: Progress, totals, store_path: str | None) -> None:
+    where = f" into {store_path}" if store_path else ""
+    click.echo(
+        f"coded {progress.documents} documents, {progress.sentences} sentences, "
+        f"{progress.events} events{where}; {progress.problems} skipped",
+        err=True,
+    )
+    if totals.already_done:
         click.echo(
-            f"coded {progress.documents} documents, {progress.sentences} sentences, "
-            f"{progress.events} events{where}; {progress.problems} skipped",
+            f"{totals.already_done} documents were already in the store unchanged and were "
+            "not coded again (--recode codes them anew)",
             err=True,
         )
-    if progress.problems:
-        sys.exit(EXIT_SKIPPED)
+    if totals.quarantined:
+        click.echo(f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True)
+    if totals.dedupe is not None:
+        d = totals.dedupe
+        click.echo(
+            f"store: {d.stories} stories ({d.copies} syndicated copies), "
+            f"{d.events} distinct events from {d.mentions} mentions",
+            err=True,
+        )
 
 
 class _StoreWriter:
     def __init__(self, store, run) -> None:
         self.store = store
         self.run = run
+        self.interrupted = _unfinished_runs(store, run.input_fingerprint)
         store.start_run(run)
 
     def write(self, batch) -> None:
         self.store.write(batch, run=self.run)
 
+    def announce_resume(self, progress: Progress) -> None:
+        """Say so when this command continues an earlier run that did not finish."""
+        if self.interrupted:
+            progress.note(
+                f"continuing the unfinished run started {self.interrupted}: documents "
+                "already stored are skipped"
+            )
+
     def finish(self, progress: Progress) -> None:
         self.store.finish_run(
-            self.run.run_id, documents=progress.documents, events=progress.events, problems=progress.problems
-        )
+            self.run.run_id, documents=progress.documents, events=progress.events,
+            problems=progress.problems + progress.quarantined_docs,
+        )  # fmt: skip
+
+
+def _unfinished_runs(store, input_fingerprint: str) -> str | None:
+    rows = store.fetch(
+        "SELECT started_at FROM runs WHERE input_fingerprint = ? AND finished_at IS NULL "
+        "ORDER BY started_at DESC LIMIT 1",
+        [input_fingerprint],
+    )
+    return rows[0]["started_at"] if rows else None
 
 
 class _store_sink:
     """Context manager: a store writer for ``path``, or None."""
 
-    def __init__(self, path: str | None, coder, settings: Settings, command: str) -> None:
+    def __init__(self, path: str | None, coder, settings: Settings, command: str, inputs: list[str] | None = None) -> None:
         self.path, self.coder, self.settings, self.command = path, coder, settings, command
+        self.inputs = inputs or []
         self.store = None
 
     def __enter__(self):
         if self.path is None:
             return None
+        from eventscribe.runner import settings_fingerprint
         from eventscribe.store import EventStore, RunInfo
 
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -214,6 +295,10 @@ class _store_sink:
                 "min_confidence": self.settings.min_confidence,
             },
             command=self.command,
+            input_fingerprint=stable_id(
+                *[str(Path(p).resolve()) for p in self.inputs], self.settings.max_chars,
+                settings_fingerprint(self.coder),
+            ),
         )
         self.store = EventStore(self.path)
         return _StoreWriter(self.store, run)
@@ -373,6 +458,12 @@ def check_lexicon(files) -> None:
         count = validate_lexicon_file(Path(name), bundled_ontology())
         click.echo(f"{name}: {count} entries, all valid")
 
+
+# Seeing the data: dyad time series and the web dashboard/API (eventscribe.web).
+from eventscribe.web.commands import dyad, serve  # noqa: E402
+
+main.add_command(dyad)
+main.add_command(serve)
 
 if __name__ == "__main__":
     main()

@@ -134,7 +134,8 @@ def test_nothing_is_read_before_it_is_asked_for(write, tmp_path):
     os.remove(tmp_path / "in" / "a.txt")  # generator has not started yet
     [problem] = stream
     assert problem.reason == (
-        "folder has no files to read (looked for .csv .htm .html .jsonl .ndjson .text .txt)"
+        "folder has no files to read "
+        "(looked for .csv .htm .html .jsonl .ndjson .text .txt .warc .warc.gz)"
     )
 
 

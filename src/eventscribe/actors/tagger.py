@@ -166,8 +166,36 @@ class ActorTagger:
             return (_relocate(actor, head),) if actor else ()
         if head.lower_ in PAIR_WORDS and any(c.lower_ in {"both", "two"} for c in head.children):
             return self._both_sides(head, memory)
-        span = phrase_span(head)
-        tokens = [t for t in modifier_tokens(head) if span.start <= t.i < span.end]
+        short = phrase_span(head)
+        tokens = [t for t in modifier_tokens(head) if short.start <= t.i < short.end]
+        segments = _person_segments(tokens, head)
+        if len(segments) > 1:
+            # "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti"
+            # parsed as one phrase: one actor per person
+            found = []
+            for segment in segments:
+                doc = head.doc
+                part = doc[segment[0].i : segment[-1].i + 1]
+                actor = self._describe(segment[-1], segment, part, part, clues, memory)
+                if actor is not None:
+                    found.append(actor)
+            return tuple(found)
+        actors = self._describe(head, tokens, mention_span(head), short, clues, memory, all_actors=True)
+        return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
+
+    def _describe(
+        self,
+        head: Token,
+        tokens: list[Token],
+        span,
+        short,
+        clues: dict[int, Clue],
+        memory: ArticleMemory,
+        *,
+        all_actors: bool = False,
+    ):
+        """The actor described by ``tokens`` (or, with ``all_actors``, the tuple of
+        actors for conjoined countries), remembered for later mentions."""
         phrase_clues = _unique_clues(clues.get(t.i) for t in tokens)
         roles = [c for c in phrase_clues if c.kind == "role" and _role_describes_head(c, head)]
         knowns = sorted(
@@ -181,24 +209,24 @@ class ActorTagger:
         names = [t for t in tokens if t.i not in covered and _name_token(t, head)]
         name = " ".join(t.text for t in names)
         if not (roles or knowns or ethnic or names):
-            return ()
+            return None
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
-            return (_relocate(remembered, head, mention_span(head)),)
-        span = mention_span(head)
-        actor = _compose(head, span, name, roles, knowns, ethnic)
+            return _relocate(remembered, head, span)
+        actor = _compose(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
-            return ()
+            return None
         partners = _conjoined_clues(head.doc, knowns)
-        if partners and not name:
+        if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
             return tuple(
-                _compose(head, span, name, roles, [clue], ethnic) for clue in [knowns[0], *partners]
+                _compose(head, span, short.text, name, roles, [clue], ethnic)
+                for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(names), titles=titles, person=bool(name))
-        return (actor,)
+        return actor
 
     def _borrowed_country(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> list[Clue]:
         """Country evidence from outside the name: a possessive pronoun ("their forces")
@@ -260,6 +288,18 @@ class ActorTagger:
         )
 
 
+def _person_segments(tokens: list[Token], head: Token) -> list[list[Token]]:
+    """Split a phrase at "and" when each side names a person; else one segment."""
+    segments: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.dep_ == "cc" and token.lower_ in {"and", "&"}:
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    with_names = [seg for seg in segments if seg and any(t.ent_type_ == "PERSON" for t in seg)]
+    return with_names if len(with_names) > 1 and len(with_names) == len(segments) else [tokens]
+
+
 def _role_describes_head(role: Clue, head: Token) -> bool:
     """A role word makes the phrase an actor only as its head or as a title before a
     name: "military aid" is not an actor, "army reservists" and "President Obama" are."""
@@ -308,6 +348,7 @@ def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -
 def _compose(
     head: Token,
     span,
+    short_name: str,
     name: str,
     roles: list[Clue],
     knowns: list[Clue],
@@ -329,7 +370,7 @@ def _compose(
     elif best is not None and not roles:
         canonical = best.name
     else:
-        canonical = span.text
+        canonical = short_name
     evidence = "; ".join(
         f"'{c.text}' -> {c.known.country if c.known else c.sector}" for c in (knowns + roles)
     )

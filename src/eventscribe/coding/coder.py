@@ -83,9 +83,13 @@ class EventCoder:
         sentence = Span(sent.start_char, sent.end_char, "")
         sources: tuple[Actor | None, ...] = candidate.sources or (None,)
         targets: tuple[Actor | None, ...] = candidate.targets or (None,)
+        pairs = []
         for source, target in product(sources, targets):
             if source is not None and target is not None and _same_actor(source, target):
-                continue
+                target = None  # "X agreed with itself" is X agreed
+            if (source, target) not in pairs:
+                pairs.append((source, target))
+        for source, target in pairs:
             source, target = _place_ethnic_groups(source, target)
             yield Event(
                 event_id=stable_id(

@@ -194,6 +194,8 @@ class EventMatcher:
                 targets = _actors_of(syntax.prep_objects(noun, slot.split(":", 1)[1]), actors)
             if targets:
                 break
+        if not targets:
+            targets = _nearest_object_actor(noun, actors)
         if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
@@ -270,7 +272,7 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
     inside the trigger's own clause ("promised to continue aid to Mozambique")."""
     subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
     best: tuple[tuple[bool, int], Token] | None = None
-    for token in verb.subtree:
+    for token in _own_clause(verb):
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
         if token.i in subjects or dep not in FALLBACK_TARGET_DEPS:
             continue
@@ -283,6 +285,30 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
         if distance <= FALLBACK_DEPTH and (best is None or rank < best[0]):
             best = (rank, token)
     return _actors_of([best[1]], actors) if best else ()
+
+
+# Arcs the target search does not follow: other subjects, conjoined verbs (their own
+# events), parentheticals and punctuation. A "that" clause is entered only to its subject.
+CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "appos", "mark", "aux", "neg"})
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """Tokens reachable from the verb through its complements, objects and modifiers
+    within FALLBACK_DEPTH arcs, not through subjects or conjoined verbs; a "that" clause
+    is entered only as far as its subject ("demanded that Japan cancel ...")."""
+    found: list[Token] = []
+    frontier = [(verb, 0)]
+    while frontier:
+        token, depth = frontier.pop()
+        for child in token.children:
+            if child.dep_ in CLAUSE_PATH_BLOCKED or depth + 1 > FALLBACK_DEPTH:
+                continue
+            if child.dep_ == "ccomp":
+                found.extend(c for c in child.children if c.dep_ == "nsubj")
+                continue
+            found.append(child)
+            frontier.append((child, depth + 1))
+    return found
 
 
 def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
@@ -319,7 +345,7 @@ def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
     nearby = {
         c.lower_
         for c in verb.children
-        if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"} and c.i > verb.i
+        if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"} and c.i > verb.i and not _is_when(c)
     }
     nearby |= {
         g.lemma_.lower()
@@ -329,6 +355,11 @@ def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
         if g.dep_ == "pobj"
     }
     return all(word in nearby for word in tail)
+
+
+def _is_when(prep: Token) -> bool:
+    """"on Monday", "in December": a time phrase, not a phrasal verb's particle."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:

@@ -125,6 +125,9 @@ def is_negated(token: Token, words: WordLists) -> str | None:
     for obj in children(token, "dobj", "nsubjpass"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             return f"negated by 'no {obj.text}'"
+    for subject in children(token, "nsubj"):
+        if any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in subject.children):
+            return f"negated by its subject '{subject.text}'"
     return None
 
 

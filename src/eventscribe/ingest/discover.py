@@ -24,6 +24,8 @@ FORMATS = {
     ".csv": "csv",
     ".html": "html",
     ".htm": "html",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 GLOB_CHARS = frozenset("*?[")
 
@@ -47,7 +49,7 @@ def format_of(path: PurePath, *, named: bool) -> str | None:
     A file the user named directly is read as plain text whatever its extension; inside
     folders only the known extensions are read, so stray files are left alone.
     """
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = FORMATS.get("".join(path.suffixes[-2:]).lower()) or FORMATS.get(path.suffix.lower())
     if fmt is None and named:
         return "text"
     return fmt
@@ -96,7 +98,8 @@ def _expand_existing(path: Path, *, base: Path | None) -> Iterator[Source | Inpu
     """
     if not path.is_dir():
         fmt = format_of(path, named=True) or "text"
-        yield Source(path, fmt, path.stem if base is None else _relative_id(path, base))
+        stem = _relative_id(path, path.parent)
+        yield Source(path, fmt, stem if base is None else _relative_id(path, base))
         return
     if base is not None:  # a folder matched by a glob: quietly read what is there
         yield from _walk_folder(path, root=base)
@@ -147,6 +150,8 @@ def _relative_id(path: Path, base: Path) -> str:
         relative = path.relative_to(base)
     except ValueError:
         return path.stem
+    if "".join(relative.suffixes[-2:]).lower() in FORMATS:  # crawl.warc.gz -> crawl
+        relative = relative.with_suffix("")
     return relative.with_suffix("").as_posix()
 
 

@@ -11,6 +11,7 @@ from eventscribe.ingest.html import read_html
 from eventscribe.ingest.jsonl import read_jsonl
 from eventscribe.ingest.tabular import read_csv
 from eventscribe.ingest.text import read_text_file
+from eventscribe.ingest.warc import read_warc
 from eventscribe.records import Article, InputProblem
 
 def read_inputs(
@@ -19,7 +20,7 @@ def read_inputs(
     """Yield one Article per document and one InputProblem per skipped document or line.
 
     ``paths`` may be files, folders (read recursively: .txt .text .jsonl .ndjson .csv
-    .html .htm) or glob patterns. The order is deterministic: arguments as given,
+    .html .htm .warc .warc.gz) or glob patterns. The order is deterministic: arguments as given,
     matches and folder contents sorted. Bad input never raises; it becomes an
     InputProblem that the caller reports before going on. A document id seen before in
     the same call is reported, not yielded again, so nothing is coded twice.
@@ -43,6 +44,8 @@ def _read_source(source: Source, max_chars: int) -> Iterator[Article | InputProb
         return read_jsonl(source.path, id_prefix=source.doc_id, max_chars=max_chars)
     if source.format == "csv":
         return read_csv(source.path, id_prefix=source.doc_id, max_chars=max_chars)
+    if source.format == "warc":
+        return read_warc(source.path, id_prefix=source.doc_id, max_chars=max_chars)
     if source.format == "html":
         return read_html(source.path, doc_id=source.doc_id, max_chars=max_chars)
     return read_text_file(source.path, doc_id=source.doc_id, max_chars=max_chars)

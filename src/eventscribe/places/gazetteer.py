@@ -32,6 +32,7 @@ from eventscribe.errors import DataFileError
 # name from GeoNames, or an adjective/people word (demonym).
 PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
 RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3}
+_CLIPPED = re.compile(r"^[A-Z][a-z]+\.$")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
 
@@ -50,7 +51,13 @@ class Entry:
 
 
 def fold(name: str) -> str:
-    """The index key of a name: lower case, no accents, no dots, one space."""
+    """The index key of a name: lower case, no accents, no dots, one space.
+
+    A clipped abbreviation ("Mass.", "Calif.") keeps its dot, so that the word "Mass"
+    does not name Massachusetts.
+    """
+    if _CLIPPED.match(name):
+        return fold(name[:-1]) + "."
     text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace(".", "").replace("-", " ")
@@ -135,22 +142,21 @@ class Gazetteer:
 
 
 def _add_countries(gaz: Gazetteer, cache: object) -> None:
+    """Every GeoNames country with a point; names and demonyms from the actor table."""
     geo = {c["iso3"]: c for c in cache.get_countries().values()}  # type: ignore[attr-defined]
     points_file = _data_dir() / "country_points.csv"
-    points = {
-        row["iso3"]: (_number(row, "lat", f"{points_file}:{n}"), _number(row, "lon", f"{points_file}:{n}"))
-        for n, row in _rows(points_file)
-    }
-    table = _actor_countries_file()
-    for number, row in _rows(table):
-        iso3 = row.get("iso3", "")
-        if iso3 not in points:
-            continue
-        info = geo.get(iso3, {})
+    points = {}
+    for n, row in _rows(points_file):
+        where = f"{points_file}:{n}"
+        points[row["iso3"]] = (_number(row, "lat", where), _number(row, "lon", where))
+    table = {row.get("iso3", ""): row for _, row in _rows(_actor_countries_file())}
+    for iso3 in sorted(set(points) & (set(geo) | set(table))):
+        info, row = geo.get(iso3, {}), table.get(iso3, {})
+        name = row.get("name") or info["name"]
         lat, lon = points[iso3]
-        entry = Entry(row["name"], iso3, lat, lon, info.get("geonameid"), "country",
+        entry = Entry(name, iso3, lat, lon, info.get("geonameid"), "country",
                       int(info.get("population") or 0))
-        names = {row["name"]: PRIMARY}
+        names = {name: PRIMARY}
         for alias in _split(row.get("aliases", "")) + _split(row.get("case_sensitive_aliases", "")):
             names.setdefault(alias, ALIAS)
         if info.get("name"):

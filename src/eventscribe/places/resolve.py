@@ -14,6 +14,8 @@ so the result never depends on dict order or chance). The parts of the score:
   story about Texas towns is still Paris, France, unless the story says "Texas"
   often enough to tip a small town over a capital);
 - +1 when a city lies in a US state the article names;
+- a name that is a region's own name ("England", "Gaza Strip") means that region,
+  not the country that lists it among its aliases;
 - a qualifier right after the name ("Paris, Texas", "Victoria, Canada") keeps only
   the candidates inside it.
 """
@@ -23,9 +25,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from eventscribe.places.gazetteer import ALTERNATE, Entry
+from eventscribe.places.gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry
 
 _FEATURE_BONUS = {"country": 1.0, "admin1": 0.5, "continent": 0.5, "region": 0.5, "water": 0.5}
+_AREAS = {"admin1", "region", "continent", "water"}
 _CONTEXT_WEIGHTS = (1.5, 1.2)
 _OTHER_CONTEXT = 1.0
 
@@ -65,6 +68,9 @@ def choose(
     qualifier: Entry | None = None,
 ) -> Entry | None:
     """The best candidate, or None when there is none (or none inside the qualifier)."""
+    if any(how == PRIMARY and e.feature in _AREAS for e, how in candidates):
+        # "England" is its own region before it is an alias of the United Kingdom
+        candidates = [(e, how) for e, how in candidates if not (how == ALIAS and e.feature == "country")]
     if qualifier is not None:
         inside = [c for c in candidates if _inside(c[0], qualifier)]
         candidates = inside or candidates

@@ -37,9 +37,9 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 
 
-def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, name, {"url_with": _url_with(request), **context})
+    return templates.TemplateResponse(request, template, {"url_with": _url_with(request), **context})
 
 
 def _url_with(request: Request):  # type: ignore[no-untyped-def]

@@ -36,6 +36,16 @@ def checked_date(value: str | None, name: str) -> str | None:
     return value
 
 
+def checked_quads(values: list[str]) -> tuple[int, ...]:
+    """Quad classes from ``quad=1&quad=3`` or ``quad=1,3``; blanks ignored; else HTTP 422."""
+    quads: list[int] = []
+    for code in split_codes(values):
+        if code not in ("1", "2", "3", "4"):
+            raise HTTPException(422, f"quad must be 1, 2, 3 or 4, got {code!r}")
+        quads.append(int(code))
+    return tuple(quads)
+
+
 def event_filter(
     start: Annotated[str | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
     end: Annotated[str | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
@@ -44,13 +54,11 @@ def event_filter(
     target: Codes = [],  # noqa: B006
     actor: Annotated[str | None, Query(description="Canonical actor name, e.g. Aleksandar Vucic.")] = None,
     type: Annotated[list[str], Query(description="PLOVER event types, e.g. ACCUSE.")] = [],  # noqa: A002, B006
-    quad: Annotated[list[int], Query(description="Quad classes 1-4.")] = [],  # noqa: B006
+    quad: Annotated[list[str], Query(description="Quad classes 1-4.")] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=200, description="Text in the sentence.")] = None,
     doc_id: Annotated[str | None, Query(description="Only this document's events.")] = None,
 ) -> EventFilter:
     """The EventFilter for the common query parameters (FastAPI dependency)."""
-    if any(not 1 <= value <= 4 for value in quad):
-        raise HTTPException(422, f"quad must be 1, 2, 3 or 4, got {quad}")
     return EventFilter(
         start=checked_date(start, "start"),
         end=checked_date(end, "end"),
@@ -59,7 +67,7 @@ def event_filter(
         targets=split_codes(target),
         actor=actor or None,
         types=split_codes(type),
-        quads=tuple(quad),
+        quads=checked_quads(quad),
         text=q or None,
         doc_id=doc_id or None,
     )

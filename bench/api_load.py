@@ -1,0 +1,162 @@
+"""API latency under load: N concurrent clients against `eventscribe serve` on 127.0.0.1.
+
+Usage:
+    .venv/bin/python bench/make_big_store.py --out /tmp/big.duckdb      # 1M events, once
+    .venv/bin/python bench/api_load.py --store /tmp/big.duckdb [--clients 50 --requests 40]
+
+Starts the real server (`python -m eventscribe.cli serve`) on a free loopback port, waits
+for it, runs a warm-up, then lets ``--clients`` asyncio clients (httpx) each send
+``--requests`` requests drawn (seeded) from a mix of API calls: event lists filtered by
+country, dyad, type and date range, text search, single events, documents and dyad
+series. Prints one JSON object (median, p90, p99, max latency in ms, overall and per
+kind of call, requests/s) and saves it as bench/results/api-<YYYY-MM-DD>.json. The run is
+bounded: it stops after ``--max-seconds`` whatever happens, and stops the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNTRIES = ("SRB", "XKX", "USA", "RUS", "UKR", "CHN", "IRN", "ISR", "DEU", "FRA", "TUR", "GRC")
+TYPES = ("ACCUSE", "AGREE", "CONSULT", "REQUEST", "THREATEN", "PROTEST", "ASSAULT", "AID")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def request_mix(rng: random.Random, n_events: int, n_docs: int) -> tuple[str, str]:
+    """One (kind, path) drawn from the mix a dashboard user and API clients produce."""
+    year = rng.randint(2015, 2024)
+    month = rng.randint(1, 12)
+    start, end = f"{year}-{month:02d}-01", f"{year}-{month:02d}-28"
+    a, b = rng.sample(COUNTRIES, 2)
+    choices = [
+        ("events_by_country", f"/api/events?country={a}&limit=50"),
+        ("events_dyad_range", f"/api/events?source={a}&target={b}&start={start}&end={end}"),
+        ("events_type_range", f"/api/events?type={rng.choice(TYPES)}&start={start}&end={end}"),
+        ("events_quad_page", f"/api/events?quad={rng.randint(1, 4)}&offset={rng.randint(0, 5000)}"),
+        ("events_text", f"/api/events?q=event+{rng.randint(0, n_events - 1)}"),
+        ("event", f"/api/events/ev-{rng.randint(0, n_events - 1)}"),
+        ("document", f"/api/documents/doc-{rng.randint(0, n_docs - 1)}"),
+        ("dyad_week", f"/api/dyad/{a}/{b}?by=week&start={year}-01-01&end={year}-12-31"),
+        ("dyad_month", f"/api/dyad/{a}/{b}?by=month"),
+    ]
+    return rng.choice(choices)
+
+
+async def client(
+    http: httpx.AsyncClient, rng: random.Random, count: int, deadline: float, sizes: tuple[int, int],
+    results: list[tuple[str, float, int]],
+) -> None:
+    for _ in range(count):
+        if time.monotonic() > deadline:
+            return
+        kind, path = request_mix(rng, *sizes)
+        began = time.perf_counter()
+        response = await http.get(path)
+        results.append((kind, (time.perf_counter() - began) * 1000, response.status_code))
+
+
+def summary(latencies: list[float]) -> dict[str, float]:
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
+
+    return {"n": len(ordered), "median_ms": round(statistics.median(ordered), 1),
+            "p90_ms": pct(0.90), "p99_ms": pct(0.99), "max_ms": round(ordered[-1], 1)}  # fmt: skip
+
+
+async def run_load(base: str, args: argparse.Namespace, sizes: tuple[int, int]) -> dict:
+    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        warm: list[tuple[str, float, int]] = []
+        await client(http, random.Random(-1), 30, time.monotonic() + 60, sizes, warm)
+        results: list[tuple[str, float, int]] = []
+        deadline = time.monotonic() + args.max_seconds
+        began = time.perf_counter()
+        await asyncio.gather(*(
+            client(http, random.Random(args.seed * 1000 + i), args.requests, deadline, sizes, results)
+            for i in range(args.clients)
+        ))  # fmt: skip
+        elapsed = time.perf_counter() - began
+    kinds = sorted({k for k, _, _ in results})
+    return {
+        "overall": summary([ms for _, ms, _ in results]),
+        "by_kind": {k: summary([ms for kk, ms, _ in results if kk == k]) for k in kinds},
+        "errors": sum(1 for _, _, status in results if status != 200),
+        "requests_per_s": round(len(results) / elapsed, 1),
+        "seconds": round(elapsed, 1),
+    }
+
+
+def store_sizes(store: Path) -> tuple[int, int]:
+    import duckdb
+
+    with duckdb.connect(str(store), read_only=True) as con:
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return int(events), int(docs)
+
+
+def start_server(store: Path, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "eventscribe.cli", "serve", "--store", str(store), "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/quotes?limit=1", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("the server did not answer within 60 s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=40, help="requests per client")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--max-seconds", type=float, default=300)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    sizes = store_sizes(args.store)
+    port = free_port()
+    server = start_server(args.store, port)
+    try:
+        result = asyncio.run(run_load(f"http://127.0.0.1:{port}", args, sizes))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result["setup"] = {"events": sizes[0], "documents": sizes[1], "clients": args.clients,
+                       "requests_per_client": args.requests, "seed": args.seed,
+                       "cpus": os.cpu_count(), "platform": platform.platform()}  # fmt: skip
+    text = json.dumps(result, indent=2)
+    print(text)
+    out = args.out or ROOT / "bench" / "results" / f"api-{date.today().isoformat()}.json"
+    out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

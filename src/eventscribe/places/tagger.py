@@ -1,0 +1,257 @@
+"""Finding toponyms in a parsed document and resolving each to one gazetteer entry.
+
+Where toponyms come from (see the package docstring for the rules as a whole):
+
+- spaCy entities labelled GPE, LOC or FAC: any gazetteer name inside them, longest
+  first ("Damascus countryside" gives Damascus);
+- NORP entities and capitalised adjectives: demonyms and country/region names only
+  ("Syrian" is Syria; "Catholic" is nothing);
+- ORG entities: only a whole country, region or continent name ("EU");
+- proper-noun runs the model left unlabelled (a dateline "BEIRUT"): a country, region
+  or demonym, or a city's own name when the city has 100,000+ people.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from eventscribe.places.gazetteer import ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer, fold
+from eventscribe.places.resolve import choose, context_weights
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_AREA_FEATURES = {"country", "admin1", "region", "continent", "water"}
+_SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
+_BIG_CITY = 100_000
+_MILLION_CITY = 1_000_000
+_KNOWN_TOWN = 10_000
+_MAX_WINDOW = 6
+_LEADING = {"the"}
+_TRAILING = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym in the text (character offsets) resolved to one gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature: str
+
+    def to_contract(self) -> dict[str, Any]:
+        """The place as the output contract's ``places`` list carries it."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "name": self.name,
+            "country": self.country, "lat": self.lat, "lon": self.lon,
+            "geonameid": self.geonameid,
+        }
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # token indexes
+    end: int
+    label: str
+    candidates: tuple[tuple[Entry, str], ...]
+
+
+def _acceptable(entry: Entry, how: str, label: str, whole: bool) -> bool:
+    """Whether a candidate may be used for a span the model labelled ``label``.
+
+    ``whole``: the name is the whole entity span, not a part of a longer name.
+    """
+    area = entry.feature in _AREA_FEATURES
+    if label in ("NORP", "ADJ"):
+        return area and how != ALTERNATE
+    if label in _PLACE_LABELS and whole:
+        return how != ALTERNATE or entry.population >= _KNOWN_TOWN
+    if how == DEMONYM and (whole or label == "PERSON"):
+        return False
+    if label == "PERSON" and not whole:
+        return False
+    if area:
+        return how != ALTERNATE
+    if how == ALTERNATE:
+        return entry.population >= _MILLION_CITY
+    return entry.population >= _BIG_CITY
+
+
+def _case_ok(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text.isupper())
+
+
+def _plural_people(gaz: Gazetteer, span: Span) -> bool:
+    """"Mexicans", "Nigerians": people, not the place (the adjective is kept)."""
+    last = span[-1]
+    if last.tag_ in ("NNS", "NNPS"):
+        return True
+    text = span.text
+    return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
+
+
+def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool) -> tuple[tuple[Entry, str], ...]:
+    text = span.text
+    if not _case_ok(text):
+        return ()
+    found = [(e, how) for e, how in gaz.lookup(text) if _acceptable(e, how, label, whole)]
+    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, span):
+        found = [(e, how) for e, how in found if how != DEMONYM]
+    if len(fold(text).replace(" ", "")) <= 3:
+        # "US", "EU", "B.C.": an abbreviation must look like one
+        abbreviation = text.isupper() or "." in text
+        found = [(e, how) for e, how in found
+                 if how != ALTERNATE and (abbreviation or how == PRIMARY)]
+    return tuple(found)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in _LEADING:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str) -> Iterator[_Mention]:
+    """Longest gazetteer names inside a span, left to right."""
+    start, end = _trim(doc, start, end)
+    i = start
+    while i < end:
+        if i > start and _case_ok(doc[i - 1].text) and not doc[i - 1].is_punct:
+            i += 1  # "York" in "New York Times", "American" in "North American"
+            continue
+        for j in range(min(end, i + _MAX_WINDOW), i, -1):
+            found = _candidates(gaz, doc[i:j], label, whole=(i, j) == (start, end))
+            if found:
+                yield _Mention(i, j, label, found)
+                i = j
+                break
+        else:
+            i += 1
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Words of the people named in full ("Jordan" after "Michael Jordan" is him)."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _unlabelled(doc: Doc, i: int) -> bool:
+    """A capitalised common noun the tagger missed: a dateline word or a mid-sentence name."""
+    token = doc[i]
+    return token.pos_ == "NOUN" and (token.is_upper or not token.is_sent_start) and len(token) > 2
+
+
+def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """Token ranges worth looking up, with the label that sets what may match."""
+    taken = [False] * len(doc)
+    people = _surnames(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+        if ent.label_ in _SKIP_LABELS or (ent.label_ == "PERSON" and ent.text in people):
+            continue
+        yield ent.start, ent.end, ent.label_
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if taken[i] or not _case_ok(token.text):
+            i += 1
+        elif token.pos_ == "ADJ":
+            yield i, i + 1, "ADJ"
+            i += 1
+        elif token.pos_ == "PROPN" or _unlabelled(doc, i):
+            j = i + 1
+            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and _case_ok(doc[j].text):
+                j += 1
+            yield i, j, "PROPN"
+            i = j
+        else:
+            i += 1
+
+
+def _qualifier(doc: Doc, mention: _Mention, following: _Mention | None, chosen: Entry | None) -> Entry | None:
+    """The place named right after ", " when it is a country or state ("Paris, Texas")."""
+    if following is None or chosen is None or chosen.feature not in ("country", "admin1"):
+        return None
+    if following.start == mention.end + 1 and doc[mention.end].text == ",":
+        return chosen
+    return None
+
+
+class PlaceTagger:
+    """Toponyms in a parsed document, resolved with the offline gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def build(cls) -> PlaceTagger:
+        """Load the gazetteer once (a few seconds); reuse the tagger for every document."""
+        return cls(Gazetteer.load())
+
+    def mentions(self, doc: Doc, actor_spans: Iterable[tuple[int, int]] = ()) -> list[_Mention]:
+        """Toponym mentions in token order, without those that are actors."""
+        skip = set(actor_spans)
+        found: dict[tuple[int, int], _Mention] = {}
+        for start, end, label in _regions(doc):
+            for mention in _scan(self.gazetteer, doc, start, end, label):
+                if (mention.start, mention.end) not in skip:
+                    found.setdefault((mention.start, mention.end), mention)
+        return sorted(found.values(), key=lambda m: (m.start, m.end))
+
+    def tag(
+        self,
+        doc: Doc,
+        *,
+        actor_spans: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+        countries: Sequence[str] = (),
+    ) -> tuple[Place, ...]:
+        """Toponyms of ``doc`` resolved to coordinates, in text order.
+
+        ``actor_spans``: token ranges (start, end) of actors that are event arguments
+        ("Washington said"): metonyms, not places, so skipped. ``countries``: ISO3 codes
+        of the countries the article mentions, most frequent first.
+        """
+        mentions = self.mentions(doc, actor_spans)
+        first = self._resolve(doc, mentions, list(countries), set())
+        counts = Counter(e.country for e in first if e is not None and e.country)
+        ranked = list(countries) + [c for c, _ in counts.most_common() if c not in countries]
+        states = {e.admin1 for e in first if e is not None and e.feature == "admin1" and e.admin1}
+        final = self._resolve(doc, mentions, ranked, states)
+        return tuple(_place(doc, m, e) for m, e in zip(mentions, final) if e is not None)
+
+    def _resolve(self, doc: Doc, mentions: list[_Mention], countries: list[str],
+                 states: set[str]) -> list[Entry | None]:
+        """One entry per mention; a name keeps its first sense within the document."""
+        context = context_weights(countries)
+        sense: dict[str, Entry] = {}
+        chosen: list[Entry | None] = []
+        for number, mention in enumerate(mentions):
+            key = fold(doc[mention.start:mention.end].text)
+            following = mentions[number + 1] if number + 1 < len(mentions) else None
+            after = choose(following.candidates, context, states=states) if following else None
+            qualifier = _qualifier(doc, mention, following, after)
+            if key in sense and qualifier is None:
+                chosen.append(sense[key])
+                continue
+            entry = choose(mention.candidates, context, states=states, qualifier=qualifier)
+            if entry is not None:
+                sense.setdefault(key, entry)
+            chosen.append(entry)
+        return chosen
+
+
+def _place(doc: Doc, mention: _Mention, entry: Entry) -> Place:
+    span = doc[mention.start:mention.end]
+    return Place(span.start_char, span.end_char, span.text, entry.name, entry.country,
+                 float(entry.lat), float(entry.lon), entry.geonameid, entry.feature)

@@ -1,0 +1,197 @@
+"""The corpus run: stream inputs, skip what is done, code in batches, write with one writer.
+
+``run_corpus`` is what ``eventscribe code`` calls. It reads the inputs as a stream
+(:func:`eventscribe.ingest.read_inputs`), cuts them into batches of ``batch_docs``
+documents, drops the documents the store already holds with the same content and
+settings (so an interrupted run continues where it stopped, and a re-run codes only
+what changed), hands the batches to an executor (this process, worker processes or a
+Dask cluster) and commits each result in one transaction: rows, progress markers and
+quarantined documents together. After the last batch it recomputes syndicated stories
+and event clusters (:func:`eventscribe.dedupe.deduplicate`). Memory stays flat: only a
+few batches are in flight at any time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Protocol
+
+from eventscribe.dedupe import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
+from eventscribe.errors import ConfigError
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article, InputProblem
+from eventscribe.runner.executors import Batch, ProcessExecutor, SerialExecutor
+from eventscribe.runner.work import BatchResult, Job, content_hash, settings_fingerprint
+from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
+
+STORE_BATCH = 64
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How to run: ``workers`` processes (1 = this process), or a Dask ``dask`` address
+    ("local" starts a local cluster of ``workers`` processes); ``recode`` ignores what
+    the store already holds; ``threshold`` and ``window_days`` tune deduplication."""
+
+    workers: int = 1
+    dask: str | None = None
+    batch_docs: int = STORE_BATCH
+    recode: bool = False
+    threshold: float = DEFAULT_THRESHOLD
+    window_days: int = DEFAULT_WINDOW_DAYS
+    parts_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ConfigError(f"workers must be at least 1, got {self.workers}")
+        if self.batch_docs < 1:
+            raise ConfigError(f"batch_docs must be at least 1, got {self.batch_docs}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(f"threshold must be in (0, 1], got {self.threshold}")
+        if self.window_days < 0:
+            raise ConfigError(f"window_days must be 0 or more, got {self.window_days}")
+
+
+class Listener(Protocol):
+    """What the caller (the CLI's progress bar) hears about while the run goes."""
+
+    def problem(self, problem: InputProblem) -> None: ...
+    def quarantined(self, item: QuarantinedDocument) -> None: ...
+    def skipped_done(self, count: int) -> None: ...
+    def batch(self, result: BatchResult) -> None: ...
+
+
+@dataclass
+class CorpusTotals:
+    """Counts for the whole run (this run's work, not the store's contents)."""
+
+    documents: int = 0
+    sentences: int = 0
+    events: int = 0
+    already_done: int = 0
+    quarantined: int = 0
+    problems: int = 0
+    dedupe: DedupeSummary | None = None
+
+
+def run_corpus(
+    items: Iterable[Article | InputProblem],
+    coder: Coder,
+    options: CorpusOptions,
+    listener: Listener,
+    *,
+    store: EventStore | None = None,
+    run: RunInfo | None = None,
+    on_lines: Callable[[Sequence[str]], None] | None = None,
+) -> CorpusTotals:
+    """Code every article of ``items`` into ``store`` (and/or JSONL lines via ``on_lines``).
+
+    Raises KeyboardInterrupt after stopping the workers if interrupted; every batch
+    committed before that stays in the store.
+    """
+    fingerprint = settings_fingerprint(coder)
+    job = Job(
+        settings=coder.settings,
+        run_id=run.run_id if run else "",
+        settings_fingerprint=fingerprint,
+        tables=store is not None,
+        lines=on_lines is not None,
+        threshold=options.threshold,
+    )
+    totals = CorpusTotals()
+    batches = _batches(items, options.batch_docs, listener, totals)
+    if store is not None and not options.recode:
+        batches = _not_done(batches, store, fingerprint, listener, totals)
+    with _executor(coder, job, options, store) as executor:
+        for result in executor.map(batches):
+            _commit(result, store, run, fingerprint, options)
+            _count(result, totals, listener)
+            if on_lines is not None:
+                on_lines(result.lines)
+    if store is not None:
+        totals.dedupe = deduplicate(store, threshold=options.threshold, window_days=options.window_days)
+    return totals
+
+
+def _executor(coder: Coder, job: Job, options: CorpusOptions, store: EventStore | None):
+    if options.dask:
+        from eventscribe.distributed import DaskExecutor
+
+        parts = options.parts_dir or _default_parts_dir(store)
+        return DaskExecutor(job, address=options.dask, workers=options.workers, parts_dir=parts)
+    if options.workers > 1:
+        return ProcessExecutor(job, options.workers)
+    return SerialExecutor(coder, job)
+
+
+def _default_parts_dir(store: EventStore | None) -> Path:
+    if store is None or store.path == ":memory:":
+        import tempfile
+
+        return Path(tempfile.gettempdir()) / "eventscribe-parts"
+    return Path(store.path + ".parts")
+
+
+def _commit(
+    result: BatchResult, store: EventStore | None, run: RunInfo | None, fingerprint: str,
+    options: CorpusOptions,
+) -> None:  # fmt: skip
+    if store is None or run is None:
+        return
+    tables = result.tables
+    if result.parts:
+        from eventscribe.distributed import load_parts
+
+        tables = load_parts(result)
+    store.write_batch(result.store_batch(fingerprint, tables), run=run)
+    if result.parts:
+        from eventscribe.distributed import remove_parts
+
+        remove_parts(result)
+
+
+def _count(result: BatchResult, totals: CorpusTotals, listener: Listener) -> None:
+    totals.documents += len(result.coded)
+    totals.sentences += result.sentences
+    totals.events += result.events
+    totals.quarantined += len(result.quarantined)
+    for item in result.quarantined:
+        listener.quarantined(item)
+    listener.batch(result)
+
+
+def _batches(
+    items: Iterable[Article | InputProblem], size: int, listener: Listener, totals: CorpusTotals
+) -> Iterator[Batch]:
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputProblem):
+                totals.problems += 1
+                listener.problem(item)
+            else:
+                yield item
+
+    stream = articles()
+    index = 0
+    while batch := list(islice(stream, size)):
+        yield index, batch
+        index += 1
+
+
+def _not_done(
+    batches: Iterable[Batch], store: EventStore, fingerprint: str, listener: Listener,
+    totals: CorpusTotals,
+) -> Iterator[Batch]:  # fmt: skip
+    """Drop the documents already coded with the same content and settings."""
+    for index, articles in batches:
+        done = store.done_documents([(a.doc_id, content_hash(a)) for a in articles], fingerprint)
+        if done:
+            totals.already_done += len(done)
+            listener.skipped_done(len(done))
+        remaining = [a for a in articles if a.doc_id not in done]
+        if remaining:
+            yield index, remaining

@@ -119,3 +119,16 @@ def test_possessive_pronoun_gives_the_country(actors_of):
 def test_multiword_country_names_with_apostrophes(actors_of):
     found = actors_of("The Democratic People's Republic of Korea fired a missile.")
     assert found["The Democratic People's Republic of Korea"][0] == "PRK"
+
+
+def test_two_titled_people_joined_by_and_are_two_actors(actors_of):
+    found = actors_of(
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels."
+    )
+    assert found["Serbian President Aleksandar Vucic"][:2] == ("SRB", "GOV")
+    assert found["Kosovo Prime Minister Albin Kurti"][:2] == ("XKX", "GOV")
+
+
+def test_it_does_not_refer_to_a_person(actors_of):
+    found = actors_of("Croatian President Zoran Milanovic said it was a mistake.")
+    assert "it" not in found

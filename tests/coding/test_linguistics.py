@@ -217,3 +217,14 @@ def test_repeated_event_lists_its_other_mentions(code_text):
     assert len(support) == 1
     assert [m.text for m in support[0].mentions] == ["praised"]
     assert support[0].mentions[0].start > support[0].trigger.start
+
+
+def test_negative_subject_negates_the_event(code_text):
+    events = code_text("Neither government signed the treaty.").coded.events
+    assert not events
+
+
+def test_time_phrase_is_not_a_particle(code_text):
+    # "agreed on Monday" is not the phrasal "agree on": the deal is coded, on its date
+    events = code_text("Peru and Chile agreed on Monday to reopen the border.", date(2023, 2, 2)).coded.events
+    assert events and all(e.date == "2023-01-30" for e in events)

@@ -264,7 +264,7 @@ class ActorTagger:
             for child in governor.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i < head.i and child.i != head.i:
                     return _memory_subject(child, memory, wants_person)
-        return memory.last_person if wants_person else (memory.last_group or memory.last_person)
+        return memory.last_person if wants_person else memory.last_group
 
     def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
         # "the two sides" are the last two countries of earlier sentences, not the

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from eventscribe.places.gazetteer import ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer, fold
+from eventscribe.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer, fold
 from eventscribe.places.resolve import choose, context_weights
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -86,6 +86,12 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool) -> bool:
     return entry.population >= _BIG_CITY
 
 
+def _spelling(text: str, entry: Entry) -> bool:
+    """An alternate name that is a spelling of the entry's name ("Kiev", "New York"),
+    not a translation or an old name ("Salisbury" for Harare)."""
+    return fold(text)[:1] == fold(entry.name)[:1]
+
+
 def _case_ok(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text.isupper())
 
@@ -103,7 +109,8 @@ def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool) -> tuple[tu
     text = span.text
     if not _case_ok(text):
         return ()
-    found = [(e, how) for e, how in gaz.lookup(text) if _acceptable(e, how, label, whole)]
+    found = [(e, how) for e, how in gaz.lookup(text)
+             if _acceptable(e, how, label, whole) and (how != ALTERNATE or _spelling(text, e))]
     if any(how == DEMONYM for _, how in found) and _plural_people(gaz, span):
         found = [(e, how) for e, how in found if how != DEMONYM]
     if len(fold(text).replace(" ", "")) <= 3:
@@ -127,11 +134,14 @@ def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str) -> Iterato
     start, end = _trim(doc, start, end)
     i = start
     while i < end:
-        if i > start and _case_ok(doc[i - 1].text) and not doc[i - 1].is_punct:
-            i += 1  # "York" in "New York Times", "American" in "North American"
-            continue
+        # after another name word only a country or region name counts ("Air France"),
+        # not "York" in "New York Times" nor "American" in "North American"
+        inner = i > start and _case_ok(doc[i - 1].text) and not doc[i - 1].is_punct
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
             found = _candidates(gaz, doc[i:j], label, whole=(i, j) == (start, end))
+            if inner:
+                found = tuple((e, how) for e, how in found
+                              if e.feature in _AREA_FEATURES and how in (PRIMARY, ALIAS))
             if found:
                 yield _Mention(i, j, label, found)
                 i = j

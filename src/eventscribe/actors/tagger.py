@@ -263,7 +263,9 @@ class ActorTagger:
             governor = governor.head
             for child in governor.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and child.i < head.i and child.i != head.i:
-                    return _memory_subject(child, memory, wants_person)
+                    actor = _memory_subject(child, memory, wants_person)
+                    if actor is not None and wants_person == _is_person(actor, memory):
+                        return actor
         return memory.last_person if wants_person else memory.last_group
 
     def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
@@ -333,6 +335,10 @@ GROUP_NOUNS = frozenset({"group", "groups", "people", "members", "delegation", "
 
 def _group_noun(token: Token) -> bool:
     return token.lower_ in GROUP_NOUNS
+
+
+def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
+    return any(actor.name == known.name for known in memory.by_name.values())
 
 
 def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:

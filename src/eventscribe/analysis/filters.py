@@ -16,10 +16,35 @@ from typing import Any, Protocol
 EVENT_DATE_SQL = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
 
 
+# The store's own tables: events joined to their documents for the date fallback.
+STORE_FROM = "FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id"
+
+
 class Reader(Protocol):
     """Anything that runs a read query with bound parameters (an EventStore does)."""
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where events are read from: a FROM clause (alias ``e``) and its event-date expression.
+
+    The store itself is :data:`STORE_SOURCE`. A reader may offer a faster read copy for
+    some filters through a ``source_for(flt)`` method (the web app's date-clustered copy).
+    """
+
+    from_sql: str = STORE_FROM
+    date_sql: str = EVENT_DATE_SQL
+
+
+STORE_SOURCE = Source()
+
+
+def source_for(reader: Reader, flt: EventFilter) -> Source:
+    """The reader's preferred source for ``flt`` (the store tables unless it offers one)."""
+    pick = getattr(reader, "source_for", None)
+    return pick(flt) if pick is not None else STORE_SOURCE
 
 
 def split_codes(values: Iterable[str] | str | None) -> tuple[str, ...]:
@@ -91,24 +116,27 @@ class EventFilter:
     directed: bool = False
     include_negated: bool = False
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The WHERE fragment (never empty: "TRUE" when nothing filters) and its params."""
+    def where(self, date_sql: str = EVENT_DATE_SQL) -> tuple[str, list[Any]]:
+        """The WHERE fragment (never empty: "TRUE" when nothing filters) and its params.
+
+        ``date_sql`` is the event-date expression of the source being filtered.
+        """
         parts: list[str] = []
         params: list[Any] = []
-        for sql, values in self._conditions():
+        for sql, values in self._conditions(date_sql):
             parts.append(sql)
             params.extend(values)
         return (" AND ".join(parts) if parts else "TRUE"), params
 
-    def _conditions(self) -> list[tuple[str, list[Any]]]:
+    def _conditions(self, date_sql: str) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []
         if not self.include_negated:
             found.append(("NOT COALESCE(e.negated, FALSE)", []))
         if self.start:
-            found.append((f"{EVENT_DATE_SQL} >= ?", [self.start]))
+            found.append((f"{date_sql} >= ?", [self.start]))
         if self.end:
             # "2022-11-30" must keep "2022-11-30" itself: compare against the next string.
-            found.append((f"{EVENT_DATE_SQL} <= ?", [self.end + "\uffff"]))
+            found.append((f"{date_sql} <= ?", [self.end + "\uffff"]))
         found.extend(self._actor_conditions())
         if self.types:
             marks = ", ".join("?" for _ in self.types)

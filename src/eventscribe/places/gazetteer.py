@@ -30,8 +30,11 @@ from eventscribe.errors import DataFileError
 
 # How an entry was named by a key: its own name or a listed alias, an alternate
 # name from GeoNames, or an adjective/people word (demonym).
+# QUALIFIER: a bare region name that is also a big city's ("Washington"), used only
+# where the text says a region is meant.
 PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
-RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3}
+QUALIFIER = "qualifier"
+RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3, QUALIFIER: 4}
 _CLIPPED = re.compile(r"^[A-Z][a-z]+\.$")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
@@ -182,7 +185,10 @@ def _add_regions(gaz: Gazetteer, cache: object) -> None:
                       state["code"] if state else "")
         names = {row["name"]: PRIMARY}
         for alias in _split(row.get("aliases", "")):
-            names.setdefault(alias, ALIAS)
+            if alias.startswith("~"):
+                names.setdefault(alias[1:], QUALIFIER)
+            else:
+                names.setdefault(alias, ALIAS)
         gaz.add(entry, names)
     demonyms = _data_dir() / "region_demonyms.csv"
     for number, row in _rows(demonyms):

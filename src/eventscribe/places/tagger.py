@@ -20,7 +20,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from eventscribe.places.gazetteer import ALIAS, ALTERNATE, DEMONYM, PRIMARY, Entry, Gazetteer, fold
+from eventscribe.places.gazetteer import (
+    ALIAS, ALTERNATE, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer, fold,
+)
 from eventscribe.places.resolve import choose, context_weights
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -70,6 +72,8 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool) -> bool:
 
     ``whole``: the name is the whole entity span, not a part of a longer name.
     """
+    if how == QUALIFIER:
+        return whole and label in _PLACE_LABELS  # kept; used only by _regional()
     area = entry.feature in _AREA_FEATURES
     if label in ("NORP", "ADJ"):
         return area and how != ALTERNATE
@@ -254,11 +258,35 @@ class PlaceTagger:
             if key in sense and qualifier is None:
                 chosen.append(sense[key])
                 continue
-            entry = choose(mention.candidates, context, states=states, qualifier=qualifier)
+            candidates = _regional(doc, mentions, number, chosen)
+            entry = choose(candidates, context, states=states, qualifier=qualifier)
             if entry is not None:
                 sense.setdefault(key, entry)
             chosen.append(entry)
         return chosen
+
+
+def _regional(doc: Doc, mentions: list[_Mention], number: int,
+              chosen: list[Entry | None]) -> tuple[tuple[Entry, str], ...]:
+    """The candidates of a mention, narrowed to regions when the text says one is meant.
+
+    After "<place>, " ("Tacoma, Washington") or when conjoined with a region already
+    resolved ("California or Washington"), a mention that can name a region or country
+    names one; otherwise bare region names (QUALIFIER) are not used at all.
+    """
+    mention = mentions[number]
+    previous = chosen[number - 1] if number else None
+    regional = False
+    if number and previous is not None:
+        before = mentions[number - 1]
+        comma = mention.start == before.end + 1 and doc[before.end].text == ","
+        head = doc[mention.start:mention.end].root
+        conj = head.dep_ == "conj" and before.start <= head.head.i < before.end
+        regional = comma or (conj and previous.feature in ("admin1", "country"))
+    areas = tuple(c for c in mention.candidates if c[0].feature in ("admin1", "country"))
+    if regional and areas:
+        return areas
+    return tuple(c for c in mention.candidates if c[1] != QUALIFIER)
 
 
 def _place(doc: Doc, mention: _Mention, entry: Entry) -> Place:

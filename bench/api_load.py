@@ -53,7 +53,7 @@ def request_mix(rng: random.Random, n_events: int, n_docs: int) -> tuple[str, st
         ("events_dyad_range", f"/api/events?source={a}&target={b}&start={start}&end={end}"),
         ("events_type_range", f"/api/events?type={rng.choice(TYPES)}&start={start}&end={end}"),
         ("events_quad_page", f"/api/events?quad={rng.randint(1, 4)}&offset={rng.randint(0, 5000)}"),
-        ("events_text", f"/api/events?q=event+{rng.randint(0, n_events - 1)}"),
+        ("events_text_year", f"/api/events?q={rng.choice(TYPES).lower()}+{b}&start={year}-01-01&end={year}-12-31"),
         ("event", f"/api/events/ev-{rng.randint(0, n_events - 1)}"),
         ("document", f"/api/documents/doc-{rng.randint(0, n_docs - 1)}"),
         ("dyad_week", f"/api/dyad/{a}/{b}?by=week&start={year}-01-01&end={year}-12-31"),

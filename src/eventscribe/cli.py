@@ -442,6 +442,23 @@ def explain(text, pub_date, model, lexicon, max_chars, min_confidence, batch_siz
     click.echo(render_explanation(coder.analyse_text(text, article)))
 
 
+@main.command()
+@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
+@click.option("--actor", default=None, help="Only quotes whose speaker's name contains this (case-insensitive).")
+def quotes(store_path, actor) -> None:
+    """List the quotes in the store with their speakers and dates.
+
+    \b
+    Example:
+      eventscribe quotes --store events.duckdb --actor Vucic
+    """
+    from eventscribe.quotes.query import format_quotes, list_quotes
+    from eventscribe.store import EventStore
+
+    with EventStore(store_path, read_only=True) as store:
+        click.echo(format_quotes(list_quotes(store, actor=actor)))
+
+
 @main.command(name="check-lexicon")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 def check_lexicon(files) -> None:

@@ -25,6 +25,7 @@ from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
 from eventscribe.nlp import load_pipeline, model_description
 from eventscribe.ontology import Ontology, bundled_ontology
+from eventscribe.quotes import QuoteFinder
 from eventscribe.records import Article, CodedDocument, InputProblem, Span
 from eventscribe.time import find_time_expressions
 
@@ -50,6 +51,7 @@ class Coder:
     knowledge: ActorKnowledge
     tagger: ActorTagger
     events: EventCoder
+    quotes: QuoteFinder
 
     @classmethod
     def build(cls, settings: Settings) -> Coder:
@@ -57,7 +59,8 @@ class Coder:
         ontology = bundled_ontology()
         lexicon = load_lexicon(ontology, settings.lexicons)
         knowledge = load_actor_knowledge()
-        matcher = EventMatcher(lexicon, load_word_lists())
+        words = load_word_lists()
+        matcher = EventMatcher(lexicon, words)
         return cls(
             settings=settings,
             nlp=nlp,
@@ -66,6 +69,7 @@ class Coder:
             knowledge=knowledge,
             tagger=ActorTagger(knowledge, nlp.tokenizer),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
+            quotes=QuoteFinder(words.speech_verbs),
         )
 
     def provenance(self) -> dict[str, str]:
@@ -83,11 +87,13 @@ class Coder:
         times = tuple(find_time_expressions(article.text, article.date))
         actors = self.tagger.tag(doc)
         events, decisions = self.events.code(doc, article, actors, times)
+        quotes = self.quotes.find(doc, actors, events)
         coded = CodedDocument(
             article=article,
             sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
             events=events,
             times=times,
+            quotes=tuple(q.to_contract() for q in quotes),
             actors=actors.all_actors(),
         )
         return Analysis(coded=coded, doc=doc, actors=actors, decisions=decisions)

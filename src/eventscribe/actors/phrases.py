@@ -113,47 +113,6 @@ def _is_time_phrase(token: Token) -> bool:
     )
 
 
-def person_name_tokens(head: Token) -> list[Token]:
-    """The run of proper-name tokens ending at ``head`` ("Antony Blinken", "Ned price").
-
-    Empty when the head is not part of a name.
-    """
-    if not _is_name_like(head):
-        return []
-    run = [head]
-    index = head.i - 1
-    while index >= 0:
-        token = head.doc[index]
-        if token.head.i != head.i and token.head.i not in {t.i for t in run}:
-            break
-        if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
-            break
-        run.insert(0, token)
-        index -= 1
-    return run
-
-
-def _is_name_like(token: Token) -> bool:
-    if token.ent_type_ == "PERSON":
-        return True
-    if token.pos_ == "PROPN":
-        return True
-    if token.pos_ != "NOUN":
-        return False
-    if token.is_title and not token.is_sent_start:
-        return True  # "Price said": a surname the tagger took for a common noun
-    # "Ned price": a lower-case surname right after a first name it is compounded with.
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    return bool(
-        prev is not None
-        and prev.head.i == token.i
-        and prev.dep_ == "compound"
-        and prev.pos_ == "PROPN"
-        and prev.is_title
-        and prev.ent_type_ in {"", "PERSON"}
-    )
-
-
 def is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" and token.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
 

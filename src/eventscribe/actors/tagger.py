@@ -207,7 +207,7 @@ class ActorTagger:
             knowns = self._borrowed_country(head, clues, memory)
         covered = {i for c in phrase_clues for i in range(c.start, c.end)}
         names = [t for t in tokens if t.i not in covered and _name_token(t, head)]
-        name = " ".join(t.text for t in names)
+        name = " ".join(t.text if not t.is_lower else t.text.title() for t in names)
         if not (roles or knowns or ethnic or names):
             return None
         remembered = self._recall(name, roles, memory) if not knowns else None
@@ -417,7 +417,20 @@ def _name_token(token: Token, head: Token) -> bool:
     if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
         # an unknown proper noun next to the head: part of a person's or group's name
         return token.ent_type_ in {"", "PERSON"} or token.i == head.i
-    return token.i == head.i and token.pos_ == "NOUN" and token.is_title and not token.is_sent_start
+    if token.i != head.i or token.pos_ != "NOUN":
+        return False
+    if token.is_title and not token.is_sent_start:
+        return True  # "Price said": a surname the tagger took for a common noun
+    # "Ned price": a lower-case surname after a first name compounded with it
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(
+        prev is not None
+        and prev.head.i == token.i
+        and prev.dep_ == "compound"
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.ent_type_ in {"", "PERSON"}
+    )
 
 
 def _name_keys(names: list[Token]) -> list[str]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventscribe.analysis.filters import EVENT_DATE_SQL, EventFilter, Reader
+from eventscribe.analysis.filters import EventFilter, Reader, source_for
 
-_FROM = "FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id"
-
-_ACTORS_SQL = f"""
-WITH picked AS (SELECT e.* {_FROM} WHERE {{where}}),
+_ACTORS_SQL = """
+WITH picked AS (
+  SELECT e.source_name, e.source_country, e.source_code, e.target_name, e.target_country,
+         e.target_code, e.goldstein {from_sql} WHERE {where}
+),
 roles AS (
   SELECT source_name AS name, source_country AS country, source_code AS code,
          1 AS as_source, 0 AS as_target, goldstein FROM picked WHERE source_name IS NOT NULL
@@ -27,22 +28,22 @@ FROM roles GROUP BY name, country, code
 ORDER BY events DESC, name, country NULLS LAST, code NULLS LAST LIMIT ?
 """
 
-_TYPES_SQL = f"""
+_TYPES_SQL = """
 SELECT e.plover_type, min(e.quad_class) AS quad_class, count(*) AS events,
        avg(e.goldstein) AS goldstein_mean
-{_FROM} WHERE {{where}}
+{from_sql} WHERE {where}
 GROUP BY e.plover_type ORDER BY events DESC, e.plover_type
 """
 
-_DYADS_SQL = f"""
+_DYADS_SQL = """
 SELECT least(e.source_country, e.target_country) AS side_a,
        greatest(e.source_country, e.target_country) AS side_b,
        count(*) AS events,
        count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
        count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual,
-       min({EVENT_DATE_SQL}) AS first_date, max({EVENT_DATE_SQL}) AS last_date
-{_FROM}
-WHERE {{where}} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+       min({date_sql}) AS first_date, max({date_sql}) AS last_date
+{from_sql}
+WHERE {where} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
   AND e.source_country <> e.target_country
 GROUP BY side_a, side_b ORDER BY events DESC, side_a, side_b LIMIT ?
 """
@@ -53,15 +54,13 @@ def top_actors(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int =
 
     Each row: ``name, country, code, as_source, as_target, events, goldstein_mean``.
     """
-    where, params = flt.where()
-    rows = reader.fetch(_ACTORS_SQL.format(where=where), [*params, int(limit)])
-    return [_clean(row) for row in rows]
+    rows = _run(reader, _ACTORS_SQL, flt, [int(limit)])
+    return rows
 
 
 def type_mix(reader: Reader, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Events per PLOVER type, most frequent first: ``plover_type, quad_class, events, goldstein_mean``."""
-    where, params = flt.where()
-    return [_clean(row) for row in reader.fetch(_TYPES_SQL.format(where=where), params)]
+    return _run(reader, _TYPES_SQL, flt, [])
 
 
 def top_dyads(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int = 20) -> list[dict[str, Any]]:
@@ -70,9 +69,14 @@ def top_dyads(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int = 
     Each row: ``side_a, side_b, events, cooperative, conflictual, first_date, last_date``.
     Events within one country (XKX -> XKX) are not a dyad and are left out.
     """
-    where, params = flt.where()
-    rows = reader.fetch(_DYADS_SQL.format(where=where), [*params, int(limit)])
-    return [_clean(row) for row in rows]
+    return _run(reader, _DYADS_SQL, flt, [int(limit)])
+
+
+def _run(reader: Reader, template: str, flt: EventFilter, tail: list[Any]) -> list[dict[str, Any]]:
+    source = source_for(reader, flt)
+    where, params = flt.where(source)
+    sql = template.format(from_sql=source.from_sql, date_sql=source.date_sql, where=where)
+    return [_clean(row) for row in reader.fetch(sql, [*params, *tail])]
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,7 @@ class Source:
 
     from_sql: str = STORE_FROM
     date_sql: str = EVENT_DATE_SQL
+    pair_columns: bool = False  # has pair_lo/pair_hi (the unordered country pair)
 
 
 STORE_SOURCE = Source()
@@ -116,17 +117,29 @@ class EventFilter:
     directed: bool = False
     include_negated: bool = False
 
-    def where(self, date_sql: str = EVENT_DATE_SQL) -> tuple[str, list[Any]]:
-        """The WHERE fragment (never empty: "TRUE" when nothing filters) and its params.
-
-        ``date_sql`` is the event-date expression of the source being filtered.
-        """
+    def where(self, source: Source = STORE_SOURCE) -> tuple[str, list[Any]]:
+        """The WHERE fragment (never empty: "TRUE" when nothing filters) and its params,
+        for reading from ``source`` (the store tables by default)."""
         parts: list[str] = []
         params: list[Any] = []
-        for sql, values in self._conditions(date_sql):
+        conditions = self._conditions(source.date_sql)
+        pair = self.pair_condition() if source.pair_columns else None
+        for sql, values in [pair, *conditions] if pair else conditions:
             parts.append(sql)
             params.extend(values)
         return (" AND ".join(parts) if parts else "TRUE"), params
+
+    def pair_condition(self) -> tuple[str, list[Any]] | None:
+        """A test on the unordered country pair (``e.pair_lo``, ``e.pair_hi``) that every
+        event of ``dyad`` passes (a code's first three letters are its country), so a copy
+        clustered on that pair can skip the rest. None without a dyad."""
+        if not self.dyad:
+            return None
+        side_a = {code[:3] for code in self.dyad[0]}
+        side_b = {code[:3] for code in self.dyad[1]}
+        pairs = sorted({(min(x, y), max(x, y)) for x in side_a for y in side_b})
+        sql = " OR ".join("(e.pair_lo = ? AND e.pair_hi = ?)" for _ in pairs)
+        return f"({sql})", [value for pair in pairs for value in pair]
 
     def _conditions(self, date_sql: str) -> list[tuple[str, list[Any]]]:
         found: list[tuple[str, list[Any]]] = []

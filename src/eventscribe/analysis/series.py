@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from eventscribe.analysis.filters import EVENT_DATE_SQL, EventFilter, Reader, split_codes
+from eventscribe.analysis.filters import EventFilter, Reader, source_for, split_codes
 from eventscribe.errors import ConfigError
 
 PERIODS = ("day", "week", "month")
@@ -33,7 +33,7 @@ _BUCKET_SQL = {
 _SERIES_SQL = """
 WITH picked AS (
   SELECT e.quad_class AS quad, e.intensity, e.goldstein, {event_date} AS ev
-  FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id
+  {from_sql}
   WHERE {where}
 ), keyed AS (SELECT *, CAST({bucket} AS DATE) AS period FROM picked)
 SELECT period, count(*) AS events,
@@ -118,8 +118,12 @@ def event_series(
     With ``fill`` the periods between the first and the last one that have events are
     included with zero counts, so a chart shows quiet weeks as quiet.
     """
-    where, params = flt.where()
-    sql = _SERIES_SQL.format(event_date=EVENT_DATE_SQL, where=where, bucket=_BUCKET_SQL[check_period(by)])
+    source = source_for(reader, flt)
+    where, params = flt.where(source)
+    sql = _SERIES_SQL.format(
+        event_date=source.date_sql, from_sql=source.from_sql, where=where,
+        bucket=_BUCKET_SQL[check_period(by)],
+    )  # fmt: skip
     rows = reader.fetch(sql, params)
     dated = [row for row in rows if row["period"] is not None]
     coarse = sum(int(row["events"]) for row in rows if row["period"] is None)

@@ -5,7 +5,7 @@ original, whatever headline or byline a site puts on it. The MinHash signature o
 set of shingles estimates the Jaccard similarity of two documents; cutting it into
 ``b`` bands of ``r`` values (the banding datasketch's ``MinHashLSH`` chooses for the
 threshold) gives keys that two documents above the threshold share with high
-probability. Signatures are computed where the documents are coded (in the worker
+probability; candidates are then checked against the threshold one by one. Signatures are computed where the documents are coded (in the worker
 processes) and stored with them, so finding copies later reads no text again.
 """
 
@@ -39,10 +39,16 @@ class Banding:
     rows: int
 
 
+# False negatives (a copy never compared) cost more than false positives (a pair whose
+# signatures are compared and found apart), so datasketch picks the banding with this
+# weighting: at 0.8 it finds 95% of pairs right at the threshold and 99% at 0.85.
+LSH_WEIGHTS = (0.05, 0.95)
+
+
 @lru_cache(maxsize=8)
 def banding(threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> Banding:
-    """datasketch's optimal (b, r) for ``threshold`` (equal weight on both error kinds)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    """datasketch's optimal (b, r) for ``threshold``, favouring recall (see LSH_WEIGHTS)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
     return Banding(threshold, lsh.b, lsh.r)
 
 

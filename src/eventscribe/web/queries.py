@@ -10,45 +10,69 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from eventscribe.analysis.filters import EVENT_DATE_SQL, EventFilter, Reader, like_pattern
+from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, Reader, like_pattern, source_for
 from eventscribe.web.highlight import evidence_segments
 
-_FROM = "FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id"
+# Totals above this are reported as "at least": counting stops there (``total_exact``).
+TOTAL_CAP = 10_000
 
-EVENT_COLUMNS = (
-    "e.event_id, e.doc_id, {date} AS event_date, e.date_precision, e.plover_type, e.plover_mode, "
+_EVENT_COLUMNS = (
+    "e.event_id, e.doc_id, e.event_date, e.date_precision, e.plover_type, e.plover_mode, "
     "e.cameo_code, e.quad_class, e.intensity, e.goldstein, e.negated, e.confidence, "
     "e.source_name, e.source_country, e.source_sector, e.source_code, e.source_text, "
     "e.source_start, e.source_end, "
     "e.target_name, e.target_country, e.target_sector, e.target_code, e.target_text, "
     "e.target_start, e.target_end, "
     "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, "
-    "e.sentence_text, e.location, "
-    "d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url, "
-    "d.source AS doc_source"
-).format(date=EVENT_DATE_SQL)
-
-_ORDER = f"ORDER BY {EVENT_DATE_SQL} DESC NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
+    "e.sentence_text, e.location, e.explanation"
+)
+_STORE_ORDER = (
+    "ORDER BY {date} DESC NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
+)
 
 
 def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) -> dict[str, Any]:
-    """One page of events matching ``flt``, newest first, each with its highlighted sentence."""
-    where, params = flt.where()
-    total = reader.fetch(f"SELECT count(*) AS n {_FROM} WHERE {where}", params)[0]["n"]
-    rows = reader.fetch(
-        f"SELECT {EVENT_COLUMNS} {_FROM} WHERE {where} {_ORDER} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return {"total": int(total), "limit": limit, "offset": offset, "items": [_event(r) for r in rows]}
+    """One page of events matching ``flt``, newest first, each with its highlighted sentence.
+
+    ``total`` counts the matches up to :data:`TOTAL_CAP`; ``total_exact`` says whether
+    it is the exact number.
+    """
+    source = source_for(reader, flt)
+    where, params = flt.where(source)
+    counted = reader.fetch(
+        f"SELECT count(*) AS n FROM (SELECT 1 {source.from_sql} WHERE {where} LIMIT {TOTAL_CAP + 1})",
+        params,
+    )[0]["n"]
+    if source is STORE_SOURCE:
+        order = _STORE_ORDER.format(date=source.date_sql)
+        sql = f"SELECT {_EVENT_COLUMNS} {source.from_sql} WHERE {where} {order} LIMIT ? OFFSET ?"
+        rows = reader.fetch(sql, [*params, limit, offset])
+    elif source.pair_columns:  # dyad copy: pick the page's positions, then read those rows
+        sql = f"SELECT e.rn {source.from_sql} WHERE {where} ORDER BY e.rn LIMIT ? OFFSET ?"
+        positions = [r["rn"] for r in reader.fetch(sql, [*params, limit, offset])]
+        rows = reader.fetch(
+            f"SELECT {_EVENT_COLUMNS} FROM memory.main.ev AS e "
+            "WHERE e.rn IN (SELECT unnest(?::BIGINT[])) ORDER BY e.rn",
+            [positions],
+        )
+    else:  # the by-date copy is stored newest first: read in stored order, stop at the page end
+        sql = f"SELECT {_EVENT_COLUMNS} {source.from_sql} WHERE {where} LIMIT ? OFFSET ?"
+        rows = reader.fetch(sql, [*params, limit, offset])
+    return {
+        "total": min(int(counted), TOTAL_CAP),
+        "total_exact": int(counted) <= TOTAL_CAP,
+        "limit": limit,
+        "offset": offset,
+        "items": _with_documents(reader, rows),
+    }
 
 
 def get_event(reader: Reader, event_id: str, *, clusters: bool) -> dict[str, Any] | None:
     """One event with its evidence, its document and every mention of it (or None)."""
-    rows = reader.fetch(f"SELECT {EVENT_COLUMNS} {_FROM} WHERE e.event_id = ?", [event_id])
+    rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
     if not rows:
         return None
-    event = _event(rows[0])
-    event["explanation"] = _one(reader, "SELECT explanation FROM events WHERE event_id = ?", event_id)
+    event = _with_documents(reader, rows)[0]
     event["mentions"] = mentions(reader, event_id, clusters=clusters)
     return event
 
@@ -58,16 +82,30 @@ def mentions(reader: Reader, event_id: str, *, clusters: bool) -> list[dict[str,
     store has one (table ``event_clusters``), else the event alone."""
     if clusters:
         rows = reader.fetch(
-            f"SELECT {EVENT_COLUMNS}, c.cluster_id {_FROM} "
+            f"SELECT {_EVENT_COLUMNS}, c.cluster_id FROM events AS e "
             "JOIN event_clusters AS c ON c.event_id = e.event_id "
-            "WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ?) "
-            "ORDER BY d.date NULLS LAST, e.doc_id, e.trigger_start, e.event_id",
+            "WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ?)",
             [event_id],
         )
         if rows:
-            return [_event(r) for r in rows]
-    rows = reader.fetch(f"SELECT {EVENT_COLUMNS} {_FROM} WHERE e.event_id = ?", [event_id])
-    return [_event(r) for r in rows]
+            found = _with_documents(reader, rows)
+            return sorted(found, key=lambda m: (m["document"]["date"] or "9999", m["doc_id"], m["trigger"]["start"] or 0))
+    rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
+    return _with_documents(reader, rows)
+
+
+def _with_documents(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` shaped by :func:`_event`, each with its document's title, date, url, source."""
+    doc_ids = sorted({r["doc_id"] for r in rows})
+    docs = {
+        d["doc_id"]: d
+        for d in reader.fetch(
+            "SELECT doc_id, title, CAST(date AS VARCHAR) AS date, url, source FROM documents "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [doc_ids],
+        )
+    } if doc_ids else {}  # fmt: skip
+    return [_event(r, docs.get(r["doc_id"])) for r in rows]
 
 
 def list_documents(
@@ -105,7 +143,12 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     doc = rows[0]
-    doc["events"] = list_events(reader, EventFilter(doc_id=doc_id), limit=1000, offset=0)["items"]
+    events = reader.fetch(
+        f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.doc_id = ? "
+        "ORDER BY e.sentence_start, e.trigger_start, e.event_id",
+        [doc_id],
+    )
+    doc["events"] = _with_documents(reader, events)
     doc["quotes"] = list_quotes(reader, doc_id=doc_id, limit=1000, offset=0)["items"]
     return doc
 
@@ -123,13 +166,17 @@ def list_quotes(reader: Reader, *, doc_id: str | None, limit: int, offset: int) 
     return {"total": int(total), "limit": limit, "offset": offset, "items": items}
 
 
-def _event(row: dict[str, Any]) -> dict[str, Any]:
-    """An events row shaped for the API: actors nested, the sentence cut into highlights."""
+def _event(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
+    """An events row shaped for the API: actors nested, the sentence cut into highlights.
+
+    ``date`` is the event's date, else its document's publication date.
+    """
     source, target = _actor(row, "source"), _actor(row, "target")
+    doc = doc or {"doc_id": row["doc_id"], "title": None, "date": None, "url": None, "source": None}
     return {
         "event_id": row["event_id"],
         "doc_id": row["doc_id"],
-        "date": row["event_date"],
+        "date": row["event_date"] or doc["date"],
         "date_precision": row["date_precision"],
         "type": row["plover_type"],
         "mode": row["plover_mode"],
@@ -145,10 +192,8 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "sentence": {"text": row["sentence_text"], "start": row["sentence_start"], "end": row["sentence_end"]},
         "segments": evidence_segments(row),
         "location": _json(row["location"]),
-        "document": {
-            "doc_id": row["doc_id"], "title": row["doc_title"], "date": row["doc_date"],
-            "url": row["doc_url"], "source": row["doc_source"],
-        },  # fmt: skip
+        "explanation": row.get("explanation"),
+        "document": doc,
         **({"cluster_id": row["cluster_id"]} if "cluster_id" in row else {}),
     }
 
@@ -158,11 +203,6 @@ def _actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
         return None
     fields = ("name", "country", "sector", "code", "text", "start", "end")
     return {f: row[f"{role}_{f}"] for f in fields}
-
-
-def _one(reader: Reader, sql: str, value: Any) -> Any:
-    rows = reader.fetch(sql, [value])
-    return next(iter(rows[0].values())) if rows else None
 
 
 def _json(value: str | None) -> Any:

@@ -1,0 +1,192 @@
+"""Finding direct and reported quotes and their speakers in a parsed article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscribe.actors.tagger import ActorIndex
+from eventscribe.records import Actor, Event, actor_to_contract
+
+QUOTE_MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+OPENING = {"\u201c", "\u00ab"}
+CLOSING = {"\u201d", "\u00bb"}
+# A direct quote must be at least this long to be a statement, not a scare quote ("Enough").
+MIN_DIRECT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed to a speaker: its span, the verb that attributes it, and
+    the events coded inside it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" or "indirect"
+    cue: str  # "said", "according to", ...
+    speaker: Actor | None
+    event_ids: tuple[str, ...]
+
+    def to_contract(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": actor_to_contract(self.speaker),
+            "events": list(self.event_ids),
+        }
+
+
+class QuoteFinder:
+    """Finds quotes in a document. ``speech_verbs`` are lemmas ("say", "tell", ...)."""
+
+    def __init__(self, speech_verbs: Iterable[str]) -> None:
+        self.speech_verbs = frozenset(speech_verbs)
+
+    def find(self, doc: Doc, actors: ActorIndex, events: Iterable[Event]) -> tuple[Quote, ...]:
+        events = tuple(events)
+        direct = self._direct(doc, actors, events)
+        covered = [(q.start, q.end) for q in direct]
+        indirect = [
+            q
+            for q in self._indirect(doc, actors, events)
+            if not any(s <= q.start < e or s < q.end <= e for s, e in covered)
+        ]
+        return tuple(sorted(direct + indirect, key=lambda q: q.start))
+
+    # -- direct quotes -------------------------------------------------------------
+
+    def _direct(self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for start, end in _quoted_spans(doc.text):
+            if len(doc.text[start:end].split()) < MIN_DIRECT_WORDS:
+                continue
+            cue, speaker = self._attribution(doc, start, end, actors)
+            if speaker is None and previous is not None and "\n" not in doc.text[previous.end : start]:
+                cue, speaker = previous.cue, previous.speaker  # a quote continued
+            quote = Quote(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                kind="direct",
+                cue=cue,
+                speaker=speaker,
+                event_ids=_events_inside(events, start, end),
+            )
+            quotes.append(quote)
+            previous = quote
+        return quotes
+
+    def _attribution(self, doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str, Actor | None]:
+        """The speech verb outside the quote nearest to it in the sentences it touches."""
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is None:
+            return "", None
+        sentences = {first[0].sent.start, first[-1].sent.start}
+        candidates: list[tuple[int, Token]] = []
+        for sent in doc.sents:
+            if sent.start not in sentences:
+                continue
+            for token in sent:
+                if start <= token.idx < end:
+                    continue
+                if token.lemma_ in self.speech_verbs and token.pos_ in {"VERB", "AUX"}:
+                    candidates.append((_distance(token, start, end), token))
+                if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+                    candidates.append((_distance(token, start, end), token))
+        for _distance_, token in sorted(candidates, key=lambda pair: pair[0]):
+            speaker = self._speaker(token, actors)
+            if speaker is not None:
+                cue = "according to" if token.lower_ == "according" else token.text
+                return cue, speaker
+        return "", None
+
+    def _speaker(self, verb: Token, actors: ActorIndex) -> Actor | None:
+        if verb.lower_ == "according":
+            heads = [p for prep in verb.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"]
+            heads += [p for p in verb.nbor(1).children if p.dep_ == "pobj"]
+        else:
+            heads = _subjects(verb)
+        for head in heads:
+            found = actors.actors_at(head)
+            if found:
+                return found[0]
+        return None
+
+    # -- reported statements -------------------------------------------------------
+
+    def _indirect(self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
+        quotes = []
+        for token in doc:
+            if token.lemma_ not in self.speech_verbs or token.pos_ != "VERB":
+                continue
+            clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+            speaker = self._speaker(token, actors)
+            for clause in clauses:
+                span = _clause_span(clause)
+                quotes.append(
+                    Quote(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        kind="indirect",
+                        cue=token.text,
+                        speaker=speaker,
+                        event_ids=_events_inside(events, span.start_char, span.end_char),
+                    )
+                )
+        return quotes
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or the subject it shares ("welcomed X and said ...",
+    "explained ..., adding that ...")."""
+    current = verb
+    for _ in range(4):
+        own = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if own or current.dep_ not in {"conj", "advcl", "xcomp"} or current.head is current:
+            return own
+        current = current.head
+    return []
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between matching quotation marks (the marks excluded)."""
+    spans = []
+    open_at: int | None = None
+    for match in QUOTE_MARKS.finditer(text):
+        mark = match.group()
+        if open_at is None and mark not in CLOSING:
+            open_at = match.end()
+        elif open_at is not None and mark not in OPENING:
+            spans.append((open_at, match.start()))
+            open_at = None
+    return spans
+
+
+def _clause_span(clause: Token) -> Span:
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    doc = clause.doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _distance(token: Token, start: int, end: int) -> int:
+    return start - token.idx if token.idx < start else token.idx - end
+
+
+def _events_inside(events: tuple[Event, ...], start: int, end: int) -> tuple[str, ...]:
+    """Events with a mention (the first trigger or a repeated one) inside the span."""
+    return tuple(
+        e.event_id for e in events if any(start <= m.start < end for m in (e.trigger, *e.mentions))
+    )

@@ -81,10 +81,11 @@ class Progress:
         self._bar.close()
 
 
-def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int) -> Settings:
+def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = ()) -> Settings:
     return Settings(
         model=model,
         lexicons=tuple(Path(p) for p in lexicon),
+        actor_files=tuple(Path(p) for p in actor_files),
         max_chars=max_chars,
         min_confidence=min_confidence,
         batch_size=batch_size,
@@ -97,6 +98,7 @@ def coder_options(func):
         [
             click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to parse with."),
             click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
+            click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat."),
             click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
@@ -141,7 +143,7 @@ def main() -> None:
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -173,7 +175,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     if dask == "local" and workers == 1:
         workers = 2
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
     coder = Coder.build(settings)
     progress = Progress(quiet)
     if fmt == "store" and store_path is None:
@@ -376,7 +378,7 @@ def summary(store_path) -> None:
 @click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md).
 
     \b
@@ -390,7 +392,7 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, max_c
     if pred:
         predictions = read_predictions(Path(pred))
     else:
-        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size)
+        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
             with open_output(save_pred) as handle:
@@ -425,7 +427,7 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
 @click.argument("text")
 @click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
 @coder_options
-def explain(text, pub_date, model, lexicon, max_chars, min_confidence, batch_size) -> None:
+def explain(text, pub_date, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
 
@@ -437,7 +439,7 @@ def explain(text, pub_date, model, lexicon, max_chars, min_confidence, batch_siz
     from eventscribe.pipeline import Coder
     from eventscribe.records import Article
 
-    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size))
+    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files))
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
     click.echo(render_explanation(coder.analyse_text(text, article)))
 

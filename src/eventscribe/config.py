@@ -18,6 +18,8 @@ class Settings:
     ``model``: the spaCy pipeline to load (any installed English pipeline with a parser
     and NER, e.g. ``en_core_web_sm`` or ``en_core_web_trf``).
     ``lexicons``: extra event lexicon files that extend/override the bundled one.
+    ``actor_files``: the user's actor dictionaries (CSV or YAML: name, aliases, country,
+    sector, office, valid_from, valid_to), trusted over the built-in people table.
     ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
     limit is 1,000,000 characters).
     ``min_confidence``: events below this confidence are dropped.
@@ -26,6 +28,7 @@ class Settings:
 
     model: str = DEFAULT_MODEL
     lexicons: tuple[Path, ...] = field(default=())
+    actor_files: tuple[Path, ...] = field(default=())
     max_chars: int = 200_000
     min_confidence: float = 0.0
     batch_size: int = 32
@@ -44,3 +47,6 @@ class Settings:
         for path in self.lexicons:
             if not Path(path).is_file():
                 raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")
+        for path in self.actor_files:
+            if not Path(path).is_file():
+                raise ConfigError(f"actor dictionary not found: {path}", fix="check the --actors path")

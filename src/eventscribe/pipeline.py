@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from eventscribe import __version__
 from eventscribe.actors.knowledge import ActorKnowledge, load_actor_knowledge
+from eventscribe.actors.registry import load_registry
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
 from eventscribe.coding.lexicon import Lexicon, load_lexicon
@@ -67,7 +68,7 @@ class Coder:
             ontology=ontology,
             lexicon=lexicon,
             knowledge=knowledge,
-            tagger=ActorTagger(knowledge, nlp.tokenizer),
+            tagger=ActorTagger(knowledge, nlp.tokenizer, load_registry(settings.actor_files)),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
             quotes=QuoteFinder(words.speech_verbs),
         )
@@ -85,7 +86,7 @@ class Coder:
     def analyse(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after parsing on one parsed article."""
         times = tuple(find_time_expressions(article.text, article.date))
-        actors = self.tagger.tag(doc)
+        actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id)
         events, decisions = self.events.code(doc, article, actors, times)
         quotes = self.quotes.find(doc, actors, events)
         coded = CodedDocument(

@@ -12,12 +12,14 @@ president" the same actor), then pronoun and "both sides" rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokenizer import Tokenizer
 
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
+from eventscribe.actors.registry import ActorRegistry
 from eventscribe.actors.phrases import (
     is_pronoun,
     locative_objects,
@@ -30,6 +32,7 @@ from eventscribe.records import Actor
 
 # Kinds of knowledge in order of preference when a phrase holds several.
 KIND_RANK = {
+    "registry": 0,
     "organisation": 0,
     "institution": 0,
     "country": 1,
@@ -65,6 +68,8 @@ class ArticleMemory:
     countries: list[str] = field(default_factory=list)
     countries_before_sentence: list[str] = field(default_factory=list)
     resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # head index -> actors
+    published: date | None = None
+    doc_id: str = ""
 
     def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
         for name in names:
@@ -101,10 +106,14 @@ class ActorIndex:
 class ActorTagger:
     """Builds the :class:`ActorIndex` of a document. One tagger serves many documents."""
 
-    def __init__(self, knowledge: ActorKnowledge, tokenizer: Tokenizer) -> None:
+    def __init__(
+        self, knowledge: ActorKnowledge, tokenizer: Tokenizer, registry: ActorRegistry | None = None
+    ) -> None:
         """``tokenizer`` is the pipeline's own, so that patterns split the way text does
-        ("People's" -> "People", "'s")."""
+        ("People's" -> "People", "'s"). ``registry`` answers for bare names ("Putin") and
+        learns the names articles introduce with a title."""
         self.knowledge = knowledge
+        self.registry = registry or ActorRegistry()
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         lower_patterns: dict[str, list[str]] = {}
@@ -116,9 +125,9 @@ class ActorTagger:
         if exact:
             self._exact.add("actor", list(tokenizer.pipe(exact)))
 
-    def tag(self, doc: Doc) -> ActorIndex:
+    def tag(self, doc: Doc, *, published: date | None = None, doc_id: str = "") -> ActorIndex:
         clues = self._clues(doc)
-        memory = ArticleMemory()
+        memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved)
         for sent in doc.sents:
             memory.countries_before_sentence = list(memory.countries)
@@ -214,9 +223,22 @@ class ActorTagger:
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return _relocate(remembered, head, span)
+        if name and not knowns:
+            answer = self.registry.lookup(name, memory.published) or (
+                self.registry.lookup(names[-1].text, memory.published) if len(names) > 1 else None
+            )
+            if answer is not None:
+                known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
+                knowns = [Clue(names[0].i, names[-1].i + 1, "registry", name, known=known)]
+                name = answer.name if len(answer.name) >= len(name) else name
         actor = _compose(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
+        if len(names) > 1 and actor.country and actor.sector and knowns and knowns[0].kind != "registry":
+            self.registry.learn(
+                name=name, aliases=[names[-1].text], country=actor.country, sector=actor.sector,
+                on=memory.published, source=f"learned from {memory.doc_id or 'an article'}",
+            )
         partners = _conjoined_clues(head.doc, knowns)
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
@@ -364,7 +386,9 @@ def _compose(
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
     if sector is None and best is not None:
-        if best.kind == "capital":
+        if best.kind == "registry":
+            sector = best.sector
+        elif best.kind == "capital":
             sector = "GOV"  # "Belgrade said": the capital stands for the government
         elif best.kind in {"organisation", "institution", "partial"}:
             sector = best.sector
@@ -378,7 +402,9 @@ def _compose(
     else:
         canonical = short_name
     evidence = "; ".join(
-        f"'{c.text}' -> {c.known.country if c.known else c.sector}" for c in (knowns + roles)
+        c.known.evidence if c.kind == "registry" and c.known else
+        f"'{c.text}' -> {c.known.country if c.known else c.sector}"
+        for c in (knowns + roles)
     )
     return Actor(
         text=span.text,

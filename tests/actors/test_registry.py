@@ -1,0 +1,81 @@
+"""The actor registry: dated offices, user dictionaries, and learning across articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventscribe.actors.registry import ActorRegistry, read_entries
+from eventscribe.config import Settings
+from eventscribe.errors import DataFileError
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article
+
+DICTIONARY = """name,aliases,country,sector,office,office_country,valid_from,valid_to
+Maria Example,Example,ESP,GOV,foreign minister,,2015-01-10,2019-06-30
+Jan Testperson,Testperson,POL,GOV,EU trade commissioner,EUR,2020-02,
+Pat Double,Double,CAN,GOV,prime minister,,1990,1993
+Lee Double,Double,CAN,GOV,prime minister,,2001,2004
+"""
+
+
+@pytest.fixture()
+def registry(tmp_path: Path) -> ActorRegistry:
+    path = tmp_path / "mine.csv"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    return ActorRegistry(read_entries(path))
+
+
+def test_office_inside_its_dates_gives_country_and_sector(registry):
+    answer = registry.lookup("Example", date(2017, 5, 1))
+    assert (answer.name, answer.country, answer.sector) == ("Maria Example", "ESP", "GOV")
+    assert "mine.csv:2" in answer.evidence
+
+
+def test_after_the_office_only_nationality_and_former_official(registry):
+    answer = registry.lookup("Maria Example", date(2021, 1, 1))
+    assert (answer.country, answer.sector) == ("ESP", "ELI")
+    assert "does not cover" in answer.evidence
+
+
+def test_office_of_an_international_body_gives_its_code(registry):
+    assert registry.lookup("Testperson", date(2022, 3, 1)).country == "EUR"
+
+
+def test_shared_surname_is_chosen_by_date_and_refused_without_one(registry):
+    assert registry.lookup("Double", date(1991, 6, 1)).name == "Pat Double"
+    assert registry.lookup("Double", date(2003, 6, 1)).name == "Lee Double"
+    assert registry.lookup("Double", date(1997, 6, 1)) is None
+
+
+def test_bad_row_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("- name: Someone\n  country: SRB\n- name: Other\n  country: Serbia\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.yaml:3: field 'country'"):
+        read_entries(path)
+
+
+@pytest.mark.slow
+def test_a_name_introduced_with_a_title_is_known_in_later_articles():
+    coder = Coder.build(Settings())
+    first = "Montenegrin Prime Minister Dritan Abazovic visited Skopje."
+    coder.analyse_text(first, Article(doc_id="one", text=first, date=date(2022, 6, 1)))
+    later = "Abazovic criticised Serbia."
+    events = coder.analyse_text(later, Article(doc_id="two", text=later, date=date(2022, 6, 9))).coded.events
+    assert [(e.source.country, e.source.sector) for e in events] == [("MNE", "GOV")]
+    assert "learned from one" in events[0].source.evidence
+
+
+@pytest.mark.slow
+def test_user_dictionary_resolves_a_bare_name(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- name: Ivo Invented\n  aliases: [Invented]\n  country: HRV\n  sector: MIL\n  valid_from: 2020\n",
+        encoding="utf-8",
+    )
+    coder = Coder.build(Settings(actor_files=(path,)))
+    text = "Invented threatened Bosnia."
+    events = coder.analyse_text(text, Article(doc_id="u", text=text, date=date(2023, 1, 5))).coded.events
+    assert [(e.source.name, e.source.country, e.source.sector) for e in events] == [("Ivo Invented", "HRV", "MIL")]

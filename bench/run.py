@@ -31,6 +31,7 @@ from pathlib import Path
 import spacy
 
 from corpus import generate
+from parallel import backend
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder, code_documents
 from eventscribe.records import Article
@@ -137,7 +138,27 @@ def fastest(timings: list[Timing]) -> Timing:
     return min(timings, key=lambda t: t.seconds)
 
 
-def benchmark(docs: int, seed: int, repeat: int, settings: Settings) -> dict[str, object]:
+def corpus_runs(
+    coder: Coder, articles: list[Article], words: int, workers: Sequence[int], dask: bool, repeat: int
+) -> dict[str, object]:
+    """The corpus pipeline on each backend, each against spaCy alone on the same workers."""
+    runs = [backend(coder, articles, words, workers=n, dask=False, repeat=repeat) for n in workers]
+    if dask:
+        runs.append(backend(coder, articles, words, workers=2, dask=True, repeat=repeat))
+    result: dict[str, object] = {"backends": runs}
+    by_workers = {r["workers"]: r for r in runs if r["backend"] != "dask"}
+    if 1 in by_workers and 2 in by_workers:
+        one, two = by_workers[1], by_workers[2]
+        result["speedup_2_vs_1_workers"] = {
+            key: round(two[key]["words_per_s"] / one[key]["words_per_s"], 3) for key in ("parse", "full")
+        }
+    return result
+
+
+def benchmark(
+    docs: int, seed: int, repeat: int, settings: Settings,
+    workers: Sequence[int] = (), dask: bool = False,
+) -> dict[str, object]:  # fmt: skip
     """Load, warm up, then time parse-only and full pipeline passes ``repeat`` times each."""
     articles = make_articles(docs, seed)
     words = sum(len(a.text.split()) for a in articles)
@@ -155,6 +176,8 @@ def benchmark(docs: int, seed: int, repeat: int, settings: Settings) -> dict[str
     parse, full = fastest(parse_runs), fastest(full_runs)
 
     parse_rates, full_rates = rates(parse, words), rates(full, words)
+    peak_single = peak_rss_mb()
+    runs = corpus_runs(coder, articles, words, workers, dask, repeat) if workers or dask else None
     return {
         "benchmark": "eventscribe parse vs full pipeline",
         "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -172,9 +195,10 @@ def benchmark(docs: int, seed: int, repeat: int, settings: Settings) -> dict[str
         "ratio_full_to_parse_words_per_s": round(
             float(full_rates["words_per_s"]) / float(parse_rates["words_per_s"]), 3
         ),
-        "peak_memory_mb": peak_rss_mb(),
+        "peak_memory_mb": peak_single,
         "memory_after_load_mb": rss_after_load,
         "machine": machine_info(coder),
+        **({"corpus_runs": runs} if runs else {}),
     }
 
 
@@ -194,11 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="nlp.pipe batch size")
     parser.add_argument("--model", default=Settings.model, help="spaCy pipeline to load")
     parser.add_argument("--out", type=Path, help="result file (default bench/results/<date>.json)")
+    parser.add_argument("--workers", default="1,2", help="worker counts for the corpus runs (default 1,2; '' for none)")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask local (2 workers) run")
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs and --repeat must be at least 1")
     settings = Settings(model=args.model, batch_size=args.batch_size)
-    result = benchmark(args.docs, args.seed, args.repeat, settings)
+    workers = [int(n) for n in args.workers.split(",") if n.strip()]
+    result = benchmark(args.docs, args.seed, args.repeat, settings, workers, not args.no_dask)
     path = save(result, args.out)
     print(json.dumps(result, indent=2))
     print(f"saved to {path}", file=sys.stderr)

@@ -26,6 +26,7 @@ from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
 from eventscribe.nlp import load_pipeline, model_description
 from eventscribe.ontology import Ontology, bundled_ontology
+from eventscribe.places import PlaceTagger
 from eventscribe.quotes import QuoteFinder
 from eventscribe.records import Article, CodedDocument, InputProblem, Span
 from eventscribe.time import find_time_expressions
@@ -53,6 +54,7 @@ class Coder:
     tagger: ActorTagger
     events: EventCoder
     quotes: QuoteFinder
+    places: PlaceTagger
 
     @classmethod
     def build(cls, settings: Settings) -> Coder:
@@ -71,6 +73,7 @@ class Coder:
             tagger=ActorTagger(knowledge, nlp.tokenizer, load_registry(settings.actor_files)),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
             quotes=QuoteFinder(words.speech_verbs),
+            places=PlaceTagger.build(),
         )
 
     def provenance(self) -> dict[str, str]:
@@ -87,13 +90,17 @@ class Coder:
         """Run the stages after parsing on one parsed article."""
         times = tuple(find_time_expressions(article.text, article.date))
         actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id)
-        events, decisions = self.events.code(doc, article, actors, times)
+        places = self.places.tag(
+            doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency()
+        )
+        events, decisions = self.events.code(doc, article, actors, times, places)
         quotes = self.quotes.find(doc, actors, events)
         coded = CodedDocument(
             article=article,
             sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
             events=events,
             times=times,
+            places=tuple(p.to_contract() for p in places),
             quotes=tuple(q.to_contract() for q in quotes),
             actors=actors.all_actors(),
         )

@@ -51,8 +51,13 @@ def test_reported_speech_codes_the_reported_event(code_text):
 
 
 def test_conjoined_sources_give_one_event_each(code_text):
+    events = code_text("Vietnam and Laos condemned the attack on the border post.").coded.events
+    assert {("ACCUSE", "VNM", None), ("ACCUSE", "LAO", None)} <= dyads(events)
+
+
+def test_joint_agreement_is_coded_both_ways(code_text):
     events = code_text("Serbia and Kosovo reached an agreement on Thursday.").coded.events
-    assert {("AGREE", "SRB", None), ("AGREE", "XKX", None)} <= dyads(events)
+    assert dyads(events) == {("AGREE", "SRB", "XKX"), ("AGREE", "XKX", "SRB")}
 
 
 def test_conjoined_targets_give_one_event_each(code_text):

@@ -64,7 +64,8 @@ def test_reported_statement_and_the_event_inside_it(quotes_of):
     (quote,) = quotes_of(text)
     assert quote["kind"] == "indirect"
     assert quote["text"] == "the proposal does not respect Serbia's interests"
-    assert speaker(quote)[0] == "Vucic"
+    assert speaker(quote)[0] == "Aleksandar Vucic"  # the built-in registry knows him
+    assert speaker(quote)[1] == "SRB"
     assert len(quote["events"]) == 1
 
 

@@ -24,7 +24,8 @@ import yaml
 from eventscribe.actors.knowledge import normalise
 from eventscribe.errors import DataFileError
 
-COLUMNS = ("name", "aliases", "country", "sector", "office", "office_country", "valid_from", "valid_to")
+COLUMNS = ("name", "aliases", "country", "sector", "office", "office_country", "valid_from", "valid_to",
+           "case_sensitive_aliases")
 REQUIRED = ("name", "country")
 
 
@@ -206,9 +207,7 @@ def _entry(row: dict, where: str) -> RegistryEntry:
         raise DataFileError(f"{where}: field 'name' is empty")
     if len(country) != 3 or not country.isalpha():
         raise DataFileError(f"{where}: field 'country' must be a 3-letter code, got '{country}'")
-    aliases = row.get("aliases") or ()
-    if isinstance(aliases, str):
-        aliases = [a.strip() for a in aliases.split("|") if a.strip()]
+    aliases = _forms(row.get("aliases")) + _forms(row.get("case_sensitive_aliases"))
     office_country = str(row.get("office_country") or "").strip().upper() or None
     return RegistryEntry(
         name=name,
@@ -221,6 +220,16 @@ def _entry(row: dict, where: str) -> RegistryEntry:
         valid_to=_date(row.get("valid_to"), where, "valid_to", start=False),
         source=where,
     )
+
+
+def _forms(value: object) -> list[str]:
+    """A |-separated cell or a YAML list of names. (Names are only looked up for
+    proper-noun tokens, so "Bush" the surname never meets "bush" the plant.)"""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [a.strip() for a in value.split("|") if a.strip()]
+    return [str(a) for a in value]
 
 
 def _date(value: object, where: str, field: str, *, start: bool) -> date | None:

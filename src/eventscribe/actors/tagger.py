@@ -42,6 +42,7 @@ KIND_RANK = {
     "ethnic": 4,
 }
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 PAIR_WORDS = frozenset({"sides", "parties", "countries", "neighbours", "neighbors", "nations"})
 
 
@@ -70,6 +71,7 @@ class ArticleMemory:
     resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # head index -> actors
     published: date | None = None
     doc_id: str = ""
+    metonyms: set[tuple[int, int]] = field(default_factory=set)  # token spans of "Belgrade said"
 
     def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
         for name in names:
@@ -91,6 +93,16 @@ class ActorIndex:
     """Actors of one document, by head token index. Built by :class:`ActorTagger`."""
 
     by_head: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    metonyms: set[tuple[int, int]] = field(default_factory=set)  # capitals acting as governments
+
+    def countries_by_frequency(self) -> list[str]:
+        """ISO3 codes of the article's actors, most frequent first (ties: first seen)."""
+        counts: dict[str, int] = {}
+        for actors in self.by_head.values():
+            for actor in actors:
+                if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
+                    counts[actor.country] = counts.get(actor.country, 0) + 1
+        return sorted(counts, key=lambda code: -counts[code])
 
     def actors_at(self, token: Token) -> tuple[Actor, ...]:
         return self.by_head.get(token.i, ())
@@ -128,7 +140,7 @@ class ActorTagger:
     def tag(self, doc: Doc, *, published: date | None = None, doc_id: str = "") -> ActorIndex:
         clues = self._clues(doc)
         memory = ArticleMemory(published=published, doc_id=doc_id)
-        index = ActorIndex(by_head=memory.resolved)
+        index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
         for sent in doc.sents:
             memory.countries_before_sentence = list(memory.countries)
             for token in sent:
@@ -234,6 +246,8 @@ class ActorTagger:
         actor = _compose(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
+        if knowns and knowns[0].kind == "capital" and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            memory.metonyms.add((knowns[0].start, knowns[0].end))
         if len(names) > 1 and actor.country and actor.sector and knowns and knowns[0].kind != "registry":
             self.registry.learn(
                 name=name, aliases=[names[-1].text], country=actor.country, sector=actor.sector,
@@ -352,7 +366,10 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
     return partners
 
 
-GROUP_NOUNS = frozenset({"group", "groups", "people", "members", "delegation", "doctors", "students"})
+GROUP_NOUNS = frozenset(
+    {"group", "groups", "people", "members", "delegation", "doctors", "students", "men", "women",
+     "children", "persons", "youths", "nationals", "citizens", "residents", "civilians"}
+)
 
 
 def _group_noun(token: Token) -> bool:

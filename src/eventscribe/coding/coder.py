@@ -7,7 +7,7 @@ candidate with the reason it was kept or dropped, for ``explain`` and the store)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -17,6 +17,7 @@ from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding.dates import DateResolver, EventDate
 from eventscribe.coding.matcher import Candidate, EventMatcher
 from eventscribe.ontology import Ontology
+from eventscribe.places import Place, event_location
 from eventscribe.records import Actor, Article, Event, Span, TimeExpression, stable_id
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
@@ -50,6 +51,7 @@ class EventCoder:
         article: Article,
         actors: ActorIndex,
         times: tuple[TimeExpression, ...],
+        places: Sequence[Place] = (),
     ) -> tuple[tuple[Event, ...], list[Decision]]:
         dates = DateResolver(doc, times, article.date)
         events: list[Event] = []
@@ -72,11 +74,21 @@ class EventCoder:
                 if candidate.dropped is not None:
                     continue
                 event_date = dates.date_of(doc[candidate.anchor], sent)
-                events.extend(self._events(candidate, doc, article, sent, event_date))
+                where = event_location(doc[candidate.anchor], places)
+                location = where.to_contract() if where is not None else None
+                events.extend(self._events(candidate, doc, article, sent, event_date, location))
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
-    def _events(self, candidate: Candidate, doc: Doc, article: Article, sent, when: EventDate) -> Iterable[Event]:
+    def _events(
+        self,
+        candidate: Candidate,
+        doc: Doc,
+        article: Article,
+        sent,
+        when: EventDate,
+        location: dict | None,
+    ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
         trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
         trigger = replace(trigger, text=doc.text[trigger.start : trigger.end])
@@ -84,7 +96,10 @@ class EventCoder:
         sources: tuple[Actor | None, ...] = candidate.sources or (None,)
         targets: tuple[Actor | None, ...] = candidate.targets or (None,)
         pairs = []
-        for source, target in product(sources, targets):
+        if _reciprocal(candidate):
+            # "Serbia and Kosovo reached an agreement": each side acts towards the other
+            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if a.country != b.country]
+        for source, target in ([] if pairs else product(sources, targets)):
             if source is not None and target is not None and _same_actor(source, target):
                 target = None  # "X agreed with itself" is X agreed
             if (source, target) not in pairs:
@@ -110,9 +125,19 @@ class EventCoder:
                 target=target,
                 trigger=trigger,
                 sentence=sentence,
+                location=location,
                 confidence=_confidence(candidate, source, target),
                 explanation=_explain(candidate, when),
             )
+
+
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _reciprocal(candidate: Candidate) -> bool:
+    """A joint act of two or more countries with no other recipient."""
+    countries = {a.country for a in candidate.sources if a.country}
+    return candidate.type in RECIPROCAL_TYPES and not candidate.targets and len(countries) >= 2
 
 
 def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None) -> float:

@@ -19,8 +19,9 @@ from eventscribe.records import Actor
 
 # PLOVER: cooperative actions reported in the future are coded as AGREE, with the
 # CAMEO "express intent to ..." code that matches the action.
-# RETREAT and CONCEDE in the future are CAMEO 035 "express intent to yield", as the
-# PLOVER gold records (recoded from CAMEO) code them.
+# RETREAT and CONCEDE in the future are coded as AGREE too, with CAMEO 035 "express intent
+# to yield": the PLOVER 2.0 manual leaves this open (a draft note says they may stay as
+# they are), and both PLOVER and ConfliBERT gold records code them as intent (AGREE).
 FUTURE_AS_AGREE = {
     "CONSULT": "036",
     "SUPPORT": "032",
@@ -265,6 +266,7 @@ def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
 
 FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject"})
 FALLBACK_DEPTH = 4
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 
 
 def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
@@ -278,6 +280,8 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
             continue
         if not actors.actors_at(token) or token.head.lower_ == "by":
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i == verb.i:
+            continue  # "arrested two men in Kosovo": where, not whom
         # prefer actors whose country is known, then the nearest in the tree
         distance = syntax.tree_distance(verb, token)
         unknown = not any(a.country for a in actors.actors_at(token))

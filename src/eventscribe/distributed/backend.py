@@ -56,7 +56,7 @@ class DaskExecutor:
                 )  # fmt: skip
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(self.address, timeout="20s")
+                self._client = Client(self.address, timeout="5s")
                 self.workers = max(1, len(self._client.scheduler_info()["workers"]))
         except OSError as exc:
             self.__exit__(type(exc), exc, None)

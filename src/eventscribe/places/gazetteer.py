@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from eventscribe.errors import DataFileError
 
@@ -144,9 +145,9 @@ class Gazetteer:
         return gaz
 
 
-def _add_countries(gaz: Gazetteer, cache: object) -> None:
+def _add_countries(gaz: Gazetteer, cache: Any) -> None:
     """Every GeoNames country with a point; names and demonyms from the actor table."""
-    geo = {c["iso3"]: c for c in cache.get_countries().values()}  # type: ignore[attr-defined]
+    geo = {c["iso3"]: c for c in cache.get_countries().values()}
     points_file = _data_dir() / "country_points.csv"
     points = {}
     for n, row in _rows(points_file):
@@ -169,10 +170,10 @@ def _add_countries(gaz: Gazetteer, cache: object) -> None:
         gaz.add(entry, names)
 
 
-def _add_regions(gaz: Gazetteer, cache: object) -> None:
+def _add_regions(gaz: Gazetteer, cache: Any) -> None:
     path = _data_dir() / "regions.csv"
-    states = {s["name"]: s for s in cache.get_us_states().values()}  # type: ignore[attr-defined]
-    continents = {c["name"]: c["geonameId"] for c in cache.get_continents().values()}  # type: ignore[attr-defined]
+    states = {s["name"]: s for s in cache.get_us_states().values()}
+    continents = {c["name"]: c["geonameId"] for c in cache.get_continents().values()}
     for number, row in _rows(path):
         where = f"{path}:{number}"
         if not row.get("name") or not row.get("feature"):
@@ -192,16 +193,19 @@ def _add_regions(gaz: Gazetteer, cache: object) -> None:
         gaz.add(entry, names)
     demonyms = _data_dir() / "region_demonyms.csv"
     for number, row in _rows(demonyms):
-        target = next((i for (f, key), i in gaz.by_name.items() if key == fold(row["region"])), None)
+        wanted = fold(row["region"])
+        target = next((i for (_, key), i in gaz.by_name.items() if key == wanted), None)
         if target is None:
-            raise DataFileError(f"{demonyms}:{number}: region {row['region']!r} is not in regions.csv",
-                                fix="add the region or correct its name")
+            raise DataFileError(
+                f"{demonyms}:{number}: region {row['region']!r} is not in regions.csv",
+                fix="add the region or correct its name",
+            )
         gaz.index.setdefault(fold(row["demonym"]), []).append((target, DEMONYM))
 
 
-def _add_cities(gaz: Gazetteer, cache: object) -> None:
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}  # type: ignore[attr-defined]
-    for city in cache.get_cities().values():  # type: ignore[attr-defined]
+def _add_cities(gaz: Gazetteer, cache: Any) -> None:
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    for city in cache.get_cities().values():
         entry = Entry(city["name"], iso3.get(city["countrycode"]), city["latitude"],
                       city["longitude"], int(city["geonameid"]), "city",
                       int(city.get("population") or 0), city.get("admin1code") or "")

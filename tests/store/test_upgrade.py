@@ -1,0 +1,47 @@
+"""A version 1 store (before corpus runs) is upgraded in place when opened for writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventscribe.errors import StoreError
+from eventscribe.store import SCHEMA_VERSION, EventStore
+
+from .factories import RUN, accusation_doc
+
+NEW_TABLES = ("progress", "quarantine", "doc_minhash", "doc_bands", "stories", "story_members",
+              "event_clusters")  # fmt: skip
+
+
+def make_version_1(path: Path) -> None:
+    with EventStore(path) as store:
+        store.write([accusation_doc()], run=RUN)
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW clustered_events")
+    for table in NEW_TABLES:
+        con.execute(f"DROP TABLE {table}")
+    con.execute("ALTER TABLE runs DROP COLUMN input_fingerprint")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+
+
+def test_reading_a_version_1_store_says_how_to_upgrade(store_path: Path) -> None:
+    make_version_1(store_path)
+    with pytest.raises(StoreError, match="schema version 1") as info:
+        EventStore(store_path, read_only=True)
+    assert "open it once for writing" in str(info.value)
+
+
+def test_opening_a_version_1_store_for_writing_upgrades_it_keeping_rows(store_path: Path) -> None:
+    make_version_1(store_path)
+    with EventStore(store_path) as store:
+        assert store.counts()["events"] == 2
+        assert all(store.counts()[t] == 0 for t in NEW_TABLES)
+        assert [r["run_id"] for r in store.runs()] == [RUN.run_id]
+    with EventStore(store_path, read_only=True) as store:
+        assert store.fetch("SELECT value FROM meta WHERE key = 'schema_version'") == [
+            {"value": SCHEMA_VERSION}
+        ]

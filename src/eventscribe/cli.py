@@ -10,6 +10,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
@@ -175,11 +176,12 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     if dask == "local" and workers == 1:
         workers = 2
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
-    coder = Coder.build(settings)
-    progress = Progress(quiet)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
+    settings = replace(settings, learned_actors=_learned_actors(store_path))
+    coder = Coder.build(settings)
+    progress = Progress(quiet)
     command = "eventscribe code " + " ".join(inputs)
     items = read_inputs(list(inputs), max_chars=max_chars)
     try:
@@ -207,6 +209,18 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         _report(progress, totals, store_path)
     if progress.problems or progress.quarantined_docs:
         sys.exit(EXIT_SKIPPED)
+
+
+def _learned_actors(store_path: str | None) -> tuple:
+    """What the articles already in the store taught about named actors (the registry's
+    learned entries), read once before the run so every worker sees the same."""
+    if store_path is None or not Path(store_path).is_file():
+        return ()
+    from eventscribe.actors.edits import store_knowledge
+    from eventscribe.store import EventStore
+
+    with EventStore(store_path, read_only=True) as store:
+        return store_knowledge(store)
 
 
 def _report(progress: Progress, totals, store_path: str | None) -> None:
@@ -477,6 +491,11 @@ def check_lexicon(files) -> None:
         count = validate_lexicon_file(Path(name), bundled_ontology())
         click.echo(f"{name}: {count} entries, all valid")
 
+
+# The actor registry: list, show, edit, merge (eventscribe.actors.commands).
+from eventscribe.actors.commands import actors  # noqa: E402
+
+main.add_command(actors)
 
 # Seeing the data: dyad time series and the web dashboard/API (eventscribe.web).
 from eventscribe.web.commands import dyad, serve  # noqa: E402

@@ -20,6 +20,8 @@ class Settings:
     ``lexicons``: extra event lexicon files that extend/override the bundled one.
     ``actor_files``: the user's actor dictionaries (CSV or YAML: name, aliases, country,
     sector, office, valid_from, valid_to), trusted over the built-in people table.
+    ``learned_actors``: registry entries learned from the articles already in the store
+    (filled by the CLI when a run starts; fixed for the whole run).
     ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
     limit is 1,000,000 characters).
     ``min_confidence``: events below this confidence are dropped.
@@ -29,6 +31,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     lexicons: tuple[Path, ...] = field(default=())
     actor_files: tuple[Path, ...] = field(default=())
+    learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
     max_chars: int = 200_000
     min_confidence: float = 0.0
     batch_size: int = 32

@@ -70,7 +70,7 @@ class Coder:
             ontology=ontology,
             lexicon=lexicon,
             knowledge=knowledge,
-            tagger=ActorTagger(knowledge, nlp.tokenizer, load_registry(settings.actor_files)),
+            tagger=ActorTagger(knowledge, nlp.tokenizer, load_registry(settings.actor_files, settings.learned_actors)),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
             quotes=QuoteFinder(words.speech_verbs),
             places=PlaceTagger.build(),

@@ -58,14 +58,30 @@ def test_bad_row_names_file_and_line(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_name_introduced_with_a_title_is_known_in_later_articles():
-    coder = Coder.build(Settings())
-    first = "Montenegrin Prime Minister Dritan Abazovic visited Skopje."
-    coder.analyse_text(first, Article(doc_id="one", text=first, date=date(2022, 6, 1)))
-    later = "Abazovic criticised Serbia."
-    events = coder.analyse_text(later, Article(doc_id="two", text=later, date=date(2022, 6, 9))).coded.events
-    assert [(e.source.country, e.source.sector) for e in events] == [("MNE", "GOV")]
-    assert "learned from one" in events[0].source.evidence
+def test_a_name_introduced_with_a_title_is_known_in_later_runs(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscribe.cli import main
+
+    store = tmp_path / "s.duckdb"
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        '{"id": "one", "date": "2022-06-01", "text": "Montenegrin Prime Minister Petar Invencic visited Skopje."}\n',
+        encoding="utf-8",
+    )
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        '{"id": "two", "date": "2022-06-09", "text": "Invencic criticised Serbia."}\n', encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["code", str(first), "--store", str(store), "-q"]).exit_code == 0
+    result = runner.invoke(main, ["code", str(later), "--store", str(store), "--format", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    (line,) = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    sources = [(e["source"]["country"], e["source"]["sector"]) for e in line["events"]]
+    assert sources == [("MNE", "GOV")]
 
 
 @pytest.mark.slow

@@ -1,8 +1,11 @@
 """The actor registry: named people and bodies with their country and office over time.
 
 Sources, in order of trust: the user's dictionaries (``--actors FILE``, CSV or YAML),
-entries learned from articles ("Serbian President Aleksandar Vucic" on 2023-02-02 teaches
-that Vucic is SRB GOV on that date), and the built-in ``data/people.csv``.
+entries learned from the articles already in the store ("Serbian President Aleksandar
+Vucic" on 2023-02-02 teaches that a later bare "Vucic" is SRB GOV; see
+:mod:`eventscribe.actors.learned`), and the built-in ``data/people.csv``. Learning is
+read from the store when a run starts and fixed for that run, so a run's output does
+not depend on how its documents are split into batches or workers.
 
 Offices change, nationality does not: inside an entry's dates the registry gives the
 office's country and sector; outside them it gives only the person's nationality, with
@@ -119,45 +122,17 @@ class ActorRegistry:
             f"{_dates(entry)} does not cover {on} ({entry.source})",
         )
 
-    def learn(self, *, name: str, aliases: Sequence[str], country: str, sector: str | None,
-              on: date | None, source: str) -> None:
-        """Remember what an article said of a named actor, for later articles.
 
-        A learned entry holds from the first article that showed it onwards (an office
-        seen once is assumed to continue until a later article shows otherwise); its
-        ``seen`` range is the evidence. The first title seen wins over later ones only
-        until an article shows a different country or sector, which starts a new entry.
-        """
-        for index in self._by_form.get(normalise(name), []):
-            entry = self._entries[index]
-            if entry.source.startswith("learned") and (entry.country, entry.sector) == (country, sector):
-                seen_from = min((d for d in (entry.valid_from, on) if d), default=None)
-                self._entries[index] = replace(entry, valid_from=seen_from, seen_to=max(
-                    (d for d in (entry.seen_to, on) if d), default=None))
-                return
-        self.add(
-            RegistryEntry(
-                name=name,
-                aliases=tuple(a for a in aliases if a != name),
-                country=country,
-                sector=sector,
-                office="",
-                office_country=None,
-                valid_from=on,
-                valid_to=None,
-                source=source,
-                seen_to=on,
-            )
-        )
-
-
-def load_registry(user_files: Sequence[Path] = ()) -> ActorRegistry:
-    """The built-in people table plus the user's dictionaries (later files win)."""
+def load_registry(user_files: Sequence[Path] = (), learned: Iterable[RegistryEntry] = ()) -> ActorRegistry:
+    """The built-in people table, then what earlier runs learned from articles, then the
+    user's dictionaries: for a name valid in several, the later source wins."""
     registry = ActorRegistry()
     builtin = Path(str(resources.files("eventscribe.actors") / "data" / "people.csv"))
     if builtin.is_file():
         for entry in read_entries(builtin):
             registry.add(entry)
+    for entry in learned:
+        registry.add(entry)
     for path in user_files:
         for entry in read_entries(Path(path)):
             registry.add(entry)

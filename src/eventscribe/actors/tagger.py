@@ -123,7 +123,7 @@ class ActorTagger:
     ) -> None:
         """``tokenizer`` is the pipeline's own, so that patterns split the way text does
         ("People's" -> "People", "'s"). ``registry`` answers for bare names ("Putin") and
-        learns the names articles introduce with a title."""
+        has what earlier runs learned from the store."""
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
@@ -248,11 +248,7 @@ class ActorTagger:
             return None
         if knowns and knowns[0].kind == "capital" and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
             memory.metonyms.add((knowns[0].start, knowns[0].end))
-        if len(names) > 1 and actor.country and actor.sector and knowns and knowns[0].kind != "registry":
-            self.registry.learn(
-                name=name, aliases=[names[-1].text], country=actor.country, sector=actor.sector,
-                on=memory.published, source=f"learned from {memory.doc_id or 'an article'}",
-            )
+
         partners = _conjoined_clues(head.doc, knowns)
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
@@ -431,9 +427,17 @@ def _compose(
         country=country,
         sector=sector,
         code=(country or "") + (sector or "") or None,
-        evidence=evidence or (f"ethnic group '{ethnicity}'" if ethnicity else "name only"),
+        evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else "name only"),
         ethnicity=ethnicity,
     )
+
+
+def _with_person(evidence: str, name: str) -> str:
+    """Evidence that also says the actor is a person named in the text (the store's
+    registry learns only from those)."""
+    if not name or not evidence:
+        return evidence
+    return f"{evidence}; person named in the text"
 
 
 def _relocate(actor: Actor, head: Token, span=None) -> Actor:

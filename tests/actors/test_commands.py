@@ -1,0 +1,59 @@
+"""``eventscribe actors list|show|edit|merge`` on a real store."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from eventscribe.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("actors")
+    docs = folder / "docs.jsonl"
+    docs.write_text(
+        json.dumps({"id": "a", "date": "2023-03-01", "text": "Moldovan President Maia Invented praised Romania."})
+        + "\n",
+        encoding="utf-8",
+    )
+    path = folder / "s.duckdb"
+    assert CliRunner().invoke(main, ["code", str(docs), "--store", str(path), "-q"]).exit_code == 0
+    return path
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_list_shows_what_the_articles_taught(store):
+    out = run("actors", "list", "--store", str(store), "--source", "learned")
+    assert "Maia Invented" in out and "MDA" in out and "learned from a" in out
+
+
+def test_show_lists_the_stored_mentions_with_evidence(store):
+    out = run("actors", "show", "Invented", "--store", str(store))
+    assert "stored mention" in out and "'Moldovan' -> MDA" in out
+
+
+def test_edit_changes_the_code_used_by_the_next_run(store, tmp_path):
+    run("actors", "edit", "Maia Invented", "--country", "ROU", "--sector", "LEG", "--store", str(store))
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        json.dumps({"id": "b", "date": "2023-04-01", "text": "Invented criticised Russia."}) + "\n",
+        encoding="utf-8",
+    )
+    out = run("code", str(later), "--store", str(store), "--format", "jsonl", "-q")
+    line = json.loads(next(x for x in out.splitlines() if x.startswith("{")))
+    assert [(e["source"]["country"], e["source"]["sector"]) for e in line["events"]] == [("ROU", "LEG")]
+
+
+def test_merge_needs_a_known_actor(store):
+    result = CliRunner().invoke(main, ["actors", "merge", "Nobody Known", "N. Known", "--store", str(store)])
+    assert result.exit_code != 0 and "actors edit" in result.output

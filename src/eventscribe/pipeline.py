@@ -76,6 +76,12 @@ class Coder:
             places=PlaceTagger.build(),
         )
 
+    def warmed_up(self) -> Coder:
+        """Load what stages load lazily (the gazetteer), so a worker pays for it at
+        start-up rather than inside its first batch."""
+        _ = self.places.gazetteer
+        return self
+
     def provenance(self) -> dict[str, str]:
         """What a run used: recorded with every run in the store."""
         model, version = model_description(self.nlp)

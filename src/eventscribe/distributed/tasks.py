@@ -32,7 +32,7 @@ class CoderPlugin(WorkerPlugin):
         self.coder: Coder | None = None
 
     def setup(self, worker) -> None:  # noqa: ANN001 - distributed.Worker
-        self.coder = Coder.build(self.settings)
+        self.coder = Coder.build(self.settings).warmed_up()
 
 
 def worker_coder() -> Coder:

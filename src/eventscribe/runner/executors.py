@@ -43,8 +43,9 @@ class SerialExecutor:
 
 @lru_cache(maxsize=1)
 def _process_coder(settings: Settings) -> Coder:
-    """The worker process's Coder: built on its first batch, then reused."""
-    return Coder.build(settings)
+    """The worker process's Coder: built (with every data table loaded) on its first
+    use, then reused."""
+    return Coder.build(settings).warmed_up()
 
 
 def _ignore_sigint() -> None:

@@ -144,7 +144,7 @@ class ActorTagger:
         for sent in doc.sents:
             memory.countries_before_sentence = list(memory.countries)
             for token in sent:
-                if not _is_head_candidate(token):
+                if not _is_head_candidate(token) or not _may_name_an_actor(token, clues):
                     continue
                 actors = self._resolve(token, clues, memory)
                 if actors:
@@ -493,6 +493,16 @@ def _unique_clues(clues) -> list[Clue]:
         if clue is not None and clue not in seen:
             seen.append(clue)
     return seen
+
+
+def _may_name_an_actor(token: Token, clues: dict[int, Clue]) -> bool:
+    """A cheap test before resolving: the phrase holds a known word, a name, a pronoun,
+    or a word that can borrow a country ("groups in Zimbabwe", "both sides")."""
+    if token.pos_ in {"PROPN", "PRON"} or token.is_title or token.lower_ in PAIR_WORDS:
+        return True
+    if token.lower_ in GROUP_NOUNS:
+        return True
+    return any(i in clues for i in range(token.left_edge.i, token.right_edge.i + 1))
 
 
 def _is_head_candidate(token: Token) -> bool:

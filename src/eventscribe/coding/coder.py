@@ -91,7 +91,7 @@ class EventCoder:
     ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
         trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
-        trigger = replace(trigger, text=doc.text[trigger.start : trigger.end])
+        trigger = replace(trigger, text=article.text[trigger.start : trigger.end])
         sentence = Span(sent.start_char, sent.end_char, "")
         sources: tuple[Actor | None, ...] = candidate.sources or (None,)
         targets: tuple[Actor | None, ...] = candidate.targets or (None,)

@@ -31,6 +31,7 @@ class DateResolver:
 
     def __init__(self, doc: Doc, times: tuple[TimeExpression, ...], published: date | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.published = published
         self._anchors: list[tuple[TimeExpression, Token]] = []
         for time in times:
@@ -46,7 +47,7 @@ class DateResolver:
         """Call once per sentence in document order, before :meth:`date_of`."""
         words = [t for t in sent if not t.is_space]
         start = words[0].idx if words else sent.start_char
-        between = self.doc.text[self._last_sentence_end : start]
+        between = self.text[self._last_sentence_end : start]
         if "\n" in between:
             self._paragraph_date = None  # a new paragraph starts a new scene
         own = self._in_sentence(sent)

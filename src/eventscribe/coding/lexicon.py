@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -57,34 +58,31 @@ class LexiconEntry:
         return f"{words} + {'/'.join(self.objects)}" if self.objects else words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     entries: tuple[LexiconEntry, ...]
     fingerprint: str
 
-    def verb_entries(self, lemma: str) -> list[LexiconEntry]:
-        return [e for e in self._by_pos("verb") if e.lemma == lemma]
+    def verb_entries(self, lemma: str) -> tuple[LexiconEntry, ...]:
+        return self._index.get(("verb", lemma), ())
 
-    def noun_entries(self, word: str) -> list[LexiconEntry]:
-        return [e for e in self._by_pos("noun") if e.lemma == word]
+    def noun_entries(self, word: str) -> tuple[LexiconEntry, ...]:
+        return self._index.get(("noun", word), ())
 
-    def _by_pos(self, pos: str) -> tuple[LexiconEntry, ...]:
-        index = self.__dict__.get("_index")
-        if index is None:
-            built: dict[str, list[LexiconEntry]] = {"verb": [], "noun": []}
-            for entry in self.entries:
-                built[entry.pos].append(entry)
-            index = {k: tuple(v) for k, v in built.items()}
-            object.__setattr__(self, "_index", index)
-        return index[pos]
+    @cached_property
+    def _index(self) -> dict[tuple[str, str], tuple[LexiconEntry, ...]]:
+        built: dict[tuple[str, str], list[LexiconEntry]] = {}
+        for entry in self.entries:
+            built.setdefault((entry.pos, entry.lemma), []).append(entry)
+        return {key: tuple(value) for key, value in built.items()}
 
-    @property
+    @cached_property
     def verb_lemmas(self) -> frozenset[str]:
-        return frozenset(e.lemma for e in self._by_pos("verb"))
+        return frozenset(lemma for pos, lemma in self._index if pos == "verb")
 
-    @property
+    @cached_property
     def noun_lemmas(self) -> frozenset[str]:
-        return frozenset(e.lemma for e in self._by_pos("noun"))
+        return frozenset(lemma for pos, lemma in self._index if pos == "noun")
 
 
 def bundled_lexicon_path() -> Path:

@@ -66,16 +66,17 @@ class QuoteFinder:
     def _direct(self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for start, end in _quoted_spans(doc.text):
-            if len(doc.text[start:end].split()) < MIN_DIRECT_WORDS:
+        text = doc.text  # Doc.text joins every token: read it once
+        for start, end in _quoted_spans(text):
+            if len(text[start:end].split()) < MIN_DIRECT_WORDS:
                 continue
             cue, speaker = self._attribution(doc, start, end, actors)
-            if speaker is None and previous is not None and "\n" not in doc.text[previous.end : start]:
+            if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
                 cue, speaker = previous.cue, previous.speaker  # a quote continued
             quote = Quote(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=text[start:end],
                 kind="direct",
                 cue=cue,
                 speaker=speaker,

@@ -98,7 +98,12 @@ class EventCoder:
         pairs = []
         if _reciprocal(candidate):
             # "Serbia and Kosovo reached an agreement": each side acts towards the other
-            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if a.country != b.country]
+            pairs = [
+                (a, b)
+                for a in candidate.sources
+                for b in candidate.sources
+                if a.country and b.country and a.country != b.country
+            ]
         for source, target in ([] if pairs else product(sources, targets)):
             if source is not None and target is not None and _same_actor(source, target):
                 target = None  # "X agreed with itself" is X agreed

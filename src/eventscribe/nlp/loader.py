@@ -9,10 +9,56 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventscribe.errors import ModelError
 
 REQUIRED_COMPONENTS = ("parser", "ner")
+PARAGRAPHS = "eventscribe_paragraphs"
+
+
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_REACH = 20  # tokens a wire dateline ("OHRID, March 19 (Reuters) -") may span
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Sentence boundaries the parser keeps: a blank line ends a sentence, and a wire
+    dateline ("BRUSSELS, Nov 23 (Reuters) - ", "WASHINGTON (AP) ") is not part of the
+    first sentence of its paragraph, so its place and date are not read as an actor
+    or as the date of the event that follows."""
+    starts = [0] if len(doc) else []
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
+    return doc
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after a paragraph-opening dateline, or None when there is none."""
+    place_end = start
+    while place_end < len(doc) and doc[place_end].is_upper and doc[place_end].is_alpha:
+        place_end += 1  # "NEW YORK"
+    if place_end == start or place_end >= len(doc) or doc[place_end].text not in {",", "("}:
+        return None  # a dateline is a place in capitals followed by "," or "("
+    depth = 0
+    for token in doc[place_end : start + DATELINE_REACH]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            if depth == 0 and not (token.i + 1 < len(doc) and doc[token.i + 1].text in DASHES):
+                return token.i + 1  # "WASHINGTON (AP) The ..."
+        elif token.text in DASHES and depth == 0:
+            return token.i + 1  # "OHRID, March 19 (eventscribe) - Serbia ..."
+        elif token.is_space and "\n" in token.text:
+            return None
+    return None
 
 
 def load_pipeline(model: str) -> Language:
@@ -33,6 +79,7 @@ def load_pipeline(model: str) -> Language:
         )
     if nlp.lang != "en":
         raise ModelError(f"spaCy pipeline '{model}' is for '{nlp.lang}', not English")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

@@ -109,6 +109,7 @@ class Coder:
             places=tuple(p.to_contract() for p in places),
             quotes=tuple(q.to_contract() for q in quotes),
             actors=actors.all_actors(),
+            decisions=tuple(d.as_row() for d in decisions),
         )
         return Analysis(coded=coded, doc=doc, actors=actors, decisions=decisions)
 

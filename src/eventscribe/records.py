@@ -115,6 +115,9 @@ class Event:
     confidence: float = 1.0
     explanation: str = ""
     mentions: tuple[Span, ...] = ()  # other statements of the same event in the article
+    # "reported" (it happened), "future" (announced or intended), "deadline" (dated by a
+    # deadline: "by November 21"), "background" (an earlier event in a subordinate clause)
+    timing: str = "reported"
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ class CodedDocument:
     places: tuple[dict[str, Any], ...] = ()
     quotes: tuple[dict[str, Any], ...] = ()
     actors: tuple[Actor, ...] = field(default=())
+    # what the coder considered and why it kept or dropped it (store table "decisions")
+    decisions: tuple[dict[str, Any], ...] = field(default=())
 
     def to_contract(self) -> dict[str, Any]:
         """The output contract: one JSON object per document (see README)."""
@@ -169,6 +174,7 @@ def event_to_contract(event: Event) -> dict[str, Any]:
         "goldstein": event.goldstein,
         "date": event.date,
         "date_precision": event.date_precision,
+        "timing": event.timing,
         "negated": event.negated,
         "confidence": event.confidence,
         "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in event.mentions],

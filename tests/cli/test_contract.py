@@ -20,7 +20,7 @@ EVENT_KEYS = {
     "id", "type", "mode", "cameo", "quad", "intensity", "goldstein", "date", "date_precision",
     "negated", "source", "target", "trigger", "sentence", "location",
 }  # fmt: skip
-ALLOWED_EXTRA_EVENT_KEYS = {"confidence", "mentions"}
+ALLOWED_EXTRA_EVENT_KEYS = {"confidence", "mentions", "timing"}
 ACTOR_KEYS = {"text", "start", "end", "name", "country", "sector", "code"}
 COUNTRY = re.compile(r"^[A-Z]{3}$")
 

@@ -233,3 +233,13 @@ def test_time_phrase_is_not_a_particle(code_text):
     # "agreed on Monday" is not the phrasal "agree on": the deal is coded, on its date
     events = code_text("Peru and Chile agreed on Monday to reopen the border.", date(2023, 2, 2)).coded.events
     assert events and all(e.date == "2023-01-30" for e in events)
+
+
+def test_future_and_deadline_events_are_marked(code_text):
+    future = code_text("France will send aid to Lebanon next week.").coded.events
+    assert [e.timing for e in future] == ["future"]
+    text = "Kosovo police began issuing fines to drivers who had not re-registered by November 21."
+    fines = [e for e in code_text(text, date(2022, 11, 30)).coded.events if e.type == "COERCE"]
+    assert fines and fines[0].timing == "deadline" and fines[0].date == "2022-11-21"
+    past = code_text("Japan criticised China on Monday.").coded.events
+    assert [e.timing for e in past] == ["reported"]

@@ -306,7 +306,7 @@ class ActorTagger:
         countries = memory.countries_before_sentence
         if len(countries) < 2:
             return ()
-        span = phrase_span(head)
+        span = mention_span(head)
         return tuple(
             Actor(
                 text=span.text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import product
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -35,6 +36,19 @@ class Decision:
     targets: tuple[str, ...]
     kept: bool
     reason: str
+
+    def as_row(self) -> dict[str, Any]:
+        """The row of the store's ``decisions`` table."""
+        return {
+            "sentence_index": self.sentence_index,
+            "trigger": self.trigger,
+            "entry": self.entry,
+            "plover_type": self.type,
+            "sources": "; ".join(self.sources),
+            "targets": "; ".join(self.targets),
+            "kept": self.kept,
+            "reason": self.reason,
+        }
 
 
 class EventCoder:
@@ -131,6 +145,7 @@ class EventCoder:
                 trigger=trigger,
                 sentence=sentence,
                 location=location,
+                timing=_timing(candidate, when),
                 confidence=_confidence(candidate, source, target),
                 explanation=_explain(candidate, when),
             )
@@ -143,6 +158,16 @@ def _reciprocal(candidate: Candidate) -> bool:
     """A joint act of two or more countries with no other recipient."""
     countries = {a.country for a in candidate.sources if a.country}
     return candidate.type in RECIPROCAL_TYPES and not candidate.targets and len(countries) >= 2
+
+
+def _timing(candidate: Candidate, when: EventDate) -> str:
+    if candidate.modality == "future" or candidate.type == "THREATEN" and candidate.notes:
+        return "future"
+    if when.deadline:
+        return "deadline"
+    if candidate.modality == "background":
+        return "background"
+    return "reported"
 
 
 def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None) -> float:

@@ -19,11 +19,15 @@ from eventscribe.records import TimeExpression
 USABLE_PRECISIONS = ("day", "month", "year")
 
 
+DEADLINE_WORDS = ("by", "until", "till", "before", "deadline", "no later than")
+
+
 @dataclass(frozen=True)
 class EventDate:
     value: str | None
     precision: str | None
     basis: str  # "text: <expression>", "paragraph: <expression>", "publication date", "none"
+    deadline: bool = False  # the governing expression is a deadline ("by November 21")
 
 
 class DateResolver:
@@ -60,7 +64,9 @@ class DateResolver:
         own = self._in_sentence(sent)
         if own:
             time, _anchor = min(own, key=lambda pair: tree_distance(trigger, pair[1]))
-            return EventDate(time.value, time.precision, f"text: '{time.text}'")
+            before = self.text[max(0, time.start - 16) : time.start].lower().split()
+            deadline = bool(before) and (before[-1] in DEADLINE_WORDS or " ".join(before[-3:]) == "no later than")
+            return EventDate(time.value, time.precision, f"text: '{time.text}'", deadline)
         if self._paragraph_date is not None:
             return self._paragraph_date
         if self.published is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from eventscribe.errors import StoreError
 
 FLAT_COLUMNS = (
-    "event_id", "doc_id", "event_date", "date_precision",
+    "event_id", "doc_id", "event_date", "date_precision", "timing",
     "source_name", "source_country", "source_sector", "source_code", "source_text",
     "target_name", "target_country", "target_sector", "target_code", "target_text",
     "plover_type", "plover_mode", "cameo_code", "quad_class", "intensity", "goldstein",

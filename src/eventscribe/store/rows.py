@@ -29,7 +29,8 @@ def dedupe_documents(docs: Iterable[CodedDocument]) -> list[CodedDocument]:
 def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Table]:
     """Arrow tables for every per-document store table, built from ``docs``."""
     rows: dict[str, list[dict[str, Any]]] = {
-        name: [] for name in ("documents", "sentences", "events", "actors", "times", "quotes")
+        name: []
+        for name in ("documents", "sentences", "events", "actors", "times", "quotes", "decisions")
     }
     for doc in docs:
         rows["documents"].append(_document_row(doc, run_id))
@@ -40,6 +41,7 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
         rows["quotes"].extend(
             {"doc_id": doc.article.doc_id, "data": _to_json(q, doc, "quotes")} for q in doc.quotes
         )
+        rows["decisions"].extend({"doc_id": doc.article.doc_id, **d} for d in doc.decisions)
     return {name: _to_table(name, table_rows) for name, table_rows in rows.items()}
 
 
@@ -120,6 +122,7 @@ def _event_row(
         "sentence_end": sent.end,
         "sentence_text": _slice(doc.article.text, sent),
         "location": None if event.location is None else _to_json(event.location, doc, "location"),
+        "timing": event.timing,
         "explanation": event.explanation,
         "run_id": run_id,
     }

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # Versions an older store may carry that opening it for writing upgrades in place:
 # version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
 # and runs.input_fingerprint. Adding them keeps every stored row.
-UPGRADABLE_VERSIONS = ("1",)
+UPGRADABLE_VERSIONS = ("1", "2")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -96,6 +96,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("sentence_end", "INTEGER"),
         ("sentence_text", "VARCHAR"),
         ("location", "JSON"),
+        ("timing", "VARCHAR"),
         ("explanation", "VARCHAR"),
         ("run_id", "VARCHAR"),
     ),
@@ -119,6 +120,18 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("precision", "VARCHAR"),
     ),
     "quotes": (("doc_id", "VARCHAR"), ("data", "JSON")),
+    # every candidate event the coder considered, kept or dropped, and why (explain)
+    "decisions": (
+        ("doc_id", "VARCHAR"),
+        ("sentence_index", "INTEGER"),
+        ("trigger", "VARCHAR"),
+        ("entry", "VARCHAR"),
+        ("plover_type", "VARCHAR"),
+        ("sources", "VARCHAR"),
+        ("targets", "VARCHAR"),
+        ("kept", "BOOLEAN"),
+        ("reason", "VARCHAR"),
+    ),
     # corpus runs: a document is done once its rows and its progress row are committed
     # together; ``settings_fingerprint`` says which code/model/lexicon/settings coded it
     "progress": (
@@ -156,7 +169,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Tables that hold one document's rows: re-writing a document deletes from all of them.
 DOCUMENT_TABLES = (
-    "documents", "sentences", "events", "actors", "times", "quotes", "doc_minhash", "doc_bands",
+    "documents", "sentences", "events", "actors", "times", "quotes", "decisions", "doc_minhash",
+    "doc_bands",
 )  # fmt: skip
 
 # Tables recomputed over the whole store after each run (see eventscribe.dedupe).
@@ -170,6 +184,7 @@ INDEXES = (
     ("actors_doc_idx", "actors", ("doc_id",)),
     ("times_doc_idx", "times", ("doc_id",)),
     ("quotes_doc_idx", "quotes", ("doc_id",)),
+    ("decisions_doc_idx", "decisions", ("doc_id",)),
     ("bands_key_idx", "doc_bands", ("band", "key")),
     ("bands_doc_idx", "doc_bands", ("doc_id",)),
     ("clusters_cluster_idx", "event_clusters", ("cluster_id",)),
@@ -238,6 +253,9 @@ def upgrade_statements(found: str) -> list[str]:
 
     Run before :func:`ddl_statements` (which then creates the new tables).
     """
+    statements = []
     if found == "1":
-        return ['ALTER TABLE runs ADD COLUMN IF NOT EXISTS "input_fingerprint" VARCHAR']
-    return []
+        statements.append('ALTER TABLE runs ADD COLUMN IF NOT EXISTS "input_fingerprint" VARCHAR')
+    if found in ("1", "2"):
+        statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "timing" VARCHAR')
+    return statements

@@ -117,18 +117,44 @@ def store_sizes(store: Path) -> tuple[int, int]:
     return int(events), int(docs)
 
 
-def start_server(store: Path, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "eventscribe.cli", "serve", "--store", str(store), "--port", str(port)]
+def start_server(store: Path, port: int, extra: list[str]) -> tuple[subprocess.Popen, float]:
+    """The server process and its start-up time (launch to first answered request)."""
+    command = [sys.executable, "-m", "eventscribe.cli", "serve", "--store", str(store), "--port", str(port), *extra]
+    began = time.monotonic()
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    deadline = began + 60
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/quotes?limit=1", timeout=2).status_code == 200:
-                return server
+                return server, time.monotonic() - began
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     server.terminate()
     raise RuntimeError("the server did not answer within 60 s")
+
+
+def peak_memory_mb(pid: int) -> float | None:
+    """Peak resident memory (VmHWM) of the server and its child processes, in MB (Linux)."""
+    total, found = 0.0, False
+    for proc in [pid, *_children(pid)]:
+        try:
+            status = Path(f"/proc/{proc}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) / 1024
+                found = True
+    return round(total, 1) if found else None
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    kids = [int(x) for x in text.split()]
+    return [k for kid in kids for k in (kid, *_children(kid))]
 
 
 def main() -> int:
@@ -139,12 +165,16 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-seconds", type=float, default=300)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                        help="extra argument for `eventscribe serve` (repeat), e.g. --serve-arg=--cache-size=0")
     args = parser.parse_args()
     sizes = store_sizes(args.store)
     port = free_port()
-    server = start_server(args.store, port)
+    server, startup = start_server(args.store, port, args.serve_arg)
     try:
         result = asyncio.run(run_load(f"http://127.0.0.1:{port}", args, sizes))
+        result["server"] = {"startup_seconds": round(startup, 2), "peak_memory_mb": peak_memory_mb(server.pid),
+                            "serve_args": args.serve_arg}  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=30)

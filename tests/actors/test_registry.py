@@ -17,7 +17,7 @@ DICTIONARY = """name,aliases,country,sector,office,office_country,valid_from,val
 Maria Example,Example,ESP,GOV,foreign minister,,2015-01-10,2019-06-30
 Jan Testperson,Testperson,POL,GOV,EU trade commissioner,EUR,2020-02,
 Pat Double,Double,CAN,GOV,prime minister,,1990,1993
-Lee Double,Double,CAN,GOV,prime minister,,2001,2004
+Lee Double,Double,AUS,GOV,prime minister,,2001,2004
 """
 
 
@@ -95,3 +95,15 @@ def test_user_dictionary_resolves_a_bare_name(tmp_path):
     text = "Invented threatened Bosnia."
     events = coder.analyse_text(text, Article(doc_id="u", text=text, date=date(2023, 1, 5))).coded.events
     assert [(e.source.name, e.source.country, e.source.sector) for e in events] == [("Ivo Invented", "HRV", "MIL")]
+
+
+def test_shared_surname_of_one_country_gives_the_country(tmp_path):
+    path = tmp_path / "same.csv"
+    path.write_text(
+        "name,aliases,country,sector,office,office_country,valid_from,valid_to\n"
+        "Ann Same,Same,NOR,GOV,prime minister,,1990,1993\n"
+        "Bo Same,Same,NOR,GOV,prime minister,,2001,2004\n",
+        encoding="utf-8",
+    )
+    answer = ActorRegistry(read_entries(path)).lookup("Same", date(1997, 1, 1))
+    assert (answer.country, answer.sector) == ("NOR", None)

@@ -243,3 +243,15 @@ def test_future_and_deadline_events_are_marked(code_text):
     assert fines and fines[0].timing == "deadline" and fines[0].date == "2022-11-21"
     past = code_text("Japan criticised China on Monday.").coded.events
     assert [e.timing for e in past] == ["reported"]
+
+
+def test_office_holder_without_country_is_assumed_domestic(code_text):
+    events = code_text("Zimbabwe's opposition accused President Mnangagwu of rigging the vote.").coded.events
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and (accuse[0].target.country, accuse[0].target.sector) == ("ZWE", "GOV")
+    assert "assumed" in accuse[0].target.evidence
+
+
+def test_a_known_foreign_party_is_not_overridden(code_text):
+    events = code_text("Russian troops attacked Ukrainian positions.").coded.events
+    assert ("ASSAULT", "RUS", "UKR") in dyads(events)

@@ -111,7 +111,17 @@ class ActorRegistry:
             )
         people = {e.name for e in candidates}
         if len(people) > 1:
-            return None  # "Bush" outside every office: two people, no way to choose
+            countries = {e.country for e in candidates}
+            if len(countries) > 1:
+                return None  # two people of two countries: no way to choose
+            country = countries.pop()  # "Bush" in 2000: one of two Americans
+            return RegistryAnswer(
+                name=name,
+                country=country,
+                sector=None,
+                evidence=f"registry: '{name}' is one of {len(people)} people of {country}, "
+                f"none in office on {on}",
+            )
         entry = max(candidates, key=lambda e: e.valid_to or date.max)
         ended = on is not None and entry.valid_to is not None and entry.valid_to < on
         return RegistryAnswer(

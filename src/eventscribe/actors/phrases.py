@@ -62,16 +62,25 @@ def phrase_span(head: Token) -> Span:
 
 
 SEPARATE_DEPS = frozenset({"conj", "cc", "preconj"})
+# Clauses hanging off a noun say something about it, they do not name it ("the plan to
+# recognise Jerusalem", "a journalist who had been sentenced"): outside the mention.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl"})
+# Prepositional phrases that still say who or where the actor is ("head of", "people
+# from", "forces in"); others ("request for revocation") are outside the mention.
+NAMING_PREPOSITIONS = frozenset({"of", "in", "from", "at", "near", "outside", "inside", "throughout"})
 
 
 def mention_span(head: Token) -> Span:
-    """The whole noun phrase of ``head`` as a reader would quote it: its subtree with
-    appositions and relative clauses, without conjoined actors (they are mentions of
-    their own) and without edge punctuation."""
+    """The noun phrase of ``head`` as a reader would quote it to say who: its modifiers,
+    appositions and naming phrases ("of", "in", "from" ...), without clauses about it,
+    conjoined actors (mentions of their own) or edge punctuation."""
     excluded = {
         t.i
         for child in head.children
-        if child.dep_ in SEPARATE_DEPS or _is_time_phrase(child)
+        if child.dep_ in SEPARATE_DEPS
+        or child.dep_ in CLAUSE_DEPS
+        or (child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS)
+        or _is_time_phrase(child)
         for t in child.subtree
     }
     indexes = [t.i for t in head.subtree if t.i not in excluded]

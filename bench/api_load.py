@@ -33,6 +33,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = ("SRB", "XKX", "USA", "RUS", "UKR", "CHN", "IRN", "ISR", "DEU", "FRA", "TUR", "GRC")
+WARM_UP = 30  # requests sent one by one before the timed run
 TYPES = ("ACCUSE", "AGREE", "CONSULT", "REQUEST", "THREATEN", "PROTEST", "ASSAULT", "AID")
 
 
@@ -89,7 +90,7 @@ async def run_load(base: str, args: argparse.Namespace, sizes: tuple[int, int]) 
     limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
         warm: list[tuple[str, float, int]] = []
-        await client(http, random.Random(-1), 30, time.monotonic() + 60, sizes, warm)
+        await client(http, random.Random(-1), WARM_UP, time.monotonic() + 60, sizes, warm)
         results: list[tuple[str, float, int]] = []
         deadline = time.monotonic() + args.max_seconds
         began = time.perf_counter()
@@ -148,6 +149,15 @@ def peak_memory_mb(pid: int) -> float | None:
     return round(total, 1) if found else None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time the server process has used so far (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
@@ -172,9 +182,17 @@ def main() -> int:
     port = free_port()
     server, startup = start_server(args.store, port, args.serve_arg)
     try:
+        server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
         result = asyncio.run(run_load(f"http://127.0.0.1:{port}", args, sizes))
+        server_cpu = (cpu_seconds(server.pid) or 0.0) - (server_cpu or 0.0)
+        client_cpu = time.process_time() - client_cpu
+        n = result["overall"]["n"] + WARM_UP
         result["server"] = {"startup_seconds": round(startup, 2), "peak_memory_mb": peak_memory_mb(server.pid),
                             "serve_args": args.serve_arg}  # fmt: skip
+        # CPU cost per request (warm-up included), which the machine's other load does not change
+        result["cpu_ms_per_request"] = {"server": round(server_cpu * 1000 / n, 2),
+                                        "client": round(client_cpu * 1000 / n, 2)}  # fmt: skip
+        result["load_average_1min"] = round(os.getloadavg()[0], 2)
     finally:
         server.terminate()
         server.wait(timeout=30)

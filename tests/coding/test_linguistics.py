@@ -255,3 +255,10 @@ def test_office_holder_without_country_is_assumed_domestic(code_text):
 def test_a_known_foreign_party_is_not_overridden(code_text):
     events = code_text("Russian troops attacked Ukrainian positions.").coded.events
     assert ("ASSAULT", "RUS", "UKR") in dyads(events)
+
+
+def test_a_recipient_without_country_keeps_its_words(code_text):
+    events = code_text("Hungary rejected the council decision on quotas.").coded.events
+    reject = [e for e in events if e.type == "REJECT"]
+    assert reject and reject[0].target.text == "the council decision"
+    assert reject[0].target.country is None and "no country" in reject[0].target.evidence

@@ -517,3 +517,18 @@ def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
     if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
         return False
     return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
+
+
+def unresolved_actor(head: Token) -> Actor:
+    """An actor the text names but no evidence places (no country, no sector)."""
+    span = mention_span(head)
+    return Actor(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        name=phrase_span(head).text,
+        country=None,
+        sector=None,
+        code=None,
+        evidence="named in the text; no country or sector found",
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from eventscribe.actors.tagger import ActorIndex
+from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
 from eventscribe.records import Actor
@@ -145,6 +145,7 @@ class EventMatcher:
         self, verb: Token, entry: LexiconEntry, actors: ActorIndex, objects: list[Token]
     ) -> tuple[Actor, ...]:
         direct = objects or syntax.objects_of(verb)
+        first_heads: list[Token] = []
         for slot in entry.targets:
             if slot == "none":
                 return ()
@@ -171,7 +172,8 @@ class EventMatcher:
             found = _actors_of(heads, actors)
             if found:
                 return found
-        return _nearest_object_actor(verb, actors)
+            first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
+        return _nearest_object_actor(verb, actors) or _unresolved(first_heads)
 
     # -- nouns ------------------------------------------------------------------
 
@@ -229,7 +231,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not targets:
+        elif not sources and not any(t.country or t.sector for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,
@@ -330,6 +332,13 @@ def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candida
                     break
         result.append(candidate)
     return result
+
+
+def _unresolved(heads: list[Token]) -> tuple[Actor, ...]:
+    """The recipient the text names when no country or sector can be found for it
+    ("rejected the council decision"): kept with its words, so a user sees whom the
+    event was aimed at and can teach the registry."""
+    return tuple(unresolved_actor(head) for head in heads[:1])
 
 
 def _actors_of(heads: list[Token], actors: ActorIndex) -> tuple[Actor, ...]:

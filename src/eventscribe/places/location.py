@@ -16,27 +16,25 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from eventscribe.places.tagger import Place
+from eventscribe.places.words import place_words
 
-LOCATIVE = frozenset({
-    "in", "at", "near", "outside", "across", "inside", "throughout", "around", "within",
-    "along", "off",
-})
 _OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
 _NAME_LINKS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
 
 
 def _locative_preps(trigger: Token) -> Iterator[Token]:
     """Locative prepositions attached to the trigger or to its object, in text order."""
+    locative = place_words().locative_prepositions
     heads = [trigger] + [c for c in trigger.children if c.dep_ in _OBJECTS]
     # "clashed with protesters in Kosovo": the parser often hangs the place on the
     # object of a non-locative preposition of the trigger
-    heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ not in LOCATIVE
+    heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ not in locative
               for g in c.children if g.dep_ == "pobj"]
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
         heads.append(trigger.head.head)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            if child.dep_ == "prep" and child.lower_ in locative:
                 yield child
 
 

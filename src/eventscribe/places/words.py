@@ -28,6 +28,7 @@ class PlaceWords:
     leading_words: frozenset[str]
     trailing_words: frozenset[str]
     locative_prepositions: frozenset[str]
+    generic_words: frozenset[str]
 
 
 _LABEL_LISTS = {"place_labels", "skipped_labels", "other_name_labels"}

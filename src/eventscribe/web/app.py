@@ -20,9 +20,12 @@ from fastapi.templating import Jinja2Templates
 from eventscribe import __version__
 from eventscribe.errors import EventscribeError, StoreError
 from eventscribe.web import api, pages
+from eventscribe.web.cache import ResponseCache
 from eventscribe.web.db import ReadOnlyStore
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# Default bound of the API response cache (see eventscribe.web.cache), in MB.
+DEFAULT_CACHE_MB = 64
 
 
 def plotly_js_path() -> Path:
@@ -36,9 +39,12 @@ def plotly_js_path() -> Path:
     return path
 
 
-def create_app(store_path: str | Path) -> FastAPI:
+def create_app(store_path: str | Path, *, cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
     """A read-only FastAPI app serving the API (``/api``) and the dashboard over ``store_path``.
 
+    Successful ``GET /api/...`` responses are kept in a least-recently-used cache of at
+    most ``cache_mb`` MB of response bodies, keyed by the full URL (0 turns it off): the
+    store is opened read-only, so an answer cannot go stale while the app runs.
     Raises :class:`~eventscribe.errors.StoreError` if the store cannot be opened.
     """
     store = ReadOnlyStore(store_path)
@@ -46,6 +52,10 @@ def create_app(store_path: str | Path) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        import os
+        import anyio.to_thread
+        n = int(os.environ.get("ES_POOL", "40"))
+        anyio.to_thread.current_default_thread_limiter().total_tokens = n
         yield
         store.close()
 
@@ -71,4 +81,5 @@ def create_app(store_path: str | Path) -> FastAPI:
     async def eventscribe_error(_: Request, exc: EventscribeError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    app.add_middleware(ResponseCache, max_bytes=int(cache_mb * 1024 * 1024))
     return app

@@ -38,6 +38,11 @@ _NARROW_COLUMNS = (
     "e.source_name, e.source_country, e.source_code, e.target_name, e.target_country, "
     "e.target_code"
 )
+# Each event's document fields ride along in ``ev`` so an event list needs no join.
+_DOC_COLUMNS = (
+    "d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url, "
+    "d.source AS doc_source"
+)
 _COPY_SQL = """
 CREATE TABLE memory.main.{name} AS
 SELECT row_number() OVER (ORDER BY {date} DESC NULLS LAST, e.doc_id, e.sentence_start,
@@ -48,6 +53,8 @@ ORDER BY {order}
 """
 BY_DATE = Source("FROM memory.main.ev AS e", "e.ev_date")
 BY_PAIR = Source("FROM memory.main.ev_dyad AS e", "e.ev_date", pair_columns=True)
+# Where a page of events is read from once its positions (``rn``) are known.
+PAGE_TABLE = "memory.main.ev"
 
 
 class CursorReader:
@@ -94,6 +101,9 @@ class ReadOnlyStore:
             self._con.execute("ATTACH ? AS store (READ_ONLY)", [self.path])
             self._con.execute("USE store")
             _build_copies(self._con)
+            import os
+            if os.environ.get("ES_THREADS"):
+                self._con.execute(f"SET threads = {int(os.environ['ES_THREADS'])}")
         except duckdb.Error as exc:
             self._con.close()
             raise StoreError(f"cannot open store {self.path} for serving: {exc}") from exc
@@ -117,7 +127,8 @@ class ReadOnlyStore:
 def _build_copies(con: duckdb.DuckDBPyConnection) -> None:
     """The two ordered read copies (see the module docstring)."""
     date = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
-    con.execute(_COPY_SQL.format(name="ev", date=date, pairs=_PAIR_COLUMNS, columns="e.*", order="rn"))
+    columns = f"e.*, {_DOC_COLUMNS}"
+    con.execute(_COPY_SQL.format(name="ev", date=date, pairs=_PAIR_COLUMNS, columns=columns, order="rn"))
     con.execute(_COPY_SQL.format(
         name="ev_dyad", date=date, pairs=_PAIR_COLUMNS, columns=_NARROW_COLUMNS,
         order="pair_lo, pair_hi, rn",

@@ -10,11 +10,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, Reader, like_pattern, source_for
+from eventscribe.analysis.filters import (
+    STORE_SOURCE,
+    EventFilter,
+    Reader,
+    Source,
+    like_pattern,
+    source_for,
+)
+from eventscribe.web.db import PAGE_TABLE
 from eventscribe.web.highlight import evidence_segments
 
 # Totals above this are reported as "at least": counting stops there (``total_exact``).
 TOTAL_CAP = 10_000
+# Pages ending within this many matches are found in the same scan that counts them.
+POSITIONS_CAP = 50_000
+_DOC_FIELDS = "e.doc_title, e.doc_date, e.doc_url, e.doc_source"
 
 _EVENT_COLUMNS = (
     "e.event_id, e.doc_id, e.event_date, e.date_precision, e.plover_type, e.plover_mode, "
@@ -38,6 +49,50 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     it is the exact number.
     """
     source = source_for(reader, flt)
+    if source is STORE_SOURCE or offset + limit > POSITIONS_CAP:
+        counted, rows = _events_by_offset(reader, flt, source, limit=limit, offset=offset)
+    else:
+        counted, rows = _events_by_position(reader, flt, source, limit=limit, offset=offset)
+    return {
+        "total": min(counted, TOTAL_CAP),
+        "total_exact": counted <= TOTAL_CAP,
+        "limit": limit,
+        "offset": offset,
+        "items": rows,
+    }
+
+
+def _events_by_position(
+    reader: Reader, flt: EventFilter, source: Source, *, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """From the app's read copies: one scan finds the (capped) count and the page's
+    positions ``rn`` together, then the page's rows, document fields included, are read
+    from the newest-first copy by position (a narrow range of it)."""
+    where, params = flt.where(source)
+    wanted = max(TOTAL_CAP + 1, offset + limit)
+    order = "ORDER BY e.rn " if source.pair_columns else ""  # the by-date copy is in rn order
+    found = reader.fetch(
+        f"WITH m AS (SELECT e.rn {source.from_sql} WHERE {where} {order}LIMIT {wanted}), "
+        "k AS (SELECT rn, row_number() OVER (ORDER BY rn) AS k FROM m) "
+        "SELECT (SELECT count(*) FROM m) AS n, "
+        "(SELECT list(rn ORDER BY rn) FROM k WHERE k > ? AND k <= ?) AS page",
+        [*params, offset, offset + limit],
+    )[0]
+    positions = found["page"] or []
+    if not positions:
+        return int(found["n"]), []
+    rows = reader.fetch(
+        f"SELECT {_EVENT_COLUMNS}, {_DOC_FIELDS} FROM {PAGE_TABLE} AS e "
+        "WHERE e.rn BETWEEN ? AND ? AND list_contains(?::BIGINT[], e.rn) ORDER BY e.rn",
+        [positions[0], positions[-1], positions],
+    )
+    return int(found["n"]), [_event(r, _row_document(r)) for r in rows]
+
+
+def _events_by_offset(
+    reader: Reader, flt: EventFilter, source: Source, *, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """A capped count, then the page by LIMIT/OFFSET (the store itself, or deep pages)."""
     where, params = flt.where(source)
     counted = reader.fetch(
         f"SELECT count(*) AS n FROM (SELECT 1 {source.from_sql} WHERE {where} LIMIT {TOTAL_CAP + 1})",
@@ -46,25 +101,27 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     if source is STORE_SOURCE:
         order = _STORE_ORDER.format(date=source.date_sql)
         sql = f"SELECT {_EVENT_COLUMNS} {source.from_sql} WHERE {where} {order} LIMIT ? OFFSET ?"
-        rows = reader.fetch(sql, [*params, limit, offset])
-    elif source.pair_columns:  # dyad copy: pick the page's positions, then read those rows
-        sql = f"SELECT e.rn {source.from_sql} WHERE {where} ORDER BY e.rn LIMIT ? OFFSET ?"
-        positions = [r["rn"] for r in reader.fetch(sql, [*params, limit, offset])]
-        rows = reader.fetch(
-            f"SELECT {_EVENT_COLUMNS} FROM memory.main.ev AS e "
-            "WHERE e.rn IN (SELECT unnest(?::BIGINT[])) ORDER BY e.rn",
-            [positions],
+        return int(counted), _with_documents(reader, reader.fetch(sql, [*params, limit, offset]))
+    order = "ORDER BY e.rn " if source.pair_columns else ""
+    positions = [
+        r["rn"]
+        for r in reader.fetch(
+            f"SELECT e.rn {source.from_sql} WHERE {where} {order}LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
-    else:  # the by-date copy is stored newest first: read in stored order, stop at the page end
-        sql = f"SELECT {_EVENT_COLUMNS} {source.from_sql} WHERE {where} LIMIT ? OFFSET ?"
-        rows = reader.fetch(sql, [*params, limit, offset])
-    return {
-        "total": min(int(counted), TOTAL_CAP),
-        "total_exact": int(counted) <= TOTAL_CAP,
-        "limit": limit,
-        "offset": offset,
-        "items": _with_documents(reader, rows),
-    }
+    ]
+    rows = reader.fetch(
+        f"SELECT {_EVENT_COLUMNS}, {_DOC_FIELDS} FROM {PAGE_TABLE} AS e "
+        "WHERE e.rn IN (SELECT unnest(?::BIGINT[])) ORDER BY e.rn",
+        [positions],
+    ) if positions else []  # fmt: skip
+    return int(counted), [_event(r, _row_document(r)) for r in rows]
+
+
+def _row_document(row: dict[str, Any]) -> dict[str, Any]:
+    """The document fields a read-copy row carries, shaped as :func:`_with_documents` does."""
+    return {"doc_id": row["doc_id"], "title": row["doc_title"], "date": row["doc_date"],
+            "url": row["doc_url"], "source": row["doc_source"]}  # fmt: skip
 
 
 def get_event(reader: Reader, event_id: str, *, clusters: bool) -> dict[str, Any] | None:
@@ -73,13 +130,16 @@ def get_event(reader: Reader, event_id: str, *, clusters: bool) -> dict[str, Any
     if not rows:
         return None
     event = _with_documents(reader, rows)[0]
-    event["mentions"] = mentions(reader, event_id, clusters=clusters)
+    event["mentions"] = mentions(reader, event_id, clusters=clusters, alone=event)
     return event
 
 
-def mentions(reader: Reader, event_id: str, *, clusters: bool) -> list[dict[str, Any]]:
+def mentions(
+    reader: Reader, event_id: str, *, clusters: bool, alone: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     """The stored events that report the same happening: its cross-article cluster when the
-    store has one (table ``event_clusters``), else the event alone."""
+    store has one (table ``event_clusters``), else the event alone (``alone`` when the
+    caller has already read it)."""
     if clusters:
         rows = reader.fetch(
             f"SELECT {_EVENT_COLUMNS}, c.cluster_id FROM events AS e "
@@ -90,6 +150,8 @@ def mentions(reader: Reader, event_id: str, *, clusters: bool) -> list[dict[str,
         if rows:
             found = _with_documents(reader, rows)
             return sorted(found, key=lambda m: (m["document"]["date"] or "9999", m["doc_id"], m["trigger"]["start"] or 0))
+    if alone is not None:
+        return [dict(alone)]
     rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
     return _with_documents(reader, rows)
 
@@ -148,8 +210,12 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
         "ORDER BY e.sentence_start, e.trigger_start, e.event_id",
         [doc_id],
     )
-    doc["events"] = _with_documents(reader, events)
-    doc["quotes"] = list_quotes(reader, doc_id=doc_id, limit=1000, offset=0)["items"]
+    shown = {k: doc[k] for k in ("doc_id", "title", "date", "url", "source")}
+    doc["events"] = [_event(r, dict(shown)) for r in events]
+    quotes = reader.fetch(
+        "SELECT q.doc_id, q.data FROM quotes AS q WHERE q.doc_id = ? LIMIT 1000", [doc_id]
+    )
+    doc["quotes"] = [{"doc_id": r["doc_id"], "data": _json(r["data"])} for r in quotes]
     return doc
 
 

@@ -1,0 +1,233 @@
+"""Where toponyms are in a parsed document: spans and their gazetteer candidates.
+
+- spaCy entities labelled GPE, LOC or FAC (``place_labels`` in ``data/words.yaml``):
+  any gazetteer name inside them, longest first ("Damascus countryside" gives
+  Damascus); a whole span may be a place of any size;
+- NORP entities and capitalised adjectives: demonyms and country/region names only
+  ("Syrian" is Syria; "Catholic" is nothing); a demonym the model labelled a person
+  or a language counts when a common noun follows ("Slovak architect", "the English
+  city");
+- other names (``other_name_labels``: ORG, PERSON, ...): a country, region or big city,
+  or, as a *weak* mention, a town that begins the name ("Cavan County Council",
+  "Dewsbury" taken for a person);
+- proper-noun runs the model left unlabelled (a dateline "BEIRUT"): a country, region
+  or demonym, a city of 100,000+ people, or, weakly, a town.
+
+A weak mention is kept only when it resolves to a place in one of the article's main
+countries (see :class:`eventscribe.places.tagger.PlaceTagger`). A word after another
+capitalised word counts only as a country or region ("York" in "New York Times" is not
+a place, "France" in "Air France" is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventscribe.places.gazetteer import (
+    ALIAS, ALTERNATE, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer, fold,
+)
+from eventscribe.places.words import PlaceWords, place_words
+
+AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "water"})
+_BIG_CITY = 100_000
+_MILLION_CITY = 1_000_000
+_KNOWN_TOWN = 10_000
+# a town found only weakly must have this many people: fewer when the model said
+# the name is a place or a name of some kind, more when it took it for a person
+_WEAK_TOWN = {"PROPN": 1_000, "PERSON": 5_000}
+_WEAK_TOWN_OTHER = 1_000
+_MAX_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of tokens that may be a toponym, with its candidate entries."""
+
+    start: int  # token indexes
+    end: int
+    label: str
+    candidates: tuple[tuple[Entry, str], ...]
+    weak: bool = False  # kept only when it resolves inside one of the article's countries
+
+
+def _acceptable(entry: Entry, how: str, label: str, whole: bool, words: PlaceWords) -> bool:
+    """Whether a candidate may be used for a span the model labelled ``label``.
+
+    ``whole``: the name is the whole entity span, not a part of a longer name.
+    """
+    if how == QUALIFIER:
+        return whole and label in words.place_labels  # kept; used only by _regional()
+    area = entry.feature in AREA_FEATURES
+    if label == "DEMONYM":
+        return how == DEMONYM
+    if label in ("NORP", "ADJ"):
+        return area and how != ALTERNATE
+    if label in words.place_labels and whole:
+        return how != ALTERNATE or entry.population >= _KNOWN_TOWN
+    if how == DEMONYM and (whole or label == "PERSON"):
+        return False
+    if label == "PERSON" and not whole:
+        return False
+    if area:
+        return how != ALTERNATE
+    if how == ALTERNATE:
+        return entry.population >= _MILLION_CITY
+    return entry.population >= _BIG_CITY
+
+
+def _spelling(text: str, entry: Entry) -> bool:
+    """An alternate name that is a spelling of the entry's name ("Kiev", "New York"),
+    not a translation or an old name ("Salisbury" for Harare)."""
+    return fold(text)[:1] == fold(entry.name)[:1]
+
+
+def case_ok(text: str) -> bool:
+    """A name is written with a capital (or in capitals)."""
+    return bool(text) and (text[0].isupper() or text.isupper())
+
+
+def _plural_people(gaz: Gazetteer, span: Span) -> bool:
+    """"Mexicans", "Nigerians": people, not the place (the adjective is kept)."""
+    last = span[-1]
+    if last.tag_ in ("NNS", "NNPS"):
+        return True
+    text = span.text
+    return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
+
+
+def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool,
+                words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
+    text = span.text
+    if not case_ok(text):
+        return ()
+    found = [(e, how) for e, how in gaz.lookup(text)
+             if _acceptable(e, how, label, whole, words)
+             and (how != ALTERNATE or _spelling(text, e))]
+    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, span):
+        found = [(e, how) for e, how in found if how != DEMONYM]
+    if len(fold(text).replace(" ", "")) <= 3:
+        # "US", "EU", "B.C.": an abbreviation must look like one
+        abbreviation = text.isupper() or "." in text
+        found = [(e, how) for e, how in found
+                 if how != ALTERNATE and (abbreviation or how == PRIMARY)]
+    return tuple(found)
+
+
+def _towns(gaz: Gazetteer, span: Span, label: str,
+           words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
+    """Towns known by exactly this name, big enough for a weak mention labelled ``label``;
+    none when the name is an ordinary word ("Union", "Hope")."""
+    if not span.text[:1].isupper() or len(span.text) < 4:
+        return ()
+    if fold(span.text) in words.generic_words:
+        return ()
+    least = _WEAK_TOWN.get(label, _WEAK_TOWN_OTHER)
+    return tuple((e, how) for e, how in gaz.lookup(span.text)
+                 if e.feature == "city" and how == PRIMARY and e.population >= least)
+
+
+def _trim(doc: Doc, start: int, end: int, words: PlaceWords) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in words.leading_words:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in words.trailing_words or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _demonym_before_noun(doc: Doc, span: Span) -> bool:
+    """"Slovak architect", "the English city": a one-word name followed by a common noun."""
+    end = span.end
+    return len(span) == 1 and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+
+
+def scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str,
+          people: set[str]) -> Iterator[Mention]:
+    """Longest gazetteer names inside a span, left to right."""
+    words = place_words()
+    start, end = _trim(doc, start, end, words)
+    may_be_weak = label == "PROPN" or label in words.other_name_labels
+    i = start
+    while i < end:
+        # after another name word only a country or region name counts ("Air France"),
+        # not "York" in "New York Times" nor "American" in "North American"
+        inner = i > start and case_ok(doc[i - 1].text) and not doc[i - 1].is_punct
+        for j in range(min(end, i + _MAX_WINDOW), i, -1):
+            whole = (i, j) == (start, end)
+            span = doc[i:j]
+            found = _candidates(gaz, span, label, whole=whole, words=words)
+            weak = (not found and may_be_weak and i == start
+                    and not any(t.text in people for t in span))
+            if weak:
+                found = _towns(gaz, span, label, words)
+            if inner:
+                found = tuple((e, how) for e, how in found
+                              if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS))
+            if found:
+                yield Mention(i, j, label, found, weak)
+                i = j
+                break
+        else:
+            i += 1
+
+
+def surnames(doc: Doc) -> set[str]:
+    """Words of the people named in full ("Jordan" after "Michael Jordan" is him)."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _unlabelled(doc: Doc, i: int) -> bool:
+    """A capitalised common noun the tagger missed: a dateline word or a mid-sentence name."""
+    token = doc[i]
+    return token.pos_ == "NOUN" and (token.is_upper or not token.is_sent_start) and len(token) > 2
+
+
+def _with_area_word(doc: Doc, end: int, words: PlaceWords) -> int:
+    """Take in a following "region", "province", ... ("the Donetsk region")."""
+    if end < len(doc) and doc[end].lower_ in words.area_words:
+        return end + 1
+    return end
+
+
+def _entity_spans(doc: Doc, people: set[str], words: PlaceWords
+                  ) -> Iterator[tuple[int, int, str]]:
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "PERSON" and ent.text in people:
+            continue
+        if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(doc, ent):
+            label = "DEMONYM"  # "Slovak architect", "the English city"
+        elif label in words.skipped_labels:
+            continue
+        yield ent.start, _with_area_word(doc, ent.end, words), label
+
+
+def regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """Token ranges worth looking up, with the label that sets what may match."""
+    words = place_words()
+    taken = [False] * len(doc)
+    people = surnames(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    yield from _entity_spans(doc, people, words)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if taken[i] or not case_ok(token.text):
+            i += 1
+        elif token.pos_ == "ADJ":
+            yield i, i + 1, "ADJ"
+            i += 1
+        elif token.pos_ == "PROPN" or _unlabelled(doc, i):
+            j = i + 1
+            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN":
+                if not case_ok(doc[j].text):
+                    break
+                j += 1
+            yield i, _with_area_word(doc, j, words), "PROPN"
+            i = j
+        else:
+            i += 1

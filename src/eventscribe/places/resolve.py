@@ -46,6 +46,9 @@ def _inside(entry: Entry, qualifier: Entry) -> bool:
         return entry.country == qualifier.country and entry.feature != "country"
     if qualifier.feature == "admin1" and qualifier.admin1:
         return entry.country == qualifier.country and entry.admin1 == qualifier.admin1
+    if qualifier.feature in ("admin1", "region") and qualifier.country:
+        # a region without GeoNames' admin1 code ("Scotland"): at least its country
+        return entry.country == qualifier.country and entry.feature == "city"
     return False
 
 

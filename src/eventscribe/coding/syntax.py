@@ -26,6 +26,7 @@ class WordLists:
     failure_verbs: frozenset[str]
     threat_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    demand_verbs: frozenset[str]
     deliberation_verbs: frozenset[str]
     condition_markers: frozenset[str]
     background_markers: frozenset[str]
@@ -163,6 +164,8 @@ def modality_of(token: Token, words: WordLists) -> str | None:
             return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
+    if token.dep_ == "ccomp" and token.head.lemma_ in words.demand_verbs:
+        return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if token.dep_ == "conj":
         return modality_of(token.head, words)
     return None

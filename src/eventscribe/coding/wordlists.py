@@ -18,6 +18,7 @@ FIELDS = (
     "failure_verbs",
     "threat_verbs",
     "request_verbs",
+    "demand_verbs",
     "deliberation_verbs",
     "condition_markers",
     "background_markers",

@@ -1,7 +1,8 @@
 """Turn coded documents into column-oriented Arrow tables, one per store table.
 
-Rows are gathered column by column so that a whole batch of documents goes into DuckDB
-with one ``INSERT ... SELECT`` per table rather than one statement per row.
+Values are appended straight into one list per column (no per-row dicts), so that a
+whole batch of documents goes into DuckDB with one ``INSERT ... SELECT`` per table
+rather than one statement per row, and building the batch costs little next to coding.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ from typing import Any
 import pyarrow as pa
 
 from eventscribe.errors import StoreError
-from eventscribe.records import Actor, CodedDocument, Event, Span
+from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
+
+ROW_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes", "decisions")
+_ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "code")
+# the columns after doc_id, read from the records' attributes (actors, times) or keys
+_ACTOR_COLUMNS = tuple(column_names("actors")[1:])
+_TIME_COLUMNS = tuple(column_names("times")[1:])
+_DECISION_COLUMNS = tuple(column_names("decisions")[1:])
 
 
 def dedupe_documents(docs: Iterable[CodedDocument]) -> list[CodedDocument]:
@@ -26,64 +34,57 @@ def dedupe_documents(docs: Iterable[CodedDocument]) -> list[CodedDocument]:
     return list(latest.values())
 
 
+class _Columns:
+    """One list per column of one store table, filled value by value."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.data: dict[str, list[Any]] = {name: [] for name in column_names(table)}
+
+    def add(self, **values: Any) -> None:
+        for name, column in self.data.items():
+            column.append(values[name])
+
+    def to_table(self) -> pa.Table:
+        return pa.Table.from_pydict(self.data, schema=arrow_schema(self.table))
+
+
 def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Table]:
     """Arrow tables for every per-document store table, built from ``docs``."""
-    rows: dict[str, list[dict[str, Any]]] = {
-        name: []
-        for name in ("documents", "sentences", "events", "actors", "times", "quotes", "decisions")
-    }
+    cols = {name: _Columns(name) for name in ROW_TABLES}
     for doc in docs:
-        rows["documents"].append(_document_row(doc, run_id))
-        rows["sentences"].extend(_sentence_rows(doc))
-        rows["events"].extend(_event_rows(doc, run_id))
-        rows["actors"].extend(_actor_rows(doc))
-        rows["times"].extend(_time_rows(doc))
-        rows["quotes"].extend(
-            {"doc_id": doc.article.doc_id, "data": _to_json(q, doc, "quotes")} for q in doc.quotes
-        )
-        rows["decisions"].extend({"doc_id": doc.article.doc_id, **d} for d in doc.decisions)
-    return {name: _to_table(name, table_rows) for name, table_rows in rows.items()}
+        _add_document(cols["documents"].data, doc, run_id)
+        _add_sentences(cols["sentences"].data, doc)
+        _add_events(cols["events"], doc, run_id)
+        _add_actors(cols["actors"].data, doc)
+        _add_times(cols["times"].data, doc)
+        doc_id = doc.article.doc_id
+        for quote in doc.quotes:
+            cols["quotes"].add(doc_id=doc_id, data=_to_json(quote, doc, "quotes"))
+        _add_decisions(cols["decisions"].data, doc)
+    return {name: c.to_table() for name, c in cols.items()}
 
 
-def _to_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
-    columns = column_names(table)
-    data = {name: [row[name] for row in rows] for name in columns}
-    return pa.Table.from_pydict(data, schema=arrow_schema(table))
-
-
-def _document_row(doc: CodedDocument, run_id: str) -> dict[str, Any]:
+def _add_document(data: dict[str, list[Any]], doc: CodedDocument, run_id: str) -> None:
     art = doc.article
-    return {
-        "doc_id": art.doc_id,
-        "date": art.date,
-        "title": art.title,
-        "url": art.url,
-        "source": art.source,
-        "origin": art.origin,
-        "text": art.text,
-        "n_sentences": len(doc.sentences),
-        "n_events": len(doc.events),
-        "run_id": run_id,
-    }
+    values = (art.doc_id, art.date, art.title, art.url, art.source, art.origin, art.text,
+              len(doc.sentences), len(doc.events), run_id)  # fmt: skip
+    for column, value in zip(data.values(), values, strict=True):
+        column.append(value)
 
 
-def _sentence_rows(doc: CodedDocument) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": doc.article.doc_id,
-            "sentence_index": i,
-            "start": s.start,
-            "end": s.end,
-            "text": s.text,
-        }
-        for i, s in enumerate(doc.sentences)
-    ]
+def _add_sentences(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    n = len(doc.sentences)
+    data["doc_id"].extend([doc.article.doc_id] * n)
+    data["sentence_index"].extend(range(n))
+    data["start"].extend(s.start for s in doc.sentences)
+    data["end"].extend(s.end for s in doc.sentences)
+    data["text"].extend(s.text for s in doc.sentences)
 
 
-def _event_rows(doc: CodedDocument, run_id: str) -> list[dict[str, Any]]:
+def _add_events(cols: _Columns, doc: CodedDocument, run_id: str) -> None:
     index_of = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     seen: set[str] = set()
-    rows = []
     for event in doc.events:
         if event.event_id in seen:
             raise StoreError(
@@ -91,15 +92,14 @@ def _event_rows(doc: CodedDocument, run_id: str) -> list[dict[str, Any]]:
                 fix="event ids must be unique; this is a bug in the coding stage, please report it",
             )
         seen.add(event.event_id)
-        rows.append(_event_row(doc, event, index_of, run_id))
-    return rows
+        cols.add(**_event_values(doc, event, index_of, run_id))
 
 
-def _event_row(
+def _event_values(
     doc: CodedDocument, event: Event, index_of: dict[tuple[int, int], int], run_id: str
 ) -> dict[str, Any]:
     sent = event.sentence
-    row: dict[str, Any] = {
+    return {
         "event_id": event.event_id,
         "doc_id": doc.article.doc_id,
         "sentence_index": index_of.get((sent.start, sent.end)),
@@ -120,54 +120,40 @@ def _event_row(
         "trigger_end": event.trigger.end,
         "sentence_start": sent.start,
         "sentence_end": sent.end,
-        "sentence_text": _slice(doc.article.text, sent),
+        # the sentence as it stands in the article (offsets are into the original text)
+        "sentence_text": doc.article.text[sent.start : sent.end],
         "location": None if event.location is None else _to_json(event.location, doc, "location"),
         "timing": event.timing,
         "explanation": event.explanation,
         "run_id": run_id,
     }
-    return row
-
-
-def _slice(text: str, span: Span) -> str:
-    """The sentence as it stands in the article (offsets are into the original text)."""
-    return text[span.start : span.end]
 
 
 def _actor_fields(role: str, actor: Actor | None) -> dict[str, Any]:
-    fields = ("text", "start", "end", "name", "country", "sector", "code")
-    return {f"{role}_{f}": None if actor is None else getattr(actor, f) for f in fields}
+    if actor is None:
+        return {f"{role}_{f}": None for f in _ACTOR_FIELDS}
+    return {f"{role}_{f}": getattr(actor, f) for f in _ACTOR_FIELDS}
 
 
-def _actor_rows(doc: CodedDocument) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": doc.article.doc_id,
-            "start": a.start,
-            "end": a.end,
-            "text": a.text,
-            "name": a.name,
-            "country": a.country,
-            "sector": a.sector,
-            "code": a.code,
-            "evidence": a.evidence,
-        }
-        for a in doc.actors
-    ]
+def _add_actors(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    actors = doc.actors
+    data["doc_id"].extend([doc.article.doc_id] * len(actors))
+    for name in _ACTOR_COLUMNS:
+        data[name].extend(getattr(a, name) for a in actors)
 
 
-def _time_rows(doc: CodedDocument) -> list[dict[str, Any]]:
-    return [
-        {
-            "doc_id": doc.article.doc_id,
-            "start": t.start,
-            "end": t.end,
-            "text": t.text,
-            "value": t.value,
-            "precision": t.precision,
-        }
-        for t in doc.times
-    ]
+def _add_times(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    times = doc.times
+    data["doc_id"].extend([doc.article.doc_id] * len(times))
+    for name in _TIME_COLUMNS:
+        data[name].extend(getattr(t, name) for t in times)
+
+
+def _add_decisions(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    decisions = doc.decisions
+    data["doc_id"].extend([doc.article.doc_id] * len(decisions))
+    for name in _DECISION_COLUMNS:
+        data[name].extend(d[name] for d in decisions)
 
 
 def _to_json(value: Any, doc: CodedDocument, field: str) -> str:

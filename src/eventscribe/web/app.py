@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from importlib import resources
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +27,8 @@ from eventscribe.web.db import ReadOnlyStore
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Default bound of the API response cache (see eventscribe.web.cache), in MB.
 DEFAULT_CACHE_MB = 64
+# Requests whose route code (and so its queries) runs at once; the rest wait their turn.
+DEFAULT_QUERY_THREADS = 2
 
 
 def plotly_js_path() -> Path:
@@ -39,23 +42,31 @@ def plotly_js_path() -> Path:
     return path
 
 
-def create_app(store_path: str | Path, *, cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
+def create_app(
+    store_path: str | Path,
+    *,
+    cache_mb: float = DEFAULT_CACHE_MB,
+    query_threads: int = DEFAULT_QUERY_THREADS,
+) -> FastAPI:
     """A read-only FastAPI app serving the API (``/api``) and the dashboard over ``store_path``.
 
     Successful ``GET /api/...`` responses are kept in a least-recently-used cache of at
     most ``cache_mb`` MB of response bodies, keyed by the full URL (0 turns it off): the
     store is opened read-only, so an answer cannot go stale while the app runs.
-    Raises :class:`~eventscribe.errors.StoreError` if the store cannot be opened.
+    ``query_threads`` requests run their queries at once (each query on one DuckDB
+    thread); under many clients this beats running every request's query side by side,
+    which made 2 cores thrash. It sets the worker-thread limit of the event loop that
+    serves the app. Raises :class:`~eventscribe.errors.StoreError` if the store cannot
+    be opened.
     """
     store = ReadOnlyStore(store_path)
     plotly_js = plotly_js_path()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        import os
-        import anyio.to_thread
-        n = int(os.environ.get("ES_POOL", "40"))
-        anyio.to_thread.current_default_thread_limiter().total_tokens = n
+        # sync routes and dependencies run in anyio's worker threads; fewer at once means
+        # less contention and first-come-first-served queueing (see create_app)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads
         yield
         store.close()
 

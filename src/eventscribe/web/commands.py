@@ -79,7 +79,11 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
 @click.option("--store", "store_path", type=_STORE, default=DEFAULT_STORE, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep 127.0.0.1 unless you mean to share it).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-def serve(store_path, host, port) -> None:
+@click.option("--cache-mb", default=64.0, show_default=True, type=click.FloatRange(0),
+              help="Keep up to this many MB of API responses, keyed by URL (0: no cache). Safe: the store is read-only while served.")
+@click.option("--query-threads", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Requests that run their queries at once; the others queue.")
+def serve(store_path, host, port, cache_mb, query_threads) -> None:
     """Serve the dashboard and the read-only JSON API over a store.
 
     Pages: / (overview), /dyad?a=SRB&b=XKX (timeline and events), /event/ID,
@@ -94,6 +98,6 @@ def serve(store_path, host, port) -> None:
 
     from eventscribe.web import create_app
 
-    app = create_app(store_path)
+    app = create_app(store_path, cache_mb=cache_mb, query_threads=query_threads)
     click.echo(f"serving {store_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -7,10 +7,17 @@ the store.
 
 For speed on large stores the app builds, at start-up, two narrow in-memory copies of the
 events, each physically ordered so that DuckDB's per-block min/max statistics skip most
-of the data: ``ev``, all event columns newest first (a date filter reads only its dates;
+of the data: ``ev``, all event columns plus their document's title, date, url and source
+(so an event list needs no join), newest first (a date filter reads only its dates;
 "the newest 50" stops after the first 50 matches), and ``ev_dyad``, the filter columns
-ordered by the unordered country pair (a dyad reads only its own blocks). The copies
-cost start-up time and memory: about 6-10 s and a few hundred MB at 1M events.
+ordered by the unordered country pair (a dyad reads only its own blocks). Each row's
+position ``rn`` in ``ev`` is its place in the newest-first order, so a page found in
+either copy is read from ``ev`` by position. The copies cost start-up time and memory:
+about 8-12 s and 1.5-1.7 GB peak at 1M events on 2 cores.
+
+Queries run with one DuckDB thread each: the app runs a few requests side by side
+(``create_app(query_threads=...)``), which on a small machine beats splitting every
+query over all cores.
 """
 
 from __future__ import annotations
@@ -101,9 +108,8 @@ class ReadOnlyStore:
             self._con.execute("ATTACH ? AS store (READ_ONLY)", [self.path])
             self._con.execute("USE store")
             _build_copies(self._con)
-            import os
-            if os.environ.get("ES_THREADS"):
-                self._con.execute(f"SET threads = {int(os.environ['ES_THREADS'])}")
+            # requests run side by side (see create_app): one DuckDB thread per query
+            self._con.execute("SET threads = 1")
         except duckdb.Error as exc:
             self._con.close()
             raise StoreError(f"cannot open store {self.path} for serving: {exc}") from exc

@@ -11,6 +11,11 @@ country, dyad, type and date range, text search, single events, documents and dy
 series. Prints one JSON object (median, p90, p99, max latency in ms, overall and per
 kind of call, requests/s) and saves it as bench/results/api-<YYYY-MM-DD>.json. The run is
 bounded: it stops after ``--max-seconds`` whatever happens, and stops the server.
+
+Also recorded: the server's start-up seconds (launch to first answer) and peak resident
+memory (VmHWM), the CPU milliseconds per request spent by the server and by this client
+(a figure the machine's other load changes little, unlike latency), and the 1-minute
+load average. ``--serve-arg=--cache-mb=0`` passes options on to `eventscribe serve`.
 """
 
 from __future__ import annotations

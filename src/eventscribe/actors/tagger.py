@@ -11,15 +11,22 @@ president" the same actor), then pronoun and "both sides" rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokenizer import Tokenizer
 
+from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
-from eventscribe.actors.registry import ActorRegistry
+from eventscribe.actors.memory import (
+    KIND_RANK,
+    NOMINAL_POS,
+    PAIR_WORDS,
+    ActorIndex,
+    ArticleMemory,
+    Clue,
+)
 from eventscribe.actors.phrases import (
     is_pronoun,
     locative_objects,
@@ -28,91 +35,10 @@ from eventscribe.actors.phrases import (
     phrase_span,
     pronoun_wants_person,
 )
+from eventscribe.actors.registry import ActorRegistry
 from eventscribe.records import Actor
 
-# Kinds of knowledge in order of preference when a phrase holds several.
-KIND_RANK = {
-    "registry": 0,
-    "organisation": 0,
-    "institution": 0,
-    "country": 1,
-    "partial": 1,
-    "capital": 2,
-    "demonym": 3,
-    "ethnic": 4,
-}
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-PAIR_WORDS = frozenset({"sides", "parties", "countries", "neighbours", "neighbors", "nations"})
-
-
-@dataclass(frozen=True)
-class Clue:
-    """One piece of evidence found inside a phrase: a known actor or a role word."""
-
-    start: int  # token index
-    end: int
-    kind: str  # KnownActor.kind or "role"
-    text: str
-    known: KnownActor | None = None
-    sector: str | None = None
-
-
-@dataclass
-class ArticleMemory:
-    """Who the article has introduced so far; filled in document order."""
-
-    by_name: dict[str, Actor] = field(default_factory=dict)
-    by_title: dict[str, Actor] = field(default_factory=dict)
-    last_person: Actor | None = None
-    last_group: Actor | None = None
-    countries: list[str] = field(default_factory=list)
-    countries_before_sentence: list[str] = field(default_factory=list)
-    resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # head index -> actors
-    published: date | None = None
-    doc_id: str = ""
-    metonyms: set[tuple[int, int]] = field(default_factory=set)  # token spans of "Belgrade said"
-
-    def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
-        for name in names:
-            self.by_name[name.lower()] = actor
-        if person:
-            for title in titles:
-                # "Secretary of State Blinken" is later "the Secretary"
-                self.by_title[title.lower()] = actor
-                self.by_title.setdefault(title.lower().split()[0], actor)
-            self.last_person = actor
-        elif actor.country:
-            self.last_group = actor
-        if actor.country and actor.country not in self.countries and actor.sector is None and not person:
-            self.countries.append(actor.country)
-
-
-@dataclass
-class ActorIndex:
-    """Actors of one document, by head token index. Built by :class:`ActorTagger`."""
-
-    by_head: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
-    metonyms: set[tuple[int, int]] = field(default_factory=set)  # capitals acting as governments
-
-    def countries_by_frequency(self) -> list[str]:
-        """ISO3 codes of the article's actors, most frequent first (ties: first seen)."""
-        counts: dict[str, int] = {}
-        for actors in self.by_head.values():
-            for actor in actors:
-                if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
-                    counts[actor.country] = counts.get(actor.country, 0) + 1
-        return sorted(counts, key=lambda code: -counts[code])
-
-    def actors_at(self, token: Token) -> tuple[Actor, ...]:
-        return self.by_head.get(token.i, ())
-
-    def all_actors(self) -> tuple[Actor, ...]:
-        seen: dict[tuple[int, int], Actor] = {}
-        for actors in self.by_head.values():
-            for actor in actors:
-                seen.setdefault((actor.start, actor.end), actor)
-        return tuple(seen[key] for key in sorted(seen))
+__all__ = ["ActorIndex", "ActorTagger", "unresolved_actor"]
 
 
 class ActorTagger:
@@ -184,7 +110,7 @@ class ActorTagger:
     def _resolve(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> tuple[Actor, ...]:
         if is_pronoun(head):
             actor = self._pronoun(head, memory)
-            return (_relocate(actor, head),) if actor else ()
+            return (relocate(actor, head),) if actor else ()
         if head.lower_ in PAIR_WORDS and any(c.lower_ in {"both", "two"} for c in head.children):
             return self._both_sides(head, memory)
         short = phrase_span(head)
@@ -234,7 +160,7 @@ class ActorTagger:
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
-            return _relocate(remembered, head, span)
+            return relocate(remembered, head, span)
         if name and not knowns:
             answer = self.registry.lookup(name, memory.published) or (
                 self.registry.lookup(names[-1].text, memory.published) if len(names) > 1 else None
@@ -243,7 +169,7 @@ class ActorTagger:
                 known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
                 knowns = [Clue(names[0].i, names[-1].i + 1, "registry", name, known=known)]
                 name = answer.name if len(answer.name) >= len(name) else name
-        actor = _compose(head, span, short.text, name, roles, knowns, ethnic)
+        actor = compose_actor(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -258,7 +184,7 @@ class ActorTagger:
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
             return tuple(
-                _compose(head, span, short.text, name, roles, [clue], ethnic)
+                compose_actor(head, span, short.text, name, roles, [clue], ethnic)
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
@@ -391,76 +317,6 @@ def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -
     return memory.last_person if wants_person else memory.last_group
 
 
-def _compose(
-    head: Token,
-    span,
-    short_name: str,
-    name: str,
-    roles: list[Clue],
-    knowns: list[Clue],
-    ethnic: list[Clue],
-) -> Actor:
-    best = knowns[0].known if knowns else None
-    country = best.country if best else None
-    sector = roles[-1].sector if roles else None
-    if sector is None and best is not None:
-        if best.kind == "registry":
-            sector = best.sector
-        elif best.kind == "capital" and knowns[0].start <= head.i < knowns[0].end:
-            sector = "GOV"  # "Belgrade said": the capital stands for the government
-        elif best.kind in {"organisation", "institution", "partial"}:
-            sector = best.sector
-    ethnicity = ethnic[0].text if ethnic else None
-    if ethnicity and sector is None:
-        sector = "CVL"
-    if name:
-        canonical = name
-    elif best is not None and not roles:
-        canonical = best.name
-    else:
-        canonical = short_name
-    evidence = "; ".join(
-        c.known.evidence if c.kind == "registry" and c.known else
-        f"'{c.text}' -> {c.known.country if c.known else c.sector}"
-        for c in (knowns + roles)
-    )
-    return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        name=canonical,
-        country=country,
-        sector=sector,
-        code=(country or "") + (sector or "") or None,
-        evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else "name only"),
-        ethnicity=ethnicity,
-    )
-
-
-def _with_person(evidence: str, name: str) -> str:
-    """Evidence that also says the actor is a person named in the text (the store's
-    registry learns only from those)."""
-    if not name or not evidence:
-        return evidence
-    return f"{evidence}; person named in the text"
-
-
-def _relocate(actor: Actor, head: Token, span=None) -> Actor:
-    """The remembered actor, placed at this mention's text and offsets."""
-    span = span if span is not None else head.doc[head.i : head.i + 1]
-    return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        name=actor.name,
-        country=actor.country,
-        sector=actor.sector,
-        code=actor.code,
-        evidence=f"same as '{actor.text}'",
-        ethnicity=actor.ethnicity,
-    )
-
-
 def _name_token(token: Token, head: Token) -> bool:
     if token.is_punct or token.is_space or token.dep_ in {"det", "case", "poss"}:
         return False
@@ -522,18 +378,3 @@ def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
     if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
         return False
     return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
-
-
-def unresolved_actor(head: Token) -> Actor:
-    """An actor the text names but no evidence places (no country, no sector)."""
-    span = mention_span(head)
-    return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        name=phrase_span(head).text,
-        country=None,
-        sector=None,
-        code=None,
-        evidence="named in the text; no country or sector found",
-    )

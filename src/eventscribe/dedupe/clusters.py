@@ -12,6 +12,10 @@ NumArticles does). Raw mentions stay in ``events``.
 
 Events are streamed from DuckDB in key order and the clusters are spooled to a Parquet
 file, so memory stays flat for any number of events.
+
+A key's clusters depend only on that key's events, so :func:`cluster_new_events` (after
+a run that only added events) recomputes just the keys of the events that have no
+cluster yet, and gets the same clusters as :func:`cluster_events`.
 """
 
 from __future__ import annotations
@@ -28,39 +32,72 @@ import pyarrow.parquet as pq
 from eventscribe.store.export import sql_string_literal
 from eventscribe.store.schema import arrow_schema
 
-_ORDERED = """
+_KEYED = """
 SELECT event_id, doc_id,
        concat_ws('|', coalesce(source_country, ''), coalesce(source_name, ''),
                  coalesce(target_country, ''), coalesce(target_name, ''), plover_type) AS k,
        CASE WHEN date_precision = 'day' THEN try_cast(event_date AS DATE) END AS d,
        coalesce(event_date, '') AS raw_date
 FROM events
-ORDER BY k, d NULLS LAST, raw_date, event_id
 """
+_ORDER = " ORDER BY k, d NULLS LAST, raw_date, event_id"
+_ORDERED = _KEYED + _ORDER
+# the keys of events that have no cluster yet, and every event with one of those keys
+_NEW_KEYS = f"""
+SELECT DISTINCT k FROM ({_KEYED}) AS e
+WHERE NOT EXISTS (SELECT 1 FROM event_clusters AS c WHERE c.event_id = e.event_id)
+"""
+_OF_NEW_KEYS = f"SELECT * FROM ({_KEYED}) WHERE k IN (SELECT k FROM _new_keys)"
 _FETCH = 50_000
 
 
 def cluster_events(con: duckdb.DuckDBPyConnection, window_days: int) -> int:
     """Recompute ``event_clusters`` (inside the caller's transaction); return the clusters."""
     con.execute("DELETE FROM event_clusters")
+    _write_clusters(con, window_days, _ORDERED)
+    return _count(con)
+
+
+def cluster_new_events(con: duckdb.DuckDBPyConnection, window_days: int) -> int:
+    """Cluster the events that have none yet, re-clustering only their keys (inside the
+    caller's transaction, with every other event's cluster exact); return the clusters."""
+    new_keys = con.execute(_NEW_KEYS).fetchall()
+    if new_keys:
+        keys = pa.table({"k": pa.array([row[0] for row in new_keys], pa.string())})
+        con.register("_new_keys", keys)
+        try:
+            con.execute(
+                f"DELETE FROM event_clusters WHERE event_id IN (SELECT event_id FROM ({_OF_NEW_KEYS}))"
+            )
+            _write_clusters(con, window_days, _OF_NEW_KEYS + _ORDER)
+        finally:
+            con.unregister("_new_keys")
+    return _count(con)
+
+
+def _count(con: duckdb.DuckDBPyConnection) -> int:
+    rows = con.execute("SELECT count(DISTINCT cluster_id) FROM event_clusters").fetchall()
+    return int(rows[0][0])
+
+
+def _write_clusters(con: duckdb.DuckDBPyConnection, window_days: int, ordered: str) -> None:
+    """Cluster the events ``ordered`` yields (in key order) into ``event_clusters``."""
     with tempfile.TemporaryDirectory(prefix="eventscribe-clusters-") as tmp:
         spool = Path(tmp) / "clusters.parquet"
-        written = _spool_clusters(con, window_days, spool)
+        written = _spool_clusters(con, window_days, spool, ordered)
         if written:
             con.execute(
                 "INSERT INTO event_clusters SELECT cluster_id, event_id, doc_id "
                 f"FROM read_parquet({sql_string_literal(str(spool))})"
             )
-    rows = con.execute("SELECT count(DISTINCT cluster_id) FROM event_clusters").fetchall()
-    return int(rows[0][0])
 
 
-def _spool_clusters(con: duckdb.DuckDBPyConnection, window_days: int, spool: Path) -> int:
+def _spool_clusters(con: duckdb.DuckDBPyConnection, window_days: int, spool: Path, ordered: str) -> int:
     """Write (cluster_id, event_id, doc_id) rows to ``spool``; return how many."""
     schema = arrow_schema("event_clusters")
     written = 0
     with pq.ParquetWriter(str(spool), schema) as writer:
-        for chunk in _assign(con.execute(_ORDERED), window_days):
+        for chunk in _assign(con.execute(ordered), window_days):
             writer.write_table(pa.Table.from_pydict(chunk, schema=schema))
             written += len(chunk["event_id"])
     return written

@@ -17,6 +17,10 @@ import pyarrow as pa
 
 from eventscribe.store.schema import DOCUMENT_TABLES, arrow_schema, column_names, quote_ident
 
+# The ``meta`` row a deduplication pass leaves (see eventscribe.dedupe.state); deleting
+# stored rows removes it, so the next pass recomputes stories and clusters in full.
+DEDUPE_META_KEY = "dedupe"
+
 
 @dataclass(frozen=True)
 class QuarantinedDocument:
@@ -108,15 +112,19 @@ def delete_documents(
 
     One query first finds which tables hold any of them, so a batch of new documents
     (the usual case in a corpus run) costs one read instead of a DELETE per table.
+    Deleting anything marks the derived tables (stories, clusters) for a full recompute.
     """
     con.register("_doc_ids", doc_ids)
     try:
-        for table in _tables_holding(con, tables):
+        holding = _tables_holding(con, tables)
+        for table in holding:
             con.execute(
                 f"DELETE FROM {quote_ident(table)} WHERE doc_id IN (SELECT doc_id FROM _doc_ids)"
             )
     finally:
         con.unregister("_doc_ids")
+    if set(holding) & set(DOCUMENT_TABLES):  # stories and clusters are out of date: redo all
+        con.execute("DELETE FROM meta WHERE key = ?", [DEDUPE_META_KEY])
 
 
 def _tables_holding(con: duckdb.DuckDBPyConnection, tables: Sequence[str]) -> list[str]:

@@ -8,78 +8,28 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import TextIO
 
 import click
 
 from eventscribe import __version__
 from eventscribe.config import DEFAULT_MODEL, DEFAULT_STORE, Settings
-from eventscribe.errors import EventscribeError, OutputError
-from eventscribe.records import InputProblem, stable_id
+from eventscribe.errors import EventscribeError
+from eventscribe.run_output import (
+    Progress,
+    JsonlSink,
+    StoreSink,
+    learned_actors,
+    open_output,
+    report,
+)
 
 EXIT_SKIPPED = 1
 EXIT_FATAL = 3
 EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
-
-
-class Progress:
-    """Documents/s, sentences/s and events found, on stderr; silent with -q."""
-
-    def __init__(self, quiet: bool) -> None:
-        from tqdm import tqdm
-
-        self.started = time.monotonic()
-        self.documents = self.sentences = self.events = self.problems = 0
-        self.quarantined_docs = 0
-        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
-
-    def add(self, sentences: int, events: int) -> None:
-        self.documents += 1
-        self.sentences += sentences
-        self.events += events
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        self._bar.update(1)
-        self._bar.set_postfix(
-            sent_s=f"{self.sentences / elapsed:.0f}", events=self.events, refresh=False
-        )
-
-    def problem(self, problem: InputProblem) -> None:
-        self.problems += 1
-        self._bar.write(f"skipped {problem}", file=sys.stderr)
-
-    # -- corpus runs (eventscribe.runner.Listener) ----------------------------------------
-
-    def batch(self, result) -> None:
-        """One committed batch of a corpus run."""
-        self.documents += len(result.coded)
-        self.sentences += result.sentences
-        self.events += result.events
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        self._bar.update(len(result.coded))
-        self._bar.set_postfix(
-            sent_s=f"{self.sentences / elapsed:.0f}", events=self.events, refresh=False
-        )
-
-    def quarantined(self, item) -> None:
-        """A document whose coding raised: one line, the run goes on."""
-        self.quarantined_docs += 1
-        self._bar.write(f"quarantined {item.origin}: {item.reason}", file=sys.stderr)
-
-    def skipped_done(self, count: int) -> None:
-        """Documents already in the store unchanged (a resumed or repeated run)."""
-        self._bar.update(0)
-
-    def note(self, message: str) -> None:
-        self._bar.write(message, file=sys.stderr)
-
-    def close(self) -> None:
-        self._bar.close()
 
 
 def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = ()) -> Settings:
@@ -179,13 +129,13 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
     settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
-    settings = replace(settings, learned_actors=_learned_actors(store_path))
+    settings = replace(settings, learned_actors=learned_actors(store_path))
     coder = Coder.build(settings)
     progress = Progress(quiet)
     command = "eventscribe code " + " ".join(inputs)
     items = read_inputs(list(inputs), max_chars=max_chars)
     try:
-        with _jsonl_sink(output if fmt == "jsonl" else None) as sink, _store_sink(store_path, coder, settings, command, list(inputs)) as store:
+        with JsonlSink(output if fmt == "jsonl" else None) as sink, StoreSink(store_path, coder, settings, command, list(inputs)) as store:
             if store is not None:
                 store.announce_resume(progress)
             on_lines = None if sink is None else (lambda lines: sink.writelines(line + "\n" for line in lines))
@@ -206,148 +156,9 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         sys.exit(EXIT_INTERRUPTED)
     progress.close()
     if not quiet:
-        _report(progress, totals, store_path)
+        report(progress, totals, store_path)
     if progress.problems or progress.quarantined_docs:
         sys.exit(EXIT_SKIPPED)
-
-
-def _learned_actors(store_path: str | None) -> tuple:
-    """What the articles already in the store taught about named actors (the registry's
-    learned entries), read once before the run so every worker sees the same."""
-    if store_path is None or not Path(store_path).is_file():
-        return ()
-    from eventscribe.actors.edits import store_knowledge
-    from eventscribe.store import EventStore
-
-    with EventStore(store_path, read_only=True) as store:
-        return store_knowledge(store)
-
-
-def _report(progress: Progress, totals, store_path: str | None) -> None:
-    where = f" into {store_path}" if store_path else ""
-    click.echo(
-        f"coded {progress.documents} documents, {progress.sentences} sentences, "
-        f"{progress.events} events{where}; {progress.problems} skipped",
-        err=True,
-    )
-    if totals.already_done:
-        click.echo(
-            f"{totals.already_done} documents were already in the store unchanged and were "
-            "not coded again (--recode codes them anew)",
-            err=True,
-        )
-    if totals.quarantined:
-        click.echo(f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True)
-    if totals.dedupe is not None:
-        d = totals.dedupe
-        click.echo(
-            f"store: {d.stories} stories ({d.copies} syndicated copies), "
-            f"{d.events} distinct events from {d.mentions} mentions",
-            err=True,
-        )
-
-
-class _StoreWriter:
-    def __init__(self, store, run) -> None:
-        self.store = store
-        self.run = run
-        self.interrupted = _unfinished_runs(store, run.input_fingerprint)
-        store.start_run(run)
-
-    def write(self, batch) -> None:
-        self.store.write(batch, run=self.run)
-
-    def announce_resume(self, progress: Progress) -> None:
-        """Say so when this command continues an earlier run that did not finish."""
-        if self.interrupted:
-            progress.note(
-                f"continuing the unfinished run started {self.interrupted}: documents "
-                "already stored are skipped"
-            )
-
-    def finish(self, progress: Progress) -> None:
-        self.store.finish_run(
-            self.run.run_id, documents=progress.documents, events=progress.events,
-            problems=progress.problems + progress.quarantined_docs,
-        )  # fmt: skip
-
-
-def _unfinished_runs(store, input_fingerprint: str) -> str | None:
-    rows = store.fetch(
-        "SELECT started_at FROM runs WHERE input_fingerprint = ? AND finished_at IS NULL "
-        "ORDER BY started_at DESC LIMIT 1",
-        [input_fingerprint],
-    )
-    return rows[0]["started_at"] if rows else None
-
-
-class _store_sink:
-    """Context manager: a store writer for ``path``, or None."""
-
-    def __init__(self, path: str | None, coder, settings: Settings, command: str, inputs: list[str] | None = None) -> None:
-        self.path, self.coder, self.settings, self.command = path, coder, settings, command
-        self.inputs = inputs or []
-        self.store = None
-
-    def __enter__(self):
-        if self.path is None:
-            return None
-        from eventscribe.runner import settings_fingerprint
-        from eventscribe.store import EventStore, RunInfo
-
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        info = self.coder.provenance()
-        run = RunInfo(
-            run_id=stable_id(started, self.command, time.perf_counter_ns()),
-            started_at=started,
-            code_version=info["code_version"],
-            model=info["model"],
-            model_version=info["model_version"],
-            lexicon_fingerprint=info["lexicon_fingerprint"],
-            settings={
-                "model": self.settings.model,
-                "lexicons": [str(p) for p in self.settings.lexicons],
-                "max_chars": self.settings.max_chars,
-                "min_confidence": self.settings.min_confidence,
-            },
-            command=self.command,
-            input_fingerprint=stable_id(
-                *[str(Path(p).resolve()) for p in self.inputs], self.settings.max_chars,
-                settings_fingerprint(self.coder),
-            ),
-        )
-        self.store = EventStore(self.path)
-        return _StoreWriter(self.store, run)
-
-    def __exit__(self, *exc) -> None:
-        if self.store is not None:
-            self.store.close()
-
-
-def open_output(path: str) -> TextIO:
-    """Open an output file for writing, or fail with one line saying why."""
-    try:
-        return open(path, "w", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {path}: {exc.strerror}", fix="check that the folder exists and is writable"
-        ) from exc
-
-
-class _jsonl_sink:
-    def __init__(self, output: str | None) -> None:
-        self.output = output
-        self.handle: TextIO | None = None
-
-    def __enter__(self) -> TextIO | None:
-        if self.output is None:
-            return None
-        self.handle = sys.stdout if self.output == "-" else open_output(self.output)
-        return self.handle
-
-    def __exit__(self, *exc) -> None:
-        if self.handle is not None and self.handle is not sys.stdout:
-            self.handle.close()
 
 
 @main.command()

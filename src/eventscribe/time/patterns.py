@@ -84,7 +84,7 @@ def _sources(lex: Lexicon) -> dict[str, str]:
         rf"(?:\s+of\s+(?:(?P<year>{YEAR_DIGITS})(?!\d|,\d)|(?P<rel>this|last|next)\s+year))?",
         "quarter_code": rf"\bQ(?P<q>[1-4])\b(?:\s+(?P<year>{YEAR_DIGITS})(?!\d|,\d))?",
         "year": r"(?<![\w$\u00a3\u20ac\u00a5.,/#])(?P<year>\d{4})(?![\w%\u2019']|[.,]\d)",
-        "decade": rf"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:1[89]|20)\d0)"
+        "decade": r"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:1[89]|20)\d0)"
         r"'?s\b",
         "decade_short": r"(?i)\bthe\s+(?:(?:early|late|mid)[\s-]+)?['\u2019]?(?P<yy>[2-9]0)s\b",
         "century": rf"(?i)\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinals})[\s-]+"

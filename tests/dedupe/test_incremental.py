@@ -3,10 +3,9 @@ are the same as a full recompute, and replacing a stored document falls back to 
 
 from __future__ import annotations
 
+from dedupe.test_clusters import WIRE, chile_accuses_peru, store_docs
 from eventscribe.dedupe import deduplicate
 from eventscribe.store import EventStore
-
-from dedupe.test_clusters import WIRE, chile_accuses_peru, store_docs
 
 DERIVED = ("stories", "story_members", "event_clusters")
 TALKS = "Chile accused Peru of stalling the fisheries talks in Lima. Negotiators left early."
@@ -50,8 +49,8 @@ def test_added_copies_and_earlier_events_give_the_full_recompute_tables(store: E
 
 
 def test_replacing_a_stored_document_recomputes_everything(store: EventStore) -> None:
-    store_docs(store, [chile_accuses_peru("wire-1", WIRE, "2024-03-05"),
-                       chile_accuses_peru("site-5", WIRE, "2024-03-05", headline="Update. ")])  # fmt: skip
+    wire = chile_accuses_peru("wire-1", WIRE, "2024-03-05")
+    store_docs(store, [wire, chile_accuses_peru("site-5", WIRE, "2024-03-05", headline="Update. ")])
     deduplicate(store)
     # site-5 is re-coded with other text: it is no longer a copy of wire-1
     store_docs(store, [chile_accuses_peru("site-5", TALKS, "2024-03-20")])
@@ -64,6 +63,6 @@ def test_replacing_a_stored_document_recomputes_everything(store: EventStore) ->
 
 def test_other_parameters_recompute_everything(store: EventStore) -> None:
     store_docs(store, [chile_accuses_peru("a", "Chile accused Peru of spying.", "2024-03-04"),
-                       chile_accuses_peru("b", "Chile accused Peru of lying.", "2024-03-06")])  # fmt: skip
+                       chile_accuses_peru("b", "Chile accused Peru of lying.", "2024-03-06")])
     assert deduplicate(store, window_days=1).events == 2
     assert deduplicate(store, window_days=2).events == 1  # not kept from the last pass

@@ -67,7 +67,8 @@ def cluster_new_events(con: duckdb.DuckDBPyConnection, window_days: int) -> int:
         con.register("_new_keys", keys)
         try:
             con.execute(
-                f"DELETE FROM event_clusters WHERE event_id IN (SELECT event_id FROM ({_OF_NEW_KEYS}))"
+                "DELETE FROM event_clusters "
+                f"WHERE event_id IN (SELECT event_id FROM ({_OF_NEW_KEYS}))"
             )
             _write_clusters(con, window_days, _OF_NEW_KEYS + _ORDER)
         finally:
@@ -92,7 +93,9 @@ def _write_clusters(con: duckdb.DuckDBPyConnection, window_days: int, ordered: s
             )
 
 
-def _spool_clusters(con: duckdb.DuckDBPyConnection, window_days: int, spool: Path, ordered: str) -> int:
+def _spool_clusters(
+    con: duckdb.DuckDBPyConnection, window_days: int, spool: Path, ordered: str
+) -> int:
     """Write (cluster_id, event_id, doc_id) rows to ``spool``; return how many."""
     schema = arrow_schema("event_clusters")
     written = 0

@@ -137,12 +137,16 @@ def _scored(cursor: duckdb.DuckDBPyConnection, threshold: float):
                 yield a, b, score
 
 
-def _link_candidates(cursor: duckdb.DuckDBPyConnection, components: _Components, threshold: float) -> None:
+def _link_candidates(
+    cursor: duckdb.DuckDBPyConnection, components: _Components, threshold: float
+) -> None:
     for a, b, score in _scored(cursor, threshold):
         components.link(a, b, score)
 
 
-def _touched_stories(con: duckdb.DuckDBPyConnection, docs: set[str]) -> list[tuple[str, str, float]]:
+def _touched_stories(
+    con: duckdb.DuckDBPyConnection, docs: set[str]
+) -> list[tuple[str, str, float]]:
     """(story_id, doc_id, similarity) of every member of a stored story of more than one
     document that one of ``docs`` belongs to; linking a member to its story id with its
     stored best score rebuilds the story's component exactly."""
@@ -162,7 +166,9 @@ def _touched_stories(con: duckdb.DuckDBPyConnection, docs: set[str]) -> list[tup
     return [(story_id, doc_id, float(score)) for story_id, doc_id, score in rows]
 
 
-def _insert_members(con: duckdb.DuckDBPyConnection, components: _Components, members: list[str]) -> None:
+def _insert_members(
+    con: duckdb.DuckDBPyConnection, components: _Components, members: list[str]
+) -> None:
     table = pa.Table.from_pydict(
         {
             "story_id": [components.find(d) for d in members],

@@ -32,7 +32,7 @@ class CoderPlugin(WorkerPlugin):
         self.settings = settings
         self.coder: Coder | None = None
 
-    def setup(self, worker) -> None:  # noqa: ANN001 - distributed.Worker
+    def setup(self, worker) -> None:
         self.coder = Coder.build(self.settings).warmed_up()
 
 

@@ -6,16 +6,16 @@ documents, drops the documents the store already holds with the same content and
 settings (so an interrupted run continues where it stopped, and a re-run codes only
 what changed), hands the batches to an executor (this process, worker processes or a
 Dask cluster) and commits each result in one transaction: rows, progress markers and
-quarantined documents together. After the last batch it recomputes syndicated stories
-and event clusters (:func:`eventscribe.dedupe.deduplicate`). Memory stays flat: only a
-few batches are in flight at any time.
+quarantined documents together. After the last batch it brings syndicated stories and
+event clusters up to date (:func:`eventscribe.dedupe.deduplicate`: only the new
+documents and their events' keys when nothing stored was replaced). Memory stays flat:
+only a few batches are in flight at any time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -103,15 +103,32 @@ def run_corpus(
     batches = _batches(items, options.batch_docs, listener, totals)
     if store is not None and not options.recode:
         batches = _not_done(batches, store, fingerprint, listener, totals)
-    with _executor(coder, job, options, store) if executor is None else nullcontext(executor) as ex:
+    running = _executor(coder, job, options, store) if executor is None else nullcontext(executor)
+    # one DuckDB thread while batches are written: the cores are the coders'
+    writing = store.threads(1) if store is not None else nullcontext()
+    with _ctrl_c_in_queries(), writing, running as ex:
         for result in ex.map(batches):
             _commit(result, store, run, fingerprint, options)
             _count(result, totals, listener)
             if on_lines is not None:
                 on_lines(result.lines)
     if store is not None:
-        totals.dedupe = deduplicate(store, threshold=options.threshold, window_days=options.window_days)
+        with _ctrl_c_in_queries():
+            totals.dedupe = deduplicate(store, threshold=options.threshold,
+                                        window_days=options.window_days)  # fmt: skip
     return totals
+
+
+@contextmanager
+def _ctrl_c_in_queries() -> Iterator[None]:
+    """Ctrl-C during a DuckDB statement surfaces as RuntimeError('Query interrupted')
+    (after DuckDB rolled the statement back); raise it as the KeyboardInterrupt it is."""
+    try:
+        yield
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():
+            raise KeyboardInterrupt from exc
+        raise
 
 
 def make_job(coder: Coder, options: CorpusOptions, *, store: bool, lines: bool, run_id: str = "") -> Job:

@@ -9,7 +9,8 @@ fully stored or left as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +22,6 @@ import pyarrow as pa
 
 from eventscribe.errors import StoreError
 from eventscribe.records import CodedDocument
-from eventscribe.store.export import check_export_path, copy_statement, flat_events_sql
 from eventscribe.store.batch import (
     StoreBatch,
     done_documents,
@@ -29,13 +29,13 @@ from eventscribe.store.batch import (
 )
 from eventscribe.store.batch import delete_documents as _delete_documents
 from eventscribe.store.batch import insert_table as _insert_table
+from eventscribe.store.export import check_export_path, copy_statement, flat_events_sql
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (
     DOCUMENT_TABLES,
     SCHEMA_VERSION,
     TABLES,
     UPGRADABLE_VERSIONS,
-    column_names,
     ddl_statements,
     quote_ident,
     upgrade_statements,
@@ -133,6 +133,19 @@ class EventStore:
         """The doc_ids among ``keys`` ((doc_id, content_hash) pairs) already coded with
         this content and these settings: a resumed run skips them."""
         return done_documents(self._con, keys, settings_fingerprint)
+
+    @contextmanager
+    def threads(self, count: int) -> Iterator[None]:
+        """Let DuckDB use at most ``count`` threads inside the block, then as before.
+
+        A corpus run writes many small batches: with one thread DuckDB spends less on
+        waking its workers per statement and leaves the cores to the coding."""
+        before = self._con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+        self._con.execute(f"SET threads = {int(count)}")
+        try:
+            yield
+        finally:
+            self._con.execute(f"SET threads = {int(before)}")
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:

@@ -8,9 +8,14 @@ for, when that folder is not there.
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+from eventscribe.store import EventStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_EXAMPLES = REPO_ROOT.parent / "shared" / "examples"
@@ -50,3 +55,27 @@ def example_article_gold(example_article: Path) -> Path:
     if not path.is_file():
         pytest.skip(f"example article gold file not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def factories() -> ModuleType:
+    """tests/store/factories.py (hand-built coded documents), loaded by file path so every
+    test folder can use it whether or not ``tests`` is a package."""
+    path = REPO_ROOT / "tests" / "store" / "factories.py"
+    spec = importlib.util.spec_from_file_location("eventscribe_test_factories", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "events.duckdb"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[EventStore]:
+    """An empty store, opened for writing (folders may override it with a filled one)."""
+    with EventStore(store_path) as opened:
+        yield opened

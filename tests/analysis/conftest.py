@@ -1,11 +1,8 @@
-"""Share the hand-built documents of tests/store/factories.py with the analysis tests.
-
-The module is loaded by file path so it works whether or not ``tests`` is a package.
-"""
+"""A store filled with the hand-built documents of tests/store/factories.py (the
+``factories`` fixture comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -13,20 +10,6 @@ from types import ModuleType
 import pytest
 
 from eventscribe.store import EventStore
-
-
-def _load_factories() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "store" / "factories.py"
-    spec = importlib.util.spec_from_file_location("eventscribe_test_factories", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def factories() -> ModuleType:
-    return _load_factories()
 
 
 @pytest.fixture

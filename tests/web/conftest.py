@@ -8,7 +8,6 @@ source.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import socket
 import subprocess
@@ -29,20 +28,6 @@ from eventscribe.web import create_app
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-
-
-def load_factories() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "store" / "factories.py"
-    spec = importlib.util.spec_from_file_location("eventscribe_web_test_factories", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="session")
-def factories() -> ModuleType:
-    return load_factories()
 
 
 class LiveServer:

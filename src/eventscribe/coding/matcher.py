@@ -98,7 +98,7 @@ class EventMatcher:
                     if candidate is not None:
                         found.append(candidate)
                     break
-        return _share_conjoined_targets(_resolve_intents(found, sent), sent)
+        return _share_purpose_targets(_share_conjoined_targets(_resolve_intents(found, sent), sent), sent)
 
     # -- verbs ------------------------------------------------------------------
 
@@ -119,8 +119,14 @@ class EventMatcher:
             return None
         entry, objects = best
         span_end = max([verb.i, *(o.i for o in objects)]) + 1
+        if verb.dep_ == "aux":
+            # a modal entry ("Libya must hand over the suspects, the minister said"): the
+            # speaker demands it of the clause's subject; without a speaker it is no event
+            return self._obligation(verb, entry, actors)
         sources = self._sources(verb, entry, actors)
         targets = self._targets(verb, entry, actors, objects)
+        if not targets and entry.type == "THREATEN":
+            targets = _actors_of(self._condition_subjects(verb), actors)
         modality = syntax.modality_of(verb, self.words)
         return self._finish(
             entry,
@@ -131,6 +137,28 @@ class EventMatcher:
             None if entry.when == "negated" else negated,
             modality,
         )
+
+    def _condition_subjects(self, verb: Token) -> list[Token]:
+        """The one a threat's condition is put to: "threatened to launch an offensive
+        unless Baghdad accepted its terms" threatens Baghdad."""
+        found: list[Token] = []
+        for token in [verb, *(t for t in verb.subtree if t.dep_ == "xcomp")]:
+            for clause in token.children:
+                if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.words.condition_markers for c in clause.children
+                ):
+                    found += syntax.subjects_of(clause)
+        return found
+
+    def _obligation(self, modal: Token, entry: LexiconEntry, actors: ActorIndex) -> Candidate | None:
+        clause = modal.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words.speech_verbs:
+            return None
+        sources = _actors_of(syntax.subjects_of(clause.head), actors)
+        targets = _actors_of(syntax.subjects_of(clause), actors)
+        if not sources:
+            return None
+        return self._finish(entry, (modal.i, modal.i + 1), modal.i, sources, targets, None, None)
 
     def _sources(self, verb: Token, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
         if entry.source == "speaker":
@@ -169,9 +197,12 @@ class EventMatcher:
                 heads = syntax.prep_objects(verb, word) + [
                     p for o in direct for p in syntax.prep_objects(o, word)
                 ]
+                if word in DEEP_PREPOSITIONS:
+                    deep = _clause_steps(verb, FALLBACK_DEPTH + 2)
+                    heads += [t for t in deep if _is_object_of(t, word) and t not in heads]
             else:
                 heads = []
-            found = _actors_of(heads, actors)
+            found = _actors_of(heads, actors) or _owners_of(heads, actors, self.words.owned_nouns)
             if found:
                 return found
             if slot != "poss_of_object":
@@ -190,6 +221,9 @@ class EventMatcher:
         source_heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
         source_heads += syntax.prep_objects(noun, "by")
         sources = _actors_of(source_heads, actors)
+        if not sources and source_heads and noun.dep_ not in {"dobj", "pobj"}:
+            # "Palestinian riots continued": the tagger read the noun phrase as the actor
+            sources = actors.actors_at(noun)
         if not sources and noun.dep_ == "dobj" and noun.head.i not in triggers:
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack")
@@ -197,7 +231,9 @@ class EventMatcher:
         targets: tuple[Actor, ...] = ()
         for slot in entry.targets:
             if slot.startswith("prep:"):
-                targets = _actors_of(syntax.prep_objects(noun, slot.split(":", 1)[1]), actors)
+                heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
+                targets = tuple(a for a in _actors_of(heads, actors) if a not in sources)
+                targets = targets or _owners_of(heads, actors, self.words.owned_nouns)
             if targets:
                 break
         if not targets:
@@ -205,6 +241,9 @@ class EventMatcher:
         if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
+        if candidate.dropped is None and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i in triggers:
+            # "US drone attacks killed eight leaders": one event, coded at the verb
+            return replace(candidate, dropped=f"subject of the event verb '{noun.head.text}'")
         if not sources and candidate.dropped is None:
             return replace(candidate, dropped="event noun without an actor of its own")
         return candidate
@@ -269,7 +308,47 @@ def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
     return result
 
 
-FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject"})
+# Prepositions that name the one an act is aimed at wherever they hang in the trigger's
+# clause ("staged a hunger strike in protest against the decree", "mobilised reservists
+# for a possible war against Iraq").
+DEEP_PREPOSITIONS = frozenset({"against"})
+# Words that say what was done or proposed, not who: their owner is the actor meant
+# ("rejected an offer from Kabul", "denounced Serbia's crackdown", "protested against
+# violations by the police", "a demonstration staged by students").
+OWNER_PREPOSITIONS = ("by", "from")
+OWNER_DEPTH = 2
+
+
+def _is_object_of(token: Token, word: str) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == word
+
+
+def _owners_of(
+    heads: list[Token], actors: ActorIndex, owned: frozenset[str], depth: int = OWNER_DEPTH
+) -> tuple[Actor, ...]:
+    """The actors who own what ``heads`` name when those heads are things said, done or
+    proposed (``owned``): a possessor, a "by" or "from" phrase, the agent of a
+    participle, or a nationality word in the phrase ("Israeli military policies")."""
+    found: list[Actor] = []
+    for head in syntax.with_conjuncts(heads):
+        if head.lemma_.lower() not in owned:
+            continue
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        for word in OWNER_PREPOSITIONS:
+            owners += syntax.prep_objects(head, word)
+        owners += [a for c in head.children if c.dep_ == "acl" for a in syntax.agent_of(c)]
+        owners += [c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}]
+        for actor in _actors_of(owners, actors):
+            if actor not in found:
+                found.append(actor)
+        if not found and depth > 1:
+            # "violations of the rights of Serbs by ...": one more step into the phrase
+            inner = [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            found.extend(a for a in _owners_of(inner, actors, owned, depth - 1) if a not in found)
+    return tuple(found)
+
+
+FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject", "poss"})
 FALLBACK_DEPTH = 4
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 
@@ -279,7 +358,7 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
     inside the trigger's own clause ("promised to continue aid to Mozambique")."""
     subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
     best: tuple[tuple[bool, int], Token] | None = None
-    for token in _own_clause(verb):
+    for token, distance in _clause_steps(verb).items():
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
         if token.i in subjects or dep not in FALLBACK_TARGET_DEPS:
             continue
@@ -287,11 +366,12 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
             continue
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i == verb.i:
             continue  # "arrested two men in Kosovo": where, not whom
+        if token.dep_ == "pobj" and token.head.head.lower_ == "according":
+            continue  # "according to military statements": who says, not whom
         # prefer actors whose country is known, then the nearest in the tree
-        distance = syntax.tree_distance(verb, token)
         unknown = not any(a.country for a in actors.actors_at(token))
         rank = (unknown, distance)
-        if distance <= FALLBACK_DEPTH and (best is None or rank < best[0]):
+        if best is None or rank < best[0]:
             best = (rank, token)
     return _actors_of([best[1]], actors) if best else ()
 
@@ -299,23 +379,44 @@ def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
 # Arcs the target search does not follow: other subjects, conjoined verbs (their own
 # events), parentheticals and punctuation. A "that" clause is entered only to its subject.
 CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "appos", "mark", "aux", "neg"})
+# Gerunds that report or justify ("..., citing domestic opposition", "saying ...").
+REPORTING_GERUNDS = frozenset({"say", "cite", "add", "claim", "note", "insist", "argue", "accuse", "blame"})
+
+
+def _own_event_clause(token: Token) -> bool:
+    """A subordinate clause with its own subject or conjunction ("after a jet shot down a
+    helicopter") or a reporting gerund ("citing domestic opposition") is an event or
+    circumstance of its own, not where the trigger's recipient is; a purpose clause
+    ("to help Ethiopia") or a result ("killing six soldiers") stays in."""
+    if token.dep_ != "advcl":
+        return False
+    if any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children):
+        return True
+    return token.tag_ == "VBG" and token.lemma_.lower() in REPORTING_GERUNDS
 
 
 def _own_clause(verb: Token) -> list[Token]:
     """Tokens reachable from the verb through its complements, objects and modifiers
-    within FALLBACK_DEPTH arcs, not through subjects or conjoined verbs; a "that" clause
-    is entered only as far as its subject ("demanded that Japan cancel ...")."""
-    found: list[Token] = []
+    within FALLBACK_DEPTH steps (a preposition and its object are one step), not through
+    subjects, conjoined verbs or subordinate clauses; a "that" clause is entered only as
+    far as its subject ("demanded that Japan cancel ...")."""
+    return list(_clause_steps(verb))
+
+
+def _clause_steps(verb: Token, limit: int = FALLBACK_DEPTH) -> dict[Token, int]:
+    """The tokens of :func:`_own_clause` (up to ``limit`` arcs away), each with its number
+    of arcs from the verb."""
+    found: dict[Token, int] = {}
     frontier = [(verb, 0)]
     while frontier:
         token, depth = frontier.pop()
         for child in token.children:
-            if child.dep_ in CLAUSE_PATH_BLOCKED or depth + 1 > FALLBACK_DEPTH:
+            if child.dep_ in CLAUSE_PATH_BLOCKED or depth + 1 > limit or _own_event_clause(child):
                 continue
             if child.dep_ == "ccomp":
-                found.extend(c for c in child.children if c.dep_ == "nsubj")
+                found.update((c, depth + 1) for c in child.children if c.dep_ == "nsubj")
                 continue
-            found.append(child)
+            found[child] = depth + 1
             frontier.append((child, depth + 1))
     return found
 
@@ -332,6 +433,25 @@ def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candida
                 partner = by_anchor.get(other.i)
                 if partner is not None and partner.type == candidate.type and partner.targets:
                     candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
+                    break
+        result.append(candidate)
+    return result
+
+
+def _share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """"staged a hunger strike to protest the government's decision": an act without a
+    recipient of its own is aimed at the recipient of the purpose it was done for."""
+    doc = sent.doc
+    purposes = {c.anchor: c for c in found if c.modality == "purpose" and c.targets}
+    if not purposes:
+        return found
+    result = []
+    for candidate in found:
+        if not candidate.targets and candidate.dropped is None:
+            for child in doc[candidate.anchor].children:
+                purpose = purposes.get(child.i)
+                if purpose is not None and child.dep_ == "advcl":
+                    candidate = replace(candidate, targets=purpose.targets)
                     break
         result.append(candidate)
     return result

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Modals that, in a reported clause, put an obligation on its subject.
+OBLIGATION_AUX = frozenset({"must", "should"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class WordLists:
     condition_markers: frozenset[str]
     background_markers: frozenset[str]
     speech_verbs: frozenset[str]
+    owned_nouns: frozenset[str]
 
 
 def is_passive(verb: Token) -> bool:
@@ -135,6 +138,13 @@ def is_negated(token: Token, words: WordLists) -> str | None:
 def modality_of(token: Token, words: WordLists) -> str | None:
     """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     for child in token.children:
+        if (
+            child.dep_ == "aux"
+            and child.lower_ in OBLIGATION_AUX
+            and token.dep_ == "ccomp"
+            and token.head.lemma_.lower() in words.speech_verbs
+        ):
+            return "requested"  # "China must drop barriers, Washington declared"
         if child.dep_ == "aux" and child.lower_ in words.future_aux:
             return "future"
         if child.dep_ == "aux" and child.lower_ in words.hypothetical_aux:

@@ -1,0 +1,62 @@
+"""Who an event is aimed at: recipients found beyond the verb's direct object,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.coding.support import dyads
+
+
+def test_rejecting_an_offer_is_aimed_at_whoever_made_it(code_text):
+    events = code_text("Armenia rejected a ceasefire offer from Azerbaijan on Friday.").coded.events
+    assert ("REJECT", "ARM", "AZE") in dyads(events)
+
+
+def test_denouncing_a_possessed_act_is_aimed_at_its_owner(code_text):
+    events = code_text("Lithuania denounced Belarus's crackdown on opposition activists.").coded.events
+    assert ("ACCUSE", "LTU", "BLR") in dyads(events)
+
+
+def test_protest_target_comes_from_an_against_phrase_deep_in_the_clause(code_text):
+    events = code_text(
+        "Thousands of Georgians marched in Tbilisi in protest against Russian policies."
+    ).coded.events
+    assert ("PROTEST", "GEO", "RUS") in dyads(events)
+
+
+def test_mobilised_forces_are_not_the_target_of_the_mobilisation(code_text):
+    events = code_text("Armenia mobilised reservists for a possible war against Azerbaijan.").coded.events
+    assert ("MOBILIZE", "ARM", "AZE") in dyads(events)
+    assert ("MOBILIZE", "ARM", "ARM") not in dyads(events)
+
+
+def test_a_reported_obligation_is_a_demand_on_the_clause_subject(code_text):
+    analysis = code_text("The German chancellor said that Russia must withdraw its troops from Ukraine.")
+    assert ("REQUEST", "DEU", "RUS") in dyads(analysis.coded.events)
+    # the withdrawal was asked for, not done
+    assert not [e for e in analysis.coded.events if e.type in {"RETREAT", "AGREE"}]
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(code_text):
+    events = code_text("Turkey threatened to launch an offensive unless Syria withdrew its tanks.").coded.events
+    assert ("THREATEN", "TUR", "SYR") in dyads(events)
+
+
+def test_an_act_done_for_a_purpose_is_aimed_at_the_purpose_recipient(code_text):
+    events = code_text(
+        "Polish farmers blocked roads on Monday to protest against the European Commission."
+    ).coded.events
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None and protests[0].target.country in {"IGO", "EUR"}
+
+
+def test_an_event_noun_that_is_the_subject_of_an_event_verb_is_one_event(code_text):
+    events = code_text("Israeli air strikes killed six Hamas fighters in Gaza.").coded.events
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_a_subordinate_clause_does_not_lend_its_actor_as_recipient(code_text):
+    events = code_text(
+        "Austria suspended flights, one day after Serbian troops shelled a convoy of Hungarian aid workers."
+    ).coded.events
+    suspension = [e for e in events if e.type == "SANCTION"]
+    assert suspension and (suspension[0].target is None or suspension[0].target.country != "HUN")

@@ -1,8 +1,9 @@
 """The API's fast paths give the same answers as plain queries over the store.
 
-The web app reads event lists from ordered in-memory copies (count and page positions
-in one scan, document fields carried along) and keeps finished responses in a cache;
-these tests check a user gets exactly what the store itself says, page by page.
+The web app answers event lists from its in-memory index (positions newest first,
+document fields carried along) and keeps finished responses in a cache; these tests check
+a user gets exactly what the store itself says, page by page, through the HTTP API
+(tests/web/test_index.py compares the index with SQL filter by filter).
 """
 
 from __future__ import annotations

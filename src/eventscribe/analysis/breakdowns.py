@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventscribe.analysis.filters import EventFilter, Reader, source_for
+from eventscribe.analysis.filters import ALL_EVENTS, EventFilter, Reader, source_for
 
 _ACTORS_SQL = """
 WITH picked AS (
@@ -49,7 +49,7 @@ GROUP BY side_a, side_b ORDER BY events DESC, side_a, side_b LIMIT ?
 """
 
 
-def top_actors(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int = 20) -> list[dict[str, Any]]:
+def top_actors(reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20) -> list[dict[str, Any]]:
     """Actors (canonical name, country, code) in the most events, as source or target.
 
     Each row: ``name, country, code, as_source, as_target, events, goldstein_mean``.
@@ -58,12 +58,12 @@ def top_actors(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int =
     return rows
 
 
-def type_mix(reader: Reader, flt: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+def type_mix(reader: Reader, flt: EventFilter = ALL_EVENTS) -> list[dict[str, Any]]:
     """Events per PLOVER type, most frequent first: ``plover_type, quad_class, events, goldstein_mean``."""
     return _run(reader, _TYPES_SQL, flt, [])
 
 
-def top_dyads(reader: Reader, flt: EventFilter = EventFilter(), *, limit: int = 20) -> list[dict[str, Any]]:
+def top_dyads(reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20) -> list[dict[str, Any]]:
     """Country pairs (either direction, alphabetical) with the most events between them.
 
     Each row: ``side_a, side_b, events, cooperative, conflictual, first_date, last_date``.

@@ -181,3 +181,7 @@ class EventFilter:
         if self.dyad:
             found.append(dyad_condition(self.dyad[0], self.dyad[1], directed=self.directed))
         return found
+
+
+# The filter that keeps every (non-negated) event: the default of the analysis functions.
+ALL_EVENTS = EventFilter()

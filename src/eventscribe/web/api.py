@@ -4,6 +4,11 @@ Every route only reads; list routes are paged (``limit``, ``offset``, ``total``)
 Routes hand back JSON they have already serialised (:func:`json_response`): the
 response shapes are declared by the return annotations for the OpenAPI schema, but
 re-validating thousands of nested values per response would cost more than the query.
+
+The routes the in-memory index answers (event lists, one event, one document, dyad
+series) are ``async``: they take a millisecond or two of CPU, less than handing the
+request to a worker thread and back would add. The rest (breakdowns, document lists,
+quotes) run SQL in worker threads, so a slow query never holds up the event loop.
 """
 
 from __future__ import annotations
@@ -45,12 +50,12 @@ By = Annotated[str, Query(pattern="^(day|week|month)$", description="Period: day
 
 
 @router.get("/events", summary="Events matching the filters, newest first")
-def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return json_response(queries.list_events(db, flt, limit=limit, offset=offset))
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
-def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+async def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
@@ -70,7 +75,7 @@ def documents(
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its text, events and quotes")
-def document(db: Reader, doc_id: str) -> dict[str, Any]:
+async def document(db: Reader, doc_id: str) -> dict[str, Any]:
     found = queries.get_document(db, doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -98,7 +103,7 @@ def quotes(db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Off
 
 
 @router.get("/dyad/{side_a}/{side_b}", summary="Events between two sides per day, week or month")
-def dyad(
+async def dyad(
     db: Reader,
     flt: Filter,
     side_a: Annotated[str, Path(max_length=200, description="Codes of side A, e.g. SRB or SRB,SRBGOV.")],

@@ -1,21 +1,20 @@
-"""Read-only access to a store for the web app: one DuckDB connection, one cursor per request.
+"""Read-only access to a store for the web app: in-memory indexes, and SQL for the rest.
 
-A DuckDB connection must not be used from two threads at once; its cursors may. The app
-opens an in-memory DuckDB, attaches the store file READ_ONLY, and every request gets its
-own cursor (a :class:`CursorReader`), closed when the request ends. Nothing can write to
-the store.
+At start-up the app reads every event once, newest first, into an
+:class:`~eventscribe.web.index.EventIndex` (an Arrow table of the event columns plus
+posting lists, date ranks and a token index): event lists, single events, a document's
+events and time series are answered from it without a query. What it does not cover
+(breakdowns by actor, type and dyad; documents and quotes) stays SQL.
 
-For speed on large stores the app builds, at start-up, two narrow in-memory copies of the
-events, each physically ordered so that DuckDB's per-block min/max statistics skip most
-of the data: ``ev``, all event columns plus their document's title, date, url and source
-(so an event list needs no join), newest first (a date filter reads only its dates;
-"the newest 50" stops after the first 50 matches), and ``ev_dyad``, the filter columns
-ordered by the unordered country pair (a dyad reads only its own blocks). Each row's
-position ``rn`` in ``ev`` is its place in the newest-first order, so a page found in
-either copy is read from ``ev`` by position. The copies cost start-up time and memory:
-about 8-12 s and 1.5-1.7 GB peak at 1M events on 2 cores.
+For that SQL the app opens an in-memory DuckDB, attaches the store file READ_ONLY and
+keeps one narrow copy of the events, ``ev_dyad``: the filter columns (sentence text
+included), ordered by the unordered country pair, so a dyad reads only its own blocks.
+``rn`` there is the event's position + 1. A DuckDB connection must not be used from two
+threads at once; its cursors may, so every request gets its own :class:`CursorReader`,
+whose cursor is opened on its first query. Nothing can write to the store.
 
-Queries run with one DuckDB thread each: the app runs a few requests side by side
+Start-up costs about 8-15 s and 2.0-2.1 GB peak for 1M events on 2 cores. Queries run with
+one DuckDB thread each: the app runs a few requests side by side
 (``create_app(query_threads=...)``), which on a small machine beats splitting every
 query over all cores.
 """
@@ -33,57 +32,60 @@ import duckdb
 from eventscribe.analysis.filters import EventFilter, Source
 from eventscribe.errors import StoreError
 from eventscribe.store import EventStore
+from eventscribe.web import indexed
+from eventscribe.web.index import EventIndex, load_events
 
-# The read copies: ``ev`` holds every event column (newest first), ``ev_dyad`` only what
-# dyad filters, series and breakdowns need (ordered by country pair, then newest first).
-_PAIR_COLUMNS = (
-    "least(e.source_country, e.target_country) AS pair_lo, "
-    "greatest(e.source_country, e.target_country) AS pair_hi"
-)
-_NARROW_COLUMNS = (
-    "e.event_id, e.doc_id, e.negated, e.plover_type, e.quad_class, e.intensity, e.goldstein, "
-    "e.source_name, e.source_country, e.source_code, e.target_name, e.target_country, "
-    "e.target_code"
-)
-# Each event's document fields ride along in ``ev`` so an event list needs no join.
-_DOC_COLUMNS = (
-    "d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url, "
-    "d.source AS doc_source"
-)
-_COPY_SQL = """
-CREATE TABLE memory.main.{name} AS
-SELECT row_number() OVER (ORDER BY {date} DESC NULLS LAST, e.doc_id, e.sentence_start,
-                                   e.trigger_start, e.event_id) AS rn,
-       {date} AS ev_date, {pairs}, {columns}
-FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
-ORDER BY {order}
+# The SQL copy: what filters, series and breakdowns read (see the module docstring).
+_DYAD_COPY_SQL = """
+CREATE TABLE memory.main.ev_dyad AS
+SELECT rn, ev_date, least(source_country, target_country) AS pair_lo,
+       greatest(source_country, target_country) AS pair_hi,
+       event_id, doc_id, negated, plover_type, quad_class, intensity, goldstein,
+       source_name, source_country, source_code, target_name, target_country, target_code,
+       sentence_text
+FROM _events_arrow ORDER BY pair_lo, pair_hi, rn
 """
-BY_DATE = Source("FROM memory.main.ev AS e", "e.ev_date")
 BY_PAIR = Source("FROM memory.main.ev_dyad AS e", "e.ev_date", pair_columns=True)
-# Where a page of events is read from once its positions (``rn``) are known.
-PAGE_TABLE = "memory.main.ev"
 
 
 class CursorReader:
-    """One request's view of the store: ``fetch(sql, params)`` like an EventStore.
+    """One request's view of the store: ``fetch(sql, params)`` like an EventStore, and
+    ``index``, the app's :class:`EventIndex`.
 
-    ``source_for(flt)`` tells the analysis functions which copy answers ``flt`` fastest.
+    ``source_for(flt)`` tells the analysis functions to read the ``ev_dyad`` copy;
+    ``series_rows`` answers time series from the index. The DuckDB cursor is opened on
+    the first ``fetch`` (requests the index answers never open one) and closed by
+    :meth:`close`.
     """
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
-        self._cursor = cursor
+    def __init__(self, con: duckdb.DuckDBPyConnection, index: EventIndex) -> None:
+        self._con = con
+        self._cursor: duckdb.DuckDBPyConnection | None = None
+        self.index = index
 
     def source_for(self, flt: EventFilter) -> Source:
-        return BY_PAIR if flt.dyad and not (flt.text or flt.doc_id) else BY_DATE
+        return BY_PAIR
+
+    def series_rows(self, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:
+        """Per-period rows for :func:`eventscribe.analysis.event_series` from the index."""
+        return indexed.series_rows(self.index, flt, by)
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query with bound ``params``; rows come back as dicts."""
         try:
+            if self._cursor is None:
+                self._cursor = self._con.cursor()
+                self._cursor.execute("USE store")
             result = self._cursor.execute(sql, list(params))
             names = [d[0] for d in result.description]
             return [dict(zip(names, row)) for row in result.fetchall()]
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}") from exc
+
+    def close(self) -> None:
+        if self._cursor is not None:
+            self._cursor.close()
+            self._cursor = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class ReadOnlyStore:
             self._con.execute("SET enable_progress_bar = false")
             self._con.execute("ATTACH ? AS store (READ_ONLY)", [self.path])
             self._con.execute("USE store")
-            _build_copies(self._con)
+            self.index = _build(self._con)
             # requests run side by side (see create_app): one DuckDB thread per query
             self._con.execute("SET threads = 1")
         except duckdb.Error as exc:
@@ -119,26 +121,25 @@ class ReadOnlyStore:
     @contextmanager
     def reader(self) -> Iterator[CursorReader]:
         """A reader with its own cursor, closed afterwards (use one per request)."""
-        cursor = self._con.cursor()
-        cursor.execute("USE store")
+        reader = CursorReader(self._con, self.index)
         try:
-            yield CursorReader(cursor)
+            yield reader
         finally:
-            cursor.close()
+            reader.close()
 
     def close(self) -> None:
         self._con.close()
 
 
-def _build_copies(con: duckdb.DuckDBPyConnection) -> None:
-    """The two ordered read copies (see the module docstring)."""
-    date = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
-    columns = f"e.*, {_DOC_COLUMNS}"
-    con.execute(_COPY_SQL.format(name="ev", date=date, pairs=_PAIR_COLUMNS, columns=columns, order="rn"))
-    con.execute(_COPY_SQL.format(
-        name="ev_dyad", date=date, pairs=_PAIR_COLUMNS, columns=_NARROW_COLUMNS,
-        order="pair_lo, pair_hi, rn",
-    ))  # fmt: skip
+def _build(con: duckdb.DuckDBPyConnection) -> EventIndex:
+    """The event index and the ``ev_dyad`` SQL copy, from one read of the events."""
+    table = load_events(con)
+    con.register("_events_arrow", table)
+    try:
+        con.execute(_DYAD_COPY_SQL)
+    finally:
+        con.unregister("_events_arrow")
+    return EventIndex(table)
 
 
 def _has_clusters(reader: CursorReader) -> bool:

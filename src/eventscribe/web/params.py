@@ -8,7 +8,7 @@ Lists may repeat (``type=A&type=B``) or be comma-separated (``type=A,B``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
@@ -21,8 +21,9 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 Codes = Annotated[list[str], Query(description="Country or actor codes (SRB, SRBGOV); repeat or comma-separate.")]
 
 
-def reader(request: Request) -> Iterator[CursorReader]:
-    """A per-request reader with its own DuckDB cursor (FastAPI dependency)."""
+async def reader(request: Request) -> AsyncIterator[CursorReader]:
+    """A per-request reader (FastAPI dependency). Async, so it costs no worker thread:
+    the reader opens its DuckDB cursor only when a query needs one."""
     with request.app.state.store.reader() as opened:
         yield opened
 
@@ -46,19 +47,20 @@ def checked_quads(values: list[str]) -> tuple[int, ...]:
     return tuple(quads)
 
 
-def event_filter(
+async def event_filter(
     start: Annotated[str | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
     end: Annotated[str | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
     country: Codes = [],  # noqa: B006 - FastAPI copies defaults
     source: Codes = [],  # noqa: B006
     target: Codes = [],  # noqa: B006
     actor: Annotated[str | None, Query(description="Canonical actor name, e.g. Aleksandar Vucic.")] = None,
-    type: Annotated[list[str], Query(description="PLOVER event types, e.g. ACCUSE.")] = [],  # noqa: A002, B006
+    type: Annotated[list[str], Query(description="PLOVER event types, e.g. ACCUSE.")] = [],  # noqa: B006
     quad: Annotated[list[str], Query(description="Quad classes 1-4.")] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=200, description="Text in the sentence.")] = None,
     doc_id: Annotated[str | None, Query(description="Only this document's events.")] = None,
 ) -> EventFilter:
-    """The EventFilter for the common query parameters (FastAPI dependency)."""
+    """The EventFilter for the common query parameters (FastAPI dependency; async because
+    it only checks values, which is cheaper than a hop to a worker thread)."""
     return EventFilter(
         start=checked_date(start, "start"),
         end=checked_date(end, "end"),

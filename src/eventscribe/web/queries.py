@@ -7,36 +7,17 @@ return the total, so a client can page through them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from eventscribe.analysis.filters import (
-    STORE_SOURCE,
-    EventFilter,
-    Reader,
-    Source,
-    like_pattern,
-    source_for,
-)
-from eventscribe.web.db import PAGE_TABLE
-from eventscribe.web.highlight import evidence_segments
+from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, Reader, like_pattern
+from eventscribe.web import indexed
+from eventscribe.web.index import EventIndex
+from eventscribe.web.rows import EVENT_COLUMNS as _EVENT_COLUMNS
+from eventscribe.web.rows import decode_json as _json
+from eventscribe.web.rows import row_document, shape_event
 
 # Totals above this are reported as "at least": counting stops there (``total_exact``).
 TOTAL_CAP = 10_000
-# Pages ending within this many matches are found in the same scan that counts them.
-POSITIONS_CAP = 50_000
-_DOC_FIELDS = "e.doc_title, e.doc_date, e.doc_url, e.doc_source"
-
-_EVENT_COLUMNS = (
-    "e.event_id, e.doc_id, e.event_date, e.date_precision, e.plover_type, e.plover_mode, "
-    "e.cameo_code, e.quad_class, e.intensity, e.goldstein, e.negated, e.confidence, "
-    "e.source_name, e.source_country, e.source_sector, e.source_code, e.source_text, "
-    "e.source_start, e.source_end, "
-    "e.target_name, e.target_country, e.target_sector, e.target_code, e.target_text, "
-    "e.target_start, e.target_end, "
-    "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, "
-    "e.sentence_text, e.location, e.explanation"
-)
 _STORE_ORDER = (
     "ORDER BY {date} DESC NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
 )
@@ -46,13 +27,16 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     """One page of events matching ``flt``, newest first, each with its highlighted sentence.
 
     ``total`` counts the matches up to :data:`TOTAL_CAP`; ``total_exact`` says whether
-    it is the exact number.
+    it is the exact number. A reader with an in-memory index (the web app's) answers
+    from it; any other reads the store with SQL.
     """
-    source = source_for(reader, flt)
-    if source is STORE_SOURCE or offset + limit > POSITIONS_CAP:
-        counted, rows = _events_by_offset(reader, flt, source, limit=limit, offset=offset)
+    index = _index(reader)
+    found = indexed.match(index, flt, max(TOTAL_CAP + 1, offset + limit)) if index is not None else None
+    if found is not None:
+        counted = len(found)
+        rows = [shape_event(r, row_document(r)) for r in index.rows(found[offset : offset + limit])]
     else:
-        counted, rows = _events_by_position(reader, flt, source, limit=limit, offset=offset)
+        counted, rows = _events_by_sql(reader, flt, limit=limit, offset=offset)
     return {
         "total": min(counted, TOTAL_CAP),
         "total_exact": counted <= TOTAL_CAP,
@@ -62,74 +46,39 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     }
 
 
-def _events_by_position(
-    reader: Reader, flt: EventFilter, source: Source, *, limit: int, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """From the app's read copies: one scan finds the (capped) count and the page's
-    positions ``rn`` together, then the page's rows, document fields included, are read
-    from the newest-first copy by position (a narrow range of it)."""
-    where, params = flt.where(source)
-    wanted = max(TOTAL_CAP + 1, offset + limit)
-    order = "ORDER BY e.rn " if source.pair_columns else ""  # the by-date copy is in rn order
-    found = reader.fetch(
-        f"WITH m AS (SELECT e.rn {source.from_sql} WHERE {where} {order}LIMIT {wanted}), "
-        "k AS (SELECT rn, row_number() OVER (ORDER BY rn) AS k FROM m) "
-        "SELECT (SELECT count(*) FROM m) AS n, "
-        "(SELECT list(rn ORDER BY rn) FROM k WHERE k > ? AND k <= ?) AS page",
-        [*params, offset, offset + limit],
-    )[0]
-    positions = found["page"] or []
-    if not positions:
-        return int(found["n"]), []
-    rows = reader.fetch(
-        f"SELECT {_EVENT_COLUMNS}, {_DOC_FIELDS} FROM {PAGE_TABLE} AS e "
-        "WHERE e.rn BETWEEN ? AND ? AND list_contains(?::BIGINT[], e.rn) ORDER BY e.rn",
-        [positions[0], positions[-1], positions],
-    )
-    return int(found["n"]), [_event(r, _row_document(r)) for r in rows]
+def _index(reader: Reader) -> EventIndex | None:
+    return getattr(reader, "index", None)
 
 
-def _events_by_offset(
-    reader: Reader, flt: EventFilter, source: Source, *, limit: int, offset: int
+def _events_by_sql(
+    reader: Reader, flt: EventFilter, *, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
-    """A capped count, then the page by LIMIT/OFFSET (the store itself, or deep pages)."""
-    where, params = flt.where(source)
+    """A capped count, then the page by LIMIT/OFFSET, from the store's own tables."""
+    where, params = flt.where(STORE_SOURCE)
     counted = reader.fetch(
-        f"SELECT count(*) AS n FROM (SELECT 1 {source.from_sql} WHERE {where} LIMIT {TOTAL_CAP + 1})",
+        f"SELECT count(*) AS n FROM (SELECT 1 {STORE_SOURCE.from_sql} WHERE {where} "
+        f"LIMIT {TOTAL_CAP + 1})",
         params,
     )[0]["n"]
-    if source is STORE_SOURCE:
-        order = _STORE_ORDER.format(date=source.date_sql)
-        sql = f"SELECT {_EVENT_COLUMNS} {source.from_sql} WHERE {where} {order} LIMIT ? OFFSET ?"
-        return int(counted), _with_documents(reader, reader.fetch(sql, [*params, limit, offset]))
-    order = "ORDER BY e.rn " if source.pair_columns else ""
-    positions = [
-        r["rn"]
-        for r in reader.fetch(
-            f"SELECT e.rn {source.from_sql} WHERE {where} {order}LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
-    ]
-    rows = reader.fetch(
-        f"SELECT {_EVENT_COLUMNS}, {_DOC_FIELDS} FROM {PAGE_TABLE} AS e "
-        "WHERE e.rn IN (SELECT unnest(?::BIGINT[])) ORDER BY e.rn",
-        [positions],
-    ) if positions else []  # fmt: skip
-    return int(counted), [_event(r, _row_document(r)) for r in rows]
-
-
-def _row_document(row: dict[str, Any]) -> dict[str, Any]:
-    """The document fields a read-copy row carries, shaped as :func:`_with_documents` does."""
-    return {"doc_id": row["doc_id"], "title": row["doc_title"], "date": row["doc_date"],
-            "url": row["doc_url"], "source": row["doc_source"]}  # fmt: skip
+    order = _STORE_ORDER.format(date=STORE_SOURCE.date_sql)
+    sql = f"SELECT {_EVENT_COLUMNS} {STORE_SOURCE.from_sql} WHERE {where} {order} LIMIT ? OFFSET ?"
+    return int(counted), _with_documents(reader, reader.fetch(sql, [*params, limit, offset]))
 
 
 def get_event(reader: Reader, event_id: str, *, clusters: bool) -> dict[str, Any] | None:
     """One event with its evidence, its document and every mention of it (or None)."""
-    rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
-    if not rows:
-        return None
-    event = _with_documents(reader, rows)[0]
+    index = _index(reader)
+    if index is not None:
+        position = index.event_position(event_id)
+        if position is None:
+            return None
+        row = index.rows([position])[0]
+        event = shape_event(row, row_document(row))
+    else:
+        rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
+        if not rows:
+            return None
+        event = _with_documents(reader, rows)[0]
     event["mentions"] = mentions(reader, event_id, clusters=clusters, alone=event)
     return event
 
@@ -167,7 +116,7 @@ def _with_documents(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str
             [doc_ids],
         )
     } if doc_ids else {}  # fmt: skip
-    return [_event(r, docs.get(r["doc_id"])) for r in rows]
+    return [shape_event(r, docs.get(r["doc_id"])) for r in rows]
 
 
 def list_documents(
@@ -205,18 +154,30 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
     if not rows:
         return None
     doc = rows[0]
-    events = reader.fetch(
-        f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.doc_id = ? "
-        "ORDER BY e.sentence_start, e.trigger_start, e.event_id",
-        [doc_id],
-    )
     shown = {k: doc[k] for k in ("doc_id", "title", "date", "url", "source")}
-    doc["events"] = [_event(r, dict(shown)) for r in events]
+    doc["events"] = [shape_event(r, dict(shown)) for r in _document_events(reader, doc_id)]
     quotes = reader.fetch(
         "SELECT q.doc_id, q.data FROM quotes AS q WHERE q.doc_id = ? LIMIT 1000", [doc_id]
     )
     doc["quotes"] = [{"doc_id": r["doc_id"], "data": _json(r["data"])} for r in quotes]
     return doc
+
+
+def _document_events(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
+    """The document's event rows by sentence, trigger and id (nulls last, as in SQL)."""
+    index = _index(reader)
+    if index is None:
+        return reader.fetch(
+            f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.doc_id = ? "
+            "ORDER BY e.sentence_start, e.trigger_start, e.event_id",
+            [doc_id],
+        )
+    rows = index.rows(index.by_doc.get(doc_id))
+    return sorted(rows, key=lambda r: (*_nulls_last(r["sentence_start"]), *_nulls_last(r["trigger_start"]), r["event_id"]))
+
+
+def _nulls_last(value: int | None) -> tuple[bool, int]:
+    return value is None, value or 0
 
 
 def list_quotes(reader: Reader, *, doc_id: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -230,51 +191,3 @@ def list_quotes(reader: Reader, *, doc_id: str | None, limit: int, offset: int) 
     )
     items = [{"doc_id": r["doc_id"], "data": _json(r["data"])} for r in rows]
     return {"total": int(total), "limit": limit, "offset": offset, "items": items}
-
-
-def _event(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, Any]:
-    """An events row shaped for the API: actors nested, the sentence cut into highlights.
-
-    ``date`` is the event's date, else its document's publication date.
-    """
-    source, target = _actor(row, "source"), _actor(row, "target")
-    doc = doc or {"doc_id": row["doc_id"], "title": None, "date": None, "url": None, "source": None}
-    return {
-        "event_id": row["event_id"],
-        "doc_id": row["doc_id"],
-        "date": row["event_date"] or doc["date"],
-        "date_precision": row["date_precision"],
-        "type": row["plover_type"],
-        "mode": row["plover_mode"],
-        "cameo": row["cameo_code"],
-        "quad": row["quad_class"],
-        "intensity": row["intensity"],
-        "goldstein": row["goldstein"],
-        "negated": row["negated"],
-        "confidence": row["confidence"],
-        "source": source,
-        "target": target,
-        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
-        "sentence": {"text": row["sentence_text"], "start": row["sentence_start"], "end": row["sentence_end"]},
-        "segments": evidence_segments(row),
-        "location": _json(row["location"]),
-        "explanation": row.get("explanation"),
-        "document": doc,
-        **({"cluster_id": row["cluster_id"]} if "cluster_id" in row else {}),
-    }
-
-
-def _actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
-    if row[f"{role}_name"] is None and row[f"{role}_text"] is None:
-        return None
-    fields = ("name", "country", "sector", "code", "text", "start", "end")
-    return {f: row[f"{role}_{f}"] for f in fields}
-
-
-def _json(value: str | None) -> Any:
-    if value is None:
-        return None
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value

@@ -60,3 +60,43 @@ def test_a_subordinate_clause_does_not_lend_its_actor_as_recipient(code_text):
     ).coded.events
     suspension = [e for e in events if e.type == "SANCTION"]
     assert suspension and (suspension[0].target is None or suspension[0].target.country != "HUN")
+
+
+def test_an_actor_without_a_country_takes_the_only_state_the_sentence_names(code_text):
+    events = code_text("Police fired tear gas at protesters in Kirkuk on Sunday.").coded.events
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].source.country == "IRQ"
+    assert "country assumed" in assault[0].source.evidence
+
+
+def test_no_country_is_assumed_when_the_sentence_names_two_states(code_text):
+    events = code_text("Police fired tear gas at Syrian refugees near the Turkish border.").coded.events
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].source.country is None
+
+
+def test_common_words_kept_as_a_recipient_get_no_assumed_country(code_text):
+    events = code_text("Russia condemned the attack on the convoy.").coded.events
+    assert ("ACCUSE", "RUS", None) in dyads(events)
+
+
+def test_a_demand_answered_by_refusal_is_aimed_at_whoever_made_it(code_text):
+    events = code_text(
+        "The Georgian president refused to respond to a demand from the Russian foreign minister."
+    ).coded.events
+    assert ("REJECT", "GEO", "RUS") in dyads(events)
+
+
+def test_a_that_clause_of_a_demanded_act_lends_no_recipient(code_text):
+    events = code_text(
+        "Lithuania's parliament demanded an apology by Moscow that Soviet troops shot Lithuanian civilians."
+    ).coded.events
+    assert ("REQUEST", "LTU", "RUS") in dyads(events)
+
+
+def test_a_hunger_strike_in_protest_against_someone_is_aimed_at_them(code_text):
+    events = code_text(
+        "A Bahraini activist began a hunger strike in protest against abuses by Bahraini police."
+    ).coded.events
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None and protests[0].target.sector == "COP"

@@ -8,6 +8,7 @@ from eventscribe.actors.memory import Clue
 from eventscribe.actors.phrases import mention_span, phrase_span
 from eventscribe.records import Actor
 
+
 def compose_actor(
     head: Token,
     span,
@@ -78,6 +79,9 @@ def relocate(actor: Actor, head: Token, span=None) -> Actor:
     )
 
 
+UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
+
+
 def unresolved_actor(head: Token) -> Actor:
     """An actor the text names but no evidence places (no country, no sector)."""
     span = mention_span(head)
@@ -89,5 +93,5 @@ def unresolved_actor(head: Token) -> Actor:
         country=None,
         sector=None,
         code=None,
-        evidence="named in the text; no country or sector found",
+        evidence=UNRESOLVED_EVIDENCE,
     )

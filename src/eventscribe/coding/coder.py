@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventscribe.actors.building import UNRESOLVED_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding.dates import DateResolver, EventDate
 from eventscribe.coding.matcher import Candidate, EventMatcher
@@ -73,6 +74,7 @@ class EventCoder:
         decisions: list[Decision] = []
         for sentence_index, sent in enumerate(doc.sents):
             dates.for_sentence(sent)
+            named = _countries_named(sent, actors, places)
             for candidate in self.matcher.match(sent, actors):
                 trigger_text = doc[candidate.trigger[0] : candidate.trigger[1]].text
                 decision = Decision(
@@ -91,7 +93,7 @@ class EventCoder:
                 event_date = dates.date_of(doc[candidate.anchor], sent)
                 where = event_location(doc[candidate.anchor], places)
                 location = where.to_contract() if where is not None else None
-                events.extend(self._events(candidate, doc, article, sent, event_date, location))
+                events.extend(self._events(candidate, doc, article, sent, event_date, location, named))
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
@@ -103,6 +105,7 @@ class EventCoder:
         sent,
         when: EventDate,
         location: dict | None,
+        named: Sequence[tuple[int, int, str, str]] = (),
     ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
         trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
@@ -126,7 +129,8 @@ class EventCoder:
                 pairs.append((source, target))
         for source, target in pairs:
             source, target = _place_ethnic_groups(source, target)
-            source, target = _assume_domestic(source, target)
+            source, target = _assume_domestic(source, target, {c for *_, c, _ in named})
+            source, target = _assume_local(source, named), _assume_local(target, named)
             yield Event(
                 event_id=stable_id(
                     article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
@@ -191,6 +195,8 @@ def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None
         score -= 0.2
     if candidate.modality == "background":
         score -= 0.15
+    if any(a is not None and "country assumed" in a.evidence for a in (source, target)):
+        score -= 0.1
     return round(max(0.0, min(1.0, score)), 2)
 
 
@@ -228,13 +234,18 @@ def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Ac
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "ELI"})
 
 
-def _assume_domestic(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+def _assume_domestic(
+    source: Actor | None, target: Actor | None, named: set[str] = frozenset()
+) -> tuple[Actor | None, Actor | None]:
     """An office holder or group the text gives no country ("President Mugabe", "Darfur
     rebels") in an event with a party of known country is taken to be of that country:
-    most such events are domestic. The evidence says it was assumed."""
+    most such events are domestic, unless the sentence names another state too ("police
+    fired at Syrian refugees at the Turkish border"). The evidence says it was assumed."""
 
     def assume(actor: Actor | None, other: Actor | None) -> Actor | None:
         if actor is None or actor.country or other is None or not other.country:
+            return actor
+        if named - {other.country}:
             return actor
         if actor.sector not in DOMESTIC_SECTORS or len(other.country) != 3 or other.country in NONSTATE:
             return actor
@@ -246,6 +257,45 @@ def _assume_domestic(source: Actor | None, target: Actor | None) -> tuple[Actor 
         )
 
     return assume(source, target), assume(target, source)
+
+
+
+
+def _countries_named(sent, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str, str]]:
+    """(start, end, country, words) of every state named in the sentence, by the actor
+    tagger or as a place ("in Kirkuk" is Iraq even where no actor table knows Kirkuk)."""
+    found = []
+    for i in range(sent.start, sent.end):
+        for actor in actors.actors_at(sent.doc[i]):
+            if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
+                found.append((actor.start, actor.end, actor.country, actor.text))
+    for place in places:
+        if sent.start_char <= place.start < sent.end_char and place.country and place.country not in NONSTATE:
+            found.append((place.start, place.end, place.country, place.text))
+    return found
+
+
+def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str, str]]) -> Actor | None:
+    """An actor the text gives no country ("Some 500,000 workers", a person the registry
+    does not know) takes the one state its own words name ("protesters in Kirkuk"), else
+    the only state the sentence names; with two or more candidates it stays unknown.
+    The evidence says the country was assumed."""
+    if actor is None or actor.country:
+        return actor
+    if actor.evidence == UNRESOLVED_EVIDENCE and not any(w[:1].isupper() for w in actor.name.split()):
+        return actor  # common words the tagger did not take for an actor ("the convoy")
+    inside = {c for start, end, c, _ in named if actor.start <= start and end <= actor.end}
+    countries = inside or {c for _, _, c, _ in named}
+    if len(countries) != 1:
+        return actor
+    country = countries.pop()
+    where = "its own words" if inside else "the sentence"
+    return replace(
+        actor,
+        country=country,
+        code=f"{country}{actor.sector or ''}",
+        evidence=f"{actor.evidence}; country assumed: the only state named in {where}",
+    )
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:

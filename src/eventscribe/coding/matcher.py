@@ -124,7 +124,7 @@ class EventMatcher:
             # speaker demands it of the clause's subject; without a speaker it is no event
             return self._obligation(verb, entry, actors)
         sources = self._sources(verb, entry, actors)
-        targets = self._targets(verb, entry, actors, objects)
+        targets = self._targets(verb, entry, actors, objects, sources)
         if not targets and entry.type == "THREATEN":
             targets = _actors_of(self._condition_subjects(verb), actors)
         modality = syntax.modality_of(verb, self.words)
@@ -170,7 +170,12 @@ class EventMatcher:
         return _actors_of(heads, actors)
 
     def _targets(
-        self, verb: Token, entry: LexiconEntry, actors: ActorIndex, objects: list[Token]
+        self,
+        verb: Token,
+        entry: LexiconEntry,
+        actors: ActorIndex,
+        objects: list[Token],
+        sources: tuple[Actor, ...] = (),
     ) -> tuple[Actor, ...]:
         direct = objects or syntax.objects_of(verb)
         # the words kept when no actor is found: the direct object (not a light verb's
@@ -202,12 +207,16 @@ class EventMatcher:
                     heads += [t for t in deep if _is_object_of(t, word) and t not in heads]
             else:
                 heads = []
-            found = _actors_of(heads, actors) or _owners_of(heads, actors, self.words.owned_nouns)
+            found = _actors_of(heads, actors) or _owners_of(heads, actors, self.words.owned_nouns, sources)
             if found:
                 return found
             if slot != "poss_of_object":
                 first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
-        return _nearest_object_actor(verb, actors) or _unresolved(first_heads)
+        return (
+            _nearest_object_actor(verb, actors, self.words.owned_nouns, sources)
+            or _owners_of(first_heads, actors, self.words.owned_nouns, sources)
+            or _unresolved(first_heads)
+        )
 
     # -- nouns ------------------------------------------------------------------
 
@@ -233,11 +242,11 @@ class EventMatcher:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
                 targets = tuple(a for a in _actors_of(heads, actors) if a not in sources)
-                targets = targets or _owners_of(heads, actors, self.words.owned_nouns)
+                targets = targets or _owners_of(heads, actors, self.words.owned_nouns, sources)
             if targets:
                 break
         if not targets:
-            targets = _nearest_object_actor(noun, actors)
+            targets = _nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
         if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
@@ -319,16 +328,26 @@ OWNER_PREPOSITIONS = ("by", "from")
 OWNER_DEPTH = 2
 
 
+def _same_words(a: Actor, b: Actor) -> bool:
+    """The same actor, or a pronoun standing for it ("their" for the subject)."""
+    return a == b or (a.name == b.name and a.country == b.country and a.sector == b.sector)
+
+
 def _is_object_of(token: Token, word: str) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == word
 
 
 def _owners_of(
-    heads: list[Token], actors: ActorIndex, owned: frozenset[str], depth: int = OWNER_DEPTH
+    heads: list[Token],
+    actors: ActorIndex,
+    owned: frozenset[str],
+    exclude: tuple[Actor, ...] = (),
+    depth: int = OWNER_DEPTH,
 ) -> tuple[Actor, ...]:
     """The actors who own what ``heads`` name when those heads are things said, done or
     proposed (``owned``): a possessor, a "by" or "from" phrase, the agent of a
-    participle, or a nationality word in the phrase ("Israeli military policies")."""
+    participle, or a nationality word in the phrase ("Israeli military policies").
+    The event's own source (``exclude``: "pressed their demands") is no owner."""
     found: list[Actor] = []
     for head in syntax.with_conjuncts(heads):
         if head.lemma_.lower() not in owned:
@@ -339,12 +358,12 @@ def _owners_of(
         owners += [a for c in head.children if c.dep_ == "acl" for a in syntax.agent_of(c)]
         owners += [c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}]
         for actor in _actors_of(owners, actors):
-            if actor not in found:
+            if actor not in found and not any(_same_words(actor, x) for x in exclude):
                 found.append(actor)
         if not found and depth > 1:
-            # "violations of the rights of Serbs by ...": one more step into the phrase
+            # "demands for greater freedom from the government": one more step into the phrase
             inner = [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-            found.extend(a for a in _owners_of(inner, actors, owned, depth - 1) if a not in found)
+            found.extend(a for a in _owners_of(inner, actors, owned, exclude, depth - 1) if a not in found)
     return tuple(found)
 
 
@@ -353,27 +372,33 @@ FALLBACK_DEPTH = 4
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 
 
-def _nearest_object_actor(verb: Token, actors: ActorIndex) -> tuple[Actor, ...]:
+def _nearest_object_actor(
+    verb: Token, actors: ActorIndex, owned: frozenset[str] = frozenset(), exclude: tuple[Actor, ...] = ()
+) -> tuple[Actor, ...]:
     """When no slot of the entry names a recipient, the nearest actor that is an object
-    inside the trigger's own clause ("promised to continue aid to Mozambique")."""
+    inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
+    owner of a thing there ("refused to respond to a demand from the US President")."""
     subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
-    best: tuple[tuple[bool, int], Token] | None = None
+    best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
     for token, distance in _clause_steps(verb).items():
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
-        if token.i in subjects or dep not in FALLBACK_TARGET_DEPS:
-            continue
-        if not actors.actors_at(token) or token.head.lower_ == "by":
+        if token.i in subjects or dep not in FALLBACK_TARGET_DEPS or token.head.lower_ == "by":
             continue
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i == verb.i:
             continue  # "arrested two men in Kosovo": where, not whom
         if token.dep_ == "pobj" and token.head.head.lower_ == "according":
             continue  # "according to military statements": who says, not whom
+        found = actors.actors_at(token)
+        if not found:
+            found = _owners_of([token], actors, owned, exclude, depth=1)
+            distance += 1
+        if not found:
+            continue
         # prefer actors whose country is known, then the nearest in the tree
-        unknown = not any(a.country for a in actors.actors_at(token))
-        rank = (unknown, distance)
+        rank = (not any(a.country for a in found), distance)
         if best is None or rank < best[0]:
-            best = (rank, token)
-    return _actors_of([best[1]], actors) if best else ()
+            best = (rank, _actors_of([token], actors) or found)
+    return best[1] if best else ()
 
 
 # Arcs the target search does not follow: other subjects, conjoined verbs (their own
@@ -385,9 +410,12 @@ REPORTING_GERUNDS = frozenset({"say", "cite", "add", "claim", "note", "insist", 
 
 def _own_event_clause(token: Token) -> bool:
     """A subordinate clause with its own subject or conjunction ("after a jet shot down a
-    helicopter") or a reporting gerund ("citing domestic opposition") is an event or
-    circumstance of its own, not where the trigger's recipient is; a purpose clause
-    ("to help Ethiopia") or a result ("killing six soldiers") stays in."""
+    helicopter", "an admission that Soviet forces murdered ...") or a reporting gerund
+    ("citing domestic opposition") is an event or circumstance of its own, not where the
+    trigger's recipient is; a purpose clause ("to help Ethiopia") or a result ("killing
+    six soldiers") stays in."""
+    if token.dep_ in {"acl", "relcl"}:
+        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
     if token.dep_ != "advcl":
         return False
     if any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children):
@@ -442,19 +470,38 @@ def _share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate
     """"staged a hunger strike to protest the government's decision": an act without a
     recipient of its own is aimed at the recipient of the purpose it was done for."""
     doc = sent.doc
-    purposes = {c.anchor: c for c in found if c.modality == "purpose" and c.targets}
+    purposes = {
+        c.anchor: c
+        for c in found
+        if c.targets and (c.modality == "purpose" or (not c.sources and _in_protest(doc[c.anchor])))
+    }
     if not purposes:
         return found
     result = []
     for candidate in found:
-        if not candidate.targets and candidate.dropped is None:
-            for child in doc[candidate.anchor].children:
+        if not _resolved(candidate.targets) and candidate.dropped is None:
+            anchor = doc[candidate.anchor]
+            # the purpose hangs off the trigger verb, or off the light verb of a trigger
+            # noun ("staged demonstrations to demand reforms")
+            heads = [anchor] + ([anchor.head] if anchor.dep_ == "dobj" else [])
+            for child in (c for h in heads for c in h.children):
+                if child.dep_ == "prep":  # "staged a hunger strike in protest against X"
+                    child = next((c for c in child.children if c.dep_ == "pobj"), child)
                 purpose = purposes.get(child.i)
-                if purpose is not None and child.dep_ == "advcl":
+                if purpose is not None and child.dep_ in {"advcl", "pobj"}:
                     candidate = replace(candidate, targets=purpose.targets)
                     break
         result.append(candidate)
     return result
+
+
+def _in_protest(noun: Token) -> bool:
+    """"in protest against ...", "in response to ...": an event noun saying why."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in"
+
+
+def _resolved(actors: tuple[Actor, ...]) -> bool:
+    return any(a.country or a.sector for a in actors)
 
 
 def _unresolved(heads: list[Token]) -> tuple[Actor, ...]:

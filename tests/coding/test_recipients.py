@@ -100,3 +100,30 @@ def test_a_hunger_strike_in_protest_against_someone_is_aimed_at_them(code_text):
     ).coded.events
     protests = [e for e in events if e.type == "PROTEST"]
     assert protests and protests[0].target is not None and protests[0].target.sector == "COP"
+
+
+def test_returning_a_thing_to_a_country_is_a_return_of_property(code_text):
+    events = code_text("Dutch customs officers returned three stolen statues to Mali on Monday.").coded.events
+    assert ("RETREAT", "NLD", "MLI") in dyads(events)
+
+
+def test_returning_home_is_no_event(code_text):
+    events = code_text("The Dutch prime minister returned to The Hague on Monday.").coded.events
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_a_statement_calling_on_someone_is_the_senders_request(code_text):
+    events = code_text(
+        "Amnesty International issued a statement calling on the Egyptian government to free the journalists."
+    ).coded.events
+    assert ("REQUEST", "NGO", "EGY") in dyads(events)
+
+
+def test_two_states_signing_an_agreement_each_sign_with_the_other(code_text):
+    events = code_text("Kenya and Ethiopia signed an agreement on border security on Tuesday.").coded.events
+    assert {("SUPPORT", "KEN", "ETH"), ("SUPPORT", "ETH", "KEN")} <= dyads(events)
+
+
+def test_a_recipient_lower_in_the_object_phrase_is_found(code_text):
+    events = code_text("Norway has provided $5 million in emergency funding to Sudan.").coded.events
+    assert ("AID", "NOR", "SDN") in dyads(events)

@@ -158,13 +158,16 @@ class EventCoder:
 
 
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too.
+RECIPROCAL_CAMEO = frozenset({"057"})
 
 
 def _reciprocal(candidate: Candidate) -> bool:
     """A joint act of two or more countries with no other recipient."""
     countries = {a.country for a in candidate.sources if a.country}
     resolved_targets = [t for t in candidate.targets if t.country or t.sector]
-    return candidate.type in RECIPROCAL_TYPES and not resolved_targets and len(countries) >= 2
+    joint = candidate.type in RECIPROCAL_TYPES or candidate.cameo in RECIPROCAL_CAMEO
+    return joint and not resolved_targets and len(countries) >= 2
 
 
 def _timing(candidate: Candidate, when: EventDate) -> str:

@@ -34,7 +34,7 @@ class LexiconEntry:
     pos: str  # "verb" or "noun"
     lemma: str  # head word of the trigger
     tail: tuple[str, ...]  # particle/preposition words after a verb, or modifiers of a noun
-    objects: tuple[str, ...]  # required direct objects of a light verb ("" = any)
+    objects: tuple[str, ...]  # required direct objects of a light verb ("@any" = any)
     type: str
     mode: str | None
     cameo: str

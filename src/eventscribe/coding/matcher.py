@@ -202,6 +202,9 @@ class EventMatcher:
                 heads = syntax.prep_objects(verb, word) + [
                     p for o in direct for p in syntax.prep_objects(o, word)
                 ]
+                if not heads:
+                    # "provided $3 million in funding to Lebanon": the phrase hangs lower
+                    heads = [p for t in _object_phrase_nouns(direct) for p in syntax.prep_objects(t, word)]
                 if word in DEEP_PREPOSITIONS:
                     deep = _clause_steps(verb, FALLBACK_DEPTH + 2)
                     heads += [t for t in deep if _is_object_of(t, word) and t not in heads]
@@ -326,6 +329,21 @@ DEEP_PREPOSITIONS = frozenset({"against"})
 # violations by the police", "a demonstration staged by students").
 OWNER_PREPOSITIONS = ("by", "from")
 OWNER_DEPTH = 2
+
+
+def _object_phrase_nouns(direct: list[Token]) -> list[Token]:
+    """Nouns inside the direct objects' phrases, one or two prepositions down ("$3
+    million in funding", "vehicles and a team of paratroopers"), not inside clauses."""
+    found: list[Token] = []
+    frontier = [(o, 0) for o in syntax.with_conjuncts(direct)]
+    while frontier:
+        token, depth = frontier.pop(0)
+        for prep in (c for c in token.children if c.dep_ == "prep" and depth < 2):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                found.append(noun)
+                frontier.append((noun, depth + 1))
+        found.extend(c for c in token.conjuncts if c not in found)
+    return found
 
 
 def _same_words(a: Actor, b: Actor) -> bool:
@@ -557,6 +575,8 @@ def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
         words = {obj.lemma_.lower(), obj.lower_}
         if obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children):
             words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
+        if obj.dep_ == "dobj":
+            words.add("@any")  # lexicon object word for any direct object
         phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
         if words & set(wanted) or phrase.strip() in wanted:
             matched.append(obj)

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Nouns of messages whose participle says what they do ("a statement calling on Kabul to
+# ...", "a letter urging ..."): the message's sender acts.
+MESSAGE_NOUNS = frozenset(
+    {"statement", "letter", "resolution", "message", "communique", "declaration", "report", "motion", "petition"}
+)
 # Modals that, in a reported clause, put an obligation on its subject.
 OBLIGATION_AUX = frozenset({"must", "should"})
 
@@ -81,6 +86,8 @@ def subjects_of(verb: Token) -> list[Token]:
             current = current.head
             continue
         if current.dep_ in {"conj", "advcl", "pcomp", "acomp"} or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.lemma_ in MESSAGE_NOUNS:
+                current = current.head  # "X issued a statement calling on Y": X calls
             current = current.head
             continue
         return []
@@ -152,7 +159,7 @@ def modality_of(token: Token, words: WordLists) -> str | None:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if token.dep_ == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
-    if token.dep_ == "acl" and token.tag_ == "VBG":
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_ not in MESSAGE_NOUNS:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if token.dep_ == "advcl" and infinitive and not children(token, *SUBJECT_DEPS):
         return "purpose"  # "students blocked roads to press their demands"

@@ -127,3 +127,9 @@ def test_two_states_signing_an_agreement_each_sign_with_the_other(code_text):
 def test_a_recipient_lower_in_the_object_phrase_is_found(code_text):
     events = code_text("Norway has provided $5 million in emergency funding to Sudan.").coded.events
     assert ("AID", "NOR", "SDN") in dyads(events)
+
+
+def test_an_actors_own_forces_are_not_the_target_of_its_withdrawal(code_text):
+    events = code_text("Chad withdrew its troops from Niger on Friday.").coded.events
+    retreat = [e for e in events if e.type == "RETREAT"]
+    assert retreat and retreat[0].target is not None and retreat[0].target.country == "NER"

@@ -179,15 +179,16 @@ class EventMatcher:
     ) -> tuple[Actor, ...]:
         direct = objects or syntax.objects_of(verb)
         # the words kept when no actor is found: the direct object (not a light verb's
-        # own object, which is part of the trigger), else a slot's object
-        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"}]
+        # own object, which is part of the trigger), else a slot's object; never the
+        # actor's own forces or things ("withdraw its troops from Abyei" is aimed at Abyei)
+        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"} and not _own(d)]
         for slot in entry.targets:
             if slot == "none":
                 return ()
             if slot == "subj":
                 heads = syntax.subjects_of(verb)
             elif slot == "dobj":
-                heads = syntax.objects_of(verb)
+                heads = [o for o in syntax.objects_of(verb) if not _own(o)]
             elif slot == "iobj":
                 heads = syntax.dative_of(verb)
             elif slot == "poss_of_object":
@@ -216,7 +217,7 @@ class EventMatcher:
             if slot != "poss_of_object":
                 first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
         return (
-            _nearest_object_actor(verb, actors, self.words.owned_nouns, sources)
+            _nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
             or _owners_of(first_heads, actors, self.words.owned_nouns, sources)
             or _unresolved(first_heads)
         )
@@ -346,6 +347,16 @@ def _object_phrase_nouns(direct: list[Token]) -> list[Token]:
     return found
 
 
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "own"})
+
+
+def _own(obj: Token) -> bool:
+    """An object the actor owns ("its troops", "their weapons"): what it acts with, not on."""
+    return obj.dep_ == "dobj" and any(
+        c.lower_ in OWN_POSSESSIVES and c.dep_ in {"poss", "amod"} for c in obj.children
+    )
+
+
 def _same_words(a: Actor, b: Actor) -> bool:
     """The same actor, or a pronoun standing for it ("their" for the subject)."""
     return a == b or (a.name == b.name and a.country == b.country and a.sector == b.sector)
@@ -391,7 +402,11 @@ LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throug
 
 
 def _nearest_object_actor(
-    verb: Token, actors: ActorIndex, owned: frozenset[str] = frozenset(), exclude: tuple[Actor, ...] = ()
+    verb: Token,
+    actors: ActorIndex,
+    owned: frozenset[str] = frozenset(),
+    exclude: tuple[Actor, ...] = (),
+    trigger_objects: tuple[Token, ...] = (),
 ) -> tuple[Actor, ...]:
     """When no slot of the entry names a recipient, the nearest actor that is an object
     inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
@@ -402,6 +417,8 @@ def _nearest_object_actor(
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
         if token.i in subjects or dep not in FALLBACK_TARGET_DEPS or token.head.lower_ == "by":
             continue
+        if _own(token) and token not in trigger_objects:
+            continue  # "withdraw its troops": what it acts with, unless part of the trigger
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i == verb.i:
             continue  # "arrested two men in Kosovo": where, not whom
         if token.dep_ == "pobj" and token.head.head.lower_ == "according":

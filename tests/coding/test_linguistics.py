@@ -267,3 +267,16 @@ def test_a_recipient_without_country_keeps_its_words(code_text):
 def test_joint_signing_of_a_named_document_is_still_reciprocal(code_text):
     events = code_text("Chile and Peru agreed the fisheries deal on Friday.").coded.events
     assert {(e.source.country, e.target.country) for e in events} == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_failing_to_reach_a_deal_is_a_rejection_by_each_side(code_text):
+    events = code_text("Armenia and Azerbaijan failed to reach an agreement on the border after two days of talks.").coded.events
+    rejections = dyads([e for e in events if e.type == "REJECT"])
+    assert {source for _, source, _ in rejections} == {"ARM", "AZE"}
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_refusing_to_lift_a_ban_is_a_refusal_to_yield(code_text):
+    events = code_text("Japan will not lift its ban on seafood imports from China.").coded.events
+    refusals = [e for e in events if e.type == "REJECT"]
+    assert refusals and refusals[0].cameo == "1241"

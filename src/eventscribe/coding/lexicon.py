@@ -40,7 +40,7 @@ class LexiconEntry:
     cameo: str
     targets: tuple[str, ...]
     source: str  # "subj" or "speaker"
-    when: str  # "always" or "negated"
+    when: str  # "always", "negated" (any negation) or "failed" ("failed/refused to ...")
     origin: str  # "file:line", for explanations and error messages
 
     @property
@@ -50,7 +50,7 @@ class LexiconEntry:
     @property
     def specificity(self) -> int:
         """Entries that demand more context win over bare ones."""
-        return 2 * bool(self.objects) + len(self.tail) + (self.when == "negated")
+        return 2 * bool(self.objects) + len(self.tail) + (self.when != "always")
 
     @property
     def phrase(self) -> str:
@@ -164,8 +164,8 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     objects = (objects,) if isinstance(objects, str) else tuple(str(o).lower() for o in objects)
     source = str(item.get("source", "subj"))
     when = str(item.get("when", "always"))
-    if source not in {"subj", "speaker"} or when not in {"always", "negated"}:
-        raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated")
+    if source not in {"subj", "speaker"} or when not in {"always", "negated", "failed"}:
+        raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated|failed")
     return LexiconEntry(
         pos=pos,
         lemma=lemma,

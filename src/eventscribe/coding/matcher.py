@@ -108,6 +108,8 @@ class EventMatcher:
         for entry in self.lexicon.verb_entries(verb.lemma_.lower()):
             if entry.when == "negated" and not negated:
                 continue
+            if entry.when == "failed" and not syntax.is_failed(verb, self.words):
+                continue
             if not _has_tail(verb, entry.tail):
                 continue
             objects = _matching_objects(verb, entry.objects)
@@ -134,7 +136,7 @@ class EventMatcher:
             verb.i,
             sources,
             targets,
-            None if entry.when == "negated" else negated,
+            None if entry.when != "always" else negated,
             modality,
         )
 

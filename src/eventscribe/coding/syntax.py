@@ -142,6 +142,12 @@ def is_negated(token: Token, words: WordLists) -> str | None:
     return None
 
 
+def is_failed(token: Token, words: WordLists) -> bool:
+    """"failed to reach a deal", "refused to agree": the act was tried or asked and not
+    done, which PLOVER codes as a rejection."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in words.failure_verbs and not is_negated(token.head, words)
+
+
 def modality_of(token: Token, words: WordLists) -> str | None:
     """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     for child in token.children:

@@ -158,15 +158,21 @@ class EventCoder:
 
 
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too.
+# "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too,
+# as is any act on a shared deal ("Armenia and Azerbaijan failed to reach an agreement").
 RECIPROCAL_CAMEO = frozenset({"057"})
+JOINT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "settlement", "compromise", "consensus"})
 
 
 def _reciprocal(candidate: Candidate) -> bool:
     """A joint act of two or more countries with no other recipient."""
     countries = {a.country for a in candidate.sources if a.country}
     resolved_targets = [t for t in candidate.targets if t.country or t.sector]
-    joint = candidate.type in RECIPROCAL_TYPES or candidate.cameo in RECIPROCAL_CAMEO
+    joint = (
+        candidate.type in RECIPROCAL_TYPES
+        or candidate.cameo in RECIPROCAL_CAMEO
+        or bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+    )
     return joint and not resolved_targets and len(countries) >= 2
 
 

@@ -8,9 +8,9 @@ other front end call these; none of them parses or codes on its own.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -135,12 +135,21 @@ def analyse_documents(
     *,
     on_problem: Callable[[InputProblem], None] = lambda problem: None,
 ) -> Iterator[Analysis]:
-    """Like :func:`code_documents`, keeping the parse and every coding decision."""
+    """Like :func:`code_documents`, keeping the parse and every coding decision.
+
+    All articles go through one ``nlp.pipe`` (which parses them in batches of
+    ``batch_size``, as before): a new ``pipe`` per batch cost ~3% more parsing time.
+    """
     articles = _articles(items, on_problem)
-    while batch := list(islice(articles, coder.settings.batch_size)):
-        docs = coder.nlp.pipe((a.text for a in batch), batch_size=coder.settings.batch_size)
-        for article, doc in zip(batch, docs, strict=True):
-            yield coder.analyse(doc, article)
+    read: deque[Article] = deque()  # read by the parser, not yet analysed (one batch)
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            read.append(article)
+            yield article.text
+
+    for doc in coder.nlp.pipe(texts(), batch_size=coder.settings.batch_size):
+        yield coder.analyse(doc, read.popleft())
 
 
 def _articles(

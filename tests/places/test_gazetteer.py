@@ -98,3 +98,17 @@ def test_bundled_word_lists_load() -> None:
     words = place_words()
     assert "GPE" in words.place_labels and "county" in words.area_words
     assert "in" in words.locative_prepositions and "union" in words.generic_words
+
+
+def test_lookup_answers_the_same_again_and_sees_names_added_later() -> None:
+    from eventscribe.places.gazetteer import ALIAS, Entry
+
+    small = Gazetteer()
+    number = small.add(Entry("Ruritania", "RUR", 1.0, 2.0, None, "country", 1000), {"Ruritania": PRIMARY})
+    first = small.lookup("RURITANIA")
+    assert [(e.name, how) for e, how in first] == [("Ruritania", PRIMARY)]
+    first.clear()  # the caller's list is its own
+    assert small.lookup("Ruritania") == small.lookup("ruritania") != []
+    assert small.lookup("Ruritanian Republic") == []
+    small.add_name(fold("Ruritanian Republic"), number, ALIAS)
+    assert [how for _, how in small.lookup("Ruritanian Republic")] == [ALIAS]

@@ -7,7 +7,10 @@ head of the EU delegation"). These helpers pick those tokens out of the parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, HEAD, POS
+from spacy.tokens import Doc, Span, Token
+
+from eventscribe.actors.memory import NOMINAL_POS
 
 # Dependency labels of left modifiers that belong to the actor description.
 LEFT_MODIFIERS = frozenset(
@@ -27,38 +30,57 @@ def modifier_tokens(head: Token) -> list[Token]:
     Follows compounds, adjectives, possessives and "of" phrases, but not relative
     clauses, appositions or other prepositions ("to Serbia", "in Brussels").
     """
-    found: list[Token] = []
+    found: dict[int, Token] = {}  # by index: a token reached twice is kept once
     stack = [head]
+    first = True
     while stack:
         token = stack.pop()
-        found.append(token)
+        found.setdefault(token.i, token)
+        at = token.i
         for child in token.children:
-            if child.dep_ in LEFT_MODIFIERS and child.i < token.i:
+            dep = child.dep_
+            if dep in LEFT_MODIFIERS and child.i < at:
                 stack.append(child)
-            elif child.dep_ == "prep" and child.lower_ in DESCRIPTIVE_PREPOSITIONS:
+            elif dep == "prep" and child.lower_ in DESCRIPTIVE_PREPOSITIONS:
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
-                found.append(child)
-            elif child.dep_ in {"compound", "flat"}:
+                found.setdefault(child.i, child)
+            elif dep in _NAME_PARTS:
                 stack.append(child)
-            elif child.dep_ in {"conj", "cc"} and token is not head:
+            elif dep in _CONJUNCTS and not first:
                 # "Hungarian and Romanian officials": conjoined modifiers
                 stack.append(child)
-    return sorted(set(found), key=lambda t: t.i)
+        first = False
+    return [found[i] for i in sorted(found)]
 
 
-def phrase_span(head: Token) -> Span:
+_NAME_PARTS = frozenset({"compound", "flat"})
+_CONJUNCTS = frozenset({"conj", "cc"})
+
+
+def phrase_span(head: Token, tokens: list[Token] | None = None) -> Span:
     """The contiguous span from the first to the last descriptive token of ``head``.
 
     Leading determiners and punctuation are trimmed so the span reads as a name.
+    ``tokens`` is ``modifier_tokens(head)`` when the caller already has it.
     """
-    tokens = modifier_tokens(head)
+    tokens = tokens if tokens is not None else modifier_tokens(head)
     start, end = tokens[0].i, tokens[-1].i + 1
     doc = head.doc
-    while start < head.i and (doc[start].dep_ in {"det", "punct", "case"} or doc[start].is_space):
+    at = head.i
+    while start < at:
+        token = doc[start]
+        if not (token.dep_ in _LEADING or token.is_space):
+            break
         start += 1
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end - 1 > at:
+        token = doc[end - 1]
+        if not (token.is_punct or token.is_space):
+            break
         end -= 1
     return doc[start:end]
+
+
+_LEADING = frozenset({"det", "punct", "case"})
 
 
 SEPARATE_DEPS = frozenset({"conj", "cc", "preconj"})
@@ -74,16 +96,18 @@ def mention_span(head: Token) -> Span:
     """The noun phrase of ``head`` as a reader would quote it to say who: its modifiers,
     appositions and naming phrases ("of", "in", "from" ...), without clauses about it,
     conjoined actors (mentions of their own) or edge punctuation."""
-    excluded = {
-        t.i
-        for child in head.children
-        if child.dep_ in SEPARATE_DEPS
-        or child.dep_ in CLAUSE_DEPS
-        or (child.dep_ == "prep" and child.lower_ not in NAMING_PREPOSITIONS)
-        or _is_time_phrase(child)
-        for t in child.subtree
-    }
-    indexes = [t.i for t in head.subtree if t.i not in excluded]
+    excluded: set[int] = set()
+    for child in head.children:
+        dep = child.dep_
+        if (
+            dep in SEPARATE_DEPS
+            or dep in CLAUSE_DEPS
+            or (dep == "prep" and child.lower_ not in NAMING_PREPOSITIONS)
+            or _is_time_phrase(child)
+        ):
+            excluded.update(t.i for t in child.subtree)
+    indexes = {t.i for t in head.subtree}
+    indexes.difference_update(excluded)
     # keep the run around the head contiguous
     start = end = head.i
     while start - 1 in indexes:
@@ -91,12 +115,20 @@ def mention_span(head: Token) -> Span:
     while end + 1 in indexes:
         end += 1
     doc = head.doc
-    while start < head.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "case"):
+    at = head.i
+    while start < at:
+        token = doc[start]
+        if not (token.is_punct or token.is_space or token.dep_ == "case"):
+            break
         start += 1
-    while end > head.i and (doc[end].is_punct or doc[end].is_space):
+    while end > at:
+        token = doc[end]
+        if not (token.is_punct or token.is_space):
+            break
         end -= 1
     span = doc[start : end + 1]
-    if span.text.count("(") > span.text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
+    text = span.text
+    if text.count("(") > text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
         span = doc[start : end + 2]  # keep "(DPRK)" whole
     return span
 
@@ -128,3 +160,40 @@ def is_pronoun(token: Token) -> bool:
 
 def pronoun_wants_person(token: Token) -> bool:
     return token.lower_ in PRONOUNS_PERSON
+
+
+# Dependency labels of a noun that modifies another noun rather than heading a phrase.
+_MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod"})
+
+
+def is_head_candidate(token: Token) -> bool:
+    """A noun, proper noun or pronoun that is not a modifier of another noun ("Serbian
+    President Vucic": only "Vucic"); a possessive of a non-noun counts."""
+    if token.pos_ not in NOMINAL_POS:
+        return False
+    return token.dep_ not in _MODIFIER_DEPS or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
+
+
+def head_candidates(doc: Doc) -> list[bool]:
+    """:func:`is_head_candidate` of every token, read from the doc's arrays: most tokens
+    are not candidates, and this spares making a Token object to learn it."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def name(value: int) -> str:
+        found = names.get(value)
+        if found is None:
+            found = names[value] = strings[value]
+        return found
+
+    columns = doc.to_array([POS, DEP])
+    pos = [name(v) for v in columns[:, 0].tolist()]
+    dep = [name(v) for v in columns[:, 1].tolist()]
+    heads = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    return [
+        p in NOMINAL_POS
+        and (d not in _MODIFIER_DEPS or d == "poss" and pos[heads[i]] not in NOMINAL_POS)
+        for i, (p, d) in enumerate(zip(pos, dep))
+    ]

@@ -14,20 +14,20 @@ from __future__ import annotations
 from datetime import date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Token
 
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
-from eventscribe.actors.knowledge import ActorKnowledge, KnownActor
+from eventscribe.actors.knowledge import ActorKnowledge, KnownActor, Role
 from eventscribe.actors.memory import (
     KIND_RANK,
-    NOMINAL_POS,
     PAIR_WORDS,
     ActorIndex,
     ArticleMemory,
     Clue,
 )
 from eventscribe.actors.phrases import (
+    head_candidates,
     is_pronoun,
     locative_objects,
     mention_span,
@@ -39,6 +39,9 @@ from eventscribe.actors.registry import ActorRegistry
 from eventscribe.records import Actor
 
 __all__ = ["ActorIndex", "ActorTagger", "unresolved_actor"]
+
+# Phrases whose knowledge lookups a tagger remembers before it starts afresh.
+_CACHE_SIZE = 100_000
 
 
 class ActorTagger:
@@ -62,15 +65,24 @@ class ActorTagger:
         exact = sorted({p for p, _kind in knowledge.case_sensitive_phrases()})
         if exact:
             self._exact.add("actor", list(tokenizer.pipe(exact)))
+        # what the (read-only) knowledge says about a matched phrase, by its text: the
+        # same country, title and organisation names come back in every article
+        self._known: dict[str, tuple[KnownActor, ...]] = {}
+        self._roles: dict[str, Role | None] = {}
+        self._cached_for = knowledge
 
     def tag(self, doc: Doc, *, published: date | None = None, doc_id: str = "") -> ActorIndex:
         clues = self._clues(doc)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
+        candidates = head_candidates(doc)
         for sent in doc.sents:
             memory.countries_before_sentence = list(memory.countries)
-            for token in sent:
-                if not _is_head_candidate(token) or not _may_name_an_actor(token, clues):
+            for i in range(sent.start, sent.end):
+                if not candidates[i]:
+                    continue
+                token = doc[i]
+                if not _may_name_an_actor(token, clues):
                     continue
                 actors = self._resolve(token, clues, memory)
                 if actors:
@@ -79,30 +91,51 @@ class ActorTagger:
 
     # -- evidence -------------------------------------------------------------------
 
+    def _lookup(self, text: str) -> tuple[KnownActor, ...]:
+        """``knowledge.lookup(text)``, remembered (see ``_known``)."""
+        self._check_cache()
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = tuple(self.knowledge.lookup(text))
+        return known
+
+    def _role(self, text: str) -> Role | None:
+        """``knowledge.role(text)``, remembered."""
+        self._check_cache()
+        if text not in self._roles:
+            self._roles[text] = self.knowledge.role(text)
+        return self._roles[text]
+
+    def _check_cache(self) -> None:
+        """Forget remembered answers if the knowledge was swapped or they grew large."""
+        if self._cached_for is not self.knowledge or len(self._known) + len(self._roles) > _CACHE_SIZE:
+            self._known.clear()
+            self._roles.clear()
+            self._cached_for = self.knowledge
+
     def _clues(self, doc: Doc) -> dict[int, Clue]:
         """Longest known phrase covering each token (token index -> clue)."""
         found: list[Clue] = []
+        strings = doc.vocab.strings
         for match_id, start, end in list(self._lower(doc)) + list(self._exact(doc)):
             text = doc[start:end].text
-            label = doc.vocab.strings[match_id]
+            label = strings[match_id]
             if label == "role":
-                role = self.knowledge.role(text)
+                role = self._role(text)
                 if role is not None:
                     found.append(Clue(start, end, "role", text, sector=role.sector))
                 continue
             if label == "ethnic":
-                knowns = [k for k in self.knowledge.lookup(text) if k.kind == "ethnic"]
+                knowns = [k for k in self._lookup(text) if k.kind == "ethnic"]
                 found.append(Clue(start, end, "ethnic", text, known=knowns[0] if knowns else None))
                 continue
-            for known in self.knowledge.lookup(text):
+            for known in self._lookup(text):
                 if _plausible(doc, start, end, known):
                     found.append(Clue(start, end, known.kind, text, known=known))
         by_token: dict[int, Clue] = {}
         for clue in sorted(found, key=lambda c: (c.end - c.start, -KIND_RANK.get(c.kind, 5))):
             for i in range(clue.start, clue.end):
                 by_token[i] = clue  # longer (and better-ranked) phrases win
-        return by_token
-
         return by_token
 
     # -- resolution -----------------------------------------------------------------
@@ -113,8 +146,10 @@ class ActorTagger:
             return (relocate(actor, head),) if actor else ()
         if head.lower_ in PAIR_WORDS and any(c.lower_ in {"both", "two"} for c in head.children):
             return self._both_sides(head, memory)
-        short = phrase_span(head)
-        tokens = [t for t in modifier_tokens(head) if short.start <= t.i < short.end]
+        described = modifier_tokens(head)
+        short = phrase_span(head, described)
+        first, last = short.start, short.end
+        tokens = [t for t in described if first <= t.i < last]
         segments = _person_segments(tokens, head)
         if len(segments) > 1:
             # "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti"
@@ -127,7 +162,7 @@ class ActorTagger:
                 if actor is not None:
                     found.append(actor)
             return tuple(found)
-        actors = self._describe(head, tokens, mention_span(head), short, clues, memory, all_actors=True)
+        actors = self._describe(head, tokens, None, short, clues, memory, all_actors=True)
         return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
 
     def _describe(
@@ -142,7 +177,9 @@ class ActorTagger:
         all_actors: bool = False,
     ):
         """The actor described by ``tokens`` (or, with ``all_actors``, the tuple of
-        actors for conjoined countries), remembered for later mentions."""
+        actors for conjoined countries), remembered for later mentions. ``span`` is
+        the mention's text span; None for ``mention_span(head)``, made only when the
+        phrase does describe an actor."""
         phrase_clues = _unique_clues(clues.get(t.i) for t in tokens)
         roles = [c for c in phrase_clues if c.kind == "role" and _role_describes_head(c, head)]
         knowns = sorted(
@@ -157,6 +194,8 @@ class ActorTagger:
         name = " ".join(t.text if not t.is_lower else t.text.title() for t in names)
         if not (roles or knowns or ethnic or names):
             return None
+        if span is None:
+            span = mention_span(head)
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
@@ -364,12 +403,6 @@ def _may_name_an_actor(token: Token, clues: dict[int, Clue]) -> bool:
     if token.lower_ in GROUP_NOUNS:
         return True
     return any(i in clues for i in range(token.left_edge.i, token.right_edge.i + 1))
-
-
-def _is_head_candidate(token: Token) -> bool:
-    if token.pos_ not in NOMINAL_POS:
-        return False
-    return token.dep_ not in {"compound", "flat", "amod", "poss", "nmod"} or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
 
 
 def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:

@@ -25,6 +25,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,13 @@ def fold(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace(".", "").replace("-", " ")
     return " ".join(text.split())
+
+
+# Tagging folds the same few thousand words over and over ("the", "said", names);
+# loading folds half a million distinct names once each, so it calls ``fold`` itself.
+folded = lru_cache(maxsize=1 << 16)(fold)
+# Cached lookups per gazetteer; emptied when it reaches this many names.
+_LOOKUP_CACHE_SIZE = 1 << 16
 
 
 def _data_dir() -> Path:
@@ -138,6 +146,9 @@ class Gazetteer:
         self.entries: Sequence[Entry] = _Entries(self.areas, self.cities)
         self.index: dict[str, int | tuple[int, ...]] = {}
         self.by_name: dict[tuple[str, str], int] = {}
+        # name as written -> what lookup() answered: tagging asks about the same words
+        # in every article, most of them no place at all
+        self._found: dict[str, tuple[tuple[Entry, str], ...]] = {}
 
     def _index(self, number: int, names: dict[str, str]) -> None:
         keys: dict[str, int] = {}
@@ -151,6 +162,7 @@ class Gazetteer:
     def add_name(self, key: str, number: int, how: str) -> None:
         """Index entry ``number`` under the folded name ``key``."""
         code = number * 8 + RANK[how]
+        self._found.clear()
         old = self.index.get(key)
         if old is None:
             self.index[sys.intern(key)] = code
@@ -180,15 +192,23 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[Entry, str]]:
         """Every entry known by ``name``, with how it was named; [] when none."""
-        found = self.index.get(fold(name))
+        answer = self._found.get(name)
+        if answer is None:
+            if len(self._found) >= _LOOKUP_CACHE_SIZE:
+                self._found.clear()
+            answer = self._found[name] = self._lookup(name)
+        return list(answer)
+
+    def _lookup(self, name: str) -> tuple[tuple[Entry, str], ...]:
+        found = self.index.get(folded(name))
         if found is None:
-            return []
+            return ()
         best: dict[int, int] = {}
         for code in found if isinstance(found, tuple) else (found,):
             number, rank = divmod(code, 8)
             if number not in best or rank < best[number]:
                 best[number] = rank
-        return [(self.entries[i], _HOW[rank]) for i, rank in best.items()]
+        return tuple((self.entries[i], _HOW[rank]) for i, rank in best.items())
 
     @classmethod
     def load(cls, *, min_population: int = 500, alternates_from: int = 5000) -> Gazetteer:

@@ -24,11 +24,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventscribe.places.gazetteer import (
-    ALIAS, ALTERNATE, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer, fold,
+    ALIAS,
+    ALTERNATE,
+    DEMONYM,
+    PRIMARY,
+    QUALIFIER,
+    Entry,
+    Gazetteer,
 )
+from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.words import PlaceWords, place_words
 
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "water"})
@@ -89,24 +96,26 @@ def case_ok(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text.isupper())
 
 
-def _plural_people(gaz: Gazetteer, span: Span) -> bool:
-    """"Mexicans", "Nigerians": people, not the place (the adjective is kept)."""
-    last = span[-1]
+def _plural_people(gaz: Gazetteer, last: Token, text: str) -> bool:
+    """"Mexicans", "Nigerians": people, not the place (the adjective is kept).
+    ``last`` is the name's last token, ``text`` the whole name."""
     if last.tag_ in ("NNS", "NNPS"):
         return True
-    text = span.text
     return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
 
 
-def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool,
+def _candidates(gaz: Gazetteer, text: str, last: Token | None, label: str, whole: bool,
                 words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
-    text = span.text
+    """Acceptable entries for the name ``text`` (a span of the document ending in the
+    token ``last``)."""
     if not case_ok(text):
         return ()
     found = [(e, how) for e, how in gaz.lookup(text)
              if _acceptable(e, how, label, whole, words)
              and (how != ALTERNATE or _spelling(text, e))]
-    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, span):
+    if not found:
+        return ()
+    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, last, text):
         found = [(e, how) for e, how in found if how != DEMONYM]
     if len(fold(text).replace(" ", "")) <= 3:
         # "US", "EU", "B.C.": an abbreviation must look like one
@@ -116,16 +125,16 @@ def _candidates(gaz: Gazetteer, span: Span, label: str, whole: bool,
     return tuple(found)
 
 
-def _towns(gaz: Gazetteer, span: Span, label: str,
+def _towns(gaz: Gazetteer, text: str, label: str,
            words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
-    """Towns known by exactly this name, big enough for a weak mention labelled ``label``;
-    none when the name is an ordinary word ("Union", "Hope")."""
-    if not span.text[:1].isupper() or len(span.text) < 4:
+    """Towns known by exactly the name ``text``, big enough for a weak mention labelled
+    ``label``; none when the name is an ordinary word ("Union", "Hope")."""
+    if not text[:1].isupper() or len(text) < 4:
         return ()
-    if fold(span.text) in words.generic_words:
+    if fold(text) in words.generic_words:
         return ()
     least = _WEAK_TOWN.get(label, _WEAK_TOWN_OTHER)
-    return tuple((e, how) for e, how in gaz.lookup(span.text)
+    return tuple((e, how) for e, how in gaz.lookup(text)
                  if e.feature == "city" and how == PRIMARY and e.population >= least)
 
 
@@ -144,24 +153,37 @@ def _demonym_before_noun(doc: Doc, span: Span) -> bool:
 
 
 def scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str,
-          people: set[str]) -> Iterator[Mention]:
-    """Longest gazetteer names inside a span, left to right."""
+         people: set[str]) -> Iterator[Mention]:
+    """Longest gazetteer names inside a span, left to right.
+
+    A window's name is sliced from the span's text, made once, rather than built from
+    a new Span for every window tried.
+    """
     words = place_words()
     start, end = _trim(doc, start, end, words)
+    if start >= end:
+        return
+    tokens = [doc[k] for k in range(start, end)]
+    words_of = [t.text for t in tokens]
+    text = "".join(t.text_with_ws for t in tokens)  # == doc[start:end].text_with_ws
+    offset = tokens[0].idx
+    begins = [t.idx - offset for t in tokens]
+    ends = [b + len(w) for b, w in zip(begins, words_of)]
     may_be_weak = label == "PROPN" or label in words.other_name_labels
     i = start
     while i < end:
         # after another name word only a country or region name counts ("Air France"),
         # not "York" in "New York Times" nor "American" in "North American"
-        inner = i > start and case_ok(doc[i - 1].text) and not doc[i - 1].is_punct
+        inner = (i > start and case_ok(words_of[i - 1 - start])
+                 and not tokens[i - 1 - start].is_punct)  # fmt: skip
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
             whole = (i, j) == (start, end)
-            span = doc[i:j]
-            found = _candidates(gaz, span, label, whole=whole, words=words)
+            name = text[begins[i - start] : ends[j - 1 - start]]  # == doc[i:j].text
+            found = _candidates(gaz, name, tokens[j - 1 - start], label, whole=whole, words=words)
             weak = (not found and may_be_weak and i == start
-                    and not any(t.text in people for t in span))
+                    and not any(w in people for w in words_of[i - start : j - start]))
             if weak:
-                found = _towns(gaz, span, label, words)
+                found = _towns(gaz, name, label, words)
             if inner:
                 found = tuple((e, how) for e, how in found
                               if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS))
@@ -173,14 +195,15 @@ def scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str,
             i += 1
 
 
-def surnames(doc: Doc) -> set[str]:
-    """Words of the people named in full ("Jordan" after "Michael Jordan" is him)."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+def surnames(doc: Doc, ents: tuple[Span, ...] | None = None) -> set[str]:
+    """Words of the people named in full ("Jordan" after "Michael Jordan" is him).
+    ``ents`` is ``doc.ents`` when the caller has it."""
+    ents = doc.ents if ents is None else ents
+    return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def _unlabelled(doc: Doc, i: int) -> bool:
+def _unlabelled(token: Token) -> bool:
     """A capitalised common noun the tagger missed: a dateline word or a mid-sentence name."""
-    token = doc[i]
     return token.pos_ == "NOUN" and (token.is_upper or not token.is_sent_start) and len(token) > 2
 
 
@@ -191,9 +214,9 @@ def _with_area_word(doc: Doc, end: int, words: PlaceWords) -> int:
     return end
 
 
-def _entity_spans(doc: Doc, people: set[str], words: PlaceWords
+def _entity_spans(doc: Doc, ents: tuple[Span, ...], people: set[str], words: PlaceWords
                   ) -> Iterator[tuple[int, int, str]]:
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label == "PERSON" and ent.text in people:
             continue
@@ -204,27 +227,36 @@ def _entity_spans(doc: Doc, people: set[str], words: PlaceWords
         yield ent.start, _with_area_word(doc, ent.end, words), label
 
 
-def regions(doc: Doc) -> Iterator[tuple[int, int, str]]:
-    """Token ranges worth looking up, with the label that sets what may match."""
+def regions(doc: Doc, people: set[str] | None = None) -> Iterator[tuple[int, int, str]]:
+    """Token ranges worth looking up, with the label that sets what may match.
+    ``people`` is ``surnames(doc)`` when the caller has it."""
     words = place_words()
-    taken = [False] * len(doc)
-    people = surnames(doc)
-    for ent in doc.ents:
+    size = len(doc)
+    taken = [False] * size
+    ents = doc.ents
+    people = surnames(doc, ents) if people is None else people
+    for ent in ents:
         for i in range(ent.start, ent.end):
             taken[i] = True
-    yield from _entity_spans(doc, people, words)
+    yield from _entity_spans(doc, ents, people, words)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if taken[i] or not case_ok(token.text):
+    while i < size:
+        if taken[i]:
             i += 1
-        elif token.pos_ == "ADJ":
+            continue
+        token = doc[i]
+        if not case_ok(token.text):
+            i += 1
+            continue
+        pos = token.pos_
+        if pos == "ADJ":
             yield i, i + 1, "ADJ"
             i += 1
-        elif token.pos_ == "PROPN" or _unlabelled(doc, i):
+        elif pos == "PROPN" or _unlabelled(token):
             j = i + 1
-            while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN":
-                if not case_ok(doc[j].text):
+            while j < size and not taken[j]:
+                following = doc[j]
+                if following.pos_ != "PROPN" or not case_ok(following.text):
                     break
                 j += 1
             yield i, _with_area_word(doc, j, words), "PROPN"

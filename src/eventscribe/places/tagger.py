@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
-from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer, fold
+from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer
+from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.mentions import Mention, regions, scan, surnames
 from eventscribe.places.resolve import choose, context_weights
 
@@ -49,14 +50,20 @@ class Place:
 
 
 def _qualifier(
-    doc: Doc, mention: Mention, following: Mention | None, chosen: Entry | None
-) -> Entry | None:
-    """The place named right after ", " when it is a country or state ("Paris, Texas")."""
-    if following is None or chosen is None or chosen.feature not in ("country", "admin1", "region"):
+    doc: Doc, mention: Mention, following: Mention | None, context: dict[str, float],
+    states: set[str],
+) -> Entry | None:  # fmt: skip
+    """The place named right after ", " when it is a country or state ("Paris, Texas").
+
+    The following mention is resolved (which costs more than looking at the comma) only
+    when a comma does stand between the two.
+    """
+    if following is None or following.start != mention.end + 1 or doc[mention.end].text != ",":
         return None
-    if following.start == mention.end + 1 and doc[mention.end].text == ",":
-        return chosen
-    return None
+    entry = choose(following.candidates, context, states=states)
+    if entry is None or entry.feature not in ("country", "admin1", "region"):
+        return None
+    return entry
 
 
 # GeoNames places of at least this many people are loaded (every populated place that
@@ -100,7 +107,7 @@ class PlaceTagger:
         skip = set(actor_spans)
         found: dict[tuple[int, int], Mention] = {}
         people = surnames(doc)
-        for start, end, label in regions(doc):
+        for start, end, label in regions(doc, people):
             for mention in scan(self.gazetteer, doc, start, end, label, people):
                 if (mention.start, mention.end) not in skip:
                     found.setdefault((mention.start, mention.end), mention)
@@ -125,7 +132,10 @@ class PlaceTagger:
                          if e is not None and e.country and _one_country(m))
         ranked = list(countries) + [c for c, _ in counts.most_common() if c not in countries]
         states = {e.admin1 for e in first if e is not None and e.feature == "admin1" and e.admin1}
-        final = self._resolve(doc, mentions, ranked, states)
+        # the second pass sees more context only when the first found some: when not,
+        # it would choose exactly as the first did
+        same = ranked == list(countries) and not states
+        final = first if same else self._resolve(doc, mentions, ranked, states)
         return tuple(_place(doc, m, e) for m, e in zip(mentions, final) if e is not None)
 
     def _resolve(self, doc: Doc, mentions: list[Mention], countries: list[str],
@@ -138,8 +148,7 @@ class PlaceTagger:
         for number, mention in enumerate(mentions):
             key = fold(doc[mention.start:mention.end].text)
             following = mentions[number + 1] if number + 1 < len(mentions) else None
-            after = choose(following.candidates, context, states=states) if following else None
-            qualifier = _qualifier(doc, mention, following, after)
+            qualifier = _qualifier(doc, mention, following, context, states)
             if key in sense and qualifier is None:
                 chosen.append(sense[key])
                 continue

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from eventscribe.time.lexicon import Lexicon
+from eventscribe.time.prefilter import Need, any_case, regex, words
 
 YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 
@@ -25,10 +26,13 @@ def _alt(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    """All compiled patterns; ``rule_patterns`` maps a rule name to its regex."""
+    """All compiled patterns; ``rule_patterns`` maps a rule name to its regex and
+    ``needs`` to what a text must contain for that regex to match (see
+    :mod:`eventscribe.time.prefilter`)."""
 
     rule_patterns: Mapping[str, re.Pattern[str]]
     future_cue: re.Pattern[str]
+    needs: Mapping[str, tuple[Need, ...]]
 
     def __getitem__(self, name: str) -> re.Pattern[str]:
         return self.rule_patterns[name]
@@ -96,6 +100,58 @@ def _sources(lex: Lexicon) -> dict[str, str]:
     }
 
 
+def _needs(lex: Lexicon) -> dict[str, tuple[Need, ...]]:
+    """For each rule of :func:`_sources`, conditions every one of its matches meets.
+
+    Keep in step with the sources: a need may only name text that the pattern cannot
+    match without (its case-sensitive month and weekday names, the fixed words of its
+    ``(?i)`` parts, the digits around a separator).
+    """
+    month = words([*lex.months, *lex.month_abbreviations])
+    names = _alt([*lex.months, *lex.month_abbreviations])
+    year = regex(YEAR_DIGITS)
+    units = ("week", "month", "year", "decade", "century")
+    deictic = ("yesterday", "today", "tonight", "tomorrow")
+    steps = ("last", "this", "next")
+    return {
+        "iso": (regex(r"\d-\d"),),
+        "slash": (regex(r"\d/\d"),),
+        "dotted": (regex(r"\d\.\d"),),
+        # a month name, then (after an optional dot) blanks and the day's first digit
+        "month_day": (month, regex(rf"(?:{names})\.?\s+\d")),
+        # the day's last digit, its suffix, blanks, an optional "of", the month name
+        "day_month": (month, regex(rf"\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{names})")),
+        "month_year": (month, year),
+        "month_relyear": (month, any_case(["year"]), any_case(steps)),
+        "month_bare": (words(lex.months),),
+        "weekday": (words(lex.weekdays),),
+        "deictic_day": (any_case([*deictic, "night", "morning", "afternoon", "evening"]),),
+        "day_before": (any_case(["day"]), any_case(["before", "previous"])),
+        "present": (any_case(lex.present_words),),
+        "unit_rel": (
+            any_case([*units, "quarter"]),
+            any_case([*steps, "past", "previous", "coming", "current"]),
+        ),
+        "unit_edge": (
+            any_case(units),
+            any_case(["of"]),
+            any_case(["end", "beginning", "start", "middle", "turn", "half"]),
+        ),
+        "weekend": (any_case(["weekend"]),),
+        "ago": (any_case(["ago"]),),
+        "season": (any_case(lex.seasons),),
+        "quarter": (any_case(["quarter"]),),
+        "quarter_code": (words([f"Q{n}" for n in range(1, 5)]),),
+        "year": (regex(r"\d\d\d\d"),),
+        "decade": (regex(r"(?i)\d0'?s"),),
+        "decade_short": (regex(r"(?i)[2-9]0s"),),
+        "century": (any_case(["century"]),),
+        "clock": (regex(r"(?i)\d\s*[ap]"),),
+        "clock24": (regex(r"\d:\d"),),
+        "noon": (any_case(["noon", "midday", "midnight"]),),
+    }
+
+
 def _future_cue(lex: Lexicon) -> re.Pattern[str]:
     words = [w for w in lex.future_cues if w[0].isalpha()]
     clitics = [w for w in lex.future_cues if not w[0].isalpha()]
@@ -108,5 +164,12 @@ def _future_cue(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def build_patterns(lex: Lexicon) -> Patterns:
     """Compile every pattern for ``lex`` (cached per lexicon object)."""
-    compiled = {name: re.compile(source) for name, source in _sources(lex).items()}
-    return Patterns(rule_patterns=MappingProxyType(compiled), future_cue=_future_cue(lex))
+    sources = _sources(lex)
+    compiled = {name: re.compile(source) for name, source in sources.items()}
+    needs = _needs(lex)
+    assert needs.keys() == sources.keys(), "every time rule needs an entry in _needs"
+    return Patterns(
+        rule_patterns=MappingProxyType(compiled),
+        future_cue=_future_cue(lex),
+        needs=MappingProxyType(needs),
+    )

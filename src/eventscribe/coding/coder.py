@@ -69,7 +69,7 @@ class EventCoder:
         times: tuple[TimeExpression, ...],
         places: Sequence[Place] = (),
     ) -> tuple[tuple[Event, ...], list[Decision]]:
-        dates = DateResolver(doc, times, article.date)
+        dates = DateResolver(doc, times, article.date, article.text)
         events: list[Event] = []
         decisions: list[Decision] = []
         for sentence_index, sent in enumerate(doc.sents):
@@ -274,8 +274,10 @@ def _countries_named(sent, actors: ActorIndex, places: Sequence[Place]) -> list[
     """(start, end, country, words) of every state named in the sentence, by the actor
     tagger or as a place ("in Kirkuk" is Iraq even where no actor table knows Kirkuk)."""
     found = []
-    for i in range(sent.start, sent.end):
-        for actor in actors.actors_at(sent.doc[i]):
+    for i, heads in actors.by_head.items():
+        if not sent.start <= i < sent.end:
+            continue
+        for actor in heads:
             if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
                 found.append((actor.start, actor.end, actor.country, actor.text))
     for place in places:

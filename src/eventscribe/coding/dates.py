@@ -33,9 +33,13 @@ class EventDate:
 class DateResolver:
     """Dates for the events of one document; built per document, used sentence by sentence."""
 
-    def __init__(self, doc: Doc, times: tuple[TimeExpression, ...], published: date | None) -> None:
+    def __init__(
+        self, doc: Doc, times: tuple[TimeExpression, ...], published: date | None, text: str | None = None
+    ) -> None:
+        """``text`` is the text the doc was parsed from, when the caller has it: Doc.text
+        joins every token, which costs more than the rest of the dating."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = text if text is not None and _is_text_of(doc, text) else doc.text
         self.published = published
         self._anchors: list[tuple[TimeExpression, Token]] = []
         for time in times:
@@ -49,8 +53,10 @@ class DateResolver:
 
     def for_sentence(self, sent: Span) -> None:
         """Call once per sentence in document order, before :meth:`date_of`."""
-        words = [t for t in sent if not t.is_space]
-        start = words[0].idx if words else sent.start_char
+        doc = sent.doc
+        first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+        last = next((doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None)
+        start = first.idx if first is not None else sent.start_char
         between = self.text[self._last_sentence_end : start]
         if "\n" in between:
             self._paragraph_date = None  # a new paragraph starts a new scene
@@ -58,7 +64,7 @@ class DateResolver:
         if own:
             time, _anchor = min(own, key=lambda pair: tree_distance(sent.root, pair[1]))
             self._paragraph_date = EventDate(time.value, time.precision, f"paragraph: '{time.text}'")
-        self._last_sentence_end = words[-1].idx + len(words[-1]) if words else sent.end_char
+        self._last_sentence_end = last.idx + len(last) if last is not None else sent.end_char
 
     def date_of(self, trigger: Token, sent: Span) -> EventDate:
         own = self._in_sentence(sent)
@@ -75,3 +81,11 @@ class DateResolver:
 
     def _in_sentence(self, sent: Span) -> list[tuple[TimeExpression, Token]]:
         return [(t, a) for t, a in self._anchors if sent.start <= a.i < sent.end]
+
+
+def _is_text_of(doc: Doc, text: str) -> bool:
+    """A cheap check that ``doc`` was parsed from ``text`` (same length, same last word)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return len(text) == last.idx + len(last.text_with_ws) and text.endswith(last.text_with_ws)

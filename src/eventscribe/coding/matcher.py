@@ -8,9 +8,13 @@ can show why.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
@@ -52,6 +56,10 @@ NOT_HAPPENED = {
 }
 
 
+VERB_POS = frozenset({VERB, AUX})
+NOUN_POS = frozenset({NOUN, PROPN})
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A possible event in one sentence, before dates and ids are attached."""
@@ -78,20 +86,23 @@ class EventMatcher:
         self.words = words
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
+        self._positions: tuple[Doc, list[int], list[int]] | None = None
 
     def match(self, sent: Span, actors: ActorIndex) -> list[Candidate]:
         found: list[Candidate] = []
         consumed: set[int] = set()
-        for token in sent:
-            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in self._verbs:
-                candidate = self._verb_candidate(token, actors)
-                if candidate is not None:
-                    found.append(candidate)
-                    consumed.update(range(*candidate.trigger))
+        doc = sent.doc
+        verbs, nouns = self._candidate_positions(doc)
+        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+            candidate = self._verb_candidate(doc[i], actors)
+            if candidate is not None:
+                found.append(candidate)
+                consumed.update(range(*candidate.trigger))
         triggers = {c.anchor for c in found}
-        for token in sent:
-            if token.i in consumed or token.pos_ not in {"NOUN", "PROPN"}:
+        for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
+            if i in consumed:
                 continue
+            token = doc[i]
             for word in _noun_forms(token):
                 if word in self._nouns:
                     candidate = self._noun_candidate(token, word, actors, triggers)
@@ -100,21 +111,44 @@ class EventMatcher:
                     break
         return _share_purpose_targets(_share_conjoined_targets(_resolve_intents(found, sent), sent), sent)
 
+    def _candidate_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
+        and of its nouns, read from the doc's arrays once per document: building a
+        Token for every word of every sentence was most of the matcher's time."""
+        if self._positions is None or self._positions[0] is not doc:
+            strings = doc.vocab.strings
+            pos_ids, lemma_ids = doc.to_array([POS, LEMMA]).T.tolist() if len(doc) else ([], [])
+            verbs = [
+                i for i, (pos, lemma) in enumerate(zip(pos_ids, lemma_ids))
+                if pos in VERB_POS and strings[lemma].lower() in self._verbs
+            ]  # fmt: skip
+            nouns = [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]
+            self._positions = (doc, verbs, nouns)
+        return self._positions[1], self._positions[2]
+
     # -- verbs ------------------------------------------------------------------
 
     def _verb_candidate(self, verb: Token, actors: ActorIndex) -> Candidate | None:
         negated = syntax.is_negated(verb, self.words)
         best: tuple[LexiconEntry, list[Token]] | None = None
+        nearby: set[str] | None = None  # particle words, read once per verb when needed
+        objects_words: list[tuple[Token, set[str], str]] | None = None  # likewise its objects
         for entry in self.lexicon.verb_entries(verb.lemma_.lower()):
             if entry.when == "negated" and not negated:
                 continue
             if entry.when == "failed" and not syntax.is_failed(verb, self.words):
                 continue
-            if not _has_tail(verb, entry.tail):
-                continue
-            objects = _matching_objects(verb, entry.objects)
-            if entry.objects and not objects:
-                continue
+            if entry.tail:
+                nearby = _particle_words(verb) if nearby is None else nearby
+                if not all(word in nearby for word in entry.tail):
+                    continue
+            objects: list[Token] = []
+            if entry.objects:
+                objects_words = _object_words(verb) if objects_words is None else objects_words
+                wanted = _wanted(entry.objects)
+                objects = [obj for obj, words, phrase in objects_words if words & wanted or phrase in wanted]
+                if not objects:
+                    continue
             if best is None or entry.specificity > best[0].specificity:
                 best = (entry, objects)
         if best is None:
@@ -557,10 +591,9 @@ def _actors_of(heads: list[Token], actors: ActorIndex) -> tuple[Actor, ...]:
     return tuple(found)
 
 
-def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
-    """Particle and preposition words of a phrasal verb ("pull out of", "take into account")."""
-    if not tail:
-        return True
+def _particle_words(verb: Token) -> set[str]:
+    """Particle and preposition words after the verb, for phrasal verbs ("pull out of",
+    "take into account")."""
     # particles follow the verb: "On Nov. 2 X called Y" is not "call on"
     nearby = {
         c.lower_
@@ -574,7 +607,7 @@ def _has_tail(verb: Token, tail: tuple[str, ...]) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     }
-    return all(word in nearby for word in tail)
+    return nearby
 
 
 def _is_when(prep: Token) -> bool:
@@ -582,14 +615,19 @@ def _is_when(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
-def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
-    if not wanted:
-        return []
+@lru_cache(maxsize=4096)
+def _wanted(objects: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(objects)
+
+
+def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
+    """The verb's possible objects, each with the words a lexicon object list is matched
+    against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
     candidates = syntax.with_conjuncts(syntax.objects_of(verb))
     candidates += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     # "25,000 tons of food aid": the measure's "of" object is the real object
     candidates += [p for o in list(candidates) for p in syntax.prep_objects(o, "of")]
-    matched = []
+    found = []
     for obj in candidates:
         words = {obj.lemma_.lower(), obj.lower_}
         if obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children):
@@ -597,9 +635,8 @@ def _matching_objects(verb: Token, wanted: tuple[str, ...]) -> list[Token]:
         if obj.dep_ == "dobj":
             words.add("@any")  # lexicon object word for any direct object
         phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
-        if words & set(wanted) or phrase.strip() in wanted:
-            matched.append(obj)
-    return matched
+        found.append((obj, words, phrase.strip()))
+    return found
 
 
 def _noun_forms(token: Token) -> list[str]:

@@ -138,3 +138,16 @@ def test_a_capital_inside_another_name_is_not_the_government(actors_of):
     found = actors_of("The Washington Post reported that Belgrade rejected the plan.")
     assert found["Belgrade"][:2] == ("SRB", "GOV")
     assert found["The Washington Post"][1] != "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("An anti-Iran activist spoke to reporters.", "An anti-Iran activist"),
+        ("Pro-Russian separatists held a rally.", "Pro-Russian separatists"),
+        ("US-backed fighters held a rally.", "US-backed fighters"),
+    ],
+)
+def test_a_country_an_actor_is_for_against_or_backed_by_is_not_its_country(actors_of, text, mention):
+    found = {m: v for m, v in actors_of(text).items() if m.endswith(mention.split()[-1])}
+    assert found and all(country is None for country, _, _ in found.values())

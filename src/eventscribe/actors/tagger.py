@@ -406,8 +406,20 @@ def _may_name_an_actor(token: Token, clues: dict[int, Clue]) -> bool:
 
 
 def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
-    """Filter matches that are common words in this context ("Chad" the name, "us")."""
+    """Filter matches that are common words in this context ("Chad" the name, "us"), and
+    countries an actor is only for, against or backed by ("an anti-Syria journalist",
+    "pro-Russian separatists", "US-backed fighters")."""
     span = doc[start:end]
     if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
         return False
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+        return False
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS:
+        return False
     return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
+
+
+# "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.
+BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"})

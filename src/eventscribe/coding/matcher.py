@@ -16,8 +16,8 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from eventscribe.actors.tagger import ActorIndex, unresolved_actor
-from eventscribe.coding import syntax
+from eventscribe.actors.tagger import ActorIndex
+from eventscribe.coding import passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
 from eventscribe.records import Actor
 
@@ -109,7 +109,7 @@ class EventMatcher:
                     if candidate is not None:
                         found.append(candidate)
                     break
-        return _share_purpose_targets(_share_conjoined_targets(_resolve_intents(found, sent), sent), sent)
+        return passes.share_purpose_targets(passes.share_conjoined_targets(passes.resolve_intents(found, sent), sent), sent)
 
     def _candidate_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
@@ -162,7 +162,7 @@ class EventMatcher:
         sources = self._sources(verb, entry, actors)
         targets = self._targets(verb, entry, actors, objects, sources)
         if not targets and entry.type == "THREATEN":
-            targets = _actors_of(self._condition_subjects(verb), actors)
+            targets = recipients.actors_of(self._condition_subjects(verb), actors)
         modality = syntax.modality_of(verb, self.words)
         return self._finish(
             entry,
@@ -190,8 +190,8 @@ class EventMatcher:
         clause = modal.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words.speech_verbs:
             return None
-        sources = _actors_of(syntax.subjects_of(clause.head), actors)
-        targets = _actors_of(syntax.subjects_of(clause), actors)
+        sources = recipients.actors_of(syntax.subjects_of(clause.head), actors)
+        targets = recipients.actors_of(syntax.subjects_of(clause), actors)
         if not sources:
             return None
         return self._finish(entry, (modal.i, modal.i + 1), modal.i, sources, targets, None, None)
@@ -203,7 +203,7 @@ class EventMatcher:
             heads = syntax.agent_of(verb)
         else:
             heads = syntax.subjects_of(verb)
-        return _actors_of(heads, actors)
+        return recipients.actors_of(heads, actors)
 
     def _targets(
         self,
@@ -217,20 +217,20 @@ class EventMatcher:
         # the words kept when no actor is found: the direct object (not a light verb's
         # own object, which is part of the trigger), else a slot's object; never the
         # actor's own forces or things ("withdraw its troops from Abyei" is aimed at Abyei)
-        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"} and not _own(d)]
+        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"} and not recipients.own(d)]
         for slot in entry.targets:
             if slot == "none":
                 return ()
             if slot == "subj":
                 heads = syntax.subjects_of(verb)
             elif slot == "dobj":
-                heads = [o for o in syntax.objects_of(verb) if not _own(o)]
+                heads = [o for o in syntax.objects_of(verb) if not recipients.own(o)]
             elif slot == "iobj":
                 heads = syntax.dative_of(verb)
             elif slot == "poss_of_object":
                 # "rejected Iraq's demand": the whole object phrase, whose country is the
                 # possessor's, when the tagger resolved it; else the possessor itself
-                whole = _actors_of(direct, actors)
+                whole = recipients.actors_of(direct, actors)
                 if whole and all(a.country for a in whole):
                     return whole
                 heads = [c for o in direct for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
@@ -241,21 +241,21 @@ class EventMatcher:
                 ]
                 if not heads:
                     # "provided $3 million in funding to Lebanon": the phrase hangs lower
-                    heads = [p for t in _object_phrase_nouns(direct) for p in syntax.prep_objects(t, word)]
-                if word in DEEP_PREPOSITIONS:
-                    deep = _clause_steps(verb, FALLBACK_DEPTH + 2)
-                    heads += [t for t in deep if _is_object_of(t, word) and t not in heads]
+                    heads = [p for t in recipients.object_phrase_nouns(direct) for p in syntax.prep_objects(t, word)]
+                if word in recipients.DEEP_PREPOSITIONS:
+                    deep = recipients.clause_steps(verb, recipients.FALLBACK_DEPTH + 2)
+                    heads += [t for t in deep if recipients.is_object_of(t, word) and t not in heads]
             else:
                 heads = []
-            found = _actors_of(heads, actors) or _owners_of(heads, actors, self.words.owned_nouns, sources)
+            found = recipients.actors_of(heads, actors) or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
             if found:
                 return found
             if slot != "poss_of_object":
                 first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
         return (
-            _nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
-            or _owners_of(first_heads, actors, self.words.owned_nouns, sources)
-            or _unresolved(first_heads)
+            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
+            or recipients.owners_of(first_heads, actors, self.words.owned_nouns, sources)
+            or recipients.unresolved(first_heads)
         )
 
     # -- nouns ------------------------------------------------------------------
@@ -269,24 +269,24 @@ class EventMatcher:
         entry = max(entries, key=lambda e: e.specificity)
         source_heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
         source_heads += syntax.prep_objects(noun, "by")
-        sources = _actors_of(source_heads, actors)
+        sources = recipients.actors_of(source_heads, actors)
         if not sources and source_heads and noun.dep_ not in {"dobj", "pobj"}:
             # "Palestinian riots continued": the tagger read the noun phrase as the actor
             sources = actors.actors_at(noun)
         if not sources and noun.dep_ == "dobj" and noun.head.i not in triggers:
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack")
-            sources = _actors_of(syntax.subjects_of(noun.head), actors)
+            sources = recipients.actors_of(syntax.subjects_of(noun.head), actors)
         targets: tuple[Actor, ...] = ()
         for slot in entry.targets:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
-                targets = tuple(a for a in _actors_of(heads, actors) if a not in sources)
-                targets = targets or _owners_of(heads, actors, self.words.owned_nouns, sources)
+                targets = tuple(a for a in recipients.actors_of(heads, actors) if a not in sources)
+                targets = targets or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
             if targets:
                 break
         if not targets:
-            targets = _nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
+            targets = recipients.nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
         if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
@@ -338,257 +338,6 @@ class EventMatcher:
             dropped=dropped,
             notes=tuple(notes),
         )
-
-
-def _resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
-    """Drop the bare "agreed"/"promised" event when its complement was coded itself.
-
-    "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE.
-    """
-    doc = sent.doc
-    coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
-    result = []
-    for candidate in found:
-        anchor = doc[candidate.anchor]
-        complements = [x.i for x in anchor.children if x.dep_ == "xcomp"]
-        if candidate.type == "AGREE" and any(i in coded_heads for i in complements):
-            candidate = replace(candidate, dropped="its complement is coded as the event")
-        result.append(candidate)
-    return result
-
-
-# Prepositions that name the one an act is aimed at wherever they hang in the trigger's
-# clause ("staged a hunger strike in protest against the decree", "mobilised reservists
-# for a possible war against Iraq").
-DEEP_PREPOSITIONS = frozenset({"against"})
-# Words that say what was done or proposed, not who: their owner is the actor meant
-# ("rejected an offer from Kabul", "denounced Serbia's crackdown", "protested against
-# violations by the police", "a demonstration staged by students").
-OWNER_PREPOSITIONS = ("by", "from")
-OWNER_DEPTH = 2
-
-
-def _object_phrase_nouns(direct: list[Token]) -> list[Token]:
-    """Nouns inside the direct objects' phrases, one or two prepositions down ("$3
-    million in funding", "vehicles and a team of paratroopers"), not inside clauses."""
-    found: list[Token] = []
-    frontier = [(o, 0) for o in syntax.with_conjuncts(direct)]
-    while frontier:
-        token, depth = frontier.pop(0)
-        for prep in (c for c in token.children if c.dep_ == "prep" and depth < 2):
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                found.append(noun)
-                frontier.append((noun, depth + 1))
-        found.extend(c for c in token.conjuncts if c not in found)
-    return found
-
-
-OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "own"})
-
-
-def _own(obj: Token) -> bool:
-    """An object the actor owns ("its troops", "their weapons"): what it acts with, not on."""
-    return obj.dep_ == "dobj" and any(
-        c.lower_ in OWN_POSSESSIVES and c.dep_ in {"poss", "amod"} for c in obj.children
-    )
-
-
-def _same_words(a: Actor, b: Actor) -> bool:
-    """The same actor, or a pronoun standing for it ("their" for the subject)."""
-    return a == b or (a.name == b.name and a.country == b.country and a.sector == b.sector)
-
-
-def _is_object_of(token: Token, word: str) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == word
-
-
-def _owners_of(
-    heads: list[Token],
-    actors: ActorIndex,
-    owned: frozenset[str],
-    exclude: tuple[Actor, ...] = (),
-    depth: int = OWNER_DEPTH,
-) -> tuple[Actor, ...]:
-    """The actors who own what ``heads`` name when those heads are things said, done or
-    proposed (``owned``): a possessor, a "by" or "from" phrase, the agent of a
-    participle, or a nationality word in the phrase ("Israeli military policies").
-    The event's own source (``exclude``: "pressed their demands") is no owner."""
-    found: list[Actor] = []
-    for head in syntax.with_conjuncts(heads):
-        if head.lemma_.lower() not in owned:
-            continue
-        owners = [c for c in head.children if c.dep_ == "poss"]
-        for word in OWNER_PREPOSITIONS:
-            owners += syntax.prep_objects(head, word)
-        owners += [a for c in head.children if c.dep_ == "acl" for a in syntax.agent_of(c)]
-        owners += [c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}]
-        for actor in _actors_of(owners, actors):
-            if actor not in found and not any(_same_words(actor, x) for x in exclude):
-                found.append(actor)
-        if not found and depth > 1:
-            # "demands for greater freedom from the government": one more step into the phrase
-            inner = [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-            found.extend(a for a in _owners_of(inner, actors, owned, exclude, depth - 1) if a not in found)
-    return tuple(found)
-
-
-FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject", "poss"})
-FALLBACK_DEPTH = 4
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
-
-
-def _nearest_object_actor(
-    verb: Token,
-    actors: ActorIndex,
-    owned: frozenset[str] = frozenset(),
-    exclude: tuple[Actor, ...] = (),
-    trigger_objects: tuple[Token, ...] = (),
-) -> tuple[Actor, ...]:
-    """When no slot of the entry names a recipient, the nearest actor that is an object
-    inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
-    owner of a thing there ("refused to respond to a demand from the US President")."""
-    subjects = {t.i for s in syntax.subjects_of(verb) for t in s.subtree}
-    best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
-    for token, distance in _clause_steps(verb).items():
-        dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
-        if token.i in subjects or dep not in FALLBACK_TARGET_DEPS or token.head.lower_ == "by":
-            continue
-        if _own(token) and token not in trigger_objects:
-            continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and token.head.head.i == verb.i:
-            continue  # "arrested two men in Kosovo": where, not whom
-        if token.dep_ == "pobj" and token.head.head.lower_ == "according":
-            continue  # "according to military statements": who says, not whom
-        found = actors.actors_at(token)
-        if not found:
-            found = _owners_of([token], actors, owned, exclude, depth=1)
-            distance += 1
-        if not found:
-            continue
-        # prefer actors whose country is known, then the nearest in the tree
-        rank = (not any(a.country for a in found), distance)
-        if best is None or rank < best[0]:
-            best = (rank, _actors_of([token], actors) or found)
-    return best[1] if best else ()
-
-
-# Arcs the target search does not follow: other subjects, conjoined verbs (their own
-# events), parentheticals and punctuation. A "that" clause is entered only to its subject.
-CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "appos", "mark", "aux", "neg"})
-# Gerunds that report or justify ("..., citing domestic opposition", "saying ...").
-REPORTING_GERUNDS = frozenset({"say", "cite", "add", "claim", "note", "insist", "argue", "accuse", "blame"})
-
-
-def _own_event_clause(token: Token) -> bool:
-    """A subordinate clause with its own subject or conjunction ("after a jet shot down a
-    helicopter", "an admission that Soviet forces murdered ...") or a reporting gerund
-    ("citing domestic opposition") is an event or circumstance of its own, not where the
-    trigger's recipient is; a purpose clause ("to help Ethiopia") or a result ("killing
-    six soldiers") stays in."""
-    if token.dep_ in {"acl", "relcl"}:
-        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
-    if token.dep_ != "advcl":
-        return False
-    if any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children):
-        return True
-    return token.tag_ == "VBG" and token.lemma_.lower() in REPORTING_GERUNDS
-
-
-def _own_clause(verb: Token) -> list[Token]:
-    """Tokens reachable from the verb through its complements, objects and modifiers
-    within FALLBACK_DEPTH steps (a preposition and its object are one step), not through
-    subjects, conjoined verbs or subordinate clauses; a "that" clause is entered only as
-    far as its subject ("demanded that Japan cancel ...")."""
-    return list(_clause_steps(verb))
-
-
-def _clause_steps(verb: Token, limit: int = FALLBACK_DEPTH) -> dict[Token, int]:
-    """The tokens of :func:`_own_clause` (up to ``limit`` arcs away), each with its number
-    of arcs from the verb."""
-    found: dict[Token, int] = {}
-    frontier = [(verb, 0)]
-    while frontier:
-        token, depth = frontier.pop()
-        for child in token.children:
-            if child.dep_ in CLAUSE_PATH_BLOCKED or depth + 1 > limit or _own_event_clause(child):
-                continue
-            if child.dep_ == "ccomp":
-                found.update((c, depth + 1) for c in child.children if c.dep_ == "nsubj")
-                continue
-            found[child] = depth + 1
-            frontier.append((child, depth + 1))
-    return found
-
-
-def _share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
-    """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
-    the target that only one of them names."""
-    doc = sent.doc
-    by_anchor = {c.anchor: c for c in found}
-    result = []
-    for candidate in found:
-        if not candidate.targets:
-            for other in doc[candidate.anchor].conjuncts:
-                partner = by_anchor.get(other.i)
-                if partner is not None and partner.type == candidate.type and partner.targets:
-                    candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
-                    break
-        result.append(candidate)
-    return result
-
-
-def _share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
-    """"staged a hunger strike to protest the government's decision": an act without a
-    recipient of its own is aimed at the recipient of the purpose it was done for."""
-    doc = sent.doc
-    purposes = {
-        c.anchor: c
-        for c in found
-        if c.targets and (c.modality == "purpose" or (not c.sources and _in_protest(doc[c.anchor])))
-    }
-    if not purposes:
-        return found
-    result = []
-    for candidate in found:
-        if not _resolved(candidate.targets) and candidate.dropped is None:
-            anchor = doc[candidate.anchor]
-            # the purpose hangs off the trigger verb, or off the light verb of a trigger
-            # noun ("staged demonstrations to demand reforms")
-            heads = [anchor] + ([anchor.head] if anchor.dep_ == "dobj" else [])
-            for child in (c for h in heads for c in h.children):
-                if child.dep_ == "prep":  # "staged a hunger strike in protest against X"
-                    child = next((c for c in child.children if c.dep_ == "pobj"), child)
-                purpose = purposes.get(child.i)
-                if purpose is not None and child.dep_ in {"advcl", "pobj"}:
-                    candidate = replace(candidate, targets=purpose.targets)
-                    break
-        result.append(candidate)
-    return result
-
-
-def _in_protest(noun: Token) -> bool:
-    """"in protest against ...", "in response to ...": an event noun saying why."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in"
-
-
-def _resolved(actors: tuple[Actor, ...]) -> bool:
-    return any(a.country or a.sector for a in actors)
-
-
-def _unresolved(heads: list[Token]) -> tuple[Actor, ...]:
-    """The recipient the text names when no country or sector can be found for it
-    ("rejected the council decision"): kept with its words, so a user sees whom the
-    event was aimed at and can teach the registry."""
-    return tuple(unresolved_actor(head) for head in heads[:1])
-
-
-def _actors_of(heads: list[Token], actors: ActorIndex) -> tuple[Actor, ...]:
-    found: list[Actor] = []
-    for head in syntax.with_conjuncts(heads):
-        for actor in actors.actors_at(head):
-            if actor not in found:
-                found.append(actor)
-    return tuple(found)
 
 
 def _particle_words(verb: Token) -> set[str]:

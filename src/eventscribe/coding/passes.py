@@ -1,0 +1,88 @@
+"""Passes over one sentence's candidates: what one candidate tells about another.
+
+"agreed to stop issuing plates" is one event at "stop"; conjoined verbs share the
+recipient only one names; an act done for a purpose is aimed where the purpose is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from eventscribe.records import Actor
+
+if TYPE_CHECKING:
+    from eventscribe.coding.matcher import Candidate
+
+def resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """Drop the bare "agreed"/"promised" event when its complement was coded itself.
+
+    "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE.
+    """
+    doc = sent.doc
+    coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
+    result = []
+    for candidate in found:
+        anchor = doc[candidate.anchor]
+        complements = [x.i for x in anchor.children if x.dep_ == "xcomp"]
+        if candidate.type == "AGREE" and any(i in coded_heads for i in complements):
+            candidate = replace(candidate, dropped="its complement is coded as the event")
+        result.append(candidate)
+    return result
+
+
+def share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
+    the target that only one of them names."""
+    doc = sent.doc
+    by_anchor = {c.anchor: c for c in found}
+    result = []
+    for candidate in found:
+        if not candidate.targets:
+            for other in doc[candidate.anchor].conjuncts:
+                partner = by_anchor.get(other.i)
+                if partner is not None and partner.type == candidate.type and partner.targets:
+                    candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
+                    break
+        result.append(candidate)
+    return result
+
+
+def share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """"staged a hunger strike to protest the government's decision": an act without a
+    recipient of its own is aimed at the recipient of the purpose it was done for."""
+    doc = sent.doc
+    purposes = {
+        c.anchor: c
+        for c in found
+        if c.targets and (c.modality == "purpose" or (not c.sources and _in_protest(doc[c.anchor])))
+    }
+    if not purposes:
+        return found
+    result = []
+    for candidate in found:
+        if not _resolved(candidate.targets) and candidate.dropped is None:
+            anchor = doc[candidate.anchor]
+            # the purpose hangs off the trigger verb, or off the light verb of a trigger
+            # noun ("staged demonstrations to demand reforms")
+            heads = [anchor] + ([anchor.head] if anchor.dep_ == "dobj" else [])
+            for child in (c for h in heads for c in h.children):
+                if child.dep_ == "prep":  # "staged a hunger strike in protest against X"
+                    child = next((c for c in child.children if c.dep_ == "pobj"), child)
+                purpose = purposes.get(child.i)
+                if purpose is not None and child.dep_ in {"advcl", "pobj"}:
+                    candidate = replace(candidate, targets=purpose.targets)
+                    break
+        result.append(candidate)
+    return result
+
+
+def _in_protest(noun: Token) -> bool:
+    """"in protest against ...", "in response to ...": an event noun saying why."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in"
+
+
+def _resolved(actors: tuple[Actor, ...]) -> bool:
+    return any(a.country or a.sector for a in actors)

@@ -103,3 +103,15 @@ def test_present_reference() -> None:
 def test_deadline_prepositions_keep_the_date() -> None:
     text = "Parties must agree by November 21, talks run until March, unrest since October."
     assert values(text) == ["2022-11-21", "2023-03", "2022-10"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Talks resume next \u017fpring.", "2023-SP"),  # long s, as in old prints and OCR
+        ("They met la\u017ft week.", "2023-W04"),
+        ("The reform pa\u017f\u017fed la\u017ft \u017fummer.", "2022-SU"),
+    ],
+)
+def test_look_alike_letters_a_case_blind_match_accepts_resolve_like_plain_ones(text, value):
+    assert values(text) == [value]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from eventscribe.time.prefilter import fold
 from eventscribe.time.scan import Candidate, Scan
 from eventscribe.time.values import (
     century_value,
@@ -94,7 +95,7 @@ def _explicit_year(m: re.Match[str], scan: Scan) -> int | None:
     if groups.get("year"):
         return int(groups["year"])
     if groups.get("ryear") and scan.reference is not None:
-        return scan.reference.year + _YEAR_STEPS[groups["ryear"].lower()]
+        return scan.reference.year + _YEAR_STEPS[fold(groups["ryear"])]
     return None
 
 
@@ -112,7 +113,7 @@ def month_bare(m: re.Match[str], scan: Scan) -> Candidate | None:
 
     Ambiguous names ("May", "March") count only after a preposition or modifier.
     """
-    name, rel = m["month"], (m["rel"] or "").lower()
+    name, rel = m["month"], fold(m["rel"] or "")
     if not (m["mod"] or rel) and name in scan.lexicon.ambiguous_months:
         if scan.previous_word(m.start("month")) not in scan.lexicon.month_prepositions:
             return None
@@ -169,7 +170,7 @@ def decade_short(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 def century(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"the 20th century", "the twenty-first century" -> "19", "20"."""
-    word = m["ord"].lower()
+    word = fold(m["ord"])
     number = scan.lexicon.ordinal_words.get(word) or int(re.sub(r"\D", "", word) or 0)
     return _span(m, century_value(number) if 1 <= number <= 30 else None)
 
@@ -179,7 +180,7 @@ def clock(m: re.Match[str], scan: Scan) -> Candidate | None:
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12:
         return None
-    pm = m["ampm"].lower().startswith("p")
+    pm = fold(m["ampm"]).startswith("p")
     hour = hour % 12 + (12 if pm else 0)
     return _span(m, f"T{hour:02d}:{minute:02d}")
 
@@ -193,7 +194,7 @@ def clock24(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 def noon(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"noon", "midnight"."""
-    return _span(m, _CLOCK_WORDS[m["word"].lower()])
+    return _span(m, _CLOCK_WORDS[fold(m["word"])])
 
 
 RULES = (

@@ -8,10 +8,10 @@ Month and weekday names are matched case-sensitively (capitalised), so the verb
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 from eventscribe.time.lexicon import Lexicon
 from eventscribe.time.prefilter import Need, any_case, regex, words

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from eventscribe.time.prefilter import fold
 from eventscribe.time.scan import Candidate, Scan
 from eventscribe.time.values import (
     PRESENT_REF,
@@ -62,12 +63,12 @@ def _span(m: re.Match[str], value: str | None) -> Candidate | None:
 
 
 def _norm(words: str) -> str:
-    return " ".join(words.lower().split())
+    return " ".join(fold(words).split())
 
 
 def _with_part(day: date, part: str | None, scan: Scan) -> str:
     """"2023-01-30" or, with a part of the day, "2023-01-30TMO"."""
-    code = scan.lexicon.parts_of_day.get(part.lower()) if part else None
+    code = scan.lexicon.parts_of_day.get(fold(part)) if part else None
     return day_value(day) + (f"T{code}" if code else "")
 
 
@@ -91,7 +92,7 @@ def weekday(m: re.Match[str], scan: Scan) -> Candidate | None:
     number = scan.lexicon.weekdays[m["wd"]]
     if scan.reference is None:
         return _span(m, f"XXXX-WXX-{number}")
-    rel = (m["rel"] or "").lower()
+    rel = fold(m["rel"] or "")
     mode = _WEEKDAY_MODES.get(rel)
     if mode is None:
         mode = "future" if scan.speaks_of_future(m.start()) else "past"
@@ -147,16 +148,16 @@ def unit_relative(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"this week", "last month", "next year", "earlier this month", "late last year"."""
     if scan.reference is None:
         return None
-    step = DIRECTIONS[m["rel"].lower()]
-    return _span(m, _unit_value(m["unit"].lower(), step, scan.reference))
+    step = DIRECTIONS[fold(m["rel"])]
+    return _span(m, _unit_value(fold(m["unit"]), step, scan.reference))
 
 
 def unit_edge(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"the end of the year", "the beginning of next month" -> that year / month."""
     if scan.reference is None:
         return None
-    step = DIRECTIONS[(m["rel"] or "this").lower()]
-    return _span(m, _unit_value(m["unit"].lower(), step, scan.reference))
+    step = DIRECTIONS[fold(m["rel"] or "this")]
+    return _span(m, _unit_value(fold(m["unit"]), step, scan.reference))
 
 
 def weekend(m: re.Match[str], scan: Scan) -> Candidate | None:
@@ -175,9 +176,9 @@ def ago(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"four years ago" -> the year; "two days ago" -> the day; "three months ago"."""
     if scan.reference is None:
         return None
-    word = m["num"].lower()
+    word = fold(m["num"])
     count = int(word) if word.isdigit() else scan.lexicon.number_words[word]
-    unit, ref = m["unit"].lower(), scan.reference
+    unit, ref = fold(m["unit"]), scan.reference
     if unit == "day":
         return _span(m, day_value(ref - timedelta(days=count)))
     if unit == "decade":
@@ -190,12 +191,12 @@ def season(m: re.Match[str], scan: Scan) -> Candidate | None:
 
     A season needs a year or "last/this/next": a bare "fall" is usually a verb.
     """
-    code = scan.lexicon.seasons[m["season"].lower()]
+    code = scan.lexicon.seasons[fold(m["season"])]
     if m["year"]:
         return _span(m, f"{m['year']}-{code}")
     if not m["rel"] or scan.reference is None:
         return None
-    step = DIRECTIONS[m["rel"].lower()]
+    step = DIRECTIONS[fold(m["rel"])]
     year = season_year(code, scan.reference, step, scan.lexicon.season_months[code])
     return _span(m, f"{year:04d}-{code}")
 
@@ -208,7 +209,7 @@ def _quarter(m: re.Match[str], scan: Scan, number: int) -> Candidate | None:
         return None
     rel = m.groupdict().get("rel")
     if rel:
-        year = ref.year + DIRECTIONS[rel.lower()]
+        year = ref.year + DIRECTIONS[fold(rel)]
     elif number <= quarter_of(ref.month) or scan.speaks_of_future(m.start()):
         year = ref.year
     else:
@@ -218,7 +219,7 @@ def _quarter(m: re.Match[str], scan: Scan, number: int) -> Candidate | None:
 
 def quarter(m: re.Match[str], scan: Scan) -> Candidate | None:
     """"the first quarter (of 2022)" -> "2022-Q1"; without a year the latest one."""
-    word = m["ord"].lower()
+    word = fold(m["ord"])
     number = scan.lexicon.ordinal_words.get(word) or int(word[0])
     return _quarter(m, scan, number) if 1 <= number <= 4 else None
 

@@ -18,8 +18,8 @@ from eventscribe import __version__
 from eventscribe.config import DEFAULT_MODEL, DEFAULT_STORE, Settings
 from eventscribe.errors import EventscribeError
 from eventscribe.run_output import (
-    Progress,
     JsonlSink,
+    Progress,
     StoreSink,
     learned_actors,
     open_output,
@@ -304,12 +304,12 @@ def check_lexicon(files) -> None:
 
 
 # The actor registry: list, show, edit, merge (eventscribe.actors.commands).
-from eventscribe.actors.commands import actors  # noqa: E402
+from eventscribe.actors.commands import actors
 
 main.add_command(actors)
 
 # Seeing the data: dyad time series and the web dashboard/API (eventscribe.web).
-from eventscribe.web.commands import dyad, serve  # noqa: E402
+from eventscribe.web.commands import dyad, serve
 
 main.add_command(dyad)
 main.add_command(serve)

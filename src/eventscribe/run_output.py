@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -14,6 +14,7 @@ import click
 from eventscribe.config import Settings
 from eventscribe.errors import OutputError
 from eventscribe.records import InputProblem, stable_id
+
 
 class Progress:
     """Documents/s, sentences/s and events found, on stderr; silent with -q."""
@@ -153,7 +154,7 @@ class StoreSink:
         from eventscribe.runner import settings_fingerprint
         from eventscribe.store import EventStore, RunInfo
 
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         info = self.coder.provenance()
         run = RunInfo(
             run_id=stable_id(started, self.command, time.perf_counter_ns()),

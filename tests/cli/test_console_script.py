@@ -37,7 +37,7 @@ def test_console_script_codes_reports_skips_and_exits_with_documented_codes(
     )
     run = subprocess.run(
         [*command, "code", str(docs), "--format", "jsonl", "-q"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False,
     )  # fmt: skip
     assert run.returncode == 1, run.stderr  # one line skipped
     lines = [json.loads(line) for line in run.stdout.splitlines()]
@@ -47,7 +47,7 @@ def test_console_script_codes_reports_skips_and_exits_with_documented_codes(
     assert "Traceback" not in run.stderr
 
     usage = subprocess.run(
-        [*command, "code"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+        [*command, "code"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False
     )
     assert usage.returncode == 2
     assert "Usage:" in usage.stderr

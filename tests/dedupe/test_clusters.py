@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from store.factories import RUN, actor, make_event, sentences_of
+
 from eventscribe.dedupe import deduplicate, minhash_tables
 from eventscribe.records import Article, CodedDocument
 from eventscribe.store import EventStore, StoreBatch
 from eventscribe.store.rows import build_tables
-
-from store.factories import RUN, actor, make_event, sentences_of
 
 WIRE = (
     "Chile accused Peru of moving troops toward the border near Tacna. "

@@ -23,7 +23,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     store = tmp_path_factory.mktemp("reference") / "whole.duckdb"
     done = subprocess.run([*EVENTSCRIBE, "code", corpus, "--store", store, "-q"],
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return snapshot(store)
 
@@ -46,7 +46,7 @@ def interrupt(corpus: Path, store: Path, sig: signal.Signals, *extra: str) -> tu
 
 def rerun(corpus: Path, store: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([*EVENTSCRIBE, "code", corpus, "--store", store, *extra],
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
 
 
 def test_sigkill_then_rerun_gives_the_uninterrupted_store(corpus, reference, tmp_path) -> None:

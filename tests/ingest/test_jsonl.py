@@ -105,7 +105,7 @@ def test_empty_and_oversize_text(write):
 
 
 def test_bad_utf8_line_names_line_and_byte_and_reading_goes_on(write):
-    good = '{"id": "a", "text": "ok"}\n'.encode()
+    good = b'{"id": "a", "text": "ok"}\n'
     bad = b'{"id": "b", "text": "caf\xe9"}\n'
     path = write("d.jsonl", good + bad + good.replace(b'"a"', b'"c"'))
     items = list(read_jsonl(path))

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.slow
 
 spacy = pytest.importorskip("spacy")
 
-from eventscribe.places import Place, PlaceTagger, event_location  # noqa: E402
+from eventscribe.places import Place, PlaceTagger, event_location
 
 
 @pytest.fixture(scope="module")

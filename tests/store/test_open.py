@@ -50,8 +50,8 @@ def test_other_schema_version_is_refused(store_path: Path) -> None:
 def test_store_locked_by_another_process(store_path: Path) -> None:
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(store_path)],
+         ("import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+          "sys.stdin.read()"), str(store_path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,7 @@ def test_offsets_slice_back_to_the_text() -> None:
         assert SAMPLE[expression.start : expression.end] == expression.text
     starts = [t.start for t in found]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(found))
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ entries (over learned and built-in ones), so a wrong code is fixed once, not per
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from eventscribe.actors.learned import learned_entries
@@ -40,7 +40,7 @@ def record_edit(
             "INSERT INTO actor_edits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [number, "merge" if alias else "edit", name, alias, country.upper(),
              sector.upper() if sector else None, valid_from, valid_to,
-             datetime.now(timezone.utc).isoformat(timespec="seconds")],
+             datetime.now(UTC).isoformat(timespec="seconds")],
         )  # fmt: skip
 
 

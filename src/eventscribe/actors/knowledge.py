@@ -267,8 +267,7 @@ def _index(entries: Iterable[_Entry]) -> dict[tuple[str, bool], list[_Entry]]:
 
 
 def _singulars(word: str) -> Iterator[str]:
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     yield word
     if word.endswith("ies"):
         yield word[:-3] + "y"

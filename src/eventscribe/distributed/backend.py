@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 import pyarrow as pa
 
@@ -41,7 +42,7 @@ class DaskExecutor:
         self._cluster = None
         self._client = None
 
-    def __enter__(self) -> DaskExecutor:
+    def __enter__(self) -> Self:
         from distributed import Client, LocalCluster
 
         # parts left by an interrupted run were never committed: they are re-coded

@@ -15,6 +15,7 @@ from eventscribe.ingest.fields import parse_date, text_problem
 from eventscribe.ingest.text import read_text
 from eventscribe.records import Article, InputProblem
 
+
 def read_html(
     path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000
 ) -> Iterator[Article | InputProblem]:

@@ -14,6 +14,7 @@ from eventscribe.ingest.text import read_text_file
 from eventscribe.ingest.warc import read_warc
 from eventscribe.records import Article, InputProblem
 
+
 def read_inputs(
     paths: Sequence[str | Path], *, max_chars: int = 200_000
 ) -> Iterator[Article | InputProblem]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventscribe.ingest.decode import iter_lines
-from eventscribe.ingest.fields import json_type, article_from_record
+from eventscribe.ingest.fields import article_from_record, json_type
 from eventscribe.records import Article, InputProblem
 
 

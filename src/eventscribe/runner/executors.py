@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from types import TracebackType
+from typing import Self
 
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder
@@ -30,7 +31,7 @@ class SerialExecutor:
     def __init__(self, coder: Coder, job: Job) -> None:
         self.coder, self.job = coder, job
 
-    def __enter__(self) -> SerialExecutor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -69,7 +70,7 @@ class ProcessExecutor:
         self.job, self.workers = job, workers
         self._pool: multiprocessing.pool.Pool | None = None
 
-    def __enter__(self) -> ProcessExecutor:
+    def __enter__(self) -> Self:
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(self.workers, initializer=_ignore_sigint)
         # load the model in every worker now, so a bad --model fails before any batch

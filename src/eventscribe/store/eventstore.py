@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 import pyarrow as pa
@@ -79,7 +79,7 @@ class EventStore:
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def __enter__(self) -> EventStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -173,7 +173,7 @@ class EventStore:
                 f"run {run_id!r} is not recorded in {self.path}",
                 fix="call start_run(...) before finish_run(...)",
             )
-        finished = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        finished = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction("finish a run"):
             self._con.execute(
                 "UPDATE runs SET finished_at = ?, documents = ?, events = ?, problems = ? "
@@ -299,8 +299,10 @@ def _open_failure(path: str, detail: str) -> tuple[str, str]:
     if "lock" in lowered:
         return (
             f"store {path} is locked by another process ({detail})",
-            "wait for the other eventscribe run (or DuckDB session) to finish, "
-            "or use a different --store file",
+            (
+                "wait for the other eventscribe run (or DuckDB session) to finish, "
+                "or use a different --store file"
+            ),
         )
     if "not a valid duckdb" in lowered or "database file" in lowered:
         return (

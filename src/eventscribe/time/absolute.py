@@ -114,9 +114,12 @@ def month_bare(m: re.Match[str], scan: Scan) -> Candidate | None:
     Ambiguous names ("May", "March") count only after a preposition or modifier.
     """
     name, rel = m["month"], fold(m["rel"] or "")
-    if not (m["mod"] or rel) and name in scan.lexicon.ambiguous_months:
-        if scan.previous_word(m.start("month")) not in scan.lexicon.month_prepositions:
-            return None
+    if (
+        not (m["mod"] or rel)
+        and name in scan.lexicon.ambiguous_months
+        and scan.previous_word(m.start("month")) not in scan.lexicon.month_prepositions
+    ):
+        return None
     if scan.is_set(m.start()):
         return None
     month = scan.lexicon.months[name]

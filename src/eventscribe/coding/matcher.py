@@ -191,8 +191,15 @@ class EventMatcher:
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words.speech_verbs:
             return None
         sources = recipients.actors_of(syntax.subjects_of(clause.head), actors)
-        targets = recipients.actors_of(syntax.subjects_of(clause), actors)
-        if not sources:
+        # "Turkey and Greece should work together, the Turkish minister said": a demand on
+        # Greece; what a government says its own state should do is no request (rebels
+        # saying their government must resign still make one)
+        own = {a.country for a in sources if a.country and a.sector in {"GOV", "MIL", "LEG"}}
+        targets = tuple(
+            a for a in recipients.actors_of(syntax.subjects_of(clause), actors)
+            if not (a.country in own and a.sector in {None, "GOV"})
+        )  # fmt: skip
+        if not sources or not targets:
             return None
         return self._finish(entry, (modal.i, modal.i + 1), modal.i, sources, targets, None, None)
 

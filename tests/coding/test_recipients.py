@@ -133,3 +133,10 @@ def test_an_actors_own_forces_are_not_the_target_of_its_withdrawal(code_text):
     events = code_text("Chad withdrew its troops from Niger on Friday.").coded.events
     retreat = [e for e in events if e.type == "RETREAT"]
     assert retreat and retreat[0].target is not None and retreat[0].target.country == "NER"
+
+
+def test_what_a_government_says_its_own_state_should_do_is_no_request(code_text):
+    events = code_text("The Turkish foreign minister said that Turkey and Greece should work together.").coded.events
+    requests = dyads([e for e in events if e.type == "REQUEST"])
+    assert ("REQUEST", "TUR", "GRC") in requests
+    assert ("REQUEST", "TUR", "TUR") not in requests

@@ -13,6 +13,7 @@ from itertools import product
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventscribe.actors.building import UNRESOLVED_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
@@ -268,9 +269,7 @@ def _assume_domestic(
     return assume(source, target), assume(target, source)
 
 
-
-
-def _countries_named(sent, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str, str]]:
+def _countries_named(sent: SpacySpan, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str, str]]:
     """(start, end, country, words) of every state named in the sentence, by the actor
     tagger or as a place ("in Kirkuk" is Iraq even where no actor table knows Kirkuk)."""
     found = []

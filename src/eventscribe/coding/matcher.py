@@ -155,7 +155,7 @@ class EventMatcher:
             return None
         entry, objects = best
         span_end = max([verb.i, *(o.i for o in objects)]) + 1
-        if verb.dep_ == "aux":
+        if verb.dep_ == "aux" and entry.lemma in syntax.OBLIGATION_AUX:
             # a modal entry ("Libya must hand over the suspects, the minister said"): the
             # speaker demands it of the clause's subject; without a speaker it is no event
             return self._obligation(verb, entry, actors)

@@ -57,16 +57,20 @@ def example_article_gold(example_article: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def factories() -> ModuleType:
-    """tests/store/factories.py (hand-built coded documents), loaded by file path so every
-    test folder can use it whether or not ``tests`` is a package."""
-    path = REPO_ROOT / "tests" / "store" / "factories.py"
-    spec = importlib.util.spec_from_file_location("eventscribe_test_factories", path)
+def load_module(name: str, path: Path) -> ModuleType:
+    """A Python file of the repository (not a package module) loaded by its path."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def factories() -> ModuleType:
+    """tests/store/factories.py (hand-built coded documents), loaded by file path so every
+    test folder can use it whether or not ``tests`` is a package."""
+    return load_module("eventscribe_test_factories", REPO_ROOT / "tests" / "store" / "factories.py")
 
 
 @pytest.fixture

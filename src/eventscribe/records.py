@@ -76,6 +76,10 @@ class Actor:
     evidence: str = ""
     ethnicity: str | None = None
 
+    def same_as(self, other: Actor) -> bool:
+        """The same actor, whatever words name it here ("their" for "the rebels")."""
+        return self.name == other.name and self.country == other.country and self.sector == other.sector
+
 
 @dataclass(frozen=True)
 class TimeExpression:

@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from eventscribe.cli import main
 from eventscribe.store import EventStore
 from eventscribe.web import create_app
+from tests.conftest import load_module
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -59,6 +60,15 @@ def sample_store(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     result = CliRunner().invoke(main, ["code", str(repo_root / "examples"), "--store", str(store), "-q"])
     assert result.exit_code == 0, result.output
     return store
+
+
+@pytest.fixture(scope="session")
+def generated_store(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12,000 events made by bench/make_big_store.py, once per session (read it, never
+    write): enough for the 10,000 cap on totals to matter."""
+    path = tmp_path_factory.mktemp("generated") / "g.duckdb"
+    load_module("es_make_big_store", repo_root / "bench" / "make_big_store.py").build(path, 12_000)
+    return path
 
 
 @pytest.fixture(scope="session")

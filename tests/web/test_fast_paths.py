@@ -8,9 +8,7 @@ a user gets exactly what the store itself says, page by page, through the HTTP A
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from fastapi.testclient import TestClient
@@ -23,25 +21,6 @@ from eventscribe.analysis import EventFilter
 from eventscribe.store import EventStore
 from eventscribe.web import create_app, queries
 from eventscribe.web.cache import ResponseCache
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _bench_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("es_make_big_store", ROOT / "bench" / "make_big_store.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def generated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """12,000 generated events: enough for the 10,000 cap on totals to matter."""
-    path = tmp_path_factory.mktemp("generated") / "g.duckdb"
-    _bench_module().build(path, 12_000)
-    return path
-
 
 CASES = [
     ({}, {}, 0),

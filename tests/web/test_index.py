@@ -10,10 +10,9 @@ the bundled examples coded for real.
 
 from __future__ import annotations
 
-import importlib.util
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import duckdb
 import pytest
@@ -22,8 +21,6 @@ from eventscribe.analysis import EventFilter, event_series
 from eventscribe.store import EventStore
 from eventscribe.web import queries
 from eventscribe.web.db import ReadOnlyStore
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Rows of the generated store rewritten so every special case of the filters occurs.
 _AWKWARD_SQL = [
@@ -42,19 +39,11 @@ _AWKWARD_SQL = [
 ]
 
 
-def _bench_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("es_make_big_store", ROOT / "bench" / "make_big_store.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def awkward_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """12,000 generated events (past the 10,000 cap on totals), awkward rows mixed in."""
+def awkward_store(generated_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated events (past the 10,000 cap on totals), awkward rows mixed in."""
     path = tmp_path_factory.mktemp("indexed") / "awkward.duckdb"
-    _bench_module().build(path, 12_000)
+    shutil.copyfile(generated_store, path)
     with duckdb.connect(str(path)) as con:
         for sql in _AWKWARD_SQL:
             con.execute(sql)

@@ -106,7 +106,7 @@ class EventCoder:
         sent,
         when: EventDate,
         location: dict | None,
-        named: Sequence[tuple[int, int, str, str]] = (),
+        named: Sequence[tuple[int, int, str]] = (),
     ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
         trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
@@ -124,13 +124,13 @@ class EventCoder:
                 if a.country and b.country and a.country != b.country
             ]
         for source, target in ([] if pairs else product(sources, targets)):
-            if source is not None and target is not None and _same_actor(source, target):
+            if source is not None and target is not None and source.same_as(target):
                 target = None  # "X agreed with itself" is X agreed
             if (source, target) not in pairs:
                 pairs.append((source, target))
         for source, target in pairs:
             source, target = _place_ethnic_groups(source, target)
-            source, target = _assume_domestic(source, target, {c for *_, c, _ in named})
+            source, target = _assume_domestic(source, target, {c for *_, c in named})
             source, target = _assume_local(source, named), _assume_local(target, named)
             yield Event(
                 event_id=stable_id(
@@ -223,10 +223,6 @@ def _key(actor: Actor | None) -> str:
     return "" if actor is None else f"{actor.name}|{actor.country}|{actor.sector}|{actor.start}"
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    return a.name == b.name and a.country == b.country and a.sector == b.sector
-
-
 def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
     """An ethnic group acted on by a state's organs lives in that state (PLOVER codes
     "local Serbs" fined by Kosovo's police as Kosovo civilians)."""
@@ -269,8 +265,8 @@ def _assume_domestic(
     return assume(source, target), assume(target, source)
 
 
-def _countries_named(sent: SpacySpan, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str, str]]:
-    """(start, end, country, words) of every state named in the sentence, by the actor
+def _countries_named(sent: SpacySpan, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str]]:
+    """(start, end, country) of every state named in the sentence, by the actor
     tagger or as a place ("in Kirkuk" is Iraq even where no actor table knows Kirkuk)."""
     found = []
     for i, heads in actors.by_head.items():
@@ -278,14 +274,14 @@ def _countries_named(sent: SpacySpan, actors: ActorIndex, places: Sequence[Place
             continue
         for actor in heads:
             if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
-                found.append((actor.start, actor.end, actor.country, actor.text))
+                found.append((actor.start, actor.end, actor.country))
     for place in places:
         if sent.start_char <= place.start < sent.end_char and place.country and place.country not in NONSTATE:
-            found.append((place.start, place.end, place.country, place.text))
+            found.append((place.start, place.end, place.country))
     return found
 
 
-def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str, str]]) -> Actor | None:
+def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str]]) -> Actor | None:
     """An actor the text gives no country ("Some 500,000 workers", a person the registry
     does not know) takes the one state its own words name ("protesters in Kirkuk"), else
     the only state the sentence names; with two or more candidates it stays unknown.
@@ -294,8 +290,8 @@ def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str, str]
         return actor
     if actor.evidence == UNRESOLVED_EVIDENCE and not any(w[:1].isupper() for w in actor.name.split()):
         return actor  # common words the tagger did not take for an actor ("the convoy")
-    inside = {c for start, end, c, _ in named if actor.start <= start and end <= actor.end}
-    countries = inside or {c for _, _, c, _ in named}
+    inside = {c for start, end, c in named if actor.start <= start and end <= actor.end}
+    countries = inside or {c for _, _, c in named}
     if len(countries) != 1:
         return actor
     country = countries.pop()

@@ -51,11 +51,6 @@ def own(obj: Token) -> bool:
     )
 
 
-def same_words(a: Actor, b: Actor) -> bool:
-    """The same actor, or a pronoun standing for it ("their" for the subject)."""
-    return a == b or (a.name == b.name and a.country == b.country and a.sector == b.sector)
-
-
 def is_object_of(token: Token, word: str) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == word
 
@@ -81,7 +76,7 @@ def owners_of(
         owners += [a for c in head.children if c.dep_ == "acl" for a in syntax.agent_of(c)]
         owners += [c for c in head.children if c.dep_ in {"amod", "compound", "nmod"}]
         for actor in actors_of(owners, actors):
-            if actor not in found and not any(same_words(actor, x) for x in exclude):
+            if actor not in found and not any(actor.same_as(x) for x in exclude):
                 found.append(actor)
         if not found and depth > 1:
             # "demands for greater freedom from the government": one more step into the phrase

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import duckdb
 import pytest
 
 import eventscribe.store.eventstore as eventstore_module
@@ -94,6 +95,25 @@ def test_failure_midway_rolls_back_and_keeps_previous_rows(
     monkeypatch.undo()  # the store stays usable after the rollback
     store.write([accusation_doc()], run=RUN)
     assert doc_counts(store) == {t: len(rows) for t, rows in before.items()}
+
+
+def test_ctrl_c_inside_a_duckdb_statement_is_an_interruption_not_a_store_error(
+    store: EventStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB wraps a Ctrl-C that arrives while it reads a registered Arrow table in its
+    own error; the run must stop as interrupted (and resume later), with nothing half-written."""
+    store.write([accusation_doc()], run=RUN)
+    before = doc_counts(store)
+
+    def interrupted_insert(con, table, data):  # type: ignore[no-untyped-def]
+        raise duckdb.InvalidInputException(
+            "reading the schema of the object registered as '_doc_ids' failed: KeyboardInterrupt: "
+        )
+
+    monkeypatch.setattr(eventstore_module, "_insert_table", interrupted_insert)
+    with pytest.raises(KeyboardInterrupt):
+        store.write([aid_doc()], run=dataclasses.replace(RUN, run_id="run-2"))
+    assert doc_counts(store) == before
 
 
 def test_rows_survive_closing_and_reopening(store_path) -> None:  # type: ignore[no-untyped-def]

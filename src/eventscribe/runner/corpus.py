@@ -28,6 +28,7 @@ from eventscribe.records import Article, InputProblem
 from eventscribe.runner.executors import Batch, ProcessExecutor, SerialExecutor
 from eventscribe.runner.work import BatchResult, Job, content_hash, settings_fingerprint
 from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
+from eventscribe.store.eventstore import is_interruption
 
 STORE_BATCH = 64
 
@@ -126,7 +127,7 @@ def _ctrl_c_in_queries() -> Iterator[None]:
     try:
         yield
     except RuntimeError as exc:
-        if "interrupted" in str(exc).lower():
+        if is_interruption(exc):
             raise KeyboardInterrupt from exc
         raise
 

@@ -276,11 +276,25 @@ class _Transaction:
             self._con.commit()
             return
         self._con.rollback()
+        if isinstance(exc, duckdb.Error) and is_interruption(exc):
+            raise KeyboardInterrupt from exc  # Ctrl-C inside a DuckDB statement
         if isinstance(exc, duckdb.Error):
             raise StoreError(
                 f"could not {self._what} in {self._path} (nothing was changed): {exc}",
                 fix="see the database error above; the store still holds the previous data",
             ) from exc
+
+
+def is_interruption(exc: BaseException) -> bool:
+    """A DuckDB error that is Ctrl-C arriving during a statement: DuckDB reports it as
+    "Query interrupted", or wraps the KeyboardInterrupt raised while it read a registered
+    Arrow table. The statement was rolled back either way."""
+    message = str(exc)
+    return (
+        "KeyboardInterrupt" in message
+        or "query interrupted" in message.lower()
+        or message.startswith("INTERRUPT Error")
+    )
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

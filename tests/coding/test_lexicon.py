@@ -51,6 +51,7 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
         ("  - {verb: snub, type: REJECT, colour: red}\n", "unknown field"),
         ("  - {verb: snub, noun: snub, type: REJECT}\n", "exactly one of"),
         ("  - {verb: snub, type: REJECT, target: [behind]}\n", "unknown target slot"),
+        ("  - {verb: snub, type: CONSULT, paired: '04X'}\n", "unknown CAMEO code '04X' in 'paired'"),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):

@@ -128,22 +128,25 @@ class EventCoder:
                 target = None  # "X agreed with itself" is X agreed
             if (source, target) not in pairs:
                 pairs.append((source, target))
-        for source, target in pairs:
+        coded = [(source, target, candidate.cameo, "") for source, target in pairs]
+        if candidate.entry.paired:
+            coded = _with_paired(coded, candidate)
+        for source, target, cameo, note in coded:
             source, target = _place_ethnic_groups(source, target)
             source, target = _assume_domestic(source, target, {c for *_, c in named})
             source, target = _assume_local(source, named), _assume_local(target, named)
             yield Event(
                 event_id=stable_id(
                     article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
-                    candidate.type, candidate.mode, candidate.cameo,
+                    candidate.type, candidate.mode, cameo,
                 ),
                 doc_id=article.doc_id,
                 type=candidate.type,
                 mode=candidate.mode,
-                cameo=candidate.cameo,
+                cameo=cameo,
                 quad=self.ontology.quad(candidate.type),
                 intensity=self.ontology.intensity(candidate.type, candidate.mode),
-                goldstein=self.ontology.goldstein(candidate.cameo),
+                goldstein=self.ontology.goldstein(cameo),
                 date=when.value,
                 date_precision=when.precision,
                 negated=False,
@@ -154,8 +157,33 @@ class EventCoder:
                 location=location,
                 timing=_timing(candidate, when),
                 confidence=_confidence(candidate, source, target),
-                explanation=_explain(candidate, when),
+                explanation=_explain(candidate, when) + note,
             )
+
+
+def _with_paired(
+    coded: list[tuple[Actor | None, Actor | None, str, str]], candidate: Candidate
+) -> list[tuple[Actor | None, Actor | None, str, str]]:
+    """Add the same act seen from the recipient's side, for entries with a paired code
+    (CAMEO's paired codes, as in TABARI's "[042:043]"): "X visited Y" is also "Y hosted
+    X", "X held talks with Y" is also "Y held talks with X". Both sides must be actors
+    with a country or sector; a pair already coded is not repeated."""
+    entry = candidate.entry
+    # a future meeting is coded as intent (AGREE 036), which holds for both sides alike
+    reverse_code = entry.paired if candidate.cameo == entry.cameo else candidate.cameo
+    note = f"; paired event: the recipient's side of '{entry.phrase}' (CAMEO {entry.cameo}:{entry.paired})"
+    out = []
+    have = {(source, target) for source, target, *_ in coded}
+    for source, target, cameo, text in coded:
+        out.append((source, target, cameo, text))
+        if _resolved(source) and _resolved(target) and (target, source) not in have:
+            have.add((target, source))
+            out.append((target, source, reverse_code, note))
+    return out
+
+
+def _resolved(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector)
 
 
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})

@@ -21,7 +21,7 @@ from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology
 
 KNOWN_FIELDS = frozenset(
-    {"verb", "noun", "object", "type", "mode", "cameo", "target", "source", "when"}
+    {"verb", "noun", "object", "type", "mode", "cameo", "paired", "target", "source", "when"}
 )
 SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
@@ -38,6 +38,7 @@ class LexiconEntry:
     type: str
     mode: str | None
     cameo: str
+    paired: str | None  # CAMEO code of the same act seen from the recipient's side, if any
     targets: tuple[str, ...]
     source: str  # "subj" or "speaker"
     when: str  # "always", "negated" (any negation) or "failed" ("failed/refused to ...")
@@ -152,6 +153,11 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         raise DataFileError(
             f"{origin}: unknown CAMEO code '{cameo}'", fix="use a code from ontology/data/cameo.csv"
         )
+    paired = str(item["paired"]) if item.get("paired") is not None else None
+    if paired is not None and paired not in ontology.cameo:
+        raise DataFileError(
+            f"{origin}: unknown CAMEO code '{paired}' in 'paired'", fix="use a code from ontology/data/cameo.csv"
+        )
     targets = item.get("target", ["dobj"] if pos == "verb" else ["poss", "prep:against", "prep:on"])
     targets = (targets,) if isinstance(targets, str) else tuple(str(t) for t in targets)
     for slot in targets:
@@ -174,6 +180,7 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         type=type_,
         mode=str(mode) if mode else None,
         cameo=cameo,
+        paired=paired,
         targets=targets,
         source=source,
         when=when,

@@ -1,0 +1,45 @@
+"""Acts that involve both sides alike (visits, talks, calls) are coded from each side,
+with CAMEO's paired codes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.coding.support import dyads
+
+
+def codes(events):
+    return {(e.type, e.cameo, e.source.country if e.source else None, e.target.country if e.target else None) for e in events}
+
+
+def test_a_visit_is_also_the_hosting_of_the_visitor(code_text):
+    events = code_text("The Portuguese prime minister visited Morocco on Tuesday.").coded.events
+    assert ("CONSULT", "042", "PRT", "MAR") in codes(events)
+    assert ("CONSULT", "043", "MAR", "PRT") in codes(events)
+
+
+def test_talks_with_someone_are_talks_from_both_sides(code_text):
+    events = code_text("Chilean diplomats held talks with Peruvian officials in Lima.").coded.events
+    assert {("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")} <= dyads(events)
+
+
+def test_a_future_meeting_is_intent_on_both_sides(code_text):
+    events = code_text("The Kenyan president will meet the Tanzanian president next week.").coded.events
+    assert {("AGREE", "KEN", "TZA"), ("AGREE", "TZA", "KEN")} <= dyads(events)
+    assert {e.cameo for e in events if e.type == "AGREE"} == {"036"}
+
+
+def test_the_paired_event_says_where_it_comes_from(code_text):
+    events = code_text("The Portuguese prime minister visited Morocco on Tuesday.").coded.events
+    hosted = [e for e in events if e.cameo == "043"]
+    assert hosted and "paired event" in hosted[0].explanation
+
+
+def test_one_sided_acts_are_not_paired(code_text):
+    events = code_text("Ecuador accused Colombia of violating its airspace.").coded.events
+    assert ("ACCUSE", "ECU", "COL") in dyads(events)
+    assert ("ACCUSE", "COL", "ECU") not in dyads(events)
+
+
+def test_no_paired_event_for_a_recipient_without_country_or_sector(code_text):
+    events = code_text("The Finnish foreign minister met Mr Halvorsen on Monday.").coded.events
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert consults and all(e.source is not None and e.source.country == "FIN" for e in consults)

@@ -151,3 +151,18 @@ def test_a_capital_inside_another_name_is_not_the_government(actors_of):
 def test_a_country_an_actor_is_for_against_or_backed_by_is_not_its_country(actors_of, text, mention):
     found = {m: v for m, v in actors_of(text).items() if m.endswith(mention.split()[-1])}
     assert found and all(country is None for country, _, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several Latin American governments condemned the coup.",
+        "South American leaders met in the capital.",
+    ],
+)
+def test_a_part_of_the_american_continent_is_not_the_united_states(actors_of, text):
+    assert all(country != "USA" for country, _, _ in actors_of(text).values())
+
+
+def test_american_alone_is_still_the_united_states(actors_of):
+    assert any(country == "USA" for country, _, _ in actors_of("American diplomats met in the capital.").values())

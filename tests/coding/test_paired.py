@@ -43,3 +43,13 @@ def test_no_paired_event_for_a_recipient_without_country_or_sector(code_text):
     events = code_text("The Finnish foreign minister met Mr Halvorsen on Monday.").coded.events
     consults = [e for e in events if e.type == "CONSULT"]
     assert consults and all(e.source is not None and e.source.country == "FIN" for e in consults)
+
+
+def test_a_call_to_a_titled_name_is_a_phone_consultation(code_text):
+    events = code_text("The Kenyan president called President Samia Suluhu Hassan on Friday.").coded.events
+    assert ("CONSULT", "041", "KEN", "TZA") in codes(events)
+
+
+def test_calling_someone_names_is_no_phone_call(code_text):
+    events = code_text("The Polish president called the Russian leader a war criminal.").coded.events
+    assert not [e for e in events if e.type == "CONSULT"]

@@ -140,3 +140,8 @@ def test_what_a_government_says_its_own_state_should_do_is_no_request(code_text)
     requests = dyads([e for e in events if e.type == "REQUEST"])
     assert ("REQUEST", "TUR", "GRC") in requests
     assert ("REQUEST", "TUR", "TUR") not in requests
+
+
+def test_provide_someone_with_things_is_aimed_at_the_object(code_text):
+    events = code_text("Sweden provided Ukrainian forces with armoured vehicles and ammunition.").coded.events
+    assert ("AID", "SWE", "UKR") in dyads(events)

@@ -416,9 +416,13 @@ def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
         return False
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS:
         return False
+    if start >= 1 and doc[start - 1].lower_ in CONTINENT_PREFIXES and span[0].lower_.startswith("america"):
+        return False
     return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
 
 
+# "Latin American countries", "South America": parts of a continent, not the United States.
+CONTINENT_PREFIXES = frozenset({"latin", "south", "north", "central", "pan"})
 # "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.

@@ -380,7 +380,9 @@ def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
     against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
     candidates = syntax.with_conjuncts(syntax.objects_of(verb))
-    candidates += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if any(c.dep_ == "oprd" for c in verb.children):
+        candidates = []  # "called the president a murderer": a naming, not an act on the object
+    candidates += syntax.with_conjuncts([p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
     # "25,000 tons of food aid": the measure's "of" object is the real object
     candidates += [p for o in list(candidates) for p in syntax.prep_objects(o, "of")]
     found = []
@@ -390,6 +392,9 @@ def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
             words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
         if obj.dep_ == "dobj":
             words.add("@any")  # lexicon object word for any direct object
+        if obj.pos_ == "PROPN" and obj.dep_ == "dobj":
+            # a name with its title ("called President Milei"): the title counts as the object word
+            words.update(t.lemma_.lower() for t in obj.lefts if t.dep_ == "compound" and t.pos_ in {"NOUN", "PROPN"})
         phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
         found.append((obj, words, phrase.strip()))
     return found

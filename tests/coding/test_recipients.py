@@ -145,3 +145,14 @@ def test_what_a_government_says_its_own_state_should_do_is_no_request(code_text)
 def test_provide_someone_with_things_is_aimed_at_the_object(code_text):
     events = code_text("Sweden provided Ukrainian forces with armoured vehicles and ammunition.").coded.events
     assert ("AID", "SWE", "UKR") in dyads(events)
+
+
+def test_a_joint_act_with_a_side_of_no_known_country_is_mutual(code_text):
+    events = code_text("Georgia and the separatist rebels failed to reach an agreement on Tuesday.").coded.events
+    rejects = {(e.source.name, e.target.name) for e in events if e.type == "REJECT" and e.source and e.target}
+    assert ("separatist rebels", "Georgia") in rejects and ("Georgia", "separatist rebels") in rejects
+
+
+def test_two_officials_of_one_state_agreeing_are_one_side(code_text):
+    events = code_text("Putin and his foreign minister agreed to the plan.").coded.events
+    assert [e for e in events if e.type == "AGREE"] and all(e.target is None for e in events if e.type == "AGREE")

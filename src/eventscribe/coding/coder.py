@@ -117,12 +117,7 @@ class EventCoder:
         pairs = []
         if _reciprocal(candidate):
             # "Serbia and Kosovo reached an agreement": each side acts towards the other
-            pairs = [
-                (a, b)
-                for a in candidate.sources
-                for b in candidate.sources
-                if a.country and b.country and a.country != b.country
-            ]
+            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b)]
         for source, target in ([] if pairs else product(sources, targets)):
             if source is not None and target is not None and source.same_as(target):
                 target = None  # "X agreed with itself" is X agreed
@@ -194,15 +189,29 @@ JOINT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "tru
 
 
 def _reciprocal(candidate: Candidate) -> bool:
-    """A joint act of two or more countries with no other recipient."""
-    countries = {a.country for a in candidate.sources if a.country}
+    """A joint act of two or more sides with no other recipient."""
     resolved_targets = [t for t in candidate.targets if t.country or t.sector]
     joint = (
         candidate.type in RECIPROCAL_TYPES
         or candidate.cameo in RECIPROCAL_CAMEO
         or bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
     )
-    return joint and not resolved_targets and len(countries) >= 2
+    return (
+        joint
+        and not resolved_targets
+        and any(_counterparts(a, b) for a in candidate.sources for b in candidate.sources)
+    )
+
+
+def _counterparts(a: Actor, b: Actor) -> bool:
+    """Two sides of a joint act: different actors, not of one known country ("Ukraine and
+    the separatists failed to agree"; "Putin and his foreign minister agreed" is one side)."""
+    return (
+        _resolved(a)
+        and _resolved(b)
+        and not a.same_as(b)
+        and (a.country != b.country or a.country is None)
+    )
 
 
 def _timing(candidate: Candidate, when: EventDate) -> str:

@@ -280,3 +280,11 @@ def test_refusing_to_lift_a_ban_is_a_refusal_to_yield(code_text):
     events = code_text("Japan will not lift its ban on seafood imports from China.").coded.events
     refusals = [e for e in events if e.type == "REJECT"]
     assert refusals and refusals[0].cameo == "1241"
+
+
+def test_a_pronoun_actor_named_earlier_in_the_sentence_is_quoted_by_that_name(code_text):
+    text = "The Greek government said on Monday that it rejected the Turkish proposal."
+    events = [e for e in code_text(text).coded.events if e.type == "REJECT"]
+    assert events and events[0].source is not None
+    assert text[events[0].source.start : events[0].source.end] == "The Greek government"
+    assert events[0].source.text == "The Greek government"

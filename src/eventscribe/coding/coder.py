@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventscribe.actors.building import UNRESOLVED_EVIDENCE
+from eventscribe.actors.phrases import PRONOUNS_GROUP, PRONOUNS_PERSON
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding.dates import DateResolver, EventDate
 from eventscribe.coding.matcher import Candidate, EventMatcher
@@ -94,7 +95,7 @@ class EventCoder:
                 event_date = dates.date_of(doc[candidate.anchor], sent)
                 where = event_location(doc[candidate.anchor], places)
                 location = where.to_contract() if where is not None else None
-                events.extend(self._events(candidate, doc, article, sent, event_date, location, named))
+                events.extend(self._events(candidate, doc, article, sent, event_date, location, named, actors))
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
@@ -107,6 +108,7 @@ class EventCoder:
         when: EventDate,
         location: dict | None,
         named: Sequence[tuple[int, int, str]] = (),
+        actors: ActorIndex | None = None,
     ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
         trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
@@ -130,6 +132,7 @@ class EventCoder:
             source, target = _place_ethnic_groups(source, target)
             source, target = _assume_domestic(source, target, {c for *_, c in named})
             source, target = _assume_local(source, named), _assume_local(target, named)
+            source, target = _as_named(source, sent, actors), _as_named(target, sent, actors)
             yield Event(
                 event_id=stable_id(
                     article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
@@ -181,6 +184,7 @@ def _resolved(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too,
 # as is any act on a shared deal ("Armenia and Azerbaijan failed to reach an agreement").
@@ -339,6 +343,23 @@ def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str]]) ->
         code=f"{country}{actor.sector or ''}",
         evidence=f"{actor.evidence}; country assumed: the only state named in {where}",
     )
+
+
+def _as_named(actor: Actor | None, sent: SpacySpan, actors: ActorIndex | None) -> Actor | None:
+    """A pronoun whose actor this sentence names before it ("The union said it will
+    refuse ...") is quoted with that name: the event shows who, in the sentence's words."""
+    if actor is None or actors is None or actor.text.lower() not in PRONOUNS:
+        return actor
+    named = [
+        mention
+        for i in range(sent.start, sent.end)
+        for mention in actors.actors_at(sent.doc[i])
+        if mention.end <= actor.start and mention.same_as(actor) and mention.text.lower() not in PRONOUNS
+    ]
+    if not named:
+        return actor
+    nearest = max(named, key=lambda m: m.start)
+    return replace(actor, text=nearest.text, start=nearest.start, end=nearest.end)
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:

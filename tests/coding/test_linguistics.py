@@ -288,3 +288,15 @@ def test_a_pronoun_actor_named_earlier_in_the_sentence_is_quoted_by_that_name(co
     assert events and events[0].source is not None
     assert text[events[0].source.start : events[0].source.end] == "The Greek government"
     assert events[0].source.text == "The Greek government"
+
+
+def test_a_killing_that_an_attack_did_is_the_same_event(code_text):
+    analysis = code_text("Rebel fighters shelled an army base near Goma on Sunday, killing six soldiers and wounding ten.")
+    assaults = [e for e in analysis.coded.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert any("one event" in d.reason for d in analysis.decisions if not d.kept)
+
+
+def test_a_participle_with_its_own_subject_is_an_event_of_its_own(code_text):
+    events = code_text("Turkish jets bombed Kurdish positions, and Kurdish fighters responded by shelling a Turkish border post.").coded.events
+    assert len([e for e in events if e.type == "ASSAULT"]) >= 2

@@ -109,7 +109,8 @@ class EventMatcher:
                     if candidate is not None:
                         found.append(candidate)
                     break
-        return passes.share_purpose_targets(passes.share_conjoined_targets(passes.resolve_intents(found, sent), sent), sent)
+        found = passes.share_conjoined_targets(passes.resolve_intents(found, sent), sent)
+        return passes.fold_consequences(passes.share_purpose_targets(found, sent), sent)
 
     def _candidate_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)

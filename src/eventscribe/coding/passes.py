@@ -79,6 +79,43 @@ def share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate]
     return result
 
 
+def fold_consequences(found: list[Candidate], sent: Span) -> list[Candidate]:
+    """"Rebels shelled the town, killing 20 people": the killing is what the shelling
+    did, one event (as PLOVER and CAMEO coders code it). A participle clause after the
+    event verb, with no subject of its own and of the same type, adds no event; when the
+    main verb has no recipient at all, it takes the first participle's."""
+    doc = sent.doc
+    by_anchor = {c.anchor: c for c in found if c.dropped is None}
+    folded: dict[int, str] = {}
+    gained: dict[int, tuple[Actor, ...]] = {}
+    for candidate in by_anchor.values():
+        verb = doc[candidate.anchor]
+        clause = verb.head if verb.dep_ == "conj" else verb  # "killing five and injuring 22"
+        main = by_anchor.get(clause.head.i)
+        if (
+            main is None
+            or main is candidate
+            or verb.tag_ != "VBG"
+            or clause.tag_ != "VBG"
+            or clause.dep_ != "advcl"
+            or clause.i < clause.head.i
+            or main.type != candidate.type
+            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        ):
+            continue
+        folded[candidate.anchor] = f"what '{clause.head.text}' did: one event"
+        if not main.targets and _resolved(candidate.targets):
+            gained.setdefault(main.anchor, candidate.targets)
+    if not folded:
+        return found
+    return [
+        replace(c, dropped=folded[c.anchor]) if c.anchor in folded and c.dropped is None
+        else replace(c, targets=gained[c.anchor]) if c.anchor in gained and c.dropped is None
+        else c
+        for c in found
+    ]
+
+
 def _in_protest(noun: Token) -> bool:
     """"in protest against ...", "in response to ...": an event noun saying why."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "in"

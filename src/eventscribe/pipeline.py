@@ -25,6 +25,7 @@ from eventscribe.coding.matcher import EventMatcher
 from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
 from eventscribe.nlp import load_pipeline, model_description
+from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology, bundled_ontology
 from eventscribe.places import PlaceTagger
 from eventscribe.quotes import QuoteFinder
@@ -95,15 +96,16 @@ class Coder:
     def analyse(self, doc: Doc, article: Article) -> Analysis:
         """Run the stages after parsing on one parsed article."""
         times = tuple(find_time_expressions(article.text, article.date))
-        actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id)
+        view = DocView(doc, article.text)  # doc.text is the article's text
+        actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id, view=view)
         places = self.places.tag(
-            doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency()
+            doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view
         )
         events, decisions = self.events.code(doc, article, actors, times, places)
         quotes = self.quotes.find(doc, actors, events)
         coded = CodedDocument(
             article=article,
-            sentences=tuple(Span(s.start_char, s.end_char, s.text) for s in doc.sents),
+            sentences=tuple(Span(*view.char_range(start, end)) for start, end in view.sentences()),
             events=events,
             times=times,
             places=tuple(p.to_contract() for p in places),

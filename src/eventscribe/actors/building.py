@@ -10,7 +10,7 @@ from eventscribe.records import Actor
 
 
 def compose_actor(
-    head: Token,
+    head: int,
     span,
     short_name: str,
     name: str,
@@ -18,13 +18,15 @@ def compose_actor(
     knowns: list[Clue],
     ethnic: list[Clue],
 ) -> Actor:
+    """The actor of the phrase whose head is token ``head`` (an index), from its evidence;
+    ``span`` (anything with ``text``, ``start_char``, ``end_char``) is where it is named."""
     best = knowns[0].known if knowns else None
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
     if sector is None and best is not None:
         if best.kind == "registry":
             sector = best.sector
-        elif best.kind == "capital" and knowns[0].start <= head.i < knowns[0].end:
+        elif best.kind == "capital" and knowns[0].start <= head < knowns[0].end:
             sector = "GOV"  # "Belgrade said": the capital stands for the government
         elif best.kind in {"organisation", "institution", "partial"}:
             sector = best.sector

@@ -7,10 +7,10 @@ head of the EU delegation"). These helpers pick those tokens out of the parse.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, POS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventscribe.actors.memory import NOMINAL_POS
+from eventscribe.nlp.view import DocView
 
 # Dependency labels of left modifiers that belong to the actor description.
 LEFT_MODIFIERS = frozenset(
@@ -174,26 +174,109 @@ def is_head_candidate(token: Token) -> bool:
     return token.dep_ not in _MODIFIER_DEPS or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
 
 
-def head_candidates(doc: Doc) -> list[bool]:
-    """:func:`is_head_candidate` of every token, read from the doc's arrays: most tokens
+# -- the same helpers over a DocView (token indexes instead of Token objects) -----------
+# The tagger calls these for every head it resolves; they give exactly what the Token
+# versions above give (tests/actors/test_view.py compares them on parsed articles).
+
+
+class PhraseIds:
+    """The label and word sets above as the integer ids of one vocabulary."""
+
+    def __init__(self, view: DocView) -> None:
+        self.left_modifiers = view.ids(LEFT_MODIFIERS)
+        self.descriptive = view.ids(DESCRIPTIVE_PREPOSITIONS)
+        self.name_parts = view.ids(_NAME_PARTS)
+        self.conjuncts = view.ids(_CONJUNCTS)
+        self.leading = view.ids(_LEADING)
+        self.separate = view.ids(SEPARATE_DEPS)
+        self.clauses = view.ids(CLAUSE_DEPS)
+        self.naming = view.ids(NAMING_PREPOSITIONS)
+        self.dates = view.ids({"DATE", "TIME"})
+        self.pronoun_words = view.ids(PRONOUNS_PERSON | PRONOUNS_GROUP)
+        self.prep, self.pobj, self.case = view.id("prep"), view.id("pobj"), view.id("case")
+        self.pron = view.id("PRON")
+        self.nominal = view.ids(NOMINAL_POS)
+        self.noun_modifiers = view.ids(_MODIFIER_DEPS)
+        self.poss = view.id("poss")
+
+
+def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
+    """:func:`modifier_tokens` as sorted token indexes."""
+    found: set[int] = set()
+    stack = [head]
+    first = True
+    dep, children = view.dep, view.children
+    while stack:
+        at = stack.pop()
+        found.add(at)
+        for child in children[at]:
+            label = dep[child]
+            if label in ids.left_modifiers and child < at:
+                stack.append(child)
+            elif label == ids.prep and view.lower[child] in ids.descriptive:
+                stack.extend(c for c in children[child] if dep[c] == ids.pobj)
+                found.add(child)
+            elif label in ids.name_parts or label in ids.conjuncts and not first:
+                stack.append(child)
+        first = False
+    return sorted(found)
+
+
+def phrase_range(view: DocView, ids: PhraseIds, head: int, tokens: list[int]) -> tuple[int, int]:
+    """:func:`phrase_span` as a (start, end) token range."""
+    start, end = tokens[0], tokens[-1] + 1
+    while start < head and (view.dep[start] in ids.leading or view.is_space[start]):
+        start += 1
+    while end - 1 > head and (view.is_punct[end - 1] or view.is_space[end - 1]):
+        end -= 1
+    return start, end
+
+
+def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
+    """:func:`mention_span` as a (start, end) token range."""
+    excluded: set[int] = set()
+    dep = view.dep
+    for child in view.children[head]:
+        label = dep[child]
+        if (
+            label in ids.separate
+            or label in ids.clauses
+            or (label == ids.prep and view.lower[child] not in ids.naming)
+            or _is_time_phrase_at(view, ids, child)
+        ):
+            excluded.update(view.subtree(child))
+    indexes = view.subtree(head) - excluded if excluded else view.subtree(head)
+    start = end = head
+    while start - 1 in indexes:
+        start -= 1
+    while end + 1 in indexes:
+        end += 1
+    while start < head and (view.is_punct[start] or view.is_space[start] or dep[start] == ids.case):
+        start += 1
+    while end > head and (view.is_punct[end] or view.is_space[end]):
+        end -= 1
+    text = view.span_text(start, end + 1)
+    if text.count("(") > text.count(")") and end + 1 < len(view) and view.token_text(end + 1) == ")":
+        return start, end + 2  # keep "(DPRK)" whole
+    return start, end + 1
+
+
+def _is_time_phrase_at(view: DocView, ids: PhraseIds, i: int) -> bool:
+    return view.dep[i] == ids.prep and any(
+        view.dep[c] == ids.pobj and view.ent_type[c] in ids.dates for c in view.children[i]
+    )
+
+
+def is_pronoun_at(view: DocView, ids: PhraseIds, i: int) -> bool:
+    """:func:`is_pronoun` by index."""
+    return view.pos[i] == ids.pron and view.lower[i] in ids.pronoun_words
+
+
+def head_candidate_flags(view: DocView, ids: PhraseIds) -> list[bool]:
+    """:func:`is_head_candidate` of every token, read from the view: most tokens
     are not candidates, and this spares making a Token object to learn it."""
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def name(value: int) -> str:
-        found = names.get(value)
-        if found is None:
-            found = names[value] = strings[value]
-        return found
-
-    columns = doc.to_array([POS, DEP])
-    pos = [name(v) for v in columns[:, 0].tolist()]
-    dep = [name(v) for v in columns[:, 1].tolist()]
-    heads = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    pos, nominal, modifiers, poss = view.pos, ids.nominal, ids.noun_modifiers, ids.poss
     return [
-        p in NOMINAL_POS
-        and (d not in _MODIFIER_DEPS or d == "poss" and pos[heads[i]] not in NOMINAL_POS)
-        for i, (p, d) in enumerate(zip(pos, dep))
+        p in nominal and (d not in modifiers or d == poss and pos[h] not in nominal)
+        for p, d, h in zip(pos, view.dep, view.head, strict=True)
     ]

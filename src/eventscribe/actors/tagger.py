@@ -18,24 +18,35 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
+from eventscribe.actors.heads import (
+    TaggerIds,
+    is_name,
+    may_name_an_actor,
+    person_segments,
+    plausible,
+    role_describes_head,
+)
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor, Role
 from eventscribe.actors.memory import (
     KIND_RANK,
-    PAIR_WORDS,
     ActorIndex,
     ArticleMemory,
     Clue,
 )
 from eventscribe.actors.phrases import (
-    head_candidates,
+    head_candidate_flags,
     is_pronoun,
+    is_pronoun_at,
     locative_objects,
+    mention_range,
     mention_span,
+    modifier_indexes,
     modifier_tokens,
-    phrase_span,
+    phrase_range,
     pronoun_wants_person,
 )
 from eventscribe.actors.registry import ActorRegistry
+from eventscribe.nlp.view import DocView, TextSpan
 from eventscribe.records import Actor
 
 __all__ = ["ActorIndex", "ActorTagger", "unresolved_actor"]
@@ -70,24 +81,34 @@ class ActorTagger:
         self._known: dict[str, tuple[KnownActor, ...]] = {}
         self._roles: dict[str, Role | None] = {}
         self._cached_for = knowledge
+        self._ids: TaggerIds | None = None
 
-    def tag(self, doc: Doc, *, published: date | None = None, doc_id: str = "") -> ActorIndex:
-        clues = self._clues(doc)
+    def tag(
+        self, doc: Doc, *, published: date | None = None, doc_id: str = "", view: DocView | None = None
+    ) -> ActorIndex:
+        """The actors of ``doc``. ``view`` is the document's :class:`DocView` when the
+        caller has one (the place tagger reads the same)."""
+        view = DocView(doc) if view is None else view
+        ids = self._ids_of(view)
+        clues = self._clues(view, ids)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
-        candidates = head_candidates(doc)
-        for sent in doc.sents:
+        candidates = head_candidate_flags(view, ids.phrase)
+        for start, end in view.sentences():
             memory.countries_before_sentence = list(memory.countries)
-            for i in range(sent.start, sent.end):
-                if not candidates[i]:
+            for i in range(start, end):
+                if not candidates[i] or not may_name_an_actor(view, ids, i, clues):
                     continue
-                token = doc[i]
-                if not _may_name_an_actor(token, clues):
-                    continue
-                actors = self._resolve(token, clues, memory)
+                actors = self._resolve(view, ids, i, clues, memory)
                 if actors:
-                    index.by_head[token.i] = actors
+                    index.by_head[i] = actors
         return index
+
+    def _ids_of(self, view: DocView) -> TaggerIds:
+        """The label ids of the document's vocabulary (the same for every document)."""
+        if self._ids is None or self._ids.vocab is not view.doc.vocab:
+            self._ids = TaggerIds(view)
+        return self._ids
 
     # -- evidence -------------------------------------------------------------------
 
@@ -113,12 +134,13 @@ class ActorTagger:
             self._roles.clear()
             self._cached_for = self.knowledge
 
-    def _clues(self, doc: Doc) -> dict[int, Clue]:
+    def _clues(self, view: DocView, ids: TaggerIds) -> dict[int, Clue]:
         """Longest known phrase covering each token (token index -> clue)."""
         found: list[Clue] = []
+        doc = view.doc
         strings = doc.vocab.strings
         for match_id, start, end in list(self._lower(doc)) + list(self._exact(doc)):
-            text = doc[start:end].text
+            text = view.span_text(start, end)
             label = strings[match_id]
             if label == "role":
                 role = self._role(text)
@@ -130,7 +152,7 @@ class ActorTagger:
                 found.append(Clue(start, end, "ethnic", text, known=knowns[0] if knowns else None))
                 continue
             for known in self._lookup(text):
-                if _plausible(doc, start, end, known):
+                if plausible(view, ids, start, end, known.kind):
                     found.append(Clue(start, end, known.kind, text, known=known))
         by_token: dict[int, Clue] = {}
         for clue in sorted(found, key=lambda c: (c.end - c.start, -KIND_RANK.get(c.kind, 5))):
@@ -140,37 +162,43 @@ class ActorTagger:
 
     # -- resolution -----------------------------------------------------------------
 
-    def _resolve(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> tuple[Actor, ...]:
-        if is_pronoun(head):
-            actor = self._pronoun(head, memory)
-            return (relocate(actor, head),) if actor else ()
-        if head.lower_ in PAIR_WORDS and any(c.lower_ in {"both", "two"} for c in head.children):
-            return self._both_sides(head, memory)
-        described = modifier_tokens(head)
-        short = phrase_span(head, described)
-        first, last = short.start, short.end
-        tokens = [t for t in described if first <= t.i < last]
-        segments = _person_segments(tokens, head)
+    def _resolve(
+        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+    ) -> tuple[Actor, ...]:
+        if is_pronoun_at(view, ids.phrase, head):
+            token = view.doc[head]
+            actor = self._pronoun(token, memory)
+            return (relocate(actor, token),) if actor else ()
+        if view.lower[head] in ids.pair_words and any(
+            view.lower[c] in ids.both_two for c in view.children[head]
+        ):
+            return self._both_sides(view.doc[head], memory)
+        described = modifier_indexes(view, ids.phrase, head)
+        first, last = phrase_range(view, ids.phrase, head, described)
+        tokens = [i for i in described if first <= i < last]
+        segments = person_segments(view, ids, tokens)
         if len(segments) > 1:
             # "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti"
             # parsed as one phrase: one actor per person
             found = []
             for segment in segments:
-                doc = head.doc
-                part = doc[segment[0].i : segment[-1].i + 1]
-                actor = self._describe(segment[-1], segment, part, part, clues, memory)
+                part = view.span(segment[0], segment[-1] + 1)
+                actor = self._describe(view, ids, segment[-1], segment, part, part, clues, memory)
                 if actor is not None:
                     found.append(actor)
             return tuple(found)
-        actors = self._describe(head, tokens, None, short, clues, memory, all_actors=True)
+        short = view.span(first, last)
+        actors = self._describe(view, ids, head, tokens, None, short, clues, memory, all_actors=True)
         return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
 
     def _describe(
         self,
-        head: Token,
-        tokens: list[Token],
-        span,
-        short,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        tokens: list[int],
+        span: TextSpan | None,
+        short: TextSpan,
         clues: dict[int, Clue],
         memory: ArticleMemory,
         *,
@@ -180,33 +208,34 @@ class ActorTagger:
         actors for conjoined countries), remembered for later mentions. ``span`` is
         the mention's text span; None for ``mention_span(head)``, made only when the
         phrase does describe an actor."""
-        phrase_clues = _unique_clues(clues.get(t.i) for t in tokens)
-        roles = [c for c in phrase_clues if c.kind == "role" and _role_describes_head(c, head)]
+        phrase_clues = _unique_clues(clues.get(i) for i in tokens)
+        roles = [c for c in phrase_clues if c.kind == "role" and role_describes_head(view, ids, c, head)]
         knowns = sorted(
             (c for c in phrase_clues if c.known is not None),
-            key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head.i - c.end)),
+            key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)),
         )
         ethnic = [c for c in phrase_clues if c.kind == "ethnic"]
-        if not knowns and (roles or ethnic or _group_noun(head)):
-            knowns = self._borrowed_country(head, clues, memory)
+        if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
+            knowns = self._borrowed_country(view.doc[head], clues, memory)
         covered = {i for c in phrase_clues for i in range(c.start, c.end)}
-        names = [t for t in tokens if t.i not in covered and _name_token(t, head)]
-        name = " ".join(t.text if not t.is_lower else t.text.title() for t in names)
+        names = [i for i in tokens if i not in covered and is_name(view, ids, i, head)]
+        words = [view.token_text(i) for i in names]
+        name = " ".join(w if not view.is_lower[i] else w.title() for i, w in zip(names, words))
         if not (roles or knowns or ethnic or names):
             return None
         if span is None:
-            span = mention_span(head)
+            span = view.span(*mention_range(view, ids.phrase, head))
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
-            return relocate(remembered, head, span)
+            return relocate(remembered, view.doc[head], span)
         if name and not knowns:
             answer = self.registry.lookup(name, memory.published) or (
-                self.registry.lookup(names[-1].text, memory.published) if len(names) > 1 else None
+                self.registry.lookup(words[-1], memory.published) if len(names) > 1 else None
             )
             if answer is not None:
                 known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
-                knowns = [Clue(names[0].i, names[-1].i + 1, "registry", name, known=known)]
+                knowns = [Clue(names[0], names[-1] + 1, "registry", name, known=known)]
                 name = answer.name if len(answer.name) >= len(name) else name
         actor = compose_actor(head, span, short.text, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
@@ -214,12 +243,12 @@ class ActorTagger:
         if (
             knowns
             and knowns[0].kind == "capital"
-            and knowns[0].start <= head.i < knowns[0].end  # not "the Washington Post"
-            and head.dep_ in {"nsubj", "nsubjpass", "poss"}
+            and knowns[0].start <= head < knowns[0].end  # not "the Washington Post"
+            and view.dep[head] in ids.subject_or_owner
         ):
             memory.metonyms.add((knowns[0].start, knowns[0].end))
 
-        partners = _conjoined_clues(head.doc, knowns)
+        partners = _conjoined_clues(view.doc, knowns)
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
             return tuple(
@@ -227,7 +256,7 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        memory.remember(actor, names=_name_keys(names), titles=titles, person=bool(name))
+        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(name))
         return actor
 
     def _borrowed_country(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> list[Clue]:
@@ -292,30 +321,6 @@ class ActorTagger:
         )
 
 
-def _person_segments(tokens: list[Token], head: Token) -> list[list[Token]]:
-    """Split a phrase at "and" when each side names a person; else one segment."""
-    segments: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.dep_ == "cc" and token.lower_ in {"and", "&"}:
-            segments.append([])
-        else:
-            segments[-1].append(token)
-    with_names = [seg for seg in segments if seg and any(t.ent_type_ == "PERSON" for t in seg)]
-    return with_names if len(with_names) > 1 and len(with_names) == len(segments) else [tokens]
-
-
-def _role_describes_head(role: Clue, head: Token) -> bool:
-    """A role word makes the phrase an actor only as its head or as a title before a
-    name: "military aid" is not an actor, "army reservists" and "President Obama" are."""
-    if role.start <= head.i < role.end:
-        return True
-    return head.pos_ == "PROPN" or (head.doc[role.end - 1].dep_ == "compound" and head.pos_ == "NOUN" and _group_noun_or_role(head))
-
-
-def _group_noun_or_role(token: Token) -> bool:
-    return token.lower_ in GROUP_NOUNS or token.tag_ in {"NNS", "NNPS"}
-
-
 def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
     """Known clues conjoined with the best one and naming another country."""
     if len(knowns) < 2 or knowns[0].known is None:
@@ -332,16 +337,6 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
     return partners
 
 
-GROUP_NOUNS = frozenset(
-    {"group", "groups", "people", "members", "delegation", "doctors", "students", "men", "women",
-     "children", "persons", "youths", "nationals", "citizens", "residents", "civilians"}
-)
-
-
-def _group_noun(token: Token) -> bool:
-    return token.lower_ in GROUP_NOUNS
-
-
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
     return any(actor.name == known.name for known in memory.by_name.values())
 
@@ -356,35 +351,12 @@ def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -
     return memory.last_person if wants_person else memory.last_group
 
 
-def _name_token(token: Token, head: Token) -> bool:
-    if token.is_punct or token.is_space or token.dep_ in {"det", "case", "poss"}:
-        return False
-    if token.ent_type_ in {"PERSON"}:
-        return True
-    if token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
-        # an unknown proper noun next to the head: part of a person's or group's name
-        return token.ent_type_ in {"", "PERSON"} or token.i == head.i
-    if token.i != head.i or token.pos_ != "NOUN":
-        return False
-    if token.is_title and not token.is_sent_start:
-        return True  # "Price said": a surname the tagger took for a common noun
-    # "Ned price": a lower-case surname after a first name compounded with it
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    return bool(
-        prev is not None
-        and prev.head.i == token.i
-        and prev.dep_ == "compound"
-        and prev.pos_ == "PROPN"
-        and prev.is_title
-        and prev.ent_type_ in {"", "PERSON"}
-    )
-
-
-def _name_keys(names: list[Token]) -> list[str]:
-    if not names:
+def _name_keys(words: list[str]) -> list[str]:
+    """What later mentions may call a person named by ``words``: the full name, the last word."""
+    if not words:
         return []
-    full = " ".join(t.text for t in names)
-    return [full, names[-1].text] if len(names) > 1 else [full]
+    full = " ".join(words)
+    return [full, words[-1]] if len(words) > 1 else [full]
 
 
 def _unique_clues(clues) -> list[Clue]:
@@ -393,37 +365,3 @@ def _unique_clues(clues) -> list[Clue]:
         if clue is not None and clue not in seen:
             seen.append(clue)
     return seen
-
-
-def _may_name_an_actor(token: Token, clues: dict[int, Clue]) -> bool:
-    """A cheap test before resolving: the phrase holds a known word, a name, a pronoun,
-    or a word that can borrow a country ("groups in Zimbabwe", "both sides")."""
-    if token.pos_ in {"PROPN", "PRON"} or token.is_title or token.lower_ in PAIR_WORDS:
-        return True
-    if token.lower_ in GROUP_NOUNS:
-        return True
-    return any(i in clues for i in range(token.left_edge.i, token.right_edge.i + 1))
-
-
-def _plausible(doc: Doc, start: int, end: int, known: KnownActor) -> bool:
-    """Filter matches that are common words in this context ("Chad" the name, "us"), and
-    countries an actor is only for, against or backed by ("an anti-Syria journalist",
-    "pro-Russian separatists", "US-backed fighters")."""
-    span = doc[start:end]
-    if known.kind in {"country", "capital"} and span.root.ent_type_ == "PERSON":
-        return False
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
-        return False
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BACKING_WORDS:
-        return False
-    if start >= 1 and doc[start - 1].lower_ in CONTINENT_PREFIXES and span[0].lower_.startswith("america"):
-        return False
-    return not (len(span) == 1 and span[0].pos_ in {"VERB", "AUX", "ADP"})
-
-
-# "Latin American countries", "South America": parts of a continent, not the United States.
-CONTINENT_PREFIXES = frozenset({"latin", "south", "north", "central", "pan"})
-# "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
-STANCE_PREFIXES = frozenset({"anti", "pro"})
-# "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.
-BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"})

@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from eventscribe.nlp.view import DocView
 from eventscribe.places.gazetteer import (
     ALIAS,
     ALTERNATE,
@@ -96,18 +97,18 @@ def case_ok(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text.isupper())
 
 
-def _plural_people(gaz: Gazetteer, last: Token, text: str) -> bool:
+def _plural_people(gaz: Gazetteer, plural: bool, text: str) -> bool:
     """"Mexicans", "Nigerians": people, not the place (the adjective is kept).
-    ``last`` is the name's last token, ``text`` the whole name."""
-    if last.tag_ in ("NNS", "NNPS"):
+    ``plural``: the name's last token is tagged NNS or NNPS; ``text`` the whole name."""
+    if plural:
         return True
     return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
 
 
-def _candidates(gaz: Gazetteer, text: str, last: Token | None, label: str, whole: bool,
+def _candidates(gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool,
                 words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
-    """Acceptable entries for the name ``text`` (a span of the document ending in the
-    token ``last``)."""
+    """Acceptable entries for the name ``text`` (a span of the document whose last
+    token is tagged plural when ``plural``)."""
     if not case_ok(text):
         return ()
     found = [(e, how) for e, how in gaz.lookup(text)
@@ -115,7 +116,7 @@ def _candidates(gaz: Gazetteer, text: str, last: Token | None, label: str, whole
              and (how != ALTERNATE or _spelling(text, e))]
     if not found:
         return ()
-    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, last, text):
+    if any(how == DEMONYM for _, how in found) and _plural_people(gaz, plural, text):
         found = [(e, how) for e, how in found if how != DEMONYM]
     if len(fold(text).replace(" ", "")) <= 3:
         # "US", "EU", "B.C.": an abbreviation must look like one
@@ -138,50 +139,59 @@ def _towns(gaz: Gazetteer, text: str, label: str,
                  if e.feature == "city" and how == PRIMARY and e.population >= least)
 
 
-def _trim(doc: Doc, start: int, end: int, words: PlaceWords) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in words.leading_words:
+class WordIds:
+    """The place word lists as the ids of a document's vocabulary (see DocView.ids)."""
+
+    def __init__(self, view: DocView, words: PlaceWords) -> None:
+        self.leading = view.ids(words.leading_words)
+        self.trailing = view.ids(words.trailing_words)
+        self.area = view.ids(words.area_words)
+        self.plural = view.ids(("NNS", "NNPS"))
+        self.noun = view.id("NOUN")
+
+
+def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:
+    while start < end and view.lower[start] in ids.leading:
         start += 1
-    while end > start and (doc[end - 1].lower_ in words.trailing_words or doc[end - 1].is_punct):
+    while end > start and (view.lower[end - 1] in ids.trailing or view.is_punct[end - 1]):
         end -= 1
     return start, end
 
 
-def _demonym_before_noun(doc: Doc, span: Span) -> bool:
+def _demonym_before_noun(view: DocView, ids: WordIds, span: Span) -> bool:
     """"Slovak architect", "the English city": a one-word name followed by a common noun."""
     end = span.end
-    return len(span) == 1 and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower
+    return len(span) == 1 and end < len(view) and view.pos[end] == ids.noun and bool(view.is_lower[end])
 
 
-def scan(gaz: Gazetteer, doc: Doc, start: int, end: int, label: str,
-         people: set[str]) -> Iterator[Mention]:
+def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
+         people: set[str], ids: WordIds | None = None) -> Iterator[Mention]:
     """Longest gazetteer names inside a span, left to right.
 
-    A window's name is sliced from the span's text, made once, rather than built from
-    a new Span for every window tried.
+    A window's name is sliced from the document's text rather than built from a new
+    Span for every window tried. ``ids`` is ``WordIds(view, place_words())`` when the
+    caller has it.
     """
     words = place_words()
-    start, end = _trim(doc, start, end, words)
+    ids = WordIds(view, words) if ids is None else ids
+    start, end = _trim(view, ids, start, end)
     if start >= end:
         return
-    tokens = [doc[k] for k in range(start, end)]
-    words_of = [t.text for t in tokens]
-    text = "".join(t.text_with_ws for t in tokens)  # == doc[start:end].text_with_ws
-    offset = tokens[0].idx
-    begins = [t.idx - offset for t in tokens]
-    ends = [b + len(w) for b, w in zip(begins, words_of)]
+    text, idx, length = view.text, view.idx, view.length
+    plural = ids.plural
     may_be_weak = label == "PROPN" or label in words.other_name_labels
     i = start
     while i < end:
         # after another name word only a country or region name counts ("Air France"),
         # not "York" in "New York Times" nor "American" in "North American"
-        inner = (i > start and case_ok(words_of[i - 1 - start])
-                 and not tokens[i - 1 - start].is_punct)  # fmt: skip
+        inner = (i > start and case_ok(view.token_text(i - 1))
+                 and not view.is_punct[i - 1])  # fmt: skip
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
             whole = (i, j) == (start, end)
-            name = text[begins[i - start] : ends[j - 1 - start]]  # == doc[i:j].text
-            found = _candidates(gaz, name, tokens[j - 1 - start], label, whole=whole, words=words)
+            name = text[idx[i] : idx[j - 1] + length[j - 1]]  # == doc[i:j].text
+            found = _candidates(gaz, name, view.tag[j - 1] in plural, label, whole=whole, words=words)
             weak = (not found and may_be_weak and i == start
-                    and not any(w in people for w in words_of[i - start : j - start]))
+                    and not any(view.token_text(k) in people for k in range(i, j)))
             if weak:
                 found = _towns(gaz, name, label, words)
             if inner:
@@ -202,64 +212,68 @@ def surnames(doc: Doc, ents: tuple[Span, ...] | None = None) -> set[str]:
     return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def _unlabelled(token: Token) -> bool:
-    """A capitalised common noun the tagger missed: a dateline word or a mid-sentence name."""
-    return token.pos_ == "NOUN" and (token.is_upper or not token.is_sent_start) and len(token) > 2
+def _unlabelled(view: DocView, i: int, text: str, noun: int) -> bool:
+    """A capitalised common noun the tagger missed: a dateline word or a mid-sentence name.
+    ``text`` is the token's text, ``noun`` the id of the NOUN tag."""
+    return view.pos[i] == noun and (text.isupper() or not view.sent_start[i]) and len(text) > 2
 
 
-def _with_area_word(doc: Doc, end: int, words: PlaceWords) -> int:
+def _with_area_word(view: DocView, ids: WordIds, end: int) -> int:
     """Take in a following "region", "province", ... ("the Donetsk region")."""
-    if end < len(doc) and doc[end].lower_ in words.area_words:
+    if end < len(view) and view.lower[end] in ids.area:
         return end + 1
     return end
 
 
-def _entity_spans(doc: Doc, ents: tuple[Span, ...], people: set[str], words: PlaceWords
-                  ) -> Iterator[tuple[int, int, str]]:
+def _entity_spans(view: DocView, ids: WordIds, ents: tuple[Span, ...], people: set[str],
+                  words: PlaceWords) -> Iterator[tuple[int, int, str]]:
     for ent in ents:
         label = ent.label_
         if label == "PERSON" and ent.text in people:
             continue
-        if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(doc, ent):
+        if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(view, ids, ent):
             label = "DEMONYM"  # "Slovak architect", "the English city"
         elif label in words.skipped_labels:
             continue
-        yield ent.start, _with_area_word(doc, ent.end, words), label
+        yield ent.start, _with_area_word(view, ids, ent.end), label
 
 
-def regions(doc: Doc, people: set[str] | None = None) -> Iterator[tuple[int, int, str]]:
+def regions(view: DocView, people: set[str] | None = None,
+            ids: WordIds | None = None) -> Iterator[tuple[int, int, str]]:
     """Token ranges worth looking up, with the label that sets what may match.
-    ``people`` is ``surnames(doc)`` when the caller has it."""
+    ``people`` is ``surnames(view.doc)`` and ``ids`` ``WordIds(view, place_words())``
+    when the caller has them."""
     words = place_words()
-    size = len(doc)
+    ids = WordIds(view, words) if ids is None else ids
+    size = len(view)
     taken = [False] * size
-    ents = doc.ents
-    people = surnames(doc, ents) if people is None else people
+    ents = view.doc.ents
+    people = surnames(view.doc, ents) if people is None else people
     for ent in ents:
         for i in range(ent.start, ent.end):
             taken[i] = True
-    yield from _entity_spans(doc, ents, people, words)
+    yield from _entity_spans(view, ids, ents, people, words)
+    adj, propn, noun = view.id("ADJ"), view.id("PROPN"), view.id("NOUN")
+    text, idx, length, pos = view.text, view.idx, view.length, view.pos
     i = 0
     while i < size:
         if taken[i]:
             i += 1
             continue
-        token = doc[i]
-        if not case_ok(token.text):
+        word = text[idx[i] : idx[i] + length[i]]
+        if not case_ok(word):
             i += 1
             continue
-        pos = token.pos_
-        if pos == "ADJ":
+        if pos[i] == adj:
             yield i, i + 1, "ADJ"
             i += 1
-        elif pos == "PROPN" or _unlabelled(token):
+        elif pos[i] == propn or _unlabelled(view, i, word, noun):
             j = i + 1
             while j < size and not taken[j]:
-                following = doc[j]
-                if following.pos_ != "PROPN" or not case_ok(following.text):
+                if pos[j] != propn or not case_ok(view.token_text(j)):
                     break
                 j += 1
-            yield i, _with_area_word(doc, j, words), "PROPN"
+            yield i, _with_area_word(view, ids, j), "PROPN"
             i = j
         else:
             i += 1

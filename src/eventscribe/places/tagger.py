@@ -16,10 +16,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventscribe.nlp.view import DocView
 from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer
 from eventscribe.places.gazetteer import folded as fold
-from eventscribe.places.mentions import Mention, regions, scan, surnames
+from eventscribe.places.mentions import Mention, WordIds, regions, scan, surnames
 from eventscribe.places.resolve import choose, context_weights
+from eventscribe.places.words import place_words
 
 # a weak mention (a town found only because it could be one) is kept when it lies in
 # one of the article's first this many countries
@@ -50,7 +52,7 @@ class Place:
 
 
 def _qualifier(
-    doc: Doc, mention: Mention, following: Mention | None, context: dict[str, float],
+    view: DocView, mention: Mention, following: Mention | None, context: dict[str, float],
     states: set[str],
 ) -> Entry | None:  # fmt: skip
     """The place named right after ", " when it is a country or state ("Paris, Texas").
@@ -58,7 +60,7 @@ def _qualifier(
     The following mention is resolved (which costs more than looking at the comma) only
     when a comma does stand between the two.
     """
-    if following is None or following.start != mention.end + 1 or doc[mention.end].text != ",":
+    if following is None or following.start != mention.end + 1 or view.token_text(mention.end) != ",":
         return None
     entry = choose(following.candidates, context, states=states)
     if entry is None or entry.feature not in ("country", "admin1", "region"):
@@ -102,13 +104,18 @@ class PlaceTagger:
         (it takes seconds and is read-only, so every coder in the process shares it)."""
         return cls()
 
-    def mentions(self, doc: Doc, actor_spans: Iterable[tuple[int, int]] = ()) -> list[Mention]:
-        """Toponym mentions in token order, without those that are actors."""
+    def mentions(
+        self, doc: Doc, actor_spans: Iterable[tuple[int, int]] = (), view: DocView | None = None
+    ) -> list[Mention]:
+        """Toponym mentions in token order, without those that are actors. ``view`` is
+        the document's :class:`DocView` when the caller has one."""
+        view = DocView(doc) if view is None else view
         skip = set(actor_spans)
         found: dict[tuple[int, int], Mention] = {}
         people = surnames(doc)
-        for start, end, label in regions(doc, people):
-            for mention in scan(self.gazetteer, doc, start, end, label, people):
+        ids = WordIds(view, place_words())
+        for start, end, label in regions(view, people, ids):
+            for mention in scan(self.gazetteer, view, start, end, label, people, ids):
                 if (mention.start, mention.end) not in skip:
                     found.setdefault((mention.start, mention.end), mention)
         return sorted(found.values(), key=lambda m: (m.start, m.end))
@@ -119,15 +126,18 @@ class PlaceTagger:
         *,
         actor_spans: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
         countries: Sequence[str] = (),
+        view: DocView | None = None,
     ) -> tuple[Place, ...]:
         """Toponyms of ``doc`` resolved to coordinates, in text order.
 
         ``actor_spans``: token ranges (start, end) of actors that are event arguments
         ("Washington said"): metonyms, not places, so skipped. ``countries``: ISO3 codes
-        of the countries the article mentions, most frequent first.
+        of the countries the article mentions, most frequent first. ``view``: the
+        document's :class:`DocView` when the caller has one.
         """
-        mentions = self.mentions(doc, actor_spans)
-        first = self._resolve(doc, mentions, list(countries), set())
+        view = DocView(doc) if view is None else view
+        mentions = self.mentions(doc, actor_spans, view)
+        first = self._resolve(view, mentions, list(countries), set())
         counts = Counter(e.country for m, e in zip(mentions, first)
                          if e is not None and e.country and _one_country(m))
         ranked = list(countries) + [c for c, _ in counts.most_common() if c not in countries]
@@ -135,10 +145,10 @@ class PlaceTagger:
         # the second pass sees more context only when the first found some: when not,
         # it would choose exactly as the first did
         same = ranked == list(countries) and not states
-        final = first if same else self._resolve(doc, mentions, ranked, states)
-        return tuple(_place(doc, m, e) for m, e in zip(mentions, final) if e is not None)
+        final = first if same else self._resolve(view, mentions, ranked, states)
+        return tuple(_place(view, m, e) for m, e in zip(mentions, final) if e is not None)
 
-    def _resolve(self, doc: Doc, mentions: list[Mention], countries: list[str],
+    def _resolve(self, view: DocView, mentions: list[Mention], countries: list[str],
                  states: set[str]) -> list[Entry | None]:
         """One entry per mention; a name keeps its first sense within the document."""
         context = context_weights(countries)
@@ -146,14 +156,14 @@ class PlaceTagger:
         sense: dict[str, Entry] = {}
         chosen: list[Entry | None] = []
         for number, mention in enumerate(mentions):
-            key = fold(doc[mention.start:mention.end].text)
+            key = fold(view.span_text(mention.start, mention.end))
             following = mentions[number + 1] if number + 1 < len(mentions) else None
-            qualifier = _qualifier(doc, mention, following, context, states)
+            qualifier = _qualifier(view, mention, following, context, states)
             if key in sense and qualifier is None:
                 chosen.append(sense[key])
                 continue
             candidates = (
-                mention.candidates if qualifier else _regional(doc, mentions, number, chosen)
+                mention.candidates if qualifier else _regional(view, mentions, number, chosen)
             )
             entry = choose(candidates, context, states=states, qualifier=qualifier)
             if mention.weak and (entry is None or entry.country not in main):
@@ -171,7 +181,7 @@ def _one_country(mention: Mention) -> bool:
     return len(senses) == 1
 
 
-def _regional(doc: Doc, mentions: list[Mention], number: int,
+def _regional(view: DocView, mentions: list[Mention], number: int,
               chosen: list[Entry | None]) -> tuple[tuple[Entry, str], ...]:
     """The candidates of a mention, narrowed to regions when the text says one is meant.
 
@@ -184,10 +194,10 @@ def _regional(doc: Doc, mentions: list[Mention], number: int,
     regional = False
     if number and previous is not None:
         before = mentions[number - 1]
-        comma = mention.start == before.end + 1 and doc[before.end].text == ","
-        head = doc[mention.start:mention.end].root
-        conj = head.dep_ == "conj" and before.start <= head.head.i < before.end
-        in_list = conj or (mention.end < len(doc) and doc[mention.end].lower_ in ("and", "or"))
+        comma = mention.start == before.end + 1 and view.token_text(before.end) == ","
+        head = _root(view, mention.start, mention.end)
+        conj = view.string(view.dep[head]) == "conj" and before.start <= view.head[head] < before.end
+        in_list = conj or (mention.end < len(view) and view.string(view.lower[mention.end]) in ("and", "or"))
         regional = (comma and not in_list and previous.feature == "city") or (
             conj and previous.feature in ("admin1", "country"))
     areas = tuple(c for c in mention.candidates if c[0].feature in ("admin1", "country"))
@@ -196,7 +206,12 @@ def _regional(doc: Doc, mentions: list[Mention], number: int,
     return tuple(c for c in mention.candidates if c[1] != QUALIFIER)
 
 
-def _place(doc: Doc, mention: Mention, entry: Entry) -> Place:
-    span = doc[mention.start:mention.end]
+def _root(view: DocView, start: int, end: int) -> int:
+    """The index of ``doc[start:end].root``."""
+    return start if end - start == 1 else view.doc[start:end].root.i
+
+
+def _place(view: DocView, mention: Mention, entry: Entry) -> Place:
+    span = view.span(mention.start, mention.end)
     return Place(span.start_char, span.end_char, span.text, entry.name, entry.country,
                  float(entry.lat), float(entry.lon), entry.geonameid, entry.feature)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 import pyarrow as pa
@@ -18,11 +19,13 @@ from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
 
 ROW_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes", "decisions")
-_ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "code")
+_ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "code")  # _actor_values
 # the columns after doc_id, read from the records' attributes (actors, times) or keys
 _ACTOR_COLUMNS = tuple(column_names("actors")[1:])
 _TIME_COLUMNS = tuple(column_names("times")[1:])
 _DECISION_COLUMNS = tuple(column_names("decisions")[1:])
+_ACTOR_GETTERS = tuple((name, attrgetter(name)) for name in _ACTOR_COLUMNS)
+_TIME_GETTERS = tuple((name, attrgetter(name)) for name in _TIME_COLUMNS)
 
 
 def dedupe_documents(docs: Iterable[CodedDocument]) -> list[CodedDocument]:
@@ -85,6 +88,7 @@ def _add_sentences(data: dict[str, list[Any]], doc: CodedDocument) -> None:
 def _add_events(cols: _Columns, doc: CodedDocument, run_id: str) -> None:
     index_of = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     seen: set[str] = set()
+    columns = list(cols.data.values())
     for event in doc.events:
         if event.event_id in seen:
             raise StoreError(
@@ -92,61 +96,77 @@ def _add_events(cols: _Columns, doc: CodedDocument, run_id: str) -> None:
                 fix="event ids must be unique; this is a bug in the coding stage, please report it",
             )
         seen.add(event.event_id)
-        cols.add(**_event_values(doc, event, index_of, run_id))
+        for column, value in zip(columns, _event_row(doc, event, index_of, run_id), strict=True):
+            column.append(value)
 
 
-def _event_values(
+# The events columns in the order _event_row gives their values (checked below).
+_EVENT_ROW = (
+    "event_id", "doc_id", "sentence_index", "event_date", "date_precision", "plover_type",
+    "plover_mode", "cameo_code", "quad_class", "intensity", "goldstein", "negated", "confidence",
+    *(f"source_{f}" for f in _ACTOR_FIELDS), *(f"target_{f}" for f in _ACTOR_FIELDS),
+    "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
+    "sentence_text", "location", "timing", "explanation", "run_id",
+)  # fmt: skip
+assert list(_EVENT_ROW) == column_names("events"), "keep _event_row in step with the schema"
+_NO_ACTOR = (None,) * len(_ACTOR_FIELDS)
+
+
+def _event_row(
     doc: CodedDocument, event: Event, index_of: dict[tuple[int, int], int], run_id: str
-) -> dict[str, Any]:
+) -> tuple[Any, ...]:
+    """One events row as a tuple in column order (no dict per event: a batch has
+    thousands of them)."""
     sent = event.sentence
-    return {
-        "event_id": event.event_id,
-        "doc_id": doc.article.doc_id,
-        "sentence_index": index_of.get((sent.start, sent.end)),
-        "event_date": event.date,
-        "date_precision": event.date_precision,
-        "plover_type": event.type,
-        "plover_mode": event.mode,
-        "cameo_code": event.cameo,
-        "quad_class": event.quad,
-        "intensity": event.intensity,
-        "goldstein": event.goldstein,
-        "negated": event.negated,
-        "confidence": event.confidence,
-        **_actor_fields("source", event.source),
-        **_actor_fields("target", event.target),
-        "trigger_text": event.trigger.text,
-        "trigger_start": event.trigger.start,
-        "trigger_end": event.trigger.end,
-        "sentence_start": sent.start,
-        "sentence_end": sent.end,
+    trigger = event.trigger
+    return (
+        event.event_id,
+        doc.article.doc_id,
+        index_of.get((sent.start, sent.end)),
+        event.date,
+        event.date_precision,
+        event.type,
+        event.mode,
+        event.cameo,
+        event.quad,
+        event.intensity,
+        event.goldstein,
+        event.negated,
+        event.confidence,
+        *_actor_values(event.source),
+        *_actor_values(event.target),
+        trigger.text,
+        trigger.start,
+        trigger.end,
+        sent.start,
+        sent.end,
         # the sentence as it stands in the article (offsets are into the original text)
-        "sentence_text": doc.article.text[sent.start : sent.end],
-        "location": None if event.location is None else _to_json(event.location, doc, "location"),
-        "timing": event.timing,
-        "explanation": event.explanation,
-        "run_id": run_id,
-    }
+        doc.article.text[sent.start : sent.end],
+        None if event.location is None else _to_json(event.location, doc, "location"),
+        event.timing,
+        event.explanation,
+        run_id,
+    )
 
 
-def _actor_fields(role: str, actor: Actor | None) -> dict[str, Any]:
+def _actor_values(actor: Actor | None) -> tuple[Any, ...]:
     if actor is None:
-        return {f"{role}_{f}": None for f in _ACTOR_FIELDS}
-    return {f"{role}_{f}": getattr(actor, f) for f in _ACTOR_FIELDS}
+        return _NO_ACTOR
+    return (actor.text, actor.start, actor.end, actor.name, actor.country, actor.sector, actor.code)
 
 
 def _add_actors(data: dict[str, list[Any]], doc: CodedDocument) -> None:
     actors = doc.actors
     data["doc_id"].extend([doc.article.doc_id] * len(actors))
-    for name in _ACTOR_COLUMNS:
-        data[name].extend(getattr(a, name) for a in actors)
+    for name, get in _ACTOR_GETTERS:
+        data[name].extend(map(get, actors))
 
 
 def _add_times(data: dict[str, list[Any]], doc: CodedDocument) -> None:
     times = doc.times
     data["doc_id"].extend([doc.article.doc_id] * len(times))
-    for name in _TIME_COLUMNS:
-        data[name].extend(getattr(t, name) for t in times)
+    for name, get in _TIME_GETTERS:
+        data[name].extend(map(get, times))
 
 
 def _add_decisions(data: dict[str, list[Any]], doc: CodedDocument) -> None:

@@ -6,6 +6,8 @@ Arrow tables that feed bulk inserts and the INSERT column lists from drifting ap
 
 from __future__ import annotations
 
+from functools import cache
+
 import pyarrow as pa
 
 SCHEMA_VERSION = "3"
@@ -226,8 +228,10 @@ def column_names(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]]
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
-    """The Arrow schema used to bulk-insert into ``table``."""
+    """The Arrow schema used to bulk-insert into ``table`` (made once per table: Arrow
+    schemas are immutable, and every batch of a run asks for the same ones)."""
     return pa.schema(
         [(name, _ARROW_TYPES[decl.split()[0]]) for name, decl in TABLES[table]]
     )

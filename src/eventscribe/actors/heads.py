@@ -1,0 +1,140 @@
+"""What the actor tagger asks about single tokens, answered from a :class:`DocView`.
+
+Whether a head may name an actor at all, which words of its phrase are a name, where
+a phrase holds two people, whether a role word describes the head, and whether a
+matched country or name is plausible where it stands. These run for every nominal
+head of every article, so they read token indexes and integer label ids instead of
+making spaCy ``Token`` objects.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from eventscribe.actors.memory import PAIR_WORDS, Clue
+from eventscribe.actors.phrases import PhraseIds
+from eventscribe.nlp.view import DocView
+
+GROUP_NOUNS = frozenset(
+    {"group", "groups", "people", "members", "delegation", "doctors", "students", "men", "women",
+     "children", "persons", "youths", "nationals", "citizens", "residents", "civilians"}
+)
+# "Latin American countries", "South America": parts of a continent, not the United States.
+CONTINENT_PREFIXES = frozenset({"latin", "south", "north", "central", "pan"})
+# "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.
+BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"})
+
+
+class TaggerIds:
+    """The tagger's label and word sets as integer ids of one vocabulary."""
+
+    def __init__(self, view: DocView) -> None:
+        self.vocab = view.doc.vocab
+        self.phrase = PhraseIds(view)
+        self.propn, self.noun = view.id("PROPN"), view.id("NOUN")
+        self.propn_pron = view.ids({"PROPN", "PRON"})
+        self.pair_words = view.ids(PAIR_WORDS)
+        self.group_nouns = view.ids(GROUP_NOUNS)
+        self.both_two = view.ids({"both", "two"})
+        self.cc, self.compound = view.id("cc"), view.id("compound")
+        self.and_words = view.ids({"and", "&"})
+        self.person = view.id("PERSON")
+        self.not_names = view.ids({"det", "case", "poss"})
+        self.name_ents = view.ids({"PERSON", "ORG", "GPE", "NORP"}) | {0}  # 0: no entity
+        self.plain_or_person = frozenset({0, self.person})
+        self.plural_tags = view.ids({"NNS", "NNPS"})
+        self.subject_or_owner = view.ids({"nsubj", "nsubjpass", "poss"})
+        self.not_actor_pos = view.ids({"VERB", "AUX", "ADP"})
+        self.stance = view.ids(STANCE_PREFIXES)
+        self.backing = view.ids(BACKING_WORDS)
+        self.continent = view.ids(CONTINENT_PREFIXES)
+
+
+def may_name_an_actor(view: DocView, ids: TaggerIds, i: int, clues: dict[int, Clue]) -> bool:
+    """A cheap test before resolving: the phrase holds a known word, a name, a pronoun,
+    or a word that can borrow a country ("groups in Zimbabwe", "both sides")."""
+    if view.pos[i] in ids.propn_pron or view.is_title[i] or view.lower[i] in ids.pair_words:
+        return True
+    if view.lower[i] in ids.group_nouns:
+        return True
+    token = view.doc[i]
+    return any(j in clues for j in range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[list[int]]:
+    """Split a phrase at "and" when each side names a person; else one segment."""
+    segments: list[list[int]] = [[]]
+    for i in tokens:
+        if view.dep[i] == ids.cc and view.lower[i] in ids.and_words:
+            segments.append([])
+        else:
+            segments[-1].append(i)
+    with_names = [seg for seg in segments if seg and any(view.ent_type[i] == ids.person for i in seg)]
+    return with_names if len(with_names) > 1 and len(with_names) == len(segments) else [tokens]
+
+
+def role_describes_head(view: DocView, ids: TaggerIds, role: Clue, head: int) -> bool:
+    """A role word makes the phrase an actor only as its head or as a title before a
+    name: "military aid" is not an actor, "army reservists" and "President Obama" are."""
+    if role.start <= head < role.end:
+        return True
+    if view.pos[head] == ids.propn:
+        return True
+    return (
+        view.dep[role.end - 1] == ids.compound
+        and view.pos[head] == ids.noun
+        and (view.lower[head] in ids.group_nouns or view.tag[head] in ids.plural_tags)
+    )
+
+
+def is_name(view: DocView, ids: TaggerIds, i: int, head: int) -> bool:
+    """Whether token ``i`` of the phrase of ``head`` is part of a person's or group's name."""
+    if view.is_punct[i] or view.is_space[i] or view.dep[i] in ids.not_names:
+        return False
+    ent = view.ent_type[i]
+    if ent == ids.person:
+        return True
+    if view.pos[i] == ids.propn and ent in ids.name_ents:
+        # an unknown proper noun next to the head: part of a person's or group's name
+        return ent in ids.plain_or_person or i == head
+    if i != head or view.pos[i] != ids.noun:
+        return False
+    if view.is_title[i] and not view.sent_start[i]:
+        return True  # "Price said": a surname the tagger took for a common noun
+    # "Ned price": a lower-case surname after a first name compounded with it
+    prev = i - 1
+    return bool(
+        prev >= 0
+        and view.head[prev] == i
+        and view.dep[prev] == ids.compound
+        and view.pos[prev] == ids.propn
+        and view.is_title[prev]
+        and view.ent_type[prev] in ids.plain_or_person
+    )
+
+
+def plausible(view: DocView, ids: TaggerIds, start: int, end: int, kind: str) -> bool:
+    """Filter matches that are common words in this context ("Chad" the name, "us"), and
+    countries an actor is only for, against or backed by ("an anti-Syria journalist",
+    "pro-Russian separatists", "US-backed fighters")."""
+    if kind in {"country", "capital"}:
+        root = start if end - start == 1 else _root(view.doc, start, end)
+        if view.ent_type[root] == ids.person:
+            return False
+    if start >= 2 and view.token_text(start - 1) == "-" and view.lower[start - 2] in ids.stance:
+        return False
+    if end + 1 < len(view) and view.token_text(end) == "-" and view.lower[end + 1] in ids.backing:
+        return False
+    if (
+        start >= 1
+        and view.lower[start - 1] in ids.continent
+        and view.string(view.lower[start]).startswith("america")
+    ):
+        return False
+    return not (end - start == 1 and view.pos[start] in ids.not_actor_pos)
+
+
+def _root(doc: Doc, start: int, end: int) -> int:
+    return doc[start:end].root.i

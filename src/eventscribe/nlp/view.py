@@ -1,0 +1,138 @@
+"""A parsed document read once into plain lists, for the hot loops after parsing.
+
+The actor tagger asks about every nominal head of an article (its part of speech, its
+dependency, its children, the text of a span), the place tagger about every word (is
+it capitalised, a proper noun). Through spaCy each answer makes a ``Token`` or
+``Span`` object, and most are thrown away at once. :class:`DocView` reads the columns it needs with one
+``Doc.to_array`` call and answers from Python lists, with the same answers spaCy
+would give (children in text order, span text and character offsets as ``Span``
+computes them). Labels stay integer ids (compare them with :meth:`DocView.ids`), so
+no string is looked up per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    TAG,
+)
+from spacy.tokens import Doc
+
+_COLUMNS = [POS, DEP, LOWER, ENT_TYPE, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER]
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """What the tagger reads of a ``Span``: token range, text and character offsets."""
+
+    start: int
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+
+
+class DocView:
+    """Per-token columns of one parsed ``Doc`` (see the module docstring).
+
+    ``pos``, ``dep``, ``lower``, ``ent_type``, ``tag``: label ids as spaCy stores them;
+    ``head``: absolute head index; ``children``: child indexes in text order;
+    ``sent_start``: True where a sentence starts (``Token.is_sent_start`` is True).
+    """
+
+    __slots__ = (
+        "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
+        "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
+        "text",
+    )  # fmt: skip
+
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text`` is ``doc.text`` when the caller has it (spaCy keeps text exactly)."""
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        n = len(doc)
+        columns = doc.to_array(_COLUMNS).T.tolist() if n else [[] for _ in _COLUMNS]
+        (self.pos, self.dep, self.lower, self.ent_type, self.tag, self.idx, self.length,
+         punct, space, title, lower) = columns  # fmt: skip
+        # flags stay 1 or 0: true and false alike, without a list of bools made
+        self.is_punct, self.is_space, self.is_title, self.is_lower = punct, space, title, lower
+        if n:
+            signed = doc.to_array([HEAD, SENT_START]).astype("int64").T.tolist()
+            offsets, starts = signed
+        else:
+            offsets, starts = [], []
+        self.head = [i + offset for i, offset in enumerate(offsets)]
+        self.sent_start = [value == 1 for value in starts]  # -1 and 0 are not starts
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)
+        self._subtrees: dict[int, set[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.pos)
+
+    def ids(self, labels: Iterable[str]) -> frozenset[int]:
+        """The ids of ``labels`` in this document's string store."""
+        strings = self.doc.vocab.strings
+        return frozenset(strings[label] for label in labels)
+
+    def id(self, label: str) -> int:
+        return self.doc.vocab.strings[label]
+
+    def string(self, value: int) -> str:
+        return self.doc.vocab.strings[value]
+
+    def token_text(self, i: int) -> str:
+        start = self.idx[i]
+        return self.text[start : start + self.length[i]]
+
+    def span(self, start: int, end: int) -> TextSpan:
+        """Tokens ``start`` to ``end`` (exclusive) as ``doc[start:end]`` would give them."""
+        first = self.idx[start]
+        last = self.idx[end - 1] + self.length[end - 1]
+        return TextSpan(start, end, self.text[first:last], first, last)
+
+    def char_range(self, start: int, end: int) -> tuple[int, int, str]:
+        """(start_char, end_char, text) of tokens ``start`` to ``end`` (exclusive)."""
+        first = self.idx[start]
+        last = self.idx[end - 1] + self.length[end - 1]
+        return first, last, self.text[first:last]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) token ranges of the sentences, as ``doc.sents`` cuts them."""
+        n = len(self.pos)
+        if not n:
+            return []
+        starts = [0, *(i for i in range(1, n) if self.sent_start[i])]
+        return list(zip(starts, [*starts[1:], n], strict=True))
+
+    def subtree(self, i: int) -> set[int]:
+        """Indexes of ``i`` and every token below it (``Token.subtree``), remembered."""
+        found = self._subtrees.get(i)
+        if found is None:
+            found = {i}
+            stack = list(self.children[i])
+            while stack:
+                child = stack.pop()
+                found.add(child)
+                stack.extend(self.children[child])
+            self._subtrees[i] = found
+        return found

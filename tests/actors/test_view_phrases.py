@@ -1,0 +1,57 @@
+"""The tagger's index-based phrase helpers give what the Token-based ones give.
+
+The tagger reads noun phrases through :class:`eventscribe.nlp.view.DocView` (for speed);
+the coder still calls the Token versions. Both must describe the same mentions.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from eventscribe.actors.phrases import (
+    PhraseIds,
+    head_candidate_flags,
+    is_head_candidate,
+    is_pronoun,
+    is_pronoun_at,
+    mention_range,
+    mention_span,
+    modifier_indexes,
+    modifier_tokens,
+    phrase_range,
+    phrase_span,
+)
+from eventscribe.config import Settings
+from eventscribe.nlp import load_pipeline
+from eventscribe.nlp.view import DocView
+
+TEXTS = [
+    "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels.",
+    ("The head of the EU delegation to North Korea (DPRK), who arrived on June 19, said "
+    "opposition groups in Zimbabwe and senior Hungarian and Romanian officials agreed."),
+    "They said the plan to recognise Jerusalem, announced by the US on Monday, was a mistake.",
+    "Police in Kyiv detained a journalist who had been sentenced, while both sides talked.",
+]
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Doc]:
+    nlp = load_pipeline(Settings().model)
+    return list(nlp.pipe(TEXTS))
+
+
+def test_index_helpers_match_token_helpers(docs: list[Doc]) -> None:
+    for doc in docs:
+        view = DocView(doc)
+        ids = PhraseIds(view)
+        assert head_candidate_flags(view, ids) == [is_head_candidate(t) for t in doc]
+        for token in doc:
+            i = token.i
+            assert is_pronoun_at(view, ids, i) == is_pronoun(token)
+            described = modifier_indexes(view, ids, i)
+            assert described == [t.i for t in modifier_tokens(token)]
+            short = phrase_span(token)
+            assert phrase_range(view, ids, i, described) == (short.start, short.end)
+            mention = mention_span(token)
+            assert mention_range(view, ids, i) == (mention.start, mention.end)

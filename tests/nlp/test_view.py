@@ -1,0 +1,67 @@
+"""DocView answers what spaCy's Token and Span objects answer, for every token."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from eventscribe.config import Settings
+from eventscribe.nlp import load_pipeline
+from eventscribe.nlp.view import DocView
+
+TEXTS = [
+    "Serbian President Aleksandar Vucic met the EU's envoy in Brussels on Monday, officials said.",
+    ("BELGRADE, March 19 (Reuters) - Kosovo police (KP) arrested two men.\n\n"
+    "The head of the EU delegation, who arrived on June 19, urged both sides to talk."),
+    ("Hungarian and Romanian officials, and U.S.-backed fighters in northern Syria, said "
+    "they would not attend the talks in Geneva next week."),
+    "",
+    " ",
+]
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Doc]:
+    nlp = load_pipeline(Settings().model)
+    return list(nlp.pipe(TEXTS))
+
+
+def test_columns_match_tokens(docs: list[Doc]) -> None:
+    for doc in docs:
+        view = DocView(doc)
+        assert len(view) == len(doc)
+        for token in doc:
+            i = token.i
+            assert view.string(view.pos[i]) == token.pos_
+            assert view.string(view.dep[i]) == token.dep_
+            assert view.string(view.lower[i]) == token.lower_
+            assert view.string(view.ent_type[i]) == token.ent_type_
+            assert view.string(view.tag[i]) == token.tag_
+            assert view.token_text(i) == token.text
+            assert view.head[i] == token.head.i
+            assert view.children[i] == [c.i for c in token.children]
+            assert view.subtree(i) == {t.i for t in token.subtree}
+            assert bool(view.sent_start[i]) == bool(token.is_sent_start)
+            flags = (view.is_punct[i], view.is_space[i], view.is_title[i], view.is_lower[i])
+            assert tuple(map(bool, flags)) == (token.is_punct, token.is_space, token.is_title, token.is_lower)
+
+
+def test_sentences_and_spans_match_spacy(docs: list[Doc]) -> None:
+    for doc in docs:
+        view = DocView(doc, doc.text)
+        sents = list(doc.sents) if len(doc) else []
+        assert view.sentences() == [(s.start, s.end) for s in sents]
+        for start in range(len(doc)):
+            for end in range(start + 1, min(len(doc), start + 6) + 1):
+                span = doc[start:end]
+                got = view.span(start, end)
+                assert (got.text, got.start_char, got.end_char) == (span.text, span.start_char, span.end_char)
+                assert view.char_range(start, end) == (span.start_char, span.end_char, span.text)
+
+
+def test_ids_are_the_ids_spacy_stores(docs: list[Doc]) -> None:
+    view = DocView(docs[0])
+    nouns = [t.i for t in docs[0] if t.pos_ in {"NOUN", "PROPN"}]
+    assert nouns
+    assert all(view.pos[i] in view.ids({"NOUN", "PROPN"}) for i in nouns)
+    assert view.id("prep") == docs[0].vocab.strings["prep"]

@@ -300,3 +300,10 @@ def test_a_killing_that_an_attack_did_is_the_same_event(code_text):
 def test_a_participle_with_its_own_subject_is_an_event_of_its_own(code_text):
     events = code_text("Turkish jets bombed Kurdish positions, and Kurdish fighters responded by shelling a Turkish border post.").coded.events
     assert len([e for e in events if e.type == "ASSAULT"]) >= 2
+
+
+def test_conjoined_passives_share_their_subject_and_agent(code_text):
+    events = code_text("Two Malian soldiers were ambushed and killed by rebels near the border.").coded.events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and all(e.target is not None and e.target.sector == "MIL" for e in assaults)
+    assert all(e.source is not None and e.source.sector == "REB" for e in assaults)

@@ -208,7 +208,10 @@ class EventMatcher:
         if entry.source == "speaker":
             heads = syntax.speaker_of(verb, self.words) or syntax.subjects_of(verb)
         elif syntax.is_passive(verb):
-            heads = syntax.agent_of(verb)
+            # "were ambushed and killed by rebels": conjoined passives share the agent
+            heads = syntax.agent_of(verb) or [
+                a for c in verb.conjuncts if syntax.is_passive(c) for a in syntax.agent_of(c)
+            ]
         else:
             heads = syntax.subjects_of(verb)
         return recipients.actors_of(heads, actors)

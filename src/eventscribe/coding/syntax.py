@@ -42,7 +42,15 @@ class WordLists:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a participle conjoined with one ("was tortured and killed")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -97,7 +105,7 @@ def subjects_of(verb: Token) -> list[Token]:
 def objects_of(verb: Token) -> list[Token]:
     """Direct objects; for a passive verb, its grammatical subject."""
     if is_passive(verb):
-        return children(verb, "nsubjpass")
+        return children(verb, "nsubjpass") or (children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
     found = children(verb, "dobj", "attr")
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours

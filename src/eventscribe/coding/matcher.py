@@ -289,16 +289,18 @@ class EventMatcher:
             # unless that verb is an event of its own ("Russia condemned the attack")
             sources = recipients.actors_of(syntax.subjects_of(noun.head), actors)
         targets: tuple[Actor, ...] = ()
+        between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
                 targets = tuple(a for a in recipients.actors_of(heads, actors) if a not in sources)
                 targets = targets or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
             if targets:
+                between = slot == "prep:between"
                 break
-        if not targets:
+        if not targets and "none" not in entry.targets:
             targets = recipients.nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
-        if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
+        if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
         if candidate.dropped is None and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i in triggers:

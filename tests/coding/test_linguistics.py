@@ -307,3 +307,9 @@ def test_conjoined_passives_share_their_subject_and_agent(code_text):
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert assaults and all(e.target is not None and e.target.sector == "MIL" for e in assaults)
     assert all(e.source is not None and e.source.sector == "REB" for e in assaults)
+
+
+def test_an_arrest_of_a_named_person_no_data_places_is_still_an_event(code_text):
+    events = code_text("Jean-Paul Mbarga was arrested in Cameroon on Tuesday.").coded.events
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests and arrests[0].target is not None and "Mbarga" in arrests[0].target.text

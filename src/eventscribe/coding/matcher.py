@@ -78,6 +78,9 @@ class Candidate:
     notes: tuple[str, ...] = field(default=())
 
 
+NAME_ONLY = "name only"  # an actor named in the text whom no data places ("Ingabire was arrested")
+
+
 class EventMatcher:
     """Finds candidate events in a sentence. One matcher serves many documents."""
 
@@ -335,7 +338,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not any(t.country or t.sector for t in targets):
+        elif not sources and not any(t.country or t.sector or t.evidence == NAME_ONLY for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,

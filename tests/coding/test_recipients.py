@@ -156,3 +156,8 @@ def test_a_joint_act_with_a_side_of_no_known_country_is_mutual(code_text):
 def test_two_officials_of_one_state_agreeing_are_one_side(code_text):
     events = code_text("Putin and his foreign minister agreed to the plan.").coded.events
     assert [e for e in events if e.type == "AGREE"] and all(e.target is None for e in events if e.type == "AGREE")
+
+
+def test_a_deal_between_two_actors_of_one_state_has_both_sides(code_text):
+    events = code_text("The Sudanese army and the Sudanese police signed an agreement on Monday.").coded.events
+    assert {(e.source.sector, e.target.sector) for e in events if e.source and e.target} >= {("MIL", "COP"), ("COP", "MIL")}

@@ -161,3 +161,9 @@ def test_two_officials_of_one_state_agreeing_are_one_side(code_text):
 def test_a_deal_between_two_actors_of_one_state_has_both_sides(code_text):
     events = code_text("The Sudanese army and the Sudanese police signed an agreement on Monday.").coded.events
     assert {(e.source.sector, e.target.sector) for e in events if e.source and e.target} >= {("MIL", "COP"), ("COP", "MIL")}
+
+
+def test_a_light_verbs_own_object_is_never_its_recipient(code_text):
+    events = code_text("About 900 dock workers stopped work on Monday in a strike over pay.").coded.events
+    strikes = [e for e in events if e.type == "PROTEST"]
+    assert strikes and all(e.target is None or e.target.text != "work" for e in strikes)

@@ -265,7 +265,8 @@ class EventMatcher:
             if found:
                 return found
             if slot != "poss_of_object":
-                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
+                # the light verb's own object ("provides $45m support") is the act, not its recipient
+                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"} and h not in objects]
         return (
             recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
             or recipients.owners_of(first_heads, actors, self.words.owned_nouns, sources)

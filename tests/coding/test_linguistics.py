@@ -313,3 +313,14 @@ def test_an_arrest_of_a_named_person_no_data_places_is_still_an_event(code_text)
     events = code_text("Jean-Paul Mbarga was arrested in Cameroon on Tuesday.").coded.events
     arrests = [e for e in events if e.type == "COERCE"]
     assert arrests and arrests[0].target is not None and "Mbarga" in arrests[0].target.text
+
+
+def test_an_attack_someone_denies_is_not_coded(code_text):
+    analysis = code_text("The Tunisian minister denied that the army had shelled the town.")
+    assert not [e for e in analysis.coded.events if e.type == "ASSAULT"]
+    assert any("denied" in d.reason for d in analysis.decisions if not d.kept)
+
+
+def test_denying_charges_is_a_rejection_aimed_at_their_author(code_text):
+    events = code_text("The Cambodian government denied charges by the US State Department that it had suspended an official.").coded.events
+    assert ("REJECT", "KHM", "USA") in dyads(events)

@@ -53,6 +53,7 @@ NOT_HAPPENED = {
     "purpose": "a purpose ('to press demands'), not an act",
     "deliberation": "under consideration, not decided",
     "description": "a participle describing an actor, not a reported act",
+    "denied": "denied by the one who reports it, not asserted",
 }
 
 

@@ -38,6 +38,7 @@ class WordLists:
     condition_markers: frozenset[str]
     background_markers: frozenset[str]
     speech_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     owned_nouns: frozenset[str]
 
 
@@ -197,6 +198,8 @@ def modality_of(token: Token, words: WordLists) -> str | None:
             return "future"
     if token.dep_ == "ccomp" and token.head.lemma_ in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
+    if token.dep_ == "ccomp" and token.head.lemma_ in words.denial_verbs:
+        return "denied"  # "denied that the army had shelled the town": not asserted
     if token.dep_ == "conj":
         return modality_of(token.head, words)
     return None

@@ -23,6 +23,7 @@ FIELDS = (
     "condition_markers",
     "background_markers",
     "speech_verbs",
+    "denial_verbs",
     "owned_nouns",
 )
 

@@ -324,3 +324,9 @@ def test_an_attack_someone_denies_is_not_coded(code_text):
 def test_denying_charges_is_a_rejection_aimed_at_their_author(code_text):
     events = code_text("The Cambodian government denied charges by the US State Department that it had suspended an official.").coded.events
     assert ("REJECT", "KHM", "USA") in dyads(events)
+
+
+def test_who_stops_a_protest_is_not_its_protester(code_text):
+    events = code_text("Bolivian authorities imposed a curfew in La Paz to stop fresh demonstrations.").coded.events
+    assert any(e.type == "COERCE" for e in events)
+    assert not [e for e in events if e.type == "PROTEST" and e.source and e.source.country == "BOL" and e.source.sector == "GOV"]

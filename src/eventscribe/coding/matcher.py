@@ -289,9 +289,15 @@ class EventMatcher:
         if not sources and source_heads and noun.dep_ not in {"dobj", "pobj"}:
             # "Palestinian riots continued": the tagger read the noun phrase as the actor
             sources = actors.actors_at(noun)
-        if not sources and noun.dep_ == "dobj" and noun.head.i not in triggers:
+        if (
+            not sources
+            and noun.dep_ == "dobj"
+            and noun.head.i not in triggers
+            and noun.head.lemma_.lower() not in self.words.opposing_verbs
+        ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
-            # unless that verb is an event of its own ("Russia condemned the attack")
+            # unless that verb is an event of its own ("Russia condemned the attack") or
+            # works against the act ("imposed a curfew to stop demonstrations")
             sources = recipients.actors_of(syntax.subjects_of(noun.head), actors)
         targets: tuple[Actor, ...] = ()
         between = False

@@ -39,6 +39,7 @@ class WordLists:
     background_markers: frozenset[str]
     speech_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    opposing_verbs: frozenset[str]
     owned_nouns: frozenset[str]
 
 

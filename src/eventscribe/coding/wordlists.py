@@ -24,6 +24,7 @@ FIELDS = (
     "background_markers",
     "speech_verbs",
     "denial_verbs",
+    "opposing_verbs",
     "owned_nouns",
 )
 

@@ -330,3 +330,8 @@ def test_who_stops_a_protest_is_not_its_protester(code_text):
     events = code_text("Bolivian authorities imposed a curfew in La Paz to stop fresh demonstrations.").coded.events
     assert any(e.type == "COERCE" for e in events)
     assert not [e for e in events if e.type == "PROTEST" and e.source and e.source.country == "BOL" and e.source.sector == "GOV"]
+
+
+def test_a_possessive_written_apart_still_names_the_actor(code_text):
+    events = code_text("The EU \u2019 s diplomatic chief rejected Israel \u2019 s suggestion .").coded.events
+    assert ("REJECT", "EUR", "ISR") in dyads(events)

@@ -167,3 +167,9 @@ def test_a_light_verbs_own_object_is_never_its_recipient(code_text):
     events = code_text("About 900 dock workers stopped work on Monday in a strike over pay.").coded.events
     strikes = [e for e in events if e.type == "PROTEST"]
     assert strikes and all(e.target is None or e.target.text != "work" for e in strikes)
+
+
+def test_the_forces_a_state_sends_are_not_the_target_of_the_deployment(code_text):
+    events = code_text("King Abdullah mobilized the troops for a battle against the Houthis.").coded.events
+    moves = [e for e in events if e.type == "MOBILIZE"]
+    assert moves and all(e.target is None or "troops" not in e.target.text for e in moves)

@@ -79,6 +79,7 @@ class Candidate:
     notes: tuple[str, ...] = field(default=())
 
 
+MOVED_FORCES = frozenset({"MOBILIZE"})  # types whose direct object is what the actor moves
 NAME_ONLY = "name only"  # an actor named in the text whom no data places ("Ingabire was arrested")
 
 
@@ -268,8 +269,13 @@ class EventMatcher:
             if slot != "poss_of_object":
                 # the light verb's own object ("provides $45m support") is the act, not its recipient
                 first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"} and h not in objects]
+        skip: frozenset[int] = frozenset()
+        if entry.type in MOVED_FORCES:
+            # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
+            skip = frozenset(t.i for t in syntax.with_conjuncts(syntax.objects_of(verb)))
+            first_heads = [h for h in first_heads if h.i not in skip]
         return (
-            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
+            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects), skip)
             or recipients.owners_of(first_heads, actors, self.words.owned_nouns, sources)
             or recipients.unresolved(first_heads)
         )

@@ -335,3 +335,19 @@ def test_who_stops_a_protest_is_not_its_protester(code_text):
 def test_a_possessive_written_apart_still_names_the_actor(code_text):
     events = code_text("The EU \u2019 s diplomatic chief rejected Israel \u2019 s suggestion .").coded.events
     assert ("REJECT", "EUR", "ISR") in dyads(events)
+
+
+def test_an_act_ruled_out_is_a_rejection_by_whoever_says_so(code_text):
+    events = code_text("Japanese officials said that lifting the sanctions on Russia is out of the question.").coded.events
+    assert ("REJECT", "JPN", "RUS") in dyads(events)
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_ruling_out_an_act_is_a_rejection(code_text):
+    events = code_text("The Thai government ruled out lifting the ban on imports from Cambodia.").coded.events
+    assert any(e.type == "REJECT" for e in events) and not [e for e in events if e.type == "RETREAT"]
+
+
+def test_refusing_to_meet_demands_is_a_rejection(code_text):
+    events = code_text("The Peruvian government said it would not meet the kidnappers' demands.").coded.events
+    assert any(e.type == "REJECT" and e.source and e.source.country == "PER" for e in events)

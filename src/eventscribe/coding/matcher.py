@@ -219,6 +219,9 @@ class EventMatcher:
             ]
         else:
             heads = syntax.subjects_of(verb)
+            if not heads and verb.dep_ == "csubj":
+                # "lifting the ban is out of the question, officials said": who says so
+                heads = syntax.speaker_of(verb.head, self.words)
         return recipients.actors_of(heads, actors)
 
     def _targets(
@@ -402,7 +405,9 @@ def _wanted(objects: tuple[str, ...]) -> frozenset[str]:
 def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
     against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
-    candidates = syntax.with_conjuncts(syntax.objects_of(verb))
+    direct = syntax.objects_of(verb)
+    # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
+    candidates = syntax.with_conjuncts(direct) + [o for o in direct if o.pos_ == "VERB"]
     if any(c.dep_ == "oprd" for c in verb.children):
         candidates = []  # "called the president a murderer": a naming, not an act on the object
     candidates += syntax.with_conjuncts([p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])

@@ -143,6 +143,8 @@ def is_negated(token: Token, words: WordLists) -> str | None:
             return reason
     if token.dep_ == "xcomp" and token.head.lemma_ in words.failure_verbs:
         return f"negated by '{token.head.text}'"
+    if _ruled_out(token):
+        return "ruled out"
     for obj in children(token, "dobj", "nsubjpass"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             return f"negated by 'no {obj.text}'"
@@ -154,8 +156,24 @@ def is_negated(token: Token, words: WordLists) -> str | None:
 
 def is_failed(token: Token, words: WordLists) -> bool:
     """"failed to reach a deal", "refused to agree": the act was tried or asked and not
-    done, which PLOVER codes as a rejection."""
+    done, which PLOVER codes as a rejection. So is an act ruled out ("lifting the
+    sanctions is out of the question", "ruled out talks")."""
+    if _ruled_out(token):
+        return True
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in words.failure_verbs and not is_negated(token.head, words)
+
+
+def _ruled_out(token: Token) -> bool:
+    """"lifting the ban is out of the question", "ruled out lifting the ban"."""
+    head = token.head
+    if token.dep_ == "csubj":
+        return any(
+            c.lower_ == "out" and any(o.lower_ == "of" and any(q.lower_ == "question" for q in o.children) for o in c.children)
+            for c in head.children
+        )
+    if token.dep_ in {"dobj", "xcomp", "pcomp"} and head.lemma_.lower() == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    return False
 
 
 def modality_of(token: Token, words: WordLists) -> str | None:

@@ -66,3 +66,14 @@ def test_broken_yaml_names_the_line(tmp_path):
     path = write(tmp_path, "entries:\n  - {verb: snub, type: REJECT\n  - {verb: x}\n")
     with pytest.raises(DataFileError, match=r"mine\.yaml:\d+: not valid YAML"):
         validate_lexicon_file(path, bundled_ontology())
+
+
+def test_defending_someone_against_claims_is_verbal_support(code_text):
+    events = code_text("The US president defended Saudi Arabia over claims of abuses.").coded.events
+    assert ("SUPPORT", "052") in {(e.type, e.cameo) for e in events}
+
+
+def test_holding_civilians_as_human_shields_is_coded_against_the_civilians(code_text):
+    events = code_text("Islamic State militants held thousands of civilians as human shields in Raqqa.").coded.events
+    shields = [e for e in events if e.cameo == "184"]
+    assert shields and shields[0].target is not None and shields[0].target.sector == "CVL"

@@ -300,3 +300,54 @@ def test_a_killing_that_an_attack_did_is_the_same_event(code_text):
 def test_a_participle_with_its_own_subject_is_an_event_of_its_own(code_text):
     events = code_text("Turkish jets bombed Kurdish positions, and Kurdish fighters responded by shelling a Turkish border post.").coded.events
     assert len([e for e in events if e.type == "ASSAULT"]) >= 2
+
+
+def test_conjoined_passives_share_their_subject_and_agent(code_text):
+    events = code_text("Two Malian soldiers were ambushed and killed by rebels near the border.").coded.events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and all(e.target is not None and e.target.sector == "MIL" for e in assaults)
+    assert all(e.source is not None and e.source.sector == "REB" for e in assaults)
+
+
+def test_an_arrest_of_a_named_person_no_data_places_is_still_an_event(code_text):
+    events = code_text("Jean-Paul Mbarga was arrested in Cameroon on Tuesday.").coded.events
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests and arrests[0].target is not None and "Mbarga" in arrests[0].target.text
+
+
+def test_an_attack_someone_denies_is_not_coded(code_text):
+    analysis = code_text("The Tunisian minister denied that the army had shelled the town.")
+    assert not [e for e in analysis.coded.events if e.type == "ASSAULT"]
+    assert any("denied" in d.reason for d in analysis.decisions if not d.kept)
+
+
+def test_denying_charges_is_a_rejection_aimed_at_their_author(code_text):
+    events = code_text("The Cambodian government denied charges by the US State Department that it had suspended an official.").coded.events
+    assert ("REJECT", "KHM", "USA") in dyads(events)
+
+
+def test_who_stops_a_protest_is_not_its_protester(code_text):
+    events = code_text("Bolivian authorities imposed a curfew in La Paz to stop fresh demonstrations.").coded.events
+    assert any(e.type == "COERCE" for e in events)
+    assert not [e for e in events if e.type == "PROTEST" and e.source and e.source.country == "BOL" and e.source.sector == "GOV"]
+
+
+def test_a_possessive_written_apart_still_names_the_actor(code_text):
+    events = code_text("The EU \u2019 s diplomatic chief rejected Israel \u2019 s suggestion .").coded.events
+    assert ("REJECT", "EUR", "ISR") in dyads(events)
+
+
+def test_an_act_ruled_out_is_a_rejection_by_whoever_says_so(code_text):
+    events = code_text("Japanese officials said that lifting the sanctions on Russia is out of the question.").coded.events
+    assert ("REJECT", "JPN", "RUS") in dyads(events)
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_ruling_out_an_act_is_a_rejection(code_text):
+    events = code_text("The Thai government ruled out lifting the ban on imports from Cambodia.").coded.events
+    assert any(e.type == "REJECT" for e in events) and not [e for e in events if e.type == "RETREAT"]
+
+
+def test_refusing_to_meet_demands_is_a_rejection(code_text):
+    events = code_text("The Peruvian government said it would not meet the kidnappers' demands.").coded.events
+    assert any(e.type == "REJECT" and e.source and e.source.country == "PER" for e in events)

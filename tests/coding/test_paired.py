@@ -53,3 +53,13 @@ def test_a_call_to_a_titled_name_is_a_phone_consultation(code_text):
 def test_calling_someone_names_is_no_phone_call(code_text):
     events = code_text("The Polish president called the Russian leader a war criminal.").coded.events
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_the_topic_of_talks_is_no_party_to_them(code_text):
+    events = code_text("Putin will meet Erdogan in Ankara next week for talks that will touch on Syria and Iraq.").coded.events
+    assert not [e for e in events if e.source and e.source.country in {"SYR", "IRQ"}]
+
+
+def test_talks_between_two_states_are_held_by_both(code_text):
+    events = code_text("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.").coded.events
+    assert {("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")} <= dyads(events)

@@ -156,3 +156,20 @@ def test_a_joint_act_with_a_side_of_no_known_country_is_mutual(code_text):
 def test_two_officials_of_one_state_agreeing_are_one_side(code_text):
     events = code_text("Putin and his foreign minister agreed to the plan.").coded.events
     assert [e for e in events if e.type == "AGREE"] and all(e.target is None for e in events if e.type == "AGREE")
+
+
+def test_a_deal_between_two_actors_of_one_state_has_both_sides(code_text):
+    events = code_text("The Sudanese army and the Sudanese police signed an agreement on Monday.").coded.events
+    assert {(e.source.sector, e.target.sector) for e in events if e.source and e.target} >= {("MIL", "COP"), ("COP", "MIL")}
+
+
+def test_a_light_verbs_own_object_is_never_its_recipient(code_text):
+    events = code_text("About 900 dock workers stopped work on Monday in a strike over pay.").coded.events
+    strikes = [e for e in events if e.type == "PROTEST"]
+    assert strikes and all(e.target is None or e.target.text != "work" for e in strikes)
+
+
+def test_the_forces_a_state_sends_are_not_the_target_of_the_deployment(code_text):
+    events = code_text("King Abdullah mobilized the troops for a battle against the Houthis.").coded.events
+    moves = [e for e in events if e.type == "MOBILIZE"]
+    assert moves and all(e.target is None or "troops" not in e.target.text for e in moves)

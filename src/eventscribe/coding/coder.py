@@ -119,7 +119,8 @@ class EventCoder:
         pairs = []
         if _reciprocal(candidate):
             # "Serbia and Kosovo reached an agreement": each side acts towards the other
-            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b)]
+            shared = _on_shared_deal(candidate)
+            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b, shared)]
         for source, target in ([] if pairs else product(sources, targets)):
             if source is not None and target is not None and source.same_as(target):
                 target = None  # "X agreed with itself" is X agreed
@@ -203,18 +204,25 @@ def _reciprocal(candidate: Candidate) -> bool:
     return (
         joint
         and not resolved_targets
-        and any(_counterparts(a, b) for a in candidate.sources for b in candidate.sources)
+        and any(_counterparts(a, b, _on_shared_deal(candidate)) for a in candidate.sources for b in candidate.sources)
     )
 
 
-def _counterparts(a: Actor, b: Actor) -> bool:
+def _on_shared_deal(candidate: Candidate) -> bool:
+    """An act on a deal, which always has two sides ("reached an agreement")."""
+    return bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+
+
+def _counterparts(a: Actor, b: Actor, shared_deal: bool = False) -> bool:
     """Two sides of a joint act: different actors, not of one known country ("Ukraine and
-    the separatists failed to agree"; "Putin and his foreign minister agreed" is one side)."""
+    the separatists failed to agree"; "Putin and his foreign minister agreed" is one side),
+    unless the act is on a deal between them ("the House and the Senate failed to reach
+    an agreement")."""
     return (
         _resolved(a)
         and _resolved(b)
         and not a.same_as(b)
-        and (a.country != b.country or a.country is None)
+        and (a.country != b.country or a.country is None or shared_deal)
     )
 
 

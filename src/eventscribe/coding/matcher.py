@@ -53,6 +53,7 @@ NOT_HAPPENED = {
     "purpose": "a purpose ('to press demands'), not an act",
     "deliberation": "under consideration, not decided",
     "description": "a participle describing an actor, not a reported act",
+    "denied": "denied by the one who reports it, not asserted",
 }
 
 
@@ -76,6 +77,10 @@ class Candidate:
     modality: str | None = None
     dropped: str | None = None
     notes: tuple[str, ...] = field(default=())
+
+
+MOVED_FORCES = frozenset({"MOBILIZE"})  # types whose direct object is what the actor moves
+NAME_ONLY = "name only"  # an actor named in the text whom no data places ("Ingabire was arrested")
 
 
 class EventMatcher:
@@ -208,9 +213,15 @@ class EventMatcher:
         if entry.source == "speaker":
             heads = syntax.speaker_of(verb, self.words) or syntax.subjects_of(verb)
         elif syntax.is_passive(verb):
-            heads = syntax.agent_of(verb)
+            # "were ambushed and killed by rebels": conjoined passives share the agent
+            heads = syntax.agent_of(verb) or [
+                a for c in verb.conjuncts if syntax.is_passive(c) for a in syntax.agent_of(c)
+            ]
         else:
             heads = syntax.subjects_of(verb)
+            if not heads and verb.dep_ == "csubj":
+                # "lifting the ban is out of the question, officials said": who says so
+                heads = syntax.speaker_of(verb.head, self.words)
         return recipients.actors_of(heads, actors)
 
     def _targets(
@@ -259,9 +270,15 @@ class EventMatcher:
             if found:
                 return found
             if slot != "poss_of_object":
-                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"}]
+                # the light verb's own object ("provides $45m support") is the act, not its recipient
+                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"} and h not in objects]
+        skip: frozenset[int] = frozenset()
+        if entry.type in MOVED_FORCES:
+            # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
+            skip = frozenset(t.i for t in syntax.with_conjuncts(syntax.objects_of(verb)))
+            first_heads = [h for h in first_heads if h.i not in skip]
         return (
-            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects))
+            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects), skip)
             or recipients.owners_of(first_heads, actors, self.words.owned_nouns, sources)
             or recipients.unresolved(first_heads)
         )
@@ -281,21 +298,29 @@ class EventMatcher:
         if not sources and source_heads and noun.dep_ not in {"dobj", "pobj"}:
             # "Palestinian riots continued": the tagger read the noun phrase as the actor
             sources = actors.actors_at(noun)
-        if not sources and noun.dep_ == "dobj" and noun.head.i not in triggers:
+        if (
+            not sources
+            and noun.dep_ == "dobj"
+            and noun.head.i not in triggers
+            and noun.head.lemma_.lower() not in self.words.opposing_verbs
+        ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
-            # unless that verb is an event of its own ("Russia condemned the attack")
+            # unless that verb is an event of its own ("Russia condemned the attack") or
+            # works against the act ("imposed a curfew to stop demonstrations")
             sources = recipients.actors_of(syntax.subjects_of(noun.head), actors)
         targets: tuple[Actor, ...] = ()
+        between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
                 targets = tuple(a for a in recipients.actors_of(heads, actors) if a not in sources)
                 targets = targets or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
             if targets:
+                between = slot == "prep:between"
                 break
-        if not targets:
+        if not targets and "none" not in entry.targets:
             targets = recipients.nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
-        if not sources and len(targets) >= 2 and "prep:between" in entry.targets:
+        if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
         if candidate.dropped is None and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i in triggers:
@@ -330,7 +355,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not any(t.country or t.sector for t in targets):
+        elif not sources and not any(t.country or t.sector or t.evidence == NAME_ONLY for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,
@@ -380,7 +405,9 @@ def _wanted(objects: tuple[str, ...]) -> frozenset[str]:
 def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
     against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
-    candidates = syntax.with_conjuncts(syntax.objects_of(verb))
+    direct = syntax.objects_of(verb)
+    # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
+    candidates = syntax.with_conjuncts(direct) + [o for o in direct if o.pos_ == "VERB"]
     if any(c.dep_ == "oprd" for c in verb.children):
         candidates = []  # "called the president a murderer": a naming, not an act on the object
     candidates += syntax.with_conjuncts([p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])

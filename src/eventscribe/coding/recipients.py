@@ -96,6 +96,7 @@ def nearest_object_actor(
     owned: frozenset[str] = frozenset(),
     exclude: tuple[Actor, ...] = (),
     trigger_objects: tuple[Token, ...] = (),
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[Actor, ...]:
     """When no slot of the entry names a recipient, the nearest actor that is an object
     inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
@@ -104,7 +105,7 @@ def nearest_object_actor(
     best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
     for token, distance in clause_steps(verb).items():
         dep = "clause_subject" if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else token.dep_
-        if token.i in subjects or dep not in FALLBACK_TARGET_DEPS or token.head.lower_ == "by":
+        if token.i in subjects or token.i in skip or dep not in FALLBACK_TARGET_DEPS or token.head.lower_ == "by":
             continue
         if own(token) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger

@@ -38,11 +38,21 @@ class WordLists:
     condition_markers: frozenset[str]
     background_markers: frozenset[str]
     speech_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    opposing_verbs: frozenset[str]
     owned_nouns: frozenset[str]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, or a participle conjoined with one ("was tortured and killed")."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -97,7 +107,7 @@ def subjects_of(verb: Token) -> list[Token]:
 def objects_of(verb: Token) -> list[Token]:
     """Direct objects; for a passive verb, its grammatical subject."""
     if is_passive(verb):
-        return children(verb, "nsubjpass")
+        return children(verb, "nsubjpass") or (children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
     found = children(verb, "dobj", "attr")
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours
@@ -133,6 +143,8 @@ def is_negated(token: Token, words: WordLists) -> str | None:
             return reason
     if token.dep_ == "xcomp" and token.head.lemma_ in words.failure_verbs:
         return f"negated by '{token.head.text}'"
+    if _ruled_out(token):
+        return "ruled out"
     for obj in children(token, "dobj", "nsubjpass"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             return f"negated by 'no {obj.text}'"
@@ -144,8 +156,24 @@ def is_negated(token: Token, words: WordLists) -> str | None:
 
 def is_failed(token: Token, words: WordLists) -> bool:
     """"failed to reach a deal", "refused to agree": the act was tried or asked and not
-    done, which PLOVER codes as a rejection."""
+    done, which PLOVER codes as a rejection. So is an act ruled out ("lifting the
+    sanctions is out of the question", "ruled out talks")."""
+    if _ruled_out(token):
+        return True
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in words.failure_verbs and not is_negated(token.head, words)
+
+
+def _ruled_out(token: Token) -> bool:
+    """"lifting the ban is out of the question", "ruled out lifting the ban"."""
+    head = token.head
+    if token.dep_ == "csubj":
+        return any(
+            c.lower_ == "out" and any(o.lower_ == "of" and any(q.lower_ == "question" for q in o.children) for o in c.children)
+            for c in head.children
+        )
+    if token.dep_ in {"dobj", "xcomp", "pcomp"} and head.lemma_.lower() == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    return False
 
 
 def modality_of(token: Token, words: WordLists) -> str | None:
@@ -189,6 +217,8 @@ def modality_of(token: Token, words: WordLists) -> str | None:
             return "future"
     if token.dep_ == "ccomp" and token.head.lemma_ in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
+    if token.dep_ == "ccomp" and token.head.lemma_ in words.denial_verbs:
+        return "denied"  # "denied that the army had shelled the town": not asserted
     if token.dep_ == "conj":
         return modality_of(token.head, words)
     return None

@@ -23,6 +23,8 @@ FIELDS = (
     "condition_markers",
     "background_markers",
     "speech_verbs",
+    "denial_verbs",
+    "opposing_verbs",
     "owned_nouns",
 )
 

@@ -22,6 +22,7 @@ from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
 from eventscribe.coding.lexicon import Lexicon, load_lexicon
 from eventscribe.coding.matcher import EventMatcher
+from eventscribe.coding.tree import Tree
 from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
 from eventscribe.nlp import load_pipeline, model_description
@@ -101,8 +102,9 @@ class Coder:
         places = self.places.tag(
             doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view
         )
-        events, decisions = self.events.code(doc, article, actors, times, places)
-        quotes = self.quotes.find(doc, actors, events)
+        tree = Tree(view)  # the parse by token position, for the coder and the quotes
+        events, decisions = self.events.code(doc, article, actors, times, places, tree=tree)
+        quotes = self.quotes.find(doc, actors, events, tree=tree)
         coded = CodedDocument(
             article=article,
             sentences=tuple(Span(*view.char_range(start, end)) for start, end in view.sentences()),

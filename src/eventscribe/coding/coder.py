@@ -1,6 +1,8 @@
 """The event coder: candidates from the matcher become dated, scored Event records.
 
-Reads: the parsed ``Doc``, its :class:`ActorIndex`, its time expressions and the article.
+Reads: the parsed ``Doc`` (through its :class:`~eventscribe.nlp.view.DocView`, as a
+:class:`~eventscribe.coding.tree.Tree`), its :class:`ActorIndex`, its time expressions
+and the article.
 Writes: a tuple of :class:`Event` (kept) and a list of :class:`Decision` (every
 candidate with the reason it was kept or dropped, for ``explain`` and the store).
 """
@@ -13,19 +15,24 @@ from itertools import product
 from typing import Any
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
-from eventscribe.actors.building import UNRESOLVED_EVIDENCE
-from eventscribe.actors.phrases import PRONOUNS_GROUP, PRONOUNS_PERSON
 from eventscribe.actors.tagger import ActorIndex
+from eventscribe.coding.assumptions import (
+    as_named,
+    assume_domestic,
+    assume_local,
+    countries_named,
+    place_ethnic_groups,
+    states_named,
+)
 from eventscribe.coding.dates import DateResolver, EventDate
 from eventscribe.coding.matcher import Candidate, EventMatcher
+from eventscribe.coding.tree import Tree
+from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
-from eventscribe.places import Place, event_location
+from eventscribe.places import Place
+from eventscribe.places.location import event_location_at
 from eventscribe.records import Actor, Article, Event, Span, TimeExpression, stable_id
-
-NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 
 
 @dataclass(frozen=True)
@@ -70,15 +77,22 @@ class EventCoder:
         actors: ActorIndex,
         times: tuple[TimeExpression, ...],
         places: Sequence[Place] = (),
+        tree: Tree | None = None,
     ) -> tuple[tuple[Event, ...], list[Decision]]:
-        dates = DateResolver(doc, times, article.date, article.text)
+        """The events of ``doc`` and every decision taken. ``tree`` is the document's
+        :class:`Tree` when the caller built one (else it is built here)."""
+        if tree is None:
+            tree = Tree(DocView(doc, article.text))
+        dates = DateResolver(tree, times, article.date, article.text)
         events: list[Event] = []
         decisions: list[Decision] = []
-        for sentence_index, sent in enumerate(doc.sents):
-            dates.for_sentence(sent)
-            named = _countries_named(sent, actors, places)
-            for candidate in self.matcher.match(sent, actors):
-                trigger_text = doc[candidate.trigger[0] : candidate.trigger[1]].text
+        states = states_named(actors, places)
+        for sentence_index, (start, end) in enumerate(tree.view.sentences()):
+            dates.for_sentence(start, end)
+            sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
+            named: list[tuple[int, int, str]] | None = None  # read when an event is kept
+            for candidate in self.matcher.match(tree, start, end, actors):
+                trigger_text = tree.view.span_text(*candidate.trigger)
                 decision = Decision(
                     sentence_index=sentence_index,
                     trigger=trigger_text,
@@ -92,28 +106,32 @@ class EventCoder:
                 decisions.append(decision)
                 if candidate.dropped is not None:
                     continue
-                event_date = dates.date_of(doc[candidate.anchor], sent)
-                where = event_location(doc[candidate.anchor], places)
+                event_date = dates.date_of(candidate.anchor, start, end)
+                where = event_location_at(tree.view, candidate.anchor, places)
                 location = where.to_contract() if where is not None else None
-                events.extend(self._events(candidate, doc, article, sent, event_date, location, named, actors))
+                if named is None:
+                    named = countries_named(start, end, sentence, *states)
+                events.extend(
+                    self._events(candidate, tree, article, (start, end, sentence), event_date, location, named, actors)
+                )
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
     def _events(
         self,
         candidate: Candidate,
-        doc: Doc,
+        tree: Tree,
         article: Article,
-        sent,
+        sent: tuple[int, int, Span],
         when: EventDate,
         location: dict | None,
         named: Sequence[tuple[int, int, str]] = (),
         actors: ActorIndex | None = None,
     ) -> Iterable[Event]:
         start_tok, end_tok = candidate.trigger
-        trigger = Span(doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]), "")
-        trigger = replace(trigger, text=article.text[trigger.start : trigger.end])
-        sentence = Span(sent.start_char, sent.end_char, "")
+        trigger_start, trigger_end = tree.idx[start_tok], tree.end_char(end_tok - 1)
+        trigger = Span(trigger_start, trigger_end, article.text[trigger_start:trigger_end])
+        sent_start, sent_end, sentence = sent
         sources: tuple[Actor | None, ...] = candidate.sources or (None,)
         targets: tuple[Actor | None, ...] = candidate.targets or (None,)
         pairs = []
@@ -130,10 +148,11 @@ class EventCoder:
         if candidate.entry.paired:
             coded = _with_paired(coded, candidate)
         for source, target, cameo, note in coded:
-            source, target = _place_ethnic_groups(source, target)
-            source, target = _assume_domestic(source, target, {c for *_, c in named})
-            source, target = _assume_local(source, named), _assume_local(target, named)
-            source, target = _as_named(source, sent, actors), _as_named(target, sent, actors)
+            source, target = place_ethnic_groups(source, target)
+            source, target = assume_domestic(source, target, {c for *_, c in named})
+            source, target = assume_local(source, named), assume_local(target, named)
+            source = as_named(source, sent_start, sent_end, actors)
+            target = as_named(target, sent_start, sent_end, actors)
             yield Event(
                 event_id=stable_id(
                     article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
@@ -185,7 +204,6 @@ def _resolved(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector)
 
 
-PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too,
 # as is any act on a shared deal ("Armenia and Azerbaijan failed to reach an agreement").
@@ -270,104 +288,6 @@ def _explain(candidate: Candidate, when: EventDate) -> str:
 
 def _key(actor: Actor | None) -> str:
     return "" if actor is None else f"{actor.name}|{actor.country}|{actor.sector}|{actor.start}"
-
-
-def _place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
-    """An ethnic group acted on by a state's organs lives in that state (PLOVER codes
-    "local Serbs" fined by Kosovo's police as Kosovo civilians)."""
-
-    def place(group: Actor | None, other: Actor | None) -> Actor | None:
-        if group is None or not group.ethnicity or group.country or other is None:
-            return group
-        if other.country and other.sector in STATE_SECTORS:
-            return replace(group, country=other.country, code=f"{other.country}{group.sector or ''}")
-        return group
-
-    return place(source, target), place(target, source)
-
-
-DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "ELI"})
-
-
-def _assume_domestic(
-    source: Actor | None, target: Actor | None, named: set[str] = frozenset()
-) -> tuple[Actor | None, Actor | None]:
-    """An office holder or group the text gives no country ("President Mugabe", "Darfur
-    rebels") in an event with a party of known country is taken to be of that country:
-    most such events are domestic, unless the sentence names another state too ("police
-    fired at Syrian refugees at the Turkish border"). The evidence says it was assumed."""
-
-    def assume(actor: Actor | None, other: Actor | None) -> Actor | None:
-        if actor is None or actor.country or other is None or not other.country:
-            return actor
-        if named - {other.country}:
-            return actor
-        if actor.sector not in DOMESTIC_SECTORS or len(other.country) != 3 or other.country in NONSTATE:
-            return actor
-        return replace(
-            actor,
-            country=other.country,
-            code=f"{other.country}{actor.sector}",
-            evidence=f"{actor.evidence}; country assumed from the other party ({other.name})",
-        )
-
-    return assume(source, target), assume(target, source)
-
-
-def _countries_named(sent: SpacySpan, actors: ActorIndex, places: Sequence[Place]) -> list[tuple[int, int, str]]:
-    """(start, end, country) of every state named in the sentence, by the actor
-    tagger or as a place ("in Kirkuk" is Iraq even where no actor table knows Kirkuk)."""
-    found = []
-    for i, heads in actors.by_head.items():
-        if not sent.start <= i < sent.end:
-            continue
-        for actor in heads:
-            if actor.country and len(actor.country) == 3 and actor.country not in NONSTATE:
-                found.append((actor.start, actor.end, actor.country))
-    for place in places:
-        if sent.start_char <= place.start < sent.end_char and place.country and place.country not in NONSTATE:
-            found.append((place.start, place.end, place.country))
-    return found
-
-
-def _assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str]]) -> Actor | None:
-    """An actor the text gives no country ("Some 500,000 workers", a person the registry
-    does not know) takes the one state its own words name ("protesters in Kirkuk"), else
-    the only state the sentence names; with two or more candidates it stays unknown.
-    The evidence says the country was assumed."""
-    if actor is None or actor.country:
-        return actor
-    if actor.evidence == UNRESOLVED_EVIDENCE and not any(w[:1].isupper() for w in actor.name.split()):
-        return actor  # common words the tagger did not take for an actor ("the convoy")
-    inside = {c for start, end, c in named if actor.start <= start and end <= actor.end}
-    countries = inside or {c for _, _, c in named}
-    if len(countries) != 1:
-        return actor
-    country = countries.pop()
-    where = "its own words" if inside else "the sentence"
-    return replace(
-        actor,
-        country=country,
-        code=f"{country}{actor.sector or ''}",
-        evidence=f"{actor.evidence}; country assumed: the only state named in {where}",
-    )
-
-
-def _as_named(actor: Actor | None, sent: SpacySpan, actors: ActorIndex | None) -> Actor | None:
-    """A pronoun whose actor this sentence names before it ("The union said it will
-    refuse ...") is quoted with that name: the event shows who, in the sentence's words."""
-    if actor is None or actors is None or actor.text.lower() not in PRONOUNS:
-        return actor
-    named = [
-        mention
-        for i in range(sent.start, sent.end)
-        for mention in actors.actors_at(sent.doc[i])
-        if mention.end <= actor.start and mention.same_as(actor) and mention.text.lower() not in PRONOUNS
-    ]
-    if not named:
-        return actor
-    nearest = max(named, key=lambda m: m.start)
-    return replace(actor, text=nearest.text, start=nearest.start, end=nearest.end)
 
 
 def _merge_repeats(events: list[Event]) -> list[Event]:

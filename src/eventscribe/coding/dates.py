@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
-
 from eventscribe.coding.syntax import tree_distance
+from eventscribe.coding.tree import Tree
 from eventscribe.records import TimeExpression
 
 USABLE_PRECISIONS = ("day", "month", "year")
@@ -31,45 +30,53 @@ class EventDate:
 
 
 class DateResolver:
-    """Dates for the events of one document; built per document, used sentence by sentence."""
+    """Dates for the events of one document; built per document, used sentence by sentence.
+
+    Sentences are token ranges ``start``-``end`` (exclusive) of the document's
+    :class:`~eventscribe.coding.tree.Tree`; a trigger is a token position.
+    """
 
     def __init__(
-        self, doc: Doc, times: tuple[TimeExpression, ...], published: date | None, text: str | None = None
+        self, t: Tree, times: tuple[TimeExpression, ...], published: date | None, text: str | None = None
     ) -> None:
         """``text`` is the text the doc was parsed from, when the caller has it: Doc.text
         joins every token, which costs more than the rest of the dating."""
-        self.doc = doc
-        self.text = text if text is not None and _is_text_of(doc, text) else doc.text
+        doc = t.doc
+        self.tree = t
+        self.text = text if text is not None and _is_text_of(t, text) else doc.text
         self.published = published
-        self._anchors: list[tuple[TimeExpression, Token]] = []
+        self._anchors: list[tuple[TimeExpression, int]] = []
         for time in times:
             if time.precision not in USABLE_PRECISIONS:
                 continue
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is not None and len(span):
-                self._anchors.append((time, span.root))
+                self._anchors.append((time, span.root.i))
         self._paragraph_date: EventDate | None = None
         self._last_sentence_end = 0
 
-    def for_sentence(self, sent: Span) -> None:
+    def for_sentence(self, start: int, end: int) -> None:
         """Call once per sentence in document order, before :meth:`date_of`."""
-        doc = sent.doc
-        first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
-        last = next((doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None)
-        start = first.idx if first is not None else sent.start_char
-        between = self.text[self._last_sentence_end : start]
+        t = self.tree
+        space = t.view.is_space
+        first = next((i for i in range(start, end) if not space[i]), None)
+        last = next((i for i in range(end - 1, start - 1, -1) if not space[i]), None)
+        begins = t.idx[first] if first is not None else t.idx[start]
+        between = self.text[self._last_sentence_end : begins]
         if "\n" in between:
             self._paragraph_date = None  # a new paragraph starts a new scene
-        own = self._in_sentence(sent)
+        own = self._in_sentence(start, end)
         if own:
-            time, _anchor = min(own, key=lambda pair: tree_distance(sent.root, pair[1]))
+            root = _root(t, start, end)
+            time, _anchor = min(own, key=lambda pair: tree_distance(t, root, pair[1]))
             self._paragraph_date = EventDate(time.value, time.precision, f"paragraph: '{time.text}'")
-        self._last_sentence_end = last.idx + len(last) if last is not None else sent.end_char
+        self._last_sentence_end = t.end_char(last) if last is not None else t.end_char(end - 1)
 
-    def date_of(self, trigger: Token, sent: Span) -> EventDate:
-        own = self._in_sentence(sent)
+    def date_of(self, trigger: int, start: int, end: int) -> EventDate:
+        """The date of the event at token ``trigger`` of the sentence ``start``-``end``."""
+        own = self._in_sentence(start, end)
         if own:
-            time, _anchor = min(own, key=lambda pair: tree_distance(trigger, pair[1]))
+            time, _anchor = min(own, key=lambda pair: tree_distance(self.tree, trigger, pair[1]))
             before = self.text[max(0, time.start - 16) : time.start].lower().split()
             deadline = bool(before) and (before[-1] in DEADLINE_WORDS or " ".join(before[-3:]) == "no later than")
             return EventDate(time.value, time.precision, f"text: '{time.text}'", deadline)
@@ -79,12 +86,20 @@ class DateResolver:
             return EventDate(self.published.isoformat(), "day", "publication date")
         return EventDate(None, None, "none")
 
-    def _in_sentence(self, sent: Span) -> list[tuple[TimeExpression, Token]]:
-        return [(t, a) for t, a in self._anchors if sent.start <= a.i < sent.end]
+    def _in_sentence(self, start: int, end: int) -> list[tuple[TimeExpression, int]]:
+        return [(t, a) for t, a in self._anchors if start <= a < end]
 
 
-def _is_text_of(doc: Doc, text: str) -> bool:
+def _root(t: Tree, start: int, end: int) -> int:
+    """``Span.root`` of a sentence: its first token that is its own head."""
+    head = t.head
+    found = next((i for i in range(start, end) if head[i] == i), None)
+    return found if found is not None else t.doc[start:end].root.i
+
+
+def _is_text_of(t: Tree, text: str) -> bool:
     """A cheap check that ``doc`` was parsed from ``text`` (same length, same last word)."""
+    doc = t.doc
     if not len(doc):
         return not text
     last = doc[-1]

@@ -1,6 +1,6 @@
 """Event matching: lexicon entries against one sentence's dependency parse.
 
-``EventMatcher.match(sent, actors)`` returns candidate events and touches nothing; the
+``EventMatcher.match(tree, start, end, actors)`` (a sentence's token range) returns candidate events and touches nothing; the
 coder turns kept candidates into :class:`~eventscribe.records.Event` records. Each
 candidate carries the entry that fired and, when dropped, the reason, so ``explain``
 can show why.
@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
-from spacy.tokens import Doc, Span, Token
 
 from eventscribe.actors.tagger import ActorIndex
-from eventscribe.coding import passes, recipients, syntax
+from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
+from eventscribe.coding.tree import Tree
 from eventscribe.records import Actor
 
 # PLOVER: cooperative actions reported in the future are coded as AGREE, with the
@@ -59,6 +57,9 @@ NOT_HAPPENED = {
 
 VERB_POS = frozenset({VERB, AUX})
 NOUN_POS = frozenset({NOUN, PROPN})
+NOUN_TAGS = forms.NOUN_TAGS
+POSSESSOR_DEPS = frozenset({"poss", "compound", "amod"})
+SOURCE_MODIFIERS = POSSESSOR_DEPS
 
 
 @dataclass(frozen=True)
@@ -91,67 +92,62 @@ class EventMatcher:
         self.words = words
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
-        self._positions: tuple[Doc, list[int], list[int]] | None = None
+        self._positions: tuple[Tree, list[int], list[int]] | None = None
 
-    def match(self, sent: Span, actors: ActorIndex) -> list[Candidate]:
+    def match(self, t: Tree, start: int, end: int, actors: ActorIndex) -> list[Candidate]:
+        """Candidates of the sentence of tokens ``start`` to ``end`` (exclusive)."""
         found: list[Candidate] = []
         consumed: set[int] = set()
-        doc = sent.doc
-        verbs, nouns = self._candidate_positions(doc)
-        for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
-            candidate = self._verb_candidate(doc[i], actors)
+        verbs, nouns = self._candidate_positions(t)
+        for i in verbs[bisect_left(verbs, start) : bisect_left(verbs, end)]:
+            candidate = self._verb_candidate(t, i, actors)
             if candidate is not None:
                 found.append(candidate)
                 consumed.update(range(*candidate.trigger))
         triggers = {c.anchor for c in found}
-        for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
+        for i in nouns[bisect_left(nouns, start) : bisect_left(nouns, end)]:
             if i in consumed:
                 continue
-            token = doc[i]
-            for word in _noun_forms(token):
+            for word in forms.noun_forms(t, i):
                 if word in self._nouns:
-                    candidate = self._noun_candidate(token, word, actors, triggers)
+                    candidate = self._noun_candidate(t, i, word, actors, triggers)
                     if candidate is not None:
                         found.append(candidate)
                     break
-        found = passes.share_conjoined_targets(passes.resolve_intents(found, sent), sent)
-        return passes.fold_consequences(passes.share_purpose_targets(found, sent), sent)
+        found = passes.share_conjoined_targets(passes.resolve_intents(found, t), t)
+        return passes.fold_consequences(passes.share_purpose_targets(found, t), t)
 
-    def _candidate_positions(self, doc: Doc) -> tuple[list[int], list[int]]:
+    def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
         and of its nouns, read from the doc's arrays once per document: building a
         Token for every word of every sentence was most of the matcher's time."""
-        if self._positions is None or self._positions[0] is not doc:
-            strings = doc.vocab.strings
-            pos_ids, lemma_ids = doc.to_array([POS, LEMMA]).T.tolist() if len(doc) else ([], [])
-            verbs = [
-                i for i, (pos, lemma) in enumerate(zip(pos_ids, lemma_ids))
-                if pos in VERB_POS and strings[lemma].lower() in self._verbs
-            ]  # fmt: skip
+        if self._positions is None or self._positions[0] is not t:
+            pos_ids = t.view.pos
+            verbs = [i for i, pos in enumerate(pos_ids) if pos in VERB_POS and t.lemma[i].lower() in self._verbs]
             nouns = [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]
-            self._positions = (doc, verbs, nouns)
+            self._positions = (t, verbs, nouns)
         return self._positions[1], self._positions[2]
 
     # -- verbs ------------------------------------------------------------------
 
-    def _verb_candidate(self, verb: Token, actors: ActorIndex) -> Candidate | None:
-        negated = syntax.is_negated(verb, self.words)
-        best: tuple[LexiconEntry, list[Token]] | None = None
+    def _verb_candidate(self, t: Tree, verb: int, actors: ActorIndex) -> Candidate | None:
+        negated = syntax.is_negated(t, verb, self.words)
+        best: tuple[LexiconEntry, list[int]] | None = None
         nearby: set[str] | None = None  # particle words, read once per verb when needed
-        objects_words: list[tuple[Token, set[str], str]] | None = None  # likewise its objects
-        for entry in self.lexicon.verb_entries(verb.lemma_.lower()):
+        objects_words: list[tuple[int, set[str], str]] | None = None  # likewise its objects
+        for entry in self.lexicon.verb_entries(t.lemma[verb].lower()):
             if entry.when == "negated" and not negated:
                 continue
-            if entry.when == "failed" and not syntax.is_failed(verb, self.words):
+            if entry.when == "failed" and not syntax.is_failed(t, verb, self.words):
                 continue
             if entry.tail:
-                nearby = _particle_words(verb) if nearby is None else nearby
+                nearby = forms.particle_words(t, verb) if nearby is None else nearby
                 if not all(word in nearby for word in entry.tail):
                     continue
-            objects: list[Token] = []
+            objects: list[int] = []
             if entry.objects:
-                objects_words = _object_words(verb) if objects_words is None else objects_words
-                wanted = _wanted(entry.objects)
+                objects_words = forms.object_words(t, verb) if objects_words is None else objects_words
+                wanted = forms.wanted(entry.objects)
                 objects = [obj for obj, words, phrase in objects_words if words & wanted or phrase in wanted]
                 if not objects:
                     continue
@@ -160,172 +156,180 @@ class EventMatcher:
         if best is None:
             return None
         entry, objects = best
-        span_end = max([verb.i, *(o.i for o in objects)]) + 1
-        if verb.dep_ == "aux" and entry.lemma in syntax.OBLIGATION_AUX:
+        span_end = max([verb, *objects]) + 1
+        if t.dep[verb] == "aux" and entry.lemma in syntax.OBLIGATION_AUX:
             # a modal entry ("Libya must hand over the suspects, the minister said"): the
             # speaker demands it of the clause's subject; without a speaker it is no event
-            return self._obligation(verb, entry, actors)
-        sources = self._sources(verb, entry, actors)
-        targets = self._targets(verb, entry, actors, objects, sources)
+            return self._obligation(t, verb, entry, actors)
+        sources = self._sources(t, verb, entry, actors)
+        targets = self._targets(t, verb, entry, actors, objects, sources)
         if not targets and entry.type == "THREATEN":
-            targets = recipients.actors_of(self._condition_subjects(verb), actors)
-        modality = syntax.modality_of(verb, self.words)
+            targets = recipients.actors_of(t, self._condition_subjects(t, verb), actors)
+        modality = syntax.modality_of(t, verb, self.words)
         return self._finish(
             entry,
-            (verb.i, span_end if objects else verb.i + 1),
-            verb.i,
+            (verb, span_end if objects else verb + 1),
+            verb,
             sources,
             targets,
             None if entry.when != "always" else negated,
             modality,
         )
 
-    def _condition_subjects(self, verb: Token) -> list[Token]:
+    def _condition_subjects(self, t: Tree, verb: int) -> list[int]:
         """The one a threat's condition is put to: "threatened to launch an offensive
         unless Baghdad accepted its terms" threatens Baghdad."""
-        found: list[Token] = []
-        for token in [verb, *(t for t in verb.subtree if t.dep_ == "xcomp")]:
-            for clause in token.children:
-                if clause.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in self.words.condition_markers for c in clause.children
+        found: list[int] = []
+        dep, kids = t.dep, t.children
+        for token in [verb, *(x for x in t.subtree(verb) if dep[x] == "xcomp")]:
+            for clause in kids[token]:
+                if dep[clause] == "advcl" and any(
+                    dep[c] == "mark" and t.lower[c] in self.words.condition_markers for c in kids[clause]
                 ):
-                    found += syntax.subjects_of(clause)
+                    found += syntax.subjects_of(t, clause)
         return found
 
-    def _obligation(self, modal: Token, entry: LexiconEntry, actors: ActorIndex) -> Candidate | None:
-        clause = modal.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.words.speech_verbs:
+    def _obligation(self, t: Tree, modal: int, entry: LexiconEntry, actors: ActorIndex) -> Candidate | None:
+        clause = t.head[modal]
+        if t.dep[clause] != "ccomp" or t.lemma[t.head[clause]].lower() not in self.words.speech_verbs:
             return None
-        sources = recipients.actors_of(syntax.subjects_of(clause.head), actors)
+        sources = recipients.actors_of(t, syntax.subjects_of(t, t.head[clause]), actors)
         # "Turkey and Greece should work together, the Turkish minister said": a demand on
         # Greece; what a government says its own state should do is no request (rebels
         # saying their government must resign still make one)
         own = {a.country for a in sources if a.country and a.sector in {"GOV", "MIL", "LEG"}}
         targets = tuple(
-            a for a in recipients.actors_of(syntax.subjects_of(clause), actors)
+            a for a in recipients.actors_of(t, syntax.subjects_of(t, clause), actors)
             if not (a.country in own and a.sector in {None, "GOV"})
         )  # fmt: skip
         if not sources or not targets:
             return None
-        return self._finish(entry, (modal.i, modal.i + 1), modal.i, sources, targets, None, None)
+        return self._finish(entry, (modal, modal + 1), modal, sources, targets, None, None)
 
-    def _sources(self, verb: Token, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
+    def _sources(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
         if entry.source == "speaker":
-            heads = syntax.speaker_of(verb, self.words) or syntax.subjects_of(verb)
-        elif syntax.is_passive(verb):
+            heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(t, verb)
+        elif syntax.is_passive(t, verb):
             # "were ambushed and killed by rebels": conjoined passives share the agent
-            heads = syntax.agent_of(verb) or [
-                a for c in verb.conjuncts if syntax.is_passive(c) for a in syntax.agent_of(c)
+            heads = syntax.agent_of(t, verb) or [
+                a for c in t.conjuncts(verb) if syntax.is_passive(t, c) for a in syntax.agent_of(t, c)
             ]
         else:
-            heads = syntax.subjects_of(verb)
-            if not heads and verb.dep_ == "csubj":
+            heads = syntax.subjects_of(t, verb)
+            if not heads and t.dep[verb] == "csubj":
                 # "lifting the ban is out of the question, officials said": who says so
-                heads = syntax.speaker_of(verb.head, self.words)
-        return recipients.actors_of(heads, actors)
+                heads = syntax.speaker_of(t, t.head[verb], self.words)
+        return recipients.actors_of(t, heads, actors)
 
     def _targets(
         self,
-        verb: Token,
+        t: Tree,
+        verb: int,
         entry: LexiconEntry,
         actors: ActorIndex,
-        objects: list[Token],
+        objects: list[int],
         sources: tuple[Actor, ...] = (),
     ) -> tuple[Actor, ...]:
-        direct = objects or syntax.objects_of(verb)
+        direct = objects or syntax.objects_of(t, verb)
+        pos = t.pos
         # the words kept when no actor is found: the direct object (not a light verb's
         # own object, which is part of the trigger), else a slot's object; never the
         # actor's own forces or things ("withdraw its troops from Abyei" is aimed at Abyei)
-        first_heads = [] if objects else [d for d in direct if d.pos_ in {"NOUN", "PROPN"} and not recipients.own(d)]
+        first_heads = [] if objects else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d)]
         for slot in entry.targets:
             if slot == "none":
                 return ()
             if slot == "subj":
-                heads = syntax.subjects_of(verb)
+                heads = syntax.subjects_of(t, verb)
             elif slot == "dobj":
-                heads = [o for o in syntax.objects_of(verb) if not recipients.own(o)]
+                heads = [o for o in syntax.objects_of(t, verb) if not recipients.own(t, o)]
             elif slot == "iobj":
-                heads = syntax.dative_of(verb)
+                heads = syntax.dative_of(t, verb)
             elif slot == "poss_of_object":
                 # "rejected Iraq's demand": the whole object phrase, whose country is the
                 # possessor's, when the tagger resolved it; else the possessor itself
-                whole = recipients.actors_of(direct, actors)
+                whole = recipients.actors_of(t, direct, actors)
                 if whole and all(a.country for a in whole):
                     return whole
-                heads = [c for o in direct for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
+                heads = [c for o in direct for c in t.kids(o, POSSESSOR_DEPS)]
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]
-                heads = syntax.prep_objects(verb, word) + [
-                    p for o in direct for p in syntax.prep_objects(o, word)
+                heads = syntax.prep_objects(t, verb, word) + [
+                    p for o in direct for p in syntax.prep_objects(t, o, word)
                 ]
                 if not heads:
                     # "provided $3 million in funding to Lebanon": the phrase hangs lower
-                    heads = [p for t in recipients.object_phrase_nouns(direct) for p in syntax.prep_objects(t, word)]
+                    heads = [
+                        p for x in recipients.object_phrase_nouns(t, direct) for p in syntax.prep_objects(t, x, word)
+                    ]
                 if word in recipients.DEEP_PREPOSITIONS:
-                    deep = recipients.clause_steps(verb, recipients.FALLBACK_DEPTH + 2)
-                    heads += [t for t in deep if recipients.is_object_of(t, word) and t not in heads]
+                    deep = recipients.clause_steps(t, verb, recipients.FALLBACK_DEPTH + 2)
+                    heads += [x for x in deep if recipients.is_object_of(t, x, word) and x not in heads]
             else:
                 heads = []
-            found = recipients.actors_of(heads, actors) or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
+            found = recipients.actors_of(t, heads, actors) or recipients.owners_of(
+                t, heads, actors, self.words.owned_nouns, sources
+            )
             if found:
                 return found
             if slot != "poss_of_object":
                 # the light verb's own object ("provides $45m support") is the act, not its recipient
-                first_heads = first_heads or [h for h in heads if h.pos_ in {"NOUN", "PROPN"} and h not in objects]
+                first_heads = first_heads or [h for h in heads if pos[h] in NOUN_TAGS and h not in objects]
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
-            skip = frozenset(t.i for t in syntax.with_conjuncts(syntax.objects_of(verb)))
-            first_heads = [h for h in first_heads if h.i not in skip]
+            skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb)))
+            first_heads = [h for h in first_heads if h not in skip]
         return (
-            recipients.nearest_object_actor(verb, actors, self.words.owned_nouns, sources, tuple(objects), skip)
-            or recipients.owners_of(first_heads, actors, self.words.owned_nouns, sources)
-            or recipients.unresolved(first_heads)
+            recipients.nearest_object_actor(t, verb, actors, self.words.owned_nouns, sources, tuple(objects), skip)
+            or recipients.owners_of(t, first_heads, actors, self.words.owned_nouns, sources)
+            or recipients.unresolved(t, first_heads)
         )
 
     # -- nouns ------------------------------------------------------------------
 
     def _noun_candidate(
-        self, noun: Token, word: str, actors: ActorIndex, triggers: set[int]
+        self, t: Tree, noun: int, word: str, actors: ActorIndex, triggers: set[int]
     ) -> Candidate | None:
-        entries = [e for e in self.lexicon.noun_entries(word) if _has_modifiers(noun, e.tail)]
+        entries = [e for e in self.lexicon.noun_entries(word) if forms.has_modifiers(t, noun, e.tail)]
         if not entries:
             return None
         entry = max(entries, key=lambda e: e.specificity)
-        source_heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
-        source_heads += syntax.prep_objects(noun, "by")
-        sources = recipients.actors_of(source_heads, actors)
-        if not sources and source_heads and noun.dep_ not in {"dobj", "pobj"}:
+        dep, head = t.dep, t.head[noun]
+        source_heads = t.kids(noun, SOURCE_MODIFIERS)
+        source_heads += syntax.prep_objects(t, noun, "by")
+        sources = recipients.actors_of(t, source_heads, actors)
+        if not sources and source_heads and dep[noun] not in {"dobj", "pobj"}:
             # "Palestinian riots continued": the tagger read the noun phrase as the actor
-            sources = actors.actors_at(noun)
+            sources = actors.by_head.get(noun, ())
         if (
             not sources
-            and noun.dep_ == "dobj"
-            and noun.head.i not in triggers
-            and noun.head.lemma_.lower() not in self.words.opposing_verbs
+            and dep[noun] == "dobj"
+            and head not in triggers
+            and t.lemma[head].lower() not in self.words.opposing_verbs
         ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack") or
             # works against the act ("imposed a curfew to stop demonstrations")
-            sources = recipients.actors_of(syntax.subjects_of(noun.head), actors)
+            sources = recipients.actors_of(t, syntax.subjects_of(t, head), actors)
         targets: tuple[Actor, ...] = ()
         between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
-                heads = syntax.prep_objects(noun, slot.split(":", 1)[1])
-                targets = tuple(a for a in recipients.actors_of(heads, actors) if a not in sources)
-                targets = targets or recipients.owners_of(heads, actors, self.words.owned_nouns, sources)
+                heads = syntax.prep_objects(t, noun, slot.split(":", 1)[1])
+                targets = tuple(a for a in recipients.actors_of(t, heads, actors) if a not in sources)
+                targets = targets or recipients.owners_of(t, heads, actors, self.words.owned_nouns, sources)
             if targets:
                 between = slot == "prep:between"
                 break
         if not targets and "none" not in entry.targets:
-            targets = recipients.nearest_object_actor(noun, actors, self.words.owned_nouns, sources)
+            targets = recipients.nearest_object_actor(t, noun, actors, self.words.owned_nouns, sources)
         if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
-        candidate = self._finish(entry, (noun.i, noun.i + 1), noun.i, sources, targets, None, None)
-        if candidate.dropped is None and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i in triggers:
+        candidate = self._finish(entry, (noun, noun + 1), noun, sources, targets, None, None)
+        if candidate.dropped is None and dep[noun] in {"nsubj", "nsubjpass"} and head in triggers:
             # "US drone attacks killed eight leaders": one event, coded at the verb
-            return replace(candidate, dropped=f"subject of the event verb '{noun.head.text}'")
+            return replace(candidate, dropped=f"subject of the event verb '{t.text(head)}'")
         if not sources and candidate.dropped is None:
             return replace(candidate, dropped="event noun without an actor of its own")
         return candidate
@@ -371,73 +375,3 @@ class EventMatcher:
             dropped=dropped,
             notes=tuple(notes),
         )
-
-
-def _particle_words(verb: Token) -> set[str]:
-    """Particle and preposition words after the verb, for phrasal verbs ("pull out of",
-    "take into account")."""
-    # particles follow the verb: "On Nov. 2 X called Y" is not "call on"
-    nearby = {
-        c.lower_
-        for c in verb.children
-        if c.dep_ in {"prt", "prep", "advmod", "dobj", "agent"} and c.i > verb.i and not _is_when(c)
-    }
-    nearby |= {
-        g.lemma_.lower()
-        for c in verb.children
-        if c.dep_ in {"prep", "prt"}
-        for g in c.children
-        if g.dep_ == "pobj"
-    }
-    return nearby
-
-
-def _is_when(prep: Token) -> bool:
-    """"on Monday", "in December": a time phrase, not a phrasal verb's particle."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
-@lru_cache(maxsize=4096)
-def _wanted(objects: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(objects)
-
-
-def _object_words(verb: Token) -> list[tuple[Token, set[str], str]]:
-    """The verb's possible objects, each with the words a lexicon object list is matched
-    against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
-    direct = syntax.objects_of(verb)
-    # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
-    candidates = syntax.with_conjuncts(direct) + [o for o in direct if o.pos_ == "VERB"]
-    if any(c.dep_ == "oprd" for c in verb.children):
-        candidates = []  # "called the president a murderer": a naming, not an act on the object
-    candidates += syntax.with_conjuncts([p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"])
-    # "25,000 tons of food aid": the measure's "of" object is the real object
-    candidates += [p for o in list(candidates) for p in syntax.prep_objects(o, "of")]
-    found = []
-    for obj in candidates:
-        words = {obj.lemma_.lower(), obj.lower_}
-        if obj.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in obj.children):
-            words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
-        if obj.dep_ == "dobj":
-            words.add("@any")  # lexicon object word for any direct object
-        if obj.pos_ == "PROPN" and obj.dep_ == "dobj":
-            # a name with its title ("called President Milei"): the title counts as the object word
-            words.update(t.lemma_.lower() for t in obj.lefts if t.dep_ == "compound" and t.pos_ in {"NOUN", "PROPN"})
-        phrase = " ".join(t.lower_ for t in obj.lefts if t.dep_ in {"amod", "compound"}) + " " + obj.lower_
-        found.append((obj, words, phrase.strip()))
-    return found
-
-
-def _noun_forms(token: Token) -> list[str]:
-    """Lemma and surface form, and the hyphenated compound it ends ("cease-fire"),
-    also written solid ("ceasefire"); longest forms first."""
-    forms = [token.lemma_.lower(), token.lower_]
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        forms += [f"{doc[token.i - 2].lower_}{token.lower_}", f"{doc[token.i - 2].lower_}-{token.lower_}"]
-    return forms[::-1]
-
-
-def _has_modifiers(noun: Token, tail: tuple[str, ...]) -> bool:
-    lefts = {t.lower_ for t in noun.lefts}
-    return all(word in lefts for word in tail)

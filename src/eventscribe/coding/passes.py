@@ -9,40 +9,38 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
-
+from eventscribe.coding.tree import Tree
 from eventscribe.records import Actor
 
 if TYPE_CHECKING:
     from eventscribe.coding.matcher import Candidate
 
-def resolve_intents(found: list[Candidate], sent: Span) -> list[Candidate]:
+XCOMP = frozenset({"xcomp"})
+
+def resolve_intents(found: list[Candidate], t: Tree) -> list[Candidate]:
     """Drop the bare "agreed"/"promised" event when its complement was coded itself.
 
     "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE.
     """
-    doc = sent.doc
     coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
     result = []
     for candidate in found:
-        anchor = doc[candidate.anchor]
-        complements = [x.i for x in anchor.children if x.dep_ == "xcomp"]
+        complements = t.kids(candidate.anchor, XCOMP)
         if candidate.type == "AGREE" and any(i in coded_heads for i in complements):
             candidate = replace(candidate, dropped="its complement is coded as the event")
         result.append(candidate)
     return result
 
 
-def share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+def share_conjoined_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
     """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
     the target that only one of them names."""
-    doc = sent.doc
     by_anchor = {c.anchor: c for c in found}
     result = []
     for candidate in found:
         if not candidate.targets:
-            for other in doc[candidate.anchor].conjuncts:
-                partner = by_anchor.get(other.i)
+            for other in t.conjuncts(candidate.anchor):
+                partner = by_anchor.get(other)
                 if partner is not None and partner.type == candidate.type and partner.targets:
                     candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
                     break
@@ -50,60 +48,60 @@ def share_conjoined_targets(found: list[Candidate], sent: Span) -> list[Candidat
     return result
 
 
-def share_purpose_targets(found: list[Candidate], sent: Span) -> list[Candidate]:
+def share_purpose_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
     """"staged a hunger strike to protest the government's decision": an act without a
     recipient of its own is aimed at the recipient of the purpose it was done for."""
-    doc = sent.doc
     purposes = {
         c.anchor: c
         for c in found
-        if c.targets and (c.modality == "purpose" or (not c.sources and _in_protest(doc[c.anchor])))
+        if c.targets and (c.modality == "purpose" or (not c.sources and _in_protest(t, c.anchor)))
     }
     if not purposes:
         return found
     result = []
     for candidate in found:
         if not _resolved(candidate.targets) and candidate.dropped is None:
-            anchor = doc[candidate.anchor]
+            anchor = candidate.anchor
+            dep = t.dep
             # the purpose hangs off the trigger verb, or off the light verb of a trigger
             # noun ("staged demonstrations to demand reforms")
-            heads = [anchor] + ([anchor.head] if anchor.dep_ == "dobj" else [])
-            for child in (c for h in heads for c in h.children):
-                if child.dep_ == "prep":  # "staged a hunger strike in protest against X"
-                    child = next((c for c in child.children if c.dep_ == "pobj"), child)
-                purpose = purposes.get(child.i)
-                if purpose is not None and child.dep_ in {"advcl", "pobj"}:
+            heads = [anchor] + ([t.head[anchor]] if dep[anchor] == "dobj" else [])
+            for child in (c for h in heads for c in t.children[h]):
+                if dep[child] == "prep":  # "staged a hunger strike in protest against X"
+                    child = next((c for c in t.children[child] if dep[c] == "pobj"), child)
+                purpose = purposes.get(child)
+                if purpose is not None and dep[child] in {"advcl", "pobj"}:
                     candidate = replace(candidate, targets=purpose.targets)
                     break
         result.append(candidate)
     return result
 
 
-def fold_consequences(found: list[Candidate], sent: Span) -> list[Candidate]:
+def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
     """"Rebels shelled the town, killing 20 people": the killing is what the shelling
     did, one event (as PLOVER and CAMEO coders code it). A participle clause after the
     event verb, with no subject of its own and of the same type, adds no event; when the
     main verb has no recipient at all, it takes the first participle's."""
-    doc = sent.doc
     by_anchor = {c.anchor: c for c in found if c.dropped is None}
     folded: dict[int, str] = {}
     gained: dict[int, tuple[Actor, ...]] = {}
+    dep, tag, head = t.dep, t.tag, t.head
     for candidate in by_anchor.values():
-        verb = doc[candidate.anchor]
-        clause = verb.head if verb.dep_ == "conj" else verb  # "killing five and injuring 22"
-        main = by_anchor.get(clause.head.i)
+        verb = candidate.anchor
+        clause = head[verb] if dep[verb] == "conj" else verb  # "killing five and injuring 22"
+        main = by_anchor.get(head[clause])
         if (
             main is None
             or main is candidate
-            or verb.tag_ != "VBG"
-            or clause.tag_ != "VBG"
-            or clause.dep_ != "advcl"
-            or clause.i < clause.head.i
+            or tag[verb] != "VBG"
+            or tag[clause] != "VBG"
+            or dep[clause] != "advcl"
+            or clause < head[clause]
             or main.type != candidate.type
-            or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+            or any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[verb])
         ):
             continue
-        folded[candidate.anchor] = f"what '{clause.head.text}' did: one event"
+        folded[candidate.anchor] = f"what '{t.text(head[clause])}' did: one event"
         if not main.targets and _resolved(candidate.targets):
             gained.setdefault(main.anchor, candidate.targets)
     if not folded:
@@ -116,9 +114,9 @@ def fold_consequences(found: list[Candidate], sent: Span) -> list[Candidate]:
     ]
 
 
-def _in_protest(noun: Token) -> bool:
+def _in_protest(t: Tree, noun: int) -> bool:
     """"in protest against ...", "in response to ...": an event noun saying why."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in"
+    return t.dep[noun] == "pobj" and t.lower[t.head[noun]] == "in"
 
 
 def _resolved(actors: tuple[Actor, ...]) -> bool:

@@ -1,8 +1,9 @@
 """Reading the dependency parse: arguments, negation and modality of a trigger.
 
-Pure functions of spaCy tokens; they encode English syntax, not event knowledge. The
-word lists they need (negators, modal verbs, control verbs) are passed in from the
-coder's settings file so they can be read and changed as data.
+Pure functions of a document's :class:`~eventscribe.coding.tree.Tree` and token
+positions (the coder makes no spaCy ``Token`` for them); they encode English syntax,
+not event knowledge. The word lists they need (negators, modal verbs, control verbs)
+are passed in from the coder's settings file so they can be read and changed as data.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from eventscribe.coding.tree import Tree
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Nouns of messages whose participle says what they do ("a statement calling on Kabul to
@@ -43,170 +44,189 @@ class WordLists:
     owned_nouns: frozenset[str]
 
 
-def is_passive(verb: Token) -> bool:
+PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
+ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+def is_passive(t: Tree, verb: int) -> bool:
     """A passive verb, or a participle conjoined with one ("was tortured and killed")."""
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    dep, kids = t.dep, t.children
+    if any(dep[c] in PASSIVE_MARKS for c in kids[verb]):
         return True
     return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
-        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        dep[verb] == "conj"
+        and t.tag[verb] == "VBN"
+        and any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]])
+        and not any(dep[c] in SUBJECT_DEPS for c in kids[verb])
     )
 
 
-def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+def children(t: Tree, token: int, *deps: str) -> list[int]:
+    dep = t.dep
+    return [c for c in t.children[token] if dep[c] in deps]
 
 
-def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+def with_conjuncts(t: Tree, tokens: Iterable[int]) -> list[int]:
     """Each token and the tokens conjoined with it ("Serbia and Kosovo")."""
-    out: list[Token] = []
+    out: list[int] = []
+    pos = t.pos
     for token in tokens:
-        for t in (token, *token.conjuncts):
-            if t not in out and t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X"}:
-                out.append(t)
+        for x in (token, *t.conjuncts(token)):
+            if x not in out and pos[x] in ARGUMENT_POS:
+                out.append(x)
     return out
 
 
-def agent_of(verb: Token) -> list[Token]:
+def agent_of(t: Tree, verb: int) -> list[int]:
     """The "by" phrase of a passive verb ("attacked by rebels" -> rebels)."""
-    return [p for a in children(verb, "agent") for p in children(a, "pobj")]
+    return [p for a in children(t, verb, "agent") for p in children(t, a, "pobj")]
 
 
-def subjects_of(verb: Token) -> list[Token]:
+def subjects_of(t: Tree, verb: int) -> list[int]:
     """The grammatical subject, looked up through control and coordination.
 
     "Serbia agreed to stop" gives "stop" the subject Serbia; "urged both sides to
     embark" gives "embark" the object "both sides"; "X met Y and signed" shares X.
     """
+    dep, head, pos = t.dep, t.head, t.pos
     seen = 0
     current = verb
     while seen < 6:
         seen += 1
-        own = children(current, *SUBJECT_DEPS)
+        own = t.kids(current, SUBJECT_DEPS)
         if own:
-            return [s for s in own if s.dep_ != "csubj"]
-        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}:
-            return [current.head]
-        if current.dep_ == "xcomp":
-            objects = children(current.head, "dobj")
-            if objects and current.head.lemma_ not in {"promise"}:
+            return [s for s in own if dep[s] != "csubj"]
+        if dep[current] == "relcl" and pos[head[current]] in {"NOUN", "PROPN"}:
+            return [head[current]]
+        if dep[current] == "xcomp":
+            objects = children(t, head[current], "dobj")
+            if objects and t.lemma[head[current]] not in {"promise"}:
                 return objects
-            current = current.head
+            current = head[current]
             continue
-        if current.dep_ in {"conj", "advcl", "pcomp", "acomp"} or (current.dep_ == "acl" and current.tag_ == "VBG"):
-            if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.lemma_ in MESSAGE_NOUNS:
-                current = current.head  # "X issued a statement calling on Y": X calls
-            current = current.head
+        if dep[current] in {"conj", "advcl", "pcomp", "acomp"} or (dep[current] == "acl" and t.tag[current] == "VBG"):
+            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in MESSAGE_NOUNS:
+                current = head[current]  # "X issued a statement calling on Y": X calls
+            current = head[current]
             continue
         return []
     return []
 
 
-def objects_of(verb: Token) -> list[Token]:
+def objects_of(t: Tree, verb: int) -> list[int]:
     """Direct objects; for a passive verb, its grammatical subject."""
-    if is_passive(verb):
-        return children(verb, "nsubjpass") or (children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
-    found = children(verb, "dobj", "attr")
+    if is_passive(t, verb):
+        return children(t, verb, "nsubjpass") or (
+            children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else []
+        )
+    found = children(t, verb, "dobj", "attr")
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours
-        found = [o for x in children(verb, "ccomp") if x.pos_ == "NOUN" for o in [x]]
+        found = [x for x in children(t, verb, "ccomp") if t.pos[x] == "NOUN"]
     return found
 
 
-def prep_objects(token: Token, word: str) -> list[Token]:
+PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+def prep_objects(t: Tree, token: int, word: str) -> list[int]:
     """Objects of the preposition ``word`` attached to ``token`` ("on Iran")."""
-    found: list[Token] = []
-    for prep in token.children:
-        if prep.dep_ in {"prep", "agent", "dative"} and prep.lower_ == word:
-            found.extend(children(prep, "pobj", "pcomp"))
+    found: list[int] = []
+    dep = t.dep
+    for prep in t.children[token]:
+        if dep[prep] in PREPOSITION_DEPS and t.lower[prep] == word:
+            found.extend(children(t, prep, "pobj", "pcomp"))
     return found
 
 
-def dative_of(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+def dative_of(t: Tree, verb: int) -> list[int]:
+    dep, pos = t.dep, t.pos
+    return [c for c in t.children[verb] if dep[c] == "dative" and pos[c] != "ADP"]
 
 
-def is_negated(token: Token, words: WordLists) -> str | None:
+def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
     """The reason ``token`` is negated ("not", "neither ... nor", "failed to"), or None."""
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in words.negators):
-            return f"negated by '{child.text}'"
-        if child.dep_ == "preconj" and child.lower_ == "neither":
+    dep, kids = t.dep, t.children
+    for child in kids[token]:
+        if dep[child] == "neg" or (dep[child] == "advmod" and t.lower[child] in words.negators):
+            return f"negated by '{t.text(child)}'"
+        if dep[child] == "preconj" and t.lower[child] == "neither":
             return "negated by 'neither'"
-    if token.dep_ == "conj":
-        head = token.head
-        if any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children):
+    if dep[token] == "conj":
+        head = t.head[token]
+        if any(dep[c] == "cc" and t.lower[c] == "nor" for c in kids[head]):
             return "negated by 'nor'"
-        if not children(token, *SUBJECT_DEPS, "aux") and (reason := is_negated(head, words)):
+        if not children(t, token, *SUBJECT_DEPS, "aux") and (reason := is_negated(t, head, words)):
             return reason
-    if token.dep_ == "xcomp" and token.head.lemma_ in words.failure_verbs:
-        return f"negated by '{token.head.text}'"
-    if _ruled_out(token):
+    if dep[token] == "xcomp" and t.lemma[t.head[token]] in words.failure_verbs:
+        return f"negated by '{t.text(t.head[token])}'"
+    if _ruled_out(t, token):
         return "ruled out"
-    for obj in children(token, "dobj", "nsubjpass"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
-            return f"negated by 'no {obj.text}'"
-    for subject in children(token, "nsubj"):
-        if any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in subject.children):
-            return f"negated by its subject '{subject.text}'"
+    for obj in children(t, token, "dobj", "nsubjpass"):
+        if any(dep[c] == "det" and t.lower[c] == "no" for c in kids[obj]):
+            return f"negated by 'no {t.text(obj)}'"
+    for subject in children(t, token, "nsubj"):
+        if any(dep[c] in {"det", "preconj"} and t.lower[c] in {"no", "neither"} for c in kids[subject]):
+            return f"negated by its subject '{t.text(subject)}'"
     return None
 
 
-def is_failed(token: Token, words: WordLists) -> bool:
+def is_failed(t: Tree, token: int, words: WordLists) -> bool:
     """"failed to reach a deal", "refused to agree": the act was tried or asked and not
     done, which PLOVER codes as a rejection. So is an act ruled out ("lifting the
     sanctions is out of the question", "ruled out talks")."""
-    if _ruled_out(token):
+    if _ruled_out(t, token):
         return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in words.failure_verbs and not is_negated(token.head, words)
+    head = t.head[token]
+    return (
+        t.dep[token] == "xcomp"
+        and t.lemma[head].lower() in words.failure_verbs
+        and not is_negated(t, head, words)
+    )
 
 
-def _ruled_out(token: Token) -> bool:
+def _ruled_out(t: Tree, token: int) -> bool:
     """"lifting the ban is out of the question", "ruled out lifting the ban"."""
-    head = token.head
-    if token.dep_ == "csubj":
+    head = t.head[token]
+    dep, kids, lower = t.dep, t.children, t.lower
+    if dep[token] == "csubj":
         return any(
-            c.lower_ == "out" and any(o.lower_ == "of" and any(q.lower_ == "question" for q in o.children) for o in c.children)
-            for c in head.children
+            lower[c] == "out" and any(lower[o] == "of" and any(lower[q] == "question" for q in kids[o]) for o in kids[c])
+            for c in kids[head]
         )
-    if token.dep_ in {"dobj", "xcomp", "pcomp"} and head.lemma_.lower() == "rule":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+    if dep[token] in {"dobj", "xcomp", "pcomp"} and t.lemma[head].lower() == "rule":
+        return any(dep[c] == "prt" and lower[c] == "out" for c in kids[head])
     return False
 
 
-def modality_of(token: Token, words: WordLists) -> str | None:
+def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
-    for child in token.children:
-        if (
-            child.dep_ == "aux"
-            and child.lower_ in OBLIGATION_AUX
-            and token.dep_ == "ccomp"
-            and token.head.lemma_.lower() in words.speech_verbs
-        ):
+    dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
+    for child in kids[token]:
+        if dep[child] != "aux":
+            continue
+        word = lower[child]
+        if word in OBLIGATION_AUX and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
             return "requested"  # "China must drop barriers, Washington declared"
-        if child.dep_ == "aux" and child.lower_ in words.future_aux:
+        if word in words.future_aux:
             return "future"
-        if child.dep_ == "aux" and child.lower_ in words.hypothetical_aux:
+        if word in words.hypothetical_aux:
             return "hypothetical"
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if token.dep_ == "acl" and infinitive:
+    infinitive = any(dep[c] == "aux" and lower[c] == "to" for c in kids[token])
+    if dep[token] == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
-    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_ not in MESSAGE_NOUNS:
+    if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in MESSAGE_NOUNS:
         return "description"  # "the coalition fighting the rebels declared a truce"
-    if token.dep_ == "advcl" and infinitive and not children(token, *SUBJECT_DEPS):
+    if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
         return "purpose"  # "students blocked roads to press their demands"
-    if any(c.dep_ == "mark" and c.lower_ in words.condition_markers for c in token.children):
+    if any(dep[c] == "mark" and lower[c] in words.condition_markers for c in kids[token]):
         return "conditional"  # "unless Baghdad accepted its conditions"
-    if token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in words.background_markers for c in token.children
-    ):
+    if dep[token] == "advcl" and any(dep[c] == "mark" and lower[c] in words.background_markers for c in kids[token]):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
-    if token.dep_ == "pcomp" and token.head.lower_ in {"for", "of"} and token.tag_ == "VBG":
+    if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":
         return "description"  # "arrested for collaborating with rebels": the charge, not an act
-    if token.dep_ == "xcomp":
-        head_lemma = token.head.lemma_
+    if dep[token] == "xcomp":
+        head_lemma = t.lemma[head]
         if head_lemma in words.threat_verbs:
             return "threat"
         if head_lemma in words.request_verbs:
@@ -215,31 +235,31 @@ def modality_of(token: Token, words: WordLists) -> str | None:
             return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
-    if token.dep_ == "ccomp" and token.head.lemma_ in words.demand_verbs:
+    if dep[token] == "ccomp" and t.lemma[head] in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
-    if token.dep_ == "ccomp" and token.head.lemma_ in words.denial_verbs:
+    if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:
         return "denied"  # "denied that the army had shelled the town": not asserted
-    if token.dep_ == "conj":
-        return modality_of(token.head, words)
+    if dep[token] == "conj":
+        return modality_of(t, head, words)
     return None
 
 
-def speaker_of(token: Token, words: WordLists) -> list[Token]:
+def speaker_of(t: Tree, token: int, words: WordLists) -> list[int]:
     """The subject of the speech verb this clause is reported under, if any."""
     current = token
     for _ in range(4):
-        if current.dep_ not in {"ccomp", "conj", "xcomp", "advcl"} or current.head is current:
+        if t.dep[current] not in {"ccomp", "conj", "xcomp", "advcl"} or t.head[current] == current:
             return []
-        current = current.head
-        if current.lemma_ in words.speech_verbs:
-            return children(current, "nsubj")
+        current = t.head[current]
+        if t.lemma[current] in words.speech_verbs:
+            return children(t, current, "nsubj")
     return []
 
 
-def tree_distance(a: Token, b: Token) -> int:
+def tree_distance(t: Tree, a: int, b: int) -> int:
     """Number of dependency arcs between two tokens of one sentence."""
-    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
-    for n, t in enumerate([b, *b.ancestors]):
-        if t.i in ancestors_a:
-            return n + ancestors_a[t.i]
+    ancestors_a = {x: n for n, x in enumerate([a, *t.ancestors(a)])}
+    for n, x in enumerate([b, *t.ancestors(b)]):
+        if x in ancestors_a:
+            return n + ancestors_a[x]
     return 10_000

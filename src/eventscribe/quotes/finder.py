@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from eventscribe.actors.tagger import ActorIndex
+from eventscribe.coding.tree import Tree
 from eventscribe.records import Actor, Event, actor_to_contract
 
 QUOTE_MARKS = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
@@ -50,23 +51,28 @@ class QuoteFinder:
     def __init__(self, speech_verbs: Iterable[str]) -> None:
         self.speech_verbs = frozenset(speech_verbs)
 
-    def find(self, doc: Doc, actors: ActorIndex, events: Iterable[Event]) -> tuple[Quote, ...]:
+    def find(
+        self, doc: Doc, actors: ActorIndex, events: Iterable[Event], tree: Tree | None = None
+    ) -> tuple[Quote, ...]:
+        """The quotes of ``doc``. ``tree`` is the document's parse by token position when
+        the caller built one: the speech verbs are found in it without a spaCy ``Token``
+        for every word."""
         events = tuple(events)
-        direct = self._direct(doc, actors, events)
+        text = tree.view.text if tree is not None else doc.text  # Doc.text joins every token
+        direct = self._direct(doc, text, actors, events)
         covered = [(q.start, q.end) for q in direct]
         indirect = [
             q
-            for q in self._indirect(doc, actors, events)
+            for q in self._indirect(doc, actors, events, tree)
             if not any(s <= q.start < e or s < q.end <= e for s, e in covered)
         ]
         return tuple(sorted(direct + indirect, key=lambda q: q.start))
 
     # -- direct quotes -------------------------------------------------------------
 
-    def _direct(self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
+    def _direct(self, doc: Doc, text: str, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
-        text = doc.text  # Doc.text joins every token: read it once
         for start, end in _quoted_spans(text):
             if len(text[start:end].split()) < MIN_DIRECT_WORDS:
                 continue
@@ -124,11 +130,16 @@ class QuoteFinder:
 
     # -- reported statements -------------------------------------------------------
 
-    def _indirect(self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
+    def _indirect(
+        self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...], tree: Tree | None = None
+    ) -> list[Quote]:
         quotes = []
-        for token in doc:
-            if token.lemma_ not in self.speech_verbs or token.pos_ != "VERB":
-                continue
+        if tree is None:
+            verbs = [t for t in doc if t.lemma_ in self.speech_verbs and t.pos_ == "VERB"]
+        else:
+            lemma, pos = tree.lemma, tree.pos
+            verbs = [doc[i] for i in range(len(tree)) if pos[i] == "VERB" and lemma[i] in self.speech_verbs]
+        for token in verbs:
             clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
             speaker = self._speaker(token, actors)
             for clause in clauses:

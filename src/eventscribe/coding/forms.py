@@ -1,0 +1,93 @@
+"""The words of a possible trigger that lexicon entries are matched against.
+
+A phrasal verb's particles ("pull out of"), a verb's objects with their modifier
+phrases ("staged a hunger strike"), an event noun's forms ("cease-fire", "ceasefire")
+and its left modifiers. Tokens are positions in the document's
+:class:`~eventscribe.coding.tree.Tree`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from eventscribe.coding import syntax
+from eventscribe.coding.tree import Tree
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "agent"})
+
+
+def particle_words(t: Tree, verb: int) -> set[str]:
+    """Particle and preposition words after the verb, for phrasal verbs ("pull out of",
+    "take into account")."""
+    # particles follow the verb: "On Nov. 2 X called Y" is not "call on"
+    dep, kids = t.dep, t.children
+    nearby = {
+        t.lower[c]
+        for c in kids[verb]
+        if dep[c] in PARTICLE_DEPS and c > verb and not _is_when(t, c)
+    }
+    nearby |= {
+        t.lemma[g].lower()
+        for c in kids[verb]
+        if dep[c] in {"prep", "prt"}
+        for g in kids[c]
+        if dep[g] == "pobj"
+    }
+    return nearby
+
+
+def _is_when(t: Tree, prep: int) -> bool:
+    """"on Monday", "in December": a time phrase, not a phrasal verb's particle."""
+    dep, ent = t.dep, t.ent
+    return any(dep[c] == "pobj" and ent[c] in {"DATE", "TIME"} for c in t.children[prep])
+
+
+@lru_cache(maxsize=4096)
+def wanted(objects: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(objects)
+
+
+def object_words(t: Tree, verb: int) -> list[tuple[int, set[str], str]]:
+    """The verb's possible objects, each with the words a lexicon object list is matched
+    against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
+    dep, pos, kids = t.dep, t.pos, t.children
+    direct = syntax.objects_of(t, verb)
+    # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
+    candidates = syntax.with_conjuncts(t, direct) + [o for o in direct if pos[o] == "VERB"]
+    if any(dep[c] == "oprd" for c in kids[verb]):
+        candidates = []  # "called the president a murderer": a naming, not an act on the object
+    candidates += syntax.with_conjuncts(t, [p for c in kids[verb] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"])
+    # "25,000 tons of food aid": the measure's "of" object is the real object
+    candidates += [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
+    found = []
+    for obj in candidates:
+        lower = t.lower[obj]
+        words = {t.lemma[obj].lower(), lower}
+        if t.ent[obj] == "MONEY" or any(t.ent[c] == "MONEY" for c in kids[obj]):
+            words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
+        if dep[obj] == "dobj":
+            words.add("@any")  # lexicon object word for any direct object
+        lefts = t.lefts(obj)
+        if pos[obj] == "PROPN" and dep[obj] == "dobj":
+            # a name with its title ("called President Milei"): the title counts as the object word
+            words.update(t.lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS)
+        phrase = " ".join(t.lower[x] for x in lefts if dep[x] in {"amod", "compound"}) + " " + lower
+        found.append((obj, words, phrase.strip()))
+    return found
+
+
+def noun_forms(t: Tree, i: int) -> list[str]:
+    """Lemma and surface form, and the hyphenated compound it ends ("cease-fire"),
+    also written solid ("ceasefire"); longest forms first."""
+    lower = t.lower[i]
+    forms = [t.lemma[i].lower(), lower]
+    if i >= 2 and t.text(i - 1) == "-":
+        before = t.lower[i - 2]
+        forms += [f"{before}{lower}", f"{before}-{lower}"]
+    return forms[::-1]
+
+
+def has_modifiers(t: Tree, noun: int, tail: tuple[str, ...]) -> bool:
+    lefts = {t.lower[x] for x in t.lefts(noun)}
+    return all(word in lefts for word in tail)

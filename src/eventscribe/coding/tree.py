@@ -1,0 +1,135 @@
+"""The dependency parse of one document as token positions, for the event coder.
+
+The coder asks many small questions of the parse (a token's dependency label, its
+children, its head's lemma). Through spaCy each question makes a ``Token`` object and
+looks a string up; a document's coding made ~1,400 of them per article. :class:`Tree`
+answers from the :class:`~eventscribe.nlp.view.DocView` lists instead, by token index,
+with spaCy's answers and in spaCy's order (``Token.lefts``, ``rights``, ``conjuncts``,
+``subtree``, ``ancestors``). Labels, lower-case forms and lemmas are Python strings,
+read once per document through a cache of spaCy's id -> string (a ``StringStore``
+lookup makes a new string each time).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
+
+from eventscribe.nlp.view import DocView
+
+# id -> string, for labels (a few hundred, the same in every document: spaCy's ids are
+# hashes of the strings) and for words (emptied when it grows past WORDS_KEPT, so a
+# long corpus run does not keep every word it met)
+_LABELS: dict[int, str] = {}
+_WORDS: dict[int, str] = {}
+WORDS_KEPT = 200_000
+
+
+def _strings_of(ids: list[int], strings: StringStore, cache: dict[int, str]) -> list[str]:
+    try:
+        return list(map(cache.__getitem__, ids))
+    except KeyError:
+        for x in ids:
+            if x not in cache:
+                cache[x] = strings[x]
+        get = cache.get
+        return [get(x) or strings[x] for x in ids]  # safe if another thread emptied it
+
+
+class Tree:
+    """Per-token labels and arcs of one parsed document (see the module docstring).
+
+    ``dep``, ``pos``, ``tag``, ``ent``: label strings (``Token.dep_`` and so on);
+    ``lower``, ``lemma``: ``Token.lower_`` and ``Token.lemma_`` (not lower-cased); ``head``: head index (a root is its own head); ``children``: child indexes in text
+    order; ``idx``: character offsets.
+    """
+
+    __slots__ = ("children", "dep", "doc", "ent", "head", "idx", "lemma", "lower", "pos", "tag", "view")
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.doc: Doc = view.doc
+        strings = view.doc.vocab.strings
+        self.dep = _strings_of(view.dep, strings, _LABELS)
+        self.pos = _strings_of(view.pos, strings, _LABELS)
+        self.tag = _strings_of(view.tag, strings, _LABELS)
+        self.ent = _strings_of(view.ent_type, strings, _LABELS)
+        if len(_WORDS) > WORDS_KEPT:
+            _WORDS.clear()
+        self.lower = _strings_of(view.lower, strings, _WORDS)
+        self.lemma = _strings_of(view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, _WORDS)
+        self.head = view.head
+        self.children = view.children
+        self.idx = view.idx
+
+    @classmethod
+    def of(cls, doc: Doc, text: str | None = None) -> Tree:
+        """The tree of ``doc`` when no :class:`DocView` was built for it."""
+        return cls(DocView(doc, text))
+
+    def __len__(self) -> int:
+        return len(self.dep)
+
+    def text(self, i: int) -> str:
+        """``Token.text``."""
+        return self.view.token_text(i)
+
+    def end_char(self, i: int) -> int:
+        """``token.idx + len(token)``."""
+        return self.idx[i] + self.view.length[i]
+
+    def token(self, i: int) -> Token:
+        """The spaCy ``Token``, for the few callers that need one."""
+        return self.doc[i]
+
+    def lefts(self, i: int) -> list[int]:
+        return [c for c in self.children[i] if c < i]
+
+    def rights(self, i: int) -> list[int]:
+        return [c for c in self.children[i] if c > i]
+
+    def kids(self, i: int, deps: frozenset[str] | set[str]) -> list[int]:
+        """Children of ``i`` whose dependency label is one of ``deps``, in text order."""
+        dep = self.dep
+        return [c for c in self.children[i] if dep[c] in deps]
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``Token.conjuncts``: the tokens coordinated with ``i``, not ``i`` itself."""
+        dep, head = self.dep, self.head
+        start = i
+        while start != head[start] and dep[start] == "conj":
+            start = head[start]
+        queue = [start]
+        output = [start]
+        for word in queue:
+            for child in self.children[word]:
+                if child > word and dep[child] == "conj":
+                    output.append(child)
+                    queue.append(child)
+        return [w for w in output if w != i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``Token.subtree``: ``i`` and its descendants, in spaCy's order."""
+        out: list[int] = []
+        self._walk(i, out)
+        return out
+
+    def _walk(self, i: int, out: list[int]) -> None:
+        kids = self.children[i]
+        for c in kids:
+            if c < i:
+                self._walk(c, out)
+        out.append(i)
+        for c in kids:
+            if c > i:
+                self._walk(c, out)
+
+    def ancestors(self, i: int) -> list[int]:
+        """``Token.ancestors``: the head, its head, ... up to the root."""
+        out: list[int] = []
+        head, n = self.head, len(self.dep)
+        while head[i] != i and len(out) < n:
+            i = head[i]
+            out.append(i)
+        return out

@@ -52,7 +52,7 @@ def compose_actor(
         country=country,
         sector=sector,
         code=(country or "") + (sector or "") or None,
-        evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else "name only"),
+        evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
         ethnicity=ethnicity,
     )
 
@@ -81,6 +81,8 @@ def relocate(actor: Actor, head: Token, span=None) -> Actor:
     )
 
 
+# an actor named in the text whom no data places ("Ingabire was arrested")
+NAME_ONLY_EVIDENCE = "name only"
 UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
 
 

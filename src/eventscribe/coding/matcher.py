@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
+from eventscribe.actors.building import NAME_ONLY_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
@@ -81,7 +82,6 @@ class Candidate:
 
 
 MOVED_FORCES = frozenset({"MOBILIZE"})  # types whose direct object is what the actor moves
-NAME_ONLY = "name only"  # an actor named in the text whom no data places ("Ingabire was arrested")
 
 
 class EventMatcher:
@@ -359,7 +359,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not any(t.country or t.sector or t.evidence == NAME_ONLY for t in targets):
+        elif not sources and not any(t.country or t.sector or t.evidence == NAME_ONLY_EVIDENCE for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,

@@ -1,7 +1,8 @@
 """Fixtures shared by every test folder.
 
-Only paths live here: the repository root and the example article that ships beside the
-project in ``../shared/examples`` (CI checks the project out with ``../shared`` next to it).
+Paths live here (the repository root and the example article that ships beside the
+project in ``../shared/examples``) and the one spaCy pipeline that the tests of single
+stages parse with (CI checks the project out with ``../shared`` next to it).
 Tests that need the example article are skipped, with a message saying where it was looked
 for, when that folder is not there.
 """
@@ -15,11 +16,19 @@ from types import ModuleType
 
 import pytest
 
+from eventscribe.config import Settings
+from eventscribe.nlp import load_pipeline
 from eventscribe.store import EventStore
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_EXAMPLES = REPO_ROOT.parent / "shared" / "examples"
 EXAMPLE_ARTICLE_STEM = "kosovo-serbia-2023-02-02"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline as eventscribe loads it, loaded once per session."""
+    return load_pipeline(Settings().model)
 
 
 @pytest.fixture(scope="session")

@@ -76,6 +76,11 @@ class Actor:
     evidence: str = ""
     ethnicity: str | None = None
 
+    @property
+    def placed(self) -> bool:
+        """Data placed the actor: it has a country or a sector, not only words."""
+        return bool(self.country or self.sector)
+
     def same_as(self, other: Actor) -> bool:
         """The same actor, whatever words name it here ("their" for "the rebels")."""
         return self.name == other.name and self.country == other.country and self.sector == other.sector

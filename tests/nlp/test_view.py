@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from eventscribe.config import Settings
-from eventscribe.nlp import load_pipeline
 from eventscribe.nlp.view import DocView
 
 TEXTS = [
@@ -21,8 +19,7 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def docs() -> list[Doc]:
-    nlp = load_pipeline(Settings().model)
+def docs(nlp) -> list[Doc]:
     return list(nlp.pipe(TEXTS))
 
 

@@ -201,7 +201,7 @@ def _with_paired(
 
 
 def _resolved(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.country or actor.sector)
+    return actor is not None and actor.placed
 
 
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -213,7 +213,7 @@ JOINT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "tru
 
 def _reciprocal(candidate: Candidate) -> bool:
     """A joint act of two or more sides with no other recipient."""
-    resolved_targets = [t for t in candidate.targets if t.country or t.sector]
+    resolved_targets = [t for t in candidate.targets if t.placed]
     joint = (
         candidate.type in RECIPROCAL_TYPES
         or candidate.cameo in RECIPROCAL_CAMEO

@@ -359,7 +359,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not any(t.country or t.sector or t.evidence == NAME_ONLY_EVIDENCE for t in targets):
+        elif not sources and not any(t.placed or t.evidence == NAME_ONLY_EVIDENCE for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,

@@ -120,4 +120,4 @@ def _in_protest(t: Tree, noun: int) -> bool:
 
 
 def _resolved(actors: tuple[Actor, ...]) -> bool:
-    return any(a.country or a.sector for a in actors)
+    return any(a.placed for a in actors)

@@ -15,7 +15,7 @@ from typing import Any
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short hex digest of ``parts``: the same parts give the same id on any machine."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    joined = "\x1f".join(["" if p is None else str(p) for p in parts])
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:length]
 
 

@@ -32,7 +32,14 @@ from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
 from eventscribe.places import Place
 from eventscribe.places.location import event_location_at
-from eventscribe.records import Actor, Article, Event, Span, TimeExpression, stable_id
+from eventscribe.records import (
+    Actor,
+    Article,
+    Event,
+    Span,
+    TimeExpression,
+    stable_id,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,10 @@ class EventCoder:
         self.matcher = matcher
         self.ontology = ontology
         self.min_confidence = min_confidence
+        # the ontology's answers, remembered: (type, mode) -> (quad, intensity), and
+        # CAMEO code -> Goldstein score (the same few codes come back in every document)
+        self._type_scores: dict[tuple[str, str | None], tuple[int, float]] = {}
+        self._goldstein: dict[str, float] = {}
 
     def code(
         self,
@@ -87,29 +98,31 @@ class EventCoder:
         events: list[Event] = []
         decisions: list[Decision] = []
         states = states_named(actors, places)
+        span_text = tree.view.span_text
         for sentence_index, (start, end) in enumerate(tree.view.sentences()):
             dates.for_sentence(start, end)
-            sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
             named: list[tuple[int, int, str]] | None = None  # read when an event is kept
             for candidate in self.matcher.match(tree, start, end, actors):
-                trigger_text = tree.view.span_text(*candidate.trigger)
-                decision = Decision(
-                    sentence_index=sentence_index,
-                    trigger=trigger_text,
-                    entry=f"{candidate.entry.phrase} ({candidate.entry.origin})",
-                    type=candidate.type,
-                    sources=tuple(a.name for a in candidate.sources),
-                    targets=tuple(a.name for a in candidate.targets),
-                    kept=candidate.dropped is None,
-                    reason=candidate.dropped or "; ".join(candidate.notes) or "matched",
+                entry = candidate.entry
+                decisions.append(
+                    Decision(
+                        sentence_index=sentence_index,
+                        trigger=span_text(*candidate.trigger),
+                        entry=f"{entry.phrase} ({entry.origin})",
+                        type=candidate.type,
+                        sources=tuple([a.name for a in candidate.sources]),
+                        targets=tuple([a.name for a in candidate.targets]),
+                        kept=candidate.dropped is None,
+                        reason=candidate.dropped or "; ".join(candidate.notes) or "matched",
+                    )
                 )
-                decisions.append(decision)
                 if candidate.dropped is not None:
                     continue
                 event_date = dates.date_of(candidate.anchor, start, end)
                 where = event_location_at(tree.view, candidate.anchor, places)
                 location = where.to_contract() if where is not None else None
                 if named is None:
+                    sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
                     named = countries_named(start, end, sentence, *states)
                 events.extend(
                     self._events(candidate, tree, article, (start, end, sentence), event_date, location, named, actors)
@@ -147,24 +160,34 @@ class EventCoder:
         coded = [(source, target, candidate.cameo, "") for source, target in pairs]
         if candidate.entry.paired:
             coded = _with_paired(coded, candidate)
+        # what every event of the candidate shares, worked out once
+        type_, mode, doc_id = candidate.type, candidate.mode, article.doc_id
+        scores = self._type_scores.get((type_, mode))
+        if scores is None:
+            scores = self._type_scores[type_, mode] = (self.ontology.quad(type_), self.ontology.intensity(type_, mode))
+        quad, intensity = scores
+        timing, explanation = _timing(candidate, when), _explain(candidate, when)
+        countries = {c for *_, c in named}
         for source, target, cameo, note in coded:
             source, target = place_ethnic_groups(source, target)
-            source, target = assume_domestic(source, target, {c for *_, c in named})
+            source, target = assume_domestic(source, target, countries)
             source, target = assume_local(source, named), assume_local(target, named)
             source = as_named(source, sent_start, sent_end, actors)
             target = as_named(target, sent_start, sent_end, actors)
+            goldstein = self._goldstein.get(cameo)
+            if goldstein is None:
+                goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
             yield Event(
                 event_id=stable_id(
-                    article.doc_id, trigger.start, trigger.end, _key(source), _key(target),
-                    candidate.type, candidate.mode, cameo,
+                    doc_id, trigger_start, trigger_end, _key(source), _key(target), type_, mode, cameo
                 ),
-                doc_id=article.doc_id,
-                type=candidate.type,
-                mode=candidate.mode,
+                doc_id=doc_id,
+                type=type_,
+                mode=mode,
                 cameo=cameo,
-                quad=self.ontology.quad(candidate.type),
-                intensity=self.ontology.intensity(candidate.type, candidate.mode),
-                goldstein=self.ontology.goldstein(cameo),
+                quad=quad,
+                intensity=intensity,
+                goldstein=goldstein,
                 date=when.value,
                 date_precision=when.precision,
                 negated=False,
@@ -173,9 +196,10 @@ class EventCoder:
                 trigger=trigger,
                 sentence=sentence,
                 location=location,
-                timing=_timing(candidate, when),
                 confidence=_confidence(candidate, source, target),
-                explanation=_explain(candidate, when) + note,
+                explanation=explanation + note,
+                mentions=(),
+                timing=timing,
             )
 
 
@@ -272,7 +296,9 @@ def _confidence(candidate: Candidate, source: Actor | None, target: Actor | None
         score -= 0.2
     if candidate.modality == "background":
         score -= 0.15
-    if any(a is not None and "country assumed" in a.evidence for a in (source, target)):
+    if (source is not None and "country assumed" in source.evidence) or (
+        target is not None and "country assumed" in target.evidence
+    ):
         score -= 0.1
     return round(max(0.0, min(1.0, score)), 2)
 

@@ -54,16 +54,21 @@ class DateResolver:
                 self._anchors.append((time, span.root.i))
         self._paragraph_date: EventDate | None = None
         self._last_sentence_end = 0
+        # the times of the current sentence, read by for_sentence and every date_of
+        self._own: tuple[int, int, list[tuple[TimeExpression, int]]] = (0, 0, [])
 
     def for_sentence(self, start: int, end: int) -> None:
         """Call once per sentence in document order, before :meth:`date_of`."""
         t = self.tree
         space = t.view.is_space
-        first = next((i for i in range(start, end) if not space[i]), None)
-        last = next((i for i in range(end - 1, start - 1, -1) if not space[i]), None)
+        # the first and last words that are not white space (nearly always the ends)
+        if start < end and not space[start] and not space[end - 1]:
+            first, last = start, end - 1
+        else:
+            first = next((i for i in range(start, end) if not space[i]), None)
+            last = next((i for i in range(end - 1, start - 1, -1) if not space[i]), None)
         begins = t.idx[first] if first is not None else t.idx[start]
-        between = self.text[self._last_sentence_end : begins]
-        if "\n" in between:
+        if self.text.find("\n", self._last_sentence_end, begins) != -1:
             self._paragraph_date = None  # a new paragraph starts a new scene
         own = self._in_sentence(start, end)
         if own:
@@ -87,7 +92,11 @@ class DateResolver:
         return EventDate(None, None, "none")
 
     def _in_sentence(self, start: int, end: int) -> list[tuple[TimeExpression, int]]:
-        return [(t, a) for t, a in self._anchors if start <= a < end]
+        own_start, own_end, own = self._own
+        if own_start != start or own_end != end:
+            own = [(t, a) for t, a in self._anchors if start <= a < end] if self._anchors else []
+            self._own = (start, end, own)
+        return own
 
 
 def _root(t: Tree, start: int, end: int) -> int:

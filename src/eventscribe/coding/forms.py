@@ -15,6 +15,7 @@ from eventscribe.coding.tree import Tree
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "agent"})
+PHRASE_DEPS = frozenset({"amod", "compound"})  # the modifiers of an object's phrase ("hunger strike")
 
 
 def particle_words(t: Tree, verb: int) -> set[str]:
@@ -55,24 +56,25 @@ def object_words(t: Tree, verb: int) -> list[tuple[int, set[str], str]]:
     direct = syntax.objects_of(t, verb)
     # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
     candidates = syntax.with_conjuncts(t, direct) + [o for o in direct if pos[o] == "VERB"]
-    if any(dep[c] == "oprd" for c in kids[verb]):
+    if "oprd" in [dep[c] for c in kids[verb]]:
         candidates = []  # "called the president a murderer": a naming, not an act on the object
     candidates += syntax.with_conjuncts(t, [p for c in kids[verb] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"])
     # "25,000 tons of food aid": the measure's "of" object is the real object
     candidates += [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
     found = []
+    ent, low, lemma = t.ent, t.lower, t.lemma
     for obj in candidates:
-        lower = t.lower[obj]
-        words = {t.lemma[obj].lower(), lower}
-        if t.ent[obj] == "MONEY" or any(t.ent[c] == "MONEY" for c in kids[obj]):
+        lower = low[obj]
+        words = {lemma[obj].lower(), lower}
+        if ent[obj] == "MONEY" or "MONEY" in [ent[c] for c in kids[obj]]:
             words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
         if dep[obj] == "dobj":
             words.add("@any")  # lexicon object word for any direct object
-        lefts = t.lefts(obj)
+        lefts = [x for x in kids[obj] if x < obj]
         if pos[obj] == "PROPN" and dep[obj] == "dobj":
             # a name with its title ("called President Milei"): the title counts as the object word
-            words.update(t.lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS)
-        phrase = " ".join(t.lower[x] for x in lefts if dep[x] in {"amod", "compound"}) + " " + lower
+            words.update([lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS])
+        phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
         found.append((obj, words, phrase.strip()))
     return found
 
@@ -86,6 +88,21 @@ def noun_forms(t: Tree, i: int) -> list[str]:
         before = t.lower[i - 2]
         forms += [f"{before}{lower}", f"{before}-{lower}"]
     return forms[::-1]
+
+
+def noun_word(t: Tree, i: int, entries: frozenset[str]) -> str | None:
+    """The first of :func:`noun_forms` in ``entries`` (the lexicon's nouns), or None: the
+    same answer without making the list of forms, as the matcher asks it of every noun."""
+    lower = t.lower[i]
+    if i >= 2 and t.lower[i - 1] == "-" and t.text(i - 1) == "-":
+        before = t.lower[i - 2]
+        for word in (f"{before}-{lower}", f"{before}{lower}"):
+            if word in entries:
+                return word
+    if lower in entries:
+        return lower
+    lemma = t.lemma[i].lower()
+    return lemma if lemma in entries else None
 
 
 def has_modifiers(t: Tree, noun: int, tail: tuple[str, ...]) -> bool:

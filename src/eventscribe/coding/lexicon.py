@@ -53,8 +53,11 @@ class LexiconEntry:
         """Entries that demand more context win over bare ones."""
         return 2 * bool(self.objects) + len(self.tail) + (self.when != "always")
 
-    @property
+    @cached_property
     def phrase(self) -> str:
+        """The entry as words ("pull out of + troops"), for decisions and explanations;
+        remembered, as every candidate of the entry shows it (the dataclass is frozen,
+        but ``cached_property`` writes the instance dict, not an attribute)."""
         words = " ".join((self.lemma, *self.tail)) if self.pos == "verb" else " ".join((*self.tail, self.lemma))
         return f"{words} + {'/'.join(self.objects)}" if self.objects else words
 

@@ -92,67 +92,92 @@ class EventMatcher:
         self.words = words
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
-        self._positions: tuple[Tree, list[int], list[int]] | None = None
+        # per verb lemma, its entries with what the match asks of each (read once here,
+        # not per verb of every sentence): (entry, when, tail, wanted objects), the most
+        # specific first (a stable sort, so among equals the lexicon's order stays): the
+        # first entry whose conditions hold is the one the match takes
+        self._verb_table = {
+            lemma: tuple(
+                (e, e.when, e.tail, forms.wanted(e.objects) if e.objects else None)
+                for e in sorted(lexicon.verb_entries(lemma), key=lambda e: -e.specificity)
+            )
+            for lemma in self._verbs
+        }
+        self._positions: tuple[Tree, list[int], list[int], list[str]] | None = None
 
     def match(self, t: Tree, start: int, end: int, actors: ActorIndex) -> list[Candidate]:
         """Candidates of the sentence of tokens ``start`` to ``end`` (exclusive)."""
         found: list[Candidate] = []
         consumed: set[int] = set()
-        verbs, nouns = self._candidate_positions(t)
+        verbs, nouns, noun_words = self._candidate_positions(t)
         for i in verbs[bisect_left(verbs, start) : bisect_left(verbs, end)]:
             candidate = self._verb_candidate(t, i, actors)
             if candidate is not None:
                 found.append(candidate)
                 consumed.update(range(*candidate.trigger))
+        first, last = bisect_left(nouns, start), bisect_left(nouns, end)
+        if first == last and not found:
+            return found
         triggers = {c.anchor for c in found}
-        for i in nouns[bisect_left(nouns, start) : bisect_left(nouns, end)]:
-            if i in consumed:
-                continue
-            for word in forms.noun_forms(t, i):
-                if word in self._nouns:
-                    candidate = self._noun_candidate(t, i, word, actors, triggers)
-                    if candidate is not None:
-                        found.append(candidate)
-                    break
+        for k in range(first, last):
+            i = nouns[k]
+            if i not in consumed:
+                candidate = self._noun_candidate(t, i, noun_words[k], actors, triggers)
+                if candidate is not None:
+                    found.append(candidate)
+        if len(found) < 2:
+            return found  # the passes relate candidates to each other: one is left as it is
         found = passes.share_conjoined_targets(passes.resolve_intents(found, t), t)
         return passes.fold_consequences(passes.share_purpose_targets(found, t), t)
 
-    def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int]]:
+    def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
-        and of its nouns, read from the doc's arrays once per document: building a
-        Token for every word of every sentence was most of the matcher's time."""
+        and of its possible noun triggers (a noun with a form that has an entry, with
+        that form), read from the doc's arrays once per document: building a Token for
+        every word of every sentence was most of the matcher's time, and asking each
+        noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
-            pos_ids = t.view.pos
-            verbs = [i for i, pos in enumerate(pos_ids) if pos in VERB_POS and t.lemma[i].lower() in self._verbs]
-            nouns = [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]
-            self._positions = (t, verbs, nouns)
-        return self._positions[1], self._positions[2]
+            pos_ids, lemma = t.view.pos, t.lemma
+            verbs = [i for i, pos in enumerate(pos_ids) if pos in VERB_POS and lemma[i].lower() in self._verbs]
+            nouns: list[int] = []
+            words: list[str] = []
+            for i in [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]:
+                word = forms.noun_word(t, i, self._nouns)
+                if word is not None:
+                    nouns.append(i)
+                    words.append(word)
+            self._positions = (t, verbs, nouns, words)
+        return self._positions[1], self._positions[2], self._positions[3]
 
     # -- verbs ------------------------------------------------------------------
 
     def _verb_candidate(self, t: Tree, verb: int, actors: ActorIndex) -> Candidate | None:
-        negated = syntax.is_negated(t, verb, self.words)
+        # the first of the most specific entries whose conditions hold wins; the checks
+        # are pure, so each is made only when an entry needs it
+        negated: str | None | bool = False  # False: not read yet
         best: tuple[LexiconEntry, list[int]] | None = None
         nearby: set[str] | None = None  # particle words, read once per verb when needed
         objects_words: list[tuple[int, set[str], str]] | None = None  # likewise its objects
-        for entry in self.lexicon.verb_entries(t.lemma[verb].lower()):
-            if entry.when == "negated" and not negated:
+        for entry, when, tail, wanted in self._verb_table.get(t.lemma[verb].lower(), ()):
+            if when == "negated":
+                if negated is False:
+                    negated = syntax.is_negated(t, verb, self.words)
+                if not negated:
+                    continue
+            elif when == "failed" and not syntax.is_failed(t, verb, self.words):
                 continue
-            if entry.when == "failed" and not syntax.is_failed(t, verb, self.words):
-                continue
-            if entry.tail:
+            if tail:
                 nearby = forms.particle_words(t, verb) if nearby is None else nearby
-                if not all(word in nearby for word in entry.tail):
+                if not all(word in nearby for word in tail):
                     continue
             objects: list[int] = []
-            if entry.objects:
+            if wanted is not None:
                 objects_words = forms.object_words(t, verb) if objects_words is None else objects_words
-                wanted = forms.wanted(entry.objects)
                 objects = [obj for obj, words, phrase in objects_words if words & wanted or phrase in wanted]
                 if not objects:
                     continue
-            if best is None or entry.specificity > best[0].specificity:
-                best = (entry, objects)
+            best = (entry, objects)
+            break
         if best is None:
             return None
         entry, objects = best
@@ -166,6 +191,8 @@ class EventMatcher:
         if not targets and entry.type == "THREATEN":
             targets = recipients.actors_of(t, self._condition_subjects(t, verb), actors)
         modality = syntax.modality_of(t, verb, self.words)
+        if entry.when == "always" and negated is False:
+            negated = syntax.is_negated(t, verb, self.words)
         return self._finish(
             entry,
             (verb, span_end if objects else verb + 1),

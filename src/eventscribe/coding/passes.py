@@ -25,8 +25,7 @@ def resolve_intents(found: list[Candidate], t: Tree) -> list[Candidate]:
     coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
     result = []
     for candidate in found:
-        complements = t.kids(candidate.anchor, XCOMP)
-        if candidate.type == "AGREE" and any(i in coded_heads for i in complements):
+        if candidate.type == "AGREE" and any(i in coded_heads for i in t.kids(candidate.anchor, XCOMP)):
             candidate = replace(candidate, dropped="its complement is coded as the event")
         result.append(candidate)
     return result

@@ -43,14 +43,19 @@ def object_phrase_nouns(t: Tree, direct: list[int]) -> list[int]:
 
 
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "own"})
+OWN_DEPS = frozenset({"poss", "amod"})
 
 
 def own(t: Tree, obj: int) -> bool:
     """An object the actor owns ("its troops", "their weapons"): what it acts with, not on."""
     dep = t.dep
-    return dep[obj] == "dobj" and any(
-        t.lower[c] in OWN_POSSESSIVES and dep[c] in {"poss", "amod"} for c in t.children[obj]
-    )
+    if dep[obj] != "dobj":
+        return False
+    lower = t.lower
+    for c in t.children[obj]:
+        if lower[c] in OWN_POSSESSIVES and dep[c] in OWN_DEPS:
+            return True
+    return False
 
 
 def is_object_of(t: Tree, token: int, word: str) -> bool:
@@ -72,6 +77,8 @@ def owners_of(
     proposed (``owned``): a possessor, a "by" or "from" phrase, the agent of a
     participle, or a nationality word in the phrase ("Israeli military policies").
     The event's own source (``exclude``: "pressed their demands") is no owner."""
+    if not heads:
+        return ()
     found: list[Actor] = []
     dep, kids = t.dep, t.children
     for head in syntax.with_conjuncts(t, heads):
@@ -109,19 +116,23 @@ def nearest_object_actor(
     """When no slot of the entry names a recipient, the nearest actor that is an object
     inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
     owner of a thing there ("refused to respond to a demand from the US President")."""
-    subjects = {x for s in syntax.subjects_of(t, verb) for x in t.subtree(s)}
+    subjects: set[int] | None = None  # the verb's subject phrases, read when first needed
     best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
-    dep, head, by_head = t.dep, t.head, actors.by_head
+    dep, head, lower, by_head = t.dep, t.head, t.lower, actors.by_head
     for token, distance in clause_steps(t, verb).items():
         up = head[token]
         label = "clause_subject" if dep[token] == "nsubj" and dep[up] == "ccomp" else dep[token]
-        if token in subjects or token in skip or label not in FALLBACK_TARGET_DEPS or t.lower[up] == "by":
+        if label not in FALLBACK_TARGET_DEPS or token in skip or lower[up] == "by":
+            continue
+        if subjects is None:
+            subjects = {x for s in syntax.subjects_of(t, verb) for x in t.subtree(s)}
+        if token in subjects:
             continue
         if own(t, token) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if dep[token] == "pobj" and t.lower[up] in LOCATIVE and head[up] == verb:
+        if dep[token] == "pobj" and lower[up] in LOCATIVE and head[up] == verb:
             continue  # "arrested two men in Kosovo": where, not whom
-        if dep[token] == "pobj" and t.lower[head[up]] == "according":
+        if dep[token] == "pobj" and lower[head[up]] == "according":
             continue  # "according to military statements": who says, not whom
         found = by_head.get(token, ())
         if not found:
@@ -143,6 +154,7 @@ CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "p
 REPORTING_GERUNDS = frozenset({"say", "cite", "add", "claim", "note", "insist", "argue", "accuse", "blame"})
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWN_CLAUSE_MARKS = frozenset({"mark", "nsubj", "nsubjpass"})
+_CLAUSE_LABELS = frozenset({"acl", "relcl", "advcl"})  # the only ones _own_event_clause can refuse
 
 
 def _own_event_clause(t: Tree, token: int) -> bool:
@@ -182,7 +194,7 @@ def clause_steps(t: Tree, verb: int, limit: int = FALLBACK_DEPTH) -> dict[int, i
             continue  # every child would be too far
         for child in kids[token]:
             label = dep[child]
-            if label in CLAUSE_PATH_BLOCKED or _own_event_clause(t, child):
+            if label in CLAUSE_PATH_BLOCKED or (label in _CLAUSE_LABELS and _own_event_clause(t, child)):
                 continue
             if label == "ccomp":
                 found.update((c, depth + 1) for c in kids[child] if dep[c] == "nsubj")
@@ -200,6 +212,8 @@ def unresolved(t: Tree, heads: list[int]) -> tuple[Actor, ...]:
 
 
 def actors_of(t: Tree, heads: list[int], actors: ActorIndex) -> tuple[Actor, ...]:
+    if not heads:
+        return ()
     found: list[Actor] = []
     by_head = actors.by_head
     for head in syntax.with_conjuncts(t, heads):

@@ -51,13 +51,13 @@ ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 def is_passive(t: Tree, verb: int) -> bool:
     """A passive verb, or a participle conjoined with one ("was tortured and killed")."""
     dep, kids = t.dep, t.children
-    if any(dep[c] in PASSIVE_MARKS for c in kids[verb]):
-        return True
-    return (
-        dep[verb] == "conj"
-        and t.tag[verb] == "VBN"
-        and any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]])
-        and not any(dep[c] in SUBJECT_DEPS for c in kids[verb])
+    for c in kids[verb]:  # loops, not any(): this is asked several times per trigger
+        if dep[c] in PASSIVE_MARKS:
+            return True
+    if dep[verb] != "conj" or t.tag[verb] != "VBN":
+        return False
+    return any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]]) and not any(
+        dep[c] in SUBJECT_DEPS for c in kids[verb]
     )
 
 
@@ -69,9 +69,11 @@ def children(t: Tree, token: int, *deps: str) -> list[int]:
 def with_conjuncts(t: Tree, tokens: Iterable[int]) -> list[int]:
     """Each token and the tokens conjoined with it ("Serbia and Kosovo")."""
     out: list[int] = []
-    pos = t.pos
+    pos, conjuncts = t.pos, t.conjuncts
     for token in tokens:
-        for x in (token, *t.conjuncts(token)):
+        if token not in out and pos[token] in ARGUMENT_POS:
+            out.append(token)
+        for x in conjuncts(token):
             if x not in out and pos[x] in ARGUMENT_POS:
                 out.append(x)
     return out
@@ -127,15 +129,16 @@ def objects_of(t: Tree, verb: int) -> list[int]:
 
 
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
+PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 
 
 def prep_objects(t: Tree, token: int, word: str) -> list[int]:
     """Objects of the preposition ``word`` attached to ``token`` ("on Iran")."""
     found: list[int] = []
-    dep = t.dep
-    for prep in t.children[token]:
-        if dep[prep] in PREPOSITION_DEPS and t.lower[prep] == word:
-            found.extend(children(t, prep, "pobj", "pcomp"))
+    dep, lower, kids = t.dep, t.lower, t.children
+    for prep in kids[token]:
+        if dep[prep] in PREPOSITION_DEPS and lower[prep] == word:
+            found.extend([c for c in kids[prep] if dep[c] in PREP_OBJECT_DEPS])
     return found
 
 
@@ -202,8 +205,13 @@ def _ruled_out(t: Tree, token: int) -> bool:
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
-    for child in kids[token]:
-        if dep[child] != "aux":
+    infinitive = False  # an auxiliary "to"
+    marks: list[str] = []  # the words of the "mark" children ("if", "after")
+    for child in kids[token]:  # one pass reads the auxiliaries and the marks
+        label = dep[child]
+        if label == "mark":
+            marks.append(lower[child])
+        if label != "aux":
             continue
         word = lower[child]
         if word in OBLIGATION_AUX and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
@@ -212,16 +220,16 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
             return "future"
         if word in words.hypothetical_aux:
             return "hypothetical"
-    infinitive = any(dep[c] == "aux" and lower[c] == "to" for c in kids[token])
+        infinitive = infinitive or word == "to"
     if dep[token] == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
     if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in MESSAGE_NOUNS:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
         return "purpose"  # "students blocked roads to press their demands"
-    if any(dep[c] == "mark" and lower[c] in words.condition_markers for c in kids[token]):
+    if marks and not words.condition_markers.isdisjoint(marks):
         return "conditional"  # "unless Baghdad accepted its conditions"
-    if dep[token] == "advcl" and any(dep[c] == "mark" and lower[c] in words.background_markers for c in kids[token]):
+    if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":
         return "description"  # "arrested for collaborating with rebels": the charge, not an act

@@ -45,7 +45,9 @@ class Tree:
     order; ``idx``: character offsets.
     """
 
-    __slots__ = ("children", "dep", "doc", "ent", "head", "idx", "lemma", "lower", "pos", "tag", "view")
+    __slots__ = (
+        "_conj_heads", "children", "dep", "doc", "ent", "head", "idx", "lemma", "lower", "pos", "tag", "view",
+    )  # fmt: skip
 
     def __init__(self, view: DocView) -> None:
         self.view = view
@@ -62,6 +64,7 @@ class Tree:
         self.head = view.head
         self.children = view.children
         self.idx = view.idx
+        self._conj_heads: set[int] | None = None  # see conjuncts
 
     @classmethod
     def of(cls, doc: Doc, text: str | None = None) -> Tree:
@@ -97,6 +100,13 @@ class Tree:
     def conjuncts(self, i: int) -> list[int]:
         """``Token.conjuncts``: the tokens coordinated with ``i``, not ``i`` itself."""
         dep, head = self.dep, self.head
+        heads = self._conj_heads
+        if heads is None:
+            # the heads of "conj" arcs, found once per document: most tokens are in no
+            # coordination, and for them the answer is [] without a walk
+            heads = self._conj_heads = {head[c] for c, label in enumerate(dep) if label == "conj"}
+        if dep[i] != "conj" and i not in heads:
+            return []
         start = i
         while start != head[start] and dep[start] == "conj":
             start = head[start]

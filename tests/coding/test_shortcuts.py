@@ -1,0 +1,86 @@
+"""The coder's shortcuts give the answers of the plain code they replace.
+
+The matcher's per-document noun triggers and its per-lemma verb table pick what asking
+every noun's forms and every lexicon entry in turn picked, on real parsed sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from eventscribe.coding import forms, syntax
+from eventscribe.coding.lexicon import LexiconEntry
+from eventscribe.coding.tree import Tree
+from eventscribe.nlp.view import DocView
+from eventscribe.pipeline import Coder
+
+TEXTS = [
+    "Serbia agreed to stop issuing licence plates, and Kosovo called on the EU to mediate.",
+    "Rebels did not attack the convoy near Aleppo; the army neither retaliated nor withdrew.",
+    "The United States gave $2 million in aid to Lebanon and called President Milei on Monday.",
+    "Israel and Hamas agreed to a cease-fire, and both sides announced a ceasefire in Gaza.",
+    "Protesters staged a hunger strike to protest the government's decision, police said.",
+    "Turkey failed to reach an agreement with Greece, and Russia threatened to impose sanctions.",
+]
+
+
+@pytest.fixture(scope="module")
+def docs(coder: Coder) -> list[Doc]:
+    return list(coder.nlp.pipe(TEXTS))
+
+
+def test_noun_triggers_are_the_first_form_with_an_entry(coder: Coder, docs: list[Doc]) -> None:
+    matcher = coder.events.matcher
+    nouns = matcher.lexicon.noun_lemmas
+    seen = set()
+    for doc in docs:
+        tree = Tree(DocView(doc))
+        _, positions, words = matcher._candidate_positions(tree)
+        expected = {}
+        for token in doc:
+            if token.pos_ in {"NOUN", "PROPN"}:
+                first = next((w for w in forms.noun_forms(tree, token.i) if w in nouns), None)
+                if first is not None:
+                    expected[token.i] = first
+        assert dict(zip(positions, words, strict=True)) == expected
+        seen.update(words)
+    assert "ceasefire" in seen
+
+
+def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
+    """The entry the matcher picked before its verb table: every entry in lexicon order,
+    the first of the highest specificity whose conditions hold."""
+    words = matcher.words
+    negated = syntax.is_negated(tree, verb, words)
+    best = None
+    for entry in matcher.lexicon.verb_entries(tree.lemma[verb].lower()):
+        if entry.when == "negated" and not negated:
+            continue
+        if entry.when == "failed" and not syntax.is_failed(tree, verb, words):
+            continue
+        if entry.tail and not all(w in forms.particle_words(tree, verb) for w in entry.tail):
+            continue
+        if entry.objects:
+            wanted = frozenset(entry.objects)
+            if not [o for o, ws, phrase in forms.object_words(tree, verb) if ws & wanted or phrase in wanted]:
+                continue
+        if best is None or entry.specificity > best.specificity:
+            best = entry
+    return best
+
+
+def test_verb_table_picks_the_entry_the_lexicon_order_picked(coder: Coder, docs: list[Doc]) -> None:
+    matcher = coder.events.matcher
+    picked = 0
+    for doc in docs:
+        view = DocView(doc)
+        tree = Tree(view)
+        actors = coder.tagger.tag(doc, view=view)
+        verbs, _, _ = matcher._candidate_positions(tree)
+        for verb in verbs:
+            old = _old_best(matcher, tree, verb)
+            candidate = matcher._verb_candidate(tree, verb, actors)
+            assert (candidate.entry if candidate is not None else None) == old, doc[verb].text
+            picked += old is not None
+    assert picked >= 10

@@ -9,12 +9,15 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from eventscribe.actors.heads import TaggerIds, may_name_an_actor
 from eventscribe.actors.phrases import (
     PhraseIds,
     head_candidate_flags,
     is_head_candidate,
     is_pronoun,
     is_pronoun_at,
+    locative_indexes,
+    locative_objects,
     mention_range,
     mention_span,
     modifier_indexes,
@@ -52,3 +55,31 @@ def test_index_helpers_match_token_helpers(docs: list[Doc]) -> None:
             assert phrase_range(view, ids, i, described) == (short.start, short.end)
             mention = mention_span(token)
             assert mention_range(view, ids, i) == (mention.start, mention.end)
+
+
+def test_locative_indexes_match_locative_objects(docs: list[Doc]) -> None:
+    found = 0
+    for doc in docs:
+        view = DocView(doc)
+        ids = PhraseIds(view)
+        for token in doc:
+            objects = [t.i for t in locative_objects(token)]
+            assert locative_indexes(view, ids, token.i) == objects
+            found += len(objects)
+    assert found  # "groups in Zimbabwe", "Police in Kyiv"
+
+
+def test_may_name_an_actor_reads_the_edges_spacy_gives(docs: list[Doc]) -> None:
+    """The subtree shortcut answers what the clues between spaCy's edges answer."""
+    for doc in docs:
+        view = DocView(doc)
+        ids = TaggerIds(view)
+        # clues at every third token, then at none: both answers must occur
+        for clues in ({i: None for i in range(0, len(doc), 3)}, {}):
+            for token in doc:
+                quick = (view.pos[token.i] in ids.propn_pron or view.is_title[token.i]
+                         or view.lower[token.i] in ids.pair_words | ids.group_nouns)
+                spacy_answer = quick or any(
+                    j in clues for j in range(token.left_edge.i, token.right_edge.i + 1)
+                )
+                assert may_name_an_actor(view, ids, token.i, clues) == spacy_answer, token.text

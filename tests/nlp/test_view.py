@@ -62,3 +62,23 @@ def test_ids_are_the_ids_spacy_stores(docs: list[Doc]) -> None:
     assert nouns
     assert all(view.pos[i] in view.ids({"NOUN", "PROPN"}) for i in nouns)
     assert view.id("prep") == docs[0].vocab.strings["prep"]
+
+
+def test_entities_are_the_entities_spacy_cuts(docs: list[Doc]) -> None:
+    for doc in docs:
+        view = DocView(doc)
+        assert view.entities() == [(e.start, e.end, e.label) for e in doc.ents]
+        assert view.entities() is view.entities()  # read once
+
+
+def test_entities_of_adjacent_and_unannotated_runs(nlp) -> None:
+    text = "Kosovo Serbia talks in Brussels and Belgrade"
+    spans = [(0, 6), (7, 13), (36, 44)]  # two side by side ("B" after "B"), one at the end
+    for default in ("outside", "unmodified"):  # "unmodified": the rest stays unannotated
+        doc = nlp.make_doc(text)
+        doc.set_ents([doc.char_span(s, e, "GPE") for s, e in spans], default=default)
+        view = DocView(doc)
+        assert view.entities() == [(e.start, e.end, e.label) for e in doc.ents]
+        assert [view.span_text(s, e) for s, e, _ in view.entities()] == ["Kosovo", "Serbia", "Belgrade"]
+    missing = nlp.make_doc("Talks in Brussels")  # no entity annotation at all
+    assert DocView(missing).entities() == [] == list(missing.ents)

@@ -11,7 +11,7 @@ from eventscribe.records import Actor
 
 def compose_actor(
     head: int,
-    span,
+    span: tuple[int, int, str],
     short_name: str,
     name: str,
     roles: list[Clue],
@@ -19,7 +19,8 @@ def compose_actor(
     ethnic: list[Clue],
 ) -> Actor:
     """The actor of the phrase whose head is token ``head`` (an index), from its evidence;
-    ``span`` (anything with ``text``, ``start_char``, ``end_char``) is where it is named."""
+    ``span`` is where it is named: (start_char, end_char, text), as
+    :meth:`~eventscribe.nlp.view.DocView.char_range` gives it."""
     best = knowns[0].known if knowns else None
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
@@ -39,15 +40,16 @@ def compose_actor(
         canonical = best.name
     else:
         canonical = short_name
-    evidence = "; ".join(
-        c.known.evidence if c.kind == "registry" and c.known else
-        f"'{c.text}' -> {c.known.country if c.known else c.sector}"
-        for c in (knowns + roles)
-    )
+    clues = knowns + roles if roles else knowns
+    if len(clues) == 1:  # most phrases: one piece of evidence
+        evidence = _evidence(clues[0])
+    else:
+        evidence = "; ".join(_evidence(c) for c in clues)
+    start, end, text = span
     return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
+        text=text,
+        start=start,
+        end=end,
         name=canonical,
         country=country,
         sector=sector,
@@ -55,6 +57,13 @@ def compose_actor(
         evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
         ethnicity=ethnicity,
     )
+
+
+def _evidence(clue: Clue) -> str:
+    """What one clue says, as the actor's evidence reads it."""
+    if clue.kind == "registry" and clue.known:
+        return clue.known.evidence
+    return f"'{clue.text}' -> {clue.known.country if clue.known else clue.sector}"
 
 
 def _with_person(evidence: str, name: str) -> str:
@@ -65,13 +74,13 @@ def _with_person(evidence: str, name: str) -> str:
     return f"{evidence}; person named in the text"
 
 
-def relocate(actor: Actor, head: Token, span=None) -> Actor:
-    """The remembered actor, placed at this mention's text and offsets."""
-    span = span if span is not None else head.doc[head.i : head.i + 1]
+def relocate(actor: Actor, span: tuple[int, int, str]) -> Actor:
+    """The remembered actor, placed at this mention's (start_char, end_char, text)."""
+    start, end, text = span
     return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
+        text=text,
+        start=start,
+        end=end,
         name=actor.name,
         country=actor.country,
         sector=actor.sector,

@@ -50,6 +50,10 @@ class TaggerIds:
         self.stance = view.ids(STANCE_PREFIXES)
         self.backing = view.ids(BACKING_WORDS)
         self.continent = view.ids(CONTINENT_PREFIXES)
+        self.subjects = view.ids({"nsubj", "nsubjpass"})
+        # clauses whose speaker a pronoun in them may be ("Vucic said he ...")
+        self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})
+        self.dash = view.id("-")  # lower-case "-" is the text "-"
 
 
 def may_name_an_actor(view: DocView, ids: TaggerIds, i: int, clues: dict[int, Clue]) -> bool:
@@ -57,14 +61,28 @@ def may_name_an_actor(view: DocView, ids: TaggerIds, i: int, clues: dict[int, Cl
     or a word that can borrow a country ("groups in Zimbabwe", "both sides")."""
     if view.pos[i] in ids.propn_pron or view.is_title[i] or view.lower[i] in ids.pair_words:
         return True
-    if view.lower[i] in ids.group_nouns:
-        return True
+    if view.lower[i] in ids.group_nouns or i in clues:
+        return True  # a token lies between its own left and right edges
+    if not view.children[i]:
+        return False  # its edges are itself
+    # spaCy's left and right edges are indexes of the token's subtree (after a
+    # non-projective parse not always its first and last), so a subtree without
+    # clues between its ends has none between the edges either
+    below = view.subtree(i)
+    if not any(j in clues for j in range(min(below), max(below) + 1)):
+        return False
     token = view.doc[i]
     return any(j in clues for j in range(token.left_edge.i, token.right_edge.i + 1))
 
 
 def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[list[int]]:
     """Split a phrase at "and" when each side names a person; else one segment."""
+    cc, and_words, dep, lower = ids.cc, ids.and_words, view.dep, view.lower
+    for i in tokens:
+        if dep[i] == cc and lower[i] in and_words:
+            break
+    else:
+        return [tokens]  # nothing to split at (most phrases)
     segments: list[list[int]] = [[]]
     for i in tokens:
         if view.dep[i] == ids.cc and view.lower[i] in ids.and_words:
@@ -123,9 +141,10 @@ def plausible(view: DocView, ids: TaggerIds, start: int, end: int, kind: str) ->
         root = start if end - start == 1 else _root(view.doc, start, end)
         if view.ent_type[root] == ids.person:
             return False
-    if start >= 2 and view.token_text(start - 1) == "-" and view.lower[start - 2] in ids.stance:
+    lower = view.lower
+    if start >= 2 and lower[start - 1] == ids.dash and lower[start - 2] in ids.stance:
         return False
-    if end + 1 < len(view) and view.token_text(end) == "-" and view.lower[end + 1] in ids.backing:
+    if end + 1 < len(lower) and lower[end] == ids.dash and lower[end + 1] in ids.backing:
         return False
     if (
         start >= 1

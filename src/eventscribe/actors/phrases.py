@@ -198,25 +198,34 @@ class PhraseIds:
         self.nominal = view.ids(NOMINAL_POS)
         self.noun_modifiers = view.ids(_MODIFIER_DEPS)
         self.poss = view.id("poss")
+        self.locative = view.ids(LOCATIVE_PREPOSITIONS)
+        self.person_pronouns = view.ids(PRONOUNS_PERSON)
+        # a token whose lower-case form is ")" is the text ")": no case to fold
+        self.close_paren = view.id(")")
 
 
 def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
     """:func:`modifier_tokens` as sorted token indexes."""
+    children = view.children
+    if not children[head]:
+        return [head]  # most heads: a bare noun or name
     found: set[int] = set()
     stack = [head]
     first = True
-    dep, children = view.dep, view.children
+    dep, lower = view.dep, view.lower
+    left, name_parts, conjuncts = ids.left_modifiers, ids.name_parts, ids.conjuncts
+    prep, pobj, descriptive = ids.prep, ids.pobj, ids.descriptive
     while stack:
         at = stack.pop()
         found.add(at)
         for child in children[at]:
             label = dep[child]
-            if label in ids.left_modifiers and child < at:
+            if label in left and child < at:
                 stack.append(child)
-            elif label == ids.prep and view.lower[child] in ids.descriptive:
-                stack.extend(c for c in children[child] if dep[c] == ids.pobj)
+            elif label == prep and lower[child] in descriptive:
+                stack.extend(c for c in children[child] if dep[c] == pobj)
                 found.add(child)
-            elif label in ids.name_parts or label in ids.conjuncts and not first:
+            elif label in name_parts or label in conjuncts and not first:
                 stack.append(child)
         first = False
     return sorted(found)
@@ -234,29 +243,33 @@ def phrase_range(view: DocView, ids: PhraseIds, head: int, tokens: list[int]) ->
 
 def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
     """:func:`mention_span` as a (start, end) token range."""
-    excluded: set[int] = set()
     dep = view.dep
-    for child in view.children[head]:
-        label = dep[child]
-        if (
-            label in ids.separate
-            or label in ids.clauses
-            or (label == ids.prep and view.lower[child] not in ids.naming)
-            or _is_time_phrase_at(view, ids, child)
-        ):
-            excluded.update(view.subtree(child))
-    indexes = view.subtree(head) - excluded if excluded else view.subtree(head)
     start = end = head
-    while start - 1 in indexes:
-        start -= 1
-    while end + 1 in indexes:
-        end += 1
-    while start < head and (view.is_punct[start] or view.is_space[start] or dep[start] == ids.case):
-        start += 1
-    while end > head and (view.is_punct[end] or view.is_space[end]):
-        end -= 1
+    children = view.children
+    if children[head]:
+        excluded: set[int] = set()
+        separate, clauses, prep, naming = ids.separate, ids.clauses, ids.prep, ids.naming
+        for child in children[head]:
+            label = dep[child]
+            if (
+                label in separate
+                or label in clauses
+                or label == prep
+                and (view.lower[child] not in naming or _is_time_phrase_at(view, ids, child))
+            ):
+                excluded.update(view.subtree(child))
+        indexes = view.subtree(head) - excluded if excluded else view.subtree(head)
+        while start - 1 in indexes:
+            start -= 1
+        while end + 1 in indexes:
+            end += 1
+        punct, space = view.is_punct, view.is_space
+        while start < head and (punct[start] or space[start] or dep[start] == ids.case):
+            start += 1
+        while end > head and (punct[end] or space[end]):
+            end -= 1
     text = view.span_text(start, end + 1)
-    if text.count("(") > text.count(")") and end + 1 < len(view) and view.token_text(end + 1) == ")":
+    if text.count("(") > text.count(")") and end + 1 < len(view) and view.lower[end + 1] == ids.close_paren:
         return start, end + 2  # keep "(DPRK)" whole
     return start, end + 1
 
@@ -265,6 +278,18 @@ def _is_time_phrase_at(view: DocView, ids: PhraseIds, i: int) -> bool:
     return view.dep[i] == ids.prep and any(
         view.dep[c] == ids.pobj and view.ent_type[c] in ids.dates for c in view.children[i]
     )
+
+
+def locative_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
+    """:func:`locative_objects` as token indexes."""
+    dep, children = view.dep, view.children
+    return [
+        obj
+        for prep in children[head]
+        if dep[prep] == ids.prep and view.lower[prep] in ids.locative
+        for obj in children[prep]
+        if dep[obj] == ids.pobj
+    ]
 
 
 def is_pronoun_at(view: DocView, ids: PhraseIds, i: int) -> bool:

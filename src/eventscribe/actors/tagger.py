@@ -12,10 +12,11 @@ president" the same actor), then pronoun and "both sides" rules.
 from __future__ import annotations
 
 from datetime import date
+from itertools import compress
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
 from eventscribe.actors.heads import (
@@ -35,18 +36,14 @@ from eventscribe.actors.memory import (
 )
 from eventscribe.actors.phrases import (
     head_candidate_flags,
-    is_pronoun,
     is_pronoun_at,
-    locative_objects,
+    locative_indexes,
     mention_range,
-    mention_span,
     modifier_indexes,
-    modifier_tokens,
     phrase_range,
-    pronoun_wants_person,
 )
 from eventscribe.actors.registry import ActorRegistry
-from eventscribe.nlp.view import DocView, TextSpan
+from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
 
 __all__ = ["ActorIndex", "ActorTagger", "unresolved_actor"]
@@ -82,6 +79,7 @@ class ActorTagger:
         self._roles: dict[str, Role | None] = {}
         self._cached_for = knowledge
         self._ids: TaggerIds | None = None
+        self._labels: dict[int, str] = {}  # matcher label id -> label
 
     def tag(
         self, doc: Doc, *, published: date | None = None, doc_id: str = "", view: DocView | None = None
@@ -94,14 +92,20 @@ class ActorTagger:
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
         candidates = head_candidate_flags(view, ids.phrase)
-        for start, end in view.sentences():
-            memory.countries_before_sentence = list(memory.countries)
-            for i in range(start, end):
-                if not candidates[i] or not may_name_an_actor(view, ids, i, clues):
-                    continue
-                actors = self._resolve(view, ids, i, clues, memory)
-                if actors:
-                    index.by_head[i] = actors
+        sentence_ends = iter([end for _start, end in view.sentences()])
+        sentence_end = 0
+        for i in compress(range(len(candidates)), candidates):
+            if i >= sentence_end:
+                # the first head of a sentence: what the sentences before it named
+                # (nothing is resolved between a sentence start and its first head)
+                while sentence_end <= i:
+                    sentence_end = next(sentence_ends)
+                memory.countries_before_sentence = list(memory.countries)
+            if not may_name_an_actor(view, ids, i, clues):
+                continue
+            actors = self._resolve(view, ids, i, clues, memory)
+            if actors:
+                index.by_head[i] = actors
         return index
 
     def _ids_of(self, view: DocView) -> TaggerIds:
@@ -111,21 +115,6 @@ class ActorTagger:
         return self._ids
 
     # -- evidence -------------------------------------------------------------------
-
-    def _lookup(self, text: str) -> tuple[KnownActor, ...]:
-        """``knowledge.lookup(text)``, remembered (see ``_known``)."""
-        self._check_cache()
-        known = self._known.get(text)
-        if known is None:
-            known = self._known[text] = tuple(self.knowledge.lookup(text))
-        return known
-
-    def _role(self, text: str) -> Role | None:
-        """``knowledge.role(text)``, remembered."""
-        self._check_cache()
-        if text not in self._roles:
-            self._roles[text] = self.knowledge.role(text)
-        return self._roles[text]
 
     def _check_cache(self) -> None:
         """Forget remembered answers if the knowledge was swapped or they grew large."""
@@ -138,20 +127,30 @@ class ActorTagger:
         """Longest known phrase covering each token (token index -> clue)."""
         found: list[Clue] = []
         doc = view.doc
-        strings = doc.vocab.strings
+        labels = self._labels
+        self._check_cache()  # once per document: the lookups below read the caches directly
+        known_by_text, roles_by_text = self._known, self._roles
         for match_id, start, end in list(self._lower(doc)) + list(self._exact(doc)):
             text = view.span_text(start, end)
-            label = strings[match_id]
+            label = labels.get(match_id)
+            if label is None:
+                label = labels[match_id] = doc.vocab.strings[match_id]
             if label == "role":
-                role = self._role(text)
+                if text in roles_by_text:
+                    role = roles_by_text[text]
+                else:
+                    role = roles_by_text[text] = self.knowledge.role(text)
                 if role is not None:
                     found.append(Clue(start, end, "role", text, sector=role.sector))
                 continue
+            knowns = known_by_text.get(text)
+            if knowns is None:
+                knowns = known_by_text[text] = tuple(self.knowledge.lookup(text))
             if label == "ethnic":
-                knowns = [k for k in self._lookup(text) if k.kind == "ethnic"]
-                found.append(Clue(start, end, "ethnic", text, known=knowns[0] if knowns else None))
+                ethnic = [k for k in knowns if k.kind == "ethnic"]
+                found.append(Clue(start, end, "ethnic", text, known=ethnic[0] if ethnic else None))
                 continue
-            for known in self._lookup(text):
+            for known in knowns:
                 if plausible(view, ids, start, end, known.kind):
                     found.append(Clue(start, end, known.kind, text, known=known))
         by_token: dict[int, Clue] = {}
@@ -165,29 +164,36 @@ class ActorTagger:
     def _resolve(
         self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
     ) -> tuple[Actor, ...]:
-        if is_pronoun_at(view, ids.phrase, head):
-            token = view.doc[head]
-            actor = self._pronoun(token, memory)
-            return (relocate(actor, token),) if actor else ()
-        if view.lower[head] in ids.pair_words and any(
-            view.lower[c] in ids.both_two for c in view.children[head]
-        ):
-            return self._both_sides(view.doc[head], memory)
-        described = modifier_indexes(view, ids.phrase, head)
-        first, last = phrase_range(view, ids.phrase, head, described)
-        tokens = [i for i in described if first <= i < last]
+        phrase = ids.phrase
+        if view.pos[head] == phrase.pron and view.lower[head] in phrase.pronoun_words:  # is_pronoun_at
+            actor = self._pronoun(view, ids, head, memory)
+            return (relocate(actor, view.char_range(head, head + 1)),) if actor else ()
+        children = view.children[head]
+        if not children:
+            # a word alone ("Vucic", "Serbia", "officials"): the phrase is the word
+            actors = self._describe(view, ids, head, [head], None, view.token_text(head), clues, memory,
+                                    all_actors=True)
+            return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
+        if view.lower[head] in ids.pair_words and any(view.lower[c] in ids.both_two for c in children):
+            return self._both_sides(view, ids, head, memory)
+        described = modifier_indexes(view, phrase, head)
+        first, last = phrase_range(view, phrase, head, described)
+        if first == described[0] and last == described[-1] + 1:
+            tokens = described
+        else:
+            tokens = [i for i in described if first <= i < last]
         segments = person_segments(view, ids, tokens)
         if len(segments) > 1:
             # "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti"
             # parsed as one phrase: one actor per person
             found = []
             for segment in segments:
-                part = view.span(segment[0], segment[-1] + 1)
-                actor = self._describe(view, ids, segment[-1], segment, part, part, clues, memory)
+                part = view.char_range(segment[0], segment[-1] + 1)
+                actor = self._describe(view, ids, segment[-1], segment, part, part[2], clues, memory)
                 if actor is not None:
                     found.append(actor)
             return tuple(found)
-        short = view.span(first, last)
+        short = view.span_text(first, last)
         actors = self._describe(view, ids, head, tokens, None, short, clues, memory, all_actors=True)
         return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
 
@@ -197,8 +203,8 @@ class ActorTagger:
         ids: TaggerIds,
         head: int,
         tokens: list[int],
-        span: TextSpan | None,
-        short: TextSpan,
+        span: tuple[int, int, str] | None,
+        short: str,
         clues: dict[int, Clue],
         memory: ArticleMemory,
         *,
@@ -206,29 +212,46 @@ class ActorTagger:
     ):
         """The actor described by ``tokens`` (or, with ``all_actors``, the tuple of
         actors for conjoined countries), remembered for later mentions. ``span`` is
-        the mention's text span; None for ``mention_span(head)``, made only when the
-        phrase does describe an actor."""
-        phrase_clues = _unique_clues(clues.get(i) for i in tokens)
-        roles = [c for c in phrase_clues if c.kind == "role" and role_describes_head(view, ids, c, head)]
-        knowns = sorted(
-            (c for c in phrase_clues if c.known is not None),
-            key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)),
-        )
-        ethnic = [c for c in phrase_clues if c.kind == "ethnic"]
+        the mention's (start_char, end_char, text); None for ``mention_range(head)``,
+        read only when the phrase does describe an actor. ``short`` is the text of the
+        phrase without its leading determiners (the name when nothing better is known)."""
+        phrase_clues: list[Clue] = []
+        for i in tokens:
+            clue = clues.get(i)
+            if clue is not None and clue not in phrase_clues:
+                phrase_clues.append(clue)
+        roles: list[Clue] = []
+        knowns: list[Clue] = []
+        ethnic: list[Clue] = []
+        covered: set[int] = set()
+        for clue in phrase_clues:
+            kind = clue.kind
+            if kind == "role" and role_describes_head(view, ids, clue, head):
+                roles.append(clue)
+            if clue.known is not None:
+                knowns.append(clue)
+            if kind == "ethnic":
+                ethnic.append(clue)
+            covered.update(range(clue.start, clue.end))
+        if len(knowns) > 1:
+            knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
-            knowns = self._borrowed_country(view.doc[head], clues, memory)
-        covered = {i for c in phrase_clues for i in range(c.start, c.end)}
+            knowns = self._borrowed_country(view, ids, head, clues, memory)
         names = [i for i in tokens if i not in covered and is_name(view, ids, i, head)]
-        words = [view.token_text(i) for i in names]
-        name = " ".join(w if not view.is_lower[i] else w.title() for i, w in zip(names, words))
-        if not (roles or knowns or ethnic or names):
-            return None
+        if names:
+            words = [view.token_text(i) for i in names]
+            is_lower = view.is_lower
+            name = " ".join(w if not is_lower[i] else w.title() for i, w in zip(names, words))
+        else:
+            words, name = [], ""
+            if not (roles or knowns or ethnic):
+                return None
         if span is None:
-            span = view.span(*mention_range(view, ids.phrase, head))
+            span = view.char_range(*mention_range(view, ids.phrase, head))
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
-            return relocate(remembered, view.doc[head], span)
+            return relocate(remembered, span)
         if name and not knowns:
             answer = self.registry.lookup(name, memory.published) or (
                 self.registry.lookup(words[-1], memory.published) if len(names) > 1 else None
@@ -237,7 +260,7 @@ class ActorTagger:
                 known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
                 knowns = [Clue(names[0], names[-1] + 1, "registry", name, known=known)]
                 name = answer.name if len(answer.name) >= len(name) else name
-        actor = compose_actor(head, span, short.text, name, roles, knowns, ethnic)
+        actor = compose_actor(head, span, short, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -248,29 +271,33 @@ class ActorTagger:
         ):
             memory.metonyms.add((knowns[0].start, knowns[0].end))
 
-        partners = _conjoined_clues(view.doc, knowns)
+        partners = _conjoined_clues(view.doc, knowns) if len(knowns) > 1 else []
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
             return tuple(
-                compose_actor(head, span, short.text, name, roles, [clue], ethnic)
+                compose_actor(head, span, short, name, roles, [clue], ethnic)
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(name))
         return actor
 
-    def _borrowed_country(self, head: Token, clues: dict[int, Clue], memory: ArticleMemory) -> list[Clue]:
+    def _borrowed_country(
+        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+    ) -> list[Clue]:
         """Country evidence from outside the name: a possessive pronoun ("their forces")
         or a place the group is in or from ("opposition groups in Zimbabwe")."""
-        for child in head.children:
-            if child.dep_ == "poss" and is_pronoun(child):
-                actor = self._pronoun(child, memory)
+        phrase = ids.phrase
+        for child in view.children[head]:
+            if view.dep[child] == phrase.poss and is_pronoun_at(view, phrase, child):
+                actor = self._pronoun(view, ids, child, memory)
                 if actor is not None and actor.country:
-                    known = KnownActor(actor.name, actor.country, None, "country", f"'{child.text}' = {actor.name}")
-                    return [Clue(child.i, child.i + 1, "country", child.text, known=known)]
-        for place in locative_objects(head):
-            for token in modifier_tokens(place):
-                clue = clues.get(token.i)
+                    text = view.token_text(child)
+                    known = KnownActor(actor.name, actor.country, None, "country", f"'{text}' = {actor.name}")
+                    return [Clue(child, child + 1, "country", text, known=known)]
+        for place in locative_indexes(view, phrase, head):
+            for i in modifier_indexes(view, phrase, place):
+                clue = clues.get(i)
                 if clue is not None and clue.known is not None and clue.known.country:
                     return [clue]
         return []
@@ -286,36 +313,38 @@ class ActorTagger:
                 return memory.by_title[role.text.lower()]
         return None
 
-    def _pronoun(self, head: Token, memory: ArticleMemory) -> Actor | None:
-        wants_person = pronoun_wants_person(head)
+    def _pronoun(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> Actor | None:
+        """The actor the pronoun at ``head`` stands for."""
+        wants_person = view.lower[head] in ids.phrase.person_pronouns
         # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
-        governor = head.head
-        while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head is not governor:
-            governor = governor.head
-            for child in governor.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i < head.i and child.i != head.i:
-                    actor = _memory_subject(child, memory, wants_person)
+        dep, heads = view.dep, view.head
+        governor = heads[head]
+        while dep[governor] in ids.reported and heads[governor] != governor:
+            governor = heads[governor]
+            for child in view.children[governor]:
+                if dep[child] in ids.subjects and child < head:
+                    actor = _memory_subject(view.idx[child], child, memory, wants_person)
                     if actor is not None and wants_person == _is_person(actor, memory):
                         return actor
         return memory.last_person if wants_person else memory.last_group
 
-    def _both_sides(self, head: Token, memory: ArticleMemory) -> tuple[Actor, ...]:
+    def _both_sides(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> tuple[Actor, ...]:
         # "the two sides" are the last two countries of earlier sentences, not the
         # speaker of this one ("Russia urged both sides ...")
         countries = memory.countries_before_sentence
         if len(countries) < 2:
             return ()
-        span = mention_span(head)
+        start, end, text = view.char_range(*mention_range(view, ids.phrase, head))
         return tuple(
             Actor(
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
+                text=text,
+                start=start,
+                end=end,
                 name=self.knowledge.country_name(code),
                 country=code,
                 sector=None,
                 code=code,
-                evidence=f"'{span.text}' = the two countries named earlier",
+                evidence=f"'{text}' = the two countries named earlier",
             )
             for code in countries[-2:]
         )
@@ -341,12 +370,13 @@ def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
     return any(actor.name == known.name for known in memory.by_name.values())
 
 
-def _memory_subject(subject: Token, memory: ArticleMemory, wants_person: bool) -> Actor | None:
-    """The actor already resolved for ``subject`` (resolution runs left to right)."""
-    if memory.resolved.get(subject.i):
-        return memory.resolved[subject.i][0]
+def _memory_subject(char: int, subject: int, memory: ArticleMemory, wants_person: bool) -> Actor | None:
+    """The actor already resolved for the token ``subject`` (resolution runs left to
+    right), which starts at character ``char``."""
+    if memory.resolved.get(subject):
+        return memory.resolved[subject][0]
     for actor in list(memory.by_name.values())[::-1]:
-        if actor.start <= subject.idx < actor.end:
+        if actor.start <= char < actor.end:
             return actor
     return memory.last_person if wants_person else memory.last_group
 
@@ -357,11 +387,3 @@ def _name_keys(words: list[str]) -> list[str]:
         return []
     full = " ".join(words)
     return [full, words[-1]] if len(words) > 1 else [full]
-
-
-def _unique_clues(clues) -> list[Clue]:
-    seen: list[Clue] = []
-    for clue in clues:
-        if clue is not None and clue not in seen:
-            seen.append(clue)
-    return seen

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import (
     DEP,
+    ENT_IOB,
     ENT_TYPE,
     HEAD,
     IDX,
@@ -55,7 +56,7 @@ class DocView:
     """
 
     __slots__ = (
-        "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
+        "_entities", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
         "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
         "text",
     )  # fmt: skip
@@ -82,6 +83,7 @@ class DocView:
             if head != i:
                 self.children[head].append(i)
         self._subtrees: dict[int, set[int]] = {}
+        self._entities: list[tuple[int, int, int]] | None = None
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -136,3 +138,45 @@ class DocView:
                 stack.extend(self.children[child])
             self._subtrees[i] = found
         return found
+
+    def entities(self) -> list[tuple[int, int, int]]:
+        """(start, end, label id) of each named entity, as ``doc.ents`` gives them.
+
+        Read once per document from the entity IOB column (several stages ask, and
+        ``doc.ents`` makes a ``Span`` per entity every time); the runs are cut as
+        spaCy cuts them (a "B" after a "B" starts a new entity, an entity without a
+        label is dropped).
+        """
+        if self._entities is None:
+            self._entities = self._read_entities()
+        return self._entities
+
+    def _read_entities(self) -> list[tuple[int, int, int]]:
+        n = len(self.pos)
+        if not n:
+            return []
+        iob = self.doc.to_array(ENT_IOB)
+        inside = (iob != 2).nonzero()[0].tolist()  # "O" tokens (2) end entities, nothing else
+        iob_of, types = iob.tolist(), self.ent_type
+        found: list[tuple[int, int, int]] = []
+        start, label, previous = -1, 0, -2
+        for i in inside:
+            if start != -1 and i != previous + 1:  # an "O" token came in between
+                found.append((start, previous + 1, label))
+                start, label = -1, 0
+            previous = i
+            code = iob_of[i]
+            if code == 1:  # "I"
+                if start == -1:
+                    return [(e.start, e.end, e.label) for e in self.doc.ents]  # spaCy's error
+            elif code == 0 or types[i] == 0:  # missing, or "B" without a label
+                if start != -1:
+                    found.append((start, i, label))
+                start, label = -1, 0
+            else:  # "B"
+                if start != -1:
+                    found.append((start, i, label))
+                start, label = i, types[i]
+        if start != -1:
+            found.append((start, previous + 1, label))
+        return [entity for entity in found if entity[2] != 0]

@@ -149,6 +149,9 @@ class Gazetteer:
         # name as written -> what lookup() answered: tagging asks about the same words
         # in every article, most of them no place at all
         self._found: dict[str, tuple[tuple[Entry, str], ...]] = {}
+        # what other modules derive from lookup() answers (the places stage's filtered
+        # candidates), by their own keys; emptied with _found whenever a name is added
+        self.derived: dict[Any, Any] = {}
 
     def _index(self, number: int, names: dict[str, str]) -> None:
         keys: dict[str, int] = {}
@@ -163,6 +166,7 @@ class Gazetteer:
         """Index entry ``number`` under the folded name ``key``."""
         code = number * 8 + RANK[how]
         self._found.clear()
+        self.derived.clear()
         old = self.index.get(key)
         if old is None:
             self.index[sys.intern(key)] = code

@@ -24,8 +24,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
-
 from eventscribe.nlp.view import DocView
 from eventscribe.places.gazetteer import (
     ALIAS,
@@ -158,10 +156,27 @@ def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _demonym_before_noun(view: DocView, ids: WordIds, span: Span) -> bool:
+def _demonym_before_noun(view: DocView, ids: WordIds, start: int, end: int) -> bool:
     """"Slovak architect", "the English city": a one-word name followed by a common noun."""
-    end = span.end
-    return len(span) == 1 and end < len(view) and view.pos[end] == ids.noun and bool(view.is_lower[end])
+    return end - start == 1 and end < len(view) and view.pos[end] == ids.noun and bool(view.is_lower[end])
+
+
+# Filtered candidates remembered per gazetteer (in Gazetteer.derived, under this key):
+# the same names come back in every article. Emptied when it reaches _MEMO_SIZE.
+_MEMO_KEY = "places.mentions"
+_MEMO_SIZE = 1 << 16
+
+
+def _memo(gaz: Gazetteer, words: PlaceWords) -> dict:
+    """The gazetteer's remembered answers of :func:`_candidates` and :func:`_towns`
+    for the word lists ``words``."""
+    held = gaz.derived.get(_MEMO_KEY)
+    if held is None or held[0] is not words:
+        held = gaz.derived[_MEMO_KEY] = (words, {})
+    memo = held[1]
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    return memo
 
 
 def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
@@ -169,15 +184,16 @@ def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
     """Longest gazetteer names inside a span, left to right.
 
     A window's name is sliced from the document's text rather than built from a new
-    Span for every window tried. ``ids`` is ``WordIds(view, place_words())`` when the
-    caller has it.
+    Span for every window tried, and its filtered candidates are remembered (see
+    :func:`_memo`). ``ids`` is ``WordIds(view, place_words())`` when the caller has it.
     """
     words = place_words()
     ids = WordIds(view, words) if ids is None else ids
     start, end = _trim(view, ids, start, end)
     if start >= end:
         return
-    text, idx, length = view.text, view.idx, view.length
+    memo = _memo(gaz, words)
+    text, idx, length, tag = view.text, view.idx, view.length, view.tag
     plural = ids.plural
     may_be_weak = label == "PROPN" or label in words.other_name_labels
     i = start
@@ -189,11 +205,17 @@ def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
             whole = (i, j) == (start, end)
             name = text[idx[i] : idx[j - 1] + length[j - 1]]  # == doc[i:j].text
-            found = _candidates(gaz, name, view.tag[j - 1] in plural, label, whole=whole, words=words)
+            key = (name, tag[j - 1] in plural, label, whole)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = _candidates(gaz, name, key[1], label, whole=whole, words=words)
             weak = (not found and may_be_weak and i == start
                     and not any(view.token_text(k) in people for k in range(i, j)))
             if weak:
-                found = _towns(gaz, name, label, words)
+                town_key = (name, label)
+                found = memo.get(town_key)
+                if found is None:
+                    found = memo[town_key] = _towns(gaz, name, label, words)
             if inner:
                 found = tuple((e, how) for e, how in found
                               if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS))
@@ -205,11 +227,11 @@ def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
             i += 1
 
 
-def surnames(doc: Doc, ents: tuple[Span, ...] | None = None) -> set[str]:
-    """Words of the people named in full ("Jordan" after "Michael Jordan" is him).
-    ``ents`` is ``doc.ents`` when the caller has it."""
-    ents = doc.ents if ents is None else ents
-    return {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+def surnames(view: DocView) -> set[str]:
+    """Words of the people named in full ("Jordan" after "Michael Jordan" is him)."""
+    person = view.id("PERSON")
+    return {view.token_text(i) for start, end, label in view.entities()
+            if label == person and end - start > 1 for i in range(start, end)}
 
 
 def _unlabelled(view: DocView, i: int, text: str, noun: int) -> bool:
@@ -225,39 +247,38 @@ def _with_area_word(view: DocView, ids: WordIds, end: int) -> int:
     return end
 
 
-def _entity_spans(view: DocView, ids: WordIds, ents: tuple[Span, ...], people: set[str],
+def _entity_spans(view: DocView, ids: WordIds, people: set[str],
                   words: PlaceWords) -> Iterator[tuple[int, int, str]]:
-    for ent in ents:
-        label = ent.label_
-        if label == "PERSON" and ent.text in people:
+    for start, end, label_id in view.entities():
+        label = view.string(label_id)
+        if label == "PERSON" and view.span_text(start, end) in people:
             continue
-        if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(view, ids, ent):
+        if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(view, ids, start, end):
             label = "DEMONYM"  # "Slovak architect", "the English city"
         elif label in words.skipped_labels:
             continue
-        yield ent.start, _with_area_word(view, ids, ent.end), label
+        yield start, _with_area_word(view, ids, end), label
 
 
 def regions(view: DocView, people: set[str] | None = None,
             ids: WordIds | None = None) -> Iterator[tuple[int, int, str]]:
     """Token ranges worth looking up, with the label that sets what may match.
-    ``people`` is ``surnames(view.doc)`` and ``ids`` ``WordIds(view, place_words())``
+    ``people`` is ``surnames(view)`` and ``ids`` ``WordIds(view, place_words())``
     when the caller has them."""
     words = place_words()
     ids = WordIds(view, words) if ids is None else ids
     size = len(view)
     taken = [False] * size
-    ents = view.doc.ents
-    people = surnames(view.doc, ents) if people is None else people
-    for ent in ents:
-        for i in range(ent.start, ent.end):
+    people = surnames(view) if people is None else people
+    for start, end, _label in view.entities():
+        for i in range(start, end):
             taken[i] = True
-    yield from _entity_spans(view, ids, ents, people, words)
+    yield from _entity_spans(view, ids, people, words)
     adj, propn, noun = view.id("ADJ"), view.id("PROPN"), view.id("NOUN")
-    text, idx, length, pos = view.text, view.idx, view.length, view.pos
+    text, idx, length, pos, is_lower = view.text, view.idx, view.length, view.pos, view.is_lower
     i = 0
     while i < size:
-        if taken[i]:
+        if taken[i] or is_lower[i]:  # a lower-case word has no capital: not case_ok
             i += 1
             continue
         word = text[idx[i] : idx[i] + length[i]]

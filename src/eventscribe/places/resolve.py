@@ -79,6 +79,8 @@ def choose(
     if qualifier is not None:
         inside = [c for c in candidates if _inside(c[0], qualifier)]
         candidates = inside or candidates
+    if len(candidates) == 1:
+        return candidates[0][0]  # nothing to weigh it against
     best: tuple[float, Entry] | None = None
     for entry, how in candidates:
         value = score(entry, how, context, states)

@@ -21,7 +21,7 @@ from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Ent
 from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.mentions import Mention, WordIds, regions, scan, surnames
 from eventscribe.places.resolve import choose, context_weights
-from eventscribe.places.words import place_words
+from eventscribe.places.words import PlaceWords, place_words
 
 # a weak mention (a town found only because it could be one) is kept when it lies in
 # one of the article's first this many countries
@@ -89,6 +89,15 @@ class PlaceTagger:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self._gazetteer = gazetteer
+        self._ids: tuple[Any, PlaceWords, WordIds] | None = None
+
+    def _word_ids(self, view: DocView) -> WordIds:
+        """The word lists as ids of the document's vocabulary, made once per vocabulary."""
+        words = place_words()
+        held = self._ids
+        if held is None or held[0] is not view.doc.vocab or held[1] is not words:
+            held = self._ids = (view.doc.vocab, words, WordIds(view, words))
+        return held[2]
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -112,8 +121,8 @@ class PlaceTagger:
         view = DocView(doc) if view is None else view
         skip = set(actor_spans)
         found: dict[tuple[int, int], Mention] = {}
-        people = surnames(doc)
-        ids = WordIds(view, place_words())
+        people = surnames(view)
+        ids = self._word_ids(view)
         for start, end, label in regions(view, people, ids):
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
                 if (mention.start, mention.end) not in skip:
@@ -152,6 +161,7 @@ class PlaceTagger:
                  states: set[str]) -> list[Entry | None]:
         """One entry per mention; a name keeps its first sense within the document."""
         context = context_weights(countries)
+        links = (view.id("conj"), view.ids(("and", "or")))
         main = set(countries[:_WEAK_COUNTRIES])
         sense: dict[str, Entry] = {}
         chosen: list[Entry | None] = []
@@ -163,7 +173,7 @@ class PlaceTagger:
                 chosen.append(sense[key])
                 continue
             candidates = (
-                mention.candidates if qualifier else _regional(view, mentions, number, chosen)
+                mention.candidates if qualifier else _regional(view, mentions, number, chosen, links)
             )
             entry = choose(candidates, context, states=states, qualifier=qualifier)
             if mention.weak and (entry is None or entry.country not in main):
@@ -182,12 +192,13 @@ def _one_country(mention: Mention) -> bool:
 
 
 def _regional(view: DocView, mentions: list[Mention], number: int,
-              chosen: list[Entry | None]) -> tuple[tuple[Entry, str], ...]:
+              chosen: list[Entry | None], links: tuple[int, frozenset[int]]) -> tuple[tuple[Entry, str], ...]:
     """The candidates of a mention, narrowed to regions when the text says one is meant.
 
     After "<place>, " ("Tacoma, Washington") or when conjoined with a region already
     resolved ("California or Washington"), a mention that can name a region or country
-    names one; otherwise bare region names (QUALIFIER) are not used at all.
+    names one; otherwise bare region names (QUALIFIER) are not used at all. ``links``:
+    the ids of the "conj" label and of the words "and" and "or".
     """
     mention = mentions[number]
     previous = chosen[number - 1] if number else None
@@ -195,15 +206,21 @@ def _regional(view: DocView, mentions: list[Mention], number: int,
     if number and previous is not None:
         before = mentions[number - 1]
         comma = mention.start == before.end + 1 and view.token_text(before.end) == ","
-        head = _root(view, mention.start, mention.end)
-        conj = view.string(view.dep[head]) == "conj" and before.start <= view.head[head] < before.end
-        in_list = conj or (mention.end < len(view) and view.string(view.lower[mention.end]) in ("and", "or"))
-        regional = (comma and not in_list and previous.feature == "city") or (
-            conj and previous.feature in ("admin1", "country"))
-    areas = tuple(c for c in mention.candidates if c[0].feature in ("admin1", "country"))
-    if regional and areas:
-        return areas
-    return tuple(c for c in mention.candidates if c[1] != QUALIFIER)
+        after_city = comma and previous.feature == "city"
+        after_area = previous.feature in ("admin1", "country")
+        if after_city or after_area:  # else nothing below can make it regional
+            conj_id, and_or = links
+            head = _root(view, mention.start, mention.end)
+            conj = view.dep[head] == conj_id and before.start <= view.head[head] < before.end
+            in_list = conj or (mention.end < len(view) and view.lower[mention.end] in and_or)
+            regional = (after_city and not in_list) or (conj and after_area)
+    if regional:
+        areas = tuple(c for c in mention.candidates if c[0].feature in ("admin1", "country"))
+        if areas:
+            return areas
+    if any(how == QUALIFIER for _, how in mention.candidates):
+        return tuple(c for c in mention.candidates if c[1] != QUALIFIER)
+    return mention.candidates
 
 
 def _root(view: DocView, start: int, end: int) -> int:
@@ -212,6 +229,6 @@ def _root(view: DocView, start: int, end: int) -> int:
 
 
 def _place(view: DocView, mention: Mention, entry: Entry) -> Place:
-    span = view.span(mention.start, mention.end)
-    return Place(span.start_char, span.end_char, span.text, entry.name, entry.country,
+    start, end, text = view.char_range(mention.start, mention.end)
+    return Place(start, end, text, entry.name, entry.country,
                  float(entry.lat), float(entry.lon), entry.geonameid, entry.feature)

@@ -31,7 +31,9 @@ def _candidates(scan: Scan, lexicon: Lexicon) -> list[tuple[Candidate, int]]:
     """Every candidate of every rule, with the rule's rank (earlier rules win ties).
 
     A rule whose regex cannot match the text (its needs fail, see
-    :mod:`eventscribe.time.prefilter`) is not run: the result is the same, sooner.
+    :mod:`eventscribe.time.prefilter`) is not run, and an anchored rule is tried only
+    where its matches can start (see :mod:`eventscribe.time.anchors`): the result is
+    the same, sooner.
     """
     patterns = build_patterns(lexicon)
     clues = Clues(scan.text)
@@ -39,7 +41,7 @@ def _candidates(scan: Scan, lexicon: Lexicon) -> list[tuple[Candidate, int]]:
     for rank, (name, rule) in enumerate(RULES):
         if not may_match(patterns.needs[name], clues):
             continue
-        for match in patterns[name].finditer(scan.text):
+        for match in patterns.finditer(name, clues):
             candidate = rule(match, scan)
             if candidate is not None and candidate.end > candidate.start:
                 found.append((candidate, rank))

@@ -8,13 +8,26 @@ Month and weekday names are matched case-sensitively (capitalised), so the verb
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from eventscribe.time.anchors import (
+    Anchor,
+    Blanks,
+    Chars,
+    Digits,
+    Part,
+    Word,
+    alt,
+    anchored_finditer,
+    opt,
+    seq,
+    word,
+)
 from eventscribe.time.lexicon import Lexicon
-from eventscribe.time.prefilter import Need, any_case, regex, words
+from eventscribe.time.prefilter import Clues, Need, any_case, regex, words
 
 YEAR_DIGITS = r"(?:1[89]|20)\d\d"
 
@@ -26,16 +39,27 @@ def _alt(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    """All compiled patterns; ``rule_patterns`` maps a rule name to its regex and
+    """All compiled patterns; ``rule_patterns`` maps a rule name to its regex,
     ``needs`` to what a text must contain for that regex to match (see
-    :mod:`eventscribe.time.prefilter`)."""
+    :mod:`eventscribe.time.prefilter`) and ``anchors`` (for some rules) to where its
+    matches can start (see :mod:`eventscribe.time.anchors`)."""
 
     rule_patterns: Mapping[str, re.Pattern[str]]
     future_cue: re.Pattern[str]
     needs: Mapping[str, tuple[Need, ...]]
+    anchors: Mapping[str, Anchor]
 
     def __getitem__(self, name: str) -> re.Pattern[str]:
         return self.rule_patterns[name]
+
+    def finditer(self, name: str, clues: Clues) -> Iterator[re.Match[str]]:
+        """The matches of rule ``name`` in ``clues.text``, exactly as
+        ``self[name].finditer(clues.text)`` gives them, trying only anchored starts
+        when the rule has an anchor."""
+        anchor = self.anchors.get(name)
+        if anchor is None:
+            return self.rule_patterns[name].finditer(clues.text)
+        return anchored_finditer(self.rule_patterns[name], clues.text, anchor.starts(clues))
 
 
 def _sources(lex: Lexicon) -> dict[str, str]:
@@ -109,18 +133,21 @@ def _needs(lex: Lexicon) -> dict[str, tuple[Need, ...]]:
     """
     month = words([*lex.months, *lex.month_abbreviations])
     names = _alt([*lex.months, *lex.month_abbreviations])
-    year = regex(YEAR_DIGITS)
+    year = regex(YEAR_DIGITS, digit="start")
     units = ("week", "month", "year", "decade", "century")
     deictic = ("yesterday", "today", "tonight", "tomorrow")
     steps = ("last", "this", "next")
     return {
-        "iso": (regex(r"\d-\d"),),
-        "slash": (regex(r"\d/\d"),),
-        "dotted": (regex(r"\d\.\d"),),
+        "iso": (regex(r"\d-\d", digit="start"),),
+        "slash": (regex(r"\d/\d", digit="start"),),
+        "dotted": (regex(r"\d\.\d", digit="start"),),
         # a month name, then (after an optional dot) blanks and the day's first digit
-        "month_day": (month, regex(rf"(?:{names})\.?\s+\d")),
+        "month_day": (month, regex(rf"(?:{names})\.?\s+\d", digit="inside")),
         # the day's last digit, its suffix, blanks, an optional "of", the month name
-        "day_month": (month, regex(rf"\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{names})")),
+        "day_month": (
+            month,
+            regex(rf"\d(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{names})", digit="start"),
+        ),
         "month_year": (month, year),
         "month_relyear": (month, any_case(["year"]), any_case(steps)),
         "month_bare": (words(lex.months),),
@@ -142,13 +169,80 @@ def _needs(lex: Lexicon) -> dict[str, tuple[Need, ...]]:
         "season": (any_case(lex.seasons),),
         "quarter": (any_case(["quarter"]),),
         "quarter_code": (words([f"Q{n}" for n in range(1, 5)]),),
-        "year": (regex(r"\d\d\d\d"),),
-        "decade": (regex(r"(?i)\d0'?s"),),
-        "decade_short": (regex(r"(?i)[2-9]0s"),),
+        "year": (regex(r"\d\d\d\d", digit="start"),),
+        "decade": (regex(r"(?i)\d0'?s", digit="start"),),
+        "decade_short": (regex(r"(?i)[2-9]0s", digit="start"),),
         "century": (any_case(["century"]),),
-        "clock": (regex(r"(?i)\d\s*[ap]"),),
-        "clock24": (regex(r"\d:\d"),),
+        "clock": (regex(r"(?i)\d\s*[ap]", digit="start"),),
+        "clock24": (regex(r"\d:\d", digit="start"),),
         "noon": (any_case(["noon", "midday", "midnight"]),),
+    }
+
+
+def _folded_anchor(items: Iterable[str]) -> re.Pattern[str] | None:
+    """A search for ``items`` in the folded text (see :func:`prefilter.fold`): every
+    place a ``(?i)`` pattern matches one of them; None when a word is not plain ASCII,
+    for which the folded text gives no such promise."""
+    found = [w.lower() for w in items]
+    if not found or not all(w and w.isascii() for w in found):
+        return None
+    return re.compile(_alt(found))
+
+
+def _anchors(lex: Lexicon) -> dict[str, Anchor]:
+    """For some rules of :func:`_sources`, where their matches can start.
+
+    Keep in step with the sources: the anchor is a part every match contains (a
+    case-sensitive name, or fixed words of a ``(?i)`` pattern, searched in the folded
+    text), and the prefix everything a match may hold before it, walked backwards. A
+    prefix may allow more than the pattern (the pattern checks each start), never less.
+    """
+    weekdays = Word(lex.weekdays)
+    names = re.compile(_alt([*lex.months, *lex.month_abbreviations]))
+    full = re.compile(_alt(lex.months))
+    steps = ("last", "this", "next", "past", "coming")
+    edge = alt(
+        word("early", "late", "mid"),
+        seq(opt(word("the"), Blanks()), word("end", "beginning", "start", "middle"), Blanks(),
+            word("of")),
+    )
+    units = ("week", "month", "year", "decade", "century")
+    prefixes: dict[str, tuple[re.Pattern[str] | None, Part, bool]] = {
+        "weekday": (re.compile(_alt(lex.weekdays)), opt(word(*steps), Blanks()), False),
+        "month_bare": (full, seq(opt(edge, Blanks("-")), opt(word(*steps), Blanks())), False),
+        "month_day": (names, opt(weekdays, opt(Chars(",")), Blanks()), False),
+        "day_month": (names, seq(
+            opt(weekdays, opt(Chars(",")), Blanks()), opt(word("the"), Blanks()), Digits(2),
+            opt(Word(("st", "nd", "rd", "th"))), Blanks(), opt(word("of"), Blanks()),
+        ), False),
+        "month_year": (names, seq(), False),
+        "month_relyear": (names, seq(), False),
+        "unit_rel": (_folded_anchor([*units, "weekend", "quarter"]), seq(
+            opt(word("early", "late", "mid", "earlier", "later"), Blanks("-"),
+                opt(word("in"), Blanks())),
+            opt(word("the"), Blanks()),
+            word(*steps, "previous", "current"), Blanks(), opt(word("fiscal"), Blanks()),
+        ), True),
+        "unit_edge": (_folded_anchor(units), seq(
+            opt(word("the"), Blanks()),
+            alt(word("end", "beginning", "start", "middle", "turn"),
+                seq(word("first", "second"), Blanks(), word("half"))),
+            Blanks(), word("of"), Blanks(), opt(word("this", "last", "next", "the"), Blanks()),
+            opt(word("fiscal"), Blanks()),
+        ), True),
+        "deictic_day": (_folded_anchor(
+            ["yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon",
+             "evening"]), opt(alt(
+                 seq(word("the"), Blanks(), word("day"), Blanks(), word("before", "after")),
+                 word("last", "this")), Blanks()), True),
+        "present": (_folded_anchor(lex.present_words), seq(), True),
+        "year": (re.compile(r"\d\d\d\d"), seq(), False),
+        "clock": (re.compile(r"\d"), seq(), False),
+    }
+    return {
+        name: Anchor(pattern, prefix, in_folded)
+        for name, (pattern, prefix, in_folded) in prefixes.items()
+        if pattern is not None
     }
 
 
@@ -172,4 +266,5 @@ def build_patterns(lex: Lexicon) -> Patterns:
         rule_patterns=MappingProxyType(compiled),
         future_cue=_future_cue(lex),
         needs=MappingProxyType(needs),
+        anchors=MappingProxyType(_anchors(lex)),
     )

@@ -6,7 +6,7 @@ running scheduler (``address`` such as ``tcp://10.0.0.5:8786``). The client proc
 reads the input, cuts it into partitions (one store batch each), submits at most
 ``2 x workers`` at a time, and yields the results in input order; each worker loads the
 model once (:class:`~eventscribe.distributed.tasks.CoderPlugin`) and writes its rows as
-Arrow IPC parts into ``parts_dir``. The runner then merges each result's parts into the
+Parquet parts into ``parts_dir``. The runner then merges each result's parts into the
 store with one writer and deletes them.
 
 With a remote scheduler the workers must be able to write ``parts_dir`` and the client
@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import Self
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from eventscribe.distributed.tasks import CoderPlugin, code_partition
 from eventscribe.errors import ConfigError
@@ -96,12 +97,11 @@ class DaskExecutor:
 
 
 def load_parts(result: BatchResult) -> dict[str, pa.Table]:
-    """The tables of a Dask result, read back from its Arrow IPC parts."""
+    """The tables of a Dask result, read back from its Parquet parts."""
     tables = dict(result.tables)
     for part in result.parts:
         name = Path(part).stem.split("-", 2)[2]
-        with pa.OSFile(part, "rb") as source:
-            tables[name] = pa.ipc.open_file(source).read_all()
+        tables[name] = pq.read_table(part)
     return tables
 
 

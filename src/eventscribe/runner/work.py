@@ -42,7 +42,7 @@ class Job:
 class BatchResult:
     """The outcome of one batch, in a form any process can send back.
 
-    ``tables`` holds the store rows, or ``parts`` the Arrow IPC files they were written to
+    ``tables`` holds the store rows, or ``parts`` the Parquet files they were written to
     (Dask workers); ``lines`` the JSONL output, in input order.
     """
 

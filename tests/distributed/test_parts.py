@@ -1,0 +1,48 @@
+"""A Dask worker hands its rows to the writer as Parquet parts: the writer reads back
+exactly the tables the worker coded, and can delete them once committed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from eventscribe.config import Settings
+from eventscribe.distributed import load_parts, remove_parts
+from eventscribe.distributed.tasks import write_parts
+from eventscribe.pipeline import Coder
+from eventscribe.records import Article
+from eventscribe.runner import CorpusOptions
+from eventscribe.runner.corpus import make_job
+from eventscribe.runner.work import code_batch
+
+
+@pytest.fixture(scope="module")
+def coded():
+    coder = Coder.build(Settings())
+    job = make_job(coder, CorpusOptions(), store=True, lines=False, run_id="parts")
+    articles = [
+        Article("a", "Serbia condemned Kosovo on Monday. The EU praised the agreement."),
+        Article("b", "Rebels attacked a police station in northern Mali, killing six officers."),
+    ]
+    return code_batch(coder, articles, job, 7)
+
+
+def test_parts_are_parquet_files_that_give_back_the_coded_tables(coded, tmp_path: Path) -> None:
+    handed = write_parts(coded, tmp_path / "parts")
+    assert handed.tables == {} and handed.coded == coded.coded
+    assert sorted(Path(p).name for p in handed.parts) == sorted(
+        f"part-000000007-{name}.parquet" for name in coded.tables
+    )
+    for part in handed.parts:  # each a Parquet file holding one table's rows
+        name = Path(part).stem.split("-", 2)[2]
+        assert pq.ParquetFile(part).metadata.num_rows == coded.tables[name].num_rows
+    back = load_parts(handed)
+    assert back.keys() == coded.tables.keys()
+    for name, table in coded.tables.items():
+        assert back[name].equals(table), name
+    assert back["events"].num_rows >= 2  # the condemnation, the praise, the attack
+
+    remove_parts(handed)
+    assert not any((tmp_path / "parts").iterdir())

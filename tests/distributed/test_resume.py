@@ -64,14 +64,17 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_store(corpus, reference, tmp
     assert snapshot(store) == reference
 
 
-def test_ctrl_c_with_two_workers_stops_cleanly_and_resumes(corpus, reference, tmp_path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_cleanly_and_resumes(corpus, reference, tmp_path, workers: str) -> None:
     store = tmp_path / "interrupted.duckdb"
-    code, stderr = interrupt(corpus, store, signal.SIGINT, "--workers", "2")
+    code, stderr = interrupt(corpus, store, signal.SIGINT, "--workers", workers)
     assert code == 130, stderr
     assert "re-run the same command to continue" in stderr
     assert "Traceback" not in stderr
+    partial = snapshot(store)
+    assert len(partial["documents"]) == len(partial["progress"]) < DOCS  # done == committed
 
-    again = rerun(corpus, store, "--workers", "2", "-q")
+    again = rerun(corpus, store, "--workers", workers, "-q")
     assert again.returncode == 0, again.stderr
     assert snapshot(store) == reference
     assert rerun(corpus, store, "-q").returncode == 0  # a third run changes nothing

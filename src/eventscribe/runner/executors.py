@@ -13,6 +13,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from types import TracebackType
 from typing import Self
@@ -26,20 +27,38 @@ Batch = tuple[int, list[Article]]
 
 
 class SerialExecutor:
-    """Code in this process with an already built Coder (``--workers 1``)."""
+    """Code in this process with an already built Coder (``--workers 1``).
+
+    Batches are coded in one background thread, one batch ahead of the caller: while
+    the caller commits batch k (DuckDB writes and the commit's fsync run without the
+    GIL), batch k+1 is being coded, so the spare core is not idle during writes. Only
+    that thread ever codes, one batch at a time; the batches are read (and the store
+    asked what is done) in the caller's thread."""
 
     def __init__(self, coder: Coder, job: Job) -> None:
         self.coder, self.job = coder, job
+        self._pool: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> Self:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventscribe-coder")
         return self
 
     def __exit__(self, *exc: object) -> None:
-        return None
+        if self._pool is not None:
+            # on Ctrl-C the batch being coded is dropped (nothing of it was written)
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
+        assert self._pool is not None, "use SerialExecutor in a with block"
+        ahead: Future[BatchResult] | None = None
         for index, articles in batches:
-            yield code_batch(self.coder, articles, self.job, index)
+            coding = self._pool.submit(code_batch, self.coder, articles, self.job, index)
+            if ahead is not None:
+                yield ahead.result()
+            ahead = coding
+        if ahead is not None:
+            yield ahead.result()
 
 
 @lru_cache(maxsize=1)

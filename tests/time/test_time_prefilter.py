@@ -48,6 +48,15 @@ def test_fold_lowers_every_character_that_ignorecase_takes_for_an_ascii_letter()
     assert fold("Q3 ſeason İN") == "q3 season in"
 
 
+def test_fold_keeps_every_position() -> None:
+    # the anchored time rules find words in the folded text and run the regex at the
+    # same positions of the text itself: one character must stay one character
+    changed = [hex(c) for c in range(sys.maxunicode + 1)
+               if not 0xD800 <= c <= 0xDFFF and len(fold(chr(c))) != 1]  # fmt: skip
+    assert changed == []
+    assert fold("İstanbul, last week") == "istanbul, last week"
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_a_rule_whose_regex_matches_is_never_skipped(text: str) -> None:
     patterns = build_patterns(default_lexicon())

@@ -97,7 +97,12 @@ class _Output:
 
 
 def _code(coder: Coder, articles: Sequence[Article], job: Job) -> _Output:
-    docs = list(code_documents(articles, coder))
+    # spaCy keeps every new word (a name, a number) in the model's vocabulary for good,
+    # so a worker that codes millions of articles would grow without end; a memory zone
+    # frees what the batch added when it ends. Nothing spaCy made outlives the zone:
+    # the coded documents hold plain strings and numbers.
+    with coder.nlp.memory_zone():
+        docs = list(code_documents(articles, coder))
     tables: dict[str, pa.Table] = {}
     if job.tables:
         tables = build_tables(docs, job.run_id)

@@ -1,5 +1,5 @@
-"""A Dask worker hands its rows to the writer as Parquet parts: the writer reads back
-exactly the tables the worker coded, and can delete them once committed."""
+"""What a coded batch leaves behind: a Dask worker's Parquet parts give the writer back
+exactly the tables it coded, and the model's vocabulary does not grow with the corpus."""
 
 from __future__ import annotations
 
@@ -46,3 +46,17 @@ def test_parts_are_parquet_files_that_give_back_the_coded_tables(coded, tmp_path
 
     remove_parts(handed)
     assert not any((tmp_path / "parts").iterdir())
+
+
+def test_a_batch_leaves_no_new_words_in_the_model_vocabulary(tmp_path: Path) -> None:
+    coder = Coder.build(Settings())
+    job = make_job(coder, CorpusOptions(), store=True, lines=False, run_id="zone")
+    strings = coder.nlp.vocab.strings
+    before = len(strings)
+    text = "Zqvarian rebels attacked Xolotport on Monday, the Qwelvan army said."
+    result = code_batch(coder, [Article("z", text)], job, 0)
+    assert "Zqvarian" not in strings and "Xolotport" not in strings
+    assert len(strings) == before  # a worker coding millions of articles stays the same size
+    assert result.coded == (("z", result.coded[0][1]),) and result.events >= 1
+    texts = result.tables["documents"].column("text").to_pylist()
+    assert texts == [text]  # what was coded is intact after the zone is gone

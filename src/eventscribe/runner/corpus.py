@@ -31,6 +31,8 @@ from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
 from eventscribe.store.eventstore import is_interruption
 
 STORE_BATCH = 64
+# DuckDB's buffer memory for the single writer of a corpus run (see EventStore.limits)
+WRITER_MEMORY = "512MB"
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ def run_corpus(
     if store is not None and not options.recode:
         batches = _not_done(batches, store, fingerprint, listener, totals)
     running = _executor(coder, job, options, store) if executor is None else nullcontext(executor)
-    # one DuckDB thread while batches are written: the cores are the coders'
-    writing = store.threads(1) if store is not None else nullcontext()
+    # one DuckDB thread while batches are written: the cores are the coders'; and a
+    # bounded buffer, so the writer's memory does not grow with the store
+    writing = store.limits(threads=1, memory=WRITER_MEMORY) if store is not None else nullcontext()
     with _ctrl_c_in_queries(), writing, running as ex:
         for result in ex.map(batches):
             _commit(result, store, run, fingerprint, options)

@@ -135,17 +135,24 @@ class EventStore:
         return done_documents(self._con, keys, settings_fingerprint)
 
     @contextmanager
-    def threads(self, count: int) -> Iterator[None]:
-        """Let DuckDB use at most ``count`` threads inside the block, then as before.
+    def limits(self, *, threads: int, memory: str) -> Iterator[None]:
+        """Let DuckDB use at most ``threads`` threads and ``memory`` (e.g. "512MB") of
+        buffer memory inside the block, then as before.
 
         A corpus run writes many small batches: with one thread DuckDB spends less on
-        waking its workers per statement and leaves the cores to the coding."""
-        before = self._con.execute("SELECT current_setting('threads')").fetchall()[0][0]
-        self._con.execute(f"SET threads = {int(count)}")
+        waking its workers per statement and leaves the cores to the coding; and without
+        a memory limit DuckDB keeps up to 80% of the machine's memory of the store
+        cached, so the writer would grow with the store over a long run (it spills to
+        disk instead)."""
+        con = self._con
+        before = con.execute("SELECT current_setting('threads')").fetchall()[0][0]
+        con.execute(f"SET threads = {int(threads)}")
+        con.execute("SET memory_limit = ?", [memory])
         try:
             yield
         finally:
-            self._con.execute(f"SET threads = {int(before)}")
+            con.execute(f"SET threads = {int(before)}")
+            con.execute("RESET memory_limit")
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:

@@ -7,11 +7,11 @@ Absolute speeds depend on the machine; the ratio is the figure to compare.
 
 Prints one JSON object and saves it as ``bench/results/<YYYY-MM-DD>.json``::
 
-    .venv/bin/python bench/run.py --docs 1000
+    .venv/bin/python bench/run.py --docs 1000   # the default size
 
-Everything runs in one process for now. Each measurement is a *runner* (a function
-``(coder, articles) -> Counts``); a ``--workers`` option would add runners that split
-``articles`` over processes and sum their ``Counts``, and leave the rest unchanged.
+The top-level figures come from one process (each measurement a *runner*, a function
+``(coder, articles) -> Counts``); ``--workers`` and Dask add corpus runs on worker
+processes (:mod:`parallel`), each against spaCy alone on the same workers.
 """
 
 from __future__ import annotations
@@ -212,7 +212,7 @@ def save(result: dict[str, object], out: Path | None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time spaCy parsing alone and the full pipeline.")
-    parser.add_argument("--docs", type=int, default=300, help="articles to generate (default 300)")
+    parser.add_argument("--docs", type=int, default=1000, help="articles to generate (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--repeat", type=int, default=3, help="passes of each (default 3); the fastest counts")
     parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="nlp.pipe batch size")

@@ -1,5 +1,6 @@
 """What a coded batch leaves behind: a Dask worker's Parquet parts give the writer back
-exactly the tables it coded, and the model's vocabulary does not grow with the corpus."""
+exactly the tables it coded, the model's vocabulary does not grow with the corpus, and
+the batches coded before an input breaks off are still written."""
 
 from __future__ import annotations
 
@@ -13,14 +14,19 @@ from eventscribe.distributed import load_parts, remove_parts
 from eventscribe.distributed.tasks import write_parts
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article
-from eventscribe.runner import CorpusOptions
+from eventscribe.runner import CorpusOptions, run_corpus
 from eventscribe.runner.corpus import make_job
 from eventscribe.runner.work import code_batch
+from eventscribe.store import EventStore, RunInfo
 
 
 @pytest.fixture(scope="module")
-def coded():
-    coder = Coder.build(Settings())
+def coder() -> Coder:
+    return Coder.build(Settings())
+
+
+@pytest.fixture(scope="module")
+def coded(coder: Coder):
     job = make_job(coder, CorpusOptions(), store=True, lines=False, run_id="parts")
     articles = [
         Article("a", "Serbia condemned Kosovo on Monday. The EU praised the agreement."),
@@ -48,8 +54,7 @@ def test_parts_are_parquet_files_that_give_back_the_coded_tables(coded, tmp_path
     assert not any((tmp_path / "parts").iterdir())
 
 
-def test_a_batch_leaves_no_new_words_in_the_model_vocabulary(tmp_path: Path) -> None:
-    coder = Coder.build(Settings())
+def test_a_batch_leaves_no_new_words_in_the_model_vocabulary(coder: Coder) -> None:
     job = make_job(coder, CorpusOptions(), store=True, lines=False, run_id="zone")
     strings = coder.nlp.vocab.strings
     before = len(strings)
@@ -60,3 +65,23 @@ def test_a_batch_leaves_no_new_words_in_the_model_vocabulary(tmp_path: Path) -> 
     assert result.coded == (("z", result.coded[0][1]),) and result.events >= 1
     texts = result.tables["documents"].column("text").to_pylist()
     assert texts == [text]  # what was coded is intact after the zone is gone
+
+
+class _Quiet:
+    def problem(self, problem) -> None: ...
+    def quarantined(self, item) -> None: ...
+    def skipped_done(self, count: int) -> None: ...
+    def batch(self, result) -> None: ...
+
+
+def test_input_that_breaks_off_keeps_the_batches_coded_before(coder: Coder, tmp_path: Path) -> None:
+    def items():
+        for i in range(70):
+            yield Article(f"d{i}", f"Serbia condemned Kosovo on day {i}.")
+        raise OSError("the input folder went away")
+
+    with EventStore(tmp_path / "s.duckdb") as store:
+        run = RunInfo("broken", "2024-01-01T00:00:00+00:00", "", "", "", "")
+        with pytest.raises(OSError, match="went away"):
+            run_corpus(items(), coder, CorpusOptions(workers=1), _Quiet(), store=store, run=run)
+        assert store.counts()["progress"] == 64  # the first full batch is committed

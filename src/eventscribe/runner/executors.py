@@ -52,7 +52,16 @@ class SerialExecutor:
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None, "use SerialExecutor in a with block"
         ahead: Future[BatchResult] | None = None
-        for index, articles in batches:
+        reading = iter(batches)
+        while True:
+            try:
+                index, articles = next(reading)
+            except StopIteration:
+                break
+            except Exception:
+                if ahead is not None:
+                    yield ahead.result()  # the input broke off: what was coded is still written
+                raise
             coding = self._pool.submit(code_batch, self.coder, articles, self.job, index)
             if ahead is not None:
                 yield ahead.result()

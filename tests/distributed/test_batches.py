@@ -74,7 +74,10 @@ class _Quiet:
     def batch(self, result) -> None: ...
 
 
-def test_input_that_breaks_off_keeps_the_batches_coded_before(coder: Coder, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_input_that_breaks_off_keeps_the_batches_coded_before(
+    coder: Coder, tmp_path: Path, workers: int
+) -> None:
     def items():
         for i in range(70):
             yield Article(f"d{i}", f"Serbia condemned Kosovo on day {i}.")
@@ -83,5 +86,5 @@ def test_input_that_breaks_off_keeps_the_batches_coded_before(coder: Coder, tmp_
     with EventStore(tmp_path / "s.duckdb") as store:
         run = RunInfo("broken", "2024-01-01T00:00:00+00:00", "", "", "", "")
         with pytest.raises(OSError, match="went away"):
-            run_corpus(items(), coder, CorpusOptions(workers=1), _Quiet(), store=store, run=run)
+            run_corpus(items(), coder, CorpusOptions(workers=workers), _Quiet(), store=store, run=run)
         assert store.counts()["progress"] == 64  # the first full batch is committed

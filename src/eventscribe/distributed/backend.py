@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -28,7 +27,7 @@ import pyarrow.parquet as pq
 
 from eventscribe.distributed.tasks import CoderPlugin, code_partition
 from eventscribe.errors import ConfigError
-from eventscribe.runner.executors import Batch
+from eventscribe.runner.executors import Batch, in_order
 from eventscribe.runner.work import BatchResult, Job
 
 LOCAL = "local"
@@ -84,16 +83,13 @@ class DaskExecutor:
 
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
         assert self._client is not None, "use DaskExecutor in a with block"
-        pending: deque = deque()
-        parts = str(self.parts_dir)
-        for index, articles in batches:
-            pending.append(
-                self._client.submit(code_partition, self.job, index, articles, parts, pure=False)
-            )
-            if len(pending) >= 2 * self.workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        client, job, parts = self._client, self.job, str(self.parts_dir)
+        return in_order(
+            batches,
+            lambda i, a: client.submit(code_partition, job, i, a, parts, pure=False),
+            lambda future: future.result(),
+            ahead=2 * self.workers - 1,
+        )
 
 
 def load_parts(result: BatchResult) -> dict[str, pa.Table]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder
@@ -24,6 +24,7 @@ from eventscribe.records import Article
 from eventscribe.runner.work import BatchResult, Job, code_batch
 
 Batch = tuple[int, list[Article]]
+T = TypeVar("T")
 
 
 class SerialExecutor:
@@ -51,23 +52,9 @@ class SerialExecutor:
 
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None, "use SerialExecutor in a with block"
-        ahead: Future[BatchResult] | None = None
-        reading = iter(batches)
-        while True:
-            try:
-                index, articles = next(reading)
-            except StopIteration:
-                break
-            except Exception:
-                if ahead is not None:
-                    yield ahead.result()  # the input broke off: what was coded is still written
-                raise
-            coding = self._pool.submit(code_batch, self.coder, articles, self.job, index)
-            if ahead is not None:
-                yield ahead.result()
-            ahead = coding
-        if ahead is not None:
-            yield ahead.result()
+        pool, coder, job = self._pool, self.coder, self.job
+        return in_order(batches, lambda i, a: pool.submit(code_batch, coder, a, job, i),
+                        Future.result, ahead=1)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -123,10 +110,35 @@ class ProcessExecutor:
 
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None, "use ProcessExecutor in a with block"
-        pending: deque = deque()
-        for index, articles in batches:
-            pending.append(self._pool.apply_async(_code_in_worker, (self.job, index, articles)))
-            if len(pending) >= 2 * self.workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        pool, job = self._pool, self.job
+        return in_order(batches, lambda i, a: pool.apply_async(_code_in_worker, (job, i, a)),
+                        lambda pending: pending.get(), ahead=2 * self.workers - 1)  # fmt: skip
+
+
+def in_order(
+    batches: Iterable[Batch],
+    submit: Callable[[int, list[Article]], T],
+    wait: Callable[[T], BatchResult],
+    *,
+    ahead: int,
+) -> Iterator[BatchResult]:
+    """Submit each batch and yield the results in input order, with at most ``ahead``
+    batches submitted beyond the one being waited for (so memory stays flat). When
+    reading the input raises, the batches already submitted are still yielded (and so
+    written) before the error goes on."""
+    pending: deque[T] = deque()
+    reading = iter(batches)
+    while True:
+        try:
+            index, articles = next(reading)
+        except StopIteration:
+            break
+        except Exception:
+            while pending:
+                yield wait(pending.popleft())
+            raise
+        pending.append(submit(index, articles))
+        if len(pending) > ahead:
+            yield wait(pending.popleft())
+    while pending:
+        yield wait(pending.popleft())

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
-
 from eventscribe.actors.memory import Clue
-from eventscribe.actors.phrases import mention_span, phrase_span
+from eventscribe.actors.phrases import PhraseIds, mention_range, modifier_indexes, phrase_range
+from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
 
 
@@ -95,16 +94,28 @@ NAME_ONLY_EVIDENCE = "name only"
 UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
 
 
-def unresolved_actor(head: Token) -> Actor:
-    """An actor the text names but no evidence places (no country, no sector)."""
-    span = mention_span(head)
+def unresolved_actor(view: DocView, head: int) -> Actor:
+    """An actor the text names but no evidence places (no country, no sector): token
+    ``head``'s mention, named by its short phrase."""
+    ids = _phrase_ids(view)
+    start, end, text = view.char_range(*mention_range(view, ids, head))
     return Actor(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        name=phrase_span(head).text,
+        text=text,
+        start=start,
+        end=end,
+        name=view.span_text(*phrase_range(view, ids, head, modifier_indexes(view, ids, head))),
         country=None,
         sector=None,
         code=None,
         evidence=UNRESOLVED_EVIDENCE,
     )
+
+
+_held_ids: list[PhraseIds] = []  # the PhraseIds of the last vocabulary asked about
+
+
+def _phrase_ids(view: DocView) -> PhraseIds:
+    vocab = view.doc.vocab
+    if not _held_ids or _held_ids[0].vocab is not vocab:
+        _held_ids[:] = [PhraseIds(view)]
+    return _held_ids[0]

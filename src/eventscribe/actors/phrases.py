@@ -7,8 +7,6 @@ head of the EU delegation"). These helpers pick those tokens out of the parse.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
-
 from eventscribe.actors.memory import NOMINAL_POS
 from eventscribe.nlp.view import DocView
 
@@ -22,67 +20,10 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PRONOUNS_GROUP = frozenset(
     {"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "we", "us", "our"}
 )
-
-
-def modifier_tokens(head: Token) -> list[Token]:
-    """The head and the tokens that modify it as part of its description, in text order.
-
-    Follows compounds, adjectives, possessives and "of" phrases, but not relative
-    clauses, appositions or other prepositions ("to Serbia", "in Brussels").
-    """
-    found: dict[int, Token] = {}  # by index: a token reached twice is kept once
-    stack = [head]
-    first = True
-    while stack:
-        token = stack.pop()
-        found.setdefault(token.i, token)
-        at = token.i
-        for child in token.children:
-            dep = child.dep_
-            if dep in LEFT_MODIFIERS and child.i < at:
-                stack.append(child)
-            elif dep == "prep" and child.lower_ in DESCRIPTIVE_PREPOSITIONS:
-                stack.extend(c for c in child.children if c.dep_ == "pobj")
-                found.setdefault(child.i, child)
-            elif dep in _NAME_PARTS:
-                stack.append(child)
-            elif dep in _CONJUNCTS and not first:
-                # "Hungarian and Romanian officials": conjoined modifiers
-                stack.append(child)
-        first = False
-    return [found[i] for i in sorted(found)]
-
-
 _NAME_PARTS = frozenset({"compound", "flat"})
 _CONJUNCTS = frozenset({"conj", "cc"})
-
-
-def phrase_span(head: Token, tokens: list[Token] | None = None) -> Span:
-    """The contiguous span from the first to the last descriptive token of ``head``.
-
-    Leading determiners and punctuation are trimmed so the span reads as a name.
-    ``tokens`` is ``modifier_tokens(head)`` when the caller already has it.
-    """
-    tokens = tokens if tokens is not None else modifier_tokens(head)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    doc = head.doc
-    at = head.i
-    while start < at:
-        token = doc[start]
-        if not (token.dep_ in _LEADING or token.is_space):
-            break
-        start += 1
-    while end - 1 > at:
-        token = doc[end - 1]
-        if not (token.is_punct or token.is_space):
-            break
-        end -= 1
-    return doc[start:end]
-
-
+# Leading words trimmed from a name ("the", "'s" markers, punctuation).
 _LEADING = frozenset({"det", "punct", "case"})
-
-
 SEPARATE_DEPS = frozenset({"conj", "cc", "preconj"})
 # Clauses hanging off a noun say something about it, they do not name it ("the plan to
 # recognise Jerusalem", "a journalist who had been sentenced"): outside the mention.
@@ -90,99 +31,21 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl"})
 # Prepositional phrases that still say who or where the actor is ("head of", "people
 # from", "forces in"); others ("request for revocation") are outside the mention.
 NAMING_PREPOSITIONS = frozenset({"of", "in", "from", "at", "near", "outside", "inside", "throughout"})
-
-
-def mention_span(head: Token) -> Span:
-    """The noun phrase of ``head`` as a reader would quote it to say who: its modifiers,
-    appositions and naming phrases ("of", "in", "from" ...), without clauses about it,
-    conjoined actors (mentions of their own) or edge punctuation."""
-    excluded: set[int] = set()
-    for child in head.children:
-        dep = child.dep_
-        if (
-            dep in SEPARATE_DEPS
-            or dep in CLAUSE_DEPS
-            or (dep == "prep" and child.lower_ not in NAMING_PREPOSITIONS)
-            or _is_time_phrase(child)
-        ):
-            excluded.update(t.i for t in child.subtree)
-    indexes = {t.i for t in head.subtree}
-    indexes.difference_update(excluded)
-    # keep the run around the head contiguous
-    start = end = head.i
-    while start - 1 in indexes:
-        start -= 1
-    while end + 1 in indexes:
-        end += 1
-    doc = head.doc
-    at = head.i
-    while start < at:
-        token = doc[start]
-        if not (token.is_punct or token.is_space or token.dep_ == "case"):
-            break
-        start += 1
-    while end > at:
-        token = doc[end]
-        if not (token.is_punct or token.is_space):
-            break
-        end -= 1
-    span = doc[start : end + 1]
-    text = span.text
-    if text.count("(") > text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
-        span = doc[start : end + 2]  # keep "(DPRK)" whole
-    return span
-
-
 LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
-
-
-def locative_objects(head: Token) -> list[Token]:
-    """Places the head is said to be in or from ("rebels in Ivory Coast")."""
-    return [
-        obj
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-
-
-def _is_time_phrase(token: Token) -> bool:
-    """"on June 19" hanging off a noun is when, not who."""
-    return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
-    )
-
-
-def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" and token.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
-
-
-def pronoun_wants_person(token: Token) -> bool:
-    return token.lower_ in PRONOUNS_PERSON
-
-
 # Dependency labels of a noun that modifies another noun rather than heading a phrase.
 _MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod"})
 
 
-def is_head_candidate(token: Token) -> bool:
-    """A noun, proper noun or pronoun that is not a modifier of another noun ("Serbian
-    President Vucic": only "Vucic"); a possessive of a non-noun counts."""
-    if token.pos_ not in NOMINAL_POS:
-        return False
-    return token.dep_ not in _MODIFIER_DEPS or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
-
-
-# -- the same helpers over a DocView (token indexes instead of Token objects) -----------
-# The tagger calls these for every head it resolves; they give exactly what the Token
-# versions above give (tests/actors/test_view.py compares them on parsed articles).
+# The helpers read the parse through a DocView (token indexes, not spaCy Token objects):
+# the tagger calls them for every head it resolves. tests/actors/test_view_phrases.py
+# compares each with a Token-based reference on parsed articles.
 
 
 class PhraseIds:
     """The label and word sets above as the integer ids of one vocabulary."""
 
     def __init__(self, view: DocView) -> None:
+        self.vocab = view.doc.vocab
         self.left_modifiers = view.ids(LEFT_MODIFIERS)
         self.descriptive = view.ids(DESCRIPTIVE_PREPOSITIONS)
         self.name_parts = view.ids(_NAME_PARTS)
@@ -205,7 +68,12 @@ class PhraseIds:
 
 
 def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
-    """:func:`modifier_tokens` as sorted token indexes."""
+    """The head and the tokens that modify it as part of its description, as sorted
+    token indexes.
+
+    Follows compounds, adjectives, possessives and "of" phrases, but not relative
+    clauses, appositions or other prepositions ("to Serbia", "in Brussels").
+    """
     children = view.children
     if not children[head]:
         return [head]  # most heads: a bare noun or name
@@ -232,7 +100,9 @@ def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
 
 
 def phrase_range(view: DocView, ids: PhraseIds, head: int, tokens: list[int]) -> tuple[int, int]:
-    """:func:`phrase_span` as a (start, end) token range."""
+    """The (start, end) token range from the first to the last of ``tokens`` (the
+    head's :func:`modifier_indexes`), without leading determiners and punctuation, so
+    that it reads as a name."""
     start, end = tokens[0], tokens[-1] + 1
     while start < head and (view.dep[start] in ids.leading or view.is_space[start]):
         start += 1
@@ -242,7 +112,10 @@ def phrase_range(view: DocView, ids: PhraseIds, head: int, tokens: list[int]) ->
 
 
 def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
-    """:func:`mention_span` as a (start, end) token range."""
+    """The (start, end) token range of the noun phrase of ``head`` as a reader would
+    quote it to say who: its modifiers, appositions and naming phrases ("of", "in",
+    "from" ...), without clauses about it, conjoined actors (mentions of their own),
+    time phrases ("on June 19") or edge punctuation."""
     dep = view.dep
     start = end = head
     children = view.children
@@ -281,7 +154,7 @@ def _is_time_phrase_at(view: DocView, ids: PhraseIds, i: int) -> bool:
 
 
 def locative_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
-    """:func:`locative_objects` as token indexes."""
+    """Places the head is said to be in or from ("rebels in Ivory Coast"), as token indexes."""
     dep, children = view.dep, view.children
     return [
         obj
@@ -293,13 +166,14 @@ def locative_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
 
 
 def is_pronoun_at(view: DocView, ids: PhraseIds, i: int) -> bool:
-    """:func:`is_pronoun` by index."""
+    """A personal pronoun that can stand for an actor ("he", "they", "its")."""
     return view.pos[i] == ids.pron and view.lower[i] in ids.pronoun_words
 
 
 def head_candidate_flags(view: DocView, ids: PhraseIds) -> list[bool]:
-    """:func:`is_head_candidate` of every token, read from the view: most tokens
-    are not candidates, and this spares making a Token object to learn it."""
+    """For every token: a noun, proper noun or pronoun that is not a modifier of
+    another noun ("Serbian President Vucic": only "Vucic"); a possessive of a non-noun
+    counts."""
     pos, nominal, modifiers, poss = view.pos, ids.nominal, ids.noun_modifiers, ids.poss
     return [
         p in nominal and (d not in modifiers or d == poss and pos[h] not in nominal)

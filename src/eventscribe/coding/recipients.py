@@ -208,7 +208,7 @@ def unresolved(t: Tree, heads: list[int]) -> tuple[Actor, ...]:
     """The recipient the text names when no country or sector can be found for it
     ("rejected the council decision"): kept with its words, so a user sees whom the
     event was aimed at and can teach the registry."""
-    return tuple(unresolved_actor(t.token(head)) for head in heads[:1])
+    return tuple(unresolved_actor(t.view, head) for head in heads[:1])
 
 
 def actors_of(t: Tree, heads: list[int], actors: ActorIndex) -> tuple[Actor, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.attrs import LEMMA
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
 
@@ -81,10 +81,6 @@ class Tree:
     def end_char(self, i: int) -> int:
         """``token.idx + len(token)``."""
         return self.idx[i] + self.view.length[i]
-
-    def token(self, i: int) -> Token:
-        """The spaCy ``Token``, for the few callers that need one."""
-        return self.doc[i]
 
     def lefts(self, i: int) -> list[int]:
         return [c for c in self.children[i] if c < i]

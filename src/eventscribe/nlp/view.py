@@ -13,7 +13,6 @@ no string is looked up per token.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.attrs import (
     DEP,
@@ -34,17 +33,6 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 
 _COLUMNS = [POS, DEP, LOWER, ENT_TYPE, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER]
-
-
-@dataclass(frozen=True)
-class TextSpan:
-    """What the tagger reads of a ``Span``: token range, text and character offsets."""
-
-    start: int
-    end: int
-    text: str
-    start_char: int
-    end_char: int
 
 
 class DocView:
@@ -102,12 +90,6 @@ class DocView:
     def token_text(self, i: int) -> str:
         start = self.idx[i]
         return self.text[start : start + self.length[i]]
-
-    def span(self, start: int, end: int) -> TextSpan:
-        """Tokens ``start`` to ``end`` (exclusive) as ``doc[start:end]`` would give them."""
-        first = self.idx[start]
-        last = self.idx[end - 1] + self.length[end - 1]
-        return TextSpan(start, end, self.text[first:last], first, last)
 
     def char_range(self, start: int, end: int) -> tuple[int, int, str]:
         """(start_char, end_char, text) of tokens ``start`` to ``end`` (exclusive)."""

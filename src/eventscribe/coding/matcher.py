@@ -81,7 +81,8 @@ class Candidate:
     notes: tuple[str, ...] = field(default=())
 
 
-MOVED_FORCES = frozenset({"MOBILIZE"})  # types whose direct object is what the actor moves
+MOVED_FORCES = frozenset({"MOBILIZE"})
+MATERIAL_COOPERATION = frozenset({"AID", "RETREAT", "COOPERATE"})  # PLOVER quad class 2  # types whose direct object is what the actor moves
 
 
 class EventMatcher:
@@ -193,7 +194,7 @@ class EventMatcher:
         modality = syntax.modality_of(t, verb, self.words)
         if entry.when == "always" and negated is False:
             negated = syntax.is_negated(t, verb, self.words)
-        return self._finish(
+        candidate = self._finish(
             entry,
             (verb, span_end if objects else verb + 1),
             verb,
@@ -202,6 +203,24 @@ class EventMatcher:
             None if entry.when != "always" else negated,
             modality,
         )
+        if candidate.dropped is None:
+            reason = self._wrong_sense(t, verb, entry)
+            if reason is not None:
+                return replace(candidate, dropped=reason)
+        return candidate
+
+    def _wrong_sense(self, t: Tree, verb: int, entry: LexiconEntry) -> str | None:
+        """Why the verb, though its entry matched, names no political act: its doer is a
+        natural force or accident, or (for a bare entry of material cooperation) what it
+        hands over is a message ("handed over a petition")."""
+        cause = syntax.natural_cause(t, verb, self.words)
+        if cause is not None:
+            return f"'{cause}' is a natural force or accident, not an actor"
+        if not entry.objects and entry.type in MATERIAL_COOPERATION:
+            for obj in syntax.objects_of(t, verb):
+                if t.lemma[obj].lower() in self.words.message_nouns:
+                    return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
+        return None
 
     def _condition_subjects(self, t: Tree, verb: int) -> list[int]:
         """The one a threat's condition is put to: "threatened to launch an offensive
@@ -354,6 +373,14 @@ class EventMatcher:
         if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun, noun + 1), noun, sources, targets, None, None)
+        if (
+            candidate.dropped is None
+            and entry.type in MATERIAL_COOPERATION
+            and t.lemma[noun].lower() in self.words.message_nouns
+            and not syntax.prep_objects(t, noun, "of")
+        ):
+            # "issued a release": the document, not "the release of the prisoners"
+            return replace(candidate, dropped=f"'{t.text(noun)}' names a message here, not an act")
         if candidate.dropped is None and dep[noun] in {"nsubj", "nsubjpass"} and head in triggers:
             # "US drone attacks killed eight leaders": one event, coded at the verb
             return replace(candidate, dropped=f"subject of the event verb '{t.text(head)}'")

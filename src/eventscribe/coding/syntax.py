@@ -42,9 +42,15 @@ class WordLists:
     denial_verbs: frozenset[str]
     opposing_verbs: frozenset[str]
     owned_nouns: frozenset[str]
+    negative_quantifiers: frozenset[str]
+    natural_forces: frozenset[str]
+    message_nouns: frozenset[str]
+    condition_heads: frozenset[str]
+    means_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
+CLAUSE_OF_NOUN = frozenset({"acl", "ccomp", "advcl"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
@@ -171,6 +177,25 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
     for subject in children(t, token, "nsubj"):
         if any(dep[c] in {"det", "preconj"} and t.lower[c] in {"no", "neither"} for c in kids[subject]):
             return f"negated by its subject '{t.text(subject)}'"
+    for argument in children(t, token, "nsubj", "nsubjpass", "dobj"):
+        if t.lower[argument] in words.negative_quantifiers:
+            return f"negated by '{t.text(argument)}'"  # "signed nothing", "neither of them signed"
+    return None
+
+
+def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
+    """The natural force, disease or accident that does what ``verb`` says ("Hurricane
+    Betsy destroyed the church", "killed by floods", "were killed in the earthquake"),
+    or None: such a cause is no actor, so the act is no event."""
+    if is_passive(t, verb):
+        heads = agent_of(t, verb) + prep_objects(t, verb, "in") + prep_objects(t, verb, "during")
+    else:
+        heads = subjects_of(t, verb)
+    for head in heads:
+        names = [head, *(c for c in t.children[head] if t.dep[c] == "compound")]
+        for token in names:
+            if t.lemma[token].lower() in words.natural_forces or t.lower[token] in words.natural_forces:
+                return t.text(token)
     return None
 
 
@@ -226,9 +251,13 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in MESSAGE_NOUNS:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
+        if t.lemma[head].lower() in words.means_verbs:
+            return None  # "dispatched envoys to mediate": done by those means
         return "purpose"  # "students blocked roads to press their demands"
     if marks and not words.condition_markers.isdisjoint(marks):
         return "conditional"  # "unless Baghdad accepted its conditions"
+    if dep[token] in CLAUSE_OF_NOUN and t.lemma[head].lower() in words.condition_heads:
+        return "conditional"  # "on condition that Serbia withdraws its troops"
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":
@@ -237,12 +266,16 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         head_lemma = t.lemma[head]
         if head_lemma in words.threat_verbs:
             return "threat"
-        if head_lemma in words.request_verbs:
+        if head_lemma in words.request_verbs and (
+            head_lemma not in words.intent_verbs or children(t, head, "dobj", "dative")
+        ):
             return "requested"
         if head_lemma in words.deliberation_verbs:
             return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
+    if dep[token] == "ccomp" and infinitive and t.lemma[head] in words.request_verbs | words.intent_verbs:
+        return "requested"  # "wants Serbia to withdraw its troops": wanted of another
     if dep[token] == "ccomp" and t.lemma[head] in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:

@@ -26,6 +26,11 @@ FIELDS = (
     "denial_verbs",
     "opposing_verbs",
     "owned_nouns",
+    "negative_quantifiers",
+    "natural_forces",
+    "message_nouns",
+    "condition_heads",
+    "means_verbs",
 )
 
 

@@ -165,18 +165,20 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
 @click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
-def export(store_path, fmt, output) -> None:
+@click.option("--rows", "layout", type=click.Choice(["events", "dyads"]), default="events", show_default=True, help="One row per event (every actor listed in source_names/target_names), or one row per source-target pair as GDELT/ICEWS count them.")
+def export(store_path, fmt, output, layout) -> None:
     """Export the events table with flat GDELT/ICEWS-style columns.
 
     \b
     Example:
       eventscribe export --store events.duckdb --format parquet -o events.parquet
+      eventscribe export --store events.duckdb --format csv --rows dyads -o dyads.csv
     """
     from eventscribe.store import EventStore
 
     with EventStore(store_path, read_only=True) as store:
-        rows = store.export(output, fmt=fmt)
-    click.echo(f"wrote {rows} events to {output}", err=True)
+        rows = store.export(output, fmt=fmt, rows=layout)
+    click.echo(f"wrote {rows} {layout} to {output}", err=True)
 
 
 @main.command()

@@ -229,14 +229,16 @@ class EventStore:
 
     # -- export ------------------------------------------------------------------------
 
-    def export(self, path: str | Path, *, fmt: str) -> int:
+    def export(self, path: str | Path, *, fmt: str, rows: str = "events") -> int:
         """Write the flat events table to ``path`` (parquet, csv or jsonl); return rows written.
 
-        The columns are :data:`~eventscribe.store.EXPORT_COLUMNS`, ordered by document
-        date, doc_id, sentence start and trigger start.
+        ``rows="events"``: one row per event, columns
+        :data:`~eventscribe.store.export.EVENT_EXPORT_COLUMNS`; ``rows="dyads"``: one row
+        per source-target pair, :data:`~eventscribe.store.export.DYAD_EXPORT_COLUMNS`.
+        Ordered by document date, doc_id, sentence start and trigger start.
         """
         target = Path(path)
-        statement = copy_statement(target, fmt)
+        statement = copy_statement(target, fmt, rows)
         check_export_path(target)
         try:
             rows = self._con.execute(statement).fetchall()

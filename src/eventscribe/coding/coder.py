@@ -145,11 +145,12 @@ class EventCoder:
         trigger_start, trigger_end = tree.idx[start_tok], tree.end_char(end_tok - 1)
         trigger = Span(trigger_start, trigger_end, article.text[trigger_start:trigger_end])
         sent_start, sent_end, sentence = sent
-        mutual = _reciprocal(candidate)
+        joint = self.matcher.words.joint_objects
+        mutual = _reciprocal(candidate, joint)
         countries = {c for *_, c in named}
         sources: list[Actor] = []
         targets: list[Actor] = []
-        for source, target in _pairs(candidate, mutual):
+        for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)
             source, target = assume_domestic(source, target, countries)
             source, target = assume_local(source, named), assume_local(target, named)
@@ -198,11 +199,11 @@ class EventCoder:
         )
 
 
-def _pairs(candidate: Candidate, mutual: bool) -> list[tuple[Actor | None, Actor | None]]:
+def _pairs(candidate: Candidate, mutual: bool, joint: frozenset[str]) -> list[tuple[Actor | None, Actor | None]]:
     """The (source, target) pairs of a candidate, each read in its own context: a mutual
     act pairs its sides with each other; "X agreed with itself" is X agreed."""
     if mutual:
-        shared = _on_shared_deal(candidate)
+        shared = _on_shared_deal(candidate, joint)
         return [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b, shared)]
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for source, target in product(candidate.sources or (None,), candidate.targets or (None,)):
@@ -236,27 +237,30 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too,
 # as is any act on a shared deal ("Armenia and Azerbaijan failed to reach an agreement").
 RECIPROCAL_CAMEO = frozenset({"057"})
-JOINT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "settlement", "compromise", "consensus"})
 
 
-def _reciprocal(candidate: Candidate) -> bool:
+def _reciprocal(candidate: Candidate, joint_objects: frozenset[str]) -> bool:
     """A joint act of two or more sides with no other recipient."""
     resolved_targets = [t for t in candidate.targets if t.placed]
     joint = (
         candidate.type in RECIPROCAL_TYPES
         or candidate.cameo in RECIPROCAL_CAMEO
-        or bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+        or _on_shared_deal(candidate, joint_objects)
     )
     return (
         joint
         and not resolved_targets
-        and any(_counterparts(a, b, _on_shared_deal(candidate)) for a in candidate.sources for b in candidate.sources)
+        and any(
+            _counterparts(a, b, _on_shared_deal(candidate, joint_objects))
+            for a in candidate.sources
+            for b in candidate.sources
+        )
     )
 
 
-def _on_shared_deal(candidate: Candidate) -> bool:
+def _on_shared_deal(candidate: Candidate, joint_objects: frozenset[str]) -> bool:
     """An act on a deal, which always has two sides ("reached an agreement")."""
-    return bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+    return bool(joint_objects.intersection(candidate.entry.objects))
 
 
 def _counterparts(a: Actor, b: Actor, shared_deal: bool = False) -> bool:

@@ -183,7 +183,7 @@ class EventMatcher:
             return None
         entry, objects = best
         span_end = max([verb, *objects]) + 1
-        if t.dep[verb] == "aux" and entry.lemma in syntax.OBLIGATION_AUX:
+        if t.dep[verb] == "aux" and entry.lemma in self.words.obligation_aux:
             # a modal entry ("Libya must hand over the suspects, the minister said"): the
             # speaker demands it of the clause's subject; without a speaker it is no event
             return self._obligation(t, verb, entry, actors)
@@ -232,20 +232,20 @@ class EventMatcher:
                 if dep[clause] == "advcl" and any(
                     dep[c] == "mark" and t.lower[c] in self.words.condition_markers for c in kids[clause]
                 ):
-                    found += syntax.subjects_of(t, clause)
+                    found += syntax.subjects_of(t, clause, self.words)
         return found
 
     def _obligation(self, t: Tree, modal: int, entry: LexiconEntry, actors: ActorIndex) -> Candidate | None:
         clause = t.head[modal]
         if t.dep[clause] != "ccomp" or t.lemma[t.head[clause]].lower() not in self.words.speech_verbs:
             return None
-        sources = recipients.actors_of(t, syntax.subjects_of(t, t.head[clause]), actors)
+        sources = recipients.actors_of(t, syntax.subjects_of(t, t.head[clause], self.words), actors)
         # "Turkey and Greece should work together, the Turkish minister said": a demand on
         # Greece; what a government says its own state should do is no request (rebels
         # saying their government must resign still make one)
         own = {a.country for a in sources if a.country and a.sector in {"GOV", "MIL", "LEG"}}
         targets = tuple(
-            a for a in recipients.actors_of(t, syntax.subjects_of(t, clause), actors)
+            a for a in recipients.actors_of(t, syntax.subjects_of(t, clause, self.words), actors)
             if not (a.country in own and a.sector in {None, "GOV"})
         )  # fmt: skip
         if not sources or not targets:
@@ -254,14 +254,14 @@ class EventMatcher:
 
     def _sources(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
         if entry.source == "speaker":
-            heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(t, verb)
+            heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(t, verb, self.words)
         elif syntax.is_passive(t, verb):
             # "were ambushed and killed by rebels": conjoined passives share the agent
             heads = syntax.agent_of(t, verb) or [
                 a for c in t.conjuncts(verb) if syntax.is_passive(t, c) for a in syntax.agent_of(t, c)
             ]
         else:
-            heads = syntax.subjects_of(t, verb)
+            heads = syntax.subjects_of(t, verb, self.words)
             if not heads and t.dep[verb] == "csubj":
                 # "lifting the ban is out of the question, officials said": who says so
                 heads = syntax.speaker_of(t, t.head[verb], self.words)
@@ -281,14 +281,14 @@ class EventMatcher:
         # the words kept when no actor is found: the direct object (not a light verb's
         # own object, which is part of the trigger), else a slot's object; never the
         # actor's own forces or things ("withdraw its troops from Abyei" is aimed at Abyei)
-        first_heads = [] if objects else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d)]
+        first_heads = [] if objects else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d, self.words)]
         for slot in entry.targets:
             if slot == "none":
                 return ()
             if slot == "subj":
-                heads = syntax.subjects_of(t, verb)
+                heads = syntax.subjects_of(t, verb, self.words)
             elif slot == "dobj":
-                heads = [o for o in syntax.objects_of(t, verb) if not recipients.own(t, o)]
+                heads = [o for o in syntax.objects_of(t, verb) if not recipients.own(t, o, self.words)]
             elif slot == "iobj":
                 heads = syntax.dative_of(t, verb)
             elif slot == "poss_of_object":
@@ -308,13 +308,13 @@ class EventMatcher:
                     heads = [
                         p for x in recipients.object_phrase_nouns(t, direct) for p in syntax.prep_objects(t, x, word)
                     ]
-                if word in recipients.DEEP_PREPOSITIONS:
-                    deep = recipients.clause_steps(t, verb, recipients.FALLBACK_DEPTH + 2)
+                if word in self.words.deep_prepositions:
+                    deep = recipients.clause_steps(t, verb, self.words, recipients.FALLBACK_DEPTH + 2)
                     heads += [x for x in deep if recipients.is_object_of(t, x, word) and x not in heads]
             else:
                 heads = []
             found = recipients.actors_of(t, heads, actors) or recipients.owners_of(
-                t, heads, actors, self.words.owned_nouns, sources
+                t, heads, actors, self.words, sources
             )
             if found:
                 return found
@@ -327,8 +327,8 @@ class EventMatcher:
             skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb)))
             first_heads = [h for h in first_heads if h not in skip]
         return (
-            recipients.nearest_object_actor(t, verb, actors, self.words.owned_nouns, sources, tuple(objects), skip)
-            or recipients.owners_of(t, first_heads, actors, self.words.owned_nouns, sources)
+            recipients.nearest_object_actor(t, verb, actors, self.words, sources, tuple(objects), skip)
+            or recipients.owners_of(t, first_heads, actors, self.words, sources)
             or recipients.unresolved(t, first_heads)
         )
 
@@ -357,19 +357,19 @@ class EventMatcher:
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack") or
             # works against the act ("imposed a curfew to stop demonstrations")
-            sources = recipients.actors_of(t, syntax.subjects_of(t, head), actors)
+            sources = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
         targets: tuple[Actor, ...] = ()
         between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(t, noun, slot.split(":", 1)[1])
                 targets = tuple(a for a in recipients.actors_of(t, heads, actors) if a not in sources)
-                targets = targets or recipients.owners_of(t, heads, actors, self.words.owned_nouns, sources)
+                targets = targets or recipients.owners_of(t, heads, actors, self.words, sources)
             if targets:
                 between = slot == "prep:between"
                 break
         if not targets and "none" not in entry.targets:
-            targets = recipients.nearest_object_actor(t, noun, actors, self.words.owned_nouns, sources)
+            targets = recipients.nearest_object_actor(t, noun, actors, self.words, sources)
         if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         candidate = self._finish(entry, (noun, noun + 1), noun, sources, targets, None, None)

@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from eventscribe.coding.tree import Tree
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Nouns of messages whose participle says what they do ("a statement calling on Kabul to
-# ...", "a letter urging ..."): the message's sender acts.
-MESSAGE_NOUNS = frozenset(
-    {"statement", "letter", "resolution", "message", "communique", "declaration", "report", "motion", "petition"}
-)
-# Modals that, in a reported clause, put an obligation on its subject.
-OBLIGATION_AUX = frozenset({"must", "should"})
-
-
 @dataclass(frozen=True)
 class WordLists:
     """Closed-class words the syntax rules depend on (see coding/data/syntax.yaml)."""
@@ -47,6 +38,13 @@ class WordLists:
     message_nouns: frozenset[str]
     condition_heads: frozenset[str]
     means_verbs: frozenset[str]
+    obligation_aux: frozenset[str]
+    subject_control_verbs: frozenset[str]
+    joint_objects: frozenset[str]
+    locative_prepositions: frozenset[str]
+    deep_prepositions: frozenset[str]
+    own_possessives: frozenset[str]
+    reporting_gerunds: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -90,7 +88,7 @@ def agent_of(t: Tree, verb: int) -> list[int]:
     return [p for a in children(t, verb, "agent") for p in children(t, a, "pobj")]
 
 
-def subjects_of(t: Tree, verb: int) -> list[int]:
+def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     """The grammatical subject, looked up through control and coordination.
 
     "Serbia agreed to stop" gives "stop" the subject Serbia; "urged both sides to
@@ -108,12 +106,12 @@ def subjects_of(t: Tree, verb: int) -> list[int]:
             return [head[current]]
         if dep[current] == "xcomp":
             objects = children(t, head[current], "dobj")
-            if objects and t.lemma[head[current]] not in {"promise"}:
+            if objects and t.lemma[head[current]] not in words.subject_control_verbs:
                 return objects
             current = head[current]
             continue
         if dep[current] in {"conj", "advcl", "pcomp", "acomp"} or (dep[current] == "acl" and t.tag[current] == "VBG"):
-            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in MESSAGE_NOUNS:
+            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in words.message_nouns:
                 current = head[current]  # "X issued a statement calling on Y": X calls
             current = head[current]
             continue
@@ -190,7 +188,7 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     if is_passive(t, verb):
         heads = agent_of(t, verb) + prep_objects(t, verb, "in") + prep_objects(t, verb, "during")
     else:
-        heads = subjects_of(t, verb)
+        heads = subjects_of(t, verb, words)
     for head in heads:
         names = [head, *(c for c in t.children[head] if t.dep[c] == "compound")]
         for token in names:
@@ -239,7 +237,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         if label != "aux":
             continue
         word = lower[child]
-        if word in OBLIGATION_AUX and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
+        if word in words.obligation_aux and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
             return "requested"  # "China must drop barriers, Washington declared"
         if word in words.future_aux:
             return "future"
@@ -248,7 +246,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         infinitive = infinitive or word == "to"
     if dep[token] == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
-    if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in MESSAGE_NOUNS:
+    if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in words.message_nouns:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
         if t.lemma[head].lower() in words.means_verbs:

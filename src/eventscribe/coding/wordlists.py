@@ -31,6 +31,13 @@ FIELDS = (
     "message_nouns",
     "condition_heads",
     "means_verbs",
+    "obligation_aux",
+    "subject_control_verbs",
+    "joint_objects",
+    "locative_prepositions",
+    "deep_prepositions",
+    "own_possessives",
+    "reporting_gerunds",
 )
 
 

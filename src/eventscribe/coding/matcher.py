@@ -372,7 +372,9 @@ class EventMatcher:
             targets = recipients.nearest_object_actor(t, noun, actors, self.words, sources)
         if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
-        candidate = self._finish(entry, (noun, noun + 1), noun, sources, targets, None, None)
+        # a hyphenated noun ("sit-in", "cease-fire") is the trigger as a whole
+        first = noun - 2 if "-" in word and noun >= 2 and t.text(noun - 1) == "-" else noun
+        candidate = self._finish(entry, (first, noun + 1), noun, sources, targets, None, None)
         if (
             candidate.dropped is None
             and entry.type in MATERIAL_COOPERATION

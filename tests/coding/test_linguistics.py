@@ -206,14 +206,17 @@ def test_future_material_conflict_is_a_threat(code_text):
     assert dyads(events) == {("THREATEN", "TUR", "SYR")}
 
 
-def test_background_clause_event_is_coded_with_lower_confidence(code_text):
+def test_a_background_clause_event_is_not_the_sentences_event(code_text):
     text = "Denmark recalled its ambassador from Iran after protesters attacked the Danish embassy."
-    events = code_text(text).coded.events
-    attack = [e for e in events if e.type == "ASSAULT"]
-    recall = [e for e in events if e.type != "ASSAULT"]
-    assert attack and recall
-    assert "background" in attack[0].explanation
-    assert attack[0].confidence < max(e.confidence for e in recall)
+    analysis = code_text(text)
+    assert {e.type for e in analysis.coded.events} == {"SANCTION"}
+    assert any("background" in d.reason for d in analysis.decisions if d.type == "ASSAULT")
+
+
+def test_while_joins_two_reports_and_both_are_coded(code_text):
+    text = "Serbia agreed to stop issuing plates, while Kosovo promised to end the fines."
+    sources = {e.source.country for e in code_text(text).coded.events if e.source}
+    assert {"SRB", "XKX"} <= sources
 
 
 def test_repeated_event_lists_its_other_mentions(code_text):

@@ -53,6 +53,7 @@ NOT_HAPPENED = {
     "deliberation": "under consideration, not decided",
     "description": "a participle describing an actor, not a reported act",
     "denied": "denied by the one who reports it, not asserted",
+    "background": "background to the sentence's own event ('after ...', 'when ...')",
 }
 
 

@@ -134,3 +134,10 @@ def test_real_news_errors_are_gone_through_the_cli(tmp_path):
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(docs) == len(texts)
     assert not [e for doc in docs for e in doc["events"] if e["type"] in {"ASSAULT", "SUPPORT"}]
+
+
+def test_an_act_in_a_relative_clause_describes_and_is_not_coded(code_text):
+    text = "The rebels said they will free the two aid workers whom they kidnapped in March."
+    analysis = code_text(text)
+    assert "COERCE" not in {e.type for e in analysis.coded.events}
+    assert any("relative clause" in d.reason for d in analysis.decisions if not d.kept)

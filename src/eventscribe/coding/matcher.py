@@ -54,6 +54,7 @@ NOT_HAPPENED = {
     "description": "a participle describing an actor, not a reported act",
     "denied": "denied by the one who reports it, not asserted",
     "background": "background to the sentence's own event ('after ...', 'when ...')",
+    "relative": "a relative clause describing an actor or place, not the sentence's event",
 }
 
 

@@ -256,6 +256,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "conditional"  # "unless Baghdad accepted its conditions"
     if dep[token] in CLAUSE_OF_NOUN and t.lemma[head].lower() in words.condition_heads:
         return "conditional"  # "on condition that Serbia withdraws its troops"
+    if dep[token] == "relcl":
+        return "relative"  # "the prisoners whom they had taken hostage": describes, not reports
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":

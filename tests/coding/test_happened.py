@@ -141,3 +141,34 @@ def test_an_act_in_a_relative_clause_describes_and_is_not_coded(code_text):
     analysis = code_text(text)
     assert "COERCE" not in {e.type for e in analysis.coded.events}
     assert any("relative clause" in d.reason for d in analysis.decisions if not d.kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment in India hit its highest level in 16 months in March.",
+        "The carmaker's president shot down rumours of a new engine.",
+        "The projects have been executed by army engineers.",
+        "Cheap imports destroyed thousands of factory jobs in Ohio.",
+    ],
+)
+def test_a_verb_of_assault_in_another_sense_is_no_attack(code_text, text):
+    assert "ASSAULT" not in _types(code_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels hit an army convoy near Gao.",
+        "Police shot two protesters in Nairobi.",
+        "Gunmen stormed the hotel in Mogadishu.",
+        "Israeli jets struck targets in Gaza.",
+    ],
+)
+def test_the_same_verbs_aimed_at_people_or_places_are_attacks(code_text, text):
+    assert "ASSAULT" in _types(code_text, text)
+
+
+def test_an_organisation_named_after_a_natural_force_still_acts(code_text):
+    reasons = _dropped(code_text, "The Fire Department criticised the mayor of Boston.")
+    assert not any("natural force" in reason for reason in reasons)

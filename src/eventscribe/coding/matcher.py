@@ -206,12 +206,12 @@ class EventMatcher:
             modality,
         )
         if candidate.dropped is None:
-            reason = self._wrong_sense(t, verb, entry)
+            reason = self._wrong_sense(t, verb, entry, actors)
             if reason is not None:
                 return replace(candidate, dropped=reason)
         return candidate
 
-    def _wrong_sense(self, t: Tree, verb: int, entry: LexiconEntry) -> str | None:
+    def _wrong_sense(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> str | None:
         """Why the verb, though its entry matched, names no political act: its doer is a
         natural force or accident, or (for a bare entry of material cooperation) what it
         hands over is a message ("handed over a petition")."""
@@ -222,7 +222,24 @@ class EventMatcher:
             for obj in syntax.objects_of(t, verb):
                 if t.lemma[obj].lower() in self.words.message_nouns:
                     return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
+        if not entry.objects and entry.type == "ASSAULT" and entry.lemma in self.words.sense_checked_verbs:
+            for obj in syntax.objects_of(t, verb):
+                if not self._attackable(t, obj, actors):
+                    return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
         return None
+
+    def _attackable(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
+        """An actor, a named place or person, people or a physical target ("the village")."""
+        measured = syntax.prep_objects(t, obj, "of")
+        if measured and (t.pos[obj] == "NUM" or t.lemma[obj].lower() in self.words.attack_targets):
+            obj = measured[0]  # "thousands of jobs", "dozens of people": what is counted
+        if obj in actors.by_head or t.ent[obj] in self.words.attackable_entities:
+            return True
+        if t.pos[obj] in {"PRON", "PROPN"}:
+            return True  # "shot him", a name the parser did not label
+        if t.pos[obj] == "NUM":
+            return True  # "shot three", "killed dozens"
+        return t.lemma[obj].lower() in self.words.attack_targets or t.lower[obj] in self.words.attack_targets
 
     def _condition_subjects(self, t: Tree, verb: int) -> list[int]:
         """The one a threat's condition is put to: "threatened to launch an offensive

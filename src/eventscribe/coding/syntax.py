@@ -45,6 +45,10 @@ class WordLists:
     deep_prepositions: frozenset[str]
     own_possessives: frozenset[str]
     reporting_gerunds: frozenset[str]
+    sense_checked_verbs: frozenset[str]
+    attack_targets: frozenset[str]
+    attackable_entities: frozenset[str]
+    storm_name_prefixes: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -190,10 +194,11 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     else:
         heads = subjects_of(t, verb, words)
     for head in heads:
-        names = [head, *(c for c in t.children[head] if t.dep[c] == "compound")]
-        for token in names:
-            if t.lemma[token].lower() in words.natural_forces or t.lower[token] in words.natural_forces:
-                return t.text(token)
+        if t.lemma[head].lower() in words.natural_forces or t.lower[head] in words.natural_forces:
+            return t.text(head)
+        for prefix in t.children[head]:  # "Hurricane Betsy"
+            if t.dep[prefix] == "compound" and t.lower[prefix] in words.storm_name_prefixes:
+                return t.text(prefix)
     return None
 
 

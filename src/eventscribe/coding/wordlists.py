@@ -38,6 +38,10 @@ FIELDS = (
     "deep_prepositions",
     "own_possessives",
     "reporting_gerunds",
+    "sense_checked_verbs",
+    "attack_targets",
+    "attackable_entities",
+    "storm_name_prefixes",
 )
 
 
@@ -50,4 +54,7 @@ def load_word_lists(path: Path | None = None) -> WordLists:
     missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]
     if missing:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
-    return WordLists(**{name: frozenset(str(w).lower() for w in data[name]) for name in FIELDS})
+    cased = {"attackable_entities"}  # entity labels keep their case
+    return WordLists(
+        **{name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name]) for name in FIELDS}
+    )

@@ -157,6 +157,19 @@ def test_a_verb_of_assault_in_another_sense_is_no_attack(code_text, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "released"),
+    [
+        ("The company is releasing a new version of its software.", False),
+        ("The ministry released a statement on the talks in Kiev.", False),
+        ("Hamas released two Israeli hostages on Friday.", True),
+        ("Iran freed the French sailors.", True),
+    ],
+)
+def test_a_release_is_of_people(code_text, text, released):
+    assert ("RETREAT" in _types(code_text, text)) is released
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels hit an army convoy near Gao.",

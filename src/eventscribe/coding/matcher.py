@@ -222,24 +222,31 @@ class EventMatcher:
             for obj in syntax.objects_of(t, verb):
                 if t.lemma[obj].lower() in self.words.message_nouns:
                     return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
-        if not entry.objects and entry.type == "ASSAULT" and entry.lemma in self.words.sense_checked_verbs:
+        words = self.words
+        if entry.objects:
+            return None
+        if entry.lemma in words.attack_sense_verbs:
             for obj in syntax.objects_of(t, verb):
                 if not self._attackable(t, obj, actors):
                     return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
+        if entry.lemma in words.release_sense_verbs:
+            for obj in syntax.objects_of(t, verb):
+                if t.lemma[obj].lower() in words.released_things | words.message_nouns:
+                    return f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
         return None
 
     def _attackable(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
-        """An actor, a named place or person, people or a physical target ("the village")."""
+        """An actor, a named person, group or place, people, or a physical target."""
+        people, things = self.words.people_nouns, self.words.physical_targets
         measured = syntax.prep_objects(t, obj, "of")
-        if measured and (t.pos[obj] == "NUM" or t.lemma[obj].lower() in self.words.attack_targets):
+        if measured and (t.pos[obj] == "NUM" or t.lemma[obj].lower() in people):
             obj = measured[0]  # "thousands of jobs", "dozens of people": what is counted
         if obj in actors.by_head or t.ent[obj] in self.words.attackable_entities:
             return True
-        if t.pos[obj] in {"PRON", "PROPN"}:
-            return True  # "shot him", a name the parser did not label
-        if t.pos[obj] == "NUM":
-            return True  # "shot three", "killed dozens"
-        return t.lemma[obj].lower() in self.words.attack_targets or t.lower[obj] in self.words.attack_targets
+        if t.pos[obj] in {"PRON", "PROPN", "NUM"}:
+            return True  # "shot him", "killed dozens", a name the parser did not label
+        lemma = t.lemma[obj].lower()
+        return lemma in people or lemma in things or t.lower[obj] in people | things
 
     def _condition_subjects(self, t: Tree, verb: int) -> list[int]:
         """The one a threat's condition is put to: "threatened to launch an offensive

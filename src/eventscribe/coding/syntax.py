@@ -45,8 +45,11 @@ class WordLists:
     deep_prepositions: frozenset[str]
     own_possessives: frozenset[str]
     reporting_gerunds: frozenset[str]
-    sense_checked_verbs: frozenset[str]
-    attack_targets: frozenset[str]
+    attack_sense_verbs: frozenset[str]
+    release_sense_verbs: frozenset[str]
+    released_things: frozenset[str]
+    people_nouns: frozenset[str]
+    physical_targets: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
 

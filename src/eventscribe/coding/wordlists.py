@@ -38,8 +38,11 @@ FIELDS = (
     "deep_prepositions",
     "own_possessives",
     "reporting_gerunds",
-    "sense_checked_verbs",
-    "attack_targets",
+    "attack_sense_verbs",
+    "release_sense_verbs",
+    "released_things",
+    "people_nouns",
+    "physical_targets",
     "attackable_entities",
     "storm_name_prefixes",
 )

@@ -8,6 +8,7 @@ from typing import Any
 from eventscribe.errors import GoldFileError
 from eventscribe.evaluation.article import score_article
 from eventscribe.evaluation.events import score_events
+from eventscribe.evaluation.evloc import score_evloc
 from eventscribe.evaluation.gold import GOLD_KINDS, GoldSet
 from eventscribe.evaluation.places import score_places
 from eventscribe.evaluation.quad import score_quad
@@ -19,6 +20,7 @@ _SCORERS = {
     "roles": score_roles,
     "times": score_times,
     "places": score_places,
+    "evloc": score_evloc,
 }
 
 

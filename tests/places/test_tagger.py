@@ -76,7 +76,8 @@ def test_actor_span_is_skipped_as_a_metonym(nlp, tagger) -> None:
 
 def test_contract_keys(nlp, tagger) -> None:
     (place,) = tagger.tag(nlp("Floods hit Jakarta."))
-    keys = {"start", "end", "text", "name", "country", "lat", "lon", "geonameid"}
+    keys = {"start", "end", "text", "name", "country", "lat", "lon", "geonameid", "feature",
+            "admin1"}
     assert set(place.to_contract()) == keys
     assert place.to_contract()["text"] == "Jakarta"
 
@@ -92,15 +93,21 @@ def test_event_location_in_brussels(nlp, tagger) -> None:
     assert location is not None and location.text == "Brussels"
 
 
-def test_place_in_another_actors_description_is_not_the_location(nlp, tagger) -> None:
-    doc = nlp("Diplomats in Brussels criticised the decision.")
+def test_place_in_a_subordinate_clause_is_not_the_location(nlp, tagger) -> None:
+    doc = nlp("Diplomats criticised the decision that the council took in Brussels.")
     assert event_location(_root(doc), tagger.tag(doc)) is None
+
+
+def test_subjects_place_is_the_location_when_the_clause_has_none(nlp, tagger) -> None:
+    doc = nlp("Police in Ireland and Britain raided several homes in September.")
+    location = event_location(_root(doc), tagger.tag(doc))
+    assert location is not None and location.text == "Ireland"
 
 
 def test_event_location_with_adjective_region(nlp, tagger) -> None:
     doc = nlp("Police clashed with demonstrators in northern Kosovo.")
     location = event_location(_root(doc), tagger.tag(doc))
-    assert location is not None and location.country == "XKX"
+    assert location is not None and location.place.country == "XKX"
 
 
 def test_no_locative_phrase_means_no_location(nlp, tagger) -> None:

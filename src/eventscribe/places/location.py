@@ -1,135 +1,308 @@
 """Where an event happened: the place its sentence puts it in, or nothing.
 
-An event's location is a place the parse attaches to the event by a locative
-preposition: "clashed in northern Kosovo", "met at the summit in Brussels",
-"protested outside the embassy in Paris". The preposition must hang from the trigger
-itself or from its object ("attacked a convoy near Aleppo"); a place inside another
-actor's description ("officials in Brussels said") is only mentioned, not where the
-event happened, and a place in a subordinate clause belongs to that clause. When the
-sentence gives no place, the answer is None: never a guessed country centroid.
+The search reads the clause of the event's trigger, nearest first, and stops at the
+first place it finds:
+
+1. the trigger's own object when the trigger takes a place as object ("captured the
+   town of X", "stormed Najarah", "the capture of X"; ``place_object_verbs``);
+2. locative phrases of the trigger ("clashed in northern Kosovo", "marched through
+   Moscow", "struck at the hamlet of X"), then those nested in its objects and
+   phrases ("continued their assault on positions near Palmyra", "killed in attacks
+   on Akida village"), two levels deep at most; a *target* preposition ("on",
+   "against") counts only for a place smaller than a country ("an assault on Taqsis",
+   not "sanctions on Iran"); "from" only for verbs such as "fire" and "withdraw";
+3. a locative phrase of the subject ("a mob in the town of X killed ...").
+
+A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") counts for
+both. The place of a phrase is the gazetteer place inside it ("the Syrian city of Deir
+Ezzor": Deir Ezzor, never the nationality adjective "Syrian"), or, when the gazetteer
+does not know the name, the capitalised name itself with no coordinates ("the town of
+Ma'ardes"), never a guessed point. A phrase in a subordinate clause belongs to that
+clause and is not searched. When the sentence gives no place, the article's dateline
+place ("KABUL, May 3 (Reuters) -") is the fallback, marked ``precision: "dateline"``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from typing import Any
 
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from eventscribe.nlp.view import DocView
 from eventscribe.places.tagger import Place
-from eventscribe.places.words import place_words
+from eventscribe.places.words import PlaceWords, place_words
 
-_OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
-_NAME_LINKS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
-
-
-def _locative_preps(trigger: Token) -> Iterator[Token]:
-    """Locative prepositions attached to the trigger or to its object, in text order."""
-    locative = place_words().locative_prepositions
-    heads = [trigger] + [c for c in trigger.children if c.dep_ in _OBJECTS]
-    # "clashed with protesters in Kosovo": the parser often hangs the place on the
-    # object of a non-locative preposition of the trigger
-    heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ not in locative
-              for g in c.children if g.dep_ == "pobj"]
-    if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
-        heads.append(trigger.head.head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in locative:
-                yield child
-
-
-def _place_tokens(pobj: Token) -> Iterator[Token]:
-    """The object of the preposition and the words that name it: "the city of Aleppo"."""
-    yield pobj
-    for child in pobj.children:
-        if child.dep_ in _NAME_LINKS:
-            yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            yield from (g for g in child.children if g.dep_ == "pobj")
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    yield from (c for c in g.children if c.dep_ in _NAME_LINKS)
+# the parse links walked from the trigger to the phrases that may say where
+_OBJECTS = ("dobj", "obj", "attr", "oprd", "nsubjpass", "pobj", "xcomp", "npadvmod")
+_NAME_LINKS = ("compound", "amod", "appos", "nmod", "flat")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_MAX_DEPTH = 3
+# a name the gazetteer lacks is a place when the model says so, or says nothing
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC", "")
+# how a phrase is tied to the event
+LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
+# precision of a location by the kind of gazetteer entry that gives its point
+PRECISION = {"country": "country", "admin1": "admin1", "region": "region",
+             "continent": "region", "water": "region", "city": "city"}
+# "KABUL, May 3 (Reuters) -", "PARIS (AFP) --", "Kabul, Afghanistan -": a place of up
+# to four capitalised words at the very start, then a dash (or, for a place written in
+# capitals, a comma)
+_NAME = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
+_DATELINE = re.compile(
+    rf"\s*(?P<place>{_NAME})(?:, {_NAME})?(?:,? [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
+    r"(?: ?\([A-Za-z .]+\))? ?(?P<end>[-–—]|,)"
+)
 
 
-def _place_at(token: Token, places: Sequence[Place]) -> Place | None:
-    start, end = token.idx, token.idx + len(token.text)
-    return next((p for p in places if p.start < end and start < p.end), None)
+@dataclass(frozen=True)
+class EventLocation:
+    """Where an event happened: a span of the text, its place when the gazetteer knows
+    it, and how precise its point is (country, admin1, region, city, dateline; None
+    when the name has no coordinates)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    precision: str | None
+
+    def to_contract(self) -> dict[str, Any]:
+        """The event's ``location`` as the output contract carries it."""
+        if self.place is not None:
+            where = self.place.to_contract()
+        else:
+            where = {"name": self.text, "country": None, "lat": None, "lon": None,
+                     "geonameid": None}
+        return {**where, "start": self.start, "end": self.end, "text": self.text,
+                "precision": self.precision}
 
 
-def event_location(trigger: Token, places: Sequence[Place]) -> Place | None:
-    """The place where the event of ``trigger`` happened, or None when the text says none.
+class _Ids:
+    """The word lists and parse labels as ids of one document's vocabulary."""
 
-    ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`).
-    """
-    for prep in _locative_preps(trigger):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for token in _place_tokens(pobj):
-                place = _place_at(token, places)
-                if place is not None:
-                    return place
+    def __init__(self, view: DocView, words: PlaceWords) -> None:
+        self.locative = view.ids(words.locative_prepositions)
+        self.target = view.ids(words.target_prepositions)
+        self.place_nouns = view.ids(words.place_nouns)
+        self.objects = view.ids(_OBJECTS)
+        self.names = view.ids(_NAME_LINKS)
+        self.subjects = view.ids(_SUBJECTS)
+        self.place_entities = view.ids(_PLACE_ENTITIES)
+        self.prep, self.pobj, self.dobj = view.id("prep"), view.id("pobj"), view.id("dobj")
+        self.poss, self.advcl, self.vbg = view.id("poss"), view.id("advcl"), view.id("VBG")
+        self.nsubjpass = view.id("nsubjpass")
+        self.conj, self.of, self.from_ = view.id("conj"), view.id("of"), view.id("from")
+        self.propn = view.id("PROPN")
+        self.compounds = view.ids(("compound", "flat"))
+        self.person = view.id("PERSON")
+        self.not_places = view.ids(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"))
+
+
+@dataclass(frozen=True)
+class _Search:
+    view: DocView
+    ids: _Ids
+    places: Sequence[Place]
+
+    def place_in(self, head: int, *, how: str) -> EventLocation | None:
+        """The place the phrase headed by ``head`` names, or None. ``how`` the phrase
+        is tied to the event: LOCATIVE ("in X"), TARGET ("an attack on X") or OBJECT
+        ("stormed X")."""
+        for token in self._phrase(head, depth=2):
+            found = self._gazetteer_place(token)
+            if found is not None:
+                small = found.place is None or found.place.feature not in ("country", "continent")
+                return found if small or how != TARGET else None
+        for token, kind_said in self._name_heads(head, depth=2, kind_said=False):
+            if self._named(token, how=how, kind_said=kind_said):
+                return self._unresolved(token)
+        # "in Idlib's Jisr al-Shughur district": the wider place only when the narrower
+        # one has no name at all
+        owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
+        return next(filter(None, (self._gazetteer_place(c) for c in owners)), None)
+
+    def _name_heads(self, head: int, depth: int, kind_said: bool) -> list[tuple[int, bool]]:
+        """Where a name the gazetteer lacks may stand: the head itself, the name words
+        of a place noun ("the Al-Aswad hill", "Akida village"), an "of" object; each
+        with whether a place noun says it is a place ("the town of X")."""
+        view, ids = self.view, self.ids
+        kids = view.children[head]
+        place_noun = view.lower[head] in ids.place_nouns
+        found = [(head, kind_said)]
+        if place_noun:
+            found = [(c, True) for c in kids if view.dep[c] in ids.compounds] + found
+        if depth > 1:
+            found += [t for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
+                      for g in view.children[c] if view.dep[g] == ids.pobj
+                      for t in self._name_heads(g, depth - 1, place_noun)]
+        return found
+
+    def _phrase(self, head: int, depth: int) -> list[int]:
+        """The words that may name the place of a phrase, the likeliest first: after a
+        place noun its "of" phrase ("the edge of the town of Hebron"), else the head
+        and its name words ("Baidoa town", "northern Kosovo")."""
+        view, ids = self.view, self.ids
+        kids = view.children[head]
+        named_by = [head]
+        if view.lower[head] in ids.place_nouns or view.pos[head] == ids.propn:
+            # "Baidoa town", "northern Kosovo"; not "the Mideast war"
+            named_by += [c for c in kids if view.dep[c] in ids.names]
+        of = [g for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
+              for g in view.children[c] if view.dep[g] == ids.pobj]
+        if depth > 1:
+            of = [t for g in of for t in self._phrase(g, depth - 1)]
+        return of + named_by if view.lower[head] in ids.place_nouns else named_by + of
+
+    def _gazetteer_place(self, token: int) -> EventLocation | None:
+        view = self.view
+        start = view.idx[token]
+        end = start + view.length[token]
+        place = next((p for p in self.places if p.start < end and start < p.end), None)
+        if place is None or place.demonym:  # "Syrian": a nationality is not the place
+            return None
+        return EventLocation(place.start, place.end, place.text, place,
+                             PRECISION.get(place.feature))
+
+    def _named(self, token: int, *, how: str, kind_said: bool) -> bool:
+        """A capitalised name that is a place: any name but a nationality or a date
+        where a place noun says so ("the Al-Aswad hill", "the town of X"); else one
+        the model takes for a place or leaves unlabelled, or, in a locative phrase,
+        one it takes for a person ("in Sheikh Hadeed")."""
+        view, ids = self.view, self.ids
+        if view.pos[token] != ids.propn or not view.token_text(token)[:1].isupper():
+            return False
+        label = view.ent_type[token]
+        if kind_said:
+            return label not in ids.not_places
+        return label in ids.place_entities or (label == ids.person and how == LOCATIVE)
+
+    def _unresolved(self, token: int) -> EventLocation:
+        """The run of proper nouns around ``token`` as a place without coordinates."""
+        view = self.view
+        start = end = token
+        while start > 0 and self._name_part(start - 1):
+            start -= 1
+        while end + 1 < len(view) and self._name_part(end + 1):
+            end += 1
+        while view.is_punct[start]:
+            start += 1
+        while view.is_punct[end]:
+            end -= 1
+        first, last, text = view.char_range(start, end + 1)
+        return EventLocation(first, last, text, None, None)
+
+    def _name_part(self, i: int) -> bool:
+        """A proper noun, or a hyphen joining two ("Al-Dahr")."""
+        view = self.view
+        return view.pos[i] == self.ids.propn or (
+            view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False)
+
+    def preps(self, node: int, from_ok: bool) -> Iterator[tuple[int, bool]]:
+        """(object of the preposition, whether it is a target preposition) of ``node``."""
+        view, ids = self.view, self.ids
+        for child in view.children[node]:
+            if view.dep[child] != ids.prep:
+                continue
+            word = view.lower[child]
+            locative = word in ids.locative or (from_ok and word == ids.from_)
+            if locative or word in ids.target:
+                for pobj in view.children[child]:
+                    if view.dep[pobj] == ids.pobj:
+                        yield pobj, not locative
+
+
+def _starts(search: _Search, trigger: int) -> list[int]:
+    """The trigger and, for a conjoined verb, the verb whose adverbials it shares."""
+    view, ids = search.view, search.ids
+    starts = [trigger]
+    # "shot and killed ... in Hebron"; "struck a meeting in Baghdad, killing 15"
+    if view.dep[trigger] == ids.conj or (view.dep[trigger] == ids.advcl and view.tag[trigger] == ids.vbg):
+        starts.append(view.head[trigger])
+    return starts + [c for c in view.children[trigger] if view.dep[c] == ids.conj]
+
+
+def _nearest(search: _Search, trigger: int, lemma: str, words: PlaceWords) -> EventLocation | None:
+    view, ids = search.view, search.ids
+    if lemma in words.place_object_verbs:
+        for child in view.children[trigger]:
+            own = view.dep[child] in (ids.dobj, ids.nsubjpass)  # "X was raided"
+            if own or (view.dep[child] == ids.prep and view.lower[child] == ids.of):
+                heads = [child] if own else [
+                    g for g in view.children[child] if view.dep[g] == ids.pobj]
+                for head in heads:
+                    found = search.place_in(head, how=OBJECT)
+                    if found is not None:
+                        return found
+    from_ok = lemma in words.from_verbs
+    level = _starts(search, trigger)
+    seen = set(level)
+    for _ in range(_MAX_DEPTH):
+        following: list[int] = []
+        for node in level:
+            for pobj, target in search.preps(node, from_ok):
+                found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
+                if found is not None:
+                    return found
+            kids = [c for c in view.children[node] if c not in seen]
+            # the event's objects before its other phrases ("in addition to ...")
+            following += [c for c in kids if view.dep[c] in ids.objects]
+            following += [g for c in kids if view.dep[c] == ids.prep
+                          for g in view.children[c] if view.dep[g] == ids.pobj]
+        seen.update(following)
+        level = following
     return None
 
 
-# The same search on a document's DocView by token position (the event coder's path,
-# which makes no spaCy Token): labels and words compared as spaCy's string ids.
-def _ids(*labels: str) -> frozenset[int]:
-    return frozenset(get_string_id(label) for label in labels)
+def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
+    view, ids = search.view, search.ids
+    for child in view.children[trigger]:
+        if view.dep[child] in ids.subjects:
+            for pobj, target in search.preps(child, False):
+                if not target:
+                    found = search.place_in(pobj, how=LOCATIVE)
+                    if found is not None:
+                        return found
+    return None
 
 
-_OBJECT_IDS = _ids(*_OBJECTS)
-_NAME_LINK_IDS = _ids(*_NAME_LINKS)
-_PREP, _POBJ, _AGENT = get_string_id("prep"), get_string_id("pobj"), get_string_id("agent")
-_OF = get_string_id("of")
-
-
-@lru_cache(maxsize=1)
-def _locative_ids() -> frozenset[int]:
-    return _ids(*place_words().locative_prepositions)
-
-
-def _locative_preps_at(view: DocView, trigger: int) -> Iterator[int]:
-    """:func:`_locative_preps` by token position."""
-    locative = _locative_ids()
-    dep, lower, kids, head = view.dep, view.lower, view.children, view.head
-    heads = [trigger] + [c for c in kids[trigger] if dep[c] in _OBJECT_IDS]
-    heads += [g for c in kids[trigger] if dep[c] == _PREP and lower[c] not in locative
-              for g in kids[c] if dep[g] == _POBJ]
-    if dep[trigger] == _POBJ and dep[head[trigger]] == _AGENT:
-        heads.append(head[head[trigger]])
-    for h in heads:
-        for child in kids[h]:
-            if dep[child] == _PREP and lower[child] in locative:
-                yield child
-
-
-def _place_tokens_at(view: DocView, pobj: int) -> Iterator[int]:
-    """:func:`_place_tokens` by token position."""
-    dep, kids = view.dep, view.children
-    yield pobj
-    for child in kids[pobj]:
-        if dep[child] in _NAME_LINK_IDS:
-            yield child
-        elif dep[child] == _PREP and view.lower[child] == _OF:
-            yield from (g for g in kids[child] if dep[g] == _POBJ)
-            for g in kids[child]:
-                if dep[g] == _POBJ:
-                    yield from (c for c in kids[g] if dep[c] in _NAME_LINK_IDS)
-
-
-def event_location_at(view: DocView, trigger: int, places: Sequence[Place]) -> Place | None:
-    """:func:`event_location` of the token at position ``trigger`` of ``view``'s document."""
-    if not places:
+def dateline_location(text: str, places: Sequence[Place]) -> EventLocation | None:
+    """The article's dateline place ("KABUL, May 3 (Reuters) -", "Paris (AFP) --"), or
+    None when the text does not open with one."""
+    match = _DATELINE.match(text)
+    if match is None or (match.group("end") == "," and not match.group("place").isupper()):
         return None
-    dep, kids = view.dep, view.children
-    for prep in _locative_preps_at(view, trigger):
-        for pobj in (c for c in kids[prep] if dep[c] == _POBJ):
-            for token in _place_tokens_at(view, pobj):
-                start = view.idx[token]
-                end = start + view.length[token]
-                place = next((p for p in places if p.start < end and start < p.end), None)
-                if place is not None:
-                    return place
-    return None
+    start, end = match.span("place")
+    place = next((p for p in places if p.start < end and start < p.end), None)
+    if place is None or place.start < start:
+        return None
+    return EventLocation(place.start, place.end, place.text, place, "dateline")
+
+
+def locate_event(
+    view: DocView, trigger: int, places: Sequence[Place], *, dateline: bool = True
+) -> EventLocation | None:
+    """Where the event of the token at position ``trigger`` of ``view``'s document
+    happened, or None when the text does not say (see the module docstring).
+
+    ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`);
+    ``dateline``: fall back on the article's dateline place.
+    """
+    words = place_words()
+    search = _Search(view, _Ids(view, words), places)
+    lemma = view.doc[trigger].lemma_.lower()
+    found = _nearest(search, trigger, lemma, words) or _by_subject(search, trigger)
+    if found is None and dateline and places:
+        found = dateline_location(view.text, places)
+    return found
+
+
+def event_location(trigger: Token, places: Sequence[Place]) -> EventLocation | None:
+    """:func:`locate_event` for a spaCy token (``places`` from :meth:`PlaceTagger.tag`)."""
+    return locate_event(DocView(trigger.doc), trigger.i, places)
+
+
+# the event coder's name for it
+event_location_at = locate_event

@@ -298,3 +298,28 @@ def regions(view: DocView, people: set[str] | None = None,
             i = j
         else:
             i += 1
+
+
+_NAME_LINKS = ("compound", "amod", "appos", "nmod", "flat")
+
+
+def locative_ids(view: DocView) -> tuple[frozenset[int], frozenset[int], int]:
+    """For :func:`in_locative_phrase`: the ids of the locative prepositions (and "of"),
+    of the links inside a name, and of the "pobj" label."""
+    words = place_words()
+    preps = view.ids(words.locative_prepositions | words.target_prepositions | {"of", "from"})
+    return preps, view.ids(_NAME_LINKS), view.id("pobj")
+
+
+def in_locative_phrase(view: DocView, start: int, end: int,
+                       ids: tuple[frozenset[int], frozenset[int], int]) -> bool:
+    """Whether the name at tokens ``start:end`` heads (or names the head of) the object
+    of a locative preposition: "in Hama", "in the Hama countryside", "the town of X"."""
+    preps, links, pobj = ids
+    token = end - 1
+    for _ in range(3):
+        if view.dep[token] not in links or view.head[token] == token:
+            break
+        token = view.head[token]
+    head = view.head[token]
+    return view.dep[token] == pobj and head != token and view.lower[head] in preps

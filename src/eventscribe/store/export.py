@@ -1,8 +1,9 @@
 """The flat events table and its export to Parquet, CSV or JSON Lines.
 
 Column names follow the conventions a GDELT/ICEWS user already knows (``source_*`` /
-``target_*`` actor fields, ``cameo_code``, ``quad_class``, ``goldstein``), one row per
-event with its document's date, title, url and source alongside.
+``target_*`` actor fields, ``cameo_code``, ``quad_class``, ``goldstein``, ``lat`` /
+``lon`` where the sentence says where the event happened), one row per event with its
+document's date, title, url and source alongside.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 from eventscribe.errors import StoreError
 
 FLAT_COLUMNS = (
-    "event_id", "doc_id", "event_date", "date_precision", "timing",
+    "event_id", "doc_id", "event_date", "date_precision", "event_day", "timing",
     "source_name", "source_country", "source_sector", "source_code", "source_text",
     "target_name", "target_country", "target_sector", "target_code", "target_text",
     "plover_type", "plover_mode", "cameo_code", "quad_class", "intensity", "goldstein",
     "negated", "confidence", "trigger_text", "sentence_text",
+    "location_name", "location_geonameid", "lat", "lon", "location_country", "location_precision",
 )  # fmt: skip
 
 _DOC_COLUMNS = (("doc_date", "date"), ("doc_title", "title"), ("doc_url", "url"),

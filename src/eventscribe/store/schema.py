@@ -10,12 +10,14 @@ from functools import cache
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Versions an older store may carry that opening it for writing upgrades in place:
 # version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
-# and runs.input_fingerprint. Adding them keeps every stored row.
-UPGRADABLE_VERSIONS = ("1", "2")
+# and runs.input_fingerprint; versions before 4 the places table and the events'
+# location and event_day columns (filled from the stored location JSON and event_date).
+# Adding them keeps every stored row.
+UPGRADABLE_VERSIONS = ("1", "2", "3")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -38,6 +40,18 @@ def _actor_columns(role: str) -> tuple[tuple[str, str], ...]:
         (f"{role}_{c}", "INTEGER" if c in ("start", "end") else "VARCHAR") for c in _ACTOR_COLUMNS
     )
 
+
+# Where an event happened (see eventscribe.places.location); null when the text does not
+# say. location_precision: country, admin1, region, city or dateline; null for a place
+# named in the text that the gazetteer lacks (then lat/lon are null too).
+LOCATION_COLUMNS = (
+    ("location_name", "VARCHAR"),
+    ("location_geonameid", "BIGINT"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("location_country", "VARCHAR"),
+    ("location_precision", "VARCHAR"),
+)
 
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "meta": (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -101,6 +115,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("timing", "VARCHAR"),
         ("explanation", "VARCHAR"),
         ("run_id", "VARCHAR"),
+        *LOCATION_COLUMNS,
+        ("event_day", "DATE"),  # event_date when it is a day, else null
     ),
     "actors": (
         ("doc_id", "VARCHAR"),
@@ -120,6 +136,20 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("text", "VARCHAR"),
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
+    ),
+    # every toponym of a document resolved to one gazetteer entry
+    "places": (
+        ("doc_id", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("geonameid", "BIGINT"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("country", "VARCHAR"),
+        ("feature", "VARCHAR"),
+        ("admin1", "VARCHAR"),
     ),
     "quotes": (("doc_id", "VARCHAR"), ("data", "JSON")),
     # every candidate event the coder considered, kept or dropped, and why (explain)
@@ -172,7 +202,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 # Tables that hold one document's rows: re-writing a document deletes from all of them.
 DOCUMENT_TABLES = (
     "documents", "sentences", "events", "actors", "times", "quotes", "decisions", "doc_minhash",
-    "doc_bands",
+    "doc_bands", "places",
 )  # fmt: skip
 
 # Tables recomputed over the whole store after each run (see eventscribe.dedupe).
@@ -185,6 +215,7 @@ INDEXES = (
     ("sentences_doc_idx", "sentences", ("doc_id",)),
     ("actors_doc_idx", "actors", ("doc_id",)),
     ("times_doc_idx", "times", ("doc_id",)),
+    ("places_doc_idx", "places", ("doc_id",)),
     ("quotes_doc_idx", "quotes", ("doc_id",)),
     ("decisions_doc_idx", "decisions", ("doc_id",)),
     ("bands_key_idx", "doc_bands", ("band", "key")),
@@ -262,4 +293,25 @@ def upgrade_statements(found: str) -> list[str]:
         statements.append('ALTER TABLE runs ADD COLUMN IF NOT EXISTS "input_fingerprint" VARCHAR')
     if found in ("1", "2"):
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "timing" VARCHAR')
+    if found in ("1", "2", "3"):
+        statements += _location_upgrade()
+    return statements
+
+
+def _location_upgrade() -> list[str]:
+    """Add the location and event_day columns, filled from what the store already holds
+    (the places table stays empty until the documents are coded again)."""
+    added = [*LOCATION_COLUMNS, ("event_day", "DATE")]
+    statements = [f'ALTER TABLE events ADD COLUMN IF NOT EXISTS "{name}" {decl}'
+                  for name, decl in added]
+    statements.append(
+        "UPDATE events SET "
+        "location_name = json_extract_string(location, '$.name'), "
+        "location_geonameid = TRY_CAST(json_extract(location, '$.geonameid') AS BIGINT), "
+        "lat = TRY_CAST(json_extract(location, '$.lat') AS DOUBLE), "
+        "lon = TRY_CAST(json_extract(location, '$.lon') AS DOUBLE), "
+        "location_country = json_extract_string(location, '$.country'), "
+        "location_precision = json_extract_string(location, '$.precision'), "
+        "event_day = CASE WHEN date_precision = 'day' THEN TRY_CAST(left(event_date, 10) AS DATE) END"
+    )
     return statements

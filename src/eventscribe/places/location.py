@@ -42,6 +42,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _MAX_DEPTH = 3
 # a name the gazetteer lacks is a place when the model says so, or says nothing
 _PLACE_ENTITIES = ("GPE", "LOC", "FAC", "")
+# places too wide to be where an event on them ("sanctions on Iran") happened
+_WIDE = frozenset({"country", "continent"})
 # how a phrase is tied to the event
 LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
 # precision of a location by the kind of gazetteer entry that gives its point
@@ -97,7 +99,6 @@ class _Ids:
         self.conj, self.of, self.from_ = view.id("conj"), view.id("of"), view.id("from")
         self.propn = view.id("PROPN")
         self.compounds = view.ids(("compound", "flat"))
-        self.person = view.id("PERSON")
         self.not_places = view.ids(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"))
 
 
@@ -111,18 +112,18 @@ class _Search:
         """The place the phrase headed by ``head`` names, or None. ``how`` the phrase
         is tied to the event: LOCATIVE ("in X"), TARGET ("an attack on X") or OBJECT
         ("stormed X")."""
-        for token in self._phrase(head, depth=2):
-            found = self._gazetteer_place(token)
-            if found is not None:
-                small = found.place is None or found.place.feature not in ("country", "continent")
-                return found if small or how != TARGET else None
-        for token, kind_said in self._name_heads(head, depth=2, kind_said=False):
-            if self._named(token, how=how, kind_said=kind_said):
-                return self._unresolved(token)
-        # "in Idlib's Jisr al-Shughur district": the wider place only when the narrower
-        # one has no name at all
-        owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
-        return next(filter(None, (self._gazetteer_place(c) for c in owners)), None)
+        found = next(filter(None, map(self._gazetteer_place, self._phrase(head, depth=2))), None)
+        if found is None:
+            found = next((self._unresolved(token) for token, kind_said
+                          in self._name_heads(head, depth=2, kind_said=False)
+                          if self._named(token, kind_said=kind_said)), None)
+        if found is None and self.view.lower[head] in self.ids.place_nouns:
+            # "in Idlib's Jisr al-Shughur district": the wider place only when the
+            # narrower one has no name at all; not "at Washington's request"
+            owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
+            found = next(filter(None, map(self._gazetteer_place, owners)), None)
+        wide = found is not None and found.place is not None and found.place.feature in _WIDE
+        return None if wide and how == TARGET else found
 
     def _name_heads(self, head: int, depth: int, kind_said: bool) -> list[tuple[int, bool]]:
         """Where a name the gazetteer lacks may stand: the head itself, the name words
@@ -166,18 +167,18 @@ class _Search:
         return EventLocation(place.start, place.end, place.text, place,
                              PRECISION.get(place.feature))
 
-    def _named(self, token: int, *, how: str, kind_said: bool) -> bool:
+    def _named(self, token: int, *, kind_said: bool) -> bool:
         """A capitalised name that is a place: any name but a nationality or a date
         where a place noun says so ("the Al-Aswad hill", "the town of X"); else one
-        the model takes for a place or leaves unlabelled, or, in a locative phrase,
-        one it takes for a person ("in Sheikh Hadeed")."""
+        the model takes for a place or leaves unlabelled. (A place the model took for
+        a person is found by the tagger when the gazetteer knows it.)"""
         view, ids = self.view, self.ids
         if view.pos[token] != ids.propn or not view.token_text(token)[:1].isupper():
             return False
         label = view.ent_type[token]
         if kind_said:
             return label not in ids.not_places
-        return label in ids.place_entities or (label == ids.person and how == LOCATIVE)
+        return label in ids.place_entities
 
     def _unresolved(self, token: int) -> EventLocation:
         """The run of proper nouns around ``token`` as a place without coordinates."""

@@ -23,6 +23,7 @@ from pydantic_core import to_json
 from eventscribe.analysis import (
     EventFilter,
     dyad_series,
+    map_points,
     peaks,
     split_codes,
     top_actors,
@@ -52,6 +53,11 @@ By = Annotated[str, Query(pattern="^(day|week|month)$", description="Period: day
 @router.get("/events", summary="Events matching the filters, newest first")
 async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return json_response(queries.list_events(db, flt, limit=limit, offset=offset))
+
+
+@router.get("/map", summary="Located events as points: place, count, main quad class, its events")
+def map_data(db: Reader, flt: Filter) -> dict[str, Any]:
+    return json_response(map_points(db, flt))
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")

@@ -45,6 +45,12 @@ def _where(nlp, tagger, sentence: str, trigger: str):
     ("Russian forces withdrew from Kherson last week.", "withdrew", "Kherson"),
     # a shared adverbial of two conjoined verbs
     ("Soldiers shot and killed a protester in Hebron.", "shot", "Hebron"),
+    # the agent phrase of a passive leads on to the place
+    ("A policeman was killed by a roadside bomb in the city of Kandahar.", "killed", "Kandahar"),
+    # the place is the object of the event's purpose
+    ("Rebels launched an offensive to capture the town of Ajdabiya.", "launched", "Ajdabiya"),
+    # a plural place noun
+    ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
     # a name the gazetteer lacks, said to be a place by its noun: no coordinates
     ("Militants captured the Zarqoun hill after clashes.", "captured", "Zarqoun"),
 ])
@@ -91,6 +97,7 @@ def test_dateline_is_the_fallback_only_without_a_place_of_its_own(nlp, tagger) -
     ("PARIS (AFP) -- Ministers met on Monday.", "PARIS"),
     ("Nairobi, Kenya - Protesters gathered.", "Nairobi"),
     ("Desperate fighters in Aleppo city launched an offensive, officials said.", None),
+    ("The Syrian Al-Qaeda faction, Jund Al-Aqsa, executed prisoners.", None),
     ("In Londonderry, police braced for violence.", None),
 ])
 def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | None) -> None:

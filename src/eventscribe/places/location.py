@@ -55,7 +55,7 @@ PRECISION = {"country": "country", "admin1": "admin1", "region": "region",
 _NAME = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 _DATELINE = re.compile(
     rf"\s*(?P<place>{_NAME})(?:, {_NAME})?(?:,? [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
-    r"(?: ?\([A-Za-z .]+\))? ?(?P<end>[-–—]|,)"
+    r"(?: ?\([A-Za-z .]+\))?(?P<end>\s+[-–—]+\s|,\s)"
 )
 
 
@@ -82,19 +82,30 @@ class EventLocation:
                 "precision": self.precision}
 
 
+def _plural(noun: str) -> str:
+    """"cities", "governorates", "villages": the regular English plural of ``noun``."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 class _Ids:
     """The word lists and parse labels as ids of one document's vocabulary."""
 
     def __init__(self, view: DocView, words: PlaceWords) -> None:
         self.locative = view.ids(words.locative_prepositions)
         self.target = view.ids(words.target_prepositions)
-        self.place_nouns = view.ids(words.place_nouns)
+        self.place_nouns = view.ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
         self.objects = view.ids(_OBJECTS)
         self.names = view.ids(_NAME_LINKS)
         self.subjects = view.ids(_SUBJECTS)
         self.place_entities = view.ids(_PLACE_ENTITIES)
         self.prep, self.pobj, self.dobj = view.id("prep"), view.id("pobj"), view.id("dobj")
         self.poss, self.advcl, self.vbg = view.id("poss"), view.id("advcl"), view.id("VBG")
+        # "killed by a car bomb in X": the passive's agent phrase leads on like a preposition
+        self.prep_links = view.ids(("prep", "agent"))
+        self.purpose = view.ids(("xcomp", "advcl", "acl"))
+        self.to, self.aux = view.id("to"), view.id("aux")
         self.nsubjpass = view.id("nsubjpass")
         self.conj, self.of, self.from_ = view.id("conj"), view.id("of"), view.id("from")
         self.propn = view.id("PROPN")
@@ -195,6 +206,15 @@ class _Search:
         first, last, text = view.char_range(start, end + 1)
         return EventLocation(first, last, text, None, None)
 
+    def lemma(self, i: int) -> str:
+        return self.view.doc[i].lemma_.lower()
+
+    def purpose(self, i: int) -> bool:
+        """An infinitive of purpose: "to capture the town", "to take control of X"."""
+        view, ids = self.view, self.ids
+        return view.dep[i] in ids.purpose and any(
+            view.lower[c] == ids.to and view.dep[c] == ids.aux for c in view.children[i])
+
     def _name_part(self, i: int) -> bool:
         """A proper noun, or a hyphen joining two ("Al-Dahr")."""
         view = self.view
@@ -205,7 +225,7 @@ class _Search:
         """(object of the preposition, whether it is a target preposition) of ``node``."""
         view, ids = self.view, self.ids
         for child in view.children[node]:
-            if view.dep[child] != ids.prep:
+            if view.dep[child] not in ids.prep_links:
                 continue
             word = view.lower[child]
             locative = word in ids.locative or (from_ok and word == ids.from_)
@@ -225,34 +245,50 @@ def _starts(search: _Search, trigger: int) -> list[int]:
     return starts + [c for c in view.children[trigger] if view.dep[c] == ids.conj]
 
 
-def _nearest(search: _Search, trigger: int, lemma: str, words: PlaceWords) -> EventLocation | None:
+def _own_object(search: _Search, verb: int) -> EventLocation | None:
+    """The place that is the object of a capture/entry verb ("stormed X", "X was
+    raided", "the capture of X")."""
     view, ids = search.view, search.ids
+    for child in view.children[verb]:
+        own = view.dep[child] in (ids.dobj, ids.nsubjpass)
+        if own or (view.dep[child] == ids.prep and view.lower[child] == ids.of):
+            heads = [child] if own else [g for g in view.children[child] if view.dep[g] == ids.pobj]
+            for head in heads:
+                found = search.place_in(head, how=OBJECT)
+                if found is not None:
+                    return found
+    return None
+
+
+def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation | None:
+    view, ids = search.view, search.ids
+    lemma = search.lemma(trigger)
     if lemma in words.place_object_verbs:
-        for child in view.children[trigger]:
-            own = view.dep[child] in (ids.dobj, ids.nsubjpass)  # "X was raided"
-            if own or (view.dep[child] == ids.prep and view.lower[child] == ids.of):
-                heads = [child] if own else [
-                    g for g in view.children[child] if view.dep[g] == ids.pobj]
-                for head in heads:
-                    found = search.place_in(head, how=OBJECT)
-                    if found is not None:
-                        return found
+        found = _own_object(search, trigger)
+        if found is not None:
+            return found
     from_ok = lemma in words.from_verbs
     level = _starts(search, trigger)
     seen = set(level)
     for _ in range(_MAX_DEPTH):
         following: list[int] = []
         for node in level:
+            if node not in seen and search.lemma(node) in words.place_object_verbs:
+                found = _own_object(search, node)  # "an offensive to capture X"
+                if found is not None:
+                    return found
             for pobj, target in search.preps(node, from_ok):
                 found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
                 if found is not None:
                     return found
             kids = [c for c in view.children[node] if c not in seen]
-            # the event's objects before its other phrases ("in addition to ...")
+            # the event's objects before its other phrases ("in addition to ..."), then
+            # its purpose ("launched an offensive to capture the town of X")
             following += [c for c in kids if view.dep[c] in ids.objects]
-            following += [g for c in kids if view.dep[c] == ids.prep
+            following += [g for c in kids if view.dep[c] in ids.prep_links
                           for g in view.children[c] if view.dep[g] == ids.pobj]
-        seen.update(following)
+            following += [c for c in kids if search.purpose(c)]
+        seen.update(level)
         level = following
     return None
 
@@ -273,11 +309,11 @@ def dateline_location(text: str, places: Sequence[Place]) -> EventLocation | Non
     """The article's dateline place ("KABUL, May 3 (Reuters) -", "Paris (AFP) --"), or
     None when the text does not open with one."""
     match = _DATELINE.match(text)
-    if match is None or (match.group("end") == "," and not match.group("place").isupper()):
+    if match is None or (match.group("end").startswith(",") and not match.group("place").isupper()):
         return None
     start, end = match.span("place")
     place = next((p for p in places if p.start < end and start < p.end), None)
-    if place is None or place.start < start:
+    if place is None or place.start < start or place.demonym:
         return None
     return EventLocation(place.start, place.end, place.text, place, "dateline")
 
@@ -293,8 +329,7 @@ def locate_event(
     """
     words = place_words()
     search = _Search(view, _Ids(view, words), places)
-    lemma = view.doc[trigger].lemma_.lower()
-    found = _nearest(search, trigger, lemma, words) or _by_subject(search, trigger)
+    found = _nearest(search, trigger, words) or _by_subject(search, trigger)
     if found is None and dateline and places:
         found = dateline_location(view.text, places)
     return found

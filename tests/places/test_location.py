@@ -49,6 +49,11 @@ def _where(nlp, tagger, sentence: str, trigger: str):
     ("A policeman was killed by a roadside bomb in the city of Kandahar.", "killed", "Kandahar"),
     # the place is the object of the event's purpose
     ("Rebels launched an offensive to capture the town of Ajdabiya.", "launched", "Ajdabiya"),
+    ("Rebels launched a powerful assault to conquer Qusayr city.", "launched", "Qusayr"),
+    # a gerund after a preposition
+    ("The army began the offensive by targeting the town of Kobani.", "began", "Kobani"),
+    # a country naming an institution's owner is not where it stands
+    ("Students protested outside the United States Consulate in Sao Paulo.", "protested", "Sao Paulo"),
     # a plural place noun
     ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
     # a name the gazetteer lacks, said to be a place by its noun: no coordinates

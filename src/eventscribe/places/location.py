@@ -104,7 +104,8 @@ class _Ids:
         self.poss, self.advcl, self.vbg = view.id("poss"), view.id("advcl"), view.id("VBG")
         # "killed by a car bomb in X": the passive's agent phrase leads on like a preposition
         self.prep_links = view.ids(("prep", "agent"))
-        self.purpose = view.ids(("xcomp", "advcl", "acl"))
+        self.purpose = view.ids(("xcomp", "advcl", "acl", "relcl"))
+        self.pcomp = view.id("pcomp")
         self.to, self.aux = view.id("to"), view.id("aux")
         self.nsubjpass = view.id("nsubjpass")
         self.conj, self.of, self.from_ = view.id("conj"), view.id("of"), view.id("from")
@@ -124,6 +125,8 @@ class _Search:
         is tied to the event: LOCATIVE ("in X"), TARGET ("an attack on X") or OBJECT
         ("stormed X")."""
         found = next(filter(None, map(self._gazetteer_place, self._phrase(head, depth=2))), None)
+        if found is not None and self._owner(head, found):
+            found = None
         if found is None:
             found = next((self._unresolved(token) for token, kind_said
                           in self._name_heads(head, depth=2, kind_said=False)
@@ -151,6 +154,15 @@ class _Search:
                       for g in view.children[c] if view.dep[g] == ids.pobj
                       for t in self._name_heads(g, depth - 1, place_noun)]
         return found
+
+    def _owner(self, head: int, found: EventLocation) -> bool:
+        """A country naming whose institution the head is, not where it stands: "the
+        United States Consulate (in Sao Paulo)", "the Iraqi Army headquarters"."""
+        view = self.view
+        start = view.idx[head]
+        on_head = found.start <= start < found.end
+        country = found.place is not None and found.place.feature == "country"
+        return country and not on_head and view.lower[head] not in self.ids.place_nouns
 
     def _phrase(self, head: int, depth: int) -> list[int]:
         """The words that may name the place of a phrase, the likeliest first: after a
@@ -285,8 +297,9 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
             # the event's objects before its other phrases ("in addition to ..."), then
             # its purpose ("launched an offensive to capture the town of X")
             following += [c for c in kids if view.dep[c] in ids.objects]
+            # "by targeting Hill 30": a gerund after a preposition leads on as well
             following += [g for c in kids if view.dep[c] in ids.prep_links
-                          for g in view.children[c] if view.dep[g] == ids.pobj]
+                          for g in view.children[c] if view.dep[g] in (ids.pobj, ids.pcomp)]
             following += [c for c in kids if search.purpose(c)]
         seen.update(level)
         level = following

@@ -23,6 +23,16 @@ def test_map_api_gives_points_with_their_events(sample_store) -> None:  # type: 
         assert all(p["quad"] == 4 for p in conflict["points"])
 
 
+def test_document_api_lists_its_places(sample_store) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(create_app(sample_store)) as client:
+        doc = client.get("/api/documents/2022-11-24-serbia-kosovo-plate-deal").json()
+        brussels = next(p for p in doc["places"] if p["name"] == "Brussels")
+        assert brussels["country"] == "BEL" and brussels["feature"] == "city"
+        assert doc["text"][brussels["start"]:brussels["end"]] == brussels["text"]
+        deal = next(e for e in doc["events"] if e["trigger"]["text"] == "struck the deal")
+        assert deal["location"]["name"] == "Brussels" and deal["location"]["precision"] == "city"
+
+
 def test_click_a_point_and_see_its_events_offline(sample_server: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     blocked: list[str] = []
 

@@ -1,37 +1,46 @@
 """Where an event happened: the place its sentence puts it in, or nothing.
 
 The search reads the clause of the event's trigger, nearest first, and stops at the
-first place it finds:
+first place it finds (the words that drive it are lists in ``data/words.yaml``):
 
 1. the trigger's own object when the trigger takes a place as object ("captured the
-   town of X", "stormed Najarah", "the capture of X"; ``place_object_verbs``);
+   town of X", "stormed Najarah", "X was raided", "the capture of X";
+   ``place_object_verbs``);
 2. locative phrases of the trigger ("clashed in northern Kosovo", "marched through
-   Moscow", "struck at the hamlet of X"), then those nested in its objects and
-   phrases ("continued their assault on positions near Palmyra", "killed in attacks
-   on Akida village"), two levels deep at most; a *target* preposition ("on",
-   "against") counts only for a place smaller than a country ("an assault on Taqsis",
-   not "sanctions on Iran"); "from" only for verbs such as "fire" and "withdraw";
+   Moscow"), then, three levels deep at most, those nested in its objects, phrases,
+   passive agent, gerunds and purpose infinitives ("continued their assault on
+   positions near Palmyra", "killed by a car bomb in the city of X", "by targeting
+   Hill 30", "launched an offensive to capture the town of X"); a *target*
+   preposition ("on", "against", "towards") counts only for a place smaller than a
+   country ("an assault on Taqsis", not "sanctions on Iran"); "from" only for verbs
+   such as "fire" and "withdraw";
 3. a locative phrase of the subject ("a mob in the town of X killed ...").
 
-A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") counts for
-both. The place of a phrase is the gazetteer place inside it ("the Syrian city of Deir
-Ezzor": Deir Ezzor, never the nationality adjective "Syrian"), or, when the gazetteer
-does not know the name, the capitalised name itself with no coordinates ("the town of
-Ma'ardes"), never a guessed point. A phrase in a subordinate clause belongs to that
-clause and is not searched. When the sentence gives no place, the article's dateline
-place ("KABUL, May 3 (Reuters) -") is the fallback, marked ``precision: "dateline"``.
+A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") or of the
+clause a participle hangs on ("struck a market in X, killing 15") counts for both. The
+place of a phrase is the gazetteer place inside it, the narrowest first ("the Syrian
+city of Deir Ezzor": Deir Ezzor, never the nationality word "Syrian"; "in Idlib's Jisr
+al-Shughur district": the district), not a country naming an institution's owner ("the
+United States Consulate in Sao Paulo": Sao Paulo); when the gazetteer does not know
+the name, the capitalised name itself with no coordinates ("the town of Ma'ardes"),
+never a guessed point. A phrase in a subordinate clause belongs to that clause and is
+not searched. When the sentence gives no place, the article's dateline place ("KABUL,
+May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
+``precision: "dateline"``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from eventscribe.nlp.view import DocView
+from eventscribe.places.dateline import dateline_location
+from eventscribe.places.located import PRECISION, EventLocation
 from eventscribe.places.tagger import Place
 from eventscribe.places.words import PlaceWords, place_words
 
@@ -46,40 +55,6 @@ _PLACE_ENTITIES = ("GPE", "LOC", "FAC", "")
 _WIDE = frozenset({"country", "continent"})
 # how a phrase is tied to the event
 LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
-# precision of a location by the kind of gazetteer entry that gives its point
-PRECISION = {"country": "country", "admin1": "admin1", "region": "region",
-             "continent": "region", "water": "region", "city": "city"}
-# "KABUL, May 3 (Reuters) -", "PARIS (AFP) --", "Kabul, Afghanistan -": a place of up
-# to four capitalised words at the very start, then a dash (or, for a place written in
-# capitals, a comma)
-_NAME = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
-_DATELINE = re.compile(
-    rf"\s*(?P<place>{_NAME})(?:, {_NAME})?(?:,? [A-Z][a-z]{{2,8}}\.? \d{{1,2}})?"
-    r"(?: ?\([A-Za-z .]+\))?(?P<end>\s+[-–—]+\s|,\s)"
-)
-
-
-@dataclass(frozen=True)
-class EventLocation:
-    """Where an event happened: a span of the text, its place when the gazetteer knows
-    it, and how precise its point is (country, admin1, region, city, dateline; None
-    when the name has no coordinates)."""
-
-    start: int
-    end: int
-    text: str
-    place: Place | None
-    precision: str | None
-
-    def to_contract(self) -> dict[str, Any]:
-        """The event's ``location`` as the output contract carries it."""
-        if self.place is not None:
-            where = self.place.to_contract()
-        else:
-            where = {"name": self.text, "country": None, "lat": None, "lon": None,
-                     "geonameid": None}
-        return {**where, "start": self.start, "end": self.end, "text": self.text,
-                "precision": self.precision}
 
 
 def _plural(noun: str) -> str:
@@ -89,29 +64,40 @@ def _plural(noun: str) -> str:
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
-class _Ids:
-    """The word lists and parse labels as ids of one document's vocabulary."""
+def _ids(labels: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(label) for label in labels)
 
-    def __init__(self, view: DocView, words: PlaceWords) -> None:
-        self.locative = view.ids(words.locative_prepositions)
-        self.target = view.ids(words.target_prepositions)
-        self.place_nouns = view.ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
-        self.objects = view.ids(_OBJECTS)
-        self.names = view.ids(_NAME_LINKS)
-        self.subjects = view.ids(_SUBJECTS)
-        self.place_entities = view.ids(_PLACE_ENTITIES)
-        self.prep, self.pobj, self.dobj = view.id("prep"), view.id("pobj"), view.id("dobj")
-        self.poss, self.advcl, self.vbg = view.id("poss"), view.id("advcl"), view.id("VBG")
+
+class _Ids:
+    """The word lists and parse labels as spaCy string ids (the same in every
+    document's vocabulary), made once per word lists (:func:`_ids_for`)."""
+
+    def __init__(self, words: PlaceWords) -> None:
+        one = get_string_id
+        self.locative = _ids(words.locative_prepositions)
+        self.target = _ids(words.target_prepositions)
+        self.place_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
+        self.objects = _ids(_OBJECTS)
+        self.names = _ids(_NAME_LINKS)
+        self.subjects = _ids(_SUBJECTS)
+        self.place_entities = _ids(_PLACE_ENTITIES)
+        self.prep, self.pobj, self.dobj = one("prep"), one("pobj"), one("dobj")
+        self.poss, self.advcl, self.vbg = one("poss"), one("advcl"), one("VBG")
         # "killed by a car bomb in X": the passive's agent phrase leads on like a preposition
-        self.prep_links = view.ids(("prep", "agent"))
-        self.purpose = view.ids(("xcomp", "advcl", "acl", "relcl"))
-        self.pcomp = view.id("pcomp")
-        self.to, self.aux = view.id("to"), view.id("aux")
-        self.nsubjpass = view.id("nsubjpass")
-        self.conj, self.of, self.from_ = view.id("conj"), view.id("of"), view.id("from")
-        self.propn = view.id("PROPN")
-        self.compounds = view.ids(("compound", "flat"))
-        self.not_places = view.ids(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"))
+        self.prep_links = _ids(("prep", "agent"))
+        self.purpose = _ids(("xcomp", "advcl", "acl", "relcl"))
+        self.pcomp = one("pcomp")
+        self.to, self.aux = one("to"), one("aux")
+        self.nsubjpass = one("nsubjpass")
+        self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
+        self.propn = one("PROPN")
+        self.compounds = _ids(("compound", "flat"))
+        self.not_places = _ids(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"))
+
+
+@lru_cache(maxsize=2)
+def _ids_for(words: PlaceWords) -> _Ids:
+    return _Ids(words)
 
 
 @dataclass(frozen=True)
@@ -318,19 +304,6 @@ def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
     return None
 
 
-def dateline_location(text: str, places: Sequence[Place]) -> EventLocation | None:
-    """The article's dateline place ("KABUL, May 3 (Reuters) -", "Paris (AFP) --"), or
-    None when the text does not open with one."""
-    match = _DATELINE.match(text)
-    if match is None or (match.group("end").startswith(",") and not match.group("place").isupper()):
-        return None
-    start, end = match.span("place")
-    place = next((p for p in places if p.start < end and start < p.end), None)
-    if place is None or place.start < start or place.demonym:
-        return None
-    return EventLocation(place.start, place.end, place.text, place, "dateline")
-
-
 def locate_event(
     view: DocView, trigger: int, places: Sequence[Place], *, dateline: bool = True
 ) -> EventLocation | None:
@@ -341,7 +314,7 @@ def locate_event(
     ``dateline``: fall back on the article's dateline place.
     """
     words = place_words()
-    search = _Search(view, _Ids(view, words), places)
+    search = _Search(view, _ids_for(words), places)
     found = _nearest(search, trigger, words) or _by_subject(search, trigger)
     if found is None and dateline and places:
         found = dateline_location(view.text, places)

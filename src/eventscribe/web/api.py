@@ -80,7 +80,7 @@ def documents(
     return json_response(queries.list_documents(db, text=q, start=start, end=end, limit=limit, offset=offset))
 
 
-@router.get("/documents/{doc_id:path}", summary="One document with its text, events and quotes")
+@router.get("/documents/{doc_id:path}", summary="One document with its text, events, quotes and places")
 async def document(db: Reader, doc_id: str) -> dict[str, Any]:
     found = queries.get_document(db, doc_id)
     if found is None:

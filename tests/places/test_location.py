@@ -56,6 +56,8 @@ def _where(nlp, tagger, sentence: str, trigger: str):
     ("Students protested outside the United States Consulate in Sao Paulo.", "protested", "Sao Paulo"),
     # a plural place noun
     ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
+    # a name the model took for a nationality, said to be a place by its noun
+    ("Rebels launched two assaults at Minyan district on Saturday.", "launched", "Minyan"),
     # a name the gazetteer lacks, said to be a place by its noun: no coordinates
     ("Militants captured the Zarqoun hill after clashes.", "captured", "Zarqoun"),
 ])

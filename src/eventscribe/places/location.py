@@ -92,7 +92,8 @@ class _Ids:
         self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
         self.propn = one("PROPN")
         self.compounds = _ids(("compound", "flat"))
-        self.not_places = _ids(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"))
+        self.not_places = _ids(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                "QUANTITY"))
 
 
 @lru_cache(maxsize=2)
@@ -177,12 +178,16 @@ class _Search:
                              PRECISION.get(place.feature))
 
     def _named(self, token: int, *, kind_said: bool) -> bool:
-        """A capitalised name that is a place: any name but a nationality or a date
-        where a place noun says so ("the Al-Aswad hill", "the town of X"); else one
-        the model takes for a place or leaves unlabelled. (A place the model took for
-        a person is found by the tagger when the gazetteer knows it.)"""
+        """A capitalised name that is a place: any name but a date or number where a
+        place noun says so ("the Al-Aswad hill", "Minyan district", "the town of X");
+        else one the model takes for a place or leaves unlabelled (a place it took for
+        a person is found by the tagger when the gazetteer knows it). Never a
+        nationality word the tagger resolved ("Syrian")."""
         view, ids = self.view, self.ids
         if view.pos[token] != ids.propn or not view.token_text(token)[:1].isupper():
+            return False
+        start = view.idx[token]
+        if any(p.start <= start < p.end for p in self.places):
             return False
         label = view.ent_type[token]
         if kind_said:

@@ -2,9 +2,9 @@
 
 ``summary``: events by dyad and date for the terminal. ``series``: events per day, week
 or month by quad class with intensity and Goldstein sums and means. ``breakdowns``: top
-actors, top dyads, event type mix. ``geo``: events as points on a map. ``export``: series to CSV or Parquet. All take a
-``Reader`` (an EventStore, or anything with ``fetch(sql, params)``) and an
-:class:`EventFilter`.
+actors, top dyads, event type mix. ``geo``: located events as points on a map.
+``export``: series to CSV or Parquet. All take a ``Reader`` (an EventStore, or anything
+with ``fetch(sql, params)``) and an :class:`EventFilter`.
 """
 
 from eventscribe.analysis.breakdowns import top_actors, top_dyads, type_mix

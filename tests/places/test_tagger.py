@@ -162,3 +162,10 @@ def test_a_mislabelled_name_in_a_locative_phrase_is_looked_up(nlp, tagger) -> No
     assert _by_text(tagger.tag(doc))["Aleppo"].country == "SYR"
     # an organisation's name there is no town: "Congress" is an ordinary word
     assert tagger.tag(nlp("Lawmakers voted in Congress on Tuesday.")) == ()
+
+
+def test_the_dateline_place_is_a_place_even_when_taken_for_an_actor(nlp, tagger) -> None:
+    doc = nlp("Hanoi (VNA) – Vietnam always supports peace talks, the ministry said.")
+    hanoi = next(t for t in doc if t.text == "Hanoi")
+    places = _by_text(tagger.tag(doc, actor_spans={(hanoi.i, hanoi.i + 1)}))
+    assert places["Hanoi"].country == "VNM"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventscribe.places.tagger import Place
+if TYPE_CHECKING:  # no import cycle: the tagger imports the dateline, which imports this
+    from eventscribe.places.tagger import Place
+
 
 # precision of a location by the kind of gazetteer entry that gives its point
 PRECISION = {"country": "country", "admin1": "admin1", "region": "region",

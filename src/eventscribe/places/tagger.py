@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
+from eventscribe.places.dateline import dateline_span
 from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer
 from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.mentions import (
@@ -134,11 +135,14 @@ class PlaceTagger:
         people = surnames(view)
         ids = self._word_ids(view)
         locative = locative_ids(view)
+        dateline = dateline_span(view.text) or (0, 0)
         for start, end, label in regions(view, people, ids):
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
-                # a name in a locative phrase ("in the Hama countryside") is a place,
-                # whatever the model or the actor stage took it for
-                if in_locative_phrase(view, mention.start, mention.end, locative):
+                # a name in a locative phrase ("in the Hama countryside") or the dateline
+                # ("HANOI (VNA) -") is a place, whatever the model or the actor stage
+                # took it for
+                if (view.idx[mention.start] < dateline[1]
+                        or in_locative_phrase(view, mention.start, mention.end, locative)):
                     mention = replace(mention, weak=False)
                 elif (mention.start, mention.end) in skip:
                     continue

@@ -85,6 +85,9 @@ def test_a_name_the_gazetteer_lacks_has_no_point(nlp, tagger) -> None:
     ("Serbia accused Kosovo of breaking the agreement.", "accused"),  # no locative phrase
     ("Israel captured the area in the 1967 Mideast war.", "captured"),  # a place naming a war
     ("Police captured Abdel Karim al-Tikriti on Sunday.", "captured"),  # a person captured
+    # a building's "of" phrase names its owner, not a place
+    ("A bomber blew himself up in an office of the World Food Programme.", "blew"),
+    ("The army began its assault at 8:45 A.M. on Sunday.", "began"),  # an abbreviation
 ])
 def test_no_place_said_means_no_location(nlp, tagger, sentence: str, trigger: str) -> None:
     assert _where(nlp, tagger, sentence, trigger) is None

@@ -76,7 +76,10 @@ class _Ids:
         one = get_string_id
         self.locative = _ids(words.locative_prepositions)
         self.target = _ids(words.target_prepositions)
-        self.place_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
+        self.area_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
+        self.building_nouns = _ids(words.building_nouns | {_plural(w) for w in words.building_nouns})
+        # any noun that says a name before it is a place
+        self.place_nouns = self.area_nouns | self.building_nouns
         self.objects = _ids(_OBJECTS)
         self.names = _ids(_NAME_LINKS)
         self.subjects = _ids(_SUBJECTS)
@@ -115,9 +118,9 @@ class _Search:
         if found is not None and self._owner(head, found):
             found = None
         if found is None:
-            found = next((self._unresolved(token) for token, kind_said
-                          in self._name_heads(head, depth=2, kind_said=False)
-                          if self._named(token, kind_said=kind_said)), None)
+            found = next(filter(None, (self._unresolved(token) for token, kind_said
+                                       in self._name_heads(head, depth=2, kind_said=False)
+                                       if self._named(token, kind_said=kind_said))), None)
         if found is None and self.view.lower[head] in self.ids.place_nouns:
             # "in Idlib's Jisr al-Shughur district": the wider place only when the
             # narrower one has no name at all; not "at Washington's request"
@@ -132,14 +135,14 @@ class _Search:
         with whether a place noun says it is a place ("the town of X")."""
         view, ids = self.view, self.ids
         kids = view.children[head]
-        place_noun = view.lower[head] in ids.place_nouns
         found = [(head, kind_said)]
-        if place_noun:
+        if view.lower[head] in ids.place_nouns:
             found = [(c, True) for c in kids if view.dep[c] in ids.compounds] + found
         if depth > 1:
+            area = view.lower[head] in ids.area_nouns  # "the town of X", not "the office of X"
             found += [t for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
                       for g in view.children[c] if view.dep[g] == ids.pobj
-                      for t in self._name_heads(g, depth - 1, place_noun)]
+                      for t in self._name_heads(g, depth - 1, area)]
         return found
 
     def _owner(self, head: int, found: EventLocation) -> bool:
@@ -149,7 +152,7 @@ class _Search:
         start = view.idx[head]
         on_head = found.start <= start < found.end
         country = found.place is not None and found.place.feature == "country"
-        return country and not on_head and view.lower[head] not in self.ids.place_nouns
+        return country and not on_head and view.lower[head] not in self.ids.area_nouns
 
     def _phrase(self, head: int, depth: int) -> list[int]:
         """The words that may name the place of a phrase, the likeliest first: after a
@@ -165,7 +168,7 @@ class _Search:
               for g in view.children[c] if view.dep[g] == ids.pobj]
         if depth > 1:
             of = [t for g in of for t in self._phrase(g, depth - 1)]
-        return of + named_by if view.lower[head] in ids.place_nouns else named_by + of
+        return of + named_by if view.lower[head] in ids.area_nouns else named_by + of
 
     def _gazetteer_place(self, token: int) -> EventLocation | None:
         view = self.view
@@ -194,7 +197,7 @@ class _Search:
             return label not in ids.not_places
         return label in ids.place_entities
 
-    def _unresolved(self, token: int) -> EventLocation:
+    def _unresolved(self, token: int) -> EventLocation | None:
         """The run of proper nouns around ``token`` as a place without coordinates."""
         view = self.view
         start = end = token
@@ -207,6 +210,8 @@ class _Search:
         while view.is_punct[end]:
             end -= 1
         first, last, text = view.char_range(start, end + 1)
+        if not any(sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)):
+            return None  # "A.M.", "U.N.": an abbreviation, not a place name
         return EventLocation(first, last, text, None, None)
 
     def lemma(self, i: int) -> str:

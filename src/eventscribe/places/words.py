@@ -32,6 +32,7 @@ class PlaceWords:
     from_verbs: frozenset[str]
     place_object_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    building_nouns: frozenset[str]
     generic_words: frozenset[str]
 
 

@@ -21,9 +21,10 @@ clause a participle hangs on ("struck a market in X, killing 15") counts for bot
 place of a phrase is the gazetteer place inside it, the narrowest first ("the Syrian
 city of Deir Ezzor": Deir Ezzor, never the nationality word "Syrian"; "in Idlib's Jisr
 al-Shughur district": the district), not a country naming an institution's owner ("the
-United States Consulate in Sao Paulo": Sao Paulo); when the gazetteer does not know
-the name, the capitalised name itself with no coordinates ("the town of Ma'ardes"),
-never a guessed point. A phrase in a subordinate clause belongs to that clause and is
+United States Consulate in Sao Paulo": Sao Paulo), not the owner a building's "of"
+phrase names ("an office of the World Food Programme"); when the gazetteer does not
+know the name, the capitalised name itself with no coordinates ("the town of
+Ma'ardes", "the Al-Aswad hill"), never a guessed point. A phrase in a subordinate clause belongs to that clause and is
 not searched. When the sentence gives no place, the article's dateline place ("KABUL,
 May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
 ``precision: "dateline"``.

@@ -33,6 +33,14 @@ def test_document_api_lists_its_places(sample_store) -> None:  # type: ignore[no
         assert deal["location"]["name"] == "Brussels" and deal["location"]["precision"] == "city"
 
 
+def test_dyad_page_links_to_its_map(sample_store) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(create_app(sample_store)) as client:
+        page = client.get("/dyad", params={"a": "SRB", "b": "XKX", "quad": "1"}).text
+        assert 'href="/map?a=SRB&amp;b=XKX&amp;quad=1"' in page
+        scoped = client.get("/map", params={"a": "SRB", "b": "XKX", "quad": "1"}).text
+        assert "SRB &ndash; XKX" in scoped and 'name="a" value="SRB"' in scoped
+
+
 def test_click_a_point_and_see_its_events_offline(sample_server: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
     blocked: list[str] = []
 

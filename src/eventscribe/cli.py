@@ -225,7 +225,7 @@ def summary(store_path) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["events", "quad", "roles", "times", "places", "article"]), default=None, help="Kind of gold file (detected from its fields by default).")
+@click.option("--kind", type=click.Choice(["events", "quad", "roles", "times", "places", "evloc", "article"]), default=None, help="Kind of gold file (detected from its fields by default).")
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False), default=None, help="Score this JSONL of coded documents instead of coding the gold texts.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write the metrics as JSON to this file ('-' for stdout).")
 @click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")

@@ -133,3 +133,17 @@ def test_export_filters_and_the_gdelt_layout_through_the_cli(cli, coded_examples
 def test_export_refuses_an_unknown_type(cli, coded_examples: Path, tmp_path: Path) -> None:
     result = cli("export", "--store", coded_examples, "--format", "csv", "--type", "RIOT", "-o", tmp_path / "x.csv")
     assert result.exit_code == 2 and "RIOT" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_exports_carry_lat_lon_where_the_sentence_names_the_place(
+    cli, coded_examples: Path, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"events.{fmt}"
+    assert cli("export", "--store", coded_examples, "--format", fmt, "-o", out).exit_code == 0
+    _, rows = _read_export(out, fmt)
+    # "... struck the deal in Brussels" (2022-11-24 example): Brussels, by value
+    deal = next(r for r in rows if r["trigger_text"] == "struck the deal")
+    assert deal["location_name"] == "Brussels" and deal["location_country"] == "BEL"
+    assert abs(float(deal["lat"]) - 50.85) < 0.01 and abs(float(deal["lon"]) - 4.35) < 0.01
+    assert deal["location_precision"] == "city"

@@ -1,10 +1,11 @@
 """The flat events table and its export to Parquet, CSV or JSON Lines.
 
 Column names follow the conventions a GDELT/ICEWS user already knows (``source_*`` /
-``target_*`` actor fields, ``cameo_code``, ``quad_class``, ``goldstein``), with each
-row's document date, title, url and source alongside, and the CAMEO code's base
-(3-digit) and root (2-digit) codes. Three kinds of rows (``rows``): ``events``, one row
-per act, ``source_*``/``target_*`` its first actors and every actor in
+``target_*`` actor fields, ``cameo_code``, ``quad_class``, ``goldstein``, ``lat`` /
+``lon`` where the sentence says where the event happened), with each row's document
+date, title, url and source alongside, and the CAMEO code's base (3-digit) and root
+(2-digit) codes. Three kinds of rows (``rows``): ``events``, one row per act,
+``source_*``/``target_*`` its first actors and every actor in
 ``source_names``/``source_countries`` (``;``-separated, in text order); ``dyads``, one
 row per source-target pair (the store's ``dyads`` view), what GDELT and ICEWS count; and
 ``clusters``, one row per cross-article event with its ``num_mentions``,
@@ -19,12 +20,13 @@ from pathlib import Path
 from eventscribe.errors import StoreError
 
 FLAT_COLUMNS = (
-    "event_id", "doc_id", "event_date", "date_precision", "timing",
+    "event_id", "doc_id", "event_date", "date_precision", "event_day", "timing",
     "source_name", "source_country", "source_sector", "source_code", "source_text",
     "target_name", "target_country", "target_sector", "target_code", "target_text",
     "plover_type", "plover_mode", "cameo_code", "cameo_base", "cameo_root", "quad_class",
     "intensity", "goldstein",
     "negated", "confidence", "trigger_text", "sentence_text",
+    "location_name", "location_geonameid", "lat", "lon", "location_country", "location_precision",
 )  # fmt: skip
 
 _DOC_COLUMNS = (("doc_date", "date"), ("doc_title", "title"), ("doc_url", "url"),

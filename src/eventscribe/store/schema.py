@@ -14,8 +14,10 @@ SCHEMA_VERSION = "4"
 
 # Versions an older store may carry that opening it for writing upgrades in place:
 # version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
-# and runs.input_fingerprint; version 3 and older had one actor per role and event (the
-# upgrade copies them into event_actors). Upgrading keeps every stored row.
+# and runs.input_fingerprint; versions before 4 had one actor per role and event (the
+# upgrade copies them into event_actors), and lacked the places table and the events'
+# location and event_day columns (filled from the stored location JSON and event_date).
+# Upgrading keeps every stored row.
 UPGRADABLE_VERSIONS = ("1", "2", "3")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
@@ -39,6 +41,18 @@ def _actor_columns(role: str) -> tuple[tuple[str, str], ...]:
         (f"{role}_{c}", "INTEGER" if c in ("start", "end") else "VARCHAR") for c in _ACTOR_COLUMNS
     )
 
+
+# Where an event happened (see eventscribe.places.location); null when the text does not
+# say. location_precision: country, admin1, region, city or dateline; null for a place
+# named in the text that the gazetteer lacks (then lat/lon are null too).
+LOCATION_COLUMNS = (
+    ("location_name", "VARCHAR"),
+    ("location_geonameid", "BIGINT"),
+    ("lat", "DOUBLE"),
+    ("lon", "DOUBLE"),
+    ("location_country", "VARCHAR"),
+    ("location_precision", "VARCHAR"),
+)
 
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "meta": (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")),
@@ -106,6 +120,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("mutual", "BOOLEAN"),
         # CAMEO code of the act seen from the target's side ("X visited Y" 042 -> 043)
         ("paired_cameo", "VARCHAR"),
+        *LOCATION_COLUMNS,
+        ("event_day", "DATE"),  # event_date when it is a day, else null
     ),
     # every actor of every event, by role, in text order (events.source_* / target_*
     # repeat the first of each); the dyads view pairs them up
@@ -134,6 +150,20 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("text", "VARCHAR"),
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
+    ),
+    # every toponym of a document resolved to one gazetteer entry
+    "places": (
+        ("doc_id", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("geonameid", "BIGINT"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("country", "VARCHAR"),
+        ("feature", "VARCHAR"),
+        ("admin1", "VARCHAR"),
     ),
     "quotes": (("doc_id", "VARCHAR"), ("data", "JSON")),
     # every candidate event the coder considered, kept or dropped, and why (explain)
@@ -186,7 +216,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 # Tables that hold one document's rows: re-writing a document deletes from all of them.
 DOCUMENT_TABLES = (
     "documents", "sentences", "events", "event_actors", "actors", "times", "quotes", "decisions",
-    "doc_minhash", "doc_bands",
+    "doc_minhash", "doc_bands", "places",
 )  # fmt: skip
 
 # Tables recomputed over the whole store after each run (see eventscribe.dedupe).
@@ -201,6 +231,7 @@ INDEXES = (
     ("sentences_doc_idx", "sentences", ("doc_id",)),
     ("actors_doc_idx", "actors", ("doc_id",)),
     ("times_doc_idx", "times", ("doc_id",)),
+    ("places_doc_idx", "places", ("doc_id",)),
     ("quotes_doc_idx", "quotes", ("doc_id",)),
     ("decisions_doc_idx", "decisions", ("doc_id",)),
     ("bands_key_idx", "doc_bands", ("band", "key")),
@@ -321,6 +352,7 @@ def upgrade_statements(found: str) -> list[str]:
     if found in ("1", "2", "3"):
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "mutual" BOOLEAN DEFAULT false')
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "paired_cameo" VARCHAR')
+        statements += _location_upgrade()
         statements.append(_create_table("event_actors"))
         statements += first_actor_statements()
     return statements
@@ -336,4 +368,23 @@ def first_actor_statements() -> list[str]:
             f"INSERT INTO event_actors SELECT doc_id, event_id, '{role}', 0, {fields} "
             f"FROM events WHERE {role}_text IS NOT NULL OR {role}_name IS NOT NULL"
         )
+    return statements
+
+
+def _location_upgrade() -> list[str]:
+    """Add the location and event_day columns, filled from what the store already holds
+    (the places table stays empty until the documents are coded again)."""
+    added = [*LOCATION_COLUMNS, ("event_day", "DATE")]
+    statements = [f'ALTER TABLE events ADD COLUMN IF NOT EXISTS "{name}" {decl}'
+                  for name, decl in added]
+    statements.append(
+        "UPDATE events SET "
+        "location_name = json_extract_string(location, '$.name'), "
+        "location_geonameid = TRY_CAST(json_extract(location, '$.geonameid') AS BIGINT), "
+        "lat = TRY_CAST(json_extract(location, '$.lat') AS DOUBLE), "
+        "lon = TRY_CAST(json_extract(location, '$.lon') AS DOUBLE), "
+        "location_country = json_extract_string(location, '$.country'), "
+        "location_precision = json_extract_string(location, '$.precision'), "
+        "event_day = CASE WHEN date_precision = 'day' THEN TRY_CAST(left(event_date, 10) AS DATE) END"
+    )
     return statements

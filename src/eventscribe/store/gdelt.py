@@ -17,7 +17,11 @@ from __future__ import annotations
 _DAY = (
     "COALESCE(CASE WHEN length(e.event_date) = 10 THEN TRY_CAST(e.event_date AS DATE) END, d.date)"
 )
-_LOCATION = "json_extract_string(e.location, '$.{}')"
+# GDELT's geographic resolution: 1 country, 4 city (world), 5 first-level region (world)
+_GEO_TYPE = (
+    "CASE e.location_precision WHEN 'country' THEN 1 WHEN 'admin1' THEN 5 "
+    "WHEN 'city' THEN 4 WHEN 'dateline' THEN 4 END"
+)
 
 # (GDELT column, SQL over the dyads view ``e``, documents ``d``, clusters ``k``, runs ``r``)
 GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -43,11 +47,12 @@ GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("NumMentions", "COALESCE(k.num_mentions, 1)"),
     ("NumSources", "COALESCE(k.num_sources, 1)"),
     ("NumArticles", "COALESCE(k.num_articles, 1)"),
-    ("ActionGeo_FullName", _LOCATION.format("name")),
-    ("ActionGeo_CountryCode", _LOCATION.format("country")),
-    ("ActionGeo_Lat", f"TRY_CAST({_LOCATION.format('lat')} AS DOUBLE)"),
-    ("ActionGeo_Long", f"TRY_CAST({_LOCATION.format('lon')} AS DOUBLE)"),
-    ("ActionGeo_FeatureID", _LOCATION.format("geonameid")),
+    ("ActionGeo_Type", _GEO_TYPE),
+    ("ActionGeo_FullName", "e.location_name"),
+    ("ActionGeo_CountryCode", "e.location_country"),
+    ("ActionGeo_Lat", "e.lat"),
+    ("ActionGeo_Long", "e.lon"),
+    ("ActionGeo_FeatureID", "CAST(e.location_geonameid AS VARCHAR)"),
     ("DATEADDED", "strftime(try_strptime(left(r.started_at, 19), '%Y-%m-%dT%H:%M:%S'), '%Y%m%d%H%M%S')"),
     ("SOURCEURL", "d.url"),
 )

@@ -185,3 +185,10 @@ def test_the_same_verbs_aimed_at_people_or_places_are_attacks(code_text, text):
 def test_an_organisation_named_after_a_natural_force_still_acts(code_text):
     reasons = _dropped(code_text, "The Fire Department criticised the mayor of Boston.")
     assert not any("natural force" in reason for reason in reasons)
+
+
+def test_a_call_is_a_request_only_with_what_it_calls_for(code_text):
+    assert "REQUEST" not in _types(code_text, "The family in Ohio received six calls from people in Texas.")
+    assert "REQUEST" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.") or \
+        "REJECT" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.")
+    assert "REQUEST" in _types(code_text, "The UN renewed its call for restraint in Gaza.")

@@ -363,7 +363,11 @@ class EventMatcher:
     def _noun_candidate(
         self, t: Tree, noun: int, word: str, actors: ActorIndex, triggers: set[int]
     ) -> Candidate | None:
-        entries = [e for e in self.lexicon.noun_entries(word) if forms.has_modifiers(t, noun, e.tail)]
+        entries = [
+            e
+            for e in self.lexicon.noun_entries(word)
+            if forms.has_modifiers(t, noun, e.tail) and (not e.needs or forms.has_complement(t, noun, e.needs))
+        ]
         if not entries:
             return None
         entry = max(entries, key=lambda e: e.specificity)

@@ -58,9 +58,13 @@ def compose_actor(
     )
 
 
+# clues whose known actor says itself why it was chosen
+_OWN_EVIDENCE = frozenset({"registry", "spelling", "region"})
+
+
 def _evidence(clue: Clue) -> str:
     """What one clue says, as the actor's evidence reads it."""
-    if clue.kind == "registry" and clue.known:
+    if clue.kind in _OWN_EVIDENCE and clue.known:
         return clue.known.evidence
     return f"'{clue.text}' -> {clue.known.country if clue.known else clue.sector}"
 

@@ -34,6 +34,7 @@ from eventscribe.actors.memory import (
     ArticleMemory,
     Clue,
 )
+from eventscribe.actors.naming import WordIds, names_no_one, organisation_sector, region_body
 from eventscribe.actors.phrases import (
     head_candidate_flags,
     is_pronoun_at,
@@ -43,6 +44,8 @@ from eventscribe.actors.phrases import (
     phrase_range,
 )
 from eventscribe.actors.registry import ActorRegistry
+from eventscribe.actors.spelling import CountrySpelling
+from eventscribe.actors.words import ActorWords, load_actor_words
 from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
 
@@ -56,13 +59,24 @@ class ActorTagger:
     """Builds the :class:`ActorIndex` of a document. One tagger serves many documents."""
 
     def __init__(
-        self, knowledge: ActorKnowledge, tokenizer: Tokenizer, registry: ActorRegistry | None = None
+        self,
+        knowledge: ActorKnowledge,
+        tokenizer: Tokenizer,
+        registry: ActorRegistry | None = None,
+        *,
+        words: ActorWords | None = None,
+        ordinary_words: frozenset[str] | None = None,
     ) -> None:
         """``tokenizer`` is the pipeline's own, so that patterns split the way text does
         ("People's" -> "People", "'s"). ``registry`` answers for bare names ("Putin") and
-        has what earlier runs learned from the store."""
+        has what earlier runs learned from the store. ``words`` are the lists of
+        words.yaml (the bundled ones by default). ``ordinary_words`` are the English words
+        a misspelt country name must not be; without them no spelling is corrected."""
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
+        self.words = words or load_actor_words(sectors=knowledge.sectors)
+        self.spelling = None if ordinary_words is None else CountrySpelling(knowledge, ordinary_words)
+        self._word_ids: WordIds | None = None
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         lower_patterns: dict[str, list[str]] = {}
@@ -88,6 +102,9 @@ class ActorTagger:
         caller has one (the place tagger reads the same)."""
         view = DocView(doc) if view is None else view
         ids = self._ids_of(view)
+        if self._word_ids is None or self._word_ids.vocab is not view.doc.vocab:
+            self._word_ids = WordIds(view, self.words)
+        wids = self._word_ids
         clues = self._clues(view, ids)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
@@ -101,7 +118,7 @@ class ActorTagger:
                 while sentence_end <= i:
                     sentence_end = next(sentence_ends)
                 memory.countries_before_sentence = list(memory.countries)
-            if not may_name_an_actor(view, ids, i, clues):
+            if not may_name_an_actor(view, ids, i, clues) or names_no_one(view, wids, i, clues):
                 continue
             actors = self._resolve(view, ids, i, clues, memory)
             if actors:
@@ -235,13 +252,31 @@ class ActorTagger:
             covered.update(range(clue.start, clue.end))
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+        organisation = self._organisation_clues(view, head, tokens, short, roles, knowns, covered)
+        if organisation is not None and organisation.start <= head:
+            owned = self._owned(view, ids, head, clues, memory)
+            if owned is not None:
+                # "Prime Minister Albin Kurti's government": the government, of his country
+                owner_tokens, owner_clue, short = owned
+                roles = [c for c in roles if c.start not in owner_tokens]
+                knowns = [owner_clue] if owner_clue else [c for c in knowns if c.start not in owner_tokens]
+                covered.update(owner_tokens)
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
         names = [i for i in tokens if i not in covered and is_name(view, ids, i, head)]
         if names:
             words = [view.token_text(i) for i in names]
             is_lower = view.is_lower
-            name = " ".join(w if not is_lower[i] else w.title() for i, w in zip(names, words))
+            particles = self.words.name_particles
+            name = " ".join(
+                w if not is_lower[i] or w in particles else w.title() for i, w in zip(names, words)
+            )
+            if organisation is not None and not knowns:
+                # "the Trump administration" borrows the person's country; "the National
+                # Democratic Party" is the name of the organisation, not of a person
+                knowns, name = self._named(view, names, words, name, memory)
+                if not knowns:
+                    names, words, name = [], [], ""
         else:
             words, name = [], ""
             if not (roles or knowns or ethnic):
@@ -253,13 +288,7 @@ class ActorTagger:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return relocate(remembered, span)
         if name and not knowns:
-            answer = self.registry.lookup(name, memory.published) or (
-                self.registry.lookup(words[-1], memory.published) if len(names) > 1 else None
-            )
-            if answer is not None:
-                known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
-                knowns = [Clue(names[0], names[-1] + 1, "registry", name, known=known)]
-                name = answer.name if len(answer.name) >= len(name) else name
+            knowns, name = self._named(view, names, words, name, memory)
         actor = compose_actor(head, span, short, name, roles, knowns, ethnic)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
@@ -281,6 +310,90 @@ class ActorTagger:
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(name))
         return actor
+
+    def _named(
+        self, view: DocView, names: list[int], words: list[str], name: str, memory: ArticleMemory
+    ) -> tuple[list[Clue], str]:
+        """Evidence for a name no table holds: the registry (the full name, the name
+        without its dynasty part, the surname), else a misspelt country name."""
+        on = memory.published
+        answer = self.registry.lookup(name, on)
+        if answer is None and len(names) > 1:
+            dynasty = next(
+                (k for k, w in enumerate(words) if k >= 2 and w.lower() in self.words.dynasty_particles), 0
+            )
+            answer = (self.registry.lookup(" ".join(words[:dynasty]), on) if dynasty else None) or (
+                self.registry.lookup(words[-1], on)
+            )
+        if answer is not None:
+            known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
+            name = answer.name if len(answer.name) >= len(name) else name
+            return [Clue(names[0], names[-1] + 1, "registry", name, known=known)], name
+        if self.spelling is not None and len(names) == 1 and view.ent_type[names[0]] != self._ids_of(view).person:
+            country = self.spelling.correct(words[0])
+            if country is not None:
+                return [Clue(names[0], names[0] + 1, "spelling", words[0], known=country)], ""
+        return [], name
+
+    def _organisation_clues(
+        self,
+        view: DocView,
+        head: int,
+        tokens: list[int],
+        short: str,
+        roles: list[Clue],
+        knowns: list[Clue],
+        covered: set[int],
+    ) -> Clue | None:
+        """When the head types an organisation ("Council", "Party"): its role clue (from
+        roles.csv, else from words.yaml, which ``roles`` gains), with a region making
+        the body an IGO (added to ``knowns``). None for other heads."""
+        wids = self._word_ids
+        if wids is None or view.lower[head] not in wids.organisation:
+            return None
+        own = next((c for c in roles if c.start <= head < c.end), None)
+        if own is None:
+            if any(c.start <= head < c.end for c in knowns):
+                return None  # a known organisation ("the African Union")
+            sector = organisation_sector(view, wids, head)
+            own = Clue(head, head + 1, "role", view.token_text(head), sector=sector)
+            roles.append(own)
+            covered.add(head)
+        if not any(c.known is not None and c.known.country for c in knowns):
+            body = region_body(view, wids, head, tokens, short)
+            if body is not None:
+                knowns.insert(0, body)
+                covered.update(range(body.start, body.end))
+        return own
+
+    def _owned(
+        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+    ) -> tuple[set[int], Clue | None, str] | None:
+        """For an institution owned by a named person ("Kurti's government"): the owner's
+        tokens, a clue for the owner's country (None if unknown) and the institution's
+        name ("Kosovo government"). None when the owner is no person's name."""
+        phrase = ids.phrase
+        owner = next((c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None)
+        if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
+            return None
+        tokens = modifier_indexes(view, phrase, owner)
+        names = [i for i in tokens if view.pos[i] == ids.propn and i not in clues]
+        words = [view.token_text(i) for i in names]
+        name = " ".join(words)
+        first = phrase_range(view, phrase, owner, tokens)[0]
+        # the person as introduced earlier ("Prime Minister Albin Kurti of Kosovo"), else the registry
+        person = self._recall(name, [], memory) if name else None
+        if person is not None:
+            code = person.country
+        else:
+            found = self._named(view, names, words, name, memory)[0] if name else []
+            code = found[0].known.country if found and found[0].known else None
+        if not code or code not in self.knowledge.country_codes:
+            return set(tokens), None, view.span_text(first, head + 1)
+        country = self.knowledge.country_name(code)
+        known = KnownActor(country, code, None, "country", f"'{name}' is of {country}")
+        clue = Clue(owner, owner + 1, "country", name, known=known)
+        return set(tokens), clue, f"{country} {view.token_text(head).lower()}"
 
     def _borrowed_country(
         self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory

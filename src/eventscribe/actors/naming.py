@@ -36,6 +36,7 @@ class WordIds:
         self.intergovernmental = view.ids(words.intergovernmental_types)
         self.nummod, self.prep, self.pobj = view.id("nummod"), view.id("prep"), view.id("pobj")
         self.plain_left = view.ids(_PLAIN_LEFT)
+        self.name_prepositions = view.ids(words.name_prepositions)
         self.propn = view.id("PROPN")
 
 
@@ -62,8 +63,9 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
 
 
 def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_of: bool) -> bool:
-    """No name or known phrase beside ``head``: before it, and with ``with_of`` also in an
-    "of" phrase after it ("Department of Health" is named, "the Department" is bare)."""
+    """No name or known phrase beside ``head``: before it, and with ``with_of`` also in a
+    naming prepositional phrase after it ("Department of Health", "Department for
+    International Development" are named, "the Department" is bare)."""
     for child in view.children[head]:
         if child < head:
             if view.dep[child] in ids.plain_left:
@@ -73,7 +75,7 @@ def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, wit
         elif (
             with_of
             and view.dep[child] == ids.prep
-            and view.string(view.lower[child]) == "of"
+            and view.lower[child] in ids.name_prepositions
             and any(i in clues or view.is_title[i] for i in view.subtree(child))
         ):
             return False

@@ -356,6 +356,10 @@ class ActorTagger:
             if any(c.start <= head < c.end for c in knowns):
                 return None  # a known organisation ("the African Union")
             sector = organisation_sector(view, wids, head)
+            if not view.is_title[head] or roles:
+                # "the prime minister's office" names no organisation; in "the Metro
+                # Police Department" the role word says more than the head
+                return None
             own = Clue(head, head + 1, "role", view.token_text(head), sector=sector)
             roles.append(own)
             covered.add(head)

@@ -26,6 +26,7 @@ LISTS = (
     "dynasty_particles",
     "regions",
     "intergovernmental_types",
+    "name_prepositions",
 )
 # Lists matched with their exact spelling (the others are lower-cased on load).
 _EXACT = frozenset({"not_actor_entities", "time_zones"})
@@ -44,6 +45,7 @@ class ActorWords:
     dynasty_particles: frozenset[str]
     regions: frozenset[str]
     intergovernmental_types: frozenset[str]
+    name_prepositions: frozenset[str]
     organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
 
     def names_nothing(self, word: str) -> bool:

@@ -277,6 +277,10 @@ class ActorTagger:
                 knowns, name = self._named(view, names, words, name, memory)
                 if not knowns:
                     names, words, name = [], [], ""
+            elif names == [head] and _longer_name(view, ids, head, tokens, roles):
+                # "Kansas City", "the Emergency Medical Service": the head alone is no name
+                names, words = [], []
+                name = short
         else:
             words, name = [], ""
             if not (roles or knowns or ethnic):
@@ -289,7 +293,7 @@ class ActorTagger:
             return relocate(remembered, span)
         if name and not knowns:
             knowns, name = self._named(view, names, words, name, memory)
-        actor = compose_actor(head, span, short, name, roles, knowns, ethnic)
+        actor = compose_actor(head, span, short, name, roles, knowns, ethnic, person=bool(words))
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -308,7 +312,7 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(name))
+        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(words))
         return actor
 
     def _named(
@@ -481,6 +485,20 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
             partners.append(clue)
             countries.add(country)
     return partners
+
+
+def _longer_name(view: DocView, ids: TaggerIds, head: int, tokens: list[int], roles: list[Clue]) -> bool:
+    """Whether capitalised words that are no person's name stand before the head in its
+    phrase ("Kansas City"): then the phrase, not the head, is the name."""
+    in_roles = {i for clue in roles for i in range(clue.start, clue.end)}
+    return any(
+        i < head
+        and i not in in_roles
+        and (view.is_title[i] or view.pos[i] == ids.propn)
+        and view.dep[i] not in ids.not_names
+        and not view.is_punct[i]
+        for i in tokens
+    )
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

@@ -75,6 +75,7 @@ class ActorTagger:
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
         self.words = words or load_actor_words(sectors=knowledge.sectors)
+        self.ordinary = ordinary_words or frozenset()
         self.spelling = None if ordinary_words is None else CountrySpelling(knowledge, ordinary_words)
         self._word_ids: WordIds | None = None
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
@@ -285,9 +286,11 @@ class ActorTagger:
             words, name = [], ""
             if not (roles or knowns or ethnic):
                 return None
+        remembered = self._recall(name, roles, memory) if not knowns else None
+        if remembered is None and words and not (knowns or roles or ethnic) and self._common_word(view, ids, names):
+            return None
         if span is None:
             span = view.char_range(*mention_range(view, ids.phrase, head))
-        remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return relocate(remembered, span)
@@ -338,6 +341,19 @@ class ActorTagger:
             if country is not None:
                 return [Clue(names[0], names[0] + 1, "spelling", words[0], known=country)], ""
         return [], name
+
+    def _common_word(self, view: DocView, ids: TaggerIds, names: list[int]) -> bool:
+        """A capitalised common noun alone ("Design", "Children" in a heading) that no
+        earlier mention introduced and no table or registry knows: no one's name."""
+        if len(names) != 1:
+            return False
+        i = names[0]
+        return (
+            view.pos[i] == ids.noun
+            and view.ent_type[i] != ids.person
+            and view.string(view.lower[i]) in self.ordinary
+            and self.registry.lookup(view.token_text(i), None) is None
+        )
 
     def _organisation_clues(
         self,
@@ -488,11 +504,11 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
 
 
 def _longer_name(view: DocView, ids: TaggerIds, head: int, tokens: list[int], roles: list[Clue]) -> bool:
-    """Whether capitalised words that are no person's name stand before the head in its
-    phrase ("Kansas City"): then the phrase, not the head, is the name."""
+    """Whether capitalised words that are no person's name stand in the head's phrase
+    ("Kansas City", "the Chamber of Commerce"): then the phrase, not the head, is the name."""
     in_roles = {i for clue in roles for i in range(clue.start, clue.end)}
     return any(
-        i < head
+        i != head
         and i not in in_roles
         and (view.is_title[i] or view.pos[i] == ids.propn)
         and view.dep[i] not in ids.not_names

@@ -38,6 +38,17 @@ class WordIds:
         self.plain_left = view.ids(_PLAIN_LEFT)
         self.name_prepositions = view.ids(words.name_prepositions)
         self.propn = view.id("PROPN")
+        self.person = view.id("PERSON")
+        self.institution = self.generic | frozenset(self.organisation)
+
+    def in_no_name(self, view: DocView, i: int) -> bool:
+        """A time word or unit ("GW" in "2.1 GW in China"): never part of a name."""
+        return view.lower[i] in self.nothing
+
+    def is_generic(self, view: DocView, i: int) -> bool:
+        """A generic noun or an organisation's type word ("Health", "Office") that is
+        not part of a person's name by the entity recogniser ("Park Geun-hye")."""
+        return view.lower[i] in self.institution and view.ent_type[i] != self.person
 
 
 def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue]) -> bool:
@@ -48,11 +59,15 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
             _DECIMAL.search(view.token_text(i)) for i in view.subtree(child)
         ):
             return True
-    if head in clues:
-        return False
+    clue = clues.get(head)
+    if clue is not None:
+        # "State" in "Secretary of State" is a word of the role, not an actor of its own
+        return clue.kind == "role" and view.dep[head] == ids.pobj and clue.start <= view.head[head] < clue.end
     if view.ent_type[head] in ids.not_actor_entities or view.lower[head] in ids.nothing:
         return True
     if view.token_text(head) in ids.words.time_zones:
+        return True
+    if _in_organisation_name(view, ids, head):
         return True
     lower = view.lower[head]
     if lower in ids.generic:
@@ -60,6 +75,22 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     if lower in ids.organisation:
         return _bare(view, ids, head, clues, with_of=True)
     return False
+
+
+def _in_organisation_name(view: DocView, ids: WordIds, head: int) -> bool:
+    """A capitalised object of a naming preposition after a capitalised organisation
+    head: a word of that organisation's name ("Trade Negotiations" in "the Office for
+    Trade Negotiations"), not an actor of its own."""
+    if view.dep[head] != ids.pobj or not view.is_title[head]:
+        return False
+    prep = view.head[head]
+    owner = view.head[prep]
+    return (
+        view.lower[prep] in ids.name_prepositions
+        and owner != prep
+        and view.lower[owner] in ids.organisation
+        and bool(view.is_title[owner])
+    )
 
 
 def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_of: bool) -> bool:
@@ -103,3 +134,24 @@ def region_body(view: DocView, ids: WordIds, head: int, tokens: list[int], short
                 known = KnownActor(short, "IGO", None, "organisation", evidence)
                 return Clue(start, before[k + size - 1] + 1, "region", phrase, known=known)
     return None
+
+
+def organisation_name(view: DocView, ids: WordIds, head: int, first: int, last: int) -> str:
+    """The name of the organisation headed by ``head``: tokens ``first`` to ``last``
+    (exclusive) and the naming phrases after the head ("the Centre for Monitoring
+    Indian Economy")."""
+    end = last
+    for child in view.children[head]:
+        if (
+            child > head
+            and view.dep[child] == ids.prep
+            and view.lower[child] in ids.name_prepositions
+            and any(view.is_title[i] for i in view.subtree(child))
+        ):
+            end = max(end, max(view.subtree(child)) + 1)
+    while end - 1 > head and (view.is_punct[end - 1] or view.is_space[end - 1]):
+        end -= 1
+    text = view.span_text(first, end)
+    if text.count("(") > text.count(")") and end < len(view) and view.token_text(end) == ")":
+        text = view.span_text(first, end + 1)  # keep "(CMIE)" whole
+    return text

@@ -34,7 +34,13 @@ from eventscribe.actors.memory import (
     ArticleMemory,
     Clue,
 )
-from eventscribe.actors.naming import WordIds, names_no_one, organisation_sector, region_body
+from eventscribe.actors.naming import (
+    WordIds,
+    names_no_one,
+    organisation_name,
+    organisation_sector,
+    region_body,
+)
 from eventscribe.actors.phrases import (
     head_candidate_flags,
     is_pronoun_at,
@@ -103,9 +109,7 @@ class ActorTagger:
         caller has one (the place tagger reads the same)."""
         view = DocView(doc) if view is None else view
         ids = self._ids_of(view)
-        if self._word_ids is None or self._word_ids.vocab is not view.doc.vocab:
-            self._word_ids = WordIds(view, self.words)
-        wids = self._word_ids
+        wids = self._word_ids_of(view)
         clues = self._clues(view, ids)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
@@ -125,6 +129,12 @@ class ActorTagger:
             if actors:
                 index.by_head[i] = actors
         return index
+
+    def _word_ids_of(self, view: DocView) -> WordIds:
+        """The ids of the words.yaml lists in the document's vocabulary."""
+        if self._word_ids is None or self._word_ids.vocab is not view.doc.vocab:
+            self._word_ids = WordIds(view, self.words)
+        return self._word_ids
 
     def _ids_of(self, view: DocView) -> TaggerIds:
         """The label ids of the document's vocabulary (the same for every document)."""
@@ -254,6 +264,8 @@ class ActorTagger:
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
         organisation = self._organisation_clues(view, head, tokens, short, roles, knowns, covered)
+        if organisation is not None:
+            short = organisation_name(view, self._word_ids_of(view), head, *phrase_range(view, ids.phrase, head, tokens))
         if organisation is not None and organisation.start <= head:
             owned = self._owned(view, ids, head, clues, memory)
             if owned is not None:
@@ -264,28 +276,12 @@ class ActorTagger:
                 covered.update(owner_tokens)
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
-        names = [i for i in tokens if i not in covered and is_name(view, ids, i, head)]
-        if names:
-            words = [view.token_text(i) for i in names]
-            is_lower = view.is_lower
-            particles = self.words.name_particles
-            name = " ".join(
-                w if not is_lower[i] or w in particles else w.title() for i, w in zip(names, words)
-            )
-            if organisation is not None and not knowns:
-                # "the Trump administration" borrows the person's country; "the National
-                # Democratic Party" is the name of the organisation, not of a person
-                knowns, name = self._named(view, names, words, name, memory)
-                if not knowns:
-                    names, words, name = [], [], ""
-            elif names == [head] and _longer_name(view, ids, head, tokens, roles):
-                # "Kansas City", "the Emergency Medical Service": the head alone is no name
-                names, words = [], []
-                name = short
-        else:
-            words, name = [], ""
-            if not (roles or knowns or ethnic):
-                return None
+        naming = self._name_words(view, ids, head, tokens, covered, roles, knowns, organisation, short, memory)
+        if naming is None:
+            return None
+        names, words, name, knowns = naming
+        if not name and not (roles or knowns or ethnic):
+            return None
         remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is None and words and not (knowns or roles or ethnic) and self._common_word(view, ids, names):
             return None
@@ -317,6 +313,52 @@ class ActorTagger:
         titles = [c.text for c in roles] if name else []
         memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(words))
         return actor
+
+    def _name_words(
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        tokens: list[int],
+        covered: set[int],
+        roles: list[Clue],
+        knowns: list[Clue],
+        organisation: Clue | None,
+        short: str,
+        memory: ArticleMemory,
+    ) -> tuple[list[int], list[str], str, list[Clue]] | None:
+        """(name tokens, their words, the name, knowns) of the phrase; the name is a
+        person's when there are name words. None when the phrase names no one."""
+        wids = self._word_ids_of(view)
+        names = [
+            i
+            for i in tokens
+            if i not in covered
+            and is_name(view, ids, i, head)
+            and (i == head or not wids.is_generic(view, i))
+            and not wids.in_no_name(view, i)
+        ]  # portfolio and institution words are no part of a person's name ("the Health Minister")
+        if not names:
+            return [], [], "", knowns
+        if names == [head] and view.lower[head] in wids.institution:
+            if roles or knowns:
+                return [], [], "", knowns  # "the President's Office"
+            # "Kansas City" is a name; "Industry" alone is not
+            return ([], [], short, knowns) if _longer_name(view, ids, head, tokens, roles) else None
+        words = [view.token_text(i) for i in names]
+        is_lower, pos, particles = view.is_lower, view.pos, self.words.name_particles
+        name = " ".join(
+            w if not is_lower[i] or w in particles or pos[i] not in ids.nominal_name else w.title()
+            for i, w in zip(names, words)
+        )
+        if organisation is not None and not knowns:
+            # "the Trump administration" borrows the person's country; "the National
+            # Democratic Party" is the name of the organisation, not of a person
+            knowns, name = self._named(view, names, words, name, memory)
+            return (names, words, name, knowns) if knowns else ([], [], "", knowns)
+        if names == [head] and _longer_name(view, ids, head, tokens, roles):
+            return [], [], short, knowns  # "the Emergency Medical Service": the head alone is no name
+        return names, words, name, knowns
 
     def _named(
         self, view: DocView, names: list[int], words: list[str], name: str, memory: ArticleMemory
@@ -368,8 +410,8 @@ class ActorTagger:
         """When the head types an organisation ("Council", "Party"): its role clue (from
         roles.csv, else from words.yaml, which ``roles`` gains), with a region making
         the body an IGO (added to ``knowns``). None for other heads."""
-        wids = self._word_ids
-        if wids is None or view.lower[head] not in wids.organisation:
+        wids = self._word_ids_of(view)
+        if view.lower[head] not in wids.organisation:
             return None
         own = next((c for c in roles if c.start <= head < c.end), None)
         if own is None:
@@ -395,7 +437,7 @@ class ActorTagger:
     ) -> tuple[set[int], Clue | None, str] | None:
         """For an institution owned by a named person ("Kurti's government"): the owner's
         tokens, a clue for the owner's country (None if unknown) and the institution's
-        name ("Kosovo government"). None when the owner is no person's name."""
+        name ("government of Kosovo"). None when the owner is no person's name."""
         phrase = ids.phrase
         owner = next((c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None)
         if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
@@ -417,7 +459,7 @@ class ActorTagger:
         country = self.knowledge.country_name(code)
         known = KnownActor(country, code, None, "country", f"'{name}' is of {country}")
         clue = Clue(owner, owner + 1, "country", name, known=known)
-        return set(tokens), clue, f"{country} {view.token_text(head).lower()}"
+        return set(tokens), clue, f"{view.token_text(head).lower()} of {country}"
 
     def _borrowed_country(
         self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory

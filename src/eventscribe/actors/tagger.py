@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
 from eventscribe.actors.heads import (
     TaggerIds,
-    is_name,
     may_name_an_actor,
     person_segments,
     plausible,
@@ -34,13 +33,8 @@ from eventscribe.actors.memory import (
     ArticleMemory,
     Clue,
 )
-from eventscribe.actors.naming import (
-    WordIds,
-    names_no_one,
-    organisation_name,
-    organisation_sector,
-    region_body,
-)
+from eventscribe.actors.names import NameReader, recall
+from eventscribe.actors.naming import names_no_one, organisation_name
 from eventscribe.actors.phrases import (
     head_candidate_flags,
     is_pronoun_at,
@@ -50,7 +44,6 @@ from eventscribe.actors.phrases import (
     phrase_range,
 )
 from eventscribe.actors.registry import ActorRegistry
-from eventscribe.actors.spelling import CountrySpelling
 from eventscribe.actors.words import ActorWords, load_actor_words
 from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
@@ -80,10 +73,9 @@ class ActorTagger:
         a misspelt country name must not be; without them no spelling is corrected."""
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
-        self.words = words or load_actor_words(sectors=knowledge.sectors)
-        self.ordinary = ordinary_words or frozenset()
-        self.spelling = None if ordinary_words is None else CountrySpelling(knowledge, ordinary_words)
-        self._word_ids: WordIds | None = None
+        self.names = NameReader(
+            knowledge, self.registry, words or load_actor_words(sectors=knowledge.sectors), ordinary_words
+        )
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         lower_patterns: dict[str, list[str]] = {}
@@ -109,7 +101,7 @@ class ActorTagger:
         caller has one (the place tagger reads the same)."""
         view = DocView(doc) if view is None else view
         ids = self._ids_of(view)
-        wids = self._word_ids_of(view)
+        wids = self.names.word_ids(view)
         clues = self._clues(view, ids)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
@@ -129,12 +121,6 @@ class ActorTagger:
             if actors:
                 index.by_head[i] = actors
         return index
-
-    def _word_ids_of(self, view: DocView) -> WordIds:
-        """The ids of the words.yaml lists in the document's vocabulary."""
-        if self._word_ids is None or self._word_ids.vocab is not view.doc.vocab:
-            self._word_ids = WordIds(view, self.words)
-        return self._word_ids
 
     def _ids_of(self, view: DocView) -> TaggerIds:
         """The label ids of the document's vocabulary (the same for every document)."""
@@ -263,11 +249,12 @@ class ActorTagger:
             covered.update(range(clue.start, clue.end))
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
-        organisation = self._organisation_clues(view, head, tokens, short, roles, knowns, covered)
+        names_of = self.names
+        organisation = names_of.organisation_clues(view, head, tokens, short, roles, knowns, covered)
         if organisation is not None:
-            short = organisation_name(view, self._word_ids_of(view), head, *phrase_range(view, ids.phrase, head, tokens))
-        if organisation is not None and organisation.start <= head:
-            owned = self._owned(view, ids, head, clues, memory)
+            first, last = phrase_range(view, ids.phrase, head, tokens)
+            short = organisation_name(view, names_of.word_ids(view), head, first, last)
+            owned = names_of.owned(view, ids, head, clues, memory)
             if owned is not None:
                 # "Prime Minister Albin Kurti's government": the government, of his country
                 owner_tokens, owner_clue, short = owned
@@ -276,14 +263,14 @@ class ActorTagger:
                 covered.update(owner_tokens)
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
-        naming = self._name_words(view, ids, head, tokens, covered, roles, knowns, organisation, short, memory)
+        naming = names_of.name_words(view, ids, head, tokens, covered, roles, knowns, organisation, short, memory)
         if naming is None:
             return None
         names, words, name, knowns = naming
         if not name and not (roles or knowns or ethnic):
             return None
-        remembered = self._recall(name, roles, memory) if not knowns else None
-        if remembered is None and words and not (knowns or roles or ethnic) and self._common_word(view, ids, names):
+        remembered = recall(name, roles, memory) if not knowns else None
+        if remembered is None and words and not (knowns or roles or ethnic) and names_of.common_word(view, ids, names):
             return None
         if span is None:
             span = view.char_range(*mention_range(view, ids.phrase, head))
@@ -291,7 +278,7 @@ class ActorTagger:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return relocate(remembered, span)
         if name and not knowns:
-            knowns, name = self._named(view, names, words, name, memory)
+            knowns, name = names_of.named(view, ids, names, words, name, memory)
         actor = compose_actor(head, span, short, name, roles, knowns, ethnic, person=bool(words))
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
@@ -314,153 +301,6 @@ class ActorTagger:
         memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(words))
         return actor
 
-    def _name_words(
-        self,
-        view: DocView,
-        ids: TaggerIds,
-        head: int,
-        tokens: list[int],
-        covered: set[int],
-        roles: list[Clue],
-        knowns: list[Clue],
-        organisation: Clue | None,
-        short: str,
-        memory: ArticleMemory,
-    ) -> tuple[list[int], list[str], str, list[Clue]] | None:
-        """(name tokens, their words, the name, knowns) of the phrase; the name is a
-        person's when there are name words. None when the phrase names no one."""
-        wids = self._word_ids_of(view)
-        names = [
-            i
-            for i in tokens
-            if i not in covered
-            and is_name(view, ids, i, head)
-            and (i == head or not wids.is_generic(view, i))
-            and not wids.in_no_name(view, i)
-        ]  # portfolio and institution words are no part of a person's name ("the Health Minister")
-        if not names:
-            return [], [], "", knowns
-        if names == [head] and view.lower[head] in wids.institution:
-            if roles or knowns:
-                return [], [], "", knowns  # "the President's Office"
-            # "Kansas City" is a name; "Industry" alone is not
-            return ([], [], short, knowns) if _longer_name(view, ids, head, tokens, roles) else None
-        words = [view.token_text(i) for i in names]
-        is_lower, pos, particles = view.is_lower, view.pos, self.words.name_particles
-        name = " ".join(
-            w if not is_lower[i] or w in particles or pos[i] not in ids.nominal_name else w.title()
-            for i, w in zip(names, words)
-        )
-        if organisation is not None and not knowns:
-            # "the Trump administration" borrows the person's country; "the National
-            # Democratic Party" is the name of the organisation, not of a person
-            knowns, name = self._named(view, names, words, name, memory)
-            return (names, words, name, knowns) if knowns else ([], [], "", knowns)
-        if names == [head] and _longer_name(view, ids, head, tokens, roles):
-            return [], [], short, knowns  # "the Emergency Medical Service": the head alone is no name
-        return names, words, name, knowns
-
-    def _named(
-        self, view: DocView, names: list[int], words: list[str], name: str, memory: ArticleMemory
-    ) -> tuple[list[Clue], str]:
-        """Evidence for a name no table holds: the registry (the full name, the name
-        without its dynasty part, the surname), else a misspelt country name."""
-        on = memory.published
-        answer = self.registry.lookup(name, on)
-        if answer is None and len(names) > 1:
-            dynasty = next(
-                (k for k, w in enumerate(words) if k >= 2 and w.lower() in self.words.dynasty_particles), 0
-            )
-            answer = (self.registry.lookup(" ".join(words[:dynasty]), on) if dynasty else None) or (
-                self.registry.lookup(words[-1], on)
-            )
-        if answer is not None:
-            known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
-            name = answer.name if len(answer.name) >= len(name) else name
-            return [Clue(names[0], names[-1] + 1, "registry", name, known=known)], name
-        if self.spelling is not None and len(names) == 1 and view.ent_type[names[0]] != self._ids_of(view).person:
-            country = self.spelling.correct(words[0])
-            if country is not None:
-                return [Clue(names[0], names[0] + 1, "spelling", words[0], known=country)], ""
-        return [], name
-
-    def _common_word(self, view: DocView, ids: TaggerIds, names: list[int]) -> bool:
-        """A capitalised common noun alone ("Design", "Children" in a heading) that no
-        earlier mention introduced and no table or registry knows: no one's name."""
-        if len(names) != 1:
-            return False
-        i = names[0]
-        return (
-            view.pos[i] == ids.noun
-            and view.ent_type[i] != ids.person
-            and view.string(view.lower[i]) in self.ordinary
-            and self.registry.lookup(view.token_text(i), None) is None
-        )
-
-    def _organisation_clues(
-        self,
-        view: DocView,
-        head: int,
-        tokens: list[int],
-        short: str,
-        roles: list[Clue],
-        knowns: list[Clue],
-        covered: set[int],
-    ) -> Clue | None:
-        """When the head types an organisation ("Council", "Party"): its role clue (from
-        roles.csv, else from words.yaml, which ``roles`` gains), with a region making
-        the body an IGO (added to ``knowns``). None for other heads."""
-        wids = self._word_ids_of(view)
-        if view.lower[head] not in wids.organisation:
-            return None
-        own = next((c for c in roles if c.start <= head < c.end), None)
-        if own is None:
-            if any(c.start <= head < c.end for c in knowns):
-                return None  # a known organisation ("the African Union")
-            sector = organisation_sector(view, wids, head)
-            if not view.is_title[head] or roles:
-                # "the prime minister's office" names no organisation; in "the Metro
-                # Police Department" the role word says more than the head
-                return None
-            own = Clue(head, head + 1, "role", view.token_text(head), sector=sector)
-            roles.append(own)
-            covered.add(head)
-        if not any(c.known is not None and c.known.country for c in knowns):
-            body = region_body(view, wids, head, tokens, short)
-            if body is not None:
-                knowns.insert(0, body)
-                covered.update(range(body.start, body.end))
-        return own
-
-    def _owned(
-        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
-    ) -> tuple[set[int], Clue | None, str] | None:
-        """For an institution owned by a named person ("Kurti's government"): the owner's
-        tokens, a clue for the owner's country (None if unknown) and the institution's
-        name ("government of Kosovo"). None when the owner is no person's name."""
-        phrase = ids.phrase
-        owner = next((c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None)
-        if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
-            return None
-        tokens = modifier_indexes(view, phrase, owner)
-        names = [i for i in tokens if view.pos[i] == ids.propn and i not in clues]
-        words = [view.token_text(i) for i in names]
-        name = " ".join(words)
-        first = phrase_range(view, phrase, owner, tokens)[0]
-        # the person as introduced earlier ("Prime Minister Albin Kurti of Kosovo"), else the registry
-        person = self._recall(name, [], memory) if name else None
-        if person is not None:
-            code = person.country
-        else:
-            found = self._named(view, names, words, name, memory)[0] if name else []
-            code = found[0].known.country if found and found[0].known else None
-        if not code or code not in self.knowledge.country_codes:
-            return set(tokens), None, view.span_text(first, head + 1)
-        country = self.knowledge.country_name(code)
-        known = KnownActor(country, code, None, "country", f"'{name}' is of {country}")
-        clue = Clue(owner, owner + 1, "country", name, known=known)
-        return set(tokens), clue, f"{view.token_text(head).lower()} of {country}"
-
     def _borrowed_country(
         self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
     ) -> list[Clue]:
@@ -480,17 +320,6 @@ class ActorTagger:
                 if clue is not None and clue.known is not None and clue.known.country:
                     return [clue]
         return []
-
-    def _recall(self, name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
-        if name:
-            for key in (name.lower(), name.split()[-1].lower()):
-                if key in memory.by_name:
-                    return memory.by_name[key]
-            return None
-        for role in roles:
-            if role.text.lower() in memory.by_title:
-                return memory.by_title[role.text.lower()]
-        return None
 
     def _pronoun(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> Actor | None:
         """The actor the pronoun at ``head`` stands for."""
@@ -543,20 +372,6 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
             partners.append(clue)
             countries.add(country)
     return partners
-
-
-def _longer_name(view: DocView, ids: TaggerIds, head: int, tokens: list[int], roles: list[Clue]) -> bool:
-    """Whether capitalised words that are no person's name stand in the head's phrase
-    ("Kansas City", "the Chamber of Commerce"): then the phrase, not the head, is the name."""
-    in_roles = {i for clue in roles for i in range(clue.start, clue.end)}
-    return any(
-        i != head
-        and i not in in_roles
-        and (view.is_title[i] or view.pos[i] == ids.propn)
-        and view.dep[i] not in ids.not_names
-        and not view.is_punct[i]
-        for i in tokens
-    )
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

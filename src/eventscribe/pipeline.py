@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from eventscribe import __version__
 from eventscribe.actors.knowledge import ActorKnowledge, load_actor_knowledge
 from eventscribe.actors.registry import load_registry
+from eventscribe.actors.spelling import ordinary_words
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
 from eventscribe.coding.lexicon import Lexicon, load_lexicon
@@ -72,7 +73,12 @@ class Coder:
             ontology=ontology,
             lexicon=lexicon,
             knowledge=knowledge,
-            tagger=ActorTagger(knowledge, nlp.tokenizer, load_registry(settings.actor_files, settings.learned_actors)),
+            tagger=ActorTagger(
+                knowledge,
+                nlp.tokenizer,
+                load_registry(settings.actor_files, settings.learned_actors),
+                ordinary_words=ordinary_words(nlp),
+            ),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
             quotes=QuoteFinder(words.speech_verbs),
             places=PlaceTagger.build(),

@@ -16,10 +16,13 @@ def compose_actor(
     roles: list[Clue],
     knowns: list[Clue],
     ethnic: list[Clue],
+    *,
+    person: bool = True,
 ) -> Actor:
     """The actor of the phrase whose head is token ``head`` (an index), from its evidence;
     ``span`` is where it is named: (start_char, end_char, text), as
-    :meth:`~eventscribe.nlp.view.DocView.char_range` gives it."""
+    :meth:`~eventscribe.nlp.view.DocView.char_range` gives it. ``person``: ``name``
+    is a person's (not an organisation's or place's)."""
     best = knowns[0].known if knowns else None
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
@@ -53,14 +56,18 @@ def compose_actor(
         country=country,
         sector=sector,
         code=(country or "") + (sector or "") or None,
-        evidence=_with_person(evidence, name) or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
+        evidence=_with_person(evidence, name if person else "") or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
         ethnicity=ethnicity,
     )
 
 
+# clues whose known actor says itself why it was chosen
+_OWN_EVIDENCE = frozenset({"registry", "spelling", "region"})
+
+
 def _evidence(clue: Clue) -> str:
     """What one clue says, as the actor's evidence reads it."""
-    if clue.kind == "registry" and clue.known:
+    if clue.kind in _OWN_EVIDENCE and clue.known:
         return clue.known.evidence
     return f"'{clue.text}' -> {clue.known.country if clue.known else clue.sector}"
 

@@ -34,6 +34,7 @@ class TaggerIds:
         self.vocab = view.doc.vocab
         self.phrase = PhraseIds(view)
         self.propn, self.noun = view.id("PROPN"), view.id("NOUN")
+        self.nominal_name = frozenset({self.propn, self.noun})
         self.propn_pron = view.ids({"PROPN", "PRON"})
         self.pair_words = view.ids(PAIR_WORDS)
         self.group_nouns = view.ids(GROUP_NOUNS)

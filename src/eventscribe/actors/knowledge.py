@@ -310,6 +310,7 @@ class ActorKnowledge:
             (e.surface, "ethnic" if e.actor.kind == "ethnic" else "actor", e.case_sensitive)
             for e in entries)
         self._roles = {k: v[0] for k, v in roles.items()}
+        self._country_forms = tuple((e.surface, e.actor) for e in entries if e.actor.kind == "country")
         self._ethnic = dict(ethnic)
         self._names = dict(names)
         self._broader = dict(broader)
@@ -358,6 +359,10 @@ class ActorKnowledge:
     def case_sensitive_phrases(self) -> Iterator[tuple[str, str]]:
         """(surface form, "actor") for forms that only match with this exact case ("US")."""
         yield from sorted({(surface, what) for surface, what, exact in self._surfaces if exact})
+
+    def country_forms(self) -> tuple[tuple[str, KnownActor], ...]:
+        """(surface form, country) for every name and alias of a country in countries.csv."""
+        return self._country_forms
 
     def country_name(self, iso3: str) -> str:
         """The canonical name of a country or non-state code ("SRB" -> "Serbia")."""

@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
 from eventscribe.actors.heads import (
     TaggerIds,
-    is_name,
     may_name_an_actor,
     person_segments,
     plausible,
@@ -34,6 +33,8 @@ from eventscribe.actors.memory import (
     ArticleMemory,
     Clue,
 )
+from eventscribe.actors.names import NameReader, recall
+from eventscribe.actors.naming import names_no_one, organisation_name
 from eventscribe.actors.phrases import (
     head_candidate_flags,
     is_pronoun_at,
@@ -43,6 +44,7 @@ from eventscribe.actors.phrases import (
     phrase_range,
 )
 from eventscribe.actors.registry import ActorRegistry
+from eventscribe.actors.words import ActorWords, load_actor_words
 from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
 
@@ -56,13 +58,24 @@ class ActorTagger:
     """Builds the :class:`ActorIndex` of a document. One tagger serves many documents."""
 
     def __init__(
-        self, knowledge: ActorKnowledge, tokenizer: Tokenizer, registry: ActorRegistry | None = None
+        self,
+        knowledge: ActorKnowledge,
+        tokenizer: Tokenizer,
+        registry: ActorRegistry | None = None,
+        *,
+        words: ActorWords | None = None,
+        ordinary_words: frozenset[str] | None = None,
     ) -> None:
         """``tokenizer`` is the pipeline's own, so that patterns split the way text does
         ("People's" -> "People", "'s"). ``registry`` answers for bare names ("Putin") and
-        has what earlier runs learned from the store."""
+        has what earlier runs learned from the store. ``words`` are the lists of
+        words.yaml (the bundled ones by default). ``ordinary_words`` are the English words
+        a misspelt country name must not be; without them no spelling is corrected."""
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
+        self.names = NameReader(
+            knowledge, self.registry, words or load_actor_words(sectors=knowledge.sectors), ordinary_words
+        )
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         lower_patterns: dict[str, list[str]] = {}
@@ -88,6 +101,7 @@ class ActorTagger:
         caller has one (the place tagger reads the same)."""
         view = DocView(doc) if view is None else view
         ids = self._ids_of(view)
+        wids = self.names.word_ids(view)
         clues = self._clues(view, ids)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
@@ -101,7 +115,7 @@ class ActorTagger:
                 while sentence_end <= i:
                     sentence_end = next(sentence_ends)
                 memory.countries_before_sentence = list(memory.countries)
-            if not may_name_an_actor(view, ids, i, clues):
+            if not may_name_an_actor(view, ids, i, clues) or names_no_one(view, wids, i, clues):
                 continue
             actors = self._resolve(view, ids, i, clues, memory)
             if actors:
@@ -235,32 +249,37 @@ class ActorTagger:
             covered.update(range(clue.start, clue.end))
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+        names_of = self.names
+        organisation = names_of.organisation_clues(view, head, tokens, short, roles, knowns, covered)
+        if organisation is not None:
+            first, last = phrase_range(view, ids.phrase, head, tokens)
+            short = organisation_name(view, names_of.word_ids(view), head, first, last)
+            owned = names_of.owned(view, ids, head, clues, memory)
+            if owned is not None:
+                # "Prime Minister Albin Kurti's government": the government, of his country
+                owner_tokens, owner_clue, short = owned
+                roles = [c for c in roles if c.start not in owner_tokens]
+                knowns = [owner_clue] if owner_clue else [c for c in knowns if c.start not in owner_tokens]
+                covered.update(owner_tokens)
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
-        names = [i for i in tokens if i not in covered and is_name(view, ids, i, head)]
-        if names:
-            words = [view.token_text(i) for i in names]
-            is_lower = view.is_lower
-            name = " ".join(w if not is_lower[i] else w.title() for i, w in zip(names, words))
-        else:
-            words, name = [], ""
-            if not (roles or knowns or ethnic):
-                return None
+        naming = names_of.name_words(view, ids, head, tokens, covered, roles, knowns, organisation, short, memory)
+        if naming is None:
+            return None
+        names, words, name, knowns = naming
+        if not name and not (roles or knowns or ethnic):
+            return None
+        remembered = recall(name, roles, memory) if not knowns else None
+        if remembered is None and words and not (knowns or roles or ethnic) and names_of.common_word(view, ids, names):
+            return None
         if span is None:
             span = view.char_range(*mention_range(view, ids.phrase, head))
-        remembered = self._recall(name, roles, memory) if not knowns else None
         if remembered is not None:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return relocate(remembered, span)
         if name and not knowns:
-            answer = self.registry.lookup(name, memory.published) or (
-                self.registry.lookup(words[-1], memory.published) if len(names) > 1 else None
-            )
-            if answer is not None:
-                known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
-                knowns = [Clue(names[0], names[-1] + 1, "registry", name, known=known)]
-                name = answer.name if len(answer.name) >= len(name) else name
-        actor = compose_actor(head, span, short, name, roles, knowns, ethnic)
+            knowns, name = names_of.named(view, ids, names, words, name, memory)
+        actor = compose_actor(head, span, short, name, roles, knowns, ethnic, person=bool(words))
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -279,7 +298,7 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(name))
+        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(words))
         return actor
 
     def _borrowed_country(
@@ -301,17 +320,6 @@ class ActorTagger:
                 if clue is not None and clue.known is not None and clue.known.country:
                     return [clue]
         return []
-
-    def _recall(self, name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
-        if name:
-            for key in (name.lower(), name.split()[-1].lower()):
-                if key in memory.by_name:
-                    return memory.by_name[key]
-            return None
-        for role in roles:
-            if role.text.lower() in memory.by_title:
-                return memory.by_title[role.text.lower()]
-        return None
 
     def _pronoun(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> Actor | None:
         """The actor the pronoun at ``head`` stands for."""

@@ -1,0 +1,108 @@
+"""The word lists of ``actors/data/words.yaml``: what is no actor, and what a name says.
+
+Read once when a tagger is built; every error names the file and line of the bad entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from eventscribe.actors.knowledge import load_actor_knowledge
+from eventscribe.errors import DataFileError
+
+LISTS = (
+    "not_actor_entities",
+    "time_words",
+    "time_zones",
+    "units",
+    "generic_nouns",
+    "name_particles",
+    "dynasty_particles",
+    "regions",
+    "intergovernmental_types",
+    "name_prepositions",
+)
+# Lists matched with their exact spelling (the others are lower-cased on load).
+_EXACT = frozenset({"not_actor_entities", "time_zones"})
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Closed word lists the tagger's actor-hood and naming rules read."""
+
+    not_actor_entities: frozenset[str]
+    time_words: frozenset[str]
+    time_zones: frozenset[str]
+    units: frozenset[str]
+    generic_nouns: frozenset[str]
+    name_particles: frozenset[str]
+    dynasty_particles: frozenset[str]
+    regions: frozenset[str]
+    intergovernmental_types: frozenset[str]
+    name_prepositions: frozenset[str]
+    organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
+
+    def names_nothing(self, word: str) -> bool:
+        """A time word, time zone or unit: never an actor, whatever its case."""
+        return word in self.time_zones or word.lower() in self.time_words or word.lower() in self.units
+
+
+def default_words_path() -> Path:
+    return Path(str(resources.files("eventscribe.actors") / "data" / "words.yaml"))
+
+
+def load_actor_words(path: Path | None = None, *, sectors: Mapping[str, str] | None = None) -> ActorWords:
+    """Read and check ``words.yaml`` (the bundled one unless ``path``). ``sectors`` are
+    the allowed sector codes (default: the actor tables' sectors.csv)."""
+    path = path or default_words_path()
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
+    if not isinstance(root, yaml.MappingNode):
+        raise DataFileError(f"{path}:1: expected a mapping of list names to word lists")
+    nodes = {key.value: (key, value) for key, value in root.value}
+    missing = [name for name in (*LISTS, "organisation_types") if name not in nodes]
+    if missing:
+        raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}",
+                            fix=f"add them; the file must define {', '.join(LISTS)}, organisation_types")
+    lists = {name: _words(path, name, nodes[name][1]) for name in LISTS}
+    allowed = sectors if sectors is not None else load_actor_knowledge().sectors
+    types = _sector_map(path, nodes["organisation_types"][1], allowed)
+    return ActorWords(**lists, organisation_types=MappingProxyType(types))
+
+
+def _where(path: Path, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+def _words(path: Path, name: str, node: yaml.Node) -> frozenset[str]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise DataFileError(f"{_where(path, node)}: {name!r} must be a list of words")
+    words = set()
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+            raise DataFileError(f"{_where(path, item)}: {name!r} holds an empty or nested entry",
+                                fix="write one word or phrase per entry")
+        word = str(item.value).strip()
+        words.add(word if name in _EXACT else word.lower())
+    return frozenset(words)
+
+
+def _sector_map(path: Path, node: yaml.Node, sectors: Mapping[str, str]) -> dict[str, str]:
+    if not isinstance(node, yaml.MappingNode):
+        raise DataFileError(f"{_where(path, node)}: 'organisation_types' must map words to sectors")
+    types: dict[str, str] = {}
+    for key, value in node.value:
+        sector = str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if sector not in sectors:
+            raise DataFileError(f"{_where(path, key)}: unknown sector {sector!r} for {key.value!r}",
+                                fix=f"use one of {', '.join(sorted(sectors))}")
+        types[str(key.value).strip().lower()] = sector
+    return types

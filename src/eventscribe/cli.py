@@ -32,11 +32,12 @@ EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
 
 
-def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = ()) -> Settings:
+def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = ()) -> Settings:
     return Settings(
         model=model,
         lexicons=tuple(Path(p) for p in lexicon),
         actor_files=tuple(Path(p) for p in actor_files),
+        petrarch_actor_files=tuple(Path(p) for p in petrarch_actors),
         max_chars=max_chars,
         min_confidence=min_confidence,
         batch_size=batch_size,
@@ -50,6 +51,7 @@ def coder_options(func):
             click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to parse with."),
             click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
             click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat."),
+            click.option("--petrarch-actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An actor dictionary in the PETRARCH/TABARI format (NAME [CODE], +ALIAS, [CODE >YYMMDD]); may repeat."),
             click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
@@ -94,7 +96,7 @@ def main() -> None:
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -128,7 +130,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors)
     settings = replace(settings, learned_actors=learned_actors(store_path))
     coder = Coder.build(settings)
     progress = Progress(quiet)
@@ -231,7 +233,7 @@ def summary(store_path) -> None:
 @click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md).
 
     \b
@@ -245,7 +247,7 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor
     if pred:
         predictions = read_predictions(Path(pred))
     else:
-        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
+        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors)
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
             with open_output(save_pred) as handle:
@@ -276,11 +278,27 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
     progress.close()
 
 
+@main.command(name="check-dictionary")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def check_dictionary(path) -> None:
+    """Read a PETRARCH/TABARI actor dictionary and print what was read, converted and
+    skipped (with file, line and reason).
+
+    \b
+    Example:
+      eventscribe check-dictionary Phoenix.Countries.actors.txt
+    """
+    from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, summary_lines
+
+    for line in summary_lines(read_actor_dictionary(Path(path)), CodeReader.bundled()):
+        click.echo(line)
+
+
 @main.command()
 @click.argument("text")
 @click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
 @coder_options
-def explain(text, pub_date, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
+def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
 
@@ -292,7 +310,7 @@ def explain(text, pub_date, model, lexicon, actor_files, max_chars, min_confiden
     from eventscribe.pipeline import Coder
     from eventscribe.records import Article
 
-    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files))
+    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors))
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
     click.echo(render_explanation(coder.analyse_text(text, article)))
 

@@ -20,6 +20,8 @@ class Settings:
     ``lexicons``: extra event lexicon files that extend/override the bundled one.
     ``actor_files``: the user's actor dictionaries (CSV or YAML: name, aliases, country,
     sector, office, valid_from, valid_to), trusted over the built-in people table.
+    ``petrarch_actor_files``: actor dictionaries in the PETRARCH/TABARI format (names,
+    ``+`` aliases, ``[CODE]`` and dated ``[CODE >YYMMDD]`` codes), read like ``actor_files``.
     ``learned_actors``: registry entries learned from the articles already in the store
     (filled by the CLI when a run starts; fixed for the whole run).
     ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
@@ -31,6 +33,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     lexicons: tuple[Path, ...] = field(default=())
     actor_files: tuple[Path, ...] = field(default=())
+    petrarch_actor_files: tuple[Path, ...] = field(default=())
     learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
     max_chars: int = 200_000
     min_confidence: float = 0.0
@@ -50,6 +53,6 @@ class Settings:
         for path in self.lexicons:
             if not Path(path).is_file():
                 raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")
-        for path in self.actor_files:
+        for path in (*self.actor_files, *self.petrarch_actor_files):
             if not Path(path).is_file():
                 raise ConfigError(f"actor dictionary not found: {path}", fix="check the --actors path")

@@ -76,7 +76,7 @@ class Coder:
             tagger=ActorTagger(
                 knowledge,
                 nlp.tokenizer,
-                load_registry(settings.actor_files, settings.learned_actors),
+                load_registry(settings.actor_files, settings.learned_actors, settings.petrarch_actor_files),
                 ordinary_words=ordinary_words(nlp),
             ),
             events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),

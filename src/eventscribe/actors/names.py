@@ -97,6 +97,8 @@ class NameReader:
     ) -> tuple[list[Clue], str]:
         """Evidence for a name no table holds: the registry (the full name, the name
         without its dynasty part, the surname), else a misspelt country name."""
+        if not names:
+            return [], name  # no token of the text to pin the name on
         on = memory.published
         answer = self.registry.lookup(name, on)
         if answer is None and len(names) > 1:

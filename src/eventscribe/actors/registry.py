@@ -133,9 +133,14 @@ class ActorRegistry:
         )
 
 
-def load_registry(user_files: Sequence[Path] = (), learned: Iterable[RegistryEntry] = ()) -> ActorRegistry:
+def load_registry(
+    user_files: Sequence[Path] = (),
+    learned: Iterable[RegistryEntry] = (),
+    petrarch_files: Sequence[Path] = (),
+) -> ActorRegistry:
     """The built-in people table, then what earlier runs learned from articles, then the
-    user's dictionaries: for a name valid in several, the later source wins."""
+    user's dictionaries (PETRARCH-format ones, then CSV/YAML ones): for a name valid in
+    several, the later source wins."""
     registry = ActorRegistry()
     builtin = Path(str(resources.files("eventscribe.actors") / "data" / "people.csv"))
     if builtin.is_file():
@@ -143,6 +148,13 @@ def load_registry(user_files: Sequence[Path] = (), learned: Iterable[RegistryEnt
             registry.add(entry)
     for entry in learned:
         registry.add(entry)
+    if petrarch_files:
+        from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, registry_entries
+
+        codes = CodeReader.bundled()
+        for path in petrarch_files:
+            for entry in registry_entries(read_actor_dictionary(Path(path)), codes)[0]:
+                registry.add(entry)
     for path in user_files:
         for entry in read_entries(Path(path)):
             registry.add(entry)

@@ -1,0 +1,74 @@
+"""PETRARCH/TABARI actor dictionaries: read, checked, and used in coding (dictionaries
+written for these tests: a fictional country and a dated office)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventscribe.cli import main
+from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, registry_entries
+
+DICTIONARY = """# test actors
+<!-- a comment block line -->
+ARNOR_  [ARN]
++ARNORIAN_
+ELENDIL_STONEWRIGHT_  # a dated office
++STONEWRIGHT_
+\t[ARNGOV >20200101]
+\t[ARNELI <20200101]
+GONDOR_ [GON]
+BROKEN_ENTRY
+\t[ARNGOV 2020-]
+"""
+
+
+@pytest.fixture
+def dictionary(tmp_path: Path) -> Path:
+    path = tmp_path / "test.actors.txt"
+    path.write_text(DICTIONARY, encoding="utf-8")
+    return path
+
+
+def test_every_line_is_read_or_reported_with_file_and_line(dictionary: Path) -> None:
+    read = read_actor_dictionary(dictionary)
+    assert [a.name for a in read.actors] == ["Arnor", "Elendil Stonewright", "Gondor", "Broken Entry"]
+    assert read.actors[1].aliases == ["Stonewright"]
+    assert [str(s) for s in read.skipped] == ["test.actors.txt:11: unreadable code [ARNGOV 2020-]"]
+
+
+def test_codes_become_country_and_sector_with_dates(dictionary: Path) -> None:
+    entries, skipped = registry_entries(read_actor_dictionary(dictionary), CodeReader.bundled())
+    office = next(e for e in entries if e.sector == "GOV")
+    assert (office.name, office.country, office.valid_from) == ("Elendil Stonewright", "ARN", date(2020, 1, 1))
+    assert any("'Broken Entry' has no code" in str(s) for s in skipped)
+
+
+def test_check_dictionary_prints_counts(dictionary: Path) -> None:
+    result = CliRunner().invoke(main, ["check-dictionary", str(dictionary)])
+    assert result.exit_code == 0
+    assert "actors 4" in result.output and "converted" in result.output
+    assert "test.actors.txt:11: unreadable code" in result.output
+
+
+@pytest.mark.slow
+def test_a_dated_office_and_a_fictional_country_change_the_coding(dictionary: Path, tmp_path: Path) -> None:
+    text = "Stonewright accused Gondor of provocations."
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(json.dumps({"id": d, "date": d, "text": text}) + "\n" for d in ("2019-06-01", "2021-06-01")),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    args = ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", "--petrarch-actors", str(dictionary)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    sources = {line["id"]: line["events"][0]["source"] for line in lines}
+    assert (sources["2021-06-01"]["country"], sources["2021-06-01"]["sector"]) == ("ARN", "GOV")
+    assert (sources["2019-06-01"]["country"], sources["2019-06-01"]["sector"]) == ("ARN", "ELI")
+    assert all(line["events"][0]["target"]["country"] == "GON" for line in lines)

@@ -186,13 +186,12 @@ def registry_entries(
             continue
         for dated in sorted(usable, key=lambda c: c.start is not None or c.end is not None):
             country, sector = codes.split(dated.code)
-            entries.append(
-                RegistryEntry(
-                    name=actor.name, aliases=tuple(actor.aliases), country=country, sector=sector,
-                    office=dated.code, office_country=None, valid_from=dated.start,
-                    valid_to=dated.end, source=where,
-                )  # fmt: skip
-            )
+            entry = RegistryEntry(
+                name=actor.name, aliases=tuple(actor.aliases), country=country, sector=sector,
+                office=dated.code, office_country=None, valid_from=dated.start,
+                valid_to=dated.end, source=where,
+            )  # fmt: skip
+            entries.append(entry)
     return entries, skipped
 
 

@@ -232,18 +232,28 @@ def summary(store_path) -> None:
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write the metrics as JSON to this file ('-' for stdout).")
 @click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False), default=None, help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (the actor dictionary is used).")
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
-    """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md).
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
+    """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md), or a
+    PETRARCH validation suite (.xml) with its dictionaries.
 
     \b
     Examples:
       eventscribe eval ../shared/eval/dev/plover-gsr-dev.jsonl
       eventscribe eval gold.jsonl --pred out.jsonl --json metrics.json
+      eventscribe eval PETR_Validate_records_2_02.xml --dictionaries validate_dictionaries
     """
     from eventscribe.evaluation import format_report, load_gold, read_predictions, score
 
-    gold_set = load_gold(Path(gold))
+    suite = _suite(Path(gold), dictionaries) if Path(gold).suffix.lower() == ".xml" else None
+    if suite is not None:
+        from eventscribe.petrarch.suite import gold_set as suite_gold
+
+        gold_set = suite_gold(suite[0])
+        petrarch_actors = (*petrarch_actors, *suite[1])
+    else:
+        gold_set = load_gold(Path(gold))
     if pred:
         predictions = read_predictions(Path(pred))
     else:
@@ -253,7 +263,12 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor
             with open_output(save_pred) as handle:
                 for line in predictions.values():
                     handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    metrics = score(gold_set, predictions, kind=kind)
+    if suite is not None:
+        from eventscribe.petrarch.scoring import suite_metrics
+
+        metrics = suite_metrics(suite[0], predictions)
+    else:
+        metrics = score(gold_set, predictions, kind=kind)
     # with --json -, stdout carries only the JSON (pipe it to jq); the report goes to stderr
     click.echo(format_report(metrics), err=json_out == "-")
     if json_out:
@@ -263,6 +278,18 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, model, lexicon, actor
         else:
             with open_output(json_out) as handle:
                 handle.write(text + "\n")
+
+
+def _suite(path: Path, dictionaries: str | None):
+    """A PETRARCH validation suite and the actor dictionaries to code it with."""
+    from eventscribe.petrarch.suite import read_suite
+
+    suite = read_suite(path)
+    folder = Path(dictionaries) if dictionaries else path.parent
+    actors = suite.files.get("actors")
+    if actors and not (folder / actors).is_file():
+        raise click.BadParameter(f"{folder / actors} not found (named in {path.name})", param_hint="--dictionaries")
+    return suite, ((str(folder / actors),) if actors else ())
 
 
 def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:

@@ -32,12 +32,13 @@ EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
 
 
-def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = ()) -> Settings:
+def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (), petrarch_verbs: tuple[str, ...] = ()) -> Settings:
     return Settings(
         model=model,
         lexicons=tuple(Path(p) for p in lexicon),
         actor_files=tuple(Path(p) for p in actor_files),
         petrarch_actor_files=tuple(Path(p) for p in petrarch_actors),
+        petrarch_verb_files=tuple(Path(p) for p in petrarch_verbs),
         max_chars=max_chars,
         min_confidence=min_confidence,
         batch_size=batch_size,
@@ -52,6 +53,7 @@ def coder_options(func):
             click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
             click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat."),
             click.option("--petrarch-actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An actor dictionary in the PETRARCH/TABARI format (NAME [CODE], +ALIAS, [CODE >YYMMDD]); may repeat."),
+            click.option("--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A verb dictionary in the PETRARCH format (--- VERB [code] --- blocks, - * OBJECT (PREP WORD) [code] patterns), read as lexicon entries; may repeat."),
             click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
@@ -96,7 +98,7 @@ def main() -> None:
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -130,7 +132,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors)
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs)
     settings = replace(settings, learned_actors=learned_actors(store_path))
     coder = Coder.build(settings)
     progress = Progress(quiet)
@@ -232,9 +234,9 @@ def summary(store_path) -> None:
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write the metrics as JSON to this file ('-' for stdout).")
 @click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False), default=None, help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (the actor dictionary is used).")
+@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False), default=None, help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (its actor and verb dictionaries are used).")
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, max_chars, min_confidence, batch_size) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md), or a
     PETRARCH validation suite (.xml) with its dictionaries.
 
@@ -252,12 +254,15 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, 
 
         gold_set = suite_gold(suite[0])
         petrarch_actors = (*petrarch_actors, *suite[1])
+        petrarch_verbs = (*petrarch_verbs, *suite[2])
     else:
         gold_set = load_gold(Path(gold))
     if pred:
         predictions = read_predictions(Path(pred))
     else:
-        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors)
+        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs)
+        if suite is not None and suite[2]:
+            settings = replace(settings, bundled_lexicon=False)  # the suite's own verbs only
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
             with open_output(save_pred) as handle:
@@ -286,10 +291,13 @@ def _suite(path: Path, dictionaries: str | None):
 
     suite = read_suite(path)
     folder = Path(dictionaries) if dictionaries else path.parent
-    actors = suite.files.get("actors")
-    if actors and not (folder / actors).is_file():
-        raise click.BadParameter(f"{folder / actors} not found (named in {path.name})", param_hint="--dictionaries")
-    return suite, ((str(folder / actors),) if actors else ())
+    found: dict[str, tuple[str, ...]] = {}
+    for kind in ("actors", "verbs"):
+        name = suite.files.get(kind)
+        if name and not (folder / name).is_file():
+            raise click.BadParameter(f"{folder / name} not found (named in {path.name})", param_hint="--dictionaries")
+        found[kind] = (str(folder / name),) if name else ()
+    return suite, found["actors"], found["verbs"]
 
 
 def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:
@@ -307,17 +315,19 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
 
 @main.command(name="check-dictionary")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def check_dictionary(path) -> None:
-    """Read a PETRARCH/TABARI actor dictionary and print what was read, converted and
-    skipped (with file, line and reason).
+@click.option("--kind", type=click.Choice(["actors", "verbs"]), default=None, help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks).")
+def check_dictionary(path, kind) -> None:
+    """Read a PETRARCH/TABARI actor or verb dictionary and print what was read, converted
+    and skipped (with file, line and reason).
 
     \b
-    Example:
+    Examples:
       eventscribe check-dictionary Phoenix.Countries.actors.txt
+      eventscribe check-dictionary CAMEO.2.0.txt
     """
-    from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, summary_lines
+    from eventscribe.petrarch.checking import check_lines
 
-    for line in summary_lines(read_actor_dictionary(Path(path)), CodeReader.bundled()):
+    for line in check_lines(Path(path), kind):
         click.echo(line)
 
 
@@ -325,7 +335,7 @@ def check_dictionary(path) -> None:
 @click.argument("text")
 @click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
 @coder_options
-def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, max_chars, min_confidence, batch_size) -> None:
+def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, max_chars, min_confidence, batch_size) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
 
@@ -337,7 +347,7 @@ def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, max_ch
     from eventscribe.pipeline import Coder
     from eventscribe.records import Article
 
-    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors))
+    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs))
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
     click.echo(render_explanation(coder.analyse_text(text, article)))
 

@@ -22,6 +22,10 @@ class Settings:
     sector, office, valid_from, valid_to), trusted over the built-in people table.
     ``petrarch_actor_files``: actor dictionaries in the PETRARCH/TABARI format (names,
     ``+`` aliases, ``[CODE]`` and dated ``[CODE >YYMMDD]`` codes), read like ``actor_files``.
+    ``petrarch_verb_files``: verb dictionaries in the PETRARCH format, read as lexicon
+    entries layered over the bundled lexicon.
+    ``bundled_lexicon``: false codes with the given lexicons and verb dictionaries only
+    (a PETRARCH suite is a test of the grammar with its own dictionaries).
     ``learned_actors``: registry entries learned from the articles already in the store
     (filled by the CLI when a run starts; fixed for the whole run).
     ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
@@ -34,6 +38,8 @@ class Settings:
     lexicons: tuple[Path, ...] = field(default=())
     actor_files: tuple[Path, ...] = field(default=())
     petrarch_actor_files: tuple[Path, ...] = field(default=())
+    petrarch_verb_files: tuple[Path, ...] = field(default=())
+    bundled_lexicon: bool = True
     learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
     max_chars: int = 200_000
     min_confidence: float = 0.0
@@ -53,6 +59,6 @@ class Settings:
         for path in self.lexicons:
             if not Path(path).is_file():
                 raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")
-        for path in (*self.actor_files, *self.petrarch_actor_files):
+        for path in (*self.actor_files, *self.petrarch_actor_files, *self.petrarch_verb_files):
             if not Path(path).is_file():
                 raise ConfigError(f"actor dictionary not found: {path}", fix="check the --actors path")

@@ -21,7 +21,7 @@ from eventscribe.actors.registry import load_registry
 from eventscribe.actors.spelling import ordinary_words
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
-from eventscribe.coding.lexicon import Lexicon, load_lexicon
+from eventscribe.coding.lexicon import Lexicon, LexiconEntry, load_lexicon
 from eventscribe.coding.matcher import EventMatcher
 from eventscribe.coding.tree import Tree
 from eventscribe.coding.wordlists import load_word_lists
@@ -63,7 +63,9 @@ class Coder:
     def build(cls, settings: Settings) -> Coder:
         nlp = load_pipeline(settings.model)
         ontology = bundled_ontology()
-        lexicon = load_lexicon(ontology, settings.lexicons)
+        lexicon = load_lexicon(
+            ontology, settings.lexicons, petrarch_verbs(settings, ontology), bundled=settings.bundled_lexicon
+        )
         knowledge = load_actor_knowledge()
         words = load_word_lists()
         matcher = EventMatcher(lexicon, words)
@@ -170,3 +172,12 @@ def _articles(
             on_problem(item)
         else:
             yield item
+
+
+def petrarch_verbs(settings: Settings, ontology: Ontology) -> list[LexiconEntry]:
+    """Lexicon entries from the run's PETRARCH verb dictionaries (``--petrarch-verbs``)."""
+    if not settings.petrarch_verb_files:
+        return []
+    from eventscribe.petrarch.verbs import read_verb_dictionary
+
+    return [e for path in settings.petrarch_verb_files for e in read_verb_dictionary(path, ontology).entries]

@@ -96,15 +96,26 @@ def bundled_lexicon_path() -> Path:
     return Path(str(resources.files("eventscribe.coding") / "data" / "lexicon.yaml"))
 
 
-def load_lexicon(ontology: Ontology, extra: Sequence[Path] = ()) -> Lexicon:
-    """Load the bundled lexicon and any user files, validating every entry."""
+def load_lexicon(
+    ontology: Ontology,
+    extra: Sequence[Path] = (),
+    more: Sequence[LexiconEntry] = (),
+    *,
+    bundled: bool = True,
+) -> Lexicon:
+    """Load the bundled lexicon (unless ``bundled`` is false) and any user files,
+    validating every entry; then ``more`` entries made elsewhere (from a PETRARCH verb
+    dictionary), which override by key."""
     merged: dict[tuple, LexiconEntry] = {}
     digest = hashlib.sha1()
-    for path in (bundled_lexicon_path(), *extra):
+    for path in ((bundled_lexicon_path(),) if bundled else ()) + tuple(extra):
         raw = Path(path).read_bytes()
         digest.update(raw)
         for entry in _read_entries(Path(path), raw.decode("utf-8"), ontology):
             merged[entry.key] = entry
+    for entry in more:
+        digest.update(repr(entry.key + (entry.cameo, entry.origin)).encode("utf-8"))
+        merged[entry.key] = entry
     return Lexicon(entries=tuple(merged.values()), fingerprint=digest.hexdigest()[:12])
 
 

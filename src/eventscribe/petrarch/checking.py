@@ -1,0 +1,37 @@
+"""``eventscribe check-dictionary``: what a PETRARCH dictionary gives, in counts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from eventscribe.ontology import bundled_ontology
+from eventscribe.petrarch.actors import CodeReader, Skipped, read_actor_dictionary, summary_lines
+
+_BLOCK = re.compile(r"^---\s*\S.*\[[^\]]*\]\s*---", re.MULTILINE)
+
+
+def check_lines(path: Path, kind: str | None = None) -> list[str]:
+    """Counts read / converted / skipped (by reason) and the first skipped lines."""
+    if kind is None:
+        kind = "verbs" if _BLOCK.search(path.read_text(encoding="utf-8", errors="replace")) else "actors"
+    if kind == "actors":
+        return summary_lines(read_actor_dictionary(path), CodeReader.bundled())
+    from eventscribe.petrarch.verbs import read_verb_dictionary
+
+    converted = read_verb_dictionary(path, bundled_ontology())
+    verbs = {(e.lemma, e.tail) for e in converted.entries}
+    return [
+        f"{path}: verbs dictionary, {converted.lines} lines read",
+        f"  converted {len(converted.entries)} lexicon entries for {len(verbs)} verbs",
+        *_skipped(converted.skipped),
+    ]
+
+
+def _skipped(skipped: tuple[Skipped, ...]) -> list[str]:
+    reasons: dict[str, int] = {}
+    for item in skipped:
+        key = re.sub(r"'[^']*'|\[[^\]]*\]|CAMEO \d+", "...", item.reason)
+        reasons[key] = reasons.get(key, 0) + 1
+    lines = [f"  skipped {len(skipped)}"] + [f"    {n} {why}" for why, n in sorted(reasons.items())]
+    return lines + [f"  {item}" for item in skipped[:10]]

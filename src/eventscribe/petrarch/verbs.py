@@ -1,0 +1,188 @@
+"""PETRARCH verb dictionaries (``CAMEO.2.0.txt``, a suite's ``*_verbs_*.txt``) as lexicon
+entries.
+
+The file holds synsets (``&NAME`` then ``+WORD`` lines) and blocks: a header ``--- HEAD
+[code] ---``, verb lines ``WORD [code] {FORMS}`` (``+WORD_WORD`` for phrasal verbs), and
+patterns ``- * OBJECT (PREP WORD) [code]`` where ``*`` is the verb, ``{A B}`` a noun
+phrase, ``&NAME`` any word of a synset and ``[a:b]`` a paired code. A pattern becomes a
+dependency entry (verb, particles and preposition words, object head words) where its
+structure allows; the rest (words before the verb, source/target markers, null codes,
+CAMEO statements that PLOVER does not code) is skipped with file, line and reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventscribe.coding.lexicon import LexiconEntry
+from eventscribe.errors import DataFileError
+from eventscribe.ontology import Ontology
+from eventscribe.petrarch.actors import Skipped
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_HEADER = re.compile(r"^---\s*(\S.*?)\s*\[([^\]]*)\]\s*---")
+_GROUP = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
+
+
+@dataclass(frozen=True)
+class Converted:
+    entries: tuple[LexiconEntry, ...]
+    skipped: tuple[Skipped, ...]
+    lines: int
+
+
+def read_verb_dictionary(path: Path, ontology: Ontology) -> Converted:
+    """Lexicon entries for the verbs and patterns of a PETRARCH verb dictionary."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read verb dictionary ({exc})") from exc
+    synsets = _synsets(lines)
+    reader = _Reader(path.name, ontology, synsets)
+    block_code, verbs = "---", []  # the current block's default code and verb words
+    in_synset = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].rstrip()
+        where = f"{path.name}:{number}"
+        if line.startswith("&"):
+            in_synset = True
+        if not line.strip() or in_synset and line.startswith(("&", "+")):
+            continue
+        header = _HEADER.match(line)
+        if header:
+            in_synset, block_code, verbs = False, header.group(2).strip(), []
+        elif line.startswith("-"):
+            for verb in verbs:
+                reader.pattern(verb, line[1:], where)
+        elif line.startswith("---"):
+            reader.skip(where, "unreadable block header")
+        else:
+            verb = reader.verb(line, block_code, where)
+            if verb is not None:
+                verbs.append(verb)
+    # a pattern is read once per verb of its block, so its reason may come more than once
+    return Converted(tuple(reader.entries), tuple(dict.fromkeys(reader.skipped)), len(lines))
+
+
+def _synsets(lines: list[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            current = line.split()[0]
+            found[current] = []
+        elif line.startswith("+") and current is not None:
+            found[current].append(_words(line[1:].split("{")[0].split("[")[0]))
+        elif line:
+            current = None
+    return {name: tuple(w for w in members if w) for name, members in found.items()}
+
+
+def _words(token: str) -> str:
+    return " ".join(p for p in re.split(r"[_\s]+", token.strip().lower()) if p)
+
+
+class _Reader:
+    def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
+        self.name, self.ontology, self.synsets = name, ontology, synsets
+        self.entries: list[LexiconEntry] = []
+        self.skipped: list[Skipped] = []
+
+    def skip(self, where: str, reason: str) -> None:
+        self.skipped.append(Skipped(where, reason))
+
+    def verb(self, line: str, block_code: str, where: str) -> tuple[str, tuple[str, ...]] | None:
+        """A verb line: add its bare entry; return (lemma, particles) for the patterns."""
+        head = line.split("[")[0].split("{")[0].strip()
+        words = _words(head.lstrip("+")).split()
+        if not words:
+            self.skip(where, "no verb on the line")
+            return None
+        own = _CODE.search(line)
+        code = own.group(1).strip() if own else block_code
+        lemma, tail = words[0], tuple(words[1:])
+        self._add(where, lemma, tail, (), code, ())
+        return lemma, tail
+
+    def pattern(self, verb: tuple[str, tuple[str, ...]], text: str, where: str) -> None:
+        code_match = _CODE.search(text)
+        if code_match is None:
+            self.skip(where, "pattern without a [code]")
+            return
+        groups = _GROUP.findall(text[: code_match.start()])
+        if "*" not in groups:
+            self.skip(where, "pattern without the verb marker *")
+            return
+        star = groups.index("*")
+        if star > 0:
+            self.skip(where, "words before the verb (subject side) are not read")
+            return
+        tail, objects, preps = list(verb[1]), [], []
+        phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
+        for group in groups[star + 1 :]:
+            if not group.startswith(("(", "{", "&")) and group not in {"$", "+", "%"} and not preps:
+                phrase.append(group)
+                continue
+            if group in {"$", "+", "%"}:
+                self.skip(where, f"source/target marker '{group}' is not read")
+                return
+            words = group.strip("(){}").split()
+            if group.startswith("(") and words:
+                preps.append(_words(words[0]))
+                tail.append(_words(words[0]))  # "(TO BORDER)": the preposition ...
+                words = words[1:]  # ... and its object, read as an object below
+                if not words:
+                    continue
+            if objects:
+                self.skip(where, "two object phrases")
+                return
+            objects = _expand(words[-1:], self.synsets)  # a phrase's head word ("{PEACE PLAN}")
+        if phrase:
+            if objects:
+                self.skip(where, "two object phrases")
+                return
+            objects = _expand(phrase[-1:], self.synsets)
+        slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
+        self._add(where, verb[0], tuple(tail), tuple(objects), code_match.group(1).strip(), slots)
+
+    def _add(
+        self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
+        targets: tuple[str, ...],
+    ) -> None:  # fmt: skip
+        main, _, paired = code.partition(":")
+        if main in {"---", ""}:
+            self.skip(where, "null code [---]: the phrase is known to code nothing")
+            return
+        plover = self._plover(main)
+        if plover is None:
+            self.skip(where, f"CAMEO {main} has no PLOVER type (public statements are not PLOVER events)")
+            return
+        self.entries.append(
+            LexiconEntry(
+                pos="verb", lemma=lemma, tail=tail, objects=objects, type=plover[0], mode=plover[1],
+                cameo=main, paired=paired if paired in self.ontology.cameo else None,
+                targets=targets or ("dobj",), source="subj", when="always", origin=where,
+            )
+        )
+
+    def _plover(self, code: str) -> tuple[str, str | None] | None:
+        if code not in self.ontology.cameo:
+            return None
+        if code.startswith("02"):
+            return "REQUEST", None  # PLOVER's REQUEST holds CAMEO's appeals and demands
+        type_, mode = self.ontology.plover_for_cameo(code)
+        return (type_, mode) if type_ else None
+
+
+def _expand(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
+    """Words of a pattern group, a synset ``&NAME`` as each of its members."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith("&"):
+            out.extend(synsets.get(word, ()))
+        else:
+            out.append(_words(word))
+    return [w for w in out if w]

@@ -1,0 +1,66 @@
+"""PETRARCH verb dictionaries as lexicon entries (a dictionary written for these tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventscribe.cli import main
+from eventscribe.ontology import bundled_ontology
+from eventscribe.petrarch.verbs import read_verb_dictionary
+
+VERBS = """# test verbs
+&WEAPON
++RIFLE
++MUSKET
+
+--- BEFRIEND  [051]  ---
+BEFRIEND
+CHERISH {CHERISHES CHERISHED}
+- * &WEAPON  [072]  # giving arms
+- * (TO BORDER)  [154]
+- RECENTLY *  [025]
+- * VOTE  [---]
+--- MUSE  [012]  ---
+MUSE
+"""
+
+
+@pytest.fixture
+def verbs(tmp_path: Path) -> Path:
+    path = tmp_path / "test.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    return path
+
+
+def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path) -> None:
+    converted = read_verb_dictionary(verbs, bundled_ontology())
+    made = {(e.lemma, e.tail, e.objects, e.cameo, e.type) for e in converted.entries}
+    assert ("befriend", (), (), "051", "SUPPORT") in made and ("cherish", (), (), "051", "SUPPORT") in made
+    assert ("befriend", (), ("rifle", "musket"), "072", "AID") in made  # a synset object
+    assert ("befriend", ("to",), ("border",), "154", "MOBILIZE") in made  # a preposition phrase
+    reasons = [str(s) for s in converted.skipped]
+    assert len(reasons) == len(set(reasons)), "each skipped line is reported once"
+    assert any(r.startswith("test.verbs.txt:11: words before the verb") for r in reasons)
+    assert any(r.startswith("test.verbs.txt:12: null code") for r in reasons)
+    assert any(r.startswith("test.verbs.txt:14:") and "012 has no PLOVER type" in r for r in reasons)
+
+
+@pytest.mark.slow
+def test_a_new_verb_pattern_changes_the_coding(verbs: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "a", "date": "2023-02-02", "text": "Serbia befriended Hungary."}) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    runs = {}
+    for name, extra in (("plain", []), ("with", ["--petrarch-verbs", str(verbs)])):
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra])
+        assert result.exit_code == 0, result.output
+        runs[name] = json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert not runs["plain"]
+    assert [(e["type"], e["cameo"], e["source"]["country"], e["target"]["country"]) for e in runs["with"]] == [
+        ("SUPPORT", "051", "SRB", "HUN")
+    ]

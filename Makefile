@@ -30,7 +30,7 @@ test: setup
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
 
-EVAL_SETS := plover-gsr-dev conflibert-quad-dev conflibert-roles-dev te3-times-dev gwn-places-dev
+EVAL_SETS := plover-gsr-dev conflibert-quad-dev conflibert-roles-dev te3-times-dev gwn-places-dev evloc-dev
 EXAMPLE := ../shared/examples/kosovo-serbia-2023-02-02
 
 eval: setup

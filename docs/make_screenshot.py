@@ -4,6 +4,8 @@ Usage (from the project folder, Debian's chromium installed: apt-get install chr
 
     .venv/bin/python docs/make_screenshot.py            # codes examples/ into a temp store
     .venv/bin/python docs/make_screenshot.py --store events.duckdb --out shot.png
+    .venv/bin/python docs/make_screenshot.py --url /map --wait "#map path.country" \
+        --click "#map circle.pt[data-name='Brussels']" --out docs/map-page.png
 
 The page is served by uvicorn on a free 127.0.0.1 port and shot with Playwright driving
 /usr/bin/chromium headless (no browser download).
@@ -60,6 +62,8 @@ def main() -> int:
     parser.add_argument("--store", type=Path, help="store to show (default: code examples/ into a temp store)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "dyad-page.png")
     parser.add_argument("--url", default="/dyad?a=SRB&b=XKX&by=week")
+    parser.add_argument("--wait", default="#chart .main-svg", help="CSS selector to wait for")
+    parser.add_argument("--click", help="CSS selector of an element to click before the shot")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or code_examples(Path(tmp))
@@ -70,7 +74,9 @@ def main() -> int:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 1100})
                 page.goto(f"http://127.0.0.1:{port}{args.url}")
-                page.wait_for_selector("#chart .main-svg")
+                page.wait_for_selector(args.wait)
+                if args.click:
+                    page.locator(args.click).dispatch_event("click")
                 page.screenshot(path=str(args.out), full_page=False)
                 browser.close()
         finally:

@@ -47,9 +47,19 @@ def render_explanation(analysis: Analysis) -> str:
             f"{src} -> {tgt} date {e['date']} ({e['date_precision']}) confidence {e['confidence']}"
         )
         lines.append(f"    why: {event.explanation}")
+        lines.append(f"    where: {_where(e['location'])}")
     if not analysis.coded.events:
         lines.append("  none")
     return "\n".join(lines)
+
+
+def _where(location: dict | None) -> str:
+    """"Kidal (MLI, city: 18.44, 1.41)"; "not said" when the sentence names no place."""
+    if location is None:
+        return "not said"
+    point = "" if location.get("lat") is None else f": {location['lat']:.2f}, {location['lon']:.2f}"
+    kind = location.get("precision") or "no coordinates"
+    return f"{location['text']} ({location.get('country') or '?'}, {kind}{point})"
 
 
 def _actor_label(actor: dict | None) -> str:

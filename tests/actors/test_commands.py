@@ -57,3 +57,14 @@ def test_edit_changes_the_code_used_by_the_next_run(store, tmp_path):
 def test_merge_needs_a_known_actor(store):
     result = CliRunner().invoke(main, ["actors", "merge", "Nobody Known", "N. Known", "--store", str(store)])
     assert result.exit_code != 0 and "actors edit" in result.output
+
+
+def test_list_names_the_first_document_of_an_undated_corpus(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    text = "Moldovan President Maia Invented praised Romania."
+    docs.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("u2", "u1")),
+                    encoding="utf-8")
+    path = tmp_path / "s.duckdb"
+    assert CliRunner().invoke(main, ["code", str(docs), "--store", str(path), "-q"]).exit_code == 0
+    out = run("actors", "list", "--store", str(path), "--source", "learned")
+    assert "learned from u1" in out and "None" not in out

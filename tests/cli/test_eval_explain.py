@@ -48,8 +48,8 @@ GOLD = [
     },
 ]  # fmt: skip
 
-PRF_LINE = re.compile(
-    r"^\s*(type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE
+PRF_LINE = re.compile(  # the whole file's lines, not those of its tune/check halves
+    r"^  (type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE
 )
 
 
@@ -110,3 +110,11 @@ def test_explain_with_date_shows_the_coded_event(cli) -> None:
     assert result.exit_code == 0, result.stderr
     assert "AGREE" in result.stdout
     assert "2022-11-23" in result.stdout
+
+
+def test_explain_says_where_the_event_happened(cli) -> None:
+    result = cli("explain", "Rebels captured the town of Kidal on Monday.")
+    assert result.exit_code == 0, result.stderr
+    assert "where: Kidal (MLI, city: 18.44, 1.41)" in result.stdout
+    result = cli("explain", "Serbia accused Kosovo of provocations.")
+    assert "where: not said" in result.stdout

@@ -71,7 +71,9 @@ def test_summary_prints_dyads(cli, coded_examples: Path) -> None:
     assert ("SRB", "XKX") in {(s, t) for s, t, _ in dyads}
     assert any(line.startswith("SRB -> ") for line in result.stdout.splitlines())
     total = sum(int(n) for _, _, n in dyads)
-    assert total == store_counts(coded_examples)["events"]
+    # one line per dyad row: every source-target pair of every event (GDELT/ICEWS rows)
+    assert total == store_rows(coded_examples, "SELECT count(*) AS n FROM dyads")[0]["n"]
+    assert total >= store_counts(coded_examples)["events"]
 
 
 def test_summary_of_a_missing_store_is_a_usage_error(cli, tmp_path) -> None:
@@ -105,3 +107,43 @@ def test_export_round_trip(cli, coded_examples: Path, tmp_path: Path, fmt: str) 
     assert len(rows) == len(stored)
     assert {r["event_id"] for r in rows} == stored
     assert all(r["sentence_text"] for r in rows)
+
+
+def test_export_filters_and_the_gdelt_layout_through_the_cli(cli, coded_examples: Path, tmp_path: Path) -> None:
+    import eventscribe
+
+    out = tmp_path / "srb.tsv"
+    result = cli(
+        "export", "--store", coded_examples, "--format", "csv", "--layout", "gdelt",
+        "--country", "SRB", "--start", "2022-11-01", "--end", "2022-12-31", "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = eventscribe.read_events(out).to_pylist()
+    assert rows and "dyads to" in result.stderr
+    assert all(20221101 <= r["SQLDATE"] <= 20221231 for r in rows)
+    events = {r["GLOBALEVENTID"] for r in rows}
+    srb = store_rows(
+        coded_examples,
+        "SELECT DISTINCT event_id FROM event_actors WHERE country = 'SRB'",
+    )
+    assert events <= {r["event_id"] for r in srb}
+    assert all(r["EventCode"].startswith(r["EventRootCode"]) for r in rows), "codes stay text"
+
+
+def test_export_refuses_an_unknown_type(cli, coded_examples: Path, tmp_path: Path) -> None:
+    result = cli("export", "--store", coded_examples, "--format", "csv", "--type", "RIOT", "-o", tmp_path / "x.csv")
+    assert result.exit_code == 2 and "RIOT" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_exports_carry_lat_lon_where_the_sentence_names_the_place(
+    cli, coded_examples: Path, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"events.{fmt}"
+    assert cli("export", "--store", coded_examples, "--format", fmt, "-o", out).exit_code == 0
+    _, rows = _read_export(out, fmt)
+    # "... struck the deal in Brussels" (2022-11-24 example): Brussels, by value
+    deal = next(r for r in rows if r["trigger_text"] == "struck the deal")
+    assert deal["location_name"] == "Brussels" and deal["location_country"] == "BEL"
+    assert abs(float(deal["lat"]) - 50.85) < 0.01 and abs(float(deal["lon"]) - 4.35) < 0.01
+    assert deal["location_precision"] == "city"

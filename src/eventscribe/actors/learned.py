@@ -18,7 +18,8 @@ from eventscribe.actors.registry import RegistryEntry
 LEARNED_SQL = """
 SELECT a.name, a.country, a.sector,
        min(d.date) AS first_seen, max(d.date) AS last_seen,
-       arg_min(a.doc_id, d.date) AS first_doc, count(*) AS mentions
+       -- an undated corpus: the first document by id, never "learned from None"
+       coalesce(arg_min(a.doc_id, d.date), min(a.doc_id)) AS first_doc, count(*) AS mentions
 FROM actors AS a JOIN documents AS d USING (doc_id)
 WHERE a.country IS NOT NULL AND a.sector IS NOT NULL
   AND length(a.country) = 3

@@ -8,7 +8,9 @@ the dashboard all call these functions.
 
 An event sits in a period only when its date is at least as fine as the period: a date
 given only as a month ("2022-11") counts in a monthly series but not in a weekly one.
-Such events are counted in ``DyadSeries.too_coarse`` instead of being placed on a guess.
+Such events are counted in ``DyadSeries.too_coarse`` instead of being placed on a guess;
+events with no date at all (neither the text nor the document gives one: an undated
+scrape) in ``DyadSeries.undated``.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class DyadSeries:
     sides: tuple[tuple[str, ...], tuple[str, ...]] | None
     directed: bool
     points: tuple[SeriesPoint, ...]
-    too_coarse: int
+    too_coarse: int  # dated, but more coarsely than the period (a month in a weekly series)
+    undated: int = 0  # no date at all
 
     @property
     def total(self) -> int:
@@ -99,6 +102,7 @@ class DyadSeries:
             "directed": self.directed,
             "total": self.total,
             "too_coarse": self.too_coarse,
+            "undated": self.undated,
             "points": [p.as_dict() for p in self.points],
         }
 
@@ -129,10 +133,19 @@ def event_series(
         rows = reader.fetch(sql, params)
     dated = [row for row in rows if row["period"] is not None]
     coarse = sum(int(row["events"]) for row in rows if row["period"] is None)
+    undated = _undated(reader, flt) if coarse else 0
     points = [_point(row) for row in dated]
     if fill:
         points = _filled(points, by)
-    return DyadSeries(by, flt.dyad, flt.directed, tuple(points), coarse)
+    return DyadSeries(by, flt.dyad, flt.directed, tuple(points), coarse - undated, undated)
+
+
+def _undated(reader: Reader, flt: EventFilter) -> int:
+    """Events matching ``flt`` with no date at all (asked only when some are unplaced)."""
+    source = source_for(reader, flt)
+    where, params = flt.where(source)
+    sql = f"SELECT count(*) AS n {source.from_sql} WHERE {where} AND {source.date_sql} IS NULL"
+    return int(reader.fetch(sql, params)[0]["n"])
 
 
 def _own_rows(reader: Reader, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:

@@ -108,3 +108,17 @@ def noun_word(t: Tree, i: int, entries: frozenset[str]) -> str | None:
 def has_modifiers(t: Tree, noun: int, tail: tuple[str, ...]) -> bool:
     lefts = {t.lower[x] for x in t.lefts(noun)}
     return all(word in lefts for word in tail)
+
+
+def has_complement(t: Tree, noun: int, needs: tuple[str, ...]) -> bool:
+    """The noun has one of ``needs``: a preposition after it ("a call for restraint"),
+    or, for "to", an infinitive ("a call to end the war")."""
+    dep, lower = t.dep, t.lower
+    for child in t.children[noun]:
+        if child > noun and dep[child] == "prep" and lower[child] in needs:
+            return True
+        if "to" in needs and dep[child] == "acl" and any(
+            dep[c] == "aux" and lower[c] == "to" for c in t.children[child]
+        ):
+            return True
+    return False

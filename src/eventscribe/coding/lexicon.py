@@ -21,7 +21,7 @@ from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology
 
 KNOWN_FIELDS = frozenset(
-    {"verb", "noun", "object", "type", "mode", "cameo", "paired", "target", "source", "when"}
+    {"verb", "noun", "object", "type", "mode", "cameo", "paired", "target", "source", "when", "needs"}
 )
 SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
@@ -43,6 +43,9 @@ class LexiconEntry:
     source: str  # "subj" or "speaker"
     when: str  # "always", "negated" (any negation) or "failed" ("failed/refused to ...")
     origin: str  # "file:line", for explanations and error messages
+    # a noun counts only with one of these complements: a preposition ("a call for
+    # restraint") or "to" for an infinitive ("a call to end the war"); empty: always
+    needs: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:
@@ -175,6 +178,10 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     when = str(item.get("when", "always"))
     if source not in {"subj", "speaker"} or when not in {"always", "negated", "failed"}:
         raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated|failed")
+    needs = item.get("needs") or ()
+    needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
+    if needs and pos != "noun":
+        raise DataFileError(f"{origin}: 'needs' is for noun entries", fix="remove it or make the entry a noun")
     return LexiconEntry(
         pos=pos,
         lemma=lemma,
@@ -188,4 +195,5 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         source=source,
         when=when,
         origin=origin,
+        needs=needs,
     )

@@ -6,7 +6,7 @@
     print(format_report(metrics))
 
 Kinds: "events", "article" (one hand-coded article, text in the sibling .txt),
-"quad", "roles", "times", "places". Each scorer's module docstring states its rules.
+"quad", "roles", "times", "places", "evloc". Each scorer's module docstring states its rules.
 """
 
 from eventscribe.evaluation.gold import (

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-GOLD_KINDS = ("events", "article", "quad", "roles", "times", "places")
+GOLD_KINDS = ("events", "article", "quad", "roles", "times", "places", "evloc")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ class GoldCase:
     target_spans: tuple[tuple[int, int], ...] = ()
     times: tuple[GoldTime, ...] = ()
     places: tuple[GoldPlace, ...] = ()
+    # evloc: the span of one event trigger and the spans where that event happened
+    verb: tuple[int, int] | None = None
+    locations: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

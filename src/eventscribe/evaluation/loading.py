@@ -33,6 +33,7 @@ _KIND_FIELDS = (
     ("target_spans", "roles"),
     ("times", "times"),
     ("places", "places"),
+    ("verb", "evloc"),
 )
 
 
@@ -40,7 +41,7 @@ def load_gold(path: Path, *, strict: bool = False) -> GoldSet:
     """Read a gold file of any kind; raise :class:`GoldFileError` on a bad line.
 
     The kind is told by the fields: "events", "quad", "roles" (``source_spans``),
-    "times", "places"; a single JSON object file (``*.json``, or spread over several
+    "times", "places", "evloc" (``verb``); a single JSON object file (``*.json``, or spread over several
     lines) is an "article" gold file, its text in the sibling ``<name>.txt``.
 
     Published gold sets carry a few conversion slips, which are worked around and
@@ -154,7 +155,7 @@ def _line_kind(obj: dict[str, Any], where: str) -> str:
         if key in obj:
             return kind
     raise GoldFileError(
-        f"{where}: no scoring field (events, quad, source_spans, times or places)",
+        f"{where}: no scoring field (events, quad, source_spans, times, places or verb)",
         fix="add the field that holds the gold answer for this case",
     )
 
@@ -296,12 +297,23 @@ def _places_case(obj: dict[str, Any], where: str, skipped: list[str] | None) -> 
     return _base(obj, where, places=tuple(places))
 
 
+def _evloc_case(obj: dict[str, Any], where: str, skipped: list[str] | None) -> GoldCase:
+    text = F.text_field(obj, "text", where)
+    verb = F.span(obj.get("verb"), text, where, "verb")
+    spans = (
+        _in_text(skipped, F.span, v, text, where, f"locations[{i}]")
+        for i, v in enumerate(F.req_list(obj, "locations", where, default=True))
+    )
+    return _base(obj, where, verb=verb, locations=tuple(s for s in spans if s is not None))
+
+
 _PARSERS = {
     "events": _events_case,
     "quad": _quad_case,
     "roles": _roles_case,
     "times": _times_case,
     "places": _places_case,
+    "evloc": _evloc_case,
 }
 
 

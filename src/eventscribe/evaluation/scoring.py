@@ -8,6 +8,7 @@ from typing import Any
 from eventscribe.errors import GoldFileError
 from eventscribe.evaluation.article import score_article
 from eventscribe.evaluation.events import score_events
+from eventscribe.evaluation.evloc import score_evloc
 from eventscribe.evaluation.gold import GOLD_KINDS, GoldCase, GoldSet
 from eventscribe.evaluation.halves import HALVES, half_of
 from eventscribe.evaluation.places import score_places
@@ -20,6 +21,7 @@ _SCORERS = {
     "roles": score_roles,
     "times": score_times,
     "places": score_places,
+    "evloc": score_evloc,
 }
 
 
@@ -50,7 +52,7 @@ def score(
         metrics = score_article(gold.cases[0], predictions)
     else:
         metrics = _SCORERS[kind](gold.cases, predictions)
-        if len(gold.cases) > 1:
+        if len(gold.cases) > 1 and "halves" not in metrics:
             metrics["halves"] = _halves(kind, gold.cases, predictions)
     ids = {case.id for case in gold.cases}
     if metrics.get("matched_by") == "only document":

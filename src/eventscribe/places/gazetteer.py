@@ -231,7 +231,18 @@ class Gazetteer:
         iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
         for row, alternates in read_cities(cities_file(min_population), iso3, alternates_from):
             gaz.add_city(row, alternates)
+        _add_city_aliases(gaz)
         return gaz
+
+    def city_number(self, name: str, country: str) -> int | None:
+        """The number of the most populous city named ``name`` (its GeoNames name) in
+        ``country``, or None."""
+        found = self.index.get(fold(name))
+        codes = found if isinstance(found, tuple) else () if found is None else (found,)
+        numbers = [n for n, rank in (divmod(c, 8) for c in codes)
+                   if rank == RANK[PRIMARY] and self.entries[n].feature == "city"
+                   and self.entries[n].country == country]
+        return max(numbers, key=lambda n: self.entries[n].population, default=None)
 
 
 def _add_countries(gaz: Gazetteer, cache: Any) -> None:
@@ -290,3 +301,16 @@ def _add_regions(gaz: Gazetteer, cache: Any) -> None:
                 fix="add the region or correct its name",
             )
         gaz.add_name(fold(row["demonym"]), target, DEMONYM)
+
+
+def _add_city_aliases(gaz: Gazetteer) -> None:
+    """The news spellings of ``city_aliases.csv`` as aliases of their GeoNames city."""
+    path = _data_dir() / "city_aliases.csv"
+    for number, row in _rows(path):
+        city = gaz.city_number(row.get("name", ""), row.get("country", ""))
+        if city is None:
+            raise DataFileError(
+                f"{path}:{number}: no city {row.get('name')!r} in {row.get('country')!r} in GeoNames",
+                fix="write the city's GeoNames name and the ISO3 code of its country",
+            )
+        gaz.add_name(fold(row["alias"]), city, ALIAS)

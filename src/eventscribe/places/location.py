@@ -1,135 +1,341 @@
 """Where an event happened: the place its sentence puts it in, or nothing.
 
-An event's location is a place the parse attaches to the event by a locative
-preposition: "clashed in northern Kosovo", "met at the summit in Brussels",
-"protested outside the embassy in Paris". The preposition must hang from the trigger
-itself or from its object ("attacked a convoy near Aleppo"); a place inside another
-actor's description ("officials in Brussels said") is only mentioned, not where the
-event happened, and a place in a subordinate clause belongs to that clause. When the
-sentence gives no place, the answer is None: never a guessed country centroid.
+The search reads the clause of the event's trigger, nearest first, and stops at the
+first place it finds (the words that drive it are lists in ``data/words.yaml``):
+
+1. the trigger's own object when the trigger takes a place as object ("captured the
+   town of X", "stormed Najarah", "X was raided", "the capture of X";
+   ``place_object_verbs``);
+2. locative phrases of the trigger ("clashed in northern Kosovo", "marched through
+   Moscow"), then, three levels deep at most, those nested in its objects, phrases,
+   passive agent, gerunds and purpose infinitives ("continued their assault on
+   positions near Palmyra", "killed by a car bomb in the city of X", "by targeting
+   Hill 30", "launched an offensive to capture the town of X"); a *target*
+   preposition ("on", "against", "towards") counts only for a place smaller than a
+   country ("an assault on Taqsis", not "sanctions on Iran"); "from" only for verbs
+   such as "fire" and "withdraw";
+3. a locative phrase of the subject ("a mob in the town of X killed ...").
+
+A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") or of the
+clause a participle hangs on ("struck a market in X, killing 15") counts for both. The
+place of a phrase is the gazetteer place inside it, the narrowest first ("the Syrian
+city of Deir Ezzor": Deir Ezzor, never the nationality word "Syrian"; "in Idlib's Jisr
+al-Shughur district": the district), not a country naming an institution's owner ("the
+United States Consulate in Sao Paulo": Sao Paulo), not the owner a building's "of"
+phrase names ("an office of the World Food Programme"); when the gazetteer does not
+know the name, the capitalised name itself with no coordinates ("the town of
+Ma'ardes", "the Al-Aswad hill"), never a guessed point. A phrase in a subordinate clause belongs to that clause and is
+not searched. When the sentence gives no place, the article's dateline place ("KABUL,
+May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
+``precision: "dateline"``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from eventscribe.nlp.view import DocView
+from eventscribe.places.dateline import dateline_location
+from eventscribe.places.located import PRECISION, EventLocation
 from eventscribe.places.tagger import Place
-from eventscribe.places.words import place_words
+from eventscribe.places.words import PlaceWords, place_words
 
-_OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"})
-_NAME_LINKS = frozenset({"compound", "amod", "appos", "nmod", "poss"})
-
-
-def _locative_preps(trigger: Token) -> Iterator[Token]:
-    """Locative prepositions attached to the trigger or to its object, in text order."""
-    locative = place_words().locative_prepositions
-    heads = [trigger] + [c for c in trigger.children if c.dep_ in _OBJECTS]
-    # "clashed with protesters in Kosovo": the parser often hangs the place on the
-    # object of a non-locative preposition of the trigger
-    heads += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ not in locative
-              for g in c.children if g.dep_ == "pobj"]
-    if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent":
-        heads.append(trigger.head.head)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in locative:
-                yield child
+# the parse links walked from the trigger to the phrases that may say where
+_OBJECTS = ("dobj", "obj", "attr", "oprd", "nsubjpass", "pobj", "xcomp", "npadvmod")
+_NAME_LINKS = ("compound", "amod", "appos", "nmod", "flat")
+_SUBJECTS = ("nsubj", "nsubjpass")
+_MAX_DEPTH = 3
+# a name the gazetteer lacks is a place when the model says so, or says nothing
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC", "")
+# places too wide to be where an event on them ("sanctions on Iran") happened
+_WIDE = frozenset({"country", "continent"})
+# how a phrase is tied to the event
+LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
 
 
-def _place_tokens(pobj: Token) -> Iterator[Token]:
-    """The object of the preposition and the words that name it: "the city of Aleppo"."""
-    yield pobj
-    for child in pobj.children:
-        if child.dep_ in _NAME_LINKS:
-            yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            yield from (g for g in child.children if g.dep_ == "pobj")
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    yield from (c for c in g.children if c.dep_ in _NAME_LINKS)
+def _plural(noun: str) -> str:
+    """"cities", "governorates", "villages": the regular English plural of ``noun``."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
-def _place_at(token: Token, places: Sequence[Place]) -> Place | None:
-    start, end = token.idx, token.idx + len(token.text)
-    return next((p for p in places if p.start < end and start < p.end), None)
-
-
-def event_location(trigger: Token, places: Sequence[Place]) -> Place | None:
-    """The place where the event of ``trigger`` happened, or None when the text says none.
-
-    ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`).
-    """
-    for prep in _locative_preps(trigger):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for token in _place_tokens(pobj):
-                place = _place_at(token, places)
-                if place is not None:
-                    return place
-    return None
-
-
-# The same search on a document's DocView by token position (the event coder's path,
-# which makes no spaCy Token): labels and words compared as spaCy's string ids.
-def _ids(*labels: str) -> frozenset[int]:
+def _ids(labels: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(label) for label in labels)
 
 
-_OBJECT_IDS = _ids(*_OBJECTS)
-_NAME_LINK_IDS = _ids(*_NAME_LINKS)
-_PREP, _POBJ, _AGENT = get_string_id("prep"), get_string_id("pobj"), get_string_id("agent")
-_OF = get_string_id("of")
+class _Ids:
+    """The word lists and parse labels as spaCy string ids (the same in every
+    document's vocabulary), made once per word lists (:func:`_ids_for`)."""
+
+    def __init__(self, words: PlaceWords) -> None:
+        one = get_string_id
+        self.locative = _ids(words.locative_prepositions)
+        self.target = _ids(words.target_prepositions)
+        self.area_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
+        self.building_nouns = _ids(words.building_nouns | {_plural(w) for w in words.building_nouns})
+        # any noun that says a name before it is a place
+        self.place_nouns = self.area_nouns | self.building_nouns
+        self.objects = _ids(_OBJECTS)
+        self.names = _ids(_NAME_LINKS)
+        self.subjects = _ids(_SUBJECTS)
+        self.place_entities = _ids(_PLACE_ENTITIES)
+        self.prep, self.pobj, self.dobj = one("prep"), one("pobj"), one("dobj")
+        self.poss, self.advcl, self.vbg = one("poss"), one("advcl"), one("VBG")
+        # "killed by a car bomb in X": the passive's agent phrase leads on like a preposition
+        self.prep_links = _ids(("prep", "agent"))
+        self.purpose = _ids(("xcomp", "advcl", "acl", "relcl"))
+        self.pcomp = one("pcomp")
+        self.to, self.aux = one("to"), one("aux")
+        self.nsubjpass = one("nsubjpass")
+        self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
+        self.propn = one("PROPN")
+        self.compounds = _ids(("compound", "flat"))
+        self.not_places = _ids(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                "QUANTITY"))
 
 
-@lru_cache(maxsize=1)
-def _locative_ids() -> frozenset[int]:
-    return _ids(*place_words().locative_prepositions)
+@lru_cache(maxsize=2)
+def _ids_for(words: PlaceWords) -> _Ids:
+    return _Ids(words)
 
 
-def _locative_preps_at(view: DocView, trigger: int) -> Iterator[int]:
-    """:func:`_locative_preps` by token position."""
-    locative = _locative_ids()
-    dep, lower, kids, head = view.dep, view.lower, view.children, view.head
-    heads = [trigger] + [c for c in kids[trigger] if dep[c] in _OBJECT_IDS]
-    heads += [g for c in kids[trigger] if dep[c] == _PREP and lower[c] not in locative
-              for g in kids[c] if dep[g] == _POBJ]
-    if dep[trigger] == _POBJ and dep[head[trigger]] == _AGENT:
-        heads.append(head[head[trigger]])
-    for h in heads:
-        for child in kids[h]:
-            if dep[child] == _PREP and lower[child] in locative:
-                yield child
+@dataclass(frozen=True)
+class _Search:
+    view: DocView
+    ids: _Ids
+    places: Sequence[Place]
+
+    def place_in(self, head: int, *, how: str) -> EventLocation | None:
+        """The place the phrase headed by ``head`` names, or None. ``how`` the phrase
+        is tied to the event: LOCATIVE ("in X"), TARGET ("an attack on X") or OBJECT
+        ("stormed X")."""
+        found = next(filter(None, map(self._gazetteer_place, self._phrase(head, depth=2))), None)
+        if found is not None and self._owner(head, found):
+            found = None
+        if found is None:
+            found = next(filter(None, (self._unresolved(token) for token, kind_said
+                                       in self._name_heads(head, depth=2, kind_said=False)
+                                       if self._named(token, kind_said=kind_said))), None)
+        if found is None and self.view.lower[head] in self.ids.place_nouns:
+            # "in Idlib's Jisr al-Shughur district": the wider place only when the
+            # narrower one has no name at all; not "at Washington's request"
+            owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
+            found = next(filter(None, map(self._gazetteer_place, owners)), None)
+        wide = found is not None and found.place is not None and found.place.feature in _WIDE
+        return None if wide and how == TARGET else found
+
+    def _name_heads(self, head: int, depth: int, kind_said: bool) -> list[tuple[int, bool]]:
+        """Where a name the gazetteer lacks may stand: the head itself, the name words
+        of a place noun ("the Al-Aswad hill", "Akida village"), an "of" object; each
+        with whether a place noun says it is a place ("the town of X")."""
+        view, ids = self.view, self.ids
+        kids = view.children[head]
+        found = [(head, kind_said)]
+        if view.lower[head] in ids.place_nouns:
+            found = [(c, True) for c in kids if view.dep[c] in ids.compounds] + found
+        if depth > 1:
+            area = view.lower[head] in ids.area_nouns  # "the town of X", not "the office of X"
+            found += [t for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
+                      for g in view.children[c] if view.dep[g] == ids.pobj
+                      for t in self._name_heads(g, depth - 1, area)]
+        return found
+
+    def _owner(self, head: int, found: EventLocation) -> bool:
+        """A country naming whose institution the head is, not where it stands: "the
+        United States Consulate (in Sao Paulo)", "the Iraqi Army headquarters"."""
+        view = self.view
+        start = view.idx[head]
+        on_head = found.start <= start < found.end
+        country = found.place is not None and found.place.feature == "country"
+        return country and not on_head and view.lower[head] not in self.ids.area_nouns
+
+    def _phrase(self, head: int, depth: int) -> list[int]:
+        """The words that may name the place of a phrase, the likeliest first: after a
+        place noun its "of" phrase ("the edge of the town of Hebron"), else the head
+        and its name words ("Baidoa town", "northern Kosovo")."""
+        view, ids = self.view, self.ids
+        kids = view.children[head]
+        named_by = [head]
+        if view.lower[head] in ids.place_nouns or view.pos[head] == ids.propn:
+            # "Baidoa town", "northern Kosovo"; not "the Mideast war"
+            named_by += [c for c in kids if view.dep[c] in ids.names]
+        of = [g for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
+              for g in view.children[c] if view.dep[g] == ids.pobj]
+        if depth > 1:
+            of = [t for g in of for t in self._phrase(g, depth - 1)]
+        return of + named_by if view.lower[head] in ids.area_nouns else named_by + of
+
+    def _gazetteer_place(self, token: int) -> EventLocation | None:
+        view = self.view
+        start = view.idx[token]
+        end = start + view.length[token]
+        place = next((p for p in self.places if p.start < end and start < p.end), None)
+        if place is None or place.demonym:  # "Syrian": a nationality is not the place
+            return None
+        return EventLocation(place.start, place.end, place.text, place,
+                             PRECISION.get(place.feature))
+
+    def _named(self, token: int, *, kind_said: bool) -> bool:
+        """A capitalised name that is a place: any name but a date or number where a
+        place noun says so ("the Al-Aswad hill", "Minyan district", "the town of X");
+        else one the model takes for a place or leaves unlabelled (a place it took for
+        a person is found by the tagger when the gazetteer knows it). Never a
+        nationality word the tagger resolved ("Syrian")."""
+        view, ids = self.view, self.ids
+        if view.pos[token] != ids.propn or not view.token_text(token)[:1].isupper():
+            return False
+        start = view.idx[token]
+        if any(p.start <= start < p.end for p in self.places):
+            return False
+        label = view.ent_type[token]
+        if kind_said:
+            return label not in ids.not_places
+        return label in ids.place_entities
+
+    def _unresolved(self, token: int) -> EventLocation | None:
+        """The run of proper nouns around ``token`` as a place without coordinates."""
+        view = self.view
+        start = end = token
+        while start > 0 and self._name_part(start - 1):
+            start -= 1
+        while end + 1 < len(view) and self._name_part(end + 1):
+            end += 1
+        while view.is_punct[start]:
+            start += 1
+        while view.is_punct[end]:
+            end -= 1
+        first, last, text = view.char_range(start, end + 1)
+        if not any(sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)):
+            return None  # "A.M.", "U.N.": an abbreviation, not a place name
+        return EventLocation(first, last, text, None, None)
+
+    def lemma(self, i: int) -> str:
+        return self.view.doc[i].lemma_.lower()
+
+    def purpose(self, i: int) -> bool:
+        """An infinitive of purpose: "to capture the town", "to take control of X"."""
+        view, ids = self.view, self.ids
+        return view.dep[i] in ids.purpose and any(
+            view.lower[c] == ids.to and view.dep[c] == ids.aux for c in view.children[i])
+
+    def _name_part(self, i: int) -> bool:
+        """A proper noun, or a hyphen joining two ("Al-Dahr")."""
+        view = self.view
+        return view.pos[i] == self.ids.propn or (
+            view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False)
+
+    def preps(self, node: int, from_ok: bool) -> Iterator[tuple[int, bool]]:
+        """(object of the preposition, whether it is a target preposition) of ``node``."""
+        view, ids = self.view, self.ids
+        for child in view.children[node]:
+            if view.dep[child] not in ids.prep_links:
+                continue
+            word = view.lower[child]
+            locative = word in ids.locative or (from_ok and word == ids.from_)
+            if locative or word in ids.target:
+                for pobj in view.children[child]:
+                    if view.dep[pobj] == ids.pobj:
+                        yield pobj, not locative
 
 
-def _place_tokens_at(view: DocView, pobj: int) -> Iterator[int]:
-    """:func:`_place_tokens` by token position."""
-    dep, kids = view.dep, view.children
-    yield pobj
-    for child in kids[pobj]:
-        if dep[child] in _NAME_LINK_IDS:
-            yield child
-        elif dep[child] == _PREP and view.lower[child] == _OF:
-            yield from (g for g in kids[child] if dep[g] == _POBJ)
-            for g in kids[child]:
-                if dep[g] == _POBJ:
-                    yield from (c for c in kids[g] if dep[c] in _NAME_LINK_IDS)
+def _starts(search: _Search, trigger: int) -> list[int]:
+    """The trigger and, for a conjoined verb, the verb whose adverbials it shares."""
+    view, ids = search.view, search.ids
+    starts = [trigger]
+    # "shot and killed ... in Hebron"; "struck a meeting in Baghdad, killing 15"
+    if view.dep[trigger] == ids.conj or (view.dep[trigger] == ids.advcl and view.tag[trigger] == ids.vbg):
+        starts.append(view.head[trigger])
+    return starts + [c for c in view.children[trigger] if view.dep[c] == ids.conj]
 
 
-def event_location_at(view: DocView, trigger: int, places: Sequence[Place]) -> Place | None:
-    """:func:`event_location` of the token at position ``trigger`` of ``view``'s document."""
-    if not places:
-        return None
-    dep, kids = view.dep, view.children
-    for prep in _locative_preps_at(view, trigger):
-        for pobj in (c for c in kids[prep] if dep[c] == _POBJ):
-            for token in _place_tokens_at(view, pobj):
-                start = view.idx[token]
-                end = start + view.length[token]
-                place = next((p for p in places if p.start < end and start < p.end), None)
-                if place is not None:
-                    return place
+def _own_object(search: _Search, verb: int) -> EventLocation | None:
+    """The place that is the object of a capture/entry verb ("stormed X", "X was
+    raided", "the capture of X")."""
+    view, ids = search.view, search.ids
+    for child in view.children[verb]:
+        own = view.dep[child] in (ids.dobj, ids.nsubjpass)
+        if own or (view.dep[child] == ids.prep and view.lower[child] == ids.of):
+            heads = [child] if own else [g for g in view.children[child] if view.dep[g] == ids.pobj]
+            for head in heads:
+                found = search.place_in(head, how=OBJECT)
+                if found is not None:
+                    return found
     return None
+
+
+def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation | None:
+    view, ids = search.view, search.ids
+    lemma = search.lemma(trigger)
+    if lemma in words.place_object_verbs:
+        found = _own_object(search, trigger)
+        if found is not None:
+            return found
+    from_ok = lemma in words.from_verbs
+    level = _starts(search, trigger)
+    seen = set(level)
+    for _ in range(_MAX_DEPTH):
+        following: list[int] = []
+        for node in level:
+            if node not in seen and search.lemma(node) in words.place_object_verbs:
+                found = _own_object(search, node)  # "an offensive to capture X"
+                if found is not None:
+                    return found
+            for pobj, target in search.preps(node, from_ok):
+                found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
+                if found is not None:
+                    return found
+            kids = [c for c in view.children[node] if c not in seen]
+            # the event's objects before its other phrases ("in addition to ..."), then
+            # its purpose ("launched an offensive to capture the town of X")
+            following += [c for c in kids if view.dep[c] in ids.objects]
+            # "by targeting Hill 30": a gerund after a preposition leads on as well
+            following += [g for c in kids if view.dep[c] in ids.prep_links
+                          for g in view.children[c] if view.dep[g] in (ids.pobj, ids.pcomp)]
+            following += [c for c in kids if search.purpose(c)]
+        seen.update(level)
+        level = following
+    return None
+
+
+def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
+    view, ids = search.view, search.ids
+    for child in view.children[trigger]:
+        if view.dep[child] in ids.subjects:
+            for pobj, target in search.preps(child, False):
+                if not target:
+                    found = search.place_in(pobj, how=LOCATIVE)
+                    if found is not None:
+                        return found
+    return None
+
+
+def locate_event(
+    view: DocView, trigger: int, places: Sequence[Place], *, dateline: bool = True
+) -> EventLocation | None:
+    """Where the event of the token at position ``trigger`` of ``view``'s document
+    happened, or None when the text does not say (see the module docstring).
+
+    ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`);
+    ``dateline``: fall back on the article's dateline place.
+    """
+    words = place_words()
+    search = _Search(view, _ids_for(words), places)
+    found = _nearest(search, trigger, words) or _by_subject(search, trigger)
+    if found is None and dateline and places:
+        found = dateline_location(view.text, places)
+    return found
+
+
+def event_location(trigger: Token, places: Sequence[Place]) -> EventLocation | None:
+    """:func:`locate_event` for a spaCy token (``places`` from :meth:`PlaceTagger.tag`)."""
+    return locate_event(DocView(trigger.doc), trigger.i, places)
+
+
+# the event coder's name for it
+event_location_at = locate_event

@@ -46,6 +46,10 @@ _KNOWN_TOWN = 10_000
 _WEAK_TOWN = {"PROPN": 1_000, "PERSON": 5_000}
 _WEAK_TOWN_OTHER = 1_000
 _MAX_WINDOW = 6
+# names the model labelled as something other than a place that are looked up as places
+# when they stand in a locative phrase ("in Hama", "in the town of X"), under this label
+LOCATIVE = "LOCATIVE"
+_RELABELLED = frozenset({"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool, words: PlaceWor
     if how == QUALIFIER:
         return whole and label in words.place_labels  # kept; used only by _regional()
     area = entry.feature in AREA_FEATURES
+    if label == LOCATIVE:  # a name the model mislabelled, in a locative phrase
+        big_enough = area or entry.population >= _WEAK_TOWN_OTHER
+        town = whole and how in (PRIMARY, ALIAS) and big_enough
+        return town or _acceptable(entry, how, "ORG", whole, words)
     if label == "DEMONYM":
         return how == DEMONYM
     if label in ("NORP", "ADJ"):
@@ -107,7 +115,7 @@ def _candidates(gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool
                 words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
     """Acceptable entries for the name ``text`` (a span of the document whose last
     token is tagged plural when ``plural``)."""
-    if not case_ok(text):
+    if not case_ok(text) or (label == LOCATIVE and fold(text) in words.generic_words):
         return ()
     found = [(e, how) for e, how in gaz.lookup(text)
              if _acceptable(e, how, label, whole, words)
@@ -249,12 +257,15 @@ def _with_area_word(view: DocView, ids: WordIds, end: int) -> int:
 
 def _entity_spans(view: DocView, ids: WordIds, people: set[str],
                   words: PlaceWords) -> Iterator[tuple[int, int, str]]:
+    locative = locative_ids(view)
     for start, end, label_id in view.entities():
         label = view.string(label_id)
         if label == "PERSON" and view.span_text(start, end) in people:
             continue
         if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(view, ids, start, end):
             label = "DEMONYM"  # "Slovak architect", "the English city"
+        elif label in _RELABELLED and in_locative_phrase(view, start, end, locative):
+            label = LOCATIVE  # "in Hama" taken for an organisation, "in Aleppo" for a language
         elif label in words.skipped_labels:
             continue
         yield start, _with_area_word(view, ids, end), label
@@ -298,3 +309,28 @@ def regions(view: DocView, people: set[str] | None = None,
             i = j
         else:
             i += 1
+
+
+_NAME_LINKS = ("compound", "amod", "appos", "nmod", "flat")
+
+
+def locative_ids(view: DocView) -> tuple[frozenset[int], frozenset[int], int]:
+    """For :func:`in_locative_phrase`: the ids of the locative prepositions (and "of"),
+    of the links inside a name, and of the "pobj" label."""
+    words = place_words()
+    preps = view.ids(words.locative_prepositions | words.target_prepositions | {"of", "from"})
+    return preps, view.ids(_NAME_LINKS), view.id("pobj")
+
+
+def in_locative_phrase(view: DocView, start: int, end: int,
+                       ids: tuple[frozenset[int], frozenset[int], int]) -> bool:
+    """Whether the name at tokens ``start:end`` heads (or names the head of) the object
+    of a locative preposition: "in Hama", "in the Hama countryside", "the town of X"."""
+    preps, links, pobj = ids
+    token = end - 1
+    for _ in range(3):
+        if view.dep[token] not in links or view.head[token] == token:
+            break
+        token = view.head[token]
+    head = view.head[token]
+    return view.dep[token] == pobj and head != token and view.lower[head] in preps

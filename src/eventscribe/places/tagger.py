@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
+from eventscribe.places.dateline import dateline_span
 from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer
 from eventscribe.places.gazetteer import folded as fold
-from eventscribe.places.mentions import Mention, WordIds, regions, scan, surnames
+from eventscribe.places.mentions import (
+    Mention,
+    WordIds,
+    in_locative_phrase,
+    locative_ids,
+    regions,
+    scan,
+    surnames,
+)
 from eventscribe.places.resolve import choose, context_weights
 from eventscribe.places.words import PlaceWords, place_words
 
@@ -41,13 +50,15 @@ class Place:
     lon: float
     geonameid: int | None
     feature: str
+    admin1: str = ""  # the first-level region's code where GeoNames gives one
+    demonym: bool = False  # the text is a nationality word ("Syrian"), not the name
 
     def to_contract(self) -> dict[str, Any]:
         """The place as the output contract's ``places`` list carries it."""
         return {
             "start": self.start, "end": self.end, "text": self.text, "name": self.name,
             "country": self.country, "lat": self.lat, "lon": self.lon,
-            "geonameid": self.geonameid,
+            "geonameid": self.geonameid, "feature": self.feature, "admin1": self.admin1 or None,
         }
 
 
@@ -123,10 +134,19 @@ class PlaceTagger:
         found: dict[tuple[int, int], Mention] = {}
         people = surnames(view)
         ids = self._word_ids(view)
+        locative = locative_ids(view)
+        dateline = dateline_span(view.text) or (0, 0)
         for start, end, label in regions(view, people, ids):
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
-                if (mention.start, mention.end) not in skip:
-                    found.setdefault((mention.start, mention.end), mention)
+                # a name in a locative phrase ("in the Hama countryside") or the dateline
+                # ("HANOI (VNA) -") is a place, whatever the model or the actor stage
+                # took it for
+                if (view.idx[mention.start] < dateline[1]
+                        or in_locative_phrase(view, mention.start, mention.end, locative)):
+                    mention = replace(mention, weak=False)
+                elif (mention.start, mention.end) in skip:
+                    continue
+                found.setdefault((mention.start, mention.end), mention)
         return sorted(found.values(), key=lambda m: (m.start, m.end))
 
     def tag(
@@ -230,5 +250,6 @@ def _root(view: DocView, start: int, end: int) -> int:
 
 def _place(view: DocView, mention: Mention, entry: Entry) -> Place:
     start, end, text = view.char_range(mention.start, mention.end)
-    return Place(start, end, text, entry.name, entry.country,
-                 float(entry.lat), float(entry.lon), entry.geonameid, entry.feature)
+    demonym = any(e is entry and how == DEMONYM for e, how in mention.candidates)
+    return Place(start, end, text, entry.name, entry.country, float(entry.lat), float(entry.lon),
+                 entry.geonameid, entry.feature, entry.admin1, demonym)

@@ -28,6 +28,11 @@ class PlaceWords:
     leading_words: frozenset[str]
     trailing_words: frozenset[str]
     locative_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    from_verbs: frozenset[str]
+    place_object_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    building_nouns: frozenset[str]
     generic_words: frozenset[str]
 
 

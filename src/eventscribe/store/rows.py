@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from operator import attrgetter
 from typing import Any
 
@@ -18,12 +19,17 @@ from eventscribe.errors import StoreError
 from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
 
-ROW_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes", "decisions")
+ROW_TABLES = (
+    "documents", "sentences", "events", "event_actors", "actors", "times", "quotes", "decisions",
+    "places",
+)  # fmt: skip
 _ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "code")  # _actor_values
 # the columns after doc_id, read from the records' attributes (actors, times) or keys
 _ACTOR_COLUMNS = tuple(column_names("actors")[1:])
 _TIME_COLUMNS = tuple(column_names("times")[1:])
 _DECISION_COLUMNS = tuple(column_names("decisions")[1:])
+_PLACE_COLUMNS = tuple(column_names("places")[1:])
+_LOCATION_KEYS = ("name", "geonameid", "lat", "lon", "country", "precision")
 _ACTOR_GETTERS = tuple((name, attrgetter(name)) for name in _ACTOR_COLUMNS)
 _TIME_GETTERS = tuple((name, attrgetter(name)) for name in _TIME_COLUMNS)
 
@@ -59,12 +65,14 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
         _add_document(cols["documents"].data, doc, run_id)
         _add_sentences(cols["sentences"].data, doc)
         _add_events(cols["events"], doc, run_id)
+        _add_event_actors(cols["event_actors"].data, doc)
         _add_actors(cols["actors"].data, doc)
         _add_times(cols["times"].data, doc)
         doc_id = doc.article.doc_id
         for quote in doc.quotes:
             cols["quotes"].add(doc_id=doc_id, data=_to_json(quote, doc, "quotes"))
         _add_decisions(cols["decisions"].data, doc)
+        _add_places(cols["places"].data, doc)
     return {name: c.to_table() for name, c in cols.items()}
 
 
@@ -106,7 +114,8 @@ _EVENT_ROW = (
     "plover_mode", "cameo_code", "quad_class", "intensity", "goldstein", "negated", "confidence",
     *(f"source_{f}" for f in _ACTOR_FIELDS), *(f"target_{f}" for f in _ACTOR_FIELDS),
     "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-    "sentence_text", "location", "timing", "explanation", "run_id",
+    "sentence_text", "location", "timing", "explanation", "run_id", "mutual", "paired_cameo",
+    *(f"location_{k}" if k not in ("lat", "lon") else k for k in _LOCATION_KEYS), "event_day",
 )  # fmt: skip
 assert list(_EVENT_ROW) == column_names("events"), "keep _event_row in step with the schema"
 _NO_ACTOR = (None,) * len(_ACTOR_FIELDS)
@@ -146,7 +155,40 @@ def _event_row(
         event.timing,
         event.explanation,
         run_id,
+        event.mutual,
+        event.paired_cameo,
+        *_location_values(event.location),
+        _day(event.date, event.date_precision),
     )
+
+
+def _add_event_actors(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    """One row per actor of each event, by role and position (the dyads view's input)."""
+    doc_id = doc.article.doc_id
+    columns = list(data.values())
+    for event in doc.events:
+        for role, actors in (("source", event.sources), ("target", event.targets)):
+            for position, actor in enumerate(actors):
+                values = (doc_id, event.event_id, role, position, *_actor_values(actor))
+                for column, value in zip(columns, values, strict=True):
+                    column.append(value)
+
+
+def _location_values(location: dict[str, Any] | None) -> tuple[Any, ...]:
+    """location_name, location_geonameid, lat, lon, location_country, location_precision."""
+    if location is None:
+        return (None,) * len(_LOCATION_KEYS)
+    return tuple(location.get(key) for key in _LOCATION_KEYS)
+
+
+def _day(value: str | None, precision: str | None) -> date | None:
+    """The event's date as a DATE when it is known to the day, else None."""
+    if value is None or precision != "day":
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _actor_values(actor: Actor | None) -> tuple[Any, ...]:
@@ -167,6 +209,13 @@ def _add_times(data: dict[str, list[Any]], doc: CodedDocument) -> None:
     data["doc_id"].extend([doc.article.doc_id] * len(times))
     for name, get in _TIME_GETTERS:
         data[name].extend(map(get, times))
+
+
+def _add_places(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    places = doc.places
+    data["doc_id"].extend([doc.article.doc_id] * len(places))
+    for name in _PLACE_COLUMNS:
+        data[name].extend(p.get(name) for p in places)
 
 
 def _add_decisions(data: dict[str, list[Any]], doc: CodedDocument) -> None:

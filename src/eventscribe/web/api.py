@@ -23,6 +23,7 @@ from pydantic_core import to_json
 from eventscribe.analysis import (
     EventFilter,
     dyad_series,
+    map_points,
     peaks,
     split_codes,
     top_actors,
@@ -54,6 +55,11 @@ async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0)
     return json_response(queries.list_events(db, flt, limit=limit, offset=offset))
 
 
+@router.get("/map", summary="Located events as points: place, count, main quad class, its events")
+def map_data(db: Reader, flt: Filter) -> dict[str, Any]:
+    return json_response(map_points(db, flt))
+
+
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
 async def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
@@ -74,7 +80,7 @@ def documents(
     return json_response(queries.list_documents(db, text=q, start=start, end=end, limit=limit, offset=offset))
 
 
-@router.get("/documents/{doc_id:path}", summary="One document with its text, events and quotes")
+@router.get("/documents/{doc_id:path}", summary="One document with its text, events, quotes and places")
 async def document(db: Reader, doc_id: str) -> dict[str, Any]:
     found = queries.get_document(db, doc_id)
     if found is None:

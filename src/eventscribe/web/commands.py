@@ -38,7 +38,7 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
 
     A side is a country code (SRB), an actor code (SRBGOV) or several joined by
     commas (SRB,SRBGOV). Events dated only to a month are left out of daily and weekly
-    series (their number is reported).
+    series, events with no date at all out of every series (both numbers are reported).
 
     \b
     Example:
@@ -71,6 +71,8 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
         point = found[key]
         where = f"{point.period} (Goldstein {point.goldstein_sum:+.1f})" if point else "none"
         click.echo(f"most {key} {by}: {where}")
+    if series.undated:
+        click.echo(f"{series.undated} event(s) have no date (neither the text nor the document gives one)", err=True)
     if series.too_coarse:
         click.echo(f"{series.too_coarse} event(s) dated too coarsely for a {by}ly series", err=True)
 

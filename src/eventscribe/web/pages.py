@@ -1,4 +1,4 @@
-"""The dashboard's HTML pages: overview, dyad timeline, event, actor and document pages.
+"""The dashboard's HTML pages: overview, dyad timeline, map, event, actor and document pages.
 
 Pages are server-rendered with Jinja2 (autoescaping on: article text is always shown as
 text) and read the same query parameters as the API, so every filter lives in the URL
@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from eventscribe.analysis import (
     EventFilter,
     dyad_series,
+    map_points,
     peaks,
     period_end,
     split_codes,
@@ -90,6 +91,16 @@ def dyad_page(
         table=table, page=page, page_size=PAGE_SIZE,
         types=type_mix(db, scoped), actors=top_actors(db, scoped, limit=10),
     )  # fmt: skip
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, db: Reader, flt: Filter, a: str = "", b: str = "",
+             directed: bool = False) -> HTMLResponse:
+    """Events where they happened; ``a``/``b`` narrow it to a dyad as on the dyad page."""
+    side_a, side_b = split_codes(a), split_codes(b)
+    scoped = replace(flt, dyad=(side_a, side_b), directed=directed) if side_a and side_b else flt
+    hidden = {"a": ",".join(side_a), "b": ",".join(side_b)} if side_a and side_b else {}
+    return _render(request, "map.html", flt=flt, hidden=hidden, data=map_points(db, scoped))
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)

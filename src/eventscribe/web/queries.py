@@ -145,7 +145,7 @@ def list_documents(
 
 
 def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
-    """One document with its full text, its events and its quotes (or None)."""
+    """One document with its full text, its events, quotes and places (or None)."""
     rows = reader.fetch(
         "SELECT doc_id, CAST(date AS VARCHAR) AS date, title, url, source, origin, text, "
         "n_sentences, n_events FROM documents WHERE doc_id = ?",
@@ -160,6 +160,10 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
         "SELECT q.doc_id, q.data FROM quotes AS q WHERE q.doc_id = ? LIMIT 1000", [doc_id]
     )
     doc["quotes"] = [{"doc_id": r["doc_id"], "data": _json(r["data"])} for r in quotes]
+    doc["places"] = reader.fetch(
+        'SELECT start, "end", text, name, geonameid, lat, lon, country, feature, admin1 '
+        'FROM places WHERE doc_id = ? ORDER BY start, "end" LIMIT 10000', [doc_id]
+    )
     return doc
 
 

@@ -14,8 +14,8 @@ SECTORS = load_actor_knowledge().sectors
 
 def test_bundled_lists_load():
     words = load_actor_words(sectors=SECTORS)
-    assert words.names_nothing("CST") and words.names_nothing("Week") and words.names_nothing("percent")
-    assert not words.names_nothing("cst")  # time zones keep their case: "cst" is no zone
+    assert "CST" in words.time_zones and "cst" not in words.time_zones  # zones keep their case
+    assert "week" in words.time_words and "percent" in words.units  # other lists are lower case
     assert words.organisation_types["council"] == "GOV"
     assert "caribbean" in words.regions
 

@@ -71,9 +71,9 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
         return True
     lower = view.lower[head]
     if lower in ids.generic:
-        return _bare(view, ids, head, clues, with_of=False)
+        return _bare(view, ids, head, clues, with_names_after=False)
     if lower in ids.organisation:
-        return _bare(view, ids, head, clues, with_of=True)
+        return _bare(view, ids, head, clues, with_names_after=True)
     return False
 
 
@@ -93,8 +93,8 @@ def _in_organisation_name(view: DocView, ids: WordIds, head: int) -> bool:
     )
 
 
-def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_of: bool) -> bool:
-    """No name or known phrase beside ``head``: before it, and with ``with_of`` also in a
+def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_names_after: bool) -> bool:
+    """No name or known phrase beside ``head``: before it, and with ``with_names_after`` also in a
     naming prepositional phrase after it ("Department of Health", "Department for
     International Development" are named, "the Department" is bare)."""
     for child in view.children[head]:
@@ -104,7 +104,7 @@ def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, wit
             if any(i in clues or view.is_title[i] or view.pos[i] == ids.propn for i in view.subtree(child)):
                 return False
         elif (
-            with_of
+            with_names_after
             and view.dep[child] == ids.prep
             and view.lower[child] in ids.name_prepositions
             and any(i in clues or view.is_title[i] for i in view.subtree(child))

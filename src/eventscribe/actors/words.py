@@ -48,10 +48,6 @@ class ActorWords:
     name_prepositions: frozenset[str]
     organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
 
-    def names_nothing(self, word: str) -> bool:
-        """A time word, time zone or unit: never an actor, whatever its case."""
-        return word in self.time_zones or word.lower() in self.time_words or word.lower() in self.units
-
 
 def default_words_path() -> Path:
     return Path(str(resources.files("eventscribe.actors") / "data" / "words.yaml"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from eventscribe.ontology import bundled_ontology
 from eventscribe.store import EventStore
+from eventscribe.store.schema import first_actor_statements
 
 COUNTRIES = ("SRB XKX USA RUS UKR CHN TWN IRN ISR PSE EUR DEU FRA GBR TUR GRC ALB MKD BIH HRV "
              "IND PAK AFG IRQ SYR EGY ETH SDN NGA ZAF BRA VEN COL MEX JPN KOR PRK UNO IGO NGO").split()  # fmt: skip
@@ -102,6 +103,8 @@ def build(path: Path, events: int) -> None:
         con.execute(_DOCS_SQL, [docs])
         sql = _EVENTS_SQL.format(per_doc=EVENTS_PER_DOC, n=len(COUNTRIES))
         con.execute(sql, [events, list(COUNTRIES)])
+        for statement in first_actor_statements():  # one source and one target per event
+            con.execute(statement)
         con.execute("CHECKPOINT")
 
 

@@ -6,3 +6,12 @@ is the one library entry point that the CLI and every other front end call.
 """
 
 __version__ = "0.1.0"
+
+
+def read_events(path: str) -> object:
+    """An ``eventscribe export`` file (parquet, csv, GDELT tsv, jsonl) as an Arrow table
+    with every code column as text ("030" stays "030"); ``.to_pandas()`` for a DataFrame.
+    See :func:`eventscribe.store.reading.read_events`."""
+    from eventscribe.store.reading import read_events as read
+
+    return read(path)

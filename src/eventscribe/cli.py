@@ -165,18 +165,46 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
 @click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
-def export(store_path, fmt, output) -> None:
+@click.option("--rows", "rows", type=click.Choice(["events", "dyads", "clusters"]), default="events", show_default=True, help="One row per event (every actor listed in source_names/target_names), per source-target pair as GDELT/ICEWS count them, or per cross-article event with num_mentions/num_articles/num_sources.")
+@click.option("--layout", type=click.Choice(["eventscribe", "gdelt"]), default="eventscribe", show_default=True, help="Column names: eventscribe's, or GDELT 2.0's event table (dyad rows; tab-separated with --format csv).")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only events on or after this day (YYYY-MM-DD; the event's date, else its document's).")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only events on or before this day (YYYY-MM-DD).")
+@click.option("--country", "countries", multiple=True, help="Only events with an actor of this country or actor code (SRB, SRBGOV); repeatable.")
+@click.option("--type", "types", multiple=True, help="Only events of this PLOVER type (ASSAULT, AGREE, ...); repeatable.")
+@click.option("--quad", "quads", multiple=True, type=click.IntRange(1, 4), help="Only events of this quad class (1-4); repeatable.")
+@click.option("--min-confidence", "export_min_confidence", type=click.FloatRange(0.0, 1.0), default=None, help="Only events with at least this confidence.")
+def export(store_path, fmt, output, rows, layout, start, end, countries, types, quads, export_min_confidence) -> None:
     """Export the events table with flat GDELT/ICEWS-style columns.
 
     \b
-    Example:
+    Examples:
       eventscribe export --store events.duckdb --format parquet -o events.parquet
+      eventscribe export --store events.duckdb --format csv --rows dyads -o dyads.csv
+      eventscribe export --format csv --layout gdelt --country SRB --start 2022-11-01 -o srb.tsv
     """
+    from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, split_codes
+    from eventscribe.ontology import bundled_ontology
     from eventscribe.store import EventStore
 
+    known = bundled_ontology().event_types
+    unknown = [t for t in types if t.upper() not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown PLOVER type {unknown[0]!r}; one of {', '.join(sorted(known))}", param_hint="--type")
+    flt = EventFilter(
+        start=start.date().isoformat() if start else None,
+        end=end.date().isoformat() if end else None,
+        countries=split_codes(countries),
+        types=tuple(t.upper() for t in types),
+        quads=tuple(quads),
+        include_negated=True,
+    )
+    sql, params = flt.where(STORE_SOURCE)
+    if export_min_confidence is not None:
+        sql, params = f"{sql} AND e.confidence >= ?", [*params, export_min_confidence]
     with EventStore(store_path, read_only=True) as store:
-        rows = store.export(output, fmt=fmt)
-    click.echo(f"wrote {rows} events to {output}", err=True)
+        written = store.export(output, fmt=fmt, rows=rows, layout=layout, where=(sql, params))
+    unit = "dyads" if layout == "gdelt" else rows
+    click.echo(f"wrote {written} {unit} to {output}", err=True)
 
 
 @main.command()

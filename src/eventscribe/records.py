@@ -103,7 +103,16 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class Event:
-    """One coded event: who did what to whom, when, with the words that say so."""
+    """One coded event: one act (one trigger, one type) with all its actors, when, and
+    the words that say so.
+
+    ``sources`` and ``targets`` hold every actor of each role, in text order ("aid for
+    Chad and Niger" is one AID event with two targets). A ``mutual`` act ("Serbia and
+    Kosovo agreed") has both sides as sources and as targets. ``paired_cameo`` is the
+    CAMEO code of the same act seen from the target's side (CAMEO's paired codes: "X
+    visited Y" is 042, "Y hosted X" 043). :func:`dyads` gives the event's rows in the
+    one-row-per-dyad layout GDELT and ICEWS users count.
+    """
 
     event_id: str
     doc_id: str
@@ -116,8 +125,8 @@ class Event:
     date: str | None
     date_precision: str | None
     negated: bool
-    source: Actor | None
-    target: Actor | None
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
     trigger: Span
     sentence: Span
     location: dict[str, Any] | None = None
@@ -127,6 +136,55 @@ class Event:
     # "reported" (it happened), "future" (announced or intended), "deadline" (dated by a
     # deadline: "by November 21"), "background" (an earlier event in a subordinate clause)
     timing: str = "reported"
+    mutual: bool = False
+    paired_cameo: str | None = None
+
+    @property
+    def source(self) -> Actor | None:
+        """The first source actor (the one a single-dyad table shows)."""
+        return self.sources[0] if self.sources else None
+
+    @property
+    def target(self) -> Actor | None:
+        """The first target actor; for a mutual act, the first side other than the
+        first source ("Serbia and Kosovo agreed": Serbia -> Kosovo)."""
+        first = self.source
+        for actor in self.targets:
+            if not (self.mutual and first is not None and actor.same_as(first)):
+                return actor
+        return None
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """One row of the dyad layout: a source, a target and the CAMEO code between them."""
+
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+
+
+def dyads(event: Event) -> list[Dyad]:
+    """The event as dyad rows: each source with each target (a mutual act's sides each
+    way, never an actor with itself), and, for an act with a paired code, each target
+    back to each source with that code. An event without targets (or sources) gives one
+    row per source (target) with the other side empty."""
+    sources: tuple[Actor | None, ...] = event.sources or (None,)
+    targets: tuple[Actor | None, ...] = event.targets or (None,)
+    rows = [
+        Dyad(source, target, event.cameo)
+        for source in sources
+        for target in targets
+        if not (event.mutual and source is not None and target is not None and source.same_as(target))
+    ]
+    if event.paired_cameo is not None:
+        rows += [
+            Dyad(target, source, event.paired_cameo)
+            for source in event.sources
+            for target in event.targets
+            if not source.same_as(target)
+        ]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -189,6 +247,10 @@ def event_to_contract(event: Event) -> dict[str, Any]:
         "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in event.mentions],
         "source": actor_to_contract(event.source),
         "target": actor_to_contract(event.target),
+        "sources": [actor_to_contract(a) for a in event.sources],
+        "targets": [actor_to_contract(a) for a in event.targets],
+        "mutual": event.mutual,
+        "paired_cameo": event.paired_cameo,
         "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger.text},
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
         "location": event.location,

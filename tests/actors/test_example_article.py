@@ -27,7 +27,7 @@ def _norm(country: str | None) -> str | None:
 def test_every_gold_actor_gets_the_right_country_and_sector(coded, example_article_gold):
     gold = json.loads(example_article_gold.read_text(encoding="utf-8"))
     # event arguments first: an ethnic group gets its country from the event it is in
-    actors = [a for e in coded.events for a in (e.source, e.target) if a] + list(coded.actors)
+    actors = [a for e in coded.events for a in (*e.sources, *e.targets)] + list(coded.actors)
     text = coded.article.text
     for event in gold["events"]:
         for side in ("source", "target"):

@@ -86,7 +86,7 @@ def test_both_sides_are_the_two_countries_named_before(coder_events):
     events = coder_events(
         "Armenia and Azerbaijan traded fire on Monday. Russia urged both sides to show restraint."
     )
-    targets = {e.target.country for e in events if e.type == "REQUEST" and e.target}
+    targets = {a.country for e in events if e.type == "REQUEST" for a in e.targets}
     assert targets == {"ARM", "AZE"}
 
 

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 DOCUMENT_KEYS = {"id", "date", "events", "times", "places", "quotes"}
 EVENT_KEYS = {
     "id", "type", "mode", "cameo", "quad", "intensity", "goldstein", "date", "date_precision",
-    "negated", "source", "target", "trigger", "sentence", "location",
+    "negated", "source", "target", "sources", "targets", "mutual", "paired_cameo", "trigger",
+    "sentence", "location",
 }  # fmt: skip
 ALLOWED_EXTRA_EVENT_KEYS = {"confidence", "mentions", "timing"}
 ACTOR_KEYS = {"text", "start", "end", "name", "country", "sector", "code"}
@@ -72,6 +73,11 @@ def test_event_keys_follow_the_contract(contract_run) -> None:
         for role in ("source", "target"):
             if event[role] is not None:
                 assert set(event[role]) == ACTOR_KEYS
+            # the single actor is the first of the role's list, kept for one-dyad readers
+            many = event[role + "s"]
+            assert all(set(a) == ACTOR_KEYS for a in many)
+            assert (event[role] is None) == (not many)
+        assert isinstance(event["mutual"], bool)
 
 
 def test_offsets_slice_the_original_text(contract_run) -> None:
@@ -79,10 +85,8 @@ def test_offsets_slice_the_original_text(contract_run) -> None:
         trigger, sentence = event["trigger"], event["sentence"]
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
         assert sentence["start"] <= trigger["start"] < trigger["end"] <= sentence["end"]
-        for role in ("source", "target"):
-            actor = event[role]
-            if actor is not None:
-                assert text[actor["start"] : actor["end"]] == actor["text"]
+        for actor in event["sources"] + event["targets"]:
+            assert text[actor["start"] : actor["end"]] == actor["text"]
 
 
 def test_time_offsets_slice_the_original_text(contract_run) -> None:

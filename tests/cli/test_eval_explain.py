@@ -48,8 +48,8 @@ GOLD = [
     },
 ]  # fmt: skip
 
-PRF_LINE = re.compile(
-    r"^\s*(type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE
+PRF_LINE = re.compile(  # the whole file's lines, not those of its tune/check halves
+    r"^  (type|dyad)\s+P (\d\.\d{3})\s+R (\d\.\d{3})\s+F1 (\d\.\d{3})", re.MULTILINE
 )
 
 

@@ -71,7 +71,9 @@ def test_summary_prints_dyads(cli, coded_examples: Path) -> None:
     assert ("SRB", "XKX") in {(s, t) for s, t, _ in dyads}
     assert any(line.startswith("SRB -> ") for line in result.stdout.splitlines())
     total = sum(int(n) for _, _, n in dyads)
-    assert total == store_counts(coded_examples)["events"]
+    # one line per dyad row: every source-target pair of every event (GDELT/ICEWS rows)
+    assert total == store_rows(coded_examples, "SELECT count(*) AS n FROM dyads")[0]["n"]
+    assert total >= store_counts(coded_examples)["events"]
 
 
 def test_summary_of_a_missing_store_is_a_usage_error(cli, tmp_path) -> None:
@@ -105,6 +107,32 @@ def test_export_round_trip(cli, coded_examples: Path, tmp_path: Path, fmt: str) 
     assert len(rows) == len(stored)
     assert {r["event_id"] for r in rows} == stored
     assert all(r["sentence_text"] for r in rows)
+
+
+def test_export_filters_and_the_gdelt_layout_through_the_cli(cli, coded_examples: Path, tmp_path: Path) -> None:
+    import eventscribe
+
+    out = tmp_path / "srb.tsv"
+    result = cli(
+        "export", "--store", coded_examples, "--format", "csv", "--layout", "gdelt",
+        "--country", "SRB", "--start", "2022-11-01", "--end", "2022-12-31", "-o", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = eventscribe.read_events(out).to_pylist()
+    assert rows and "dyads to" in result.stderr
+    assert all(20221101 <= r["SQLDATE"] <= 20221231 for r in rows)
+    events = {r["GLOBALEVENTID"] for r in rows}
+    srb = store_rows(
+        coded_examples,
+        "SELECT DISTINCT event_id FROM event_actors WHERE country = 'SRB'",
+    )
+    assert events <= {r["event_id"] for r in srb}
+    assert all(r["EventCode"].startswith(r["EventRootCode"]) for r in rows), "codes stay text"
+
+
+def test_export_refuses_an_unknown_type(cli, coded_examples: Path, tmp_path: Path) -> None:
+    result = cli("export", "--store", coded_examples, "--format", "csv", "--type", "RIOT", "-o", tmp_path / "x.csv")
+    assert result.exit_code == 2 and "RIOT" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])

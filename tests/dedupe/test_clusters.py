@@ -103,7 +103,7 @@ def test_different_target_or_type_never_merges(store: EventStore) -> None:
     a = chile_accuses_peru("a", "Chile accused Peru of spying on its navy.", "2024-03-04")
     b = chile_accuses_peru("b", "Chile accused Peru of spying on its army.", "2024-03-04")
     bolivia = actor("Bolivia", 0, "Bolivia", "BOL", None)
-    b = replace(b, events=(replace(b.events[0], target=bolivia),))
+    b = replace(b, events=(replace(b.events[0], targets=(bolivia,)),))
     c = chile_accuses_peru("c", "Chile accused Peru of spying on its air force.", "2024-03-04")
     c = replace(c, events=(replace(c.events[0], type="THREATEN"),))
     store_docs(store, [a, b, c])

@@ -6,7 +6,7 @@ import pytest
 
 from eventscribe.errors import GoldFileError
 from eventscribe.evaluation import load_gold, score
-from eventscribe.evaluation.split import split_half
+from eventscribe.evaluation.halves import half_of as split_half
 
 TEXT = "Rebels attacked a convoy near Alphaville on Sunday."
 #       0     6       15      23   28    34       43

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from eventscribe.records import (
@@ -74,8 +75,8 @@ def make_event(
         date=when,
         date_precision=None if when is None else "day",
         negated=negated,
-        source=source,
-        target=target,
+        sources=() if source is None else (source,),
+        targets=() if target is None else (target,),
         trigger=trig,
         sentence=sentence,
         location={"name": "Pristina", "country": "XKX"} if target else None,
@@ -131,4 +132,28 @@ def aid_doc(doc_id: str = "doc-b", published: date | None = date(2022, 11, 20)) 
         sentences=sentences_of(text),
         events=(event,),
         actors=(eu, kosovo),
+    )
+
+
+def mutual_doc(doc_id: str = "doc-m", published: date | None = date(2022, 11, 24)) -> CodedDocument:
+    """One mutual act (Serbia and Kosovo agreed) and one visit with a paired code."""
+    text = "Serbia and Kosovo agreed on plates. The EU envoy visited Pristina and Belgrade."
+    serbia = actor("Serbia", 0, "Serbia", "SRB", None)
+    kosovo = actor("Kosovo", text.index("Kosovo"), "Kosovo", "XKX", None)
+    envoy = actor("The EU envoy", text.index("The EU"), "EU envoy", "EUR", "GOV")
+    pristina = actor("Pristina", text.index("Pristina"), "Kosovo", "XKX", "GOV")
+    belgrade = actor("Belgrade", text.index("Belgrade"), "Serbia", "SRB", "GOV")
+    agreed = replace(
+        make_event(doc_id, text, "agreed", kind="AGREE", cameo="030", source=serbia),
+        sources=(serbia, kosovo), targets=(serbia, kosovo), mutual=True,
+    )  # fmt: skip
+    visit = replace(
+        make_event(doc_id, text, "visited", kind="CONSULT", cameo="042", source=envoy),
+        targets=(pristina, belgrade), paired_cameo="043",
+    )  # fmt: skip
+    return CodedDocument(
+        article=Article(doc_id, text, published, "Deal", None, "Example Wire", f"{doc_id}.jsonl:1"),
+        sentences=sentences_of(text),
+        events=(agreed, visit),
+        actors=(serbia, kosovo, envoy, pristina, belgrade),
     )

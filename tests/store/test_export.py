@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventscribe.errors import StoreError
-from eventscribe.store import EXPORT_COLUMNS, EventStore
+from eventscribe.store import DYAD_EXPORT_COLUMNS, EVENT_EXPORT_COLUMNS, EventStore
 from eventscribe.store.export import flat_events_sql
 
 from .factories import RUN, accusation_doc, aid_doc
@@ -33,7 +33,7 @@ def plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_flat_table_has_the_documented_columns_in_order(filled: EventStore) -> None:
     rows = filled.events_rows()
-    assert list(rows[0]) == list(EXPORT_COLUMNS)
+    assert list(rows[0]) == list(EVENT_EXPORT_COLUMNS)
     # doc-b (2022-11-20) first, then doc-a (2022-11-24), undated doc-c last
     assert [r["doc_id"] for r in rows] == ["doc-b", "doc-a", "doc-a", "doc-c", "doc-c"]
     assert [r["trigger_text"] for r in rows[1:3]] == ["accused", "protested"]
@@ -87,3 +87,26 @@ def test_unknown_format_lists_the_choices(filled: EventStore, tmp_path: Path) ->
 def test_missing_folder_is_reported(filled: EventStore, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         filled.export(tmp_path / "nowhere" / "x.csv", fmt="csv")
+
+
+def test_events_and_dyads_layouts_of_mutual_and_paired_acts(store: EventStore, tmp_path: Path) -> None:
+    from .factories import mutual_doc
+
+    store.write([mutual_doc()], run=RUN)
+    events = store.fetch(flat_events_sql("events"))
+    assert [(r["plover_type"], r["source_countries"], r["target_countries"], r["mutual"]) for r in events] == [
+        ("AGREE", "SRB;XKX", "SRB;XKX", True),
+        ("CONSULT", "EUR", "XKX;SRB", False),
+    ]
+    assert events[0]["target_country"] == "XKX", "a mutual act's first target is the other side"
+    dyads = store.fetch(flat_events_sql("dyads"))
+    assert list(dyads[0]) == list(DYAD_EXPORT_COLUMNS)
+    got = [(r["source_country"], r["target_country"], r["cameo_code"]) for r in dyads]
+    assert sorted(got) == sorted([
+        ("SRB", "XKX", "030"), ("XKX", "SRB", "030"),  # both ways, never a side with itself
+        ("EUR", "XKX", "042"), ("EUR", "SRB", "042"),
+        ("XKX", "EUR", "043"), ("SRB", "EUR", "043"),  # the hosts' side: CAMEO's paired code
+    ])  # fmt: skip
+    assert [r["paired_row"] for r in dyads] == [False] * 4 + [True] * 2
+    out = tmp_path / "dyads.csv"
+    assert store.export(out, fmt="csv", rows="dyads") == 6

@@ -16,10 +16,23 @@ NEW_TABLES = ("progress", "quarantine", "doc_minhash", "doc_bands", "stories", "
               "event_clusters")  # fmt: skip
 
 
-def make_version_1(path: Path) -> None:
+def make_version_3(path: Path) -> duckdb.DuckDBPyConnection:
+    """A store as version 3 wrote it: one actor per role, no event_actors, no dyads view."""
     with EventStore(path) as store:
         store.write([accusation_doc()], run=RUN)
     con = duckdb.connect(str(path))
+    con.execute("DROP VIEW dyads")
+    con.execute("DROP TABLE event_actors")
+    for index in ("events_doc_idx", "events_dyad_idx", "events_date_idx"):
+        con.execute(f"DROP INDEX {index}")  # DuckDB drops no column of an indexed table
+    con.execute("ALTER TABLE events DROP COLUMN mutual")
+    con.execute("ALTER TABLE events DROP COLUMN paired_cameo")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    return con
+
+
+def make_version_1(path: Path) -> None:
+    con = make_version_3(path)
     con.execute("DROP VIEW clustered_events")
     for table in NEW_TABLES:
         con.execute(f"DROP TABLE {table}")
@@ -45,3 +58,13 @@ def test_opening_a_version_1_store_for_writing_upgrades_it_keeping_rows(store_pa
         assert store.fetch("SELECT value FROM meta WHERE key = 'schema_version'") == [
             {"value": SCHEMA_VERSION}
         ]
+
+
+def test_a_version_3_store_keeps_its_dyads_when_upgraded(store_path: Path) -> None:
+    make_version_3(store_path).close()
+    with EventStore(store_path) as store:
+        rows = store.fetch(
+            "SELECT source_name, target_name, cameo_code FROM dyads ORDER BY trigger_start"
+        )
+        events = store.fetch("SELECT source_name, target_name, cameo_code FROM events ORDER BY trigger_start")
+    assert rows == events and len(rows) == 2

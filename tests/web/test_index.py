@@ -19,6 +19,7 @@ import pytest
 
 from eventscribe.analysis import EventFilter, event_series
 from eventscribe.store import EventStore
+from eventscribe.store.schema import first_actor_statements
 from eventscribe.web import queries
 from eventscribe.web.db import ReadOnlyStore
 
@@ -36,6 +37,9 @@ _AWKWARD_SQL = [
     ("UPDATE events SET sentence_text = 'İstanbul: Šid ΣΟΦΙΑ leader accuse XKX, «quoted» 50% of_it.' "
      "WHERE hash(event_id, 'utf') % 19 = 0"),
     "UPDATE events SET sentence_text = NULL WHERE hash(event_id, 'nosent') % 97 = 0",
+    # event_actors lists every actor: keep it in step with the first-actor columns above
+    "DELETE FROM event_actors",
+    *first_actor_statements(),
 ]
 
 

@@ -62,11 +62,19 @@ def split_codes(values: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _any_actor(role: str, test: str) -> str:
+    """Any actor of ``role`` of the event (its ``event_actors`` rows) passes ``test`` (on ``a``)."""
+    return (
+        f"EXISTS (SELECT 1 FROM event_actors AS a WHERE a.event_id = e.event_id "
+        f"AND a.role = '{role}' AND {test})"
+    )
+
+
 def side_condition(role: str, codes: Sequence[str]) -> tuple[str, list[Any]]:
-    """``role`` (source/target) matches any code: a country ("SRB") or actor code ("SRBGOV")."""
+    """Any actor of ``role`` (source/target) matches any code: a country ("SRB") or an
+    actor code ("SRBGOV")."""
     marks = ", ".join("?" for _ in codes)
-    sql = f"(e.{role}_country IN ({marks}) OR e.{role}_code IN ({marks}))"
-    return sql, [*codes, *codes]
+    return _any_actor(role, f"(a.country IN ({marks}) OR a.code IN ({marks}))"), [*codes, *codes]
 
 
 def dyad_condition(
@@ -95,9 +103,9 @@ class EventFilter:
     """Which events to look at. Empty fields do not filter.
 
     ``start``/``end``: ISO dates, inclusive, compared with the event date.
-    ``countries``: either actor is from one of these (country or actor code).
-    ``sources``/``targets``: the source/target is one of these codes.
-    ``actor``: the source or target has this canonical name (case-insensitive).
+    ``countries``: any actor is from one of these (country or actor code).
+    ``sources``/``targets``: any source/target is one of these codes.
+    ``actor``: any source or target has this canonical name (case-insensitive).
     ``types``: PLOVER types; ``quads``: quad classes 1-4; ``text``: a substring of the
     sentence; ``dyad``: two code sets (A, B), events between them (both directions unless
     ``directed``). Negated events are left out unless ``include_negated``.
@@ -174,10 +182,8 @@ class EventFilter:
         if self.targets:
             found.append(side_condition("target", self.targets))
         if self.actor:
-            found.append(
-                ("(lower(e.source_name) = lower(?) OR lower(e.target_name) = lower(?))",
-                 [self.actor, self.actor])
-            )  # fmt: skip
+            either = " OR ".join(_any_actor(role, "lower(a.name) = lower(?)") for role in ("source", "target"))
+            found.append((f"({either})", [self.actor, self.actor]))
         if self.dyad:
             found.append(dyad_condition(self.dyad[0], self.dyad[1], directed=self.directed))
         return found

@@ -33,7 +33,7 @@ _DYAD_SQL = """
 SELECT e.source_country, e.target_country,
        COALESCE(e.event_date, CAST(d.date AS VARCHAR)) AS event_date,
        e.plover_type, e.cameo_code, e.source_name, e.target_name, e.trigger_text
-FROM events AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id
+FROM dyads AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id
 WHERE ? OR NOT COALESCE(e.negated, FALSE)
 ORDER BY e.source_country NULLS LAST, e.target_country NULLS LAST,
          COALESCE(e.event_date, CAST(d.date AS VARCHAR)) NULLS LAST,

@@ -145,83 +145,88 @@ class EventCoder:
         trigger_start, trigger_end = tree.idx[start_tok], tree.end_char(end_tok - 1)
         trigger = Span(trigger_start, trigger_end, article.text[trigger_start:trigger_end])
         sent_start, sent_end, sentence = sent
-        sources: tuple[Actor | None, ...] = candidate.sources or (None,)
-        targets: tuple[Actor | None, ...] = candidate.targets or (None,)
-        pairs = []
-        if _reciprocal(candidate):
-            # "Serbia and Kosovo reached an agreement": each side acts towards the other
-            shared = _on_shared_deal(candidate)
-            pairs = [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b, shared)]
-        for source, target in ([] if pairs else product(sources, targets)):
-            if source is not None and target is not None and source.same_as(target):
-                target = None  # "X agreed with itself" is X agreed
-            if (source, target) not in pairs:
-                pairs.append((source, target))
-        coded = [(source, target, candidate.cameo, "") for source, target in pairs]
-        if candidate.entry.paired:
-            coded = _with_paired(coded, candidate)
-        # what every event of the candidate shares, worked out once
-        type_, mode, doc_id = candidate.type, candidate.mode, article.doc_id
-        scores = self._type_scores.get((type_, mode))
-        if scores is None:
-            scores = self._type_scores[type_, mode] = (self.ontology.quad(type_), self.ontology.intensity(type_, mode))
-        quad, intensity = scores
-        timing, explanation = _timing(candidate, when), _explain(candidate, when)
+        joint = self.matcher.words.joint_objects
+        mutual = _reciprocal(candidate, joint)
         countries = {c for *_, c in named}
-        for source, target, cameo, note in coded:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)
             source, target = assume_domestic(source, target, countries)
             source, target = assume_local(source, named), assume_local(target, named)
             source = as_named(source, sent_start, sent_end, actors)
             target = as_named(target, sent_start, sent_end, actors)
-            goldstein = self._goldstein.get(cameo)
-            if goldstein is None:
-                goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
-            yield Event(
-                event_id=stable_id(
-                    doc_id, trigger_start, trigger_end, _key(source), _key(target), type_, mode, cameo
-                ),
-                doc_id=doc_id,
-                type=type_,
-                mode=mode,
-                cameo=cameo,
-                quad=quad,
-                intensity=intensity,
-                goldstein=goldstein,
-                date=when.value,
-                date_precision=when.precision,
-                negated=False,
-                source=source,
-                target=target,
-                trigger=trigger,
-                sentence=sentence,
-                location=location,
-                confidence=_confidence(candidate, source, target),
-                explanation=explanation + note,
-                mentions=(),
-                timing=timing,
-            )
+            for actor, role in ((source, sources), (target, [] if mutual else targets)):
+                if actor is not None and not any(actor.same_as(a) for a in role):
+                    role.append(actor)
+        if mutual:
+            targets = list(sources)  # "Serbia and Kosovo agreed": each side acts towards the other
+        paired, note = _paired(candidate, sources, targets, mutual)
+        # what the event's parts share, worked out once per (type, mode) and CAMEO code
+        type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
+        scores = self._type_scores.get((type_, mode))
+        if scores is None:
+            scores = self._type_scores[type_, mode] = (self.ontology.quad(type_), self.ontology.intensity(type_, mode))
+        goldstein = self._goldstein.get(cameo)
+        if goldstein is None:
+            goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
+        first_source, first_target = (sources or [None])[0], (targets or [None])[0]
+        yield Event(
+            event_id=stable_id(
+                doc_id, trigger_start, trigger_end, *map(_key, sources), "->", *map(_key, targets), type_, mode, cameo
+            ),
+            doc_id=doc_id,
+            type=type_,
+            mode=mode,
+            cameo=cameo,
+            quad=scores[0],
+            intensity=scores[1],
+            goldstein=goldstein,
+            date=when.value,
+            date_precision=when.precision,
+            negated=False,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            trigger=trigger,
+            sentence=sentence,
+            location=location,
+            confidence=_confidence(candidate, first_source, first_target),
+            explanation=_explain(candidate, when) + note,
+            mentions=(),
+            timing=_timing(candidate, when),
+            mutual=mutual,
+            paired_cameo=paired,
+        )
 
 
-def _with_paired(
-    coded: list[tuple[Actor | None, Actor | None, str, str]], candidate: Candidate
-) -> list[tuple[Actor | None, Actor | None, str, str]]:
-    """Add the same act seen from the recipient's side, for entries with a paired code
-    (CAMEO's paired codes, as in TABARI's "[042:043]"): "X visited Y" is also "Y hosted
-    X", "X held talks with Y" is also "Y held talks with X". Both sides must be actors
-    with a country or sector; a pair already coded is not repeated."""
+def _pairs(candidate: Candidate, mutual: bool, joint: frozenset[str]) -> list[tuple[Actor | None, Actor | None]]:
+    """The (source, target) pairs of a candidate, each read in its own context: a mutual
+    act pairs its sides with each other; "X agreed with itself" is X agreed."""
+    if mutual:
+        shared = _on_shared_deal(candidate, joint)
+        return [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b, shared)]
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    for source, target in product(candidate.sources or (None,), candidate.targets or (None,)):
+        if source is not None and target is not None and source.same_as(target):
+            target = None
+        if (source, target) not in pairs:
+            pairs.append((source, target))
+    return pairs
+
+
+def _paired(
+    candidate: Candidate, sources: list[Actor], targets: list[Actor], mutual: bool
+) -> tuple[str | None, str]:
+    """The CAMEO code of the act seen from the target's side, for entries with a paired
+    code (CAMEO's paired codes, as in TABARI's "[042:043]": "X visited Y" is also "Y
+    hosted X"), when both sides are actors with a country or sector; with the note for
+    the explanation. A mutual act already runs both ways."""
     entry = candidate.entry
+    if mutual or not entry.paired or not any(_resolved(a) for a in sources) or not any(_resolved(a) for a in targets):
+        return None, ""
     # a future meeting is coded as intent (AGREE 036), which holds for both sides alike
-    reverse_code = entry.paired if candidate.cameo == entry.cameo else candidate.cameo
-    note = f"; paired event: the recipient's side of '{entry.phrase}' (CAMEO {entry.cameo}:{entry.paired})"
-    out = []
-    have = {(source, target) for source, target, *_ in coded}
-    for source, target, cameo, text in coded:
-        out.append((source, target, cameo, text))
-        if _resolved(source) and _resolved(target) and (target, source) not in have:
-            have.add((target, source))
-            out.append((target, source, reverse_code, note))
-    return out
+    code = entry.paired if candidate.cameo == entry.cameo else candidate.cameo
+    return code, f"; paired: the recipient's side of '{entry.phrase}' is CAMEO {code}"
 
 
 def _resolved(actor: Actor | None) -> bool:
@@ -232,27 +237,30 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # "China and Russia signed an agreement" (CAMEO 057, a SUPPORT in PLOVER) is joint too,
 # as is any act on a shared deal ("Armenia and Azerbaijan failed to reach an agreement").
 RECIPROCAL_CAMEO = frozenset({"057"})
-JOINT_OBJECTS = frozenset({"agreement", "deal", "accord", "treaty", "pact", "truce", "settlement", "compromise", "consensus"})
 
 
-def _reciprocal(candidate: Candidate) -> bool:
+def _reciprocal(candidate: Candidate, joint_objects: frozenset[str]) -> bool:
     """A joint act of two or more sides with no other recipient."""
     resolved_targets = [t for t in candidate.targets if t.placed]
     joint = (
         candidate.type in RECIPROCAL_TYPES
         or candidate.cameo in RECIPROCAL_CAMEO
-        or bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+        or _on_shared_deal(candidate, joint_objects)
     )
     return (
         joint
         and not resolved_targets
-        and any(_counterparts(a, b, _on_shared_deal(candidate)) for a in candidate.sources for b in candidate.sources)
+        and any(
+            _counterparts(a, b, _on_shared_deal(candidate, joint_objects))
+            for a in candidate.sources
+            for b in candidate.sources
+        )
     )
 
 
-def _on_shared_deal(candidate: Candidate) -> bool:
+def _on_shared_deal(candidate: Candidate, joint_objects: frozenset[str]) -> bool:
     """An act on a deal, which always has two sides ("reached an agreement")."""
-    return bool(JOINT_OBJECTS.intersection(candidate.entry.objects))
+    return bool(joint_objects.intersection(candidate.entry.objects))
 
 
 def _counterparts(a: Actor, b: Actor, shared_deal: bool = False) -> bool:
@@ -329,8 +337,8 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
         key = (
             event.type,
             event.cameo,
-            event.source and (event.source.name, event.source.country),
-            event.target and (event.target.name, event.target.country),
+            tuple((a.name, a.country) for a in event.sources),
+            tuple((a.name, a.country) for a in event.targets),
         )
         if key not in best:
             best[key] = event

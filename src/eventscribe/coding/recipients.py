@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
+from eventscribe.coding.syntax import WordLists
 from eventscribe.coding.tree import Tree
 from eventscribe.records import Actor
 
 # Prepositions that name the one an act is aimed at wherever they hang in the trigger's
 # clause ("staged a hunger strike in protest against the decree", "mobilised reservists
 # for a possible war against Iraq").
-DEEP_PREPOSITIONS = frozenset({"against"})
 # Words that say what was done or proposed, not who: their owner is the actor meant
 # ("rejected an offer from Kabul", "denounced Serbia's crackdown", "protested against
 # violations by the police", "a demonstration staged by students").
@@ -42,18 +42,17 @@ def object_phrase_nouns(t: Tree, direct: list[int]) -> list[int]:
     return found
 
 
-OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "own"})
 OWN_DEPS = frozenset({"poss", "amod"})
 
 
-def own(t: Tree, obj: int) -> bool:
+def own(t: Tree, obj: int, words: WordLists) -> bool:
     """An object the actor owns ("its troops", "their weapons"): what it acts with, not on."""
     dep = t.dep
     if dep[obj] != "dobj":
         return False
     lower = t.lower
     for c in t.children[obj]:
-        if lower[c] in OWN_POSSESSIVES and dep[c] in OWN_DEPS:
+        if lower[c] in words.own_possessives and dep[c] in OWN_DEPS:
             return True
     return False
 
@@ -69,12 +68,12 @@ def owners_of(
     t: Tree,
     heads: list[int],
     actors: ActorIndex,
-    owned: frozenset[str],
+    words: WordLists,
     exclude: tuple[Actor, ...] = (),
     depth: int = OWNER_DEPTH,
 ) -> tuple[Actor, ...]:
     """The actors who own what ``heads`` name when those heads are things said, done or
-    proposed (``owned``): a possessor, a "by" or "from" phrase, the agent of a
+    proposed (``words.owned_nouns``): a possessor, a "by" or "from" phrase, the agent of a
     participle, or a nationality word in the phrase ("Israeli military policies").
     The event's own source (``exclude``: "pressed their demands") is no owner."""
     if not heads:
@@ -82,7 +81,7 @@ def owners_of(
     found: list[Actor] = []
     dep, kids = t.dep, t.children
     for head in syntax.with_conjuncts(t, heads):
-        if t.lemma[head].lower() not in owned:
+        if t.lemma[head].lower() not in words.owned_nouns:
             continue
         owners = [c for c in kids[head] if dep[c] == "poss"]
         for word in OWNER_PREPOSITIONS:
@@ -95,20 +94,19 @@ def owners_of(
         if not found and depth > 1:
             # "demands for greater freedom from the government": one more step into the phrase
             inner = [p for c in kids[head] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
-            found.extend(a for a in owners_of(t, inner, actors, owned, exclude, depth - 1) if a not in found)
+            found.extend(a for a in owners_of(t, inner, actors, words, exclude, depth - 1) if a not in found)
     return tuple(found)
 
 
 FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subject", "poss"})
 FALLBACK_DEPTH = 4
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 
 
 def nearest_object_actor(
     t: Tree,
     verb: int,
     actors: ActorIndex,
-    owned: frozenset[str] = frozenset(),
+    words: WordLists,
     exclude: tuple[Actor, ...] = (),
     trigger_objects: tuple[int, ...] = (),
     skip: frozenset[int] = frozenset(),
@@ -119,24 +117,24 @@ def nearest_object_actor(
     subjects: set[int] | None = None  # the verb's subject phrases, read when first needed
     best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
     dep, head, lower, by_head = t.dep, t.head, t.lower, actors.by_head
-    for token, distance in clause_steps(t, verb).items():
+    for token, distance in clause_steps(t, verb, words).items():
         up = head[token]
         label = "clause_subject" if dep[token] == "nsubj" and dep[up] == "ccomp" else dep[token]
         if label not in FALLBACK_TARGET_DEPS or token in skip or lower[up] == "by":
             continue
         if subjects is None:
-            subjects = {x for s in syntax.subjects_of(t, verb) for x in t.subtree(s)}
+            subjects = {x for s in syntax.subjects_of(t, verb, words) for x in t.subtree(s)}
         if token in subjects:
             continue
-        if own(t, token) and token not in trigger_objects:
+        if own(t, token, words) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if dep[token] == "pobj" and lower[up] in LOCATIVE and head[up] == verb:
+        if dep[token] == "pobj" and lower[up] in words.locative_prepositions and head[up] == verb:
             continue  # "arrested two men in Kosovo": where, not whom
         if dep[token] == "pobj" and lower[head[up]] == "according":
             continue  # "according to military statements": who says, not whom
         found = by_head.get(token, ())
         if not found:
-            found = owners_of(t, [token], actors, owned, exclude, depth=1)
+            found = owners_of(t, [token], actors, words, exclude, depth=1)
             distance += 1
         if not found:
             continue
@@ -150,14 +148,12 @@ def nearest_object_actor(
 # Arcs the target search does not follow: other subjects, conjoined verbs (their own
 # events), parentheticals and punctuation. A "that" clause is entered only to its subject.
 CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "appos", "mark", "aux", "neg"})
-# Gerunds that report or justify ("..., citing domestic opposition", "saying ...").
-REPORTING_GERUNDS = frozenset({"say", "cite", "add", "claim", "note", "insist", "argue", "accuse", "blame"})
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWN_CLAUSE_MARKS = frozenset({"mark", "nsubj", "nsubjpass"})
 _CLAUSE_LABELS = frozenset({"acl", "relcl", "advcl"})  # the only ones _own_event_clause can refuse
 
 
-def _own_event_clause(t: Tree, token: int) -> bool:
+def _own_event_clause(t: Tree, token: int, words: WordLists) -> bool:
     """A subordinate clause with its own subject or conjunction ("after a jet shot down a
     helicopter", "an admission that Soviet forces murdered ...") or a reporting gerund
     ("citing domestic opposition") is an event or circumstance of its own, not where the
@@ -171,20 +167,15 @@ def _own_event_clause(t: Tree, token: int) -> bool:
         return False
     if any(dep[c] in _OWN_CLAUSE_MARKS for c in t.children[token]):
         return True
-    return t.tag[token] == "VBG" and t.lemma[token].lower() in REPORTING_GERUNDS
+    return t.tag[token] == "VBG" and t.lemma[token].lower() in words.reporting_gerunds
 
 
-def own_clause(t: Tree, verb: int) -> list[int]:
+def clause_steps(t: Tree, verb: int, words: WordLists, limit: int = FALLBACK_DEPTH) -> dict[int, int]:
     """Tokens reachable from the verb through its complements, objects and modifiers
-    within FALLBACK_DEPTH steps (a preposition and its object are one step), not through
-    subjects, conjoined verbs or subordinate clauses; a "that" clause is entered only as
-    far as its subject ("demanded that Japan cancel ...")."""
-    return list(clause_steps(t, verb))
-
-
-def clause_steps(t: Tree, verb: int, limit: int = FALLBACK_DEPTH) -> dict[int, int]:
-    """The tokens of :func:`own_clause` (up to ``limit`` arcs away), each with its number
-    of arcs from the verb."""
+    within ``limit`` steps (a preposition and its object are one step), not through
+    subjects, conjoined verbs or subordinate clauses (a "that" clause is entered only as
+    far as its subject: "demanded that Japan cancel ..."), each with its number of arcs
+    from the verb."""
     found: dict[int, int] = {}
     dep, kids = t.dep, t.children
     frontier = [(verb, 0)]
@@ -194,7 +185,7 @@ def clause_steps(t: Tree, verb: int, limit: int = FALLBACK_DEPTH) -> dict[int, i
             continue  # every child would be too far
         for child in kids[token]:
             label = dep[child]
-            if label in CLAUSE_PATH_BLOCKED or (label in _CLAUSE_LABELS and _own_event_clause(t, child)):
+            if label in CLAUSE_PATH_BLOCKED or (label in _CLAUSE_LABELS and _own_event_clause(t, child, words)):
                 continue
             if label == "ccomp":
                 found.update((c, depth + 1) for c in kids[child] if dep[c] == "nsubj")

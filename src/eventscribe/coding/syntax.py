@@ -14,15 +14,6 @@ from dataclasses import dataclass
 from eventscribe.coding.tree import Tree
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Nouns of messages whose participle says what they do ("a statement calling on Kabul to
-# ...", "a letter urging ..."): the message's sender acts.
-MESSAGE_NOUNS = frozenset(
-    {"statement", "letter", "resolution", "message", "communique", "declaration", "report", "motion", "petition"}
-)
-# Modals that, in a reported clause, put an obligation on its subject.
-OBLIGATION_AUX = frozenset({"must", "should"})
-
-
 @dataclass(frozen=True)
 class WordLists:
     """Closed-class words the syntax rules depend on (see coding/data/syntax.yaml)."""
@@ -42,9 +33,29 @@ class WordLists:
     denial_verbs: frozenset[str]
     opposing_verbs: frozenset[str]
     owned_nouns: frozenset[str]
+    negative_quantifiers: frozenset[str]
+    natural_forces: frozenset[str]
+    message_nouns: frozenset[str]
+    condition_heads: frozenset[str]
+    means_verbs: frozenset[str]
+    obligation_aux: frozenset[str]
+    subject_control_verbs: frozenset[str]
+    joint_objects: frozenset[str]
+    locative_prepositions: frozenset[str]
+    deep_prepositions: frozenset[str]
+    own_possessives: frozenset[str]
+    reporting_gerunds: frozenset[str]
+    attack_sense_verbs: frozenset[str]
+    release_sense_verbs: frozenset[str]
+    released_things: frozenset[str]
+    people_nouns: frozenset[str]
+    physical_targets: frozenset[str]
+    attackable_entities: frozenset[str]
+    storm_name_prefixes: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
+CLAUSE_OF_NOUN = frozenset({"acl", "ccomp", "advcl"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
@@ -84,7 +95,7 @@ def agent_of(t: Tree, verb: int) -> list[int]:
     return [p for a in children(t, verb, "agent") for p in children(t, a, "pobj")]
 
 
-def subjects_of(t: Tree, verb: int) -> list[int]:
+def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     """The grammatical subject, looked up through control and coordination.
 
     "Serbia agreed to stop" gives "stop" the subject Serbia; "urged both sides to
@@ -102,12 +113,12 @@ def subjects_of(t: Tree, verb: int) -> list[int]:
             return [head[current]]
         if dep[current] == "xcomp":
             objects = children(t, head[current], "dobj")
-            if objects and t.lemma[head[current]] not in {"promise"}:
+            if objects and t.lemma[head[current]] not in words.subject_control_verbs:
                 return objects
             current = head[current]
             continue
         if dep[current] in {"conj", "advcl", "pcomp", "acomp"} or (dep[current] == "acl" and t.tag[current] == "VBG"):
-            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in MESSAGE_NOUNS:
+            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in words.message_nouns:
                 current = head[current]  # "X issued a statement calling on Y": X calls
             current = head[current]
             continue
@@ -171,6 +182,26 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
     for subject in children(t, token, "nsubj"):
         if any(dep[c] in {"det", "preconj"} and t.lower[c] in {"no", "neither"} for c in kids[subject]):
             return f"negated by its subject '{t.text(subject)}'"
+    for argument in children(t, token, "nsubj", "nsubjpass", "dobj"):
+        if t.lower[argument] in words.negative_quantifiers:
+            return f"negated by '{t.text(argument)}'"  # "signed nothing", "neither of them signed"
+    return None
+
+
+def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
+    """The natural force, disease or accident that does what ``verb`` says ("Hurricane
+    Betsy destroyed the church", "killed by floods", "were killed in the earthquake"),
+    or None: such a cause is no actor, so the act is no event."""
+    if is_passive(t, verb):
+        heads = agent_of(t, verb) + prep_objects(t, verb, "in") + prep_objects(t, verb, "during")
+    else:
+        heads = subjects_of(t, verb, words)
+    for head in heads:
+        if t.lemma[head].lower() in words.natural_forces or t.lower[head] in words.natural_forces:
+            return t.text(head)
+        for prefix in t.children[head]:  # "Hurricane Betsy"
+            if t.dep[prefix] == "compound" and t.lower[prefix] in words.storm_name_prefixes:
+                return t.text(prefix)
     return None
 
 
@@ -214,7 +245,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         if label != "aux":
             continue
         word = lower[child]
-        if word in OBLIGATION_AUX and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
+        if word in words.obligation_aux and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
             return "requested"  # "China must drop barriers, Washington declared"
         if word in words.future_aux:
             return "future"
@@ -223,12 +254,18 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         infinitive = infinitive or word == "to"
     if dep[token] == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done
-    if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in MESSAGE_NOUNS:
+    if dep[token] == "acl" and t.tag[token] == "VBG" and t.lemma[head] not in words.message_nouns:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
+        if t.lemma[head].lower() in words.means_verbs:
+            return None  # "dispatched envoys to mediate": done by those means
         return "purpose"  # "students blocked roads to press their demands"
     if marks and not words.condition_markers.isdisjoint(marks):
         return "conditional"  # "unless Baghdad accepted its conditions"
+    if dep[token] in CLAUSE_OF_NOUN and t.lemma[head].lower() in words.condition_heads:
+        return "conditional"  # "on condition that Serbia withdraws its troops"
+    if dep[token] == "relcl":
+        return "relative"  # "the prisoners whom they had taken hostage": describes, not reports
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":
@@ -237,12 +274,16 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         head_lemma = t.lemma[head]
         if head_lemma in words.threat_verbs:
             return "threat"
-        if head_lemma in words.request_verbs:
+        if head_lemma in words.request_verbs and (
+            head_lemma not in words.intent_verbs or children(t, head, "dobj", "dative")
+        ):
             return "requested"
         if head_lemma in words.deliberation_verbs:
             return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
+    if dep[token] == "ccomp" and infinitive and t.lemma[head] in words.request_verbs | words.intent_verbs:
+        return "requested"  # "wants Serbia to withdraw its troops": wanted of another
     if dep[token] == "ccomp" and t.lemma[head] in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:

@@ -26,6 +26,25 @@ FIELDS = (
     "denial_verbs",
     "opposing_verbs",
     "owned_nouns",
+    "negative_quantifiers",
+    "natural_forces",
+    "message_nouns",
+    "condition_heads",
+    "means_verbs",
+    "obligation_aux",
+    "subject_control_verbs",
+    "joint_objects",
+    "locative_prepositions",
+    "deep_prepositions",
+    "own_possessives",
+    "reporting_gerunds",
+    "attack_sense_verbs",
+    "release_sense_verbs",
+    "released_things",
+    "people_nouns",
+    "physical_targets",
+    "attackable_entities",
+    "storm_name_prefixes",
 )
 
 
@@ -38,4 +57,7 @@ def load_word_lists(path: Path | None = None) -> WordLists:
     missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]
     if missing:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
-    return WordLists(**{name: frozenset(str(w).lower() for w in data[name]) for name in FIELDS})
+    cased = {"attackable_entities"}  # entity labels keep their case
+    return WordLists(
+        **{name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name]) for name in FIELDS}
+    )

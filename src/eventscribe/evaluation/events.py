@@ -7,11 +7,11 @@ Per case, with P the predicted events that are not negated:
   of its type (it is dropped either way). So finding an optional event is neither
   rewarded nor punished, and an optional event never takes a prediction that a
   required event of the same type needs.
-  Predicted events that share a type and a trigger span are one compound event (the
-  coder writes one event per actor pair, as gold lists a compound actor once), so
-  they count once here.
+  Each predicted event is one act, with all its actors (``sources``/``targets``), as
+  gold lists a compound actor once: there is no merging step.
 * **dyad** — triples (source country, target country, type), one per source x target
-  of each gold event; an empty target is ``-`` and is matched by a predicted triple
+  of each gold event, and one per dyad row of each predicted event (see
+  :func:`~eventscribe.evaluation.matching.dyad_rows`: a mutual act runs both ways); an empty target is ``-`` and is matched by a predicted triple
   with the same source and type whatever its target. UNO and EUR count as IGO, KOS as
   XKX; a missing country (``---``) never matches. A gold event without a source
   (unnamed attackers) has source ``-``, matched by a prediction without a source
@@ -43,14 +43,14 @@ from eventscribe.evaluation.matching import (
     NO_TARGET,
     UNKNOWN,
     active_events,
-    actor,
-    actor_country,
     country_key,
     date_matches,
+    dyad_rows,
     greedy_match,
     negated_count,
     prf,
     ratio,
+    role_actors,
 )
 
 Triple = tuple[str, str, str]
@@ -98,23 +98,10 @@ def _type_of(event: Mapping[str, Any]) -> str:
     return value.upper() if isinstance(value, str) else UNKNOWN
 
 
-def _compound_types(preds: list[dict[str, Any]]) -> list[str]:
-    """One type per compound event: predictions sharing type and trigger span."""
-    seen: set[tuple] = set()
-    types: list[str] = []
-    for pred in preds:
-        trigger = pred.get("trigger") or {}
-        key = (_type_of(pred), trigger.get("start"), trigger.get("end"))
-        if trigger.get("start") is None or key not in seen:
-            types.append(key[0])
-        seen.add(key)
-    return types
-
-
 def _type_counts(
     required: list[GoldEvent], optional: list[GoldEvent], preds: list[dict[str, Any]]
 ) -> Counter[str]:
-    pred_types = _compound_types(preds)
+    pred_types = [_type_of(p) for p in preds]
     free = [True] * len(pred_types)
 
     def same(gold: str, pred: str) -> bool:
@@ -134,8 +121,14 @@ def gold_triples(event: GoldEvent) -> list[Triple]:
     return [(s, t, kind) for s in sources for t in targets]
 
 
-def pred_triple(event: Mapping[str, Any]) -> Triple:
-    return (actor_country(event, "source"), actor_country(event, "target"), _type_of(event))
+def pred_triples(event: Mapping[str, Any]) -> list[Triple]:
+    """(source, target, type) of each dyad row of a predicted event."""
+    kind = _type_of(event)
+    return [(_country(s, NO_ACTOR), _country(t, NO_TARGET), kind) for s, t, _ in dyad_rows(event)]
+
+
+def _country(found: Mapping[str, Any] | None, missing: str) -> str:
+    return missing if found is None else country_key(found.get("country"))
 
 
 def _exact(gold: Triple, pred: Triple) -> bool:
@@ -168,7 +161,7 @@ def _dyad_counts(
 ) -> Counter[str]:
     req = [t for e in required for t in gold_triples(e)]
     opt = [t for e in optional for t in gold_triples(e)]
-    tp, fp, fn = match_triples(req, opt, [pred_triple(p) for p in preds])
+    tp, fp, fn = match_triples(req, opt, [t for p in preds for t in pred_triples(p)])
     return Counter(dyad_tp=tp, dyad_fp=fp, dyad_fn=fn)
 
 
@@ -176,8 +169,8 @@ def _fit(gold: GoldEvent, pred: Mapping[str, Any]) -> tuple[bool, bool, bool]:
     """How well a same-type prediction fits a gold event: (source, target, date)."""
     sources = {country_key(a.country) for a in gold.source} - {UNKNOWN}
     targets = {country_key(a.country) for a in gold.target} - {UNKNOWN}
-    source_ok = actor_country(pred, "source") in sources
-    target_ok = actor_country(pred, "target") in targets if gold.target else True
+    source_ok = any(_country(a, NO_ACTOR) in sources for a in role_actors(pred, "source"))
+    target_ok = any(_country(a, NO_TARGET) in targets for a in role_actors(pred, "target")) if gold.target else True
     date_ok = gold.date is not None and date_matches(gold.date, pred.get("date"))
     return source_ok, target_ok, date_ok
 
@@ -236,11 +229,11 @@ def _gold_code_triples(event: GoldEvent) -> list[Triple]:
     return [(s, t, _code(event.cameo)) for s in sources for t in targets]
 
 
-def _pred_code_triple(event: Mapping[str, Any]) -> Triple:
-    source, target = actor(event, "source"), actor(event, "target")
-    source_code = _code(source.get("code")) if source else NO_ACTOR
-    target_code = _code(target.get("code")) if target else NO_TARGET
-    return (source_code, target_code, _code(event.get("cameo")))
+def _pred_code_triples(event: Mapping[str, Any]) -> list[Triple]:
+    return [
+        (_code(s.get("code")) if s else NO_ACTOR, _code(t.get("code")) if t else NO_TARGET, _code(cameo))
+        for s, t, cameo in dyad_rows(event)
+    ]
 
 
 def code_counts(case: GoldCase, doc: Mapping[str, Any] | None) -> Counter[str]:
@@ -257,7 +250,7 @@ def code_counts(case: GoldCase, doc: Mapping[str, Any] | None) -> Counter[str]:
     optional = [e for e in case.events if e.optional]
     req = [t for e in required for t in _gold_code_triples(e)]
     opt = [t for e in optional for t in _gold_code_triples(e)]
-    pred = [_pred_code_triple(p) for p in preds]
+    pred = [t for p in preds for t in _pred_code_triples(p)]
     free = [True] * len(pred)
     hits = greedy_match(req, pred, _exact_code, free)
     greedy_match(opt, pred, _exact_code, free)

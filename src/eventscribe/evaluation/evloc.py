@@ -8,7 +8,7 @@ location (the sentence does not say where), when its ``location`` is null.
 Reported: event found share (of all cases), location accuracy (right, of found
 events), located right (of found events with a gold location), null right (of found
 events without one); the same for the ``tune`` and ``check`` halves of the file
-(:func:`eventscribe.evaluation.split.split_half`).
+(:func:`eventscribe.evaluation.halves.half_of`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventscribe.evaluation.gold import GoldCase
+from eventscribe.evaluation.halves import HALVES, half_of
 from eventscribe.evaluation.matching import overlaps, ratio, span_of
-from eventscribe.evaluation.split import HALVES, split_half
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def score_evloc(
     """Event found share, location accuracy, located right and null right (also per half)."""
     cases = list(cases)
     outcomes = [_outcome(case, predictions.get(case.id)) for case in cases]
-    halves = {half: [o for c, o in zip(cases, outcomes) if split_half(c.id) == half]
+    halves = {half: [o for c, o in zip(cases, outcomes) if half_of(c.id) == half]
               for half in HALVES}
     return {
         "kind": "evloc",

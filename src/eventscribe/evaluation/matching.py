@@ -132,6 +132,42 @@ def actor(event: Mapping[str, Any], role: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+def role_actors(event: Mapping[str, Any], role: str) -> list[dict[str, Any]]:
+    """Every actor of ``role`` ("source" or "target") of a predicted event: its
+    ``sources``/``targets`` list, or, in output written before events had lists, its
+    single ``source``/``target``."""
+    many = event.get(role + "s")
+    if isinstance(many, list):
+        return [a for a in many if isinstance(a, dict)]
+    one = actor(event, role)
+    return [] if one is None else [one]
+
+
+Row = tuple[dict[str, Any] | None, dict[str, Any] | None, object]
+
+
+def dyad_rows(event: Mapping[str, Any]) -> list[Row]:
+    """(source, target, CAMEO code) rows of a predicted event, as the contract defines
+    its dyads: each source with each target (for a ``mutual`` act never an actor with
+    itself), and each target back to each source with the ``paired_cameo``, if any."""
+    sources, targets = role_actors(event, "source"), role_actors(event, "target")
+    mutual, cameo = bool(event.get("mutual")), event.get("cameo")
+    rows: list[Row] = [
+        (s, t, cameo)
+        for s in sources or [None]
+        for t in targets or [None]
+        if not (mutual and s is not None and t is not None and _same_actor(s, t))
+    ]
+    paired = event.get("paired_cameo")
+    if paired:
+        rows += [(t, s, paired) for s in sources for t in targets if not _same_actor(s, t)]
+    return rows
+
+
+def _same_actor(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("name", "country", "sector"))
+
+
 def actor_country(event: Mapping[str, Any], role: str) -> str:
     """The scored country of a predicted actor; ``NO_ACTOR`` when the event has none."""
     found = actor(event, role)

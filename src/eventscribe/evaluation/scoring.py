@@ -9,7 +9,8 @@ from eventscribe.errors import GoldFileError
 from eventscribe.evaluation.article import score_article
 from eventscribe.evaluation.events import score_events
 from eventscribe.evaluation.evloc import score_evloc
-from eventscribe.evaluation.gold import GOLD_KINDS, GoldSet
+from eventscribe.evaluation.gold import GOLD_KINDS, GoldCase, GoldSet
+from eventscribe.evaluation.halves import HALVES, half_of
 from eventscribe.evaluation.places import score_places
 from eventscribe.evaluation.quad import score_quad
 from eventscribe.evaluation.spans import score_roles, score_times
@@ -51,6 +52,8 @@ def score(
         metrics = score_article(gold.cases[0], predictions)
     else:
         metrics = _SCORERS[kind](gold.cases, predictions)
+        if len(gold.cases) > 1 and "halves" not in metrics:
+            metrics["halves"] = _halves(kind, gold.cases, predictions)
     ids = {case.id for case in gold.cases}
     if metrics.get("matched_by") == "only document":
         ids |= set(predictions)
@@ -60,3 +63,15 @@ def score(
     if gold.path is not None:
         metrics["gold_file"] = str(gold.path)
     return metrics
+
+
+def _halves(
+    kind: str, cases: list[GoldCase], predictions: Mapping[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The same scores on the ``tune`` and the ``check`` half of the cases."""
+    halves: dict[str, dict[str, Any]] = {}
+    for half in HALVES:
+        part = [case for case in cases if half_of(case.id) == half]
+        scored = {case.id: predictions[case.id] for case in part if case.id in predictions}
+        halves[half] = _SCORERS[kind](part, scored)
+    return halves

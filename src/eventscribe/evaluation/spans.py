@@ -25,7 +25,7 @@ from typing import Any
 from eventscribe.evaluation.gold import GoldCase
 from eventscribe.evaluation.matching import (
     active_events,
-    actor,
+    dyad_rows,
     overlaps,
     prf,
     ratio,
@@ -48,7 +48,10 @@ def tokens_inside(text: str, spans: Iterable[tuple[int, int]]) -> set[tuple[int,
 
 
 def _predicted_role_spans(doc: Mapping[str, Any] | None, role: str) -> list[tuple[int, int]]:
-    spans = (span_of(actor(e, role)) for e in active_events(doc))
+    # an actor of ``role`` in any of the event's dyad rows ("X visited Y" has the row
+    # "Y hosted X", CAMEO's paired code, where Y is the source)
+    at = 0 if role == "source" else 1
+    spans = (span_of(row[at]) for e in active_events(doc) for row in dyad_rows(e))
     return [s for s in spans if s is not None]
 
 

@@ -29,7 +29,8 @@ from eventscribe.store.batch import (
 )
 from eventscribe.store.batch import delete_documents as _delete_documents
 from eventscribe.store.batch import insert_table as _insert_table
-from eventscribe.store.export import check_export_path, copy_statement, flat_events_sql
+from eventscribe.store.export import EVERYTHING, check_export_path, copy_statement, flat_events_sql
+from eventscribe.store.gdelt import gdelt_sql
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (
     DOCUMENT_TABLES,
@@ -229,23 +230,42 @@ class EventStore:
 
     # -- export ------------------------------------------------------------------------
 
-    def export(self, path: str | Path, *, fmt: str) -> int:
-        """Write the flat events table to ``path`` (parquet, csv or jsonl); return rows written.
+    def export(
+        self,
+        path: str | Path,
+        *,
+        fmt: str,
+        rows: str = "events",
+        layout: str = "eventscribe",
+        where: tuple[str, Sequence[Any]] = EVERYTHING,
+    ) -> int:
+        """Write the flat table to ``path`` (parquet, csv or jsonl); return rows written.
 
-        The columns are :data:`~eventscribe.store.EXPORT_COLUMNS`, ordered by document
-        date, doc_id, sentence start and trigger start.
+        ``rows``: ``events`` (one per act, :data:`~eventscribe.store.export.EVENT_EXPORT_COLUMNS`),
+        ``dyads`` (one per source-target pair, ``DYAD_EXPORT_COLUMNS``) or ``clusters``
+        (one per cross-article event, ``CLUSTER_EXPORT_COLUMNS``). ``layout="gdelt"``
+        writes the dyads with GDELT 2.0's column names and order (tab-separated for csv).
+        ``where`` filters: a SQL fragment over the events (``e``) and documents (``d``)
+        with its parameters. Ordered by document date, doc_id, sentence and trigger.
         """
         target = Path(path)
-        statement = copy_statement(target, fmt)
+        sql, params = where
+        if layout == "gdelt":
+            select, options = gdelt_sql(sql), {"csv": "DELIMITER '\t'"}
+        elif layout == "eventscribe":
+            select, options = flat_events_sql(rows, sql), {}
+        else:
+            raise StoreError(f"unknown export layout {layout!r}", fix="use eventscribe or gdelt")
+        statement = copy_statement(target, fmt, select, options.get(fmt))
         check_export_path(target)
         try:
-            rows = self._con.execute(statement).fetchall()
+            written = self._con.execute(statement, list(params)).fetchall()
         except duckdb.Error as exc:
             raise StoreError(
                 f"could not export events from {self.path} to {target}: {exc}",
                 fix="check that the folder is writable and the file is not open elsewhere",
             ) from exc
-        return int(rows[0][0]) if rows else 0
+        return int(written[0][0]) if written else 0
 
     # -- internals ---------------------------------------------------------------------
 

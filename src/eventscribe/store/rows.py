@@ -19,8 +19,10 @@ from eventscribe.errors import StoreError
 from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
 
-ROW_TABLES = ("documents", "sentences", "events", "actors", "times", "quotes", "decisions",
-              "places")
+ROW_TABLES = (
+    "documents", "sentences", "events", "event_actors", "actors", "times", "quotes", "decisions",
+    "places",
+)  # fmt: skip
 _ACTOR_FIELDS = ("text", "start", "end", "name", "country", "sector", "code")  # _actor_values
 # the columns after doc_id, read from the records' attributes (actors, times) or keys
 _ACTOR_COLUMNS = tuple(column_names("actors")[1:])
@@ -63,6 +65,7 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
         _add_document(cols["documents"].data, doc, run_id)
         _add_sentences(cols["sentences"].data, doc)
         _add_events(cols["events"], doc, run_id)
+        _add_event_actors(cols["event_actors"].data, doc)
         _add_actors(cols["actors"].data, doc)
         _add_times(cols["times"].data, doc)
         doc_id = doc.article.doc_id
@@ -111,7 +114,7 @@ _EVENT_ROW = (
     "plover_mode", "cameo_code", "quad_class", "intensity", "goldstein", "negated", "confidence",
     *(f"source_{f}" for f in _ACTOR_FIELDS), *(f"target_{f}" for f in _ACTOR_FIELDS),
     "trigger_text", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-    "sentence_text", "location", "timing", "explanation", "run_id",
+    "sentence_text", "location", "timing", "explanation", "run_id", "mutual", "paired_cameo",
     *(f"location_{k}" if k not in ("lat", "lon") else k for k in _LOCATION_KEYS), "event_day",
 )  # fmt: skip
 assert list(_EVENT_ROW) == column_names("events"), "keep _event_row in step with the schema"
@@ -152,9 +155,23 @@ def _event_row(
         event.timing,
         event.explanation,
         run_id,
+        event.mutual,
+        event.paired_cameo,
         *_location_values(event.location),
         _day(event.date, event.date_precision),
     )
+
+
+def _add_event_actors(data: dict[str, list[Any]], doc: CodedDocument) -> None:
+    """One row per actor of each event, by role and position (the dyads view's input)."""
+    doc_id = doc.article.doc_id
+    columns = list(data.values())
+    for event in doc.events:
+        for role, actors in (("source", event.sources), ("target", event.targets)):
+            for position, actor in enumerate(actors):
+                values = (doc_id, event.event_id, role, position, *_actor_values(actor))
+                for column, value in zip(columns, values, strict=True):
+                    column.append(value)
 
 
 def _location_values(location: dict[str, Any] | None) -> tuple[Any, ...]:

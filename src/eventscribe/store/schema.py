@@ -14,9 +14,10 @@ SCHEMA_VERSION = "4"
 
 # Versions an older store may carry that opening it for writing upgrades in place:
 # version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
-# and runs.input_fingerprint; versions before 4 the places table and the events'
+# and runs.input_fingerprint; versions before 4 had one actor per role and event (the
+# upgrade copies them into event_actors), and lacked the places table and the events'
 # location and event_day columns (filled from the stored location JSON and event_date).
-# Adding them keeps every stored row.
+# Upgrading keeps every stored row.
 UPGRADABLE_VERSIONS = ("1", "2", "3")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
@@ -115,8 +116,21 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("timing", "VARCHAR"),
         ("explanation", "VARCHAR"),
         ("run_id", "VARCHAR"),
+        # a mutual act ("Serbia and Kosovo agreed") has both sides as sources and targets
+        ("mutual", "BOOLEAN"),
+        # CAMEO code of the act seen from the target's side ("X visited Y" 042 -> 043)
+        ("paired_cameo", "VARCHAR"),
         *LOCATION_COLUMNS,
         ("event_day", "DATE"),  # event_date when it is a day, else null
+    ),
+    # every actor of every event, by role, in text order (events.source_* / target_*
+    # repeat the first of each); the dyads view pairs them up
+    "event_actors": (
+        ("doc_id", "VARCHAR"),
+        ("event_id", "VARCHAR"),
+        ("role", "VARCHAR"),
+        ("position", "INTEGER"),
+        *((c, "INTEGER" if c in ("start", "end") else "VARCHAR") for c in _ACTOR_COLUMNS),
     ),
     "actors": (
         ("doc_id", "VARCHAR"),
@@ -201,8 +215,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Tables that hold one document's rows: re-writing a document deletes from all of them.
 DOCUMENT_TABLES = (
-    "documents", "sentences", "events", "actors", "times", "quotes", "decisions", "doc_minhash",
-    "doc_bands", "places",
+    "documents", "sentences", "events", "event_actors", "actors", "times", "quotes", "decisions",
+    "doc_minhash", "doc_bands", "places",
 )  # fmt: skip
 
 # Tables recomputed over the whole store after each run (see eventscribe.dedupe).
@@ -212,6 +226,8 @@ INDEXES = (
     ("events_doc_idx", "events", ("doc_id",)),
     ("events_dyad_idx", "events", ("source_country", "target_country")),
     ("events_date_idx", "events", ("event_date",)),
+    ("event_actors_event_idx", "event_actors", ("event_id",)),
+    ("event_actors_doc_idx", "event_actors", ("doc_id",)),
     ("sentences_doc_idx", "sentences", ("doc_id",)),
     ("actors_doc_idx", "actors", ("doc_id",)),
     ("times_doc_idx", "times", ("doc_id",)),
@@ -249,6 +265,43 @@ GROUP BY c.cluster_id
 """
 
 
+_SAME_ACTOR = (
+    "(s.name IS NOT DISTINCT FROM t.name AND s.country IS NOT DISTINCT FROM t.country "
+    "AND s.sector IS NOT DISTINCT FROM t.sector)"
+)
+
+
+def dyads_view() -> str:
+    """The ``dyads`` view: one row per dyad of each event, with the events table's
+    columns (``source_*``/``target_*`` the dyad's actors, ``cameo_code`` its code) and
+    ``paired_row``. Each source with each target (a mutual act's sides each way, never an
+    actor with itself), then each target back to each source with the paired code: the
+    rows GDELT and ICEWS users count (:func:`eventscribe.records.dyads` in SQL)."""
+
+    def columns(source: str, target: str, code: str) -> str:
+        out = []
+        for name in column_names("events"):
+            role, _, field = name.partition("_")
+            if role in ("source", "target") and field in _ACTOR_COLUMNS:
+                out.append(f"{source if role == 'source' else target}.{quote_ident(field)} AS {name}")
+            else:
+                out.append(f"{code} AS cameo_code" if name == "cameo_code" else f"e.{quote_ident(name)}")
+        return ", ".join(out)
+
+    joins = (
+        "JOIN event_actors AS s ON s.event_id = e.event_id AND s.role = 'source' "
+        "JOIN event_actors AS t ON t.event_id = e.event_id AND t.role = 'target'"
+    )
+    return (
+        f"CREATE OR REPLACE VIEW dyads AS SELECT {columns('s', 't', 'e.cameo_code')}, false AS paired_row "
+        f"FROM events AS e {joins.replace('JOIN', 'LEFT JOIN')} "
+        f"WHERE NOT (coalesce(e.mutual, false) AND s.event_id IS NOT NULL AND t.event_id IS NOT NULL "
+        f"AND {_SAME_ACTOR}) "
+        f"UNION ALL SELECT {columns('t', 's', 'e.paired_cameo')}, true AS paired_row "
+        f"FROM events AS e {joins} WHERE e.paired_cameo IS NOT NULL AND NOT {_SAME_ACTOR}"
+    )
+
+
 def quote_ident(name: str) -> str:
     """A double-quoted SQL identifier ("end", "start" and "text" are keywords)."""
     return '"' + name.replace('"', '""') + '"'
@@ -268,18 +321,21 @@ def arrow_schema(table: str) -> pa.Schema:
     )
 
 
+def _create_table(table: str) -> str:
+    cols = ", ".join(f"{quote_ident(name)} {decl}" for name, decl in TABLES[table])
+    return f"CREATE TABLE IF NOT EXISTS {quote_ident(table)} ({cols})"
+
+
 def ddl_statements() -> list[str]:
     """CREATE TABLE / CREATE INDEX statements, all IF NOT EXISTS so opening is idempotent."""
-    statements = []
-    for table, columns in TABLES.items():
-        cols = ", ".join(f"{quote_ident(name)} {decl}" for name, decl in columns)
-        statements.append(f"CREATE TABLE IF NOT EXISTS {quote_ident(table)} ({cols})")
+    statements = [_create_table(table) for table in TABLES]
     for index, table, cols in INDEXES:
         col_list = ", ".join(quote_ident(c) for c in cols)
         statements.append(
             f"CREATE INDEX IF NOT EXISTS {quote_ident(index)} ON {quote_ident(table)} ({col_list})"
         )
     statements.append(CLUSTERED_EVENTS_VIEW.strip())
+    statements.append(dyads_view())
     return statements
 
 
@@ -294,7 +350,24 @@ def upgrade_statements(found: str) -> list[str]:
     if found in ("1", "2"):
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "timing" VARCHAR')
     if found in ("1", "2", "3"):
+        statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "mutual" BOOLEAN DEFAULT false')
+        statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "paired_cameo" VARCHAR')
         statements += _location_upgrade()
+        statements.append(_create_table("event_actors"))
+        statements += first_actor_statements()
+    return statements
+
+
+def first_actor_statements() -> list[str]:
+    """INSERTs that list each event's ``source_*``/``target_*`` actor in event_actors (for
+    stores written when an event had one actor of each role, and for bulk-made stores)."""
+    statements = []
+    for role in ("source", "target"):
+        fields = ", ".join(f"{role}_{c}" for c in _ACTOR_COLUMNS)
+        statements.append(
+            f"INSERT INTO event_actors SELECT doc_id, event_id, '{role}', 0, {fields} "
+            f"FROM events WHERE {role}_text IS NOT NULL OR {role}_name IS NOT NULL"
+        )
     return statements
 
 

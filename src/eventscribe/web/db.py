@@ -45,7 +45,10 @@ SELECT rn, ev_date, least(source_country, target_country) AS pair_lo,
        sentence_text
 FROM _events_arrow ORDER BY pair_lo, pair_hi, rn
 """
-BY_PAIR = Source("FROM memory.main.ev_dyad AS e", "e.ev_date", pair_columns=True)
+# The pair columns hold the first source and target only, so they cannot pre-filter a dyad
+# an event's other actors make ("aid for Chad and Niger" is also EUR -> NER): the dyad
+# filter reads every actor (analysis.filters.side_condition).
+BY_PAIR = Source("FROM memory.main.ev_dyad AS e", "e.ev_date", pair_columns=False)
 
 
 class CursorReader:

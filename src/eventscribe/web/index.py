@@ -28,7 +28,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventscribe.web.rows import DOC_FIELDS, EVENT_COLUMNS
+from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_COLUMNS, EVENT_FIELDS
 from eventscribe.web.textindex import TextIndex, sorted_unique
 
 # Bucket value of an event whose date is too coarse (or not a date) for that period size.
@@ -49,12 +49,11 @@ _BUILD_SQL = f"""
 SELECT {EVENT_DATE} AS ev_date, {EVENT_COLUMNS},
        d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url,
        d.source AS doc_source,
-       lower(e.sentence_text) AS text_lower, lower(e.source_name) AS source_lower,
-       lower(e.target_name) AS target_lower, {_BUCKETS.format(d=EVENT_DATE)}
+       lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)}
 FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
 ORDER BY {ORDER}
 """
-PAGE_COLUMNS = tuple(c.strip().removeprefix("e.") for c in f"{EVENT_COLUMNS}, {DOC_FIELDS}".split(","))
+PAGE_COLUMNS = tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(",")) + ACTOR_LISTS
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
@@ -94,10 +93,16 @@ def _codes(column: pa.ChunkedArray, keys: dict[Any, int]) -> np.ndarray:
 
 def build_postings(columns: list[pa.ChunkedArray]) -> Postings:
     """Postings over one key space: a position is listed under every key any of ``columns``
-    holds there (once, even when two columns hold the same key)."""
+    holds there (once, even when two columns hold the same key). A list column lists the
+    position under each of its values there."""
     keys: dict[Any, int] = {}
     n = len(columns[0])
-    codes = [_codes(c, keys) for c in columns]
+    codes: list[np.ndarray] = []
+    for column in columns:
+        if pa.types.is_list(column.type):
+            codes.extend(_list_codes(column, keys, n))  # one row of n codes per list slot
+        else:
+            codes.append(_codes(column, keys))
     if len(codes) == 1:
         key_of = codes[0]
         order = np.argsort(key_of, kind="stable").astype(np.int32)
@@ -110,6 +115,19 @@ def build_postings(columns: list[pa.ChunkedArray]) -> Postings:
     key_of, order = key_of[start:], order[start:]
     offsets = np.searchsorted(key_of, np.arange(len(keys) + 1)).astype(np.int64)
     return Postings(keys, offsets, order)
+
+
+def _list_codes(column: pa.ChunkedArray, keys: dict[Any, int], n: int) -> np.ndarray:
+    """Key ids of a list column, one row of ``n`` per list slot: a position whose list
+    is shorter holds -1 there (skipped like a null)."""
+    array = column.combine_chunks()
+    values, parents = pc.list_flatten(array), pc.list_parent_indices(array).to_numpy()
+    codes = _codes(pa.chunked_array([values]), keys)
+    slot = np.arange(len(parents)) - np.searchsorted(parents, parents)  # place within its list
+    width = int(slot.max()) + 1 if len(slot) else 1
+    out = np.full(width * n, -1, dtype=np.int32)
+    out[slot * n + parents] = codes
+    return out.reshape(width, n)
 
 
 class DateIndex:
@@ -140,6 +158,19 @@ class DateIndex:
         return lo, max(lo, hi)
 
 
+def _actor_fields(actors: pa.ChunkedArray) -> list[pa.ChunkedArray]:
+    """Lists of the countries, codes and lower-cased names of a list-of-actors column."""
+    array = actors.combine_chunks()
+    values = pc.list_flatten(array)
+    offsets = array.offsets
+    lists = [
+        pc.struct_field(values, "country"),
+        pc.struct_field(values, "code"),
+        pc.utf8_lower(pc.struct_field(values, "name")),
+    ]
+    return [pa.chunked_array([pa.ListArray.from_arrays(offsets, field)]) for field in lists]
+
+
 def load_events(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """The events of the store attached to ``con`` as ``store``, newest first, with the
     columns :class:`EventIndex` needs and ``rn`` (position + 1) for SQL copies."""
@@ -153,11 +184,13 @@ class EventIndex:
     def __init__(self, table: pa.Table) -> None:
         self.size = table.num_rows
         self.dates = DateIndex(table["ev_date"])
-        self.by_country = build_postings([table[c] for c in (
-            "source_country", "source_code", "target_country", "target_code")])  # fmt: skip
-        self.by_source = build_postings([table["source_country"], table["source_code"]])
-        self.by_target = build_postings([table["target_country"], table["target_code"]])
-        self.by_actor = build_postings([table["source_lower"], table["target_lower"]])
+        # every actor of each role, not only the first: "aid for Chad and Niger" is found
+        # under Niger too
+        role = {r: _actor_fields(table[f"{r}s"]) for r in ("source", "target")}
+        self.by_country = build_postings([*role["source"][:2], *role["target"][:2]])
+        self.by_source = build_postings(role["source"][:2])
+        self.by_target = build_postings(role["target"][:2])
+        self.by_actor = build_postings([role["source"][2], role["target"][2]])
         self.by_type = build_postings([table["plover_type"]])
         self.by_quad = build_postings([table["quad_class"]])
         self.by_doc = build_postings([table["doc_id"]])

@@ -12,7 +12,7 @@ from typing import Any
 
 from eventscribe.web.highlight import evidence_segments
 
-EVENT_COLUMNS = (
+EVENT_FIELDS = (
     "e.event_id, e.doc_id, e.event_date, e.date_precision, e.plover_type, e.plover_mode, "
     "e.cameo_code, e.quad_class, e.intensity, e.goldstein, e.negated, e.confidence, "
     "e.source_name, e.source_country, e.source_sector, e.source_code, e.source_text, "
@@ -20,7 +20,15 @@ EVENT_COLUMNS = (
     "e.target_name, e.target_country, e.target_sector, e.target_code, e.target_text, "
     "e.target_start, e.target_end, "
     "e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, "
-    "e.sentence_text, e.location, e.explanation"
+    "e.sentence_text, e.location, e.explanation, e.mutual, e.paired_cameo"
+)
+# every actor of each role, in text order, as a list of structs ("sources", "targets")
+ACTOR_LISTS = ("sources", "targets")
+EVENT_COLUMNS = EVENT_FIELDS + "".join(
+    ", (SELECT list(struct_pack(name := a.name, country := a.country, sector := a.sector, "
+    'code := a.code, text := a.text, start := a.start, "end" := a."end") ORDER BY a.position) '
+    f"FROM event_actors AS a WHERE a.event_id = e.event_id AND a.role = '{role}') AS {role}s"
+    for role in ("source", "target")
 )
 # The document fields an in-memory event row carries (so a list needs no join).
 DOC_FIELDS = "doc_title, doc_date, doc_url, doc_source"
@@ -54,6 +62,11 @@ def shape_event(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, An
         "confidence": row["confidence"],
         "source": source,
         "target": target,
+        # every actor of the act, in text order ("aid for Chad and Niger" has two targets)
+        "sources": row["sources"] or ([source] if source else []),
+        "targets": row["targets"] or ([target] if target else []),
+        "mutual": bool(row["mutual"]),
+        "paired_cameo": row["paired_cameo"],
         "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
         "sentence": {"text": row["sentence_text"], "start": row["sentence_start"], "end": row["sentence_end"]},
         "segments": evidence_segments(row),

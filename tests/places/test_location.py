@@ -54,6 +54,9 @@ def _where(nlp, tagger, sentence: str, trigger: str):
     ("The army began the offensive by targeting the town of Kobani.", "began", "Kobani"),
     # a country naming an institution's owner is not where it stands
     ("Students protested outside the United States Consulate in Sao Paulo.", "protested", "Sao Paulo"),
+    # a relative clause's event is about the noun it hangs on
+    ("Troops shelled the town of Saraqib, which rebels captured last week.", "captured", "Saraqib"),
+    ("He trained at a camp in Aceh Province that was raided by police.", "raided", "Aceh"),
     # a plural place noun
     ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
     # a name the model took for a nationality, said to be a place by its noun

@@ -41,8 +41,9 @@ def load_gold(path: Path, *, strict: bool = False) -> GoldSet:
     """Read a gold file of any kind; raise :class:`GoldFileError` on a bad line.
 
     The kind is told by the fields: "events", "quad", "roles" (``source_spans``),
-    "times", "places", "evloc" (``verb``); a single JSON object file (``*.json``, or spread over several
-    lines) is an "article" gold file, its text in the sibling ``<name>.txt``.
+    "times", "places", "evloc" (``verb``); a single JSON object file (``*.json``, or
+    spread over several lines) is an "article" gold file, its text in the sibling
+    ``<name>.txt``.
 
     Published gold sets carry a few conversion slips, which are worked around and
     named in ``GoldSet.problems`` ("file:line: field ..."): a span, time or place whose

@@ -14,7 +14,9 @@ first place it finds (the words that drive it are lists in ``data/words.yaml``):
    preposition ("on", "against", "towards") counts only for a place smaller than a
    country ("an assault on Taqsis", not "sanctions on Iran"); "from" only for verbs
    such as "fire" and "withdraw";
-3. a locative phrase of the subject ("a mob in the town of X killed ...").
+3. for a relative clause, the noun it hangs on ("the town of X, which rebels
+   captured", "a camp in X that was raided");
+4. a locative phrase of the subject ("a mob in the town of X killed ...").
 
 A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") or of the
 clause a participle hangs on ("struck a market in X, killing 15") counts for both. The
@@ -92,7 +94,7 @@ class _Ids:
         self.purpose = _ids(("xcomp", "advcl", "acl", "relcl"))
         self.pcomp = one("pcomp")
         self.to, self.aux = one("to"), one("aux")
-        self.nsubjpass = one("nsubjpass")
+        self.nsubjpass, self.relcl = one("nsubjpass"), one("relcl")
         self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
         self.propn = one("PROPN")
         self.compounds = _ids(("compound", "flat"))
@@ -303,6 +305,23 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
     return None
 
 
+def _antecedent(search: _Search, trigger: int) -> EventLocation | None:
+    """The place a relative clause's event is about: "the town of X, which rebels
+    captured", "a camp in X that was raided" (the noun the clause hangs on)."""
+    view, ids = search.view, search.ids
+    clause = trigger
+    if view.dep[clause] == ids.conj:
+        clause = view.head[clause]
+    if view.dep[clause] != ids.relcl or view.head[clause] == clause:
+        return None
+    noun = view.head[clause]
+    found = search.place_in(noun, how=OBJECT)
+    if found is None:
+        found = next(filter(None, (search.place_in(pobj, how=LOCATIVE)
+                                   for pobj, target in search.preps(noun, False) if not target)), None)
+    return found
+
+
 def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
     view, ids = search.view, search.ids
     for child in view.children[trigger]:
@@ -326,7 +345,8 @@ def locate_event(
     """
     words = place_words()
     search = _Search(view, _ids_for(words), places)
-    found = _nearest(search, trigger, words) or _by_subject(search, trigger)
+    found = (_nearest(search, trigger, words) or _antecedent(search, trigger)
+             or _by_subject(search, trigger))
     if found is None and dateline and places:
         found = dateline_location(view.text, places)
     return found

@@ -3,15 +3,33 @@
 An article flows through small stages (ingest -> nlp -> actors -> time -> coding ->
 store); each stage is a subpackage. ``code_documents`` in :mod:`eventscribe.pipeline`
 is the one library entry point that the CLI and every other front end call.
+
+From Python (see :mod:`eventscribe.api`)::
+
+    coder = eventscribe.load()
+    coder("Serbia and Kosovo agreed on plates.", date="2022-11-24").events
+    coder.pipe(records, workers=2).to_frame()
+    eventscribe.open_store("events.duckdb").events(country="SRB", start="2022-11-01")
+    eventscribe.read_events("events.csv")
 """
 
+from typing import Any
+
 __version__ = "0.1.0"
+__all__ = ["__version__", "load", "open_store", "read_events"]
+
+# imported on first use: ``import eventscribe`` stays cheap (no model, no DuckDB)
+_LAZY = {
+    "load": "eventscribe.api",
+    "open_store": "eventscribe.stores",
+    "read_events": "eventscribe.store.reading",
+}
 
 
-def read_events(path: str) -> object:
-    """An ``eventscribe export`` file (parquet, csv, GDELT tsv, jsonl) as an Arrow table
-    with every code column as text ("030" stays "030"); ``.to_pandas()`` for a DataFrame.
-    See :func:`eventscribe.store.reading.read_events`."""
-    from eventscribe.store.reading import read_events as read
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventscribe' has no attribute {name!r}")
+    from importlib import import_module
 
-    return read(path)
+    return getattr(import_module(module), name)

@@ -1,0 +1,57 @@
+"""``eventscribe.open_store(path)``: a store's events for analysis in Python."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Self
+
+from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, split_codes
+from eventscribe.api import pandas_module
+from eventscribe.store import EventStore
+from eventscribe.store.export import flat_events_sql
+
+
+class StoreReader:
+    """A store opened read-only; ``events(...)`` returns a DataFrame (or an Arrow table)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._store = EventStore(self.path, read_only=True)
+
+    def events(
+        self,
+        *,
+        country: str | list[str] | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        type: str | list[str] | None = None,
+        rows: str = "events",
+        arrow: bool = False,
+    ) -> Any:
+        """The stored events (or ``rows="dyads"``), filtered like ``eventscribe export``:
+        ``country`` any actor's country or code, ``start``/``end`` ISO days, ``type``
+        PLOVER types. A pandas DataFrame, or with ``arrow=True`` an Arrow table."""
+        flt = EventFilter(
+            start=start, end=end, countries=split_codes(country),
+            types=tuple(t.upper() for t in split_codes(type)), include_negated=True,
+        )  # fmt: skip
+        where, params = flt.where(STORE_SOURCE)
+        table = self._store.connection.execute(flat_events_sql(rows, where), params).to_arrow_table()
+        if arrow:
+            return table
+        pandas_module()  # a clear error when pandas is missing
+        return table.to_pandas()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path) -> StoreReader:
+    """A store for queries from Python (read-only)."""
+    return StoreReader(path)

@@ -43,7 +43,7 @@ def test_the_readme_example_gives_the_clis_events(readme_run: dict, tmp_path: Pa
     assert list(frame["event_id"]) == [e["id"] for e in cli_events]
     assert list(frame["plover_type"]) == [e["type"] for e in cli_events]
     assert list(frame["cameo_code"]) == [e["cameo"] for e in cli_events]
-    countries = [None if c != c else c for c in frame["source_country"]]  # pandas shows None as NaN
+    countries = [c if isinstance(c, str) else None for c in frame["source_country"]]  # NaN for None
     assert countries == [(e["source"] or {}).get("country") for e in cli_events]
     assert [e.event_id for e in readme_run["article"].events] == [e["id"] for e in cli_events]
 

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from eventscribe.actors.knowledge import load_actor_knowledge
 from eventscribe.actors.words import load_actor_words
 from eventscribe.cli import main
+from eventscribe.coding.wordlists import load_word_lists
 
 pytestmark = pytest.mark.slow
 
@@ -85,3 +86,11 @@ def test_real_news_store_holds_no_time_unit_amount_or_generic_noun_actor(tmp_pat
     # a bare role word from roles.csv ("the ministry", "government") is a role, not a generic noun
     bad = sorted({r[1] for r in rows if _no_one(r[1], words) and roles.role(r[1]) is None})
     assert bad == [], bad
+    # and no attack by a natural force, disease or accident ("the quake killed 300")
+    forces = load_word_lists().natural_forces
+    with duckdb.connect(str(tmp_path / "events.duckdb"), read_only=True) as con:
+        attackers = con.execute(
+            "SELECT a.name FROM events AS e JOIN event_actors AS a ON a.event_id = e.event_id "
+            "WHERE e.plover_type = 'ASSAULT' AND a.role = 'source'"
+        ).fetchall()
+    assert not [name for (name,) in attackers if set(name.lower().split()) & forces]

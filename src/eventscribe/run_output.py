@@ -166,6 +166,7 @@ class StoreSink:
             settings={
                 "model": self.settings.model,
                 "lexicons": [str(p) for p in self.settings.lexicons],
+                "conventions": self.settings.conventions,
                 "actor_files": [str(p) for p in self.settings.actor_files],
                 "petrarch_actor_files": [str(p) for p in self.settings.petrarch_actor_files],
                 "max_chars": self.settings.max_chars,

@@ -15,7 +15,7 @@ from .helpers import AGREEMENT_SENTENCE, ATTACK_SENTENCE, CONTRACT_DOCS, read_js
 
 pytestmark = pytest.mark.slow
 
-DOCUMENT_KEYS = {"id", "date", "events", "times", "places", "quotes"}
+DOCUMENT_KEYS = {"id", "date", "conventions", "events", "times", "places", "quotes"}
 EVENT_KEYS = {
     "id", "type", "mode", "cameo", "quad", "intensity", "goldstein", "date", "date_precision",
     "negated", "source", "target", "sources", "targets", "mutual", "paired_cameo", "trigger",

@@ -90,9 +90,12 @@ MATERIAL_COOPERATION = frozenset({"AID", "RETREAT", "COOPERATE"})  # PLOVER quad
 class EventMatcher:
     """Finds candidate events in a sentence. One matcher serves many documents."""
 
-    def __init__(self, lexicon: Lexicon, words: syntax.WordLists) -> None:
+    def __init__(self, lexicon: Lexicon, words: syntax.WordLists, *, conventions: str = "plover") -> None:
         self.lexicon = lexicon
         self.words = words
+        # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
+        # CAMEO (and PETRARCH) code the act with its own code whatever its tense
+        self.recode_future = conventions == "plover"
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
         # per verb lemma, its entries with what the match asks of each (read once here,
@@ -433,10 +436,10 @@ class EventMatcher:
         modality: str | None,
     ) -> Candidate:
         type_, mode, cameo, notes = entry.type, entry.mode, entry.cameo, []
-        if modality == "future" and type_ in FUTURE_AS_AGREE:
+        if modality == "future" and self.recode_future and type_ in FUTURE_AS_AGREE:
             notes.append(f"future {type_} coded as AGREE (PLOVER rule)")
             type_, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[entry.type]
-        elif modality == "future" and type_ in FUTURE_AS_THREAT:
+        elif modality == "future" and self.recode_future and type_ in FUTURE_AS_THREAT:
             notes.append(f"future {type_} coded as THREATEN")
             type_ = "THREATEN"
             mode, cameo = FUTURE_AS_THREAT[entry.type]

@@ -71,6 +71,7 @@ def settings_fingerprint(coder: Coder) -> str:
     return stable_id(
         info["code_version"], info["model"], info["model_version"],
         info["lexicon_fingerprint"], coder.settings.min_confidence,
+        *([] if coder.settings.conventions == "plover" else [coder.settings.conventions]),
     )  # fmt: skip
 
 

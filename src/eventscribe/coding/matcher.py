@@ -216,26 +216,23 @@ class EventMatcher:
 
     def _wrong_sense(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> str | None:
         """Why the verb, though its entry matched, names no political act: its doer is a
-        natural force or accident, or (for a bare entry of material cooperation) what it
-        hands over is a message ("handed over a petition")."""
+        natural force or accident; or, for an entry without object words, what it acts on
+        shows another sense: a message handed over ("handed over a petition"), no one to
+        attack ("hit its highest level"), no one set free ("released a statement")."""
         cause = syntax.natural_cause(t, verb, self.words)
         if cause is not None:
             return f"'{cause}' is a natural force or accident, not an actor"
-        if not entry.objects and entry.type in MATERIAL_COOPERATION:
-            for obj in syntax.objects_of(t, verb):
-                if t.lemma[obj].lower() in self.words.message_nouns:
-                    return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
-        words = self.words
         if entry.objects:
-            return None
-        if entry.lemma in words.attack_sense_verbs:
-            for obj in syntax.objects_of(t, verb):
-                if not self._attackable(t, obj, actors):
-                    return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
-        if entry.lemma in words.release_sense_verbs:
-            for obj in syntax.objects_of(t, verb):
-                if t.lemma[obj].lower() in words.released_things | words.message_nouns:
-                    return f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
+            return None  # the entry names its objects: the sense is the entry's
+        words = self.words
+        for obj in syntax.objects_of(t, verb):
+            lemma = t.lemma[obj].lower()
+            if entry.type in MATERIAL_COOPERATION and lemma in words.message_nouns:
+                return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
+            if entry.lemma in words.attack_sense_verbs and not self._attackable(t, obj, actors):
+                return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
+            if entry.lemma in words.release_sense_verbs and lemma in words.released_things | words.message_nouns:
+                return f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
         return None
 
     def _attackable(self, t: Tree, obj: int, actors: ActorIndex) -> bool:

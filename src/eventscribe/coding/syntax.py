@@ -52,6 +52,7 @@ class WordLists:
     physical_targets: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
+    cause_prepositions: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -193,7 +194,7 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     Betsy destroyed the church", "killed by floods", "were killed in the earthquake"),
     or None: such a cause is no actor, so the act is no event."""
     if is_passive(t, verb):
-        heads = agent_of(t, verb) + prep_objects(t, verb, "in") + prep_objects(t, verb, "during")
+        heads = agent_of(t, verb) + [p for word in words.cause_prepositions for p in prep_objects(t, verb, word)]
     else:
         heads = subjects_of(t, verb, words)
     for head in heads:

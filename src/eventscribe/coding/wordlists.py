@@ -45,6 +45,7 @@ FIELDS = (
     "physical_targets",
     "attackable_entities",
     "storm_name_prefixes",
+    "cause_prepositions",
 )
 
 

@@ -15,6 +15,9 @@ from eventscribe.records import Article, InputProblem
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 OPTIONAL_TEXT_FIELDS = ("title", "url", "source")
+# Longest integer a record may hold: ids and counts need far fewer digits, and Python
+# refuses to convert more than 4,300 (which used to stop the whole run).
+MAX_INT_DIGITS = 100
 
 
 class FieldProblem(ValueError):
@@ -47,12 +50,31 @@ def date_field(value: Any) -> date | None:
     raise FieldProblem(f'field "date": {value!r} is not a date (use YYYY-MM-DD)')
 
 
+def bounded_int(digits: str) -> int:
+    """``int(digits)`` for the JSON reader, refusing integers over MAX_INT_DIGITS digits."""
+    length = len(digits.lstrip("-"))
+    if length > MAX_INT_DIGITS:
+        raise FieldProblem(f"integer of {length} digits, over the limit of {MAX_INT_DIGITS}")
+    return int(digits)
+
+
+def checked_text(name: str, value: str) -> str:
+    """``value`` if it is encodable text; a lone surrogate ("\\ud800", legal in JSON
+    escapes but not a character) is reported with its position instead of failing later."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"\\u{ord(value[exc.start]):04x}"
+        raise FieldProblem(f'field "{name}": lone surrogate {code} at character {exc.start} is not text') from None
+    return value
+
+
 def id_field(value: Any, fallback: str) -> str:
     """The ``id`` field as a string; numbers are accepted, missing/blank gives ``fallback``."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return fallback
     if isinstance(value, str):
-        return value.strip()
+        return checked_text("id", value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise FieldProblem(f'field "id": must be a string or a number, got {json_type(value)}')
@@ -65,7 +87,7 @@ def text_field(record: Mapping[str, Any]) -> str:
     value = record["text"]
     if not isinstance(value, str):
         raise FieldProblem(f'field "text": must be a string, got {json_type(value)}')
-    return value
+    return checked_text("text", value)
 
 
 def optional_field(record: Mapping[str, Any], name: str) -> str | None:
@@ -75,7 +97,7 @@ def optional_field(record: Mapping[str, Any], name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise FieldProblem(f'field "{name}": must be a string, got {json_type(value)}')
-    return value.strip() or None
+    return checked_text(name, value.strip()) or None
 
 
 def text_problem(text: str, max_chars: int) -> str | None:

@@ -35,8 +35,21 @@ def read_inputs(
         if isinstance(source, InputProblem):
             yield source
             continue
-        for item in _read_source(source, max_chars):
+        for item in _guarded(source, max_chars):
             yield _unless_duplicate(item, first_seen)
+
+
+def _guarded(source: Source, max_chars: int) -> Iterator[Article | InputProblem]:
+    """The reader's items; a reader that fails on data it did not foresee costs the rest
+    of that file (reported with the number of documents read), never the run."""
+    count = 0
+    try:
+        for item in _read_source(source, max_chars):
+            count += isinstance(item, Article)
+            yield item
+    except Exception as exc:  # noqa: BLE001 - reported, the run goes on with the next file
+        detail = " ".join(str(exc).split())[:200] or "no message"
+        yield InputProblem(str(source.path), f"reading stopped after {count} documents: {type(exc).__name__}: {detail}")
 
 
 def _read_source(source: Source, max_chars: int) -> Iterator[Article | InputProblem]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventscribe.ingest.decode import iter_lines
-from eventscribe.ingest.fields import article_from_record, json_type
+from eventscribe.ingest.fields import FieldProblem, article_from_record, bounded_int, json_type
 from eventscribe.records import Article, InputProblem
 
 
@@ -55,9 +55,11 @@ def _parse_line(
     if not text.strip():
         return None
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         return InputProblem(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except FieldProblem as exc:
+        return InputProblem(origin, f"invalid JSON ({exc})")
     except RecursionError:
         return InputProblem(origin, "invalid JSON (nested too deeply)")
     if not isinstance(record, dict):

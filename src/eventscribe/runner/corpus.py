@@ -197,17 +197,29 @@ def _batches(
 ) -> Iterator[Batch]:
     def articles() -> Iterator[Article]:
         for item in items:
-            if isinstance(item, InputProblem):
+            problem = item if isinstance(item, InputProblem) else _unhashable(item)
+            if problem is not None:
                 totals.problems += 1
-                listener.problem(item)
+                listener.problem(problem)
             else:
-                yield item
+                yield item  # type: ignore[misc]
 
     stream = articles()
     index = 0
     while batch := list(islice(stream, size)):
         yield index, batch
         index += 1
+
+
+def _unhashable(article: Article) -> InputProblem | None:
+    """A problem for an article whose content cannot be hashed (it would stop the run
+    wherever it is hashed later: resume bookkeeping, the store, quarantine)."""
+    try:
+        content_hash(article)
+    except Exception as exc:  # noqa: BLE001 - reported; the run goes on
+        detail = " ".join(str(exc).split())[:200]
+        return InputProblem(article.origin or article.doc_id, f"cannot be stored: {type(exc).__name__}: {detail}")
+    return None
 
 
 def _not_done(

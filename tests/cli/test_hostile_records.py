@@ -1,0 +1,40 @@
+"""Records that used to stop the whole run (issue 15): each is one reported line now,
+and the documents around it are coded and stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .helpers import SHORT_EVENT_TEXT, skipped_lines, store_rows
+
+pytestmark = pytest.mark.slow
+
+GOOD = json.dumps({"id": "good", "text": SHORT_EVENT_TEXT})
+LAST = json.dumps({"id": "last", "text": "Serbia and Kosovo reached an agreement on Wednesday."})
+HOSTILE = {
+    "lone surrogate in text": ('{"id": "s", "text": "Serbia \\ud800 accused Kosovo."}', ("surrogate", "\\ud800")),
+    "lone surrogate in title": ('{"id": "t", "text": "Serbia met Kosovo.", "title": "\\udfff"}', ('"title"',)),
+    "integer of 5000 digits": ('{"id": "n", "text": "Serbia met Kosovo.", "views": ' + "9" * 5000 + "}", ("5000 digits",)),
+    "id of 5000 digits": ('{"id": ' + "1" * 5000 + ', "text": "Serbia met Kosovo."}', ("5000 digits",)),
+    "nested too deeply": ('{"id": "d", "text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}", ("nested",)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_one_hostile_record_does_not_stop_the_run(cli, tmp_path: Path, case: str) -> None:
+    line, words = HOSTILE[case]
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(f"{GOOD}\n{line}\n{LAST}\n", encoding="utf-8")
+    store = tmp_path / "events.duckdb"
+    result = cli("code", docs, "--store", store, "-q")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    [problem] = skipped_lines(result.stderr)
+    assert f"{docs}:2:" in problem
+    for word in words:
+        assert word in problem, problem
+    stored = store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")
+    assert [r["doc_id"] for r in stored] == ["good", "last"]

@@ -30,6 +30,8 @@ EXIT_SKIPPED = 1
 EXIT_FATAL = 3
 EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
+# spaCy's nlp.max_length: a longer text is refused by the parser
+MAX_PARSER_CHARS = 1_000_000
 
 
 def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = ()) -> Settings:
@@ -50,7 +52,7 @@ def coder_options(func):
             click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to parse with."),
             click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
             click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat."),
-            click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
+            click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(1, MAX_PARSER_CHARS), help=f"Skip documents longer than this (at most {MAX_PARSER_CHARS:,}, what the parser accepts)."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
         ]
@@ -93,8 +95,9 @@ def main() -> None:
 @click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a local Dask cluster of --workers processes (default 2).")
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
+@click.option("--doc-seconds", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Quarantine a document whose coding after parsing takes longer than this (checked between stages).")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, doc_seconds, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -129,7 +132,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
     settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files)
-    settings = replace(settings, learned_actors=learned_actors(store_path))
+    settings = replace(settings, learned_actors=learned_actors(store_path), doc_seconds=doc_seconds)
     coder = Coder.build(settings)
     progress = Progress(quiet)
     command = "eventscribe code " + " ".join(inputs)

@@ -26,6 +26,8 @@ class Settings:
     limit is 1,000,000 characters).
     ``min_confidence``: events below this confidence are dropped.
     ``batch_size``: documents per ``nlp.pipe`` batch.
+    ``doc_seconds``: a document whose coding after parsing takes longer is quarantined
+    (checked between stages; see :meth:`eventscribe.pipeline.Coder.analyse`).
     """
 
     model: str = DEFAULT_MODEL
@@ -35,6 +37,7 @@ class Settings:
     max_chars: int = 200_000
     min_confidence: float = 0.0
     batch_size: int = 32
+    doc_seconds: float = 300.0
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -45,6 +48,8 @@ class Settings:
             raise ConfigError(
                 f"min_confidence must be between 0 and 1, got {self.min_confidence}"
             )
+        if self.doc_seconds <= 0:
+            raise ConfigError(f"doc_seconds must be positive, got {self.doc_seconds}")
         if self.batch_size <= 0:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         for path in self.lexicons:

@@ -24,7 +24,7 @@ class Progress:
 
         self.started = time.monotonic()
         self.documents = self.sentences = self.events = self.problems = 0
-        self.quarantined_docs = 0
+        self.quarantined_docs = self.warnings = 0
         self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
 
     def add(self, sentences: int, events: int) -> None:
@@ -40,6 +40,11 @@ class Progress:
     def problem(self, problem: InputProblem) -> None:
         self.problems += 1
         self._bar.write(f"skipped {problem}", file=sys.stderr)
+
+    def warning(self, origin: str, message: str) -> None:
+        """Something the reader could not use in a document it still codes."""
+        self.warnings += 1
+        self._bar.write(f"warning {origin}: {message}", file=sys.stderr)
 
     # -- corpus runs (eventscribe.runner.Listener) ----------------------------------------
 

@@ -38,3 +38,30 @@ def test_one_hostile_record_does_not_stop_the_run(cli, tmp_path: Path, case: str
         assert word in problem, problem
     stored = store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")
     assert [r["doc_id"] for r in stored] == ["good", "last"]
+
+
+def test_max_chars_is_capped_at_what_the_parser_accepts(cli, tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(f"{GOOD}\n", encoding="utf-8")
+    result = cli("code", docs, "--format", "jsonl", "--max-chars", "2000000")
+    assert result.exit_code == 2 and "--max-chars" in result.output and "1000000" in result.output
+
+
+def test_doc_seconds_must_be_positive(cli, tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(f"{GOOD}\n", encoding="utf-8")
+    result = cli("code", docs, "--format", "jsonl", "--doc-seconds", "0")
+    assert result.exit_code == 2 and "--doc-seconds" in result.output
+
+
+def test_html_tables_cut_are_one_warning_line_and_the_page_is_coded(cli, tmp_path: Path) -> None:
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(6_000))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><p>{SHORT_EVENT_TEXT} Officials in Pristina rejected the claim "
+                    f"and called for talks on Monday.</p></article><table>{rows}</table></body></html>", encoding="utf-8")  # fmt: skip
+    store = tmp_path / "events.duckdb"
+    result = cli("code", page, "--store", store, "-q")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
+    assert warnings == [f"warning {page}: 6,000 table rows cut before extraction (over the limit of 5,000)"]
+    assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents")] == ["page"]

@@ -6,6 +6,7 @@ The extracted text (not the markup) becomes ``Article.text``, so offsets point i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,12 @@ from typing import Any
 from eventscribe.ingest.fields import parse_date, text_problem
 from eventscribe.ingest.text import read_text
 from eventscribe.records import Article, InputProblem
+
+# A page may hold this many characters of markup per character of --max-chars.
+HTML_PER_TEXT_CHAR = 25
+MAX_TABLE_ROWS = 5_000
+_ROW = re.compile(r"<tr\b", re.IGNORECASE)
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def read_html(
@@ -39,7 +46,19 @@ def read_html(
 def article_from_html(
     markup: str, *, doc_id: str, origin: str, max_chars: int = 200_000
 ) -> Article | InputProblem:
-    """The Article in an HTML string, or an InputProblem if no article text is found."""
+    """The Article in an HTML string, or an InputProblem if no article text is found.
+
+    Bounded before extraction: a page over ``HTML_PER_TEXT_CHAR * max_chars``
+    characters is refused (extraction from it would take minutes, and trafilatura
+    gives up on huge pages, leaving a fragment); tables of more than MAX_TABLE_ROWS
+    rows are cut first (their text is not extracted anyway), with a warning."""
+    limit = HTML_PER_TEXT_CHAR * max_chars
+    if len(markup) > limit:
+        return InputProblem(origin, f"HTML page has {len(markup):,} characters, over the limit of {limit:,} "
+                                    "before extraction (raise --max-chars or extract the text yourself)")  # fmt: skip
+    markup, warnings = _without_huge_tables(markup)
+    if markup is None:
+        return InputProblem(origin, f"HTML page has more than {MAX_TABLE_ROWS:,} table rows outside any closed table")
     extracted = _extract(markup) or {}
     text = extracted.get("text") or ""
     if not text.strip():
@@ -55,7 +74,20 @@ def article_from_html(
         url=extracted.get("url") or None,
         source=extracted.get("sitename") or None,
         origin=origin,
+        warnings=warnings,
     )
+
+
+def _without_huge_tables(markup: str) -> tuple[str | None, tuple[str, ...]]:
+    """``markup`` itself, or without its tables when they hold over MAX_TABLE_ROWS rows
+    (None if the rows are still there: tables that never close)."""
+    rows = len(_ROW.findall(markup))
+    if rows <= MAX_TABLE_ROWS:
+        return markup, ()
+    cut = _TABLE.sub(" ", markup)
+    if len(_ROW.findall(cut)) > MAX_TABLE_ROWS:
+        return None, ()
+    return cut, (f"{rows:,} table rows cut before extraction (over the limit of {MAX_TABLE_ROWS:,})",)
 
 
 def _extract(markup: str) -> dict[str, Any] | None:

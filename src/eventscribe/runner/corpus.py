@@ -64,6 +64,7 @@ class Listener(Protocol):
     """What the caller (the CLI's progress bar) hears about while the run goes."""
 
     def problem(self, problem: InputProblem) -> None: ...
+    def warning(self, origin: str, message: str) -> None: ...  # optional (Article.warnings)
     def quarantined(self, item: QuarantinedDocument) -> None: ...
     def skipped_done(self, count: int) -> None: ...
     def batch(self, result: BatchResult) -> None: ...
@@ -195,14 +196,18 @@ def _count(result: BatchResult, totals: CorpusTotals, listener: Listener) -> Non
 def _batches(
     items: Iterable[Article | InputProblem], size: int, listener: Listener, totals: CorpusTotals
 ) -> Iterator[Batch]:
+    warn = getattr(listener, "warning", None)
+
     def articles() -> Iterator[Article]:
         for item in items:
             problem = item if isinstance(item, InputProblem) else _unhashable(item)
             if problem is not None:
                 totals.problems += 1
                 listener.problem(problem)
-            else:
-                yield item  # type: ignore[misc]
+                continue
+            for message in item.warnings if warn is not None else ():  # type: ignore[union-attr]
+                warn(item.origin or item.doc_id, message)  # type: ignore[union-attr]
+            yield item  # type: ignore[misc]
 
     stream = articles()
     index = 0

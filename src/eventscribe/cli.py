@@ -128,6 +128,7 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     dask = "local" if dask_local else dask_scheduler
     if dask == "local" and workers == 1:
         workers = 2
+    _warn_if_more_workers_than_cores(workers, remote=dask not in (None, "local"))
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
@@ -162,6 +163,17 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         report(progress, totals, store_path)
     if progress.problems or progress.quarantined_docs:
         sys.exit(EXIT_SKIPPED)
+
+
+def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:
+    """Each worker loads the model (~0.5 GB) and wants a core: more workers than cores
+    only costs memory."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not remote and workers > cores:
+        click.echo(f"warning: --workers {workers} is more than the {cores} cores this process may use; "
+                   f"each worker loads the model (about 0.5 GB), so more than {cores} only costs memory", err=True)  # fmt: skip
 
 
 @main.command()

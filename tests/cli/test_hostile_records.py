@@ -65,3 +65,45 @@ def test_html_tables_cut_are_one_warning_line_and_the_page_is_coded(cli, tmp_pat
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
     assert warnings == [f"warning {page}: 6,000 table rows cut before extraction (over the limit of 5,000)"]
     assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents")] == ["page"]
+
+
+def test_free_form_dates_are_read_and_an_unreadable_one_codes_undated(cli, tmp_path: Path) -> None:
+    rows = [
+        {"id": "rfc", "text": SHORT_EVENT_TEXT, "date": "Tue, 05 Dec 2023 10:00:00 GMT"},
+        {"id": "words", "text": SHORT_EVENT_TEXT, "date": "December 5, 2023"},
+        {"id": "junk", "text": SHORT_EVENT_TEXT, "date": "sometime soon"},
+        {"id": "far", "text": "Kosovo accused Serbia of provocations next year.", "date": "9999-12-31"},
+    ]
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    store = tmp_path / "events.duckdb"
+    result = cli("code", docs, "--store", store, "-q")
+    assert result.exit_code == 0, result.output  # nothing skipped, nothing quarantined
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
+    assert warnings == [f"warning {docs}:3: field \"date\": 'sometime soon' is not a date that can be read; coded undated"]
+    stored = store_rows(store, "SELECT doc_id, CAST(date AS VARCHAR) AS day FROM documents ORDER BY doc_id")
+    assert {r["doc_id"]: r["day"] for r in stored} == {"far": "9999-12-31", "junk": None, "rfc": "2023-12-05", "words": "2023-12-05"}
+
+
+def test_more_workers_than_cores_is_a_warning(cli, tmp_path: Path) -> None:
+    import os
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(f"{GOOD}\n", encoding="utf-8")
+    too_many = len(os.sched_getaffinity(0)) + 1
+    result = cli("code", docs, "--format", "jsonl", "-o", tmp_path / "o.jsonl", "-q", "--workers", str(too_many))
+    assert result.exit_code == 0, result.output
+    assert f"warning: --workers {too_many} is more than the" in result.stderr
+
+
+def test_csv_with_an_unclosed_quote_codes_every_other_record(cli, tmp_path: Path) -> None:
+    rows = [f'{i},"{SHORT_EVENT_TEXT}"\n' for i in range(1, 6)]
+    rows[1] = f'2,"{SHORT_EVENT_TEXT}\n'
+    docs = tmp_path / "docs.csv"
+    docs.write_text("id,text\n" + "".join(rows), encoding="utf-8")
+    store = tmp_path / "events.duckdb"
+    result = cli("code", docs, "--store", store, "-q")
+    assert result.exit_code == 1
+    [problem] = skipped_lines(result.stderr)
+    assert f"{docs}:3:" in problem and "not closed" in problem
+    assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")] == ["1", "3", "4", "5"]

@@ -7,11 +7,13 @@ order mark is accepted and stripped, because editors on Windows add it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 BOM = "\ufeff"
+_LONE_CR = re.compile(rb"\r(?!\n)")
 CHUNK_BYTES = 1 << 20
 FIX = "save the file as UTF-8"
 
@@ -61,6 +63,25 @@ def iter_decoded_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Ite
             return
 
 
+def _split_lone_cr(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's ``\n``-terminated lines, each also cut after a ``\r`` not followed
+    by ``\n`` (each piece keeps its line end)."""
+    for raw in stream:
+        if b"\r" not in raw:
+            yield raw
+            continue
+        yield from _cut_after_lone_cr(raw)
+
+
+def _cut_after_lone_cr(raw: bytes) -> Iterator[bytes]:
+    start = 0
+    for found in _LONE_CR.finditer(raw):
+        yield raw[start : found.end()]
+        start = found.end()
+    if start < len(raw):
+        yield raw[start:]
+
+
 @dataclass(frozen=True)
 class Line:
     """One physical line of a file: 1-based number, decoded text or the decoding error."""
@@ -73,13 +94,13 @@ class Line:
 def iter_lines(stream: BinaryIO, *, replace_errors: bool = False) -> Iterator[Line]:
     """Yield the lines of ``stream`` one at a time, each with its line number.
 
-    Lines are split on ``\\n`` only (so U+2028 inside JSON strings is not a break). A line
-    with bad UTF-8 carries ``error``; its ``text`` is empty, or decoded with U+FFFD
-    replacements when ``replace_errors`` is set (the CSV reader needs the line to keep
+    Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files), never at
+    U+2028 (legal inside JSON strings). A line with bad UTF-8 carries ``error``; its
+    ``text`` is empty, or decoded with U+FFFD replacements when ``replace_errors`` is set (the CSV reader needs the line to keep
     its record boundaries right, then reports the record).
     """
     offset = 0
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(_split_lone_cr(stream), start=1):
         error = None
         try:
             text = raw.decode("utf-8")

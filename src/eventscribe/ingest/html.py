@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventscribe.ingest.fields import parse_date, text_problem
+from eventscribe.ingest.dates import read_date
+from eventscribe.ingest.fields import text_problem
 from eventscribe.ingest.text import read_text
 from eventscribe.records import Article, InputProblem
 
@@ -115,10 +116,6 @@ def _extract(markup: str) -> dict[str, Any] | None:
 
 
 def _date(value: Any) -> date | None:
-    """trafilatura gives ``YYYY-MM-DD`` strings; anything unparseable counts as no date."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
+    """trafilatura (htmldate) gives ``YYYY-MM-DD`` strings; anything else is read as a
+    written date, or counts as no date."""
+    return read_date(value) if isinstance(value, str) else None

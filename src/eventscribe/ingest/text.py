@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from eventscribe.ingest.dates import parse_iso_date
 from eventscribe.ingest.decode import BadUtf8, iter_decoded_chunks
-from eventscribe.ingest.fields import oversize_reason, parse_date, text_problem
+from eventscribe.ingest.fields import oversize_reason, text_problem
 from eventscribe.records import Article, InputProblem
 
 DATE_LINE = re.compile(r"^\s*date\b\s*:?\s*(?P<day>\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
@@ -36,7 +37,7 @@ def parse_dateline(text: str) -> date | None:
     if not match:
         return None
     try:
-        return parse_date(match["day"])
+        return parse_iso_date(match["day"])
     except ValueError:
         return None
 

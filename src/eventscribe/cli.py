@@ -96,8 +96,9 @@ def main() -> None:
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
 @click.option("--doc-seconds", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Quarantine a document whose coding after parsing takes longer than this (checked between stages).")
+@click.option("--encoding", default=None, metavar="NAME", help="Read text, CSV, JSONL and HTML inputs in this encoding (e.g. cp1252). Default: UTF-8, else the declared (HTML) or detected (text, CSV) encoding, with a warning.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, doc_seconds, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, doc_seconds, encoding, model, lexicon, actor_files, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -137,7 +138,9 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     coder = Coder.build(settings)
     progress = Progress(quiet)
     command = "eventscribe code " + " ".join(inputs)
-    items = read_inputs(list(inputs), max_chars=max_chars)
+    if encoding is not None:
+        _check_encoding(encoding)
+    items = read_inputs(list(inputs), max_chars=max_chars, encoding=encoding)
     try:
         with JsonlSink(output if fmt == "jsonl" else None) as sink, StoreSink(store_path, coder, settings, command, list(inputs)) as store:
             if store is not None:
@@ -163,6 +166,15 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         report(progress, totals, store_path)
     if progress.problems or progress.quarantined_docs:
         sys.exit(EXIT_SKIPPED)
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
 
 
 def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:

@@ -107,3 +107,21 @@ def test_csv_with_an_unclosed_quote_codes_every_other_record(cli, tmp_path: Path
     [problem] = skipped_lines(result.stderr)
     assert f"{docs}:3:" in problem and "not closed" in problem
     assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")] == ["1", "3", "4", "5"]
+
+
+def test_a_cp1252_text_file_is_coded_with_a_warning(cli, tmp_path: Path) -> None:
+    doc = tmp_path / "old.txt"
+    doc.write_bytes(f"{SHORT_EVENT_TEXT} The café in Pristina – closed.".encode("cp1252"))
+    store = tmp_path / "events.duckdb"
+    result = cli("code", doc, "--store", store, "-q")
+    assert result.exit_code == 0, result.output
+    assert f"warning {doc}: not UTF-8: read as cp1252" in result.stderr
+    [row] = store_rows(store, "SELECT text FROM documents")
+    assert row["text"].endswith("The café in Pristina – closed.")
+
+
+def test_an_unknown_encoding_is_a_usage_error(cli, tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(f"{GOOD}\n", encoding="utf-8")
+    result = cli("code", docs, "--format", "jsonl", "--encoding", "klingon-8")
+    assert result.exit_code == 2 and "--encoding" in result.stderr

@@ -52,11 +52,18 @@ def test_short_row_without_text_value(write):
     assert problem.reason.startswith('field "text": missing')
 
 
+def test_a_cp1252_csv_is_read_with_one_warning(write):
+    path = write("docs.csv", "id,text\na,Café Pristina\nb,Zürich\n".encode("cp1252"))
+    first, second = read_csv(path)
+    assert (first.text, second.text) == ("Café Pristina", "Zürich")
+    assert first.warnings == ("not UTF-8: read as cp1252 (pass --encoding to choose)",) and second.warnings == ()
+
+
 def test_bad_utf8_skips_only_that_record(write):
     head = b"id,text\n"
     bad = b'a,"caf\xe9\nlatte"\n'
     path = write("docs.csv", head + bad + b"b,fine\n")
-    problem, article = read_csv(path)
+    problem, article = read_csv(path, encoding="utf-8")
     offset = len(head) + bad.index(b"\xe9")
     assert str(problem) == f"{path}:2: not valid UTF-8 at byte {offset} (save the file as UTF-8)"
     assert article.doc_id == "b" and article.origin == f"{path}:4"

@@ -69,11 +69,19 @@ def test_empty_file(write):
     assert problem.reason == "empty document"
 
 
-def test_bad_utf8(write):
-    path = write("old.html", b"<html><body><p>caf\xe9</p></body></html>")
-    [problem] = read_html(path)
-    assert isinstance(problem, InputProblem)
-    assert problem.reason == "not valid UTF-8 at byte 18 (save the file as UTF-8)"
+def test_not_utf8_without_a_declared_charset_is_detected(write):
+    path = write("old.html", f"<html><body>{BODY}<p>Le café de Pristina.</p></body></html>".encode("cp1252"))
+    [article] = read_html(path)
+    assert isinstance(article, Article) and "Le café de Pristina." in article.text
+
+
+@pytest.mark.parametrize("declared", ['<meta charset="windows-1251">',
+                                      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'])
+def test_the_declared_charset_is_honoured(write, declared):
+    body = BODY.replace("Pristina", "Приштина")
+    path = write("ru.html", f"<html><head>{declared}<title>T</title></head><body>{body}</body></html>".encode("cp1251"))
+    [article] = read_html(path)
+    assert isinstance(article, Article) and "Приштина" in article.text
 
 
 def test_oversize_applies_to_the_extracted_text(write):

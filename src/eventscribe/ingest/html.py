@@ -13,26 +13,27 @@ from pathlib import Path
 from typing import Any
 
 from eventscribe.ingest.dates import read_date
+from eventscribe.ingest.decode import UnknownEncoding, decode_other
 from eventscribe.ingest.fields import text_problem
-from eventscribe.ingest.text import read_text
 from eventscribe.records import Article, InputProblem
 
 # A page may hold this many characters of markup per character of --max-chars.
 HTML_PER_TEXT_CHAR = 25
 MAX_TABLE_ROWS = 5_000
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _ROW = re.compile(r"<tr\b", re.IGNORECASE)
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def read_html(
-    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000
+    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article for the HTML file at ``path`` (or one InputProblem).
 
     ``doc_id`` defaults to the file stem; ``max_chars`` applies to the extracted text.
     """
     path = Path(path)
-    markup = read_text(path)
+    markup = read_markup(path, encoding)
     if isinstance(markup, InputProblem):
         yield markup
         return
@@ -42,6 +43,39 @@ def read_html(
     yield article_from_html(
         markup, doc_id=doc_id or path.stem, origin=str(path), max_chars=max_chars
     )
+
+
+def read_markup(path: Path, encoding: str | None = None) -> str | InputProblem:
+    """The page's markup, decoded as ``encoding``, else as the charset the page declares
+    (``<meta charset>`` or ``http-equiv``), else UTF-8, else the detected encoding."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return InputProblem(str(path), f"cannot read file ({exc.strerror or exc})")
+    declared = encoding or declared_charset(data[:4096])
+    for name in (declared, "utf-8"):
+        if name:
+            try:
+                return data.decode(name).removeprefix("\ufeff")
+            except (UnicodeDecodeError, LookupError):
+                continue
+    try:
+        return decode_other(data)[0]
+    except UnknownEncoding as exc:
+        return InputProblem(str(path), str(exc))
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares in its first bytes, if Python knows it."""
+    match = _META_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        "".encode(name)
+    except LookupError:
+        return None
+    return name
 
 
 def article_from_html(

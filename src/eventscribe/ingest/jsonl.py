@@ -16,7 +16,7 @@ from eventscribe.records import Article, InputProblem
 
 
 def read_jsonl(
-    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000
+    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per non-blank line of ``path`` (or an InputProblem for it).
 
@@ -32,7 +32,7 @@ def read_jsonl(
         return
     with stream:
         try:
-            for line in iter_lines(stream):
+            for line in iter_lines(stream, encoding=encoding or "utf-8"):
                 item = _parse_line(path, line.number, line.text, line.error, prefix, max_chars)
                 if item is not None:
                     yield item

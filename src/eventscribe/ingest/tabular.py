@@ -13,16 +13,17 @@ from __future__ import annotations
 import csv
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from eventscribe.ingest.decode import Line, iter_lines
+from eventscribe.ingest.decode import Line, iter_lines, sniff_encoding
 from eventscribe.ingest.fields import article_from_record
 from eventscribe.records import Article, InputProblem
 
 
 def read_csv(
-    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000
+    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per CSV record of ``path`` (or an InputProblem for it).
 
@@ -37,15 +38,16 @@ def read_csv(
         return
     with stream:
         try:
-            yield from _read_records(path, stream, id_prefix or path.stem, max_chars)
+            yield from _read_records(path, stream, id_prefix or path.stem, max_chars, encoding)
         except OSError as exc:
             yield InputProblem(str(path), f"cannot read file ({exc.strerror or exc})")
 
 
 def _read_records(
-    path: Path, stream: BinaryIO, prefix: str, max_chars: int
+    path: Path, stream: BinaryIO, prefix: str, max_chars: int, encoding: str | None
 ) -> Iterator[Article | InputProblem]:
-    lines = _Lines(iter_lines(stream, replace_errors=True))
+    used, warnings = sniff_encoding(stream, encoding)
+    lines = _Lines(iter_lines(stream, replace_errors=True, encoding=used))
     reader = csv.reader(lines, strict=True)
     _allow_fields_up_to(max_chars)
     header = _read_header(path, reader, lines.bad)
@@ -69,9 +71,12 @@ def _read_records(
         if not row:
             continue
         record = dict(zip(header, row))
-        yield article_from_record(
+        item = article_from_record(
             record, fallback_id=f"{prefix}-{lines.taken[0].number}", origin=origin, max_chars=max_chars
         )
+        if warnings and isinstance(item, Article):  # said once, with the file's first document
+            item, warnings = replace(item, warnings=warnings + item.warnings), ()
+        yield item
 
 
 class _Lines:

@@ -102,6 +102,10 @@ def report(progress: Progress, totals, store_path: str | None) -> None:
         )
     if totals.quarantined:
         click.echo(f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True)
+    if totals.languages:
+        shown = ", ".join(f"{code} {n}" for code, n in sorted(totals.languages.items()))
+        click.echo(f"{sum(totals.languages.values())} documents not in English ({shown}): the English model "
+                   "codes few or no events in them (documents.language in the store)", err=True)  # fmt: skip
     if totals.dedupe is not None:
         d = totals.dedupe
         click.echo(

@@ -125,3 +125,18 @@ def test_an_unknown_encoding_is_a_usage_error(cli, tmp_path: Path) -> None:
     docs.write_text(f"{GOOD}\n", encoding="utf-8")
     result = cli("code", docs, "--format", "jsonl", "--encoding", "klingon-8")
     assert result.exit_code == 2 and "--encoding" in result.stderr
+
+
+def test_non_english_documents_are_named_in_the_summary_and_the_store(cli, tmp_path: Path) -> None:
+    from tests.ingest.test_language import SAMPLES
+
+    rows = [{"id": code, "text": text} for code, text in sorted(SAMPLES.items())]
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    store = tmp_path / "events.duckdb"
+    result = cli("code", docs, "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "4 documents not in English (de 1, es 1, fr 1, ru 1)" in result.stderr
+    assert f"warning {docs}:3: looks like language 'es', not English" in result.stderr
+    stored = store_rows(store, "SELECT doc_id, language FROM documents ORDER BY doc_id")
+    assert {r["doc_id"]: r["language"] for r in stored} == {c: c for c in SAMPLES}

@@ -45,3 +45,17 @@ def test_opening_a_version_1_store_for_writing_upgrades_it_keeping_rows(store_pa
         assert store.fetch("SELECT value FROM meta WHERE key = 'schema_version'") == [
             {"value": SCHEMA_VERSION}
         ]
+
+
+def test_a_version_3_store_gains_documents_language_keeping_rows(store_path: Path) -> None:
+    with EventStore(store_path) as store:
+        store.write([accusation_doc()], run=RUN)
+    con = duckdb.connect(str(store_path))
+    con.execute("ALTER TABLE documents DROP COLUMN language")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with EventStore(store_path) as store:
+        assert store.fetch("SELECT doc_id, language FROM documents") == [{"doc_id": accusation_doc().article.doc_id, "language": None}]
+        store.write([accusation_doc()], run=RUN)  # re-coded: now with its language
+        [row] = store.fetch("SELECT language FROM documents")
+        assert row["language"] in ("en", "und")

@@ -14,15 +14,17 @@ only a few batches are in flight at any time.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
 from eventscribe.dedupe import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
 from eventscribe.errors import ConfigError
+from eventscribe.ingest.language import UNDETERMINED, guess_language
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article, InputProblem
 from eventscribe.runner.executors import Batch, ProcessExecutor, SerialExecutor
@@ -31,6 +33,7 @@ from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
 from eventscribe.store.eventstore import is_interruption
 
 STORE_BATCH = 64
+ENGLISH = "en"
 # DuckDB's buffer memory for the single writer of a corpus run (see EventStore.limits)
 WRITER_MEMORY = "512MB"
 
@@ -80,6 +83,7 @@ class CorpusTotals:
     already_done: int = 0
     quarantined: int = 0
     problems: int = 0
+    languages: Counter[str] = field(default_factory=Counter)  # documents not in English
     dedupe: DedupeSummary | None = None
 
 
@@ -205,8 +209,12 @@ def _batches(
                 totals.problems += 1
                 listener.problem(problem)
                 continue
-            for message in item.warnings if warn is not None else ():  # type: ignore[union-attr]
-                warn(item.origin or item.doc_id, message)  # type: ignore[union-attr]
+            language = guess_language(item.text)  # type: ignore[union-attr]
+            if language not in (ENGLISH, UNDETERMINED):
+                totals.languages[language] += 1
+            if warn is not None:
+                for message in _warnings(item, language):  # type: ignore[arg-type]
+                    warn(item.origin or item.doc_id, message)  # type: ignore[union-attr]
             yield item  # type: ignore[misc]
 
     stream = articles()
@@ -214,6 +222,12 @@ def _batches(
     while batch := list(islice(stream, size)):
         yield index, batch
         index += 1
+
+
+def _warnings(article: Article, language: str) -> tuple[str, ...]:
+    if language in (ENGLISH, UNDETERMINED):
+        return article.warnings
+    return (*article.warnings, f"looks like language '{language}', not English: the English model codes few or no events")
 
 
 def _unhashable(article: Article) -> InputProblem | None:

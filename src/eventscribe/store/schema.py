@@ -10,12 +10,13 @@ from functools import cache
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # Versions an older store may carry that opening it for writing upgrades in place:
 # version 1 lacked the corpus tables (progress, quarantine, minhash, stories, clusters)
 # and runs.input_fingerprint. Adding them keeps every stored row.
-UPGRADABLE_VERSIONS = ("1", "2")
+# Version 3 lacked documents.language.
+UPGRADABLE_VERSIONS = ("1", "2", "3")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
 _ARROW_TYPES: dict[str, pa.DataType] = {
@@ -67,6 +68,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_sentences", "INTEGER"),
         ("n_events", "INTEGER"),
         ("run_id", "VARCHAR"),
+        ("language", "VARCHAR"),
     ),
     "sentences": (
         ("doc_id", "VARCHAR"),
@@ -262,4 +264,6 @@ def upgrade_statements(found: str) -> list[str]:
         statements.append('ALTER TABLE runs ADD COLUMN IF NOT EXISTS "input_fingerprint" VARCHAR')
     if found in ("1", "2"):
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "timing" VARCHAR')
+    if found in ("1", "2", "3"):
+        statements.append('ALTER TABLE documents ADD COLUMN IF NOT EXISTS "language" VARCHAR')
     return statements

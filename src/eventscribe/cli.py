@@ -62,7 +62,8 @@ def coder_options(func):
 
 
 class _Group(click.Group):
-    """Library errors become one line on stderr and exit code 3."""
+    """Library errors become one line on stderr and exit code 3; Ctrl-C in any phase
+    (loading the model, writing the final report) exits 130 without a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -70,6 +71,9 @@ class _Group(click.Group):
         except EventscribeError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FATAL)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

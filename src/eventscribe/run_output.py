@@ -25,7 +25,9 @@ class Progress:
         self.started = time.monotonic()
         self.documents = self.sentences = self.events = self.problems = 0
         self.quarantined_docs = self.warnings = 0
-        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
+        # mininterval=0: every committed batch is shown (a run of quick batches used to
+        # show none of them before the bar was cleared)
+        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False, mininterval=0)
 
     def add(self, sentences: int, events: int) -> None:
         self.documents += 1

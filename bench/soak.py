@@ -5,7 +5,8 @@
 Codes a generated corpus (syndicated copies plus people introduced by title and later
 named by surname only, so the store has names to learn) once uninterrupted, then runs
 the same command again and again on a second store, killing it (SIGKILL, or SIGINT
-with --signal int) after a random delay (seeded) until a run finishes by itself or
+with --signal int) after a random delay (seeded, up to half the clean run's time: a
+resumed run has less left to do) until a run finishes by itself or
 --kills kills were made; then finishes it. Prints one JSON object: kills made, how
 many left a partial store, and whether every table of the resumed store equals the
 clean one (the tables and columns tests/distributed compares).
@@ -56,7 +57,7 @@ def soak(docs: int, kills: int, workers: int, sig: signal.Signals, seed: int) ->
         while made < kills:
             process = run(folder, store, workers)
             try:
-                process.wait(timeout=rng.uniform(0.5, clean_seconds))
+                process.wait(timeout=rng.uniform(0.5, clean_seconds / 2))
                 break  # it finished before the kill
             except subprocess.TimeoutExpired:
                 process.send_signal(sig)

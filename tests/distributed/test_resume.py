@@ -84,7 +84,7 @@ def interrupt(corpus: Path, folder: Path, store: Path, sig: signal.Signals, *ext
                 break
         assert watcher.wait_for(2 * BATCH, timeout=240), watcher.stderr()  # two batches committed
         process.send_signal(sig)
-        code = process.wait(timeout=60)
+        code = process.wait(timeout=180)  # generous: a loaded machine is slow, not wrong
     pipe.unlink()
     shutil.copy(corpus, pipe)
     return code, watcher.stderr()

@@ -96,8 +96,9 @@ def iter_lines(stream: BinaryIO, *, replace_errors: bool = False, encoding: str 
 
     Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files), never at
     U+2028 (legal inside JSON strings). A line with bad UTF-8 carries ``error``; its
-    ``text`` is empty, or decoded with U+FFFD replacements when ``replace_errors`` is set (the CSV reader needs the line to keep
-    its record boundaries right, then reports the record).
+    ``text`` is empty, or decoded with U+FFFD replacements when ``replace_errors`` is
+    set (the CSV reader needs the line to keep its record boundaries right, then
+    reports the record). ``encoding`` decodes a file known to be in another encoding.
     """
     offset = 0
     for number, raw in enumerate(_split_lone_cr(stream), start=1):

@@ -30,6 +30,8 @@ EXIT_SKIPPED = 1
 EXIT_FATAL = 3
 EXIT_INTERRUPTED = 130
 STORE_BATCH = 64
+# spaCy's nlp.max_length: a longer text is refused by the parser
+MAX_PARSER_CHARS = 1_000_000
 
 
 def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (), petrarch_verbs: tuple[str, ...] = (), petrarch_discards: tuple[str, ...] = (), conventions: str = "plover") -> Settings:
@@ -58,7 +60,7 @@ def coder_options(func):
             click.option("--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A verb dictionary in the PETRARCH format (--- VERB [code] --- blocks, - * OBJECT (PREP WORD) [code] patterns), read as lexicon entries; may repeat."),
             click.option("--petrarch-discards", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A PETRARCH discard list: a sentence with one of its phrases (marked +: a whole story) codes no event; may repeat."),
             click.option("--conventions", type=click.Choice(["plover", "cameo"]), default="plover", show_default=True, help="Coding conventions: PLOVER's, or CAMEO's/PETRARCH's where they differ (an act announced for the future keeps its own code)."),
-            click.option("--max-chars", default=200_000, show_default=True, help="Skip documents longer than this."),
+            click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(1, MAX_PARSER_CHARS), help=f"Skip documents longer than this (at most {MAX_PARSER_CHARS:,}, what the parser accepts)."),
             click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
             click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
         ]
@@ -68,7 +70,8 @@ def coder_options(func):
 
 
 class _Group(click.Group):
-    """Library errors become one line on stderr and exit code 3."""
+    """Library errors become one line on stderr and exit code 3; Ctrl-C in any phase
+    (loading the model, writing the final report) exits 130 without a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -76,6 +79,9 @@ class _Group(click.Group):
         except EventscribeError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_FATAL)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,8 +107,10 @@ def main() -> None:
 @click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a local Dask cluster of --workers processes (default 2).")
 @click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
 @click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
+@click.option("--doc-seconds", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Quarantine a document whose coding after parsing takes longer than this (checked between stages).")
+@click.option("--encoding", default=None, metavar="NAME", help="Read text, CSV, JSONL and HTML inputs in this encoding (e.g. cp1252). Default: UTF-8, else the declared (HTML) or detected (text, CSV) encoding, with a warning.")
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
+def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, doc_seconds, encoding, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -133,15 +141,18 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     dask = "local" if dask_local else dask_scheduler
     if dask == "local" and workers == 1:
         workers = 2
+    _warn_if_more_workers_than_cores(workers, remote=dask not in (None, "local"))
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
     settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions)
-    settings = replace(settings, learned_actors=learned_actors(store_path))
+    settings = replace(settings, learned_actors=learned_actors(store_path), doc_seconds=doc_seconds)
     coder = Coder.build(settings)
     progress = Progress(quiet)
     command = "eventscribe code " + " ".join(inputs)
-    items = read_inputs(list(inputs), max_chars=max_chars)
+    if encoding is not None:
+        _check_encoding(encoding)
+    items = read_inputs(list(inputs), max_chars=max_chars, encoding=encoding)
     try:
         with JsonlSink(output if fmt == "jsonl" else None) as sink, StoreSink(store_path, coder, settings, command, list(inputs)) as store:
             if store is not None:
@@ -167,6 +178,26 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         report(progress, totals, store_path)
     if progress.problems or progress.quarantined_docs:
         sys.exit(EXIT_SKIPPED)
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+
+
+def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:
+    """Each worker loads the model (~0.5 GB) and wants a core: more workers than cores
+    only costs memory."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not remote and workers > cores:
+        click.echo(f"warning: --workers {workers} is more than the {cores} cores this process may use; "
+                   f"each worker loads the model (about 0.5 GB), so more than {cores} only costs memory", err=True)  # fmt: skip
 
 
 @main.command()

@@ -38,6 +38,8 @@ class Settings:
     limit is 1,000,000 characters).
     ``min_confidence``: events below this confidence are dropped.
     ``batch_size``: documents per ``nlp.pipe`` batch.
+    ``doc_seconds``: a document whose coding after parsing takes longer is quarantined
+    (checked between stages; see :meth:`eventscribe.pipeline.Coder.analyse`).
     """
 
     model: str = DEFAULT_MODEL
@@ -52,6 +54,7 @@ class Settings:
     max_chars: int = 200_000
     min_confidence: float = 0.0
     batch_size: int = 32
+    doc_seconds: float = 300.0
 
     def __post_init__(self) -> None:
         if not self.model:
@@ -64,6 +67,8 @@ class Settings:
             )
         if self.conventions not in CONVENTIONS:
             raise ConfigError(f"unknown conventions {self.conventions!r}", fix=f"use one of {', '.join(CONVENTIONS)}")
+        if self.doc_seconds <= 0:
+            raise ConfigError(f"doc_seconds must be positive, got {self.doc_seconds}")
         if self.batch_size <= 0:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         for path in self.lexicons:

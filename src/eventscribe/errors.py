@@ -64,3 +64,9 @@ class OutputError(EventscribeError):
     """An output file (JSONL, metrics, export) cannot be written."""
 
     code = "E007"
+
+
+class DocumentTimeout(EventscribeError):
+    """One document took longer than the per-document time limit; it is quarantined."""
+
+    code = "E008"

@@ -8,6 +8,7 @@ other front end call these; none of them parses or codes on its own.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from eventscribe.coding.matcher import EventMatcher
 from eventscribe.coding.tree import Tree
 from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
+from eventscribe.errors import DocumentTimeout
 from eventscribe.nlp import load_pipeline, model_description
 from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology, bundled_ontology
@@ -59,6 +61,8 @@ class Coder:
     events: EventCoder
     quotes: QuoteFinder
     places: PlaceTagger
+    # the clock of the per-document time limit (a test can pass one that ticks)
+    clock: Callable[[], float] = time.monotonic
 
     @classmethod
     def build(cls, settings: Settings) -> Coder:
@@ -107,16 +111,26 @@ class Coder:
         }
 
     def analyse(self, doc: Doc, article: Article) -> Analysis:
-        """Run the stages after parsing on one parsed article."""
+        """Run the stages after parsing on one parsed article.
+
+        Raises :class:`DocumentTimeout` when, after a stage, the article has taken
+        longer than ``settings.doc_seconds`` (a stage is not cut short; the limit stops
+        a document from going through every remaining stage)."""
+        check = _time_limit(self.clock, self.settings.doc_seconds)
         times = tuple(find_time_expressions(article.text, article.date))
         view = DocView(doc, article.text)  # doc.text is the article's text
+        check("times")
         actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id, view=view)
+        check("actors")
         places = self.places.tag(
             doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view
         )
+        check("places")
         tree = Tree(view)  # the parse by token position, for the coder and the quotes
         events, decisions = self.events.code(doc, article, actors, times, places, tree=tree)
+        check("events")
         quotes = self.quotes.find(doc, actors, events, tree=tree)
+        check("quotes")
         coded = CodedDocument(
             article=article,
             sentences=tuple(Span(*view.char_range(start, end)) for start, end in view.sentences()),
@@ -133,6 +147,22 @@ class Coder:
     def analyse_text(self, text: str, article: Article | None = None) -> Analysis:
         article = article or Article(doc_id="text", text=text)
         return self.analyse(self.nlp(article.text), article)
+
+
+def _time_limit(clock: Callable[[], float], seconds: float) -> Callable[[str], None]:
+    """A check to call after each stage: raises DocumentTimeout once ``seconds`` have
+    passed on ``clock`` since the check was made."""
+    start = clock()
+
+    def check(stage: str) -> None:
+        taken = clock() - start
+        if taken > seconds:
+            raise DocumentTimeout(
+                f"document took {taken:.0f} s by the end of the {stage} stage, over the limit of {seconds:g} s",
+                fix="raise --doc-seconds to code it",
+            )
+
+    return check
 
 
 def code_documents(

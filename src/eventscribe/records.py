@@ -25,6 +25,8 @@ class Article:
 
     ``doc_id`` is given by the input (JSONL/CSV ``id``) or derived from the file name,
     so it is stable across runs. ``origin`` says where it came from ("file.jsonl:12").
+    ``warnings``: what the reader could not use but coded the article anyway (an
+    unreadable date, tables cut before extraction), each reported once by the run.
     """
 
     doc_id: str
@@ -34,6 +36,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,10 @@ class Progress:
 
         self.started = time.monotonic()
         self.documents = self.sentences = self.events = self.problems = 0
-        self.quarantined_docs = 0
-        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False)
+        self.quarantined_docs = self.warnings = 0
+        # mininterval=0: every committed batch is shown (a run of quick batches used to
+        # show none of them before the bar was cleared)
+        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False, mininterval=0)
 
     def add(self, sentences: int, events: int) -> None:
         self.documents += 1
@@ -40,6 +42,11 @@ class Progress:
     def problem(self, problem: InputProblem) -> None:
         self.problems += 1
         self._bar.write(f"skipped {problem}", file=sys.stderr)
+
+    def warning(self, origin: str, message: str) -> None:
+        """Something the reader could not use in a document it still codes."""
+        self.warnings += 1
+        self._bar.write(f"warning {origin}: {message}", file=sys.stderr)
 
     # -- corpus runs (eventscribe.runner.Listener) ----------------------------------------
 
@@ -97,6 +104,10 @@ def report(progress: Progress, totals, store_path: str | None) -> None:
         )
     if totals.quarantined:
         click.echo(f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True)
+    if totals.languages:
+        shown = ", ".join(f"{code} {n}" for code, n in sorted(totals.languages.items()))
+        click.echo(f"{sum(totals.languages.values())} documents not in English ({shown}): the English model "
+                   "codes few or no events in them (documents.language in the store)", err=True)  # fmt: skip
     if totals.dedupe is not None:
         d = totals.dedupe
         click.echo(

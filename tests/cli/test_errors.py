@@ -22,8 +22,10 @@ def _missing(tmp_path: Path) -> Path:
 
 
 def _bad_utf8(tmp_path: Path) -> Path:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Kosovo accused Serbia of provocations in Zürich.".encode("latin-1"))
+    # JSON Lines are UTF-8 by definition (text, CSV and HTML in other encodings are
+    # detected and read, see test_hostile_records.py)
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"id": "z", "text": "Kosovo accused Serbia of provocations in Zürich."}\n'.encode("latin-1"))
     return path
 
 

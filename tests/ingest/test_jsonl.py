@@ -74,22 +74,25 @@ def test_bad_lines_are_reported_and_the_rest_is_read(write):
             {"id": "c"},
             {"id": "d", "text": 12},
             {"id": "e", "text": "x", "date": "2023-13-01"},
-            {"id": "f", "text": "x", "date": 20230101},
+            {"id": "f", "text": "x", "date": [20230101]},
             {"id": ["g"], "text": "x"},
             {"id": "h", "text": "x", "title": 3},
             {"id": "ok2", "text": "Kosovo said."},
         ),
     )
     items = list(read_jsonl(path))
-    assert [a.doc_id for a in items if isinstance(a, Article)] == ["ok1", "ok2"]
+    # a date that cannot be read leaves the document undated, with a warning: never skipped
+    assert [a.doc_id for a in items if isinstance(a, Article)] == ["ok1", "e", "f", "ok2"]
+    assert [(a.date, a.warnings) for a in items if isinstance(a, Article) and a.warnings] == [
+        (None, ("field \"date\": '2023-13-01' is not a date that can be read; coded undated",)),
+        (None, ('field "date": a list is not a date that can be read; coded undated',)),
+    ]
     shown = [str(p) for p in items if isinstance(p, InputProblem)]
     assert shown == [
         f"{path}:2: invalid JSON (Expecting ',' delimiter at column 25)",
         f"{path}:3: expected a JSON object, got a list",
         f'{path}:4: field "text": missing (every record needs the article text)',
         f'{path}:5: field "text": must be a string, got a number',
-        f"{path}:6: field \"date\": '2023-13-01' is not a date (use YYYY-MM-DD)",
-        f'{path}:7: field "date": 20230101 is not a date (use YYYY-MM-DD)',
         f'{path}:8: field "id": must be a string or a number, got a list',
         f'{path}:9: field "title": must be a string, got a number',
     ]
@@ -129,3 +132,32 @@ def test_unicode_line_separator_inside_text_is_not_a_line_break(write):
 def test_missing_file_gives_os_reason(tmp_path):
     [problem] = read_jsonl(tmp_path / "gone.jsonl")
     assert problem.reason == "cannot read file (No such file or directory)"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2023-12-05", date(2023, 12, 5)),
+        ("2023-12-05T23:30:00-05:00", date(2023, 12, 5)),  # the day as written
+        ("Tue, 05 Dec 2023 10:00:00 GMT", date(2023, 12, 5)),
+        ("December 5, 2023", date(2023, 12, 5)),
+        ("Dec. 5th, 2023", date(2023, 12, 5)),
+        ("5 December 2023 14:02", date(2023, 12, 5)),
+        ("20231205", date(2023, 12, 5)),
+        (20231205, date(2023, 12, 5)),
+        ("1701770400", date(2023, 12, 5)),  # a Unix timestamp, read in UTC
+        ("5. Dezember 2023", date(2023, 12, 5)),
+        ("mardi 5 décembre 2023", date(2023, 12, 5)),
+    ],
+)
+def test_dates_as_feeds_write_them(write, written, day):
+    [article] = read_jsonl(write("d.jsonl", lines({"id": "a", "text": "x", "date": written})))
+    assert isinstance(article, Article) and article.date == day and article.warnings == ()
+
+
+@pytest.mark.parametrize("written", ["yesterday", "next year", "2 days ago", "banana", "2023-13-45", "December 2023", "x" * 500])
+def test_an_unreadable_date_codes_the_document_undated_with_one_warning(write, written):
+    [article] = read_jsonl(write("d.jsonl", lines({"id": "a", "text": "x", "date": written})))
+    assert isinstance(article, Article) and article.date is None
+    [warning] = article.warnings
+    assert warning.startswith('field "date": ') and warning.endswith("coded undated")

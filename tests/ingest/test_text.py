@@ -56,11 +56,27 @@ def test_bom_is_stripped_so_offsets_start_at_the_text(write):
     assert article.date == date(2022, 11, 23)
 
 
-def test_bad_utf8_names_file_and_byte(write):
-    path = write("latin.txt", "Café Pristina".encode("latin-1"))
-    problem = only(read_text_file(path))
-    assert isinstance(problem, InputProblem)
-    assert str(problem) == f"{path}: not valid UTF-8 at byte 3 (save the file as UTF-8)"
+def test_latin1_and_cp1252_text_is_read_with_a_warning(write):
+    path = write("latin.txt", "Café Pristina – “quoted”".encode("cp1252"))
+    article = only(read_text_file(path))
+    assert article.text == "Café Pristina – “quoted”"
+    assert article.warnings == ("not UTF-8: read as cp1252 (pass --encoding to choose)",)
+
+
+def test_cyrillic_code_page_is_detected(write):
+    text = "Москва заявила, что переговоры с Приштиной продолжатся в четверг в Брюсселе."
+    article = only(read_text_file(write("ru.txt", text.encode("cp1251"))))
+    assert article.text == text and "cp1251" in article.warnings[0]
+
+
+def test_a_given_encoding_is_used_without_a_warning(write):
+    article = only(read_text_file(write("l.txt", "Café Pristina".encode("latin-1")), encoding="latin-1"))
+    assert article.text == "Café Pristina" and article.warnings == ()
+
+
+def test_bytes_no_encoding_reads_name_the_file(write):
+    problem = only(read_text_file(write("bin.txt", b"\xff\xfe\x00\x00" + bytes(range(256)) * 4), encoding="ascii"))
+    assert isinstance(problem, InputProblem) and "not readable as ascii" in problem.reason
 
 
 @pytest.mark.parametrize("content", ["", "   \n\t\n"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -86,5 +87,38 @@ def test_a_corrupt_record_ends_the_file_with_one_problem_keeping_what_came_befor
     assert [a.url for a in articles] == ["https://news.example/harbour"]
     assert len(problems) == 1
     assert problems[0].origin == str(damaged)
-    assert "corrupt WARC after 1 records" in problems[0].reason
+    assert re.search(r"corrupt WARC at byte [1-9]\d* after 1 records", problems[0].reason)
     assert problems[0].reason.isprintable()
+
+
+def _six_pages(path: Path, *, gzip: bool) -> bytes:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        for i in range(6):
+            _response(writer, f"https://news.example/{i}", PAGE.replace("Lima", f"Lima {i}"))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_truncated_warc_reports_file_offset_and_records_read(tmp_path: Path, gzip: bool) -> None:
+    whole = tmp_path / ("whole.warc.gz" if gzip else "whole.warc")
+    data = _six_pages(whole, gzip=gzip)
+    assert [type(i) for i in read_warc(whole)] == [Article] * 6
+    cut = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    cut.write_bytes(data[: len(data) * 3 // 5])  # inside the fourth record
+    items = list(read_warc(cut))
+    articles = [i for i in items if isinstance(i, Article)]
+    [problem] = [i for i in items if isinstance(i, InputProblem)]
+    assert len(articles) == 3
+    assert problem.origin.startswith(str(cut)) and "truncated WARC" in problem.reason
+    assert "@" in problem.origin and int(problem.origin.rsplit("@", 1)[1]) > 0  # the byte offset
+
+
+def test_a_gzip_warc_missing_only_its_last_bytes_is_reported(tmp_path: Path) -> None:
+    data = _six_pages(tmp_path / "whole.warc.gz", gzip=True)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[:-6])  # the last member's checksum and length are gone
+    items = list(read_warc(cut))
+    [problem] = [i for i in items if isinstance(i, InputProblem)]
+    assert problem.origin == str(cut)
+    assert "ends unfinished at byte" in problem.reason and "after 6 records" in problem.reason

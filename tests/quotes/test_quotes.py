@@ -72,3 +72,24 @@ def test_reported_statement_and_the_event_inside_it(quotes_of):
 
 def test_short_scare_quotes_are_not_statements(quotes_of):
     assert quotes_of('Police dispersed the "Enough" movement in Cairo.') == []
+
+
+def test_subtree_ends_match_spacy_subtree_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventscribe.coding.tree import Tree
+    from eventscribe.quotes.finder import subtree_ends
+
+    doc = nlp("Vucic said that Kurti had told reporters that Serbia, which he accused, attacked Kosovo "
+              "before shooting it down, a claim that Moscow rejects.")  # fmt: skip
+    first, last = subtree_ends(Tree.of(doc))
+    for token in doc:
+        order = list(token.subtree)
+        assert (first[token.i], last[token.i]) == (order[0].i, order[-1].i)
+
+
+def test_nested_reported_speech_stays_bounded(quotes_of) -> None:  # type: ignore[no-untyped-def]
+    from eventscribe.quotes.finder import MAX_INDIRECT_CHARS
+
+    names = ["Vucic", "Kurti", "Borrell", "Scholz", "Macron"]
+    text = " ".join(f"{names[i % 5]} said that" for i in range(200)) + " Serbia attacked Kosovo."
+    quotes = quotes_of(text)
+    assert quotes and all(len(q["text"]) <= MAX_INDIRECT_CHARS for q in quotes)

@@ -27,6 +27,7 @@ def make_version_3(path: Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"DROP INDEX {index}")  # DuckDB drops no column of an indexed table
     con.execute("ALTER TABLE events DROP COLUMN mutual")
     con.execute("ALTER TABLE events DROP COLUMN paired_cameo")
+    con.execute("ALTER TABLE documents DROP COLUMN language")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     return con
 
@@ -68,3 +69,12 @@ def test_a_version_3_store_keeps_its_dyads_when_upgraded(store_path: Path) -> No
         )
         events = store.fetch("SELECT source_name, target_name, cameo_code FROM events ORDER BY trigger_start")
     assert rows == events and len(rows) == 2
+
+
+def test_a_version_3_store_gains_documents_language_keeping_rows(store_path: Path) -> None:
+    make_version_3(store_path).close()
+    with EventStore(store_path) as store:
+        assert store.fetch("SELECT doc_id, language FROM documents") == [{"doc_id": accusation_doc().article.doc_id, "language": None}]
+        store.write([accusation_doc()], run=RUN)  # re-coded: now with its language
+        [row] = store.fetch("SELECT language FROM documents")
+        assert row["language"] in ("en", "und")

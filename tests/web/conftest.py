@@ -87,7 +87,7 @@ def script_store(tmp_path_factory: pytest.TempPathFactory, factories: ModuleType
     kosovo = f.actor("Kosovo", text.index("Kosovo of"), "<i>Kosovo</i>", "XKX", None)
     event = f.make_event("doc-x", text, "accused", source=serbia, target=kosovo, when="2022-11-23")
     doc = f.CodedDocument(
-        article=f.Article("doc-x", text, None, "<script>alert('title')</script>", None, "W", "x"),
+        article=f.Article("doc-x", text, None, "<script>alert('title')</script>", "javascript:alert('url')", "W", "x"),
         sentences=(f.Span(0, len(text), text),),
         events=(event,), actors=(serbia, kosovo),
     )  # fmt: skip

@@ -76,6 +76,20 @@ def test_bad_values_are_422_and_sql_stays_data(http: httpx.Client) -> None:
     assert sneaky.status_code == 200 and sneaky.json()["total"] == 0
 
 
+@pytest.mark.parametrize("value", ["2023-13-45", "2023-02-30", "2023-00", "2023-04-31"])
+@pytest.mark.parametrize("path", ["/api/events", "/api/documents", "/api/types", "/"])
+def test_impossible_dates_are_422_naming_the_parameter(http: httpx.Client, path: str, value: str) -> None:
+    for name in ("start", "end"):
+        answer = http.get(path, params={name: value})
+        assert answer.status_code == 422, (path, name, value)
+        assert name in answer.text and value in answer.text
+
+
+def test_real_dates_still_pass(http: httpx.Client) -> None:
+    for value in ("2024-02-29", "2022-11", "2022"):
+        assert http.get("/api/events", params={"start": value}).status_code == 200
+
+
 def test_read_only_and_documented(http: httpx.Client) -> None:
     assert http.post("/api/events", json={}).status_code == 405
     assert http.delete("/api/events/x").status_code == 405

@@ -14,14 +14,21 @@ from typing import Any
 from eventscribe.actors.registry import RegistryEntry
 
 # Mentions whose resolution came from the text itself (a title, a demonym, a country
-# name), not from the registry or from an earlier mention in the same article.
+# name), not from the registry or from an earlier mention in the same article; only
+# from the documents of finished runs (or of an interrupted run a later run with the
+# same inputs finished): a run resumed after Ctrl-C or a crash then learns exactly what
+# the uninterrupted run would have learned (nothing from its own partial work).
 LEARNED_SQL = """
 SELECT a.name, a.country, a.sector,
        min(d.date) AS first_seen, max(d.date) AS last_seen,
        -- an undated corpus: the first document by id, never "learned from None"
        coalesce(arg_min(a.doc_id, d.date), min(a.doc_id)) AS first_doc, count(*) AS mentions
 FROM actors AS a JOIN documents AS d USING (doc_id)
-WHERE a.country IS NOT NULL AND a.sector IS NOT NULL
+WHERE d.run_id IN (SELECT run_id FROM runs AS r WHERE r.finished_at IS NOT NULL
+                     OR EXISTS (SELECT 1 FROM runs AS later
+                                WHERE later.input_fingerprint = r.input_fingerprint
+                                  AND later.finished_at IS NOT NULL AND later.started_at > r.started_at))
+  AND a.country IS NOT NULL AND a.sector IS NOT NULL
   AND length(a.country) = 3
   AND strpos(a.name, ' ') > 0
   AND a.evidence LIKE '%person named in the text%'

@@ -6,45 +6,56 @@ raising on bad data, so a reader can turn it into an :class:`InputProblem` and g
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from eventscribe.ingest.dates import read_date
 from eventscribe.records import Article, InputProblem
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 OPTIONAL_TEXT_FIELDS = ("title", "url", "source")
+# Longest integer a record may hold: ids and counts need far fewer digits, and Python
+# refuses to convert more than 4,300 (which used to stop the whole run).
+MAX_INT_DIGITS = 100
 
 
 class FieldProblem(ValueError):
     """One field of a record is unusable; ``str()`` is the reason shown to the user."""
 
 
-def parse_date(value: str) -> date:
-    """``YYYY-MM-DD`` or a full ISO timestamp (its date part as written) to a date.
+def date_field(value: Any) -> tuple[date | None, tuple[str, ...]]:
+    """The ``date`` field of a JSONL/CSV record and a warning when it cannot be read.
 
-    Raises ``ValueError`` for anything else, including ``20230101`` and week dates,
-    which :func:`date.fromisoformat` would otherwise accept.
-    """
-    value = value.strip()
-    if not ISO_DAY.match(value):
-        raise ValueError(value)
-    if len(value) == 10:
-        return date.fromisoformat(value)
-    return datetime.fromisoformat(value).date()
-
-
-def date_field(value: Any) -> date | None:
-    """The ``date`` field of a JSONL/CSV record; missing, null or blank gives None."""
+    Missing, null or blank gives no date and no warning; any common written date is
+    read (see :mod:`eventscribe.ingest.dates`); anything else gives no date and one
+    warning: the document is still coded, never skipped for its date."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
-        try:
-            return parse_date(value)
-        except ValueError:
-            pass
-    raise FieldProblem(f'field "date": {value!r} is not a date (use YYYY-MM-DD)')
+        return None, ()
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    found = read_date(value if isinstance(value, str) else str(value)) if isinstance(value, str) or number else None
+    if found is not None:
+        return found, ()
+    shown = repr(value)[:60] if isinstance(value, str) or number else json_type(value)
+    return None, (f'field "date": {shown} is not a date that can be read; coded undated',)
+
+
+def bounded_int(digits: str) -> int:
+    """``int(digits)`` for the JSON reader, refusing integers over MAX_INT_DIGITS digits."""
+    length = len(digits.lstrip("-"))
+    if length > MAX_INT_DIGITS:
+        raise FieldProblem(f"integer of {length} digits, over the limit of {MAX_INT_DIGITS}")
+    return int(digits)
+
+
+def checked_text(name: str, value: str) -> str:
+    """``value`` if it is encodable text; a lone surrogate ("\\ud800", legal in JSON
+    escapes but not a character) is reported with its position instead of failing later."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"\\u{ord(value[exc.start]):04x}"
+        raise FieldProblem(f'field "{name}": lone surrogate {code} at character {exc.start} is not text') from None
+    return value
 
 
 def id_field(value: Any, fallback: str) -> str:
@@ -52,7 +63,7 @@ def id_field(value: Any, fallback: str) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return fallback
     if isinstance(value, str):
-        return value.strip()
+        return checked_text("id", value.strip())
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise FieldProblem(f'field "id": must be a string or a number, got {json_type(value)}')
@@ -65,7 +76,7 @@ def text_field(record: Mapping[str, Any]) -> str:
     value = record["text"]
     if not isinstance(value, str):
         raise FieldProblem(f'field "text": must be a string, got {json_type(value)}')
-    return value
+    return checked_text("text", value)
 
 
 def optional_field(record: Mapping[str, Any], name: str) -> str | None:
@@ -75,7 +86,7 @@ def optional_field(record: Mapping[str, Any], name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise FieldProblem(f'field "{name}": must be a string, got {json_type(value)}')
-    return value.strip() or None
+    return checked_text(name, value.strip()) or None
 
 
 def text_problem(text: str, max_chars: int) -> str | None:
@@ -104,10 +115,12 @@ def article_from_record(
         reason = text_problem(text, max_chars)
         if reason:
             return InputProblem(origin, reason)
+        day, warnings = date_field(record.get("date"))
         return Article(
             doc_id=id_field(record.get("id"), fallback_id),
             text=text,
-            date=date_field(record.get("date")),
+            date=day,
+            warnings=warnings,
             title=optional_field(record, "title"),
             url=optional_field(record, "url"),
             source=optional_field(record, "source"),

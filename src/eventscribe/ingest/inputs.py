@@ -16,7 +16,7 @@ from eventscribe.records import Article, InputProblem
 
 
 def read_inputs(
-    paths: Sequence[str | Path], *, max_chars: int = 200_000
+    paths: Sequence[str | Path], *, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per document and one InputProblem per skipped document or line.
 
@@ -25,6 +25,8 @@ def read_inputs(
     matches and folder contents sorted. Bad input never raises; it becomes an
     InputProblem that the caller reports before going on. A document id seen before in
     the same call is reported, not yielded again, so nothing is coded twice.
+    ``encoding`` reads text, CSV, JSONL and HTML files in that encoding; by default
+    they are UTF-8, or (text, CSV, HTML) the encoding that is detected or declared.
     """
     if max_chars <= 0:
         raise ConfigError(f"max_chars must be positive, got {max_chars}")
@@ -35,21 +37,34 @@ def read_inputs(
         if isinstance(source, InputProblem):
             yield source
             continue
-        for item in _read_source(source, max_chars):
+        for item in _guarded(source, max_chars, encoding):
             yield _unless_duplicate(item, first_seen)
 
 
-def _read_source(source: Source, max_chars: int) -> Iterator[Article | InputProblem]:
+def _guarded(source: Source, max_chars: int, encoding: str | None) -> Iterator[Article | InputProblem]:
+    """The reader's items; a reader that fails on data it did not foresee costs the rest
+    of that file (reported with the number of documents read), never the run."""
+    count = 0
+    try:
+        for item in _read_source(source, max_chars, encoding):
+            count += isinstance(item, Article)
+            yield item
+    except Exception as exc:  # noqa: BLE001 - reported, the run goes on with the next file
+        detail = " ".join(str(exc).split())[:200] or "no message"
+        yield InputProblem(str(source.path), f"reading stopped after {count} documents: {type(exc).__name__}: {detail}")
+
+
+def _read_source(source: Source, max_chars: int, encoding: str | None) -> Iterator[Article | InputProblem]:
     """Hand ``source`` to the reader for its format."""
     if source.format == "jsonl":
-        return read_jsonl(source.path, id_prefix=source.doc_id, max_chars=max_chars)
+        return read_jsonl(source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding)
     if source.format == "csv":
-        return read_csv(source.path, id_prefix=source.doc_id, max_chars=max_chars)
+        return read_csv(source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding)
     if source.format == "warc":
         return read_warc(source.path, id_prefix=source.doc_id, max_chars=max_chars)
     if source.format == "html":
-        return read_html(source.path, doc_id=source.doc_id, max_chars=max_chars)
-    return read_text_file(source.path, doc_id=source.doc_id, max_chars=max_chars)
+        return read_html(source.path, doc_id=source.doc_id, max_chars=max_chars, encoding=encoding)
+    return read_text_file(source.path, doc_id=source.doc_id, max_chars=max_chars, encoding=encoding)
 
 
 def _unless_duplicate(

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eventscribe.ingest.decode import iter_lines
-from eventscribe.ingest.fields import article_from_record, json_type
+from eventscribe.ingest.fields import FieldProblem, article_from_record, bounded_int, json_type
 from eventscribe.records import Article, InputProblem
 
 
 def read_jsonl(
-    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000
+    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per non-blank line of ``path`` (or an InputProblem for it).
 
@@ -32,7 +32,7 @@ def read_jsonl(
         return
     with stream:
         try:
-            for line in iter_lines(stream):
+            for line in iter_lines(stream, encoding=encoding or "utf-8"):
                 item = _parse_line(path, line.number, line.text, line.error, prefix, max_chars)
                 if item is not None:
                     yield item
@@ -55,9 +55,11 @@ def _parse_line(
     if not text.strip():
         return None
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         return InputProblem(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except FieldProblem as exc:
+        return InputProblem(origin, f"invalid JSON ({exc})")
     except RecursionError:
         return InputProblem(origin, "invalid JSON (nested too deeply)")
     if not isinstance(record, dict):

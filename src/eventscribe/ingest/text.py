@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from eventscribe.ingest.decode import BadUtf8, iter_decoded_chunks
-from eventscribe.ingest.fields import oversize_reason, parse_date, text_problem
+from eventscribe.ingest.dates import parse_iso_date
+from eventscribe.ingest.decode import (
+    BadUtf8,
+    UnknownEncoding,
+    decode_other,
+    encoding_warning,
+    iter_decoded_chunks,
+)
+from eventscribe.ingest.fields import oversize_reason, text_problem
 from eventscribe.records import Article, InputProblem
 
 DATE_LINE = re.compile(r"^\s*date\b\s*:?\s*(?P<day>\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
@@ -36,13 +43,13 @@ def parse_dateline(text: str) -> date | None:
     if not match:
         return None
     try:
-        return parse_date(match["day"])
+        return parse_iso_date(match["day"])
     except ValueError:
         return None
 
 
 def read_text_file(
-    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000
+    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000, encoding: str | None = None
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article for the text file at ``path`` (or one InputProblem).
 
@@ -51,10 +58,11 @@ def read_text_file(
     """
     path = Path(path)
     origin = str(path)
-    result = read_text(path, max_chars)
-    if isinstance(result, InputProblem):
-        yield result
+    decoded = read_text(path, max_chars, encoding=encoding)
+    if isinstance(decoded, InputProblem):
+        yield decoded
         return
+    result, warnings = decoded
     reason = text_problem(result, max_chars)
     if reason is None and _only_a_date_line(result):
         reason = "empty document (only a date line)"
@@ -66,15 +74,46 @@ def read_text_file(
         text=result,
         date=parse_dateline(result),
         origin=origin,
+        warnings=warnings,
     )
 
 
-def read_text(path: Path, max_chars: int | None = None) -> str | InputProblem:
-    """The decoded content of ``path``, or an InputProblem (unreadable, bad UTF-8, too long).
+def read_text(
+    path: Path, max_chars: int | None = None, *, encoding: str | None = None
+) -> tuple[str, tuple[str, ...]] | InputProblem:
+    """The decoded content of ``path`` and its warnings, or an InputProblem (unreadable,
+    undecodable, too long).
 
-    With ``max_chars`` set, reading stops keeping text once the limit is passed but goes
-    on counting, so the message can give the real length.
+    UTF-8 first (streamed: with ``max_chars`` set, reading stops keeping text once the
+    limit is passed but goes on counting, so the message can give the real length). A
+    file that is not UTF-8 is read as ``encoding`` or the encoding charset-normalizer
+    detects, with a warning saying so.
     """
+    if encoding is not None and encoding.replace("-", "").replace("_", "").lower() != "utf8":
+        return _read_other(path, max_chars, encoding)
+    found = _read_utf8(path, max_chars)
+    if isinstance(found, BadUtf8):
+        return _read_other(path, max_chars, None)
+    return found if isinstance(found, InputProblem) else (found, ())
+
+
+def _read_other(path: Path, max_chars: int | None, encoding: str | None) -> tuple[str, tuple[str, ...]] | InputProblem:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if max_chars is not None and size > 4 * max_chars:
+            return InputProblem(origin, f"not UTF-8, and at {size:,} bytes too long to detect its encoding")
+        text, used = decode_other(path.read_bytes(), encoding)
+    except UnknownEncoding as exc:
+        return InputProblem(origin, str(exc))
+    except OSError as exc:
+        return InputProblem(origin, f"cannot read file ({exc.strerror or exc})")
+    if max_chars is not None and len(text) > max_chars:
+        return InputProblem(origin, oversize_reason(len(text), max_chars))
+    return text, (() if encoding else (encoding_warning(used),))
+
+
+def _read_utf8(path: Path, max_chars: int | None) -> str | BadUtf8 | InputProblem:
     origin = str(path)
     parts: list[str] = []
     length = 0
@@ -87,7 +126,7 @@ def read_text(path: Path, max_chars: int | None = None) -> str | InputProblem:
                 else:
                     parts.clear()
     except BadUtf8 as exc:
-        return InputProblem(origin, str(exc))
+        return exc
     except OSError as exc:
         return InputProblem(origin, f"cannot read file ({exc.strerror or exc})")
     if max_chars is not None and length > max_chars:

@@ -7,12 +7,14 @@ metadata, redirects, images and the like are passed over silently, as they carry
 article. The document id is ``<file id>/<digest of the WARC-Record-ID>`` (stable for the
 same file), ``url`` is the record's WARC-Target-URI, and the publication date comes
 from the page metadata, else from the day the page was crawled (WARC-Date).
-A truncated or corrupt file yields the articles before the damage and one problem.
+A truncated or corrupt file yields the articles before the damage and one problem
+naming the byte offset and the number of records read.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -23,6 +25,7 @@ from eventscribe.records import Article, InputProblem, stable_id
 
 _CHARSET = re.compile(r"charset=([\w-]+)", re.IGNORECASE)
 _ARTICLE_RECORDS = ("response", "resource")
+_CUT_RECORD = "truncated WARC record: the file ends inside it (the records before it were read)"
 _PRINTABLE = re.compile(r"[^\x20-\x7e]")
 
 
@@ -42,17 +45,54 @@ def read_warc(
         return
     with handle:
         records = ArchiveIterator(handle)
-        count = 0
+        count, last, cut_record = 0, 0, False
         try:
             for record in records:
                 count += 1
                 item = _record_article(record, records, path, prefix, max_chars)
+                last = records.get_record_offset()  # after the record was read (it moves on)
+                cut_record = isinstance(item, InputProblem) and item.reason == _CUT_RECORD
                 if item is not None:
                     yield item
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             detail = _PRINTABLE.sub("?", " ".join(str(exc).split()))[:80]
-            yield InputProblem(str(path), f"corrupt WARC after {count} records ({detail}); "
-                               "the records before it were read")  # fmt: skip
+            yield InputProblem(str(path), f"corrupt WARC at byte {_offset(records, handle)} after {count} records "
+                                          f"({detail}); the records before it were read")  # fmt: skip
+            return
+        cut = None if cut_record else _truncated_at(path, last)
+        if cut is not None:
+            yield InputProblem(str(path), f"truncated WARC: compressed data ends unfinished at byte {cut} "
+                                          f"after {count} records; the records before it were read")  # fmt: skip
+
+
+def _offset(records, handle) -> int:  # type: ignore[no-untyped-def]
+    try:
+        return int(records.offset)
+    except (AttributeError, TypeError, ValueError):
+        return handle.tell()
+
+
+def _truncated_at(path: Path, last: int) -> int | None:
+    """Where a gzip-compressed WARC ends in the middle of a member, or None.
+
+    warcio stops without a word when the last gzip member is cut off; decompressing
+    from the last record read to the end (one or two members) tells."""
+    with path.open("rb") as handle:
+        if handle.read(2) != b"\x1f\x8b":
+            return None
+        handle.seek(last)
+        data = handle.read()
+    while data:
+        member = zlib.decompressobj(wbits=31)
+        try:
+            member.decompress(data)
+        except zlib.error:
+            return last
+        if not member.eof:
+            return last
+        last += len(data) - len(member.unused_data)
+        data = member.unused_data
+    return None
 
 
 def _record_article(record, records, path: Path, prefix: str, max_chars: int):
@@ -68,6 +108,8 @@ def _record_article(record, records, path: Path, prefix: str, max_chars: int):
             return None
     body = record.content_stream().read()  # before asking for the offset, which moves on
     origin = f"{path}@{records.get_record_offset()}"
+    if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than Content-Length
+        return InputProblem(origin, _CUT_RECORD)
     markup = body.decode(_charset(content_type), errors="replace")
     if not markup.strip():
         return InputProblem(origin, "empty document")

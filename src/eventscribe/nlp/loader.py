@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventscribe.errors import ModelError
+from eventscribe.nlp.punctuation import TamedTokenizer
 
 REQUIRED_COMPONENTS = ("parser", "ner")
 PARAGRAPHS = "eventscribe_paragraphs"
@@ -104,6 +105,7 @@ def load_pipeline(model: str) -> Language:
         raise ModelError(f"spaCy pipeline '{model}' is for '{nlp.lang}', not English")
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
+    nlp.tokenizer = TamedTokenizer(nlp.tokenizer)  # long punctuation runs in linear time
     return nlp
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,12 @@ OPENING = {"\u201c", "\u00ab"}
 CLOSING = {"\u201d", "\u00bb"}
 # A direct quote must be at least this long to be a statement, not a scare quote ("Enough").
 MIN_DIRECT_WORDS = 4
+# Speech verbs looked for on either side of a direct quote, in tokens (a news sentence
+# is far shorter; a text that parses as one sentence is not scanned whole per quote).
+ATTRIBUTION_WINDOW = 200
+# A reported statement longer than this is not a statement but a parse of run-on text;
+# nested ones ("A said B said C said ...") would otherwise repeat the text per verb.
+MAX_INDIRECT_CHARS = 3_000
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,9 @@ class QuoteFinder:
         events = tuple(events)
         text = tree.view.text if tree is not None else doc.text  # Doc.text joins every token
         direct = self._direct(doc, text, actors, events)
-        covered = [(q.start, q.end) for q in direct]
+        starts, ends = [q.start for q in direct], [q.end for q in direct]  # sorted, disjoint
         indirect = [
-            q
-            for q in self._indirect(doc, actors, events, tree)
-            if not any(s <= q.start < e or s < q.end <= e for s, e in covered)
+            q for q in self._indirect(doc, actors, events, tree) if not _overlaps(starts, ends, q.start, q.end)
         ]
         return tuple(sorted(direct + indirect, key=lambda q: q.start))
 
@@ -97,12 +102,15 @@ class QuoteFinder:
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             return "", None
-        sentences = {first[0].sent.start, first[-1].sent.start}
+        # only the tokens of the sentences the quote touches, within a window of the
+        # quote: in a text that parses as one huge sentence, scanning it all per quote
+        # was quadratic
+        sentences = dict.fromkeys((first[0].sent, first[-1].sent))  # in text order
         candidates: list[tuple[int, Token]] = []
-        for sent in doc.sents:
-            if sent.start not in sentences:
-                continue
-            for token in sent:
+        for sent in sentences:
+            low = max(sent.start, first.start - ATTRIBUTION_WINDOW)
+            high = min(sent.end, first.end + ATTRIBUTION_WINDOW)
+            for token in doc[low:high]:
                 if start <= token.idx < end:
                     continue
                 if token.lemma_ in self.speech_verbs and token.pos_ in {"VERB", "AUX"}:
@@ -139,11 +147,17 @@ class QuoteFinder:
         else:
             lemma, pos = tree.lemma, tree.pos
             verbs = [doc[i] for i in range(len(tree)) if pos[i] == "VERB" and lemma[i] in self.speech_verbs]
+        ends: tuple[list[int], list[int]] | None = None
         for token in verbs:
             clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+            if clauses and ends is None:
+                tree = tree or Tree.of(doc)
+                ends = subtree_ends(tree)
             speaker = self._speaker(token, actors)
             for clause in clauses:
-                span = _clause_span(clause)
+                span = _clause_span(clause, tree, ends)  # type: ignore[arg-type]
+                if span.end_char - span.start_char > MAX_INDIRECT_CHARS:
+                    continue
                 quotes.append(
                     Quote(
                         start=span.start_char,
@@ -184,10 +198,51 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause_span(clause: Token) -> Span:
-    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
-    doc = clause.doc
-    start, end = tokens[0].i, tokens[-1].i + 1
+def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) starts or ends inside one of the sorted, disjoint spans."""
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and start < ends[k]:
+        return True
+    k = bisect_left(starts, end) - 1
+    return k >= 0 and starts[k] < end <= ends[k]
+
+
+def subtree_ends(tree: Tree) -> tuple[list[int], list[int]]:
+    """For every token, the first and the last token of its ``subtree`` (in spaCy's
+    order: left children's subtrees, the token, right children's subtrees), in one pass.
+
+    Walking ``Token.subtree`` per clause made nested reported speech ("A said B said
+    C said ...") quadratic; ``left_edge``/``right_edge`` differ from these ends on
+    non-projective parses. Iterative, children before heads: no recursion limit."""
+    n, heads, kids = len(tree), tree.head, tree.children
+    order: list[int] = []
+    stack = [i for i in range(n) if heads[i] == i]
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        stack.extend(kids[i])
+    first, last = list(range(n)), list(range(n))
+    for i in reversed(order):  # every child comes after its head in ``order``
+        if kids[i] and kids[i][0] < i:
+            first[i] = first[kids[i][0]]
+        if kids[i] and kids[i][-1] > i:
+            last[i] = last[kids[i][-1]]
+    return first, last
+
+
+def _clause_span(clause: Token, tree: Tree, ends: tuple[list[int], list[int]]) -> Span:
+    """The clause's subtree without the clause's own marker ("that") and trailing
+    punctuation."""
+    doc, i = clause.doc, clause.i
+    marks = {c for c in tree.children[i] if tree.dep[c] == "mark" and not tree.children[c]}
+    lefts = [c for c in tree.children[i] if c < i]
+    rights = [c for c in tree.children[i] if c > i]
+    while lefts and lefts[0] in marks:
+        lefts.pop(0)
+    while rights and rights[-1] in marks:
+        rights.pop()
+    start = ends[0][lefts[0]] if lefts else i
+    end = (ends[1][rights[-1]] if rights else i) + 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]

@@ -14,15 +14,17 @@ only a few batches are in flight at any time.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
 from eventscribe.dedupe import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
 from eventscribe.errors import ConfigError
+from eventscribe.ingest.language import UNDETERMINED, guess_language
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article, InputProblem
 from eventscribe.runner.executors import Batch, ProcessExecutor, SerialExecutor
@@ -31,6 +33,7 @@ from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
 from eventscribe.store.eventstore import is_interruption
 
 STORE_BATCH = 64
+ENGLISH = "en"
 # DuckDB's buffer memory for the single writer of a corpus run (see EventStore.limits)
 WRITER_MEMORY = "512MB"
 
@@ -64,6 +67,7 @@ class Listener(Protocol):
     """What the caller (the CLI's progress bar) hears about while the run goes."""
 
     def problem(self, problem: InputProblem) -> None: ...
+    def warning(self, origin: str, message: str) -> None: ...  # optional (Article.warnings)
     def quarantined(self, item: QuarantinedDocument) -> None: ...
     def skipped_done(self, count: int) -> None: ...
     def batch(self, result: BatchResult) -> None: ...
@@ -79,6 +83,7 @@ class CorpusTotals:
     already_done: int = 0
     quarantined: int = 0
     problems: int = 0
+    languages: Counter[str] = field(default_factory=Counter)  # documents not in English
     dedupe: DedupeSummary | None = None
 
 
@@ -195,19 +200,45 @@ def _count(result: BatchResult, totals: CorpusTotals, listener: Listener) -> Non
 def _batches(
     items: Iterable[Article | InputProblem], size: int, listener: Listener, totals: CorpusTotals
 ) -> Iterator[Batch]:
+    warn = getattr(listener, "warning", None)
+
     def articles() -> Iterator[Article]:
         for item in items:
-            if isinstance(item, InputProblem):
+            problem = item if isinstance(item, InputProblem) else _unhashable(item)
+            if problem is not None:
                 totals.problems += 1
-                listener.problem(item)
-            else:
-                yield item
+                listener.problem(problem)
+                continue
+            language = guess_language(item.text)  # type: ignore[union-attr]
+            if language not in (ENGLISH, UNDETERMINED):
+                totals.languages[language] += 1
+            if warn is not None:
+                for message in _warnings(item, language):  # type: ignore[arg-type]
+                    warn(item.origin or item.doc_id, message)  # type: ignore[union-attr]
+            yield item  # type: ignore[misc]
 
     stream = articles()
     index = 0
     while batch := list(islice(stream, size)):
         yield index, batch
         index += 1
+
+
+def _warnings(article: Article, language: str) -> tuple[str, ...]:
+    if language in (ENGLISH, UNDETERMINED):
+        return article.warnings
+    return (*article.warnings, f"looks like language '{language}', not English: the English model codes few or no events")
+
+
+def _unhashable(article: Article) -> InputProblem | None:
+    """A problem for an article whose content cannot be hashed (it would stop the run
+    wherever it is hashed later: resume bookkeeping, the store, quarantine)."""
+    try:
+        content_hash(article)
+    except Exception as exc:  # noqa: BLE001 - reported; the run goes on
+        detail = " ".join(str(exc).split())[:200]
+        return InputProblem(article.origin or article.doc_id, f"cannot be stored: {type(exc).__name__}: {detail}")
+    return None
 
 
 def _not_done(

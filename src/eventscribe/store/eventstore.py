@@ -74,6 +74,10 @@ class EventStore:
         self._con = _connect(self.path, read_only)
         try:
             _prepare_schema(self._con, self.path, read_only)
+        except duckdb.Error as exc:  # a damaged file often opens and fails on first read
+            self._con.close()
+            message, fix = _open_failure(self.path, str(exc))
+            raise StoreError(message, fix=fix) from exc
         except BaseException:
             self._con.close()
             raise
@@ -300,7 +304,16 @@ class _Transaction:
         tb: TracebackType | None,
     ) -> None:
         if exc_type is None:
-            self._con.commit()
+            try:
+                self._con.commit()
+            except duckdb.Error as error:  # e.g. the disk filled up while committing
+                if is_interruption(error):
+                    raise KeyboardInterrupt from error
+                raise StoreError(
+                    f"could not {self._what} in {self._path}: the commit failed ({error})",
+                    fix="free disk space (or fix the error above) and run the same command again; "
+                    "the documents committed before are kept",
+                ) from error
             return
         self._con.rollback()
         if isinstance(exc, duckdb.Error) and is_interruption(exc):
@@ -337,7 +350,14 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 def _open_failure(path: str, detail: str) -> tuple[str, str]:
     lowered = detail.lower()
-    if "lock" in lowered:
+    damaged = ("corrupt", "checksum", "could not read enough bytes", "truncated")
+    if any(word in lowered for word in damaged):
+        return (
+            f"store {path} is damaged (truncated or corrupt; {detail[:200]})",
+            ("eventscribe does not overwrite it: restore it from a backup, or code the inputs "
+            "again into a new --store file"),
+        )
+    if "could not set lock" in lowered or "conflicting lock" in lowered:
         return (
             f"store {path} is locked by another process ({detail})",
             (

@@ -16,6 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from eventscribe.errors import StoreError
+from eventscribe.ingest.language import guess_language
 from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
 
@@ -79,7 +80,7 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
 def _add_document(data: dict[str, list[Any]], doc: CodedDocument, run_id: str) -> None:
     art = doc.article
     values = (art.doc_id, art.date, art.title, art.url, art.source, art.origin, art.text,
-              len(doc.sentences), len(doc.events), run_id)  # fmt: skip
+              len(doc.sentences), len(doc.events), run_id, guess_language(art.text))  # fmt: skip
     for column, value in zip(data.values(), values, strict=True):
         column.append(value)
 

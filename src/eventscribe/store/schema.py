@@ -17,7 +17,7 @@ SCHEMA_VERSION = "4"
 # and runs.input_fingerprint; versions before 4 had one actor per role and event (the
 # upgrade copies them into event_actors), and lacked the places table and the events'
 # location and event_day columns (filled from the stored location JSON and event_date).
-# Upgrading keeps every stored row.
+# and documents.language. Upgrading keeps every stored row.
 UPGRADABLE_VERSIONS = ("1", "2", "3")
 
 # DuckDB column type -> Arrow type used to build the bulk-insert tables.
@@ -82,6 +82,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_sentences", "INTEGER"),
         ("n_events", "INTEGER"),
         ("run_id", "VARCHAR"),
+        ("language", "VARCHAR"),
     ),
     "sentences": (
         ("doc_id", "VARCHAR"),
@@ -355,6 +356,7 @@ def upgrade_statements(found: str) -> list[str]:
         statements += _location_upgrade()
         statements.append(_create_table("event_actors"))
         statements += first_actor_statements()
+        statements.append('ALTER TABLE documents ADD COLUMN IF NOT EXISTS "language" VARCHAR')
     return statements
 
 

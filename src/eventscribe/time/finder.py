@@ -110,6 +110,12 @@ def _anchor_clocks(text: str, items: list[Candidate], reference: date | None) ->
     return anchored
 
 
+def _found(text: str, reference: date | None, lexicon: Lexicon) -> list:  # type: ignore[type-arg]
+    scan = Scan(text, reference, lexicon, build_patterns(lexicon).future_cue)
+    items = _select(_candidates(scan, lexicon))
+    return _anchor_clocks(text, _merge(text, items), reference)
+
+
 def find_time_expressions(
     text: str, reference: date | None, lexicon: Lexicon | None = None
 ) -> list[TimeExpression]:
@@ -123,11 +129,14 @@ def find_time_expressions(
     "XXXX-WXX-3" (precision "other"), and purely relative expressions ("yesterday",
     "last year", "two days ago", a lone clock time) are skipped.
     ``lexicon`` replaces the bundled word lists (see :func:`read_lexicon`).
+    A relative expression that would leave the calendar (9999-12-31 and "next year",
+    "10,000 years ago") cannot be resolved: the text is then read as if undated.
     """
     lexicon = lexicon or default_lexicon()
-    scan = Scan(text, reference, lexicon, build_patterns(lexicon).future_cue)
-    items = _select(_candidates(scan, lexicon))
-    items = _anchor_clocks(text, _merge(text, items), reference)
+    try:
+        items = _found(text, reference, lexicon)
+    except OverflowError:
+        items = _found(text, None, lexicon)
     return [
         TimeExpression(c.start, c.end, text[c.start : c.end], c.value, precision_of(c.value))
         for c in items

@@ -32,7 +32,7 @@ from eventscribe.analysis import (
 )
 from eventscribe.web import queries
 from eventscribe.web.db import CursorReader
-from eventscribe.web.params import event_filter, reader
+from eventscribe.web.params import checked_date, event_filter, reader
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -72,12 +72,13 @@ async def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_
 def documents(
     db: Reader,
     q: Annotated[str | None, Query(max_length=200, description="Text in the title.")] = None,
-    start: str | None = None,
-    end: str | None = None,
+    start: Annotated[str | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,
+    end: Annotated[str | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    return json_response(queries.list_documents(db, text=q, start=start, end=end, limit=limit, offset=offset))
+    first, last = checked_date(start, "start"), checked_date(end, "end")
+    return json_response(queries.list_documents(db, text=q, start=first, end=last, limit=limit, offset=offset))
 
 
 @router.get("/documents/{doc_id:path}", summary="One document with its text, events, quotes and places")

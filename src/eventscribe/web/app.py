@@ -7,7 +7,7 @@ nothing is fetched from the network, by the server or by the browser.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,7 @@ from eventscribe.errors import EventscribeError, StoreError
 from eventscribe.web import api, pages
 from eventscribe.web.cache import ResponseCache
 from eventscribe.web.db import ReadOnlyStore
+from eventscribe.web.security import SecurityHeaders, safe_link
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Default bound of the API response cache (see eventscribe.web.cache), in MB.
@@ -47,6 +48,7 @@ def create_app(
     *,
     cache_mb: float = DEFAULT_CACHE_MB,
     query_threads: int = DEFAULT_QUERY_THREADS,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """A read-only FastAPI app serving the API (``/api``) and the dashboard over ``store_path``.
 
@@ -56,7 +58,10 @@ def create_app(
     ``query_threads`` requests run their queries at once (each query on one DuckDB
     thread); under many clients this beats running every request's query side by side,
     which made 2 cores thrash. It sets the worker-thread limit of the event loop that
-    serves the app. Raises :class:`~eventscribe.errors.StoreError` if the store cannot
+    serves the app. Every response carries a strict Content-Security-Policy and the
+    usual security headers (see eventscribe.web.security); given ``allowed_hosts``, a
+    request with any other ``Host`` header gets 400 (``serve`` passes the local names
+    and the bound address). Raises :class:`~eventscribe.errors.StoreError` if the store cannot
     be opened.
     """
     store = ReadOnlyStore(store_path)
@@ -80,6 +85,7 @@ def create_app(
     app.state.store = store
     app.state.templates = Jinja2Templates(directory=str(DATA_DIR / "templates"))
     app.state.templates.env.globals["version"] = __version__
+    app.state.templates.env.filters["safe_link"] = safe_link
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(DATA_DIR / "static")), name="static")
@@ -93,4 +99,6 @@ def create_app(
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     app.add_middleware(ResponseCache, max_bytes=int(cache_mb * 1024 * 1024))
+    # outermost: cached answers and refusals get the headers too
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     return app

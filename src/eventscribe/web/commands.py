@@ -85,7 +85,9 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
               help="Keep up to this many MB of API responses, keyed by URL (0: no cache). Safe: the store is read-only while served.")
 @click.option("--query-threads", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Requests that run their queries at once; the others queue.")
-def serve(store_path, host, port, cache_mb, query_threads) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable). By default only localhost names and the --host address are answered.")
+def serve(store_path, host, port, cache_mb, query_threads, allow_hosts) -> None:
     """Serve the dashboard and the read-only JSON API over a store.
 
     Pages: / (overview), /dyad?a=SRB&b=XKX (timeline and events), /event/ID,
@@ -99,7 +101,9 @@ def serve(store_path, host, port, cache_mb, query_threads) -> None:
     import uvicorn
 
     from eventscribe.web import create_app
+    from eventscribe.web.security import allowed_hosts_for
 
-    app = create_app(store_path, cache_mb=cache_mb, query_threads=query_threads)
+    hosts = allowed_hosts_for(host, allow_hosts)
+    app = create_app(store_path, cache_mb=cache_mb, query_threads=query_threads, allowed_hosts=hosts)
     click.echo(f"serving {store_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import date
 from typing import Annotated
 
 from fastapi import HTTPException, Query, Request
@@ -29,12 +30,22 @@ async def reader(request: Request) -> AsyncIterator[CursorReader]:
 
 
 def checked_date(value: str | None, name: str) -> str | None:
-    """``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD (or empty); else HTTP 422 naming it."""
+    """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD (or empty); else HTTP 422
+    naming it (2023-13-45 is refused, not compared as text)."""
     if not value:
         return None
-    if not _DATE.match(value):
-        raise HTTPException(422, f"{name} must be a date like 2022-11-24, got {value!r}")
+    if not _DATE.match(value) or not _real_date(value):
+        raise HTTPException(422, f"{name} must be a real date like 2022-11-24, got {value[:40]!r}")
     return value
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def checked_quads(values: list[str]) -> tuple[int, ...]:

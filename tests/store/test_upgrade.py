@@ -17,7 +17,8 @@ NEW_TABLES = ("progress", "quarantine", "doc_minhash", "doc_bands", "stories", "
 
 
 def make_version_3(path: Path) -> duckdb.DuckDBPyConnection:
-    """A store as version 3 wrote it: one actor per role, no event_actors, no dyads view."""
+    """A store as version 3 wrote it: one actor per role, no event_actors, no dyads view,
+    no places table, location columns or documents.language."""
     with EventStore(path) as store:
         store.write([accusation_doc()], run=RUN)
     con = duckdb.connect(str(path))
@@ -27,6 +28,10 @@ def make_version_3(path: Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"DROP INDEX {index}")  # DuckDB drops no column of an indexed table
     con.execute("ALTER TABLE events DROP COLUMN mutual")
     con.execute("ALTER TABLE events DROP COLUMN paired_cameo")
+    for column in ("location_name", "location_geonameid", "lat", "lon", "location_country",
+                   "location_precision", "event_day"):  # fmt: skip
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    con.execute("DROP TABLE places")
     con.execute("ALTER TABLE documents DROP COLUMN language")
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     return con
@@ -38,6 +43,7 @@ def make_version_1(path: Path) -> None:
     for table in NEW_TABLES:
         con.execute(f"DROP TABLE {table}")
     con.execute("ALTER TABLE runs DROP COLUMN input_fingerprint")
+    con.execute("ALTER TABLE events DROP COLUMN timing")  # version 1 had no timing either
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
 
@@ -78,3 +84,12 @@ def test_a_version_3_store_gains_documents_language_keeping_rows(store_path: Pat
         store.write([accusation_doc()], run=RUN)  # re-coded: now with its language
         [row] = store.fetch("SELECT language FROM documents")
         assert row["language"] in ("en", "und")
+
+
+def test_an_upgraded_store_takes_new_documents(store_path: Path) -> None:
+    """Upgrades add columns at the end; the store puts them in order so writes still fit."""
+    make_version_1(store_path)
+    with EventStore(store_path) as store:
+        store.write([accusation_doc("doc-new")], run=RUN)
+        assert store.counts()["events"] == 4
+        assert len(store.fetch("SELECT * FROM dyads WHERE doc_id = 'doc-new'")) == 2

@@ -39,6 +39,7 @@ from eventscribe.store.schema import (
     UPGRADABLE_VERSIONS,
     ddl_statements,
     quote_ident,
+    reorder_statements,
     upgrade_statements,
 )
 
@@ -425,7 +426,27 @@ def _upgrade(con: duckdb.DuckDBPyConnection, has_meta: bool) -> None:
         return
     for statement in upgrade_statements(rows[0][0]):
         con.execute(statement)
+    for table in TABLES:
+        _in_declared_order(con, table)
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+
+
+def _in_declared_order(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Columns an upgrade added come last; bulk inserts go by position, so put them in
+    declaration order (the indexes and views dropped here are made again by the DDL)."""
+    found = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
+        "AND table_name = ? ORDER BY ordinal_position", [table]).fetchall()]  # fmt: skip
+    statements = reorder_statements(table, found) if found else []
+    if not statements:
+        return
+    for view in ("clustered_events", "dyads"):
+        con.execute(f"DROP VIEW IF EXISTS {view}")
+    indexes = con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]).fetchall()
+    for (index,) in indexes:
+        con.execute(f"DROP INDEX {quote_ident(index)}")
+    for statement in statements:
+        con.execute(statement)
 
 
 def _insert_run(con: duckdb.DuckDBPyConnection, info: RunInfo) -> None:

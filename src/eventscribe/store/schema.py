@@ -390,3 +390,19 @@ def _location_upgrade() -> list[str]:
         "event_day = CASE WHEN date_precision = 'day' THEN TRY_CAST(left(event_date, 10) AS DATE) END"
     )
     return statements
+
+
+def reorder_statements(table: str, found: list[str]) -> list[str]:
+    """Statements that rebuild ``table`` with its columns in declaration order, keeping
+    every row, when an upgrade's ``ADD COLUMN``s left them in another order (bulk inserts
+    go in by position). Run after dropping the table's indexes and the views on it."""
+    if found == column_names(table):
+        return []
+    old = quote_ident(f"_old_{table}")
+    cols = ", ".join(quote_ident(c) for c in column_names(table) if c in found)
+    return [
+        f"ALTER TABLE {quote_ident(table)} RENAME TO {old}",
+        _create_table(table),
+        f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM {old}",
+        f"DROP TABLE {old}",
+    ]

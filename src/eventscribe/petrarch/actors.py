@@ -19,6 +19,7 @@ from pathlib import Path
 
 from eventscribe.actors.registry import RegistryEntry
 from eventscribe.errors import DataFileError
+from eventscribe.records import InputProblem
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _DATED = re.compile(r"^([A-Za-z~]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?$")
@@ -43,21 +44,10 @@ class PetrarchActor:
 
 
 @dataclass(frozen=True)
-class Skipped:
-    """A line not used, with where and why."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
-
-
-@dataclass(frozen=True)
 class ActorDictionary:
     path: Path
     actors: tuple[PetrarchActor, ...]
-    skipped: tuple[Skipped, ...]
+    skipped: tuple[InputProblem, ...]
     lines: int
 
 
@@ -68,7 +58,7 @@ def read_actor_dictionary(path: Path) -> ActorDictionary:
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from exc
     actors: list[PetrarchActor] = []
-    skipped: list[Skipped] = []
+    skipped: list[InputProblem] = []
     lines = text.splitlines()
     for number, raw in enumerate(lines, start=1):
         line = raw.split("#", 1)[0].strip()
@@ -94,25 +84,25 @@ def words(token: str) -> str:
     return " ".join(p.capitalize() if p.isupper() else p for p in parts)
 
 
-def _alias(actors: list[PetrarchActor], text: str, where: str, skipped: list[Skipped]) -> None:
+def _alias(actors: list[PetrarchActor], text: str, where: str, skipped: list[InputProblem]) -> None:
     if not actors:
-        skipped.append(Skipped(where, "alias before any actor"))
+        skipped.append(InputProblem(where, "alias before any actor"))
         return
     alias = words(_CODE.split(text, 1)[0])
     if alias:
         actors[-1].aliases.append(alias)
 
 
-def _codes(actor: PetrarchActor | None, text: str, where: str, skipped: list[Skipped]) -> None:
+def _codes(actor: PetrarchActor | None, text: str, where: str, skipped: list[InputProblem]) -> None:
     if actor is None:
-        skipped.append(Skipped(where, "code before any actor"))
+        skipped.append(InputProblem(where, "code before any actor"))
         return
     for inside in _CODE.findall(text):
         if inside.strip() == "---":
             continue  # PETRARCH's null code: the name is known and coded as nobody
         match = _DATED.match(inside.strip())
         if match is None:
-            skipped.append(Skipped(where, f"unreadable code [{inside}]"))
+            skipped.append(InputProblem(where, f"unreadable code [{inside}]"))
             continue
         code, mark, day, start, end = match.groups()
         if mark == ">":
@@ -167,22 +157,22 @@ class CodeReader:
 
 def registry_entries(
     dictionary: ActorDictionary, codes: CodeReader, *, people_only: bool = False
-) -> tuple[list[RegistryEntry], list[Skipped]]:
+) -> tuple[list[RegistryEntry], list[InputProblem]]:
     """Registry entries of the dictionary's actors: one per code, undated codes first (a
     dated office then wins inside its dates). ``people_only`` keeps actors whose codes
     give a sector (people and institutions), leaving out bare country names."""
     entries: list[RegistryEntry] = []
-    skipped: list[Skipped] = []
+    skipped: list[InputProblem] = []
     for actor in dictionary.actors:
         where = f"{dictionary.path.name}:{actor.line}"
         usable = [c for c in actor.codes if len(c.code) >= 3 and c.code[:3].isalpha() and c.code != "---"]
         if not usable:
-            skipped.append(Skipped(where, f"'{actor.name}' has no code"))
+            skipped.append(InputProblem(where, f"'{actor.name}' has no code"))
             continue
         if people_only and not any(
             codes.split(c.code)[1] or codes.split(c.code)[0] in NONSTATE for c in usable
         ):
-            skipped.append(Skipped(where, f"'{actor.name}' is a country name, not a person or body"))
+            skipped.append(InputProblem(where, f"'{actor.name}' is a country name, not a person or body"))
             continue
         for dated in sorted(usable, key=lambda c: c.start is not None or c.end is not None):
             country, sector = codes.split(dated.code)

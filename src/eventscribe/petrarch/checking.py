@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from eventscribe.ontology import bundled_ontology
-from eventscribe.petrarch.actors import CodeReader, Skipped, read_actor_dictionary, summary_lines
+from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, summary_lines
+from eventscribe.records import InputProblem
 
 _BLOCK = re.compile(r"^---\s*\S.*\[[^\]]*\]\s*---", re.MULTILINE)
 
@@ -28,7 +29,7 @@ def check_lines(path: Path, kind: str | None = None) -> list[str]:
     ]
 
 
-def _skipped(skipped: tuple[Skipped, ...]) -> list[str]:
+def _skipped(skipped: tuple[InputProblem, ...]) -> list[str]:
     reasons: dict[str, int] = {}
     for item in skipped:
         key = re.sub(r"'[^']*'|\[[^\]]*\]|CAMEO \d+", "...", item.reason)

@@ -19,7 +19,7 @@ from pathlib import Path
 from eventscribe.coding.lexicon import LexiconEntry
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology
-from eventscribe.petrarch.actors import Skipped
+from eventscribe.records import InputProblem
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^---\s*(\S.*?)\s*\[([^\]]*)\]\s*---")
@@ -29,7 +29,7 @@ _GROUP = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 @dataclass(frozen=True)
 class Converted:
     entries: tuple[LexiconEntry, ...]
-    skipped: tuple[Skipped, ...]
+    skipped: tuple[InputProblem, ...]
     lines: int
 
 
@@ -89,10 +89,10 @@ class _Reader:
     def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
         self.name, self.ontology, self.synsets = name, ontology, synsets
         self.entries: list[LexiconEntry] = []
-        self.skipped: list[Skipped] = []
+        self.skipped: list[InputProblem] = []
 
     def skip(self, where: str, reason: str) -> None:
-        self.skipped.append(Skipped(where, reason))
+        self.skipped.append(InputProblem(where, reason))
 
     def verb(self, line: str, block_code: str, where: str) -> tuple[str, tuple[str, ...]] | None:
         """A verb line: add its bare entry; return (lemma, particles) for the patterns."""

@@ -51,6 +51,7 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 clean:
 	rm -rf $(VENV) .pytest_cache $(STORE) build src/*.egg-info

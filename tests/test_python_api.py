@@ -25,7 +25,9 @@ def readme_run() -> dict:
     if not EXAMPLE.is_file():
         pytest.skip(f"{EXAMPLE} not found")
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    code = re.search(r"<!-- python-example[^>]*-->\n```python\n(.*?)```", readme, re.DOTALL).group(1)
+    code = re.search(r"<!-- python-example[^>]*-->\n```python\n(.*?)```", readme, re.DOTALL).group(
+        1
+    )
     scope = {"EXAMPLE_TEXT": str(EXAMPLE)}
     with contextlib.redirect_stdout(io.StringIO()):
         exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
@@ -35,9 +37,17 @@ def readme_run() -> dict:
 def test_the_readme_example_gives_the_clis_events(readme_run: dict, tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
     text = EXAMPLE.read_text(encoding="utf-8")
-    docs.write_text(json.dumps({"id": "kosovo-serbia", "date": "2023-02-02", "text": text}) + "\n", encoding="utf-8")
+    docs.write_text(
+        json.dumps({"id": "kosovo-serbia", "date": "2023-02-02", "text": text}) + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
-    assert CliRunner().invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q"])
+        .exit_code
+        == 0
+    )
     cli_events = json.loads(out.read_text(encoding="utf-8"))["events"]
     frame = readme_run["frame"]
     assert list(frame["event_id"]) == [e["id"] for e in cli_events]
@@ -50,7 +60,10 @@ def test_the_readme_example_gives_the_clis_events(readme_run: dict, tmp_path: Pa
 
 def test_pipe_with_two_workers_codes_the_same_as_one(readme_run: dict) -> None:
     coder = readme_run["coder"]
-    records = [{"id": "a", "text": "Russia attacked Ukraine.", "date": "2023-01-02"}, "France criticised Iran."]
+    records = [
+        {"id": "a", "text": "Russia attacked Ukraine.", "date": "2023-01-02"},
+        "France criticised Iran.",
+    ]
     one, two = coder.pipe(records).to_records(), coder.pipe(records, workers=2).to_records()
     assert one == two and [r["plover_type"] for r in one] == ["ASSAULT", "ACCUSE"]
 
@@ -65,4 +78,6 @@ def test_open_store_reads_events_with_filters(readme_run: dict, tmp_path: Path) 
         everything = opened.events()
         serbia = opened.events(country="SRB", start="2022-11-01")
     assert len(serbia) and len(serbia) < len(everything)
-    assert all(d >= "2022-11-01" for d in serbia["event_date"].fillna(serbia["doc_date"].astype(str)))
+    assert all(
+        d >= "2022-11-01" for d in serbia["event_date"].fillna(serbia["doc_date"].astype(str))
+    )

@@ -74,7 +74,9 @@ class Documents:
 
     def to_frame(self) -> Any:
         """The events as a pandas DataFrame (install ``eventscribe[pandas]``)."""
-        return pandas_module().DataFrame.from_records(self.to_records(), columns=list(RECORD_COLUMNS))
+        return pandas_module().DataFrame.from_records(
+            self.to_records(), columns=list(RECORD_COLUMNS)
+        )
 
 
 class TextCoder:
@@ -83,9 +85,13 @@ class TextCoder:
     def __init__(self, coder: Coder) -> None:
         self.coder = coder
 
-    def __call__(self, text: str, *, date: str | date | None = None, id: str = "text") -> CodedDocument:
+    def __call__(
+        self, text: str, *, date: str | date | None = None, id: str = "text"
+    ) -> CodedDocument:
         """One text, published on ``date`` (relative dates resolve against it)."""
-        return next(code_documents([_article({"id": id, "text": text, "date": date}, 0)], self.coder))
+        return next(
+            code_documents([_article({"id": id, "text": text, "date": date}, 0)], self.coder)
+        )
 
     def pipe(self, records: Iterable[Record], *, workers: int = 1) -> Documents:
         """Many texts or records (dicts with ``text`` and optional ``id``, ``date``,
@@ -96,7 +102,9 @@ class TextCoder:
         batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
         context = multiprocessing.get_context("spawn")
         with context.Pool(workers) as pool:
-            coded = pool.starmap(_code_in_worker, [(self.coder.settings, batch) for batch in batches])
+            coded = pool.starmap(
+                _code_in_worker, [(self.coder.settings, batch) for batch in batches]
+            )
         return Documents(tuple(doc for batch in coded for doc in batch))
 
 
@@ -116,7 +124,9 @@ def _article(record: Record, n: int) -> Article:
         record = {"text": record}
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"record {n}: field 'text' is missing or empty", fix="give each record a text")
+        raise InputError(
+            f"record {n}: field 'text' is missing or empty", fix="give each record a text"
+        )
     day = record.get("date")
     if isinstance(day, str):
         try:
@@ -166,5 +176,7 @@ def pandas_module() -> Any:
     try:
         import pandas
     except ImportError as exc:
-        raise ConfigError("pandas is not installed", fix="pip install 'eventscribe[pandas]'") from exc
+        raise ConfigError(
+            "pandas is not installed", fix="pip install 'eventscribe[pandas]'"
+        ) from exc
     return pandas

@@ -34,7 +34,18 @@ STORE_BATCH = 64
 MAX_PARSER_CHARS = 1_000_000
 
 
-def _settings(model: str, lexicon: tuple[str, ...], max_chars: int, min_confidence: float, batch_size: int, actor_files: tuple[str, ...] = (), petrarch_actors: tuple[str, ...] = (), petrarch_verbs: tuple[str, ...] = (), petrarch_discards: tuple[str, ...] = (), conventions: str = "plover") -> Settings:
+def _settings(
+    model: str,
+    lexicon: tuple[str, ...],
+    max_chars: int,
+    min_confidence: float,
+    batch_size: int,
+    actor_files: tuple[str, ...] = (),
+    petrarch_actors: tuple[str, ...] = (),
+    petrarch_verbs: tuple[str, ...] = (),
+    petrarch_discards: tuple[str, ...] = (),
+    conventions: str = "plover",
+) -> Settings:
     return Settings(
         model=model,
         lexicons=tuple(Path(p) for p in lexicon),
@@ -53,16 +64,71 @@ def coder_options(func):
     """Options shared by every command that codes text."""
     for option in reversed(
         [
-            click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy English pipeline to parse with."),
-            click.option("--lexicon", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra event lexicon file (YAML); may repeat."),
-            click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat."),
-            click.option("--petrarch-actors", multiple=True, type=click.Path(exists=True, dir_okay=False), help="An actor dictionary in the PETRARCH/TABARI format (NAME [CODE], +ALIAS, [CODE >YYMMDD]); may repeat."),
-            click.option("--petrarch-verbs", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A verb dictionary in the PETRARCH format (--- VERB [code] --- blocks, - * OBJECT (PREP WORD) [code] patterns), read as lexicon entries; may repeat."),
-            click.option("--petrarch-discards", multiple=True, type=click.Path(exists=True, dir_okay=False), help="A PETRARCH discard list: a sentence with one of its phrases (marked +: a whole story) codes no event; may repeat."),
-            click.option("--conventions", type=click.Choice(["plover", "cameo"]), default="plover", show_default=True, help="Coding conventions: PLOVER's, or CAMEO's/PETRARCH's where they differ (an act announced for the future keeps its own code)."),
-            click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(1, MAX_PARSER_CHARS), help=f"Skip documents longer than this (at most {MAX_PARSER_CHARS:,}, what the parser accepts)."),
-            click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1), help="Drop events below this confidence."),
-            click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1), help="Documents per parser batch."),
+            click.option(
+                "--model",
+                default=DEFAULT_MODEL,
+                show_default=True,
+                help="Installed spaCy English pipeline to parse with.",
+            ),
+            click.option(
+                "--lexicon",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="Extra event lexicon file (YAML); may repeat.",
+            ),
+            click.option(
+                "--actors",
+                "actor_files",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="Your actor dictionary (CSV or YAML: name, aliases, country, sector, office, valid_from, valid_to); may repeat.",
+            ),
+            click.option(
+                "--petrarch-actors",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="An actor dictionary in the PETRARCH/TABARI format (NAME [CODE], +ALIAS, [CODE >YYMMDD]); may repeat.",
+            ),
+            click.option(
+                "--petrarch-verbs",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="A verb dictionary in the PETRARCH format (--- VERB [code] --- blocks, - * OBJECT (PREP WORD) [code] patterns), read as lexicon entries; may repeat.",
+            ),
+            click.option(
+                "--petrarch-discards",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="A PETRARCH discard list: a sentence with one of its phrases (marked +: a whole story) codes no event; may repeat.",
+            ),
+            click.option(
+                "--conventions",
+                type=click.Choice(["plover", "cameo"]),
+                default="plover",
+                show_default=True,
+                help="Coding conventions: PLOVER's, or CAMEO's/PETRARCH's where they differ (an act announced for the future keeps its own code).",
+            ),
+            click.option(
+                "--max-chars",
+                default=200_000,
+                show_default=True,
+                type=click.IntRange(1, MAX_PARSER_CHARS),
+                help=f"Skip documents longer than this (at most {MAX_PARSER_CHARS:,}, what the parser accepts).",
+            ),
+            click.option(
+                "--min-confidence",
+                default=0.0,
+                show_default=True,
+                type=click.FloatRange(0, 1),
+                help="Drop events below this confidence.",
+            ),
+            click.option(
+                "--batch-size",
+                default=32,
+                show_default=True,
+                type=click.IntRange(1),
+                help="Documents per parser batch.",
+            ),
         ]
     ):
         func = option(func)
@@ -99,18 +165,91 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--store", "store_path", type=click.Path(dir_okay=False), default=None, help=f"DuckDB file to write (default {DEFAULT_STORE} unless --format jsonl).")
-@click.option("--format", "fmt", type=click.Choice(["store", "jsonl"]), default="store", show_default=True, help="store: write the DuckDB store; jsonl: one JSON line per document.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", help="JSONL output file ('-' for stdout).")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help=f"DuckDB file to write (default {DEFAULT_STORE} unless --format jsonl).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["store", "jsonl"]),
+    default="store",
+    show_default=True,
+    help="store: write the DuckDB store; jsonl: one JSON line per document.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="JSONL output file ('-' for stdout).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes that parse and code (each loads the model once); 1 codes in this process.")
-@click.option("--dask", "dask_local", type=click.Choice(["local"]), default=None, help="Run on a local Dask cluster of --workers processes (default 2).")
-@click.option("--dask-scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.")
-@click.option("--recode", is_flag=True, help="Code every document again, even those the store already holds unchanged.")
-@click.option("--doc-seconds", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Quarantine a document whose coding after parsing takes longer than this (checked between stages).")
-@click.option("--encoding", default=None, metavar="NAME", help="Read text, CSV, JSONL and HTML inputs in this encoding (e.g. cp1252). Default: UTF-8, else the declared (HTML) or detected (text, CSV) encoding, with a warning.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Worker processes that parse and code (each loads the model once); 1 codes in this process.",
+)
+@click.option(
+    "--dask",
+    "dask_local",
+    type=click.Choice(["local"]),
+    default=None,
+    help="Run on a local Dask cluster of --workers processes (default 2).",
+)
+@click.option(
+    "--dask-scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on the Dask cluster at ADDRESS (e.g. tcp://host:8786); workers need the store's folder.",
+)
+@click.option(
+    "--recode",
+    is_flag=True,
+    help="Code every document again, even those the store already holds unchanged.",
+)
+@click.option(
+    "--doc-seconds",
+    default=300.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Quarantine a document whose coding after parsing takes longer than this (checked between stages).",
+)
+@click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Read text, CSV, JSONL and HTML inputs in this encoding (e.g. cp1252). Default: UTF-8, else the declared (HTML) or detected (text, CSV) encoding, with a warning.",
+)
 @coder_options
-def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_scheduler, recode, doc_seconds, encoding, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
+def code(
+    inputs,
+    store_path,
+    fmt,
+    output,
+    quiet,
+    workers,
+    dask_local,
+    dask_scheduler,
+    recode,
+    doc_seconds,
+    encoding,
+    model,
+    lexicon,
+    actor_files,
+    petrarch_actors,
+    petrarch_verbs,
+    petrarch_discards,
+    conventions,
+    max_chars,
+    min_confidence,
+    batch_size,
+) -> None:
     """Code news articles into events.
 
     INPUTS are files, folders or glob patterns: plain text (a first line
@@ -145,7 +284,18 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
     options = CorpusOptions(workers=workers, dask=dask, batch_docs=STORE_BATCH, recode=recode)
     if fmt == "store" and store_path is None:
         store_path = DEFAULT_STORE
-    settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions)
+    settings = _settings(
+        model,
+        lexicon,
+        max_chars,
+        min_confidence,
+        batch_size,
+        actor_files,
+        petrarch_actors,
+        petrarch_verbs,
+        petrarch_discards,
+        conventions,
+    )
     settings = replace(settings, learned_actors=learned_actors(store_path), doc_seconds=doc_seconds)
     coder = Coder.build(settings)
     progress = Progress(quiet)
@@ -154,10 +304,17 @@ def code(inputs, store_path, fmt, output, quiet, workers, dask_local, dask_sched
         _check_encoding(encoding)
     items = read_inputs(list(inputs), max_chars=max_chars, encoding=encoding)
     try:
-        with JsonlSink(output if fmt == "jsonl" else None) as sink, StoreSink(store_path, coder, settings, command, list(inputs)) as store:
+        with (
+            JsonlSink(output if fmt == "jsonl" else None) as sink,
+            StoreSink(store_path, coder, settings, command, list(inputs)) as store,
+        ):
             if store is not None:
                 store.announce_resume(progress)
-            on_lines = None if sink is None else (lambda lines: sink.writelines(line + "\n" for line in lines))
+            on_lines = (
+                None
+                if sink is None
+                else (lambda lines: sink.writelines(line + "\n" for line in lines))
+            )
             totals = run_corpus(
                 items, coder, options, progress,
                 store=store.store if store else None, run=store.run if store else None,
@@ -194,25 +351,90 @@ def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:
     only costs memory."""
     import os
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
     if not remote and workers > cores:
         click.echo(f"warning: --workers {workers} is more than the {cores} cores this process may use; "
                    f"each worker loads the model (about 0.5 GB), so more than {cores} only costs memory", err=True)  # fmt: skip
 
 
 @main.command()
-@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=DEFAULT_STORE,
+    show_default=True,
+)
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True)
-@click.option("--rows", "rows", type=click.Choice(["events", "dyads", "clusters"]), default="events", show_default=True, help="One row per event (every actor listed in source_names/target_names), per source-target pair as GDELT/ICEWS count them, or per cross-article event with num_mentions/num_articles/num_sources.")
-@click.option("--layout", type=click.Choice(["eventscribe", "gdelt"]), default="eventscribe", show_default=True, help="Column names: eventscribe's, or GDELT 2.0's event table (dyad rows; tab-separated with --format csv).")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only events on or after this day (YYYY-MM-DD; the event's date, else its document's).")
-@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Only events on or before this day (YYYY-MM-DD).")
-@click.option("--country", "countries", multiple=True, help="Only events with an actor of this country or actor code (SRB, SRBGOV); repeatable.")
-@click.option("--type", "types", multiple=True, help="Only events of this PLOVER type (ASSAULT, AGREE, ...); repeatable.")
-@click.option("--quad", "quads", multiple=True, type=click.IntRange(1, 4), help="Only events of this quad class (1-4); repeatable.")
-@click.option("--min-confidence", "export_min_confidence", type=click.FloatRange(0.0, 1.0), default=None, help="Only events with at least this confidence.")
-def export(store_path, fmt, output, rows, layout, start, end, countries, types, quads, export_min_confidence) -> None:
+@click.option(
+    "--rows",
+    "rows",
+    type=click.Choice(["events", "dyads", "clusters"]),
+    default="events",
+    show_default=True,
+    help="One row per event (every actor listed in source_names/target_names), per source-target pair as GDELT/ICEWS count them, or per cross-article event with num_mentions/num_articles/num_sources.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["eventscribe", "gdelt"]),
+    default="eventscribe",
+    show_default=True,
+    help="Column names: eventscribe's, or GDELT 2.0's event table (dyad rows; tab-separated with --format csv).",
+)
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only events on or after this day (YYYY-MM-DD; the event's date, else its document's).",
+)
+@click.option(
+    "--end",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only events on or before this day (YYYY-MM-DD).",
+)
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    help="Only events with an actor of this country or actor code (SRB, SRBGOV); repeatable.",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Only events of this PLOVER type (ASSAULT, AGREE, ...); repeatable.",
+)
+@click.option(
+    "--quad",
+    "quads",
+    multiple=True,
+    type=click.IntRange(1, 4),
+    help="Only events of this quad class (1-4); repeatable.",
+)
+@click.option(
+    "--min-confidence",
+    "export_min_confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Only events with at least this confidence.",
+)
+def export(
+    store_path,
+    fmt,
+    output,
+    rows,
+    layout,
+    start,
+    end,
+    countries,
+    types,
+    quads,
+    export_min_confidence,
+) -> None:
     """Export the events table with flat GDELT/ICEWS-style columns.
 
     \b
@@ -228,7 +450,10 @@ def export(store_path, fmt, output, rows, layout, start, end, countries, types, 
     known = bundled_ontology().event_types
     unknown = [t for t in types if t.upper() not in known]
     if unknown:
-        raise click.BadParameter(f"unknown PLOVER type {unknown[0]!r}; one of {', '.join(sorted(known))}", param_hint="--type")
+        raise click.BadParameter(
+            f"unknown PLOVER type {unknown[0]!r}; one of {', '.join(sorted(known))}",
+            param_hint="--type",
+        )
     flt = EventFilter(
         start=start.date().isoformat() if start else None,
         end=end.date().isoformat() if end else None,
@@ -247,7 +472,13 @@ def export(store_path, fmt, output, rows, layout, start, end, countries, types, 
 
 
 @main.command()
-@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=DEFAULT_STORE,
+    show_default=True,
+)
 def summary(store_path) -> None:
     """Print the stored events grouped by dyad (source -> target country) and date.
 
@@ -264,14 +495,58 @@ def summary(store_path) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["events", "quad", "roles", "times", "places", "evloc", "article"]), default=None, help="Kind of gold file (detected from its fields by default).")
-@click.option("--pred", type=click.Path(exists=True, dir_okay=False), default=None, help="Score this JSONL of coded documents instead of coding the gold texts.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write the metrics as JSON to this file ('-' for stdout).")
-@click.option("--save-pred", type=click.Path(dir_okay=False), default=None, help="Write the coded gold texts as JSONL (for --pred later).")
+@click.option(
+    "--kind",
+    type=click.Choice(["events", "quad", "roles", "times", "places", "evloc", "article"]),
+    default=None,
+    help="Kind of gold file (detected from its fields by default).",
+)
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Score this JSONL of coded documents instead of coding the gold texts.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default=None,
+    help="Also write the metrics as JSON to this file ('-' for stdout).",
+)
+@click.option(
+    "--save-pred",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the coded gold texts as JSONL (for --pred later).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False), default=None, help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (its actor and verb dictionaries are used).")
+@click.option(
+    "--dictionaries",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="For a PETRARCH validation suite (.xml): the folder holding the dictionaries its <Environment> names (its actor and verb dictionaries are used).",
+)
 @coder_options
-def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
+def evaluate(
+    gold,
+    kind,
+    pred,
+    json_out,
+    save_pred,
+    quiet,
+    dictionaries,
+    model,
+    lexicon,
+    actor_files,
+    petrarch_actors,
+    petrarch_verbs,
+    petrarch_discards,
+    conventions,
+    max_chars,
+    min_confidence,
+    batch_size,
+) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md), or a
     PETRARCH validation suite (.xml) with its dictionaries.
 
@@ -296,7 +571,18 @@ def evaluate(gold, kind, pred, json_out, save_pred, quiet, dictionaries, model, 
     if pred:
         predictions = read_predictions(Path(pred))
     else:
-        settings = _settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions)
+        settings = _settings(
+            model,
+            lexicon,
+            max_chars,
+            min_confidence,
+            batch_size,
+            actor_files,
+            petrarch_actors,
+            petrarch_verbs,
+            petrarch_discards,
+            conventions,
+        )
         if suite is not None:  # the suite's own verbs only, coded as PETRARCH codes
             settings = replace(settings, bundled_lexicon=not suite[2], conventions="cameo")
         predictions = dict(_code_gold(gold_set, settings, quiet))
@@ -331,7 +617,9 @@ def _suite(path: Path, dictionaries: str | None):
     for kind in ("actors", "verbs", "discards"):
         name = suite.files.get(kind)
         if name and not (folder / name).is_file():
-            raise click.BadParameter(f"{folder / name} not found (named in {path.name})", param_hint="--dictionaries")
+            raise click.BadParameter(
+                f"{folder / name} not found (named in {path.name})", param_hint="--dictionaries"
+            )
         found[kind] = (str(folder / name),) if name else ()
     return suite, found["actors"], found["verbs"], found["discards"]
 
@@ -351,7 +639,12 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
 
 @main.command(name="check-dictionary")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["actors", "verbs"]), default=None, help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks).")
+@click.option(
+    "--kind",
+    type=click.Choice(["actors", "verbs"]),
+    default=None,
+    help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks).",
+)
 def check_dictionary(path, kind) -> None:
     """Read a PETRARCH/TABARI actor or verb dictionary and print what was read, converted
     and skipped (with file, line and reason).
@@ -369,9 +662,28 @@ def check_dictionary(path, kind) -> None:
 
 @main.command()
 @click.argument("text")
-@click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Publication date to resolve relative dates against.")
+@click.option(
+    "--date",
+    "pub_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Publication date to resolve relative dates against.",
+)
 @coder_options
-def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions, max_chars, min_confidence, batch_size) -> None:
+def explain(
+    text,
+    pub_date,
+    model,
+    lexicon,
+    actor_files,
+    petrarch_actors,
+    petrarch_verbs,
+    petrarch_discards,
+    conventions,
+    max_chars,
+    min_confidence,
+    batch_size,
+) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
 
@@ -383,14 +695,37 @@ def explain(text, pub_date, model, lexicon, actor_files, petrarch_actors, petrar
     from eventscribe.pipeline import Coder
     from eventscribe.records import Article
 
-    coder = Coder.build(_settings(model, lexicon, max_chars, min_confidence, batch_size, actor_files, petrarch_actors, petrarch_verbs, petrarch_discards, conventions))
+    coder = Coder.build(
+        _settings(
+            model,
+            lexicon,
+            max_chars,
+            min_confidence,
+            batch_size,
+            actor_files,
+            petrarch_actors,
+            petrarch_verbs,
+            petrarch_discards,
+            conventions,
+        )
+    )
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)
     click.echo(render_explanation(coder.analyse_text(text, article)))
 
 
 @main.command()
-@click.option("--store", "store_path", type=click.Path(exists=True, dir_okay=False), default=DEFAULT_STORE, show_default=True)
-@click.option("--actor", default=None, help="Only quotes whose speaker's name contains this (case-insensitive).")
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=DEFAULT_STORE,
+    show_default=True,
+)
+@click.option(
+    "--actor",
+    default=None,
+    help="Only quotes whose speaker's name contains this (case-insensitive).",
+)
 def quotes(store_path, actor) -> None:
     """List the quotes in the store with their speakers and dates.
 

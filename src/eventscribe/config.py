@@ -62,11 +62,12 @@ class Settings:
         if self.max_chars <= 0:
             raise ConfigError(f"max_chars must be positive, got {self.max_chars}")
         if not 0.0 <= self.min_confidence <= 1.0:
-            raise ConfigError(
-                f"min_confidence must be between 0 and 1, got {self.min_confidence}"
-            )
+            raise ConfigError(f"min_confidence must be between 0 and 1, got {self.min_confidence}")
         if self.conventions not in CONVENTIONS:
-            raise ConfigError(f"unknown conventions {self.conventions!r}", fix=f"use one of {', '.join(CONVENTIONS)}")
+            raise ConfigError(
+                f"unknown conventions {self.conventions!r}",
+                fix=f"use one of {', '.join(CONVENTIONS)}",
+            )
         if self.doc_seconds <= 0:
             raise ConfigError(f"doc_seconds must be positive, got {self.doc_seconds}")
         if self.batch_size <= 0:
@@ -74,7 +75,13 @@ class Settings:
         for path in self.lexicons:
             if not Path(path).is_file():
                 raise ConfigError(f"lexicon file not found: {path}", fix="check the --lexicon path")
-        for path in (*self.actor_files, *self.petrarch_actor_files, *self.petrarch_verb_files,
-                     *self.petrarch_discard_files):
+        for path in (
+            *self.actor_files,
+            *self.petrarch_actor_files,
+            *self.petrarch_verb_files,
+            *self.petrarch_discard_files,
+        ):
             if not Path(path).is_file():
-                raise ConfigError(f"actor dictionary not found: {path}", fix="check the --actors path")
+                raise ConfigError(
+                    f"actor dictionary not found: {path}", fix="check the --actors path"
+                )

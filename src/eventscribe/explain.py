@@ -19,11 +19,7 @@ def render_explanation(analysis: Analysis) -> str:
                 f"    {token.i:>3} {token.text:<16} {token.lemma_:<14} {token.pos_:<6}"
                 f" {token.dep_:<10} <- {token.head.i}"
             )
-        actors = [
-            (token, actor)
-            for token in sent
-            for actor in analysis.actors.actors_at(token)
-        ]
+        actors = [(token, actor) for token in sent for actor in analysis.actors.actors_at(token)]
         lines.append("  actors:" if actors else "  actors: none found")
         for token, actor in actors:
             lines.append(
@@ -54,7 +50,7 @@ def render_explanation(analysis: Analysis) -> str:
 
 
 def _where(location: dict | None) -> str:
-    """"Kidal (MLI, city: 18.44, 1.41)"; "not said" when the sentence names no place."""
+    """ "Kidal (MLI, city: 18.44, 1.41)"; "not said" when the sentence names no place."""
     if location is None:
         return "not said"
     point = "" if location.get("lat") is None else f": {location['lat']:.2f}, {location['lon']:.2f}"

@@ -69,7 +69,10 @@ class Coder:
         nlp = load_pipeline(settings.model)
         ontology = bundled_ontology()
         lexicon = load_lexicon(
-            ontology, settings.lexicons, petrarch_verbs(settings, ontology), bundled=settings.bundled_lexicon
+            ontology,
+            settings.lexicons,
+            petrarch_verbs(settings, ontology),
+            bundled=settings.bundled_lexicon,
         )
         knowledge = load_actor_knowledge()
         words = load_word_lists()
@@ -83,11 +86,16 @@ class Coder:
             tagger=ActorTagger(
                 knowledge,
                 nlp.tokenizer,
-                load_registry(settings.actor_files, settings.learned_actors, settings.petrarch_actor_files),
+                load_registry(
+                    settings.actor_files, settings.learned_actors, settings.petrarch_actor_files
+                ),
                 ordinary_words=ordinary_words(nlp),
             ),
             events=EventCoder(
-                matcher, ontology, min_confidence=settings.min_confidence, discards=_discards(settings)
+                matcher,
+                ontology,
+                min_confidence=settings.min_confidence,
+                discards=_discards(settings),
             ),
             quotes=QuoteFinder(words.speech_verbs),
             places=PlaceTagger.build(),
@@ -215,7 +223,11 @@ def petrarch_verbs(settings: Settings, ontology: Ontology) -> list[LexiconEntry]
         return []
     from eventscribe.petrarch.verbs import read_verb_dictionary
 
-    return [e for path in settings.petrarch_verb_files for e in read_verb_dictionary(path, ontology).entries]
+    return [
+        e
+        for path in settings.petrarch_verb_files
+        for e in read_verb_dictionary(path, ontology).entries
+    ]
 
 
 def _discards(settings: Settings) -> Discards | None:

@@ -86,7 +86,11 @@ class Actor:
 
     def same_as(self, other: Actor) -> bool:
         """The same actor, whatever words name it here ("their" for "the rebels")."""
-        return self.name == other.name and self.country == other.country and self.sector == other.sector
+        return (
+            self.name == other.name
+            and self.country == other.country
+            and self.sector == other.sector
+        )
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,9 @@ def dyads(event: Event) -> list[Dyad]:
         Dyad(source, target, event.cameo)
         for source in sources
         for target in targets
-        if not (event.mutual and source is not None and target is not None and source.same_as(target))
+        if not (
+            event.mutual and source is not None and target is not None and source.same_as(target)
+        )
     ]
     if event.paired_cameo is not None:
         rows += [
@@ -256,7 +262,11 @@ def event_to_contract(event: Event) -> dict[str, Any]:
         "targets": [actor_to_contract(a) for a in event.targets],
         "mutual": event.mutual,
         "paired_cameo": event.paired_cameo,
-        "trigger": {"start": event.trigger.start, "end": event.trigger.end, "text": event.trigger.text},
+        "trigger": {
+            "start": event.trigger.start,
+            "end": event.trigger.end,
+            "text": event.trigger.text,
+        },
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
         "location": event.location,
     }

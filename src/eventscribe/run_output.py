@@ -27,7 +27,14 @@ class Progress:
         self.quarantined_docs = self.warnings = 0
         # mininterval=0: every committed batch is shown (a run of quick batches used to
         # show none of them before the bar was cleared)
-        self._bar = tqdm(unit="doc", file=sys.stderr, disable=quiet, dynamic_ncols=True, leave=False, mininterval=0)
+        self._bar = tqdm(
+            unit="doc",
+            file=sys.stderr,
+            disable=quiet,
+            dynamic_ncols=True,
+            leave=False,
+            mininterval=0,
+        )
 
     def add(self, sentences: int, events: int) -> None:
         self.documents += 1
@@ -103,7 +110,9 @@ def report(progress: Progress, totals, store_path: str | None) -> None:
             err=True,
         )
     if totals.quarantined:
-        click.echo(f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True)
+        click.echo(
+            f"{totals.quarantined} documents quarantined (see the quarantine table)", err=True
+        )
     if totals.languages:
         shown = ", ".join(f"{code} {n}" for code, n in sorted(totals.languages.items()))
         click.echo(f"{sum(totals.languages.values())} documents not in English ({shown}): the English model "
@@ -154,7 +163,14 @@ def _unfinished_runs(store, input_fingerprint: str) -> str | None:
 class StoreSink:
     """Context manager: a store writer for ``path``, or None."""
 
-    def __init__(self, path: str | None, coder, settings: Settings, command: str, inputs: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | None,
+        coder,
+        settings: Settings,
+        command: str,
+        inputs: list[str] | None = None,
+    ) -> None:
         self.path, self.coder, self.settings, self.command = path, coder, settings, command
         self.inputs = inputs or []
         self.store = None
@@ -185,7 +201,8 @@ class StoreSink:
             },
             command=self.command,
             input_fingerprint=stable_id(
-                *[str(Path(p).resolve()) for p in self.inputs], self.settings.max_chars,
+                *[str(Path(p).resolve()) for p in self.inputs],
+                self.settings.max_chars,
                 settings_fingerprint(self.coder),
             ),
         )
@@ -203,7 +220,8 @@ def open_output(path: str) -> TextIO:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
         raise OutputError(
-            f"cannot write {path}: {exc.strerror}", fix="check that the folder exists and is writable"
+            f"cannot write {path}: {exc.strerror}",
+            fix="check that the folder exists and is writable",
         ) from exc
 
 

@@ -36,7 +36,9 @@ class StoreReader:
             types=tuple(t.upper() for t in split_codes(type)), include_negated=True,
         )  # fmt: skip
         where, params = flt.where(STORE_SOURCE)
-        table = self._store.connection.execute(flat_events_sql(rows, where), params).to_arrow_table()
+        table = self._store.connection.execute(
+            flat_events_sql(rows, where), params
+        ).to_arrow_table()
         if arrow:
             return table
         pandas_module()  # a clear error when pandas is missing

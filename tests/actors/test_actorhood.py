@@ -30,7 +30,9 @@ def actors_in():
 
 
 def test_times_time_zones_and_amounts_are_no_actors(actors_in):
-    found = actors_in("The airline carried 4.5 million passengers last Week, officials said at 10 a.m. CST.")
+    found = actors_in(
+        "The airline carried 4.5 million passengers last Week, officials said at 10 a.m. CST."
+    )
     assert set(found) == {"officials"}
 
 
@@ -51,7 +53,10 @@ def test_generic_nouns_and_amounts_name_no_one(actors_in, text, not_actor):
 
 def test_a_role_word_alone_stays_an_actor(actors_in):
     # roles.csv lists "ministry": the bare word is the government sector
-    assert actors_in("The ministry said on Monday that it would appeal.")["The ministry"].sector == "GOV"
+    assert (
+        actors_in("The ministry said on Monday that it would appeal.")["The ministry"].sector
+        == "GOV"
+    )
 
 
 def test_counted_people_stay_actors(actors_in):
@@ -71,9 +76,19 @@ def test_counted_people_stay_actors(actors_in):
             "Mohammed bin Salman Al Saud",
             "SAU",
         ),
-        ("Ursula von der Leyen praised the deal.", "Ursula von der Leyen", "Ursula von der Leyen", "EUR"),
+        (
+            "Ursula von der Leyen praised the deal.",
+            "Ursula von der Leyen",
+            "Ursula von der Leyen",
+            "EUR",
+        ),
         ("Charles de Gaulle left Algiers.", "Charles de Gaulle", "Charles de Gaulle", None),
-        ("Abu Bakr al-Baghdadi called on followers to fight.", "Abu Bakr al-Baghdadi", "Abu Bakr al-Baghdadi", "IRQ"),
+        (
+            "Abu Bakr al-Baghdadi called on followers to fight.",
+            "Abu Bakr al-Baghdadi",
+            "Abu Bakr al-Baghdadi",
+            "IRQ",
+        ),
     ],
 )
 def test_a_full_name_is_one_actor_with_its_particles(actors_in, text, mention, name, country):
@@ -128,17 +143,39 @@ def test_names_and_words_near_a_country_are_not_corrected(actors_in, text):
 
 
 def test_a_regional_council_is_an_igo(actors_in):
-    actor = actors_in("The Caribbean Fisheries Council criticised Japan.")["The Caribbean Fisheries Council"]
-    assert (actor.country, actor.sector, actor.name) == ("IGO", "GOV", "Caribbean Fisheries Council")
+    actor = actors_in("The Caribbean Fisheries Council criticised Japan.")[
+        "The Caribbean Fisheries Council"
+    ]
+    assert (actor.country, actor.sector, actor.name) == (
+        "IGO",
+        "GOV",
+        "Caribbean Fisheries Council",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "mention", "code"),
     [
-        ("A Kenyan farmers' union protested against the government.", "A Kenyan farmers' union", "KENLAB"),
-        ("The Ministry of Health of Ghana thanked China.", "The Ministry of Health of Ghana", "GHAGOV"),
-        ("The Kenya Fisheries Council criticised the ban.", "The Kenya Fisheries Council", "KENGOV"),
-        ("The National Democratic Party criticised the government.", "The National Democratic Party", "PTY"),
+        (
+            "A Kenyan farmers' union protested against the government.",
+            "A Kenyan farmers' union",
+            "KENLAB",
+        ),
+        (
+            "The Ministry of Health of Ghana thanked China.",
+            "The Ministry of Health of Ghana",
+            "GHAGOV",
+        ),
+        (
+            "The Kenya Fisheries Council criticised the ban.",
+            "The Kenya Fisheries Council",
+            "KENGOV",
+        ),
+        (
+            "The National Democratic Party criticised the government.",
+            "The National Democratic Party",
+            "PTY",
+        ),
     ],
 )
 def test_organisations_get_a_sector_and_country_from_their_words(actors_in, text, mention, code):
@@ -146,6 +183,8 @@ def test_organisations_get_a_sector_and_country_from_their_words(actors_in, text
 
 
 def test_an_organisation_name_is_not_a_person(actors_in):
-    actor = actors_in("The National Democratic Party criticised the government.")["The National Democratic Party"]
+    actor = actors_in("The National Democratic Party criticised the government.")[
+        "The National Democratic Party"
+    ]
     assert actor.name == "National Democratic Party"
     assert "person" not in actor.evidence

@@ -22,21 +22,27 @@ from eventscribe.coding.wordlists import load_word_lists
 
 pytestmark = pytest.mark.slow
 
-GWN = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev" / "gwn-places-dev.jsonl"
+GWN = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev" / "gwn-places-dev.jsonl"
+)
 # A name that is an amount: a bare number ("$5", "2,000"), a number with a unit ("30
 # percent", checked against the units list) or a fraction ("4.5 million passengers").
 NUMBER = re.compile(r"^[$€£]?\d[\d.,]*(\s+(million|billion|trillion))?$", re.IGNORECASE)
 FRACTION = re.compile(r"\d\.\d")
 
 
-def _code(tmp_path: Path, docs: list[dict[str, str]]) -> list[tuple[str, str, str | None, str | None, str]]:
+def _code(
+    tmp_path: Path, docs: list[dict[str, str]]
+) -> list[tuple[str, str, str | None, str | None, str]]:
     source = tmp_path / "docs.jsonl"
     source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     store = tmp_path / "events.duckdb"
     result = CliRunner().invoke(main, ["code", str(source), "--store", str(store), "-q"])
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(store), read_only=True) as con:
-        return con.execute("select text, name, country, sector, evidence from actors order by start").fetchall()
+        return con.execute(
+            "select text, name, country, sector, evidence from actors order by start"
+        ).fetchall()
 
 
 def test_code_stores_real_actors_only(tmp_path):
@@ -51,7 +57,11 @@ def test_code_stores_real_actors_only(tmp_path):
     by_text = {r[0]: r[1:] for r in rows}
     for not_actor in ("4.5 million passengers", "last Week", "CST", "The Department"):
         assert not_actor not in by_text
-    assert by_text["Prime Minister Albin Kurti's government"][:3] == ("government of Kosovo", "XKX", "GOV")
+    assert by_text["Prime Minister Albin Kurti's government"][:3] == (
+        "government of Kosovo",
+        "XKX",
+        "GOV",
+    )
     assert by_text["Afganistan"][1] == "AFG" and by_text["Afganistan"][3].startswith("spelling")
     assert by_text["The Caribbean Fisheries Council"][1:3] == ("IGO", "GOV")
     assert "Albin" not in {r[1] for r in rows}
@@ -67,8 +77,10 @@ def _no_one(name: str, words) -> bool:
         or lower in words.units
         or NUMBER.match(name)
         or FRACTION.search(name)
-        or NUMBER.match(name.rpartition(" ")[0]) and name.rpartition(" ")[2].lower() in words.units
-        or single and (lower in words.generic_nouns or lower in words.organisation_types)
+        or NUMBER.match(name.rpartition(" ")[0])
+        and name.rpartition(" ")[2].lower() in words.units
+        or single
+        and (lower in words.generic_nouns or lower in words.organisation_types)
     )
 
 

@@ -17,7 +17,13 @@ def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("actors")
     docs = folder / "docs.jsonl"
     docs.write_text(
-        json.dumps({"id": "a", "date": "2023-03-01", "text": "Moldovan President Maia Invented praised Romania."})
+        json.dumps(
+            {
+                "id": "a",
+                "date": "2023-03-01",
+                "text": "Moldovan President Maia Invented praised Romania.",
+            }
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -43,7 +49,17 @@ def test_show_lists_the_stored_mentions_with_evidence(store):
 
 
 def test_edit_changes_the_code_used_by_the_next_run(store, tmp_path):
-    run("actors", "edit", "Maia Invented", "--country", "ROU", "--sector", "LEG", "--store", str(store))
+    run(
+        "actors",
+        "edit",
+        "Maia Invented",
+        "--country",
+        "ROU",
+        "--sector",
+        "LEG",
+        "--store",
+        str(store),
+    )
     later = tmp_path / "later.jsonl"
     later.write_text(
         json.dumps({"id": "b", "date": "2023-04-01", "text": "Invented criticised Russia."}) + "\n",
@@ -51,19 +67,24 @@ def test_edit_changes_the_code_used_by_the_next_run(store, tmp_path):
     )
     out = run("code", str(later), "--store", str(store), "--format", "jsonl", "-q")
     line = json.loads(next(x for x in out.splitlines() if x.startswith("{")))
-    assert [(e["source"]["country"], e["source"]["sector"]) for e in line["events"]] == [("ROU", "LEG")]
+    assert [(e["source"]["country"], e["source"]["sector"]) for e in line["events"]] == [
+        ("ROU", "LEG")
+    ]
 
 
 def test_merge_needs_a_known_actor(store):
-    result = CliRunner().invoke(main, ["actors", "merge", "Nobody Known", "N. Known", "--store", str(store)])
+    result = CliRunner().invoke(
+        main, ["actors", "merge", "Nobody Known", "N. Known", "--store", str(store)]
+    )
     assert result.exit_code != 0 and "actors edit" in result.output
 
 
 def test_list_names_the_first_document_of_an_undated_corpus(tmp_path):
     docs = tmp_path / "docs.jsonl"
     text = "Moldovan President Maia Invented praised Romania."
-    docs.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("u2", "u1")),
-                    encoding="utf-8")
+    docs.write_text(
+        "".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("u2", "u1")), encoding="utf-8"
+    )
     path = tmp_path / "s.duckdb"
     assert CliRunner().invoke(main, ["code", str(docs), "--store", str(path), "-q"]).exit_code == 0
     out = run("actors", "list", "--store", str(path), "--source", "learned")

@@ -36,17 +36,21 @@ def test_every_gold_actor_gets_the_right_country_and_sector(coded, example_artic
                 assert mentions, f"no actor mention for {actor['text']!r}"
                 found = {(_norm(a.country), a.sector) for a in mentions}
                 want_sector = actor["sector"]
-                assert any(
-                    c == actor["country"] and (want_sector is None or s == want_sector) for c, s in found
-                ) or actor["country"] in {c for c, _ in found} and want_sector is None, (
-                    f"{actor['text']!r}: expected {actor['country']} {want_sector}, found {found}"
-                )
+                assert (
+                    any(
+                        c == actor["country"] and (want_sector is None or s == want_sector)
+                        for c, s in found
+                    )
+                    or actor["country"] in {c for c, _ in found}
+                    and want_sector is None
+                ), f"{actor['text']!r}: expected {actor['country']} {want_sector}, found {found}"
 
 
 def test_the_readout_quote_is_ned_price_s(coded):
     direct = [q for q in coded.quotes if q["kind"] == "direct"]
     assert direct and all(
-        (q["speaker"]["name"], q["speaker"]["country"], q["speaker"]["sector"]) == ("Ned Price", "USA", "GOV")
+        (q["speaker"]["name"], q["speaker"]["country"], q["speaker"]["sector"])
+        == ("Ned Price", "USA", "GOV")
         for q in direct
     )
 

@@ -28,8 +28,11 @@ def write(tmp_path: Path, text: str, name: str = "mine.csv") -> Path:
 
 
 def test_every_un_member_and_the_special_cases_are_there(kb: ActorKnowledge) -> None:
-    iso = {code for code in kb.country_codes if code not in {"IGO", "UNO", "EUR", "NGO",
-                                                            "ISM", "IMG", "MNC"}}
+    iso = {
+        code
+        for code in kb.country_codes
+        if code not in {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+    }
     assert len(iso) >= UN_MEMBERS + 3
     assert {"XKX", "PSE", "TWN", "VAT", "HKG"} <= iso
     assert kb.country_name("SRB") == "Serbia"
@@ -90,13 +93,28 @@ def test_institutions_and_partial_entities(kb: ActorKnowledge) -> None:
     assert (abkhazia.country, abkhazia.sector, abkhazia.kind) == ("GEO", "PRE", "partial")
 
 
-@pytest.mark.parametrize(("word", "sector"), [
-    ("President", "GOV"), ("ministers", "GOV"), ("Foreign Minister", "GOV"),
-    ("secretary of state", "GOV"), ("secretaries of state", "GOV"), ("troops", "MIL"),
-    ("soldiers", "MIL"), ("police", "COP"), ("policemen", "COP"), ("rebels", "REB"),
-    ("protesters", "CVL"), ("residents", "CVL"), ("judges", "JUD"), ("lawmakers", "LEG"),
-    ("refugees", "REF"), ("journalists", "JRN"), ("gunmen", "UAF"),
-])
+@pytest.mark.parametrize(
+    ("word", "sector"),
+    [
+        ("President", "GOV"),
+        ("ministers", "GOV"),
+        ("Foreign Minister", "GOV"),
+        ("secretary of state", "GOV"),
+        ("secretaries of state", "GOV"),
+        ("troops", "MIL"),
+        ("soldiers", "MIL"),
+        ("police", "COP"),
+        ("policemen", "COP"),
+        ("rebels", "REB"),
+        ("protesters", "CVL"),
+        ("residents", "CVL"),
+        ("judges", "JUD"),
+        ("lawmakers", "LEG"),
+        ("refugees", "REF"),
+        ("journalists", "JRN"),
+        ("gunmen", "UAF"),
+    ],
+)
 def test_roles(kb: ActorKnowledge, word: str, sector: str) -> None:
     role = kb.role(word)
     assert role is not None and role.sector == sector
@@ -119,10 +137,13 @@ def test_phrases_split_by_case_sensitivity(kb: ActorKnowledge) -> None:
 
 
 def test_user_file_overrides_and_extends(tmp_path: Path) -> None:
-    mine = write(tmp_path, "name,aliases,country,sector\n"
-                           "Kremlin,,UKR,GOV\n"
-                           "Narodni Front,NF,SRB,PTY\n"
-                           "Friends of Rivers,,NGO,SOC\n")
+    mine = write(
+        tmp_path,
+        "name,aliases,country,sector\n"
+        "Kremlin,,UKR,GOV\n"
+        "Narodni Front,NF,SRB,PTY\n"
+        "Friends of Rivers,,NGO,SOC\n",
+    )
     kb = load_actor_knowledge([mine])
     assert [(a.country, a.sector) for a in kb.lookup("Kremlin")] == [("UKR", "GOV")]
     front = kb.lookup("Narodni Front")[0]
@@ -132,12 +153,15 @@ def test_user_file_overrides_and_extends(tmp_path: Path) -> None:
     assert ("Narodni Front", "actor") in set(kb.phrases())
 
 
-@pytest.mark.parametrize(("row", "complaint"), [
-    ("Somebody,,SERBIA,GOV", "unknown country code 'SERBIA'"),
-    ("Somebody,,SRB,BOSS", "unknown sector 'BOSS'"),
-    (",Alias,SRB,GOV", "empty 'name'"),
-    ("Somebody,,,GOV", "empty 'country'"),
-])
+@pytest.mark.parametrize(
+    ("row", "complaint"),
+    [
+        ("Somebody,,SERBIA,GOV", "unknown country code 'SERBIA'"),
+        ("Somebody,,SRB,BOSS", "unknown sector 'BOSS'"),
+        (",Alias,SRB,GOV", "empty 'name'"),
+        ("Somebody,,,GOV", "empty 'country'"),
+    ],
+)
 def test_invalid_rows_name_file_and_line(tmp_path: Path, row: str, complaint: str) -> None:
     mine = write(tmp_path, f"name,aliases,country,sector\nFine,,SRB,GOV\n{row}\n")
     with pytest.raises(DataFileError) as caught:
@@ -146,9 +170,10 @@ def test_invalid_rows_name_file_and_line(tmp_path: Path, row: str, complaint: st
 
 
 def test_one_alias_for_two_countries_is_rejected(tmp_path: Path) -> None:
-    mine = write(tmp_path, "name,aliases,country,sector\n"
-                           "Party A,The Front,SRB,PTY\n"
-                           "Party B,the front,XKX,PTY\n")
+    mine = write(
+        tmp_path,
+        "name,aliases,country,sector\nParty A,The Front,SRB,PTY\nParty B,the front,XKX,PTY\n",
+    )
     with pytest.raises(DataFileError, match=r"mine\.csv:3: 'the front' names XKX.*mine\.csv:2"):
         load_actor_knowledge([mine])
 

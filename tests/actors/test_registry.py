@@ -52,7 +52,9 @@ def test_shared_surname_is_chosen_by_date_and_refused_without_one(registry):
 
 def test_bad_row_names_file_and_line(tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text("- name: Someone\n  country: SRB\n- name: Other\n  country: Serbia\n", encoding="utf-8")
+    path.write_text(
+        "- name: Someone\n  country: SRB\n- name: Other\n  country: Serbia\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError, match=r"bad\.yaml:3: field 'country'"):
         read_entries(path)
 
@@ -71,11 +73,14 @@ def test_a_name_introduced_with_a_title_is_known_in_later_runs(tmp_path):
     )
     later = tmp_path / "later.jsonl"
     later.write_text(
-        '{"id": "two", "date": "2022-06-09", "text": "Invencic criticised Serbia."}\n', encoding="utf-8"
+        '{"id": "two", "date": "2022-06-09", "text": "Invencic criticised Serbia."}\n',
+        encoding="utf-8",
     )
     runner = CliRunner()
     assert runner.invoke(main, ["code", str(first), "--store", str(store), "-q"]).exit_code == 0
-    result = runner.invoke(main, ["code", str(later), "--store", str(store), "--format", "jsonl", "-q"])
+    result = runner.invoke(
+        main, ["code", str(later), "--store", str(store), "--format", "jsonl", "-q"]
+    )
     assert result.exit_code == 0, result.output
     import json
 
@@ -93,8 +98,12 @@ def test_user_dictionary_resolves_a_bare_name(tmp_path):
     )
     coder = Coder.build(Settings(actor_files=(path,)))
     text = "Invented threatened Bosnia."
-    events = coder.analyse_text(text, Article(doc_id="u", text=text, date=date(2023, 1, 5))).coded.events
-    assert [(e.source.name, e.source.country, e.source.sector) for e in events] == [("Ivo Invented", "HRV", "MIL")]
+    events = coder.analyse_text(
+        text, Article(doc_id="u", text=text, date=date(2023, 1, 5))
+    ).coded.events
+    assert [(e.source.name, e.source.country, e.source.sector) for e in events] == [
+        ("Ivo Invented", "HRV", "MIL")
+    ]
 
 
 def test_shared_surname_of_one_country_gives_the_country(tmp_path):

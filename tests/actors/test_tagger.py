@@ -39,7 +39,11 @@ def test_kosovo_is_xkx(actors_of):
         ("Rebels seized the airport.", "Rebels", (None, "REB")),
         ("Protesters blocked the road.", "Protesters", (None, "CVL")),
         ("Residents fled the village.", "Residents", (None, "CVL")),
-        ("The Turkish foreign minister flew to Rome.", "The Turkish foreign minister", ("TUR", "GOV")),
+        (
+            "The Turkish foreign minister flew to Rome.",
+            "The Turkish foreign minister",
+            ("TUR", "GOV"),
+        ),
     ],
 )
 def test_sector_from_nouns_and_titles(actors_of, text, mention, expected):
@@ -148,7 +152,9 @@ def test_a_capital_inside_another_name_is_not_the_government(actors_of):
         ("US-backed fighters held a rally.", "US-backed fighters"),
     ],
 )
-def test_a_country_an_actor_is_for_against_or_backed_by_is_not_its_country(actors_of, text, mention):
+def test_a_country_an_actor_is_for_against_or_backed_by_is_not_its_country(
+    actors_of, text, mention
+):
     found = {m: v for m, v in actors_of(text).items() if m.endswith(mention.split()[-1])}
     assert found and all(country is None for country, _, _ in found.values())
 
@@ -165,4 +171,7 @@ def test_a_part_of_the_american_continent_is_not_the_united_states(actors_of, te
 
 
 def test_american_alone_is_still_the_united_states(actors_of):
-    assert any(country == "USA" for country, _, _ in actors_of("American diplomats met in the capital.").values())
+    assert any(
+        country == "USA"
+        for country, _, _ in actors_of("American diplomats met in the capital.").values()
+    )

@@ -33,8 +33,10 @@ from eventscribe.nlp.view import DocView
 
 TEXTS = [
     "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti met in Brussels.",
-    ("The head of the EU delegation to North Korea (DPRK), who arrived on June 19, said "
-    "opposition groups in Zimbabwe and senior Hungarian and Romanian officials agreed."),
+    (
+        "The head of the EU delegation to North Korea (DPRK), who arrived on June 19, said "
+        "opposition groups in Zimbabwe and senior Hungarian and Romanian officials agreed."
+    ),
     "They said the plan to recognise Jerusalem, announced by the US on Monday, was a mistake.",
     "Police in Kyiv detained a journalist who had been sentenced, while both sides talked.",
 ]
@@ -148,7 +150,7 @@ def locative_objects(head: Token) -> list[Token]:
 
 
 def _is_time_phrase(token: Token) -> bool:
-    """"on June 19" hanging off a noun is when, not who."""
+    """ "on June 19" hanging off a noun is when, not who."""
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
     )
@@ -163,7 +165,11 @@ def is_head_candidate(token: Token) -> bool:
     President Vucic": only "Vucic"); a possessive of a non-noun counts."""
     if token.pos_ not in NOMINAL_POS:
         return False
-    return token.dep_ not in _MODIFIER_DEPS or token.dep_ == "poss" and token.head.pos_ not in NOMINAL_POS
+    return (
+        token.dep_ not in _MODIFIER_DEPS
+        or token.dep_ == "poss"
+        and token.head.pos_ not in NOMINAL_POS
+    )
 
 
 @pytest.fixture(scope="module")
@@ -207,8 +213,11 @@ def test_may_name_an_actor_reads_the_edges_spacy_gives(docs: list[Doc]) -> None:
         # clues at every third token, then at none: both answers must occur
         for clues in ({i: None for i in range(0, len(doc), 3)}, {}):
             for token in doc:
-                quick = (view.pos[token.i] in ids.propn_pron or view.is_title[token.i]
-                         or view.lower[token.i] in ids.pair_words | ids.group_nouns)
+                quick = (
+                    view.pos[token.i] in ids.propn_pron
+                    or view.is_title[token.i]
+                    or view.lower[token.i] in ids.pair_words | ids.group_nouns
+                )
                 spacy_answer = quick or any(
                     j in clues for j in range(token.left_edge.i, token.right_edge.i + 1)
                 )

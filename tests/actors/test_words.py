@@ -30,13 +30,17 @@ def _edited(tmp_path, old: str, new: str):
 
 def test_unknown_sector_names_file_and_line(tmp_path):
     path, line = _edited(tmp_path, "  council: GOV", "  council: XYZ")
-    with pytest.raises(DataFileError, match=rf"words\.yaml:{line}: unknown sector 'XYZ' for 'council'"):
+    with pytest.raises(
+        DataFileError, match=rf"words\.yaml:{line}: unknown sector 'XYZ' for 'council'"
+    ):
         load_actor_words(path, sectors=SECTORS)
 
 
 def test_nested_entry_names_file_and_line(tmp_path):
     path, line = _edited(tmp_path, "time_zones: [GMT,", "time_zones: [[GMT],")
-    with pytest.raises(DataFileError, match=rf"words\.yaml:{line}: 'time_zones' holds an empty or nested entry"):
+    with pytest.raises(
+        DataFileError, match=rf"words\.yaml:{line}: 'time_zones' holds an empty or nested entry"
+    ):
         load_actor_words(path, sectors=SECTORS)
 
 

@@ -22,7 +22,8 @@ def test_rows_are_grouped_by_dyad_then_ordered_by_date(store: EventStore) -> Non
 
 
 def test_event_without_date_falls_back_to_the_document_date(
-    tmp_path, factories: ModuleType  # type: ignore[no-untyped-def]
+    tmp_path,
+    factories: ModuleType,  # type: ignore[no-untyped-def]
 ) -> None:
     doc = factories.aid_doc()
     undated = dataclasses.replace(doc, events=(dataclasses.replace(doc.events[0], date=None),))
@@ -32,7 +33,8 @@ def test_event_without_date_falls_back_to_the_document_date(
 
 
 def test_negated_events_can_be_left_out(
-    tmp_path, factories: ModuleType  # type: ignore[no-untyped-def]
+    tmp_path,
+    factories: ModuleType,  # type: ignore[no-untyped-def]
 ) -> None:
     doc = factories.aid_doc()
     denied = dataclasses.replace(doc, events=(dataclasses.replace(doc.events[0], negated=True),))

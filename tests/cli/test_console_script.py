@@ -47,7 +47,13 @@ def test_console_script_codes_reports_skips_and_exits_with_documented_codes(
     assert "Traceback" not in run.stderr
 
     usage = subprocess.run(
-        [*command, "code"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False
+        [*command, "code"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
     )
     assert usage.returncode == 2
     assert "Usage:" in usage.stderr

@@ -144,7 +144,6 @@ def test_jsonl_to_stdout_with_dash(cli, contract_run) -> None:
     assert result.stdout.encode("utf-8") == contract_run["output"].read_bytes()
 
 
-
 def test_min_confidence_drops_weaker_events(cli, tmp_path: Path) -> None:
     docs = write_jsonl(
         tmp_path / "mixed.jsonl",

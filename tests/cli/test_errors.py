@@ -25,7 +25,11 @@ def _bad_utf8(tmp_path: Path) -> Path:
     # JSON Lines are UTF-8 by definition (text, CSV and HTML in other encodings are
     # detected and read, see test_hostile_records.py)
     path = tmp_path / "latin1.jsonl"
-    path.write_bytes('{"id": "z", "text": "Kosovo accused Serbia of provocations in Zürich."}\n'.encode("latin-1"))
+    path.write_bytes(
+        '{"id": "z", "text": "Kosovo accused Serbia of provocations in Zürich."}\n'.encode(
+            "latin-1"
+        )
+    )
     return path
 
 
@@ -71,9 +75,7 @@ def test_bad_input_is_reported_and_the_rest_is_coded(cli, tmp_path, good_doc, ca
     make, words = CASES[case]
     bad = make(tmp_path)
     out = tmp_path / "out.jsonl"
-    result = cli(
-        "code", good_doc, bad, "--format", "jsonl", "-o", out, "-q", "--max-chars", "50"
-    )
+    result = cli("code", good_doc, bad, "--format", "jsonl", "-o", out, "-q", "--max-chars", "50")
     assert result.exit_code == 1, result.output
     lines = skipped_lines(result.stderr)
     assert len(lines) == 1, result.stderr
@@ -88,9 +90,11 @@ def test_bad_input_is_reported_and_the_rest_is_coded(cli, tmp_path, good_doc, ca
 def test_bad_json_line_names_the_line_and_the_other_lines_are_stored(cli, tmp_path) -> None:
     docs = tmp_path / "docs.jsonl"
     docs.write_text(
-        json.dumps({"id": "first", "text": "Serbia and Kosovo reached an agreement."}) + "\n"
+        json.dumps({"id": "first", "text": "Serbia and Kosovo reached an agreement."})
+        + "\n"
         + '{"id": "broken", "text": oops}\n'
-        + json.dumps({"id": "third", "text": SHORT_EVENT_TEXT}) + "\n",
+        + json.dumps({"id": "third", "text": SHORT_EVENT_TEXT})
+        + "\n",
         encoding="utf-8",
     )
     store = tmp_path / "events.duckdb"

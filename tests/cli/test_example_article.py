@@ -1,8 +1,8 @@
 """The example article from ../shared/examples, coded and scored as a user would do it.
 
-    cd ../shared/examples
-    eventscribe code kosovo-serbia-2023-02-02.txt --format jsonl -o out.jsonl
-    eventscribe eval kosovo-serbia-2023-02-02.gold.json --pred out.jsonl --json metrics.json
+cd ../shared/examples
+eventscribe code kosovo-serbia-2023-02-02.txt --format jsonl -o out.jsonl
+eventscribe eval kosovo-serbia-2023-02-02.gold.json --pred out.jsonl --json metrics.json
 """
 
 from __future__ import annotations

@@ -60,8 +60,10 @@ def test_export_into_a_missing_folder_names_the_folder(cli, coded_examples, tmp_
 def test_malformed_gold_file_names_file_line_and_field(cli, tmp_path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
-        json.dumps({"id": "ok", "text": "Serbia met Kosovo.", "events": []}) + "\n"
-        + json.dumps({"id": "bad", "text": "x", "events": [{"type": 5}]}) + "\n",
+        json.dumps({"id": "ok", "text": "Serbia met Kosovo.", "events": []})
+        + "\n"
+        + json.dumps({"id": "bad", "text": "x", "events": [{"type": 5}]})
+        + "\n",
         encoding="utf-8",
     )
     _assert_fatal(cli("eval", gold, "-q"), "gold.jsonl:2", "type")

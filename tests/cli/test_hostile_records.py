@@ -15,11 +15,26 @@ pytestmark = pytest.mark.slow
 GOOD = json.dumps({"id": "good", "text": SHORT_EVENT_TEXT})
 LAST = json.dumps({"id": "last", "text": "Serbia and Kosovo reached an agreement on Wednesday."})
 HOSTILE = {
-    "lone surrogate in text": ('{"id": "s", "text": "Serbia \\ud800 accused Kosovo."}', ("surrogate", "\\ud800")),
-    "lone surrogate in title": ('{"id": "t", "text": "Serbia met Kosovo.", "title": "\\udfff"}', ('"title"',)),
-    "integer of 5000 digits": ('{"id": "n", "text": "Serbia met Kosovo.", "views": ' + "9" * 5000 + "}", ("5000 digits",)),
-    "id of 5000 digits": ('{"id": ' + "1" * 5000 + ', "text": "Serbia met Kosovo."}', ("5000 digits",)),
-    "nested too deeply": ('{"id": "d", "text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}", ("nested",)),
+    "lone surrogate in text": (
+        '{"id": "s", "text": "Serbia \\ud800 accused Kosovo."}',
+        ("surrogate", "\\ud800"),
+    ),
+    "lone surrogate in title": (
+        '{"id": "t", "text": "Serbia met Kosovo.", "title": "\\udfff"}',
+        ('"title"',),
+    ),
+    "integer of 5000 digits": (
+        '{"id": "n", "text": "Serbia met Kosovo.", "views": ' + "9" * 5000 + "}",
+        ("5000 digits",),
+    ),
+    "id of 5000 digits": (
+        '{"id": ' + "1" * 5000 + ', "text": "Serbia met Kosovo."}',
+        ("5000 digits",),
+    ),
+    "nested too deeply": (
+        '{"id": "d", "text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        ("nested",),
+    ),
 }
 
 
@@ -63,7 +78,9 @@ def test_html_tables_cut_are_one_warning_line_and_the_page_is_coded(cli, tmp_pat
     result = cli("code", page, "--store", store, "-q")
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
-    assert warnings == [f"warning {page}: 6,000 table rows cut before extraction (over the limit of 5,000)"]
+    assert warnings == [
+        f"warning {page}: 6,000 table rows cut before extraction (over the limit of 5,000)"
+    ]
     assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents")] == ["page"]
 
 
@@ -72,7 +89,11 @@ def test_free_form_dates_are_read_and_an_unreadable_one_codes_undated(cli, tmp_p
         {"id": "rfc", "text": SHORT_EVENT_TEXT, "date": "Tue, 05 Dec 2023 10:00:00 GMT"},
         {"id": "words", "text": SHORT_EVENT_TEXT, "date": "December 5, 2023"},
         {"id": "junk", "text": SHORT_EVENT_TEXT, "date": "sometime soon"},
-        {"id": "far", "text": "Kosovo accused Serbia of provocations next year.", "date": "9999-12-31"},
+        {
+            "id": "far",
+            "text": "Kosovo accused Serbia of provocations next year.",
+            "date": "9999-12-31",
+        },
     ]
     docs = tmp_path / "docs.jsonl"
     docs.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -80,9 +101,18 @@ def test_free_form_dates_are_read_and_an_unreadable_one_codes_undated(cli, tmp_p
     result = cli("code", docs, "--store", store, "-q")
     assert result.exit_code == 0, result.output  # nothing skipped, nothing quarantined
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning ")]
-    assert warnings == [f"warning {docs}:3: field \"date\": 'sometime soon' is not a date that can be read; coded undated"]
-    stored = store_rows(store, "SELECT doc_id, CAST(date AS VARCHAR) AS day FROM documents ORDER BY doc_id")
-    assert {r["doc_id"]: r["day"] for r in stored} == {"far": "9999-12-31", "junk": None, "rfc": "2023-12-05", "words": "2023-12-05"}
+    assert warnings == [
+        f"warning {docs}:3: field \"date\": 'sometime soon' is not a date that can be read; coded undated"
+    ]
+    stored = store_rows(
+        store, "SELECT doc_id, CAST(date AS VARCHAR) AS day FROM documents ORDER BY doc_id"
+    )
+    assert {r["doc_id"]: r["day"] for r in stored} == {
+        "far": "9999-12-31",
+        "junk": None,
+        "rfc": "2023-12-05",
+        "words": "2023-12-05",
+    }
 
 
 def test_more_workers_than_cores_is_a_warning(cli, tmp_path: Path) -> None:
@@ -91,7 +121,17 @@ def test_more_workers_than_cores_is_a_warning(cli, tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
     docs.write_text(f"{GOOD}\n", encoding="utf-8")
     too_many = len(os.sched_getaffinity(0)) + 1
-    result = cli("code", docs, "--format", "jsonl", "-o", tmp_path / "o.jsonl", "-q", "--workers", str(too_many))
+    result = cli(
+        "code",
+        docs,
+        "--format",
+        "jsonl",
+        "-o",
+        tmp_path / "o.jsonl",
+        "-q",
+        "--workers",
+        str(too_many),
+    )
     assert result.exit_code == 0, result.output
     assert f"warning: --workers {too_many} is more than the" in result.stderr
 
@@ -106,7 +146,9 @@ def test_csv_with_an_unclosed_quote_codes_every_other_record(cli, tmp_path: Path
     assert result.exit_code == 1
     [problem] = skipped_lines(result.stderr)
     assert f"{docs}:3:" in problem and "not closed" in problem
-    assert [r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")] == ["1", "3", "4", "5"]
+    assert [
+        r["doc_id"] for r in store_rows(store, "SELECT doc_id FROM documents ORDER BY doc_id")
+    ] == ["1", "3", "4", "5"]
 
 
 def test_a_cp1252_text_file_is_coded_with_a_warning(cli, tmp_path: Path) -> None:
@@ -132,7 +174,9 @@ def test_non_english_documents_are_named_in_the_summary_and_the_store(cli, tmp_p
 
     rows = [{"id": code, "text": text} for code, text in sorted(SAMPLES.items())]
     docs = tmp_path / "docs.jsonl"
-    docs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    docs.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     store = tmp_path / "events.duckdb"
     result = cli("code", docs, "--store", store)
     assert result.exit_code == 0, result.output

@@ -109,7 +109,9 @@ def test_export_round_trip(cli, coded_examples: Path, tmp_path: Path, fmt: str) 
     assert all(r["sentence_text"] for r in rows)
 
 
-def test_export_filters_and_the_gdelt_layout_through_the_cli(cli, coded_examples: Path, tmp_path: Path) -> None:
+def test_export_filters_and_the_gdelt_layout_through_the_cli(
+    cli, coded_examples: Path, tmp_path: Path
+) -> None:
     import eventscribe
 
     out = tmp_path / "srb.tsv"
@@ -131,7 +133,17 @@ def test_export_filters_and_the_gdelt_layout_through_the_cli(cli, coded_examples
 
 
 def test_export_refuses_an_unknown_type(cli, coded_examples: Path, tmp_path: Path) -> None:
-    result = cli("export", "--store", coded_examples, "--format", "csv", "--type", "RIOT", "-o", tmp_path / "x.csv")
+    result = cli(
+        "export",
+        "--store",
+        coded_examples,
+        "--format",
+        "csv",
+        "--type",
+        "RIOT",
+        "-o",
+        tmp_path / "x.csv",
+    )
     assert result.exit_code == 2 and "RIOT" in result.stderr
 
 

@@ -29,12 +29,18 @@ def _damaged(coded_examples: Path, tmp_path: Path, how: str) -> Path:
 
 @pytest.mark.parametrize("how", ["truncated", "corrupt"])
 @pytest.mark.parametrize("command", ["summary", "code"])
-def test_a_damaged_store_is_exit_3_saying_it_is_damaged(cli, coded_examples, tmp_path, how, command) -> None:
+def test_a_damaged_store_is_exit_3_saying_it_is_damaged(
+    cli, coded_examples, tmp_path, how, command
+) -> None:
     store = _damaged(coded_examples, tmp_path, how)
     before = store.read_bytes()
     doc = tmp_path / "doc.txt"
     doc.write_text(SHORT_EVENT_TEXT, encoding="utf-8")
-    args = ("code", doc, "--store", store, "-q") if command == "code" else ("summary", "--store", store)
+    args = (
+        ("code", doc, "--store", store, "-q")
+        if command == "code"
+        else ("summary", "--store", store)
+    )
     result = cli(*args)
     assert result.exit_code == 3, result.output
     [line] = result.stderr.strip().splitlines()[-1:]

@@ -24,4 +24,3 @@ def code_text(coder: Coder):
         return coder.analyse_text(text, Article(doc_id="t", text=text, date=published))
 
     return run
-

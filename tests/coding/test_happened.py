@@ -69,7 +69,9 @@ def test_handing_over_a_town_is_still_a_retreat(code_text):
 
 def test_a_press_release_is_no_release_of_prisoners(code_text):
     assert "RETREAT" not in _types(code_text, "The ministry issued a release on Monday.")
-    assert "RETREAT" in _types(code_text, "Israel announced the release of 30 Palestinian prisoners.")
+    assert "RETREAT" in _types(
+        code_text, "Israel announced the release of 30 Palestinian prisoners."
+    )
 
 
 def test_an_intent_is_coded_as_what_it_is_not_as_done(code_text):
@@ -125,11 +127,16 @@ def test_real_news_errors_are_gone_through_the_cli(tmp_path):
     ]
     source = tmp_path / "news.jsonl"
     source.write_text(
-        "".join(json.dumps({"id": f"d{n}", "date": "2023-02-02", "text": t}) + "\n" for n, t in enumerate(texts)),
+        "".join(
+            json.dumps({"id": f"d{n}", "date": "2023-02-02", "text": t}) + "\n"
+            for n, t in enumerate(texts)
+        ),
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out), "-q"])
+    result = CliRunner().invoke(
+        main, ["code", str(source), "--format", "jsonl", "-o", str(out), "-q"]
+    )
     assert result.exit_code == 0, result.output
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(docs) == len(texts)
@@ -188,7 +195,10 @@ def test_an_organisation_named_after_a_natural_force_still_acts(code_text):
 
 
 def test_a_call_is_a_request_only_with_what_it_calls_for(code_text):
-    assert "REQUEST" not in _types(code_text, "The family in Ohio received six calls from people in Texas.")
-    assert "REQUEST" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.") or \
-        "REJECT" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.")
+    assert "REQUEST" not in _types(
+        code_text, "The family in Ohio received six calls from people in Texas."
+    )
+    assert "REQUEST" in _types(
+        code_text, "Russia rejected a call by France for a ceasefire in Syria."
+    ) or "REJECT" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.")
     assert "REQUEST" in _types(code_text, "The UN renewed its call for restraint in Gaza.")

@@ -31,7 +31,9 @@ def test_user_entry_is_added_and_fires(tmp_path):
     coder = Coder.build(Settings(lexicons=(path,)))
     text = "Poland snubbed Hungary at the summit."
     events = coder.analyse_text(text, Article(doc_id="u", text=text)).coded.events
-    assert [(e.type, e.source.country, e.target.country) for e in events] == [("REJECT", "POL", "HUN")]
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [
+        ("REJECT", "POL", "HUN")
+    ]
     assert "mine.yaml:2" in events[0].explanation
 
 
@@ -51,7 +53,10 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
         ("  - {verb: snub, type: REJECT, colour: red}\n", "unknown field"),
         ("  - {verb: snub, noun: snub, type: REJECT}\n", "exactly one of"),
         ("  - {verb: snub, type: REJECT, target: [behind]}\n", "unknown target slot"),
-        ("  - {verb: snub, type: CONSULT, paired: '04X'}\n", "unknown CAMEO code '04X' in 'paired'"),
+        (
+            "  - {verb: snub, type: CONSULT, paired: '04X'}\n",
+            "unknown CAMEO code '04X' in 'paired'",
+        ),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
@@ -74,6 +79,8 @@ def test_defending_someone_against_claims_is_verbal_support(code_text):
 
 
 def test_holding_civilians_as_human_shields_is_coded_against_the_civilians(code_text):
-    events = code_text("Islamic State militants held thousands of civilians as human shields in Raqqa.").coded.events
+    events = code_text(
+        "Islamic State militants held thousands of civilians as human shields in Raqqa."
+    ).coded.events
     shields = [e for e in events if e.cameo == "184"]
     assert shields and shields[0].target is not None and shields[0].target.sector == "CVL"

@@ -13,7 +13,9 @@ def test_active_voice_codes_subject_to_object(code_text):
 
 
 def test_passive_voice_takes_the_agent_as_source(code_text):
-    events = code_text("Ukrainian soldiers were attacked by Russian troops near the border.").coded.events
+    events = code_text(
+        "Ukrainian soldiers were attacked by Russian troops near the border."
+    ).coded.events
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault, "the passive attack was not coded"
     assert assault[0].source.country == "RUS" and assault[0].source.sector == "MIL"
@@ -35,7 +37,9 @@ def test_negation_suppresses_the_event(code_text):
 
 
 def test_neither_nor_is_no_rejection_and_no_acceptance(code_text):
-    events = code_text("The Hungarian government neither accepted nor rejected the Romanian offer.").coded.events
+    events = code_text(
+        "The Hungarian government neither accepted nor rejected the Romanian offer."
+    ).coded.events
     assert {e.type for e in events}.isdisjoint({"REJECT", "AGREE"})
 
 
@@ -66,7 +70,9 @@ def test_conjoined_targets_give_one_event_each(code_text):
 
 
 def test_conjoined_nationality_adjectives_are_two_actors(code_text):
-    events = code_text("Senior Polish and Lithuanian officials agreed to cooperate on energy.").coded.events
+    events = code_text(
+        "Senior Polish and Lithuanian officials agreed to cooperate on energy."
+    ).coded.events
     sources = {a.country for e in events if e.type == "AGREE" for a in e.sources}
     assert {"POL", "LTU"} <= sources
 
@@ -96,7 +102,9 @@ def test_readiness_adjective_makes_the_act_future(code_text):
 
 
 def test_conditional_clause_is_not_an_event(code_text):
-    events = code_text("Iran warned that it would retaliate if Israel attacked its ships.").coded.events
+    events = code_text(
+        "Iran warned that it would retaliate if Israel attacked its ships."
+    ).coded.events
     assert "ASSAULT" not in {e.type for e in events}
 
 
@@ -186,7 +194,9 @@ def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
 
 
 def test_event_noun_takes_the_actor_of_the_verb_announcing_it(code_text):
-    events = code_text("Afghan President Ashraf Ghani announced a cease-fire with the Taliban.").coded.events
+    events = code_text(
+        "Afghan President Ashraf Ghani announced a cease-fire with the Taliban."
+    ).coded.events
     assert ("RETREAT", "AFG", "AFG") in dyads(events)
 
 
@@ -234,7 +244,9 @@ def test_negative_subject_negates_the_event(code_text):
 
 def test_time_phrase_is_not_a_particle(code_text):
     # "agreed on Monday" is not the phrasal "agree on": the deal is coded, on its date
-    events = code_text("Peru and Chile agreed on Monday to reopen the border.", date(2023, 2, 2)).coded.events
+    events = code_text(
+        "Peru and Chile agreed on Monday to reopen the border.", date(2023, 2, 2)
+    ).coded.events
     assert events and all(e.date == "2023-01-30" for e in events)
 
 
@@ -249,7 +261,9 @@ def test_future_and_deadline_events_are_marked(code_text):
 
 
 def test_office_holder_without_country_is_assumed_domestic(code_text):
-    events = code_text("Zimbabwe's opposition accused President Mnangagwu of rigging the vote.").coded.events
+    events = code_text(
+        "Zimbabwe's opposition accused President Mnangagwu of rigging the vote."
+    ).coded.events
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and (accuse[0].target.country, accuse[0].target.sector) == ("ZWE", "GOV")
     assert "assumed" in accuse[0].target.evidence
@@ -274,7 +288,9 @@ def test_joint_signing_of_a_named_document_is_still_reciprocal(code_text):
 
 
 def test_failing_to_reach_a_deal_is_a_rejection_by_each_side(code_text):
-    events = code_text("Armenia and Azerbaijan failed to reach an agreement on the border after two days of talks.").coded.events
+    events = code_text(
+        "Armenia and Azerbaijan failed to reach an agreement on the border after two days of talks."
+    ).coded.events
     rejections = dyads([e for e in events if e.type == "REJECT"])
     assert {source for _, source, _ in rejections} == {"ARM", "AZE"}
     assert not [e for e in events if e.type == "AGREE"]
@@ -295,19 +311,25 @@ def test_a_pronoun_actor_named_earlier_in_the_sentence_is_quoted_by_that_name(co
 
 
 def test_a_killing_that_an_attack_did_is_the_same_event(code_text):
-    analysis = code_text("Rebel fighters shelled an army base near Goma on Sunday, killing six soldiers and wounding ten.")
+    analysis = code_text(
+        "Rebel fighters shelled an army base near Goma on Sunday, killing six soldiers and wounding ten."
+    )
     assaults = [e for e in analysis.coded.events if e.type == "ASSAULT"]
     assert len(assaults) == 1
     assert any("one event" in d.reason for d in analysis.decisions if not d.kept)
 
 
 def test_a_participle_with_its_own_subject_is_an_event_of_its_own(code_text):
-    events = code_text("Turkish jets bombed Kurdish positions, and Kurdish fighters responded by shelling a Turkish border post.").coded.events
+    events = code_text(
+        "Turkish jets bombed Kurdish positions, and Kurdish fighters responded by shelling a Turkish border post."
+    ).coded.events
     assert len([e for e in events if e.type == "ASSAULT"]) >= 2
 
 
 def test_conjoined_passives_share_their_subject_and_agent(code_text):
-    events = code_text("Two Malian soldiers were ambushed and killed by rebels near the border.").coded.events
+    events = code_text(
+        "Two Malian soldiers were ambushed and killed by rebels near the border."
+    ).coded.events
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert assaults and all(e.target is not None and e.target.sector == "MIL" for e in assaults)
     assert all(e.source is not None and e.source.sector == "REB" for e in assaults)
@@ -326,32 +348,53 @@ def test_an_attack_someone_denies_is_not_coded(code_text):
 
 
 def test_denying_charges_is_a_rejection_aimed_at_their_author(code_text):
-    events = code_text("The Cambodian government denied charges by the US State Department that it had suspended an official.").coded.events
+    events = code_text(
+        "The Cambodian government denied charges by the US State Department that it had suspended an official."
+    ).coded.events
     assert ("REJECT", "KHM", "USA") in dyads(events)
 
 
 def test_who_stops_a_protest_is_not_its_protester(code_text):
-    events = code_text("Bolivian authorities imposed a curfew in La Paz to stop fresh demonstrations.").coded.events
+    events = code_text(
+        "Bolivian authorities imposed a curfew in La Paz to stop fresh demonstrations."
+    ).coded.events
     assert any(e.type == "COERCE" for e in events)
-    assert not [e for e in events if e.type == "PROTEST" and e.source and e.source.country == "BOL" and e.source.sector == "GOV"]
+    assert not [
+        e
+        for e in events
+        if e.type == "PROTEST"
+        and e.source
+        and e.source.country == "BOL"
+        and e.source.sector == "GOV"
+    ]
 
 
 def test_a_possessive_written_apart_still_names_the_actor(code_text):
-    events = code_text("The EU \u2019 s diplomatic chief rejected Israel \u2019 s suggestion .").coded.events
+    events = code_text(
+        "The EU \u2019 s diplomatic chief rejected Israel \u2019 s suggestion ."
+    ).coded.events
     assert ("REJECT", "EUR", "ISR") in dyads(events)
 
 
 def test_an_act_ruled_out_is_a_rejection_by_whoever_says_so(code_text):
-    events = code_text("Japanese officials said that lifting the sanctions on Russia is out of the question.").coded.events
+    events = code_text(
+        "Japanese officials said that lifting the sanctions on Russia is out of the question."
+    ).coded.events
     assert ("REJECT", "JPN", "RUS") in dyads(events)
     assert not [e for e in events if e.type == "RETREAT"]
 
 
 def test_ruling_out_an_act_is_a_rejection(code_text):
-    events = code_text("The Thai government ruled out lifting the ban on imports from Cambodia.").coded.events
-    assert any(e.type == "REJECT" for e in events) and not [e for e in events if e.type == "RETREAT"]
+    events = code_text(
+        "The Thai government ruled out lifting the ban on imports from Cambodia."
+    ).coded.events
+    assert any(e.type == "REJECT" for e in events) and not [
+        e for e in events if e.type == "RETREAT"
+    ]
 
 
 def test_refusing_to_meet_demands_is_a_rejection(code_text):
-    events = code_text("The Peruvian government said it would not meet the kidnappers' demands.").coded.events
+    events = code_text(
+        "The Peruvian government said it would not meet the kidnappers' demands."
+    ).coded.events
     assert any(e.type == "REJECT" and e.source and e.source.country == "PER" for e in events)

@@ -8,17 +8,30 @@ from eventscribe.records import event_to_contract
 
 
 def test_aid_for_two_countries_is_one_event_with_two_targets(code_text):
-    events = [e for e in code_text("The European Union sent aid for Chad and Niger.").coded.events if e.type == "AID"]
+    events = [
+        e
+        for e in code_text("The European Union sent aid for Chad and Niger.").coded.events
+        if e.type == "AID"
+    ]
     assert len(events) == 1
     assert [a.country for a in events[0].targets] == ["TCD", "NER"]
-    assert {(r.source.country, r.target.country) for r in dyad_rows(events[0])} == {("EUR", "TCD"), ("EUR", "NER")}
+    assert {(r.source.country, r.target.country) for r in dyad_rows(events[0])} == {
+        ("EUR", "TCD"),
+        ("EUR", "NER"),
+    }
 
 
 def test_a_mutual_act_is_one_event_with_both_sides_each_way(code_text):
-    events = [e for e in code_text("Russia and China agreed to expand trade.").coded.events if e.type == "AGREE"]
+    events = [
+        e
+        for e in code_text("Russia and China agreed to expand trade.").coded.events
+        if e.type == "AGREE"
+    ]
     assert len(events) == 1 and events[0].mutual
     event = events[0]
-    assert {a.country for a in event.sources} == {a.country for a in event.targets} == {"RUS", "CHN"}
+    assert (
+        {a.country for a in event.sources} == {a.country for a in event.targets} == {"RUS", "CHN"}
+    )
     rows = {(r.source.country, r.target.country) for r in dyad_rows(event)}
     assert rows == {("RUS", "CHN"), ("CHN", "RUS")}, "both ways, never an actor with itself"
     assert event.source.country != event.target.country
@@ -31,7 +44,11 @@ def test_a_paired_act_gives_the_reverse_row_its_own_code(code_text):
 
 
 def test_the_contract_lists_every_actor_and_keeps_the_first_as_source_and_target(code_text):
-    (event,) = [e for e in code_text("The European Union sent aid for Chad and Niger.").coded.events if e.type == "AID"]
+    (event,) = [
+        e
+        for e in code_text("The European Union sent aid for Chad and Niger.").coded.events
+        if e.type == "AID"
+    ]
     line = event_to_contract(event)
     assert [a["country"] for a in line["targets"]] == ["TCD", "NER"]
     assert line["target"] == line["targets"][0] and line["source"] == line["sources"][0]

@@ -10,7 +10,12 @@ from tests.coding.support import dyads
 def codes(events):
     """(type, CAMEO code, source, target) of each dyad row."""
     return {
-        (e.type, row.cameo, row.source.country if row.source else None, row.target.country if row.target else None)
+        (
+            e.type,
+            row.cameo,
+            row.source.country if row.source else None,
+            row.target.country if row.target else None,
+        )
         for e in events
         for row in dyad_rows(e)
     }
@@ -28,7 +33,9 @@ def test_talks_with_someone_are_talks_from_both_sides(code_text):
 
 
 def test_a_future_meeting_is_intent_on_both_sides(code_text):
-    events = code_text("The Kenyan president will meet the Tanzanian president next week.").coded.events
+    events = code_text(
+        "The Kenyan president will meet the Tanzanian president next week."
+    ).coded.events
     assert {("AGREE", "KEN", "TZA"), ("AGREE", "TZA", "KEN")} <= dyads(events)
     assert {e.cameo for e in events if e.type == "AGREE"} == {"036"}
 
@@ -52,20 +59,28 @@ def test_no_paired_event_for_a_recipient_without_country_or_sector(code_text):
 
 
 def test_a_call_to_a_titled_name_is_a_phone_consultation(code_text):
-    events = code_text("The Kenyan president called President Samia Suluhu Hassan on Friday.").coded.events
+    events = code_text(
+        "The Kenyan president called President Samia Suluhu Hassan on Friday."
+    ).coded.events
     assert ("CONSULT", "041", "KEN", "TZA") in codes(events)
 
 
 def test_calling_someone_names_is_no_phone_call(code_text):
-    events = code_text("The Polish president called the Russian leader a war criminal.").coded.events
+    events = code_text(
+        "The Polish president called the Russian leader a war criminal."
+    ).coded.events
     assert not [e for e in events if e.type == "CONSULT"]
 
 
 def test_the_topic_of_talks_is_no_party_to_them(code_text):
-    events = code_text("Putin will meet Erdogan in Ankara next week for talks that will touch on Syria and Iraq.").coded.events
+    events = code_text(
+        "Putin will meet Erdogan in Ankara next week for talks that will touch on Syria and Iraq."
+    ).coded.events
     assert not [e for e in events if e.source and e.source.country in {"SYR", "IRQ"}]
 
 
 def test_talks_between_two_states_are_held_by_both(code_text):
-    events = code_text("Talks between Armenia and Azerbaijan resumed in Geneva on Monday.").coded.events
+    events = code_text(
+        "Talks between Armenia and Azerbaijan resumed in Geneva on Monday."
+    ).coded.events
     assert {("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")} <= dyads(events)

@@ -13,7 +13,9 @@ def test_rejecting_an_offer_is_aimed_at_whoever_made_it(code_text):
 
 
 def test_denouncing_a_possessed_act_is_aimed_at_its_owner(code_text):
-    events = code_text("Lithuania denounced Belarus's crackdown on opposition activists.").coded.events
+    events = code_text(
+        "Lithuania denounced Belarus's crackdown on opposition activists."
+    ).coded.events
     assert ("ACCUSE", "LTU", "BLR") in dyads(events)
 
 
@@ -25,20 +27,26 @@ def test_protest_target_comes_from_an_against_phrase_deep_in_the_clause(code_tex
 
 
 def test_mobilised_forces_are_not_the_target_of_the_mobilisation(code_text):
-    events = code_text("Armenia mobilised reservists for a possible war against Azerbaijan.").coded.events
+    events = code_text(
+        "Armenia mobilised reservists for a possible war against Azerbaijan."
+    ).coded.events
     assert ("MOBILIZE", "ARM", "AZE") in dyads(events)
     assert ("MOBILIZE", "ARM", "ARM") not in dyads(events)
 
 
 def test_a_reported_obligation_is_a_demand_on_the_clause_subject(code_text):
-    analysis = code_text("The German chancellor said that Russia must withdraw its troops from Ukraine.")
+    analysis = code_text(
+        "The German chancellor said that Russia must withdraw its troops from Ukraine."
+    )
     assert ("REQUEST", "DEU", "RUS") in dyads(analysis.coded.events)
     # the withdrawal was asked for, not done
     assert not [e for e in analysis.coded.events if e.type in {"RETREAT", "AGREE"}]
 
 
 def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(code_text):
-    events = code_text("Turkey threatened to launch an offensive unless Syria withdrew its tanks.").coded.events
+    events = code_text(
+        "Turkey threatened to launch an offensive unless Syria withdrew its tanks."
+    ).coded.events
     assert ("THREATEN", "TUR", "SYR") in dyads(events)
 
 
@@ -47,7 +55,9 @@ def test_an_act_done_for_a_purpose_is_aimed_at_the_purpose_recipient(code_text):
         "Polish farmers blocked roads on Monday to protest against the European Commission."
     ).coded.events
     protests = [e for e in events if e.type == "PROTEST"]
-    assert protests and protests[0].target is not None and protests[0].target.country in {"IGO", "EUR"}
+    assert (
+        protests and protests[0].target is not None and protests[0].target.country in {"IGO", "EUR"}
+    )
 
 
 def test_an_event_noun_that_is_the_subject_of_an_event_verb_is_one_event(code_text):
@@ -71,7 +81,9 @@ def test_an_actor_without_a_country_takes_the_only_state_the_sentence_names(code
 
 
 def test_no_country_is_assumed_when_the_sentence_names_two_states(code_text):
-    events = code_text("Police fired tear gas at Syrian refugees near the Turkish border.").coded.events
+    events = code_text(
+        "Police fired tear gas at Syrian refugees near the Turkish border."
+    ).coded.events
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault and assault[0].source.country is None
 
@@ -104,7 +116,9 @@ def test_a_hunger_strike_in_protest_against_someone_is_aimed_at_them(code_text):
 
 
 def test_returning_a_thing_to_a_country_is_a_return_of_property(code_text):
-    events = code_text("Dutch customs officers returned three stolen statues to Mali on Monday.").coded.events
+    events = code_text(
+        "Dutch customs officers returned three stolen statues to Mali on Monday."
+    ).coded.events
     assert ("RETREAT", "NLD", "MLI") in dyads(events)
 
 
@@ -121,7 +135,9 @@ def test_a_statement_calling_on_someone_is_the_senders_request(code_text):
 
 
 def test_two_states_signing_an_agreement_each_sign_with_the_other(code_text):
-    events = code_text("Kenya and Ethiopia signed an agreement on border security on Tuesday.").coded.events
+    events = code_text(
+        "Kenya and Ethiopia signed an agreement on border security on Tuesday."
+    ).coded.events
     assert {("SUPPORT", "KEN", "ETH"), ("SUPPORT", "ETH", "KEN")} <= dyads(events)
 
 
@@ -137,41 +153,69 @@ def test_an_actors_own_forces_are_not_the_target_of_its_withdrawal(code_text):
 
 
 def test_what_a_government_says_its_own_state_should_do_is_no_request(code_text):
-    events = code_text("The Turkish foreign minister said that Turkey and Greece should work together.").coded.events
+    events = code_text(
+        "The Turkish foreign minister said that Turkey and Greece should work together."
+    ).coded.events
     requests = dyads([e for e in events if e.type == "REQUEST"])
     assert ("REQUEST", "TUR", "GRC") in requests
     assert ("REQUEST", "TUR", "TUR") not in requests
 
 
 def test_provide_someone_with_things_is_aimed_at_the_object(code_text):
-    events = code_text("Sweden provided Ukrainian forces with armoured vehicles and ammunition.").coded.events
+    events = code_text(
+        "Sweden provided Ukrainian forces with armoured vehicles and ammunition."
+    ).coded.events
     assert ("AID", "SWE", "UKR") in dyads(events)
 
 
 def test_a_joint_act_with_a_side_of_no_known_country_is_mutual(code_text):
-    events = code_text("Georgia and the separatist rebels failed to reach an agreement on Tuesday.").coded.events
-    rejects = {(r.source.name, r.target.name) for e in events if e.type == "REJECT" for r in dyad_rows(e) if r.source and r.target}
-    assert ("separatist rebels", "Georgia") in rejects and ("Georgia", "separatist rebels") in rejects
+    events = code_text(
+        "Georgia and the separatist rebels failed to reach an agreement on Tuesday."
+    ).coded.events
+    rejects = {
+        (r.source.name, r.target.name)
+        for e in events
+        if e.type == "REJECT"
+        for r in dyad_rows(e)
+        if r.source and r.target
+    }
+    assert ("separatist rebels", "Georgia") in rejects and (
+        "Georgia",
+        "separatist rebels",
+    ) in rejects
 
 
 def test_two_officials_of_one_state_agreeing_are_one_side(code_text):
     events = code_text("Putin and his foreign minister agreed to the plan.").coded.events
-    assert [e for e in events if e.type == "AGREE"] and all(e.target is None for e in events if e.type == "AGREE")
+    assert [e for e in events if e.type == "AGREE"] and all(
+        e.target is None for e in events if e.type == "AGREE"
+    )
 
 
 def test_a_deal_between_two_actors_of_one_state_has_both_sides(code_text):
-    events = code_text("The Sudanese army and the Sudanese police signed an agreement on Monday.").coded.events
-    rows = {(r.source.sector, r.target.sector) for e in events for r in dyad_rows(e) if r.source and r.target}
+    events = code_text(
+        "The Sudanese army and the Sudanese police signed an agreement on Monday."
+    ).coded.events
+    rows = {
+        (r.source.sector, r.target.sector)
+        for e in events
+        for r in dyad_rows(e)
+        if r.source and r.target
+    }
     assert rows >= {("MIL", "COP"), ("COP", "MIL")}
 
 
 def test_a_light_verbs_own_object_is_never_its_recipient(code_text):
-    events = code_text("About 900 dock workers stopped work on Monday in a strike over pay.").coded.events
+    events = code_text(
+        "About 900 dock workers stopped work on Monday in a strike over pay."
+    ).coded.events
     strikes = [e for e in events if e.type == "PROTEST"]
     assert strikes and all(e.target is None or e.target.text != "work" for e in strikes)
 
 
 def test_the_forces_a_state_sends_are_not_the_target_of_the_deployment(code_text):
-    events = code_text("King Abdullah mobilized the troops for a battle against the Houthis.").coded.events
+    events = code_text(
+        "King Abdullah mobilized the troops for a battle against the Houthis."
+    ).coded.events
     moves = [e for e in events if e.type == "MOBILIZE"]
     assert moves and all(e.target is None or "troops" not in e.target.text for e in moves)

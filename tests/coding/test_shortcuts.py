@@ -63,7 +63,11 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
             continue
         if entry.objects:
             wanted = frozenset(entry.objects)
-            if not [o for o, ws, phrase in forms.object_words(tree, verb) if ws & wanted or phrase in wanted]:
+            if not [
+                o
+                for o, ws, phrase in forms.object_words(tree, verb)
+                if ws & wanted or phrase in wanted
+            ]:
                 continue
         if best is None or entry.specificity > best.specificity:
             best = entry

@@ -18,8 +18,10 @@ from eventscribe.records import Article
 TEXTS = [
     "Serbian President Aleksandar Vucic met the EU's envoy in Brussels on Monday, officials said.",
     "Rebels shelled the town near Aleppo, killing 20 people, and the army neither retaliated nor withdrew.",
-    ("Turkey, Greece and Cyprus should work together, the minister said.\n\n"
-     "Protesters in Kirkuk were attacked and beaten by police, who had been sent to the cease-fire line."),
+    (
+        "Turkey, Greece and Cyprus should work together, the minister said.\n\n"
+        "Protesters in Kirkuk were attacked and beaten by police, who had been sent to the cease-fire line."
+    ),
     "",
     " ",
 ]
@@ -37,9 +39,16 @@ def test_tree_answers_like_tokens(docs: list[Doc]) -> None:
         for token in doc:
             i = token.i
             assert (tree.dep[i], tree.pos[i], tree.tag[i], tree.ent[i]) == (
-                token.dep_, token.pos_, token.tag_, token.ent_type_,
+                token.dep_,
+                token.pos_,
+                token.tag_,
+                token.ent_type_,
             )
-            assert (tree.lower[i], tree.lemma[i], tree.text(i)) == (token.lower_, token.lemma_, token.text)
+            assert (tree.lower[i], tree.lemma[i], tree.text(i)) == (
+                token.lower_,
+                token.lemma_,
+                token.text,
+            )
             assert tree.head[i] == token.head.i
             assert tree.end_char(i) == token.idx + len(token)
             assert tree.lefts(i) == [t.i for t in token.lefts]
@@ -73,7 +82,9 @@ def test_coding_with_or_without_the_pipeline_tree_agrees(coder: Coder) -> None:
     doc = coder.nlp(text)
     view = DocView(doc, text)
     actors = coder.tagger.tag(doc, published=article.date, doc_id=article.doc_id, view=view)
-    places = coder.places.tag(doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view)
+    places = coder.places.tag(
+        doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view
+    )
     alone = coder.events.code(doc, article, actors, (), places)
     shared = coder.events.code(doc, article, actors, (), places, tree=Tree(view))
     assert alone == shared

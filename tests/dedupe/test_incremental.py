@@ -62,7 +62,12 @@ def test_replacing_a_stored_document_recomputes_everything(store: EventStore) ->
 
 
 def test_other_parameters_recompute_everything(store: EventStore) -> None:
-    store_docs(store, [chile_accuses_peru("a", "Chile accused Peru of spying.", "2024-03-04"),
-                       chile_accuses_peru("b", "Chile accused Peru of lying.", "2024-03-06")])
+    store_docs(
+        store,
+        [
+            chile_accuses_peru("a", "Chile accused Peru of spying.", "2024-03-04"),
+            chile_accuses_peru("b", "Chile accused Peru of lying.", "2024-03-06"),
+        ],
+    )
     assert deduplicate(store, window_days=1).events == 2
     assert deduplicate(store, window_days=2).events == 1  # not kept from the last pass

@@ -59,7 +59,9 @@ def test_copies_become_one_story_and_their_events_mentions(tmp_path: Path, coder
         clusters = full.fetch("SELECT count(DISTINCT cluster_id) AS n FROM event_clusters")
         mentions = full.fetch("SELECT count(*) AS n FROM event_clusters")[0]["n"]
         events = full.fetch("SELECT count(*) AS n FROM events")[0]["n"]
-        per_cluster = full.fetch("SELECT num_mentions, num_articles, num_stories FROM clustered_events")
+        per_cluster = full.fetch(
+            "SELECT num_mentions, num_articles, num_stories FROM clustered_events"
+        )
 
     assert sum(alone_events.values()) > 40  # the corpus does carry events
     # every copy is linked to its original, and nothing else is linked

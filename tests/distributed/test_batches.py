@@ -86,5 +86,7 @@ def test_input_that_breaks_off_keeps_the_batches_coded_before(
     with EventStore(tmp_path / "s.duckdb") as store:
         run = RunInfo("broken", "2024-01-01T00:00:00+00:00", "", "", "", "")
         with pytest.raises(OSError, match="went away"):
-            run_corpus(items(), coder, CorpusOptions(workers=workers), _Quiet(), store=store, run=run)
+            run_corpus(
+                items(), coder, CorpusOptions(workers=workers), _Quiet(), store=store, run=run
+            )
         assert store.counts()["progress"] == 64  # the first full batch is committed

@@ -68,9 +68,13 @@ def test_a_document_that_breaks_a_stage_is_quarantined_and_the_run_goes_on(tmp_p
             run_corpus(read_inputs([corpus]), coder, CorpusOptions(), heard, store=store, run=run)
         [line] = heard.lines
         assert line.startswith(f"quarantined {corpus}:2: coding failed: ValueError: [E088]")
-        assert [r["doc_id"] for r in rows(store_path, "SELECT doc_id FROM documents ORDER BY 1")] == ["a", "b"]
+        assert [
+            r["doc_id"] for r in rows(store_path, "SELECT doc_id FROM documents ORDER BY 1")
+        ] == ["a", "b"]
         [bad] = rows(store_path, "SELECT * FROM quarantine")
-        assert bad["doc_id"] == "huge" and bad["origin"] == f"{corpus}:2" and "E088" in bad["reason"]
+        assert (
+            bad["doc_id"] == "huge" and bad["origin"] == f"{corpus}:2" and "E088" in bad["reason"]
+        )
 
 
 def test_a_changed_document_is_coded_again_and_an_unchanged_one_is_not(tmp_path) -> None:

@@ -61,7 +61,9 @@ WITH_CTRL_C = [sys.executable, "-c", ("import runpy, signal; signal.signal(signa
                "runpy.run_module('eventscribe.cli', run_name='__main__', alter_sys=True)")]  # fmt: skip
 
 
-def interrupt(corpus: Path, folder: Path, store: Path, sig: signal.Signals, *extra: str) -> tuple[int, str]:
+def interrupt(
+    corpus: Path, folder: Path, store: Path, sig: signal.Signals, *extra: str
+) -> tuple[int, str]:
     """Run over a pipe fed a batch at a time until two batches are committed, then send
     ``sig``. The run cannot finish first (the last batch is never fed) and cannot be
     caught between batches by chance: it waits for input when the signal comes, and
@@ -117,7 +119,9 @@ ROUNDS = range(int(os.environ.get("EVENTSCRIBE_RESUME_ROUNDS", "1")))
 
 @pytest.mark.parametrize("round_", ROUNDS)
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_ctrl_c_stops_cleanly_and_resumes(corpus, reference, tmp_path, workers: str, round_: int) -> None:
+def test_ctrl_c_stops_cleanly_and_resumes(
+    corpus, reference, tmp_path, workers: str, round_: int
+) -> None:
     store = tmp_path / "interrupted.duckdb"
     code, stderr = interrupt(corpus, tmp_path / "in", store, signal.SIGINT, "--workers", workers)
     assert code == 130, stderr

@@ -18,8 +18,15 @@ def actor(
     country: str | None, start: int = 0, end: int = 0, code: str | None = None
 ) -> dict[str, Any]:
     """A predicted actor as the output contract writes it."""
-    return {"text": "x", "start": start, "end": end, "name": "x", "country": country,
-            "sector": None, "code": code}
+    return {
+        "text": "x",
+        "start": start,
+        "end": end,
+        "name": "x",
+        "country": country,
+        "sector": None,
+        "code": code,
+    }
 
 
 def event(
@@ -39,18 +46,33 @@ def event(
     """A predicted event; ``target=None`` means the event has no target."""
     return {
         "id": event_id or f"{type_}-{source}-{target}-{trigger}",
-        "type": type_, "mode": None, "cameo": cameo, "quad": quad, "intensity": 0.0,
-        "goldstein": 0.0, "date": date, "date_precision": None, "negated": negated,
+        "type": type_,
+        "mode": None,
+        "cameo": cameo,
+        "quad": quad,
+        "intensity": 0.0,
+        "goldstein": 0.0,
+        "date": date,
+        "date_precision": None,
+        "negated": negated,
         "source": actor(source, code=source_code),
         "target": None if target is None else actor(target, code=target_code),
         "trigger": {"text": "x", "start": trigger, "end": trigger + 1},
-        "sentence": {"start": 0, "end": 10}, "location": None,
+        "sentence": {"start": 0, "end": 10},
+        "location": None,
     }
 
 
 def doc(doc_id: str, events: Sequence[dict[str, Any]] = (), **extra: Any) -> dict[str, Any]:
-    return {"id": doc_id, "date": None, "events": list(events), "times": [], "places": [],
-            "quotes": [], **extra}
+    return {
+        "id": doc_id,
+        "date": None,
+        "events": list(events),
+        "times": [],
+        "places": [],
+        "quotes": [],
+        **extra,
+    }
 
 
 def gold_event(
@@ -64,18 +86,27 @@ def gold_event(
 ) -> dict[str, Any]:
     """A gold event line; ``extra`` adds fields such as ``cameo`` or ``also_accepted``."""
     return {
-        "type": type_, "mode": None, "cameo": extra.pop("cameo", None),
+        "type": type_,
+        "mode": None,
+        "cameo": extra.pop("cameo", None),
         "source": [{"country": c, "sector": None, "code": None, "text": "x"} for c in sources],
         "target": [{"country": c, "sector": None, "code": None, "text": "y"} for c in targets],
-        "date": date, "optional": optional, **extra,
+        "date": date,
+        "optional": optional,
+        **extra,
     }
 
 
 def events_case(
     case_id: str, events: list[dict[str, Any]], *, no_events: bool = False
 ) -> dict[str, Any]:
-    return {"id": case_id, "date": "2023-02-02", "text": "Some text.", "events": events,
-            "no_events": no_events}
+    return {
+        "id": case_id,
+        "date": "2023-02-02",
+        "text": "Some text.",
+        "events": events,
+        "no_events": no_events,
+    }
 
 
 @pytest.fixture()
@@ -91,8 +122,9 @@ def write_jsonl(tmp_path: Path) -> Callable[[str, list[dict[str, Any]]], Path]:
 @pytest.fixture()
 def b() -> SimpleNamespace:
     """The builders, as one namespace: ``b.event(...)``, ``b.doc(...)``, ..."""
-    return SimpleNamespace(actor=actor, event=event, doc=doc, gold_event=gold_event,
-                           events_case=events_case)
+    return SimpleNamespace(
+        actor=actor, event=event, doc=doc, gold_event=gold_event, events_case=events_case
+    )
 
 
 @pytest.fixture()

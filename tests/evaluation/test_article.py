@@ -11,8 +11,13 @@ from eventscribe.evaluation import format_report, load_gold, score
 
 
 def _article(tmp_path: Path, b, events, must_not=()) -> Path:
-    gold = {"id": "story-1", "date": "2024-03-05", "note": "hand-made", "events": events,
-            "must_not": list(must_not)}
+    gold = {
+        "id": "story-1",
+        "date": "2024-03-05",
+        "note": "hand-made",
+        "events": events,
+        "must_not": list(must_not),
+    }
     path = tmp_path / "story-1.gold.json"
     path.write_text(json.dumps(gold, indent=1), encoding="utf-8")
     (tmp_path / "story-1.txt").write_text("An invented story.\n", encoding="utf-8")
@@ -35,11 +40,16 @@ def test_required_events_also_accepted_and_one_to_one(tmp_path, b):
         b.gold_event("CONSULT", ["USA"], optional=True),
     ]
     path = _article(tmp_path, b, events)
-    preds = {"story-1": b.doc("story-1", [
-        # one SRB AGREE only: it can stand for the CONCEDE (also accepted) or the AGREE, not both
-        b.event("AGREE", "SRB", date="2024-03-04", trigger=1),
-        b.event("SUPPORT", "UNO", trigger=2),  # UNO folds to IGO, as EUR does
-    ])}
+    preds = {
+        "story-1": b.doc(
+            "story-1",
+            [
+                # one SRB AGREE only: it can stand for the CONCEDE (also accepted) or the AGREE, not both
+                b.event("AGREE", "SRB", date="2024-03-04", trigger=1),
+                b.event("SUPPORT", "UNO", trigger=2),  # UNO folds to IGO, as EUR does
+            ],
+        )
+    }
     m = score(load_gold(path), preds)
     req = m["required"]
     assert (req["tp"], req["fn"]) == (2, 1)
@@ -53,10 +63,15 @@ def test_required_events_also_accepted_and_one_to_one(tmp_path, b):
 def test_required_event_needs_the_right_date_and_source(tmp_path, b):
     events = [b.gold_event("COERCE", ["XKX"], ["XKX"], date="2024-02-21")]
     path = _article(tmp_path, b, events)
-    preds = {"story-1": b.doc("story-1", [
-        b.event("COERCE", "XKX", "XKX", date="2024-02-20"),
-        b.event("COERCE", "SRB", "XKX", date="2024-02-21", trigger=3),
-    ])}
+    preds = {
+        "story-1": b.doc(
+            "story-1",
+            [
+                b.event("COERCE", "XKX", "XKX", date="2024-02-20"),
+                b.event("COERCE", "SRB", "XKX", date="2024-02-21", trigger=3),
+            ],
+        )
+    }
     m = score(load_gold(path), preds)
     assert m["required"]["tp"] == 0 and m["required"]["recall"] == 0.0
 
@@ -64,11 +79,16 @@ def test_required_event_needs_the_right_date_and_source(tmp_path, b):
 def test_must_not_lists_violations_but_not_negated_events(tmp_path, b):
     rule = {"type": "REJECT", "source_country": "SRB", "why": "no rejection"}
     path = _article(tmp_path, b, [b.gold_event("AGREE", ["USA"])], [rule])
-    preds = {"story-1": b.doc("story-1", [
-        b.event("REJECT", "SRB", event_id="bad"),
-        b.event("REJECT", "SRB", negated=True, event_id="negated"),
-        b.event("REJECT", "USA", event_id="other-source"),
-    ])}
+    preds = {
+        "story-1": b.doc(
+            "story-1",
+            [
+                b.event("REJECT", "SRB", event_id="bad"),
+                b.event("REJECT", "SRB", negated=True, event_id="negated"),
+                b.event("REJECT", "USA", event_id="other-source"),
+            ],
+        )
+    }
     m = score(load_gold(path), preds)
     assert m["must_not"]["violations"] == 1
     assert m["must_not"]["violated"][0]["events"] == ["bad"]
@@ -84,7 +104,9 @@ def test_the_only_document_is_scored_when_ids_differ(tmp_path, b):
 
 def test_article_can_be_scored_as_plain_events(tmp_path, b):
     path = _article(tmp_path, b, [b.gold_event("AGREE", ["USA"])])
-    m = score(load_gold(path), {"story-1": b.doc("story-1", [b.event("AGREE", "USA")])}, kind="events")
+    m = score(
+        load_gold(path), {"story-1": b.doc("story-1", [b.event("AGREE", "USA")])}, kind="events"
+    )
     assert m["kind"] == "events" and m["type"]["f1"] == 1.0
 
 

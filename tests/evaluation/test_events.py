@@ -27,14 +27,21 @@ def test_perfect_prediction_scores_one(write_jsonl, b):
 
 def test_optional_event_is_neither_rewarded_nor_punished(write_jsonl, b):
     # gold: AGREE required, CONSULT optional, SUPPORT optional
-    cases = [b.events_case("c1", [
-        b.gold_event("AGREE", ["USA"]),
-        b.gold_event("CONSULT", ["USA"], optional=True),
-        b.gold_event("SUPPORT", ["USA"], optional=True),
-    ])]
+    cases = [
+        b.events_case(
+            "c1",
+            [
+                b.gold_event("AGREE", ["USA"]),
+                b.gold_event("CONSULT", ["USA"], optional=True),
+                b.gold_event("SUPPORT", ["USA"], optional=True),
+            ],
+        )
+    ]
     # predicted: AGREE (tp), CONSULT (cancels the optional), ACCUSE (fp);
     # the optional SUPPORT is not found and costs nothing
-    preds = [b.doc("c1", [b.event("AGREE", "USA"), b.event("CONSULT", "USA"), b.event("ACCUSE", "USA")])]
+    preds = [
+        b.doc("c1", [b.event("AGREE", "USA"), b.event("CONSULT", "USA"), b.event("ACCUSE", "USA")])
+    ]
     m = _score(write_jsonl, cases, preds)
     assert (m["type"]["tp"], m["type"]["fp"], m["type"]["fn"]) == (1, 1, 0)
     assert m["type"]["precision"] == pytest.approx(0.5)
@@ -50,10 +57,15 @@ def test_optional_event_cancels_only_one_prediction(write_jsonl, b):
 
 
 def test_optional_event_does_not_take_the_prediction_a_required_one_needs(write_jsonl, b):
-    cases = [b.events_case("c1", [
-        b.gold_event("AGREE", ["USA"], optional=True),
-        b.gold_event("AGREE", ["SRB"]),
-    ])]
+    cases = [
+        b.events_case(
+            "c1",
+            [
+                b.gold_event("AGREE", ["USA"], optional=True),
+                b.gold_event("AGREE", ["SRB"]),
+            ],
+        )
+    ]
     preds = [b.doc("c1", [b.event("AGREE", "SRB")])]
     m = _score(write_jsonl, cases, preds)
     assert (m["type"]["tp"], m["type"]["fp"], m["type"]["fn"]) == (1, 0, 0)
@@ -84,10 +96,15 @@ def test_each_gold_triple_is_matched_once_and_compounds_expand(write_jsonl, b):
 
 
 def test_uno_and_eur_count_as_igo_and_kos_as_xkx(write_jsonl, b):
-    cases = [b.events_case("c1", [
-        b.gold_event("REQUEST", ["IGO"], ["XKX"]),
-        b.gold_event("ACCUSE", ["SRB"], ["UNO"]),
-    ])]
+    cases = [
+        b.events_case(
+            "c1",
+            [
+                b.gold_event("REQUEST", ["IGO"], ["XKX"]),
+                b.gold_event("ACCUSE", ["SRB"], ["UNO"]),
+            ],
+        )
+    ]
     preds = [b.doc("c1", [b.event("REQUEST", "EUR", "KOS"), b.event("ACCUSE", "SRB", "IGO")])]
     m = _score(write_jsonl, cases, preds)
     assert (m["dyad"]["tp"], m["dyad"]["fp"], m["dyad"]["fn"]) == (2, 0, 0)
@@ -142,18 +159,28 @@ def test_missing_prediction_counts_as_nothing_found(write_jsonl, b):
 
 
 def test_month_precision_gold_date_matches_any_day_of_the_month(write_jsonl, b):
-    cases = [b.events_case("c1", [
-        b.gold_event("REQUEST", ["IGO"], date="2022-12"),
-        b.gold_event("AGREE", ["SRB"], date="2022-11-23"),
-        b.gold_event("COERCE", ["XKX"], date="2022-11-21"),
-        b.gold_event("SUPPORT", ["IGO"]),  # no gold date: not judged
-    ])]
-    preds = [b.doc("c1", [
-        b.event("REQUEST", "IGO", date="2022-12-14"),  # right (month)
-        b.event("AGREE", "SRB", date="2022-11-23"),  # right (day)
-        b.event("COERCE", "XKX", date="2022-11-22"),  # wrong day
-        b.event("SUPPORT", "IGO", date="2023-01-01"),
-    ])]
+    cases = [
+        b.events_case(
+            "c1",
+            [
+                b.gold_event("REQUEST", ["IGO"], date="2022-12"),
+                b.gold_event("AGREE", ["SRB"], date="2022-11-23"),
+                b.gold_event("COERCE", ["XKX"], date="2022-11-21"),
+                b.gold_event("SUPPORT", ["IGO"]),  # no gold date: not judged
+            ],
+        )
+    ]
+    preds = [
+        b.doc(
+            "c1",
+            [
+                b.event("REQUEST", "IGO", date="2022-12-14"),  # right (month)
+                b.event("AGREE", "SRB", date="2022-11-23"),  # right (day)
+                b.event("COERCE", "XKX", date="2022-11-22"),  # wrong day
+                b.event("SUPPORT", "IGO", date="2023-01-01"),
+            ],
+        )
+    ]
     m = _score(write_jsonl, cases, preds)
     assert m["date"]["judged"] == 3 and m["date"]["correct"] == 2
     assert m["date"]["accuracy"] == pytest.approx(2 / 3)
@@ -161,27 +188,42 @@ def test_month_precision_gold_date_matches_any_day_of_the_month(write_jsonl, b):
 
 def test_date_alignment_prefers_the_prediction_with_the_right_source(write_jsonl, b):
     cases = [b.events_case("c1", [b.gold_event("AGREE", ["SRB"], date="2022-11-23")])]
-    preds = [b.doc("c1", [
-        b.event("AGREE", "USA", date="2022-11-23", trigger=1),
-        b.event("AGREE", "SRB", date="2022-11-20", trigger=9),
-    ])]
+    preds = [
+        b.doc(
+            "c1",
+            [
+                b.event("AGREE", "USA", date="2022-11-23", trigger=1),
+                b.event("AGREE", "SRB", date="2022-11-20", trigger=9),
+            ],
+        )
+    ]
     m = _score(write_jsonl, cases, preds)
     assert m["country"]["source"] == {"accuracy": 1.0, "correct": 1, "judged": 1}
     assert m["date"]["correct"] == 0  # the aligned (SRB) prediction has the wrong day
 
 
 def test_country_accuracy_over_events_matched_by_type(write_jsonl, b):
-    cases = [b.events_case("c1", [
-        b.gold_event("ACCUSE", ["SRB"], ["IGO"]),
-        b.gold_event("THREATEN", ["RUS"], ["UKR"]),
-        b.gold_event("PROTEST", ["FRA"]),  # no target: target not judged
-        b.gold_event("AID", ["USA"]),  # no prediction of this type: not judged
-    ])]
-    preds = [b.doc("c1", [
-        b.event("ACCUSE", "SRB", "EUR"),  # source right, target right (EUR = IGO)
-        b.event("THREATEN", "UKR", "RUS"),  # both wrong
-        b.event("PROTEST", "FRA", "FRA"),
-    ])]
+    cases = [
+        b.events_case(
+            "c1",
+            [
+                b.gold_event("ACCUSE", ["SRB"], ["IGO"]),
+                b.gold_event("THREATEN", ["RUS"], ["UKR"]),
+                b.gold_event("PROTEST", ["FRA"]),  # no target: target not judged
+                b.gold_event("AID", ["USA"]),  # no prediction of this type: not judged
+            ],
+        )
+    ]
+    preds = [
+        b.doc(
+            "c1",
+            [
+                b.event("ACCUSE", "SRB", "EUR"),  # source right, target right (EUR = IGO)
+                b.event("THREATEN", "UKR", "RUS"),  # both wrong
+                b.event("PROTEST", "FRA", "FRA"),
+            ],
+        )
+    ]
     m = _score(write_jsonl, cases, preds)
     assert m["country"]["source"] == {"accuracy": pytest.approx(2 / 3), "correct": 2, "judged": 3}
     assert m["country"]["target"] == {"accuracy": 0.5, "correct": 1, "judged": 2}
@@ -208,9 +250,23 @@ def test_code_accuracy_compares_actor_codes_and_cameo(write_jsonl, b):
         b.events_case("c3", [], no_events=True),
     ]
     preds = [
-        b.doc("c1", [b.event("CONSULT", "USA", "IRQ", cameo="042", source_code="USAGOV", target_code="IRQ")]),
-        b.doc("c2", [b.event("CONSULT", "ARN", "GON", cameo="050", source_code="ARNGOV", target_code="GON"),
-                     b.event("SUPPORT", "GON", "ARN", cameo="051", source_code="GON", target_code="ARN")]),
+        b.doc(
+            "c1",
+            [
+                b.event(
+                    "CONSULT", "USA", "IRQ", cameo="042", source_code="USAGOV", target_code="IRQ"
+                )
+            ],
+        ),
+        b.doc(
+            "c2",
+            [
+                b.event(
+                    "CONSULT", "ARN", "GON", cameo="050", source_code="ARNGOV", target_code="GON"
+                ),
+                b.event("SUPPORT", "GON", "ARN", cameo="051", source_code="GON", target_code="ARN"),
+            ],
+        ),
         b.doc("c3", []),
     ]
     m = _score(write_jsonl, cases, preds)

@@ -28,8 +28,13 @@ SUNDAY = {"start": 44, "end": 50, "text": "Sunday", "lat": 1.0, "lon": 2.0}
 
 
 def test_evloc_found_located_right_and_null_right(write_jsonl, b):
-    rows = [_case("a", [[30, 40]]), _case("b", [[30, 40]]), _case("c", []), _case("d", []),
-            _case("e", [[30, 40]])]
+    rows = [
+        _case("a", [[30, 40]]),
+        _case("b", [[30, 40]]),
+        _case("c", []),
+        _case("d", []),
+        _case("e", [[30, 40]]),
+    ]
     gold = load_gold(write_jsonl("evloc.jsonl", rows))
     assert gold.kind == "evloc"
     predictions = {

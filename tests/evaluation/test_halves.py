@@ -17,7 +17,9 @@ def test_the_halves_partition_the_cases_and_their_counts(write_jsonl, b):
     ids = [f"c{n}" for n in range(12)]
     cases = [b.events_case(i, [b.gold_event("AGREE", ["USA"], ["SRB"])]) for i in ids]
     # a hit for every even case, nothing for the others
-    preds = [b.doc(i, [b.event("AGREE", "USA", "SRB")] if n % 2 == 0 else []) for n, i in enumerate(ids)]
+    preds = [
+        b.doc(i, [b.event("AGREE", "USA", "SRB")] if n % 2 == 0 else []) for n, i in enumerate(ids)
+    ]
     metrics = score(load_gold(write_jsonl("gold.jsonl", cases)), {p["id"]: p for p in preds})
     tune, check = metrics["halves"]["tune"], metrics["halves"]["check"]
     assert tune["cases"] + check["cases"] == 12

@@ -22,7 +22,9 @@ from eventscribe.evaluation import load_gold, read_predictions
     ],
 )
 def test_kind_is_told_by_the_fields(write_jsonl, extra, kind):
-    gold = load_gold(write_jsonl("g.jsonl", [{"id": "a", "date": "2020-05-01", "text": "abc def", **extra}]))
+    gold = load_gold(
+        write_jsonl("g.jsonl", [{"id": "a", "date": "2020-05-01", "text": "abc def", **extra}])
+    )
     assert gold.kind == kind
     assert gold.cases[0].id == "a" and str(gold.cases[0].date) == "2020-05-01"
     assert gold.cases[0].text == "abc def"
@@ -41,7 +43,9 @@ def test_bad_field_names_the_field(write_jsonl, b):
     bad = b.gold_event("AGREE", ["USA"])
     bad["source"][0]["country"] = 12
     path = write_jsonl("gold.jsonl", [b.events_case("c1", []), b.events_case("c2", [bad])])
-    with pytest.raises(GoldFileError, match=r"gold\.jsonl:2: field 'events\[0\]\.source\[0\]\.country'"):
+    with pytest.raises(
+        GoldFileError, match=r"gold\.jsonl:2: field 'events\[0\]\.source\[0\]\.country'"
+    ):
         load_gold(path)
 
 
@@ -52,7 +56,15 @@ def test_bad_field_names_the_field(write_jsonl, b):
         ({"id": "a", "date": "02/03/2023", "text": "t", "quad": 1}, "date"),
         ({"id": "a", "date": None, "text": "t", "quad": 7}, "quad"),
         ({"id": "a", "date": None, "quad": 1}, "text"),
-        ({"id": "a", "date": None, "text": "t", "times": [{"start": 0, "end": 1, "type": "DATE"}]}, "times[0].value"),
+        (
+            {
+                "id": "a",
+                "date": None,
+                "text": "t",
+                "times": [{"start": 0, "end": 1, "type": "DATE"}],
+            },
+            "times[0].value",
+        ),
     ],
 )
 def test_missing_or_invalid_fields(write_jsonl, row, field):
@@ -61,28 +73,44 @@ def test_missing_or_invalid_fields(write_jsonl, row, field):
 
 
 def test_event_date_format_is_checked(write_jsonl, b):
-    path = write_jsonl("g.jsonl", [b.events_case("c1", [b.gold_event("AGREE", ["USA"], date="23 Nov")])])
+    path = write_jsonl(
+        "g.jsonl", [b.events_case("c1", [b.gold_event("AGREE", ["USA"], date="23 Nov")])]
+    )
     with pytest.raises(GoldFileError, match=r"field 'events\[0\]\.date'"):
         load_gold(path)
 
 
 def test_no_events_with_events_is_an_error(write_jsonl, b):
-    path = write_jsonl("g.jsonl", [b.events_case("c1", [b.gold_event("AGREE", ["USA"])], no_events=True)])
+    path = write_jsonl(
+        "g.jsonl", [b.events_case("c1", [b.gold_event("AGREE", ["USA"])], no_events=True)]
+    )
     with pytest.raises(GoldFileError, match="no_events"):
         load_gold(path)
 
 
 def test_mixed_kinds_are_an_error(write_jsonl):
-    rows = [{"id": "a", "date": None, "text": "t", "quad": 1}, {"id": "b", "date": None, "text": "t", "times": []}]
-    with pytest.raises(GoldFileError, match=r"g\.jsonl:2: a 'times' case in a file of 'quad' cases"):
+    rows = [
+        {"id": "a", "date": None, "text": "t", "quad": 1},
+        {"id": "b", "date": None, "text": "t", "times": []},
+    ]
+    with pytest.raises(
+        GoldFileError, match=r"g\.jsonl:2: a 'times' case in a file of 'quad' cases"
+    ):
         load_gold(write_jsonl("g.jsonl", rows))
 
 
 def test_span_outside_the_text_is_skipped_and_reported(write_jsonl):
-    rows = [{"id": "a", "date": None, "text": "abc", "places": [
-        {"start": 0, "end": 3, "text": "abc", "lat": 1.0, "lon": 2.0, "geonameid": 1},
-        {"start": -5, "end": -2, "text": "zz", "lat": 1.0, "lon": 2.0, "geonameid": 2},
-    ]}]
+    rows = [
+        {
+            "id": "a",
+            "date": None,
+            "text": "abc",
+            "places": [
+                {"start": 0, "end": 3, "text": "abc", "lat": 1.0, "lon": 2.0, "geonameid": 1},
+                {"start": -5, "end": -2, "text": "zz", "lat": 1.0, "lon": 2.0, "geonameid": 2},
+            ],
+        }
+    ]
     path = write_jsonl("g.jsonl", rows)
     gold = load_gold(path)
     assert len(gold.cases[0].places) == 1
@@ -92,7 +120,10 @@ def test_span_outside_the_text_is_skipped_and_reported(write_jsonl):
 
 
 def test_repeated_id_is_renamed_or_strictly_refused(write_jsonl):
-    rows = [{"id": "a", "date": None, "text": "t", "quad": 1}, {"id": "a", "date": None, "text": "u", "quad": 2}]
+    rows = [
+        {"id": "a", "date": None, "text": "t", "quad": 1},
+        {"id": "a", "date": None, "text": "u", "quad": 2},
+    ]
     path = write_jsonl("g.jsonl", rows)
     assert [c.id for c in load_gold(path).cases] == ["a", "a@2"]
     with pytest.raises(GoldFileError, match=r"g\.jsonl:2: field 'id'"):
@@ -101,7 +132,9 @@ def test_repeated_id_is_renamed_or_strictly_refused(write_jsonl):
 
 def test_missing_article_text_is_an_error(tmp_path):
     path = tmp_path / "lost.gold.json"
-    path.write_text(json.dumps({"id": "lost", "date": None, "events": []}, indent=1), encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "lost", "date": None, "events": []}, indent=1), encoding="utf-8"
+    )
     with pytest.raises(GoldFileError, match=r"lost\.txt"):
         load_gold(path)
 

@@ -16,15 +16,49 @@ def test_haversine_one_degree_of_latitude():
 
 
 def test_places_recall_precision_and_161_km(write_jsonl, b):
-    rows = [{"id": "p1", "date": None, "text": TEXT, "places": [
-        {"start": 9, "end": 19, "text": "Alphaville", "lat": 10.0, "lon": 20.0, "geonameid": 1},
-        {"start": 24, "end": 32, "text": "Betatown", "lat": 10.0, "lon": 20.0, "geonameid": 2},
-        {"start": 52, "end": 61, "text": "Gammaford", "lat": 0.0, "lon": 0.0, "geonameid": None},
-    ]}]
+    rows = [
+        {
+            "id": "p1",
+            "date": None,
+            "text": TEXT,
+            "places": [
+                {
+                    "start": 9,
+                    "end": 19,
+                    "text": "Alphaville",
+                    "lat": 10.0,
+                    "lon": 20.0,
+                    "geonameid": 1,
+                },
+                {
+                    "start": 24,
+                    "end": 32,
+                    "text": "Betatown",
+                    "lat": 10.0,
+                    "lon": 20.0,
+                    "geonameid": 2,
+                },
+                {
+                    "start": 52,
+                    "end": 61,
+                    "text": "Gammaford",
+                    "lat": 0.0,
+                    "lon": 0.0,
+                    "geonameid": None,
+                },
+            ],
+        }
+    ]
     gold = load_gold(write_jsonl("places.jsonl", rows))
     places = [
         {"start": 9, "end": 19, "text": "Alphaville", "lat": 11.0, "lon": 20.0},  # 111 km: within
-        {"start": 24, "end": 28, "text": "Beta", "lat": 12.0, "lon": 20.0},  # overlaps; 222 km: outside
+        {
+            "start": 24,
+            "end": 28,
+            "text": "Beta",
+            "lat": 12.0,
+            "lon": 20.0,
+        },  # overlaps; 222 km: outside
         {"start": 0, "end": 5, "text": "Talks", "lat": 1.0, "lon": 1.0},  # overlaps no toponym
     ]
     m = score(gold, {"p1": b.doc("p1", places=places)})

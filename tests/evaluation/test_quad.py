@@ -9,15 +9,28 @@ from eventscribe.evaluation.quad import predicted_quad
 
 
 def test_majority_quad_wins(b):
-    d = b.doc("x", [b.event("ACCUSE", quad=3, trigger=0), b.event("ASSAULT", quad=4, trigger=5),
-                    b.event("COERCE", quad=4, trigger=9)])
+    d = b.doc(
+        "x",
+        [
+            b.event("ACCUSE", quad=3, trigger=0),
+            b.event("ASSAULT", quad=4, trigger=5),
+            b.event("COERCE", quad=4, trigger=9),
+        ],
+    )
     assert predicted_quad(d) == 4
 
 
 def test_tie_goes_to_the_earliest_trigger(b):
-    d = b.doc("x", [b.event("ASSAULT", quad=4, trigger=30), b.event("AGREE", quad=1, trigger=12),
-                    b.event("ACCUSE", quad=3, trigger=3), b.event("SUPPORT", quad=1, trigger=40),
-                    b.event("THREATEN", quad=3, trigger=50)])
+    d = b.doc(
+        "x",
+        [
+            b.event("ASSAULT", quad=4, trigger=30),
+            b.event("AGREE", quad=1, trigger=12),
+            b.event("ACCUSE", quad=3, trigger=3),
+            b.event("SUPPORT", quad=1, trigger=40),
+            b.event("THREATEN", quad=3, trigger=50),
+        ],
+    )
     assert predicted_quad(d) == 3  # 1 and 3 both twice; quad 3's first trigger (3) is earlier
 
 
@@ -28,7 +41,9 @@ def test_no_events_or_only_negated_is_zero(b):
 
 
 def test_accuracy_and_macro_f1_over_five_labels(write_jsonl, b):
-    rows = [{"id": f"q{i}", "date": None, "text": "t", "quad": q} for i, q in enumerate([0, 1, 4, 4])]
+    rows = [
+        {"id": f"q{i}", "date": None, "text": "t", "quad": q} for i, q in enumerate([0, 1, 4, 4])
+    ]
     gold = load_gold(write_jsonl("quad.jsonl", rows))
     preds = {
         "q0": b.doc("q0"),  # 0 right

@@ -17,7 +17,15 @@ def test_a_token_is_inside_a_span_when_they_overlap():
 
 
 def test_roles_micro_precision_recall(write_jsonl, b):
-    rows = [{"id": "r1", "date": None, "text": TEXT, "source_spans": [[4, 19]], "target_spans": [[30, 41]]}]
+    rows = [
+        {
+            "id": "r1",
+            "date": None,
+            "text": TEXT,
+            "source_spans": [[4, 19]],
+            "target_spans": [[30, 41]],
+        }
+    ]
     gold = load_gold(write_jsonl("roles.jsonl", rows))
     source = b.actor("XXX", 0, 12)  # "The northern": 1 right, 1 wrong, "rebels" missed
     target = b.actor("YYY", 37, 41)  # "town": 1 right, "border" missed
@@ -33,12 +41,25 @@ def test_roles_micro_precision_recall(write_jsonl, b):
 
 def _times_gold(write_jsonl):
     text = "On Friday at 3pm the talks, which lasted two days, ended in March."
-    rows = [{"id": "t1", "date": "2013-03-22", "text": text, "times": [
-        {"start": 3, "end": 9, "text": "Friday", "type": "DATE", "value": "2013-03-22"},
-        {"start": 13, "end": 16, "text": "3pm", "type": "TIME", "value": "2013-03-22T15:00"},
-        {"start": 41, "end": 49, "text": "two days", "type": "DURATION", "value": "P2D"},
-        {"start": 60, "end": 65, "text": "March", "type": "DATE", "value": "2013-03"},
-    ]}]
+    rows = [
+        {
+            "id": "t1",
+            "date": "2013-03-22",
+            "text": text,
+            "times": [
+                {"start": 3, "end": 9, "text": "Friday", "type": "DATE", "value": "2013-03-22"},
+                {
+                    "start": 13,
+                    "end": 16,
+                    "text": "3pm",
+                    "type": "TIME",
+                    "value": "2013-03-22T15:00",
+                },
+                {"start": 41, "end": 49, "text": "two days", "type": "DURATION", "value": "P2D"},
+                {"start": 60, "end": 65, "text": "March", "type": "DATE", "value": "2013-03"},
+            ],
+        }
+    ]
     return load_gold(write_jsonl("times.jsonl", rows))
 
 
@@ -46,8 +67,18 @@ def test_times_found_correct_and_precision(write_jsonl, b):
     gold = _times_gold(write_jsonl)
     times = [
         {"start": 3, "end": 9, "text": "Friday", "value": "2013-03-22"},  # found, right
-        {"start": 13, "end": 16, "text": "3pm", "value": "2013-03-22"},  # day-or-finer: first 10 chars
-        {"start": 45, "end": 49, "text": "days", "value": "2013-03-24"},  # on the DURATION: not judged
+        {
+            "start": 13,
+            "end": 16,
+            "text": "3pm",
+            "value": "2013-03-22",
+        },  # day-or-finer: first 10 chars
+        {
+            "start": 45,
+            "end": 49,
+            "text": "days",
+            "value": "2013-03-24",
+        },  # on the DURATION: not judged
         {"start": 57, "end": 65, "text": "in March", "value": "2013-04"},  # found, wrong value
         {"start": 20, "end": 25, "text": "talks", "value": "2013"},  # false positive
     ]

@@ -9,10 +9,7 @@ from eventscribe.records import Article, InputProblem
 def test_records_with_quoted_newlines_keep_their_starting_line(write):
     path = write(
         "docs.csv",
-        'ID , Text,date,title\n'
-        'a,"Serbia said\n\nmore.",2022-11-23,Plates\n'
-        '\n'
-        ',"Kosovo said.",,\n',
+        'ID , Text,date,title\na,"Serbia said\n\nmore.",2022-11-23,Plates\n\n,"Kosovo said.",,\n',
     )
     first, second = read_csv(path)
     assert first == Article(
@@ -38,11 +35,13 @@ def test_empty_file(write):
 
 
 def test_field_problems_name_the_record_line(write):
-    path = write("docs.csv", "id,text,date\na,,\nb,x,2023-13-01\nc,\"ok\",2023-01-05T09:00\n")
+    path = write("docs.csv", 'id,text,date\na,,\nb,x,2023-13-01\nc,"ok",2023-01-05T09:00\n')
     items = list(read_csv(path))
     assert str(items[0]) == f"{path}:2: empty document"
     assert items[1].doc_id == "b" and items[1].date is None  # coded undated, with a warning
-    assert items[1].warnings == ("field \"date\": '2023-13-01' is not a date that can be read; coded undated",)
+    assert items[1].warnings == (
+        "field \"date\": '2023-13-01' is not a date that can be read; coded undated",
+    )
     assert items[2].date == date(2023, 1, 5)
 
 
@@ -56,7 +55,10 @@ def test_a_cp1252_csv_is_read_with_one_warning(write):
     path = write("docs.csv", "id,text\na,Café Pristina\nb,Zürich\n".encode("cp1252"))
     first, second = read_csv(path)
     assert (first.text, second.text) == ("Café Pristina", "Zürich")
-    assert first.warnings == ("not UTF-8: read as cp1252 (pass --encoding to choose)",) and second.warnings == ()
+    assert (
+        first.warnings == ("not UTF-8: read as cp1252 (pass --encoding to choose)",)
+        and second.warnings == ()
+    )
 
 
 def test_bad_utf8_skips_only_that_record(write):
@@ -98,8 +100,10 @@ def test_an_unclosed_quote_is_reported_where_it_opened_and_swallows_nothing(writ
     items = list(read_csv(path))
     problems = [i for i in items if isinstance(i, InputProblem)]
     assert [str(p) for p in problems] == [
-        (f"{path}:11: quote opened on this line is not closed where a field ends "
-         "(it would swallow line 12; those are read as records)")
+        (
+            f"{path}:11: quote opened on this line is not closed where a field ends "
+            "(it would swallow line 12; those are read as records)"
+        )
     ]
     coded = [i.doc_id for i in items if isinstance(i, Article)]
     assert coded == [str(i) for i in range(1, 50) if i != 10]  # 48 records, none merged
@@ -122,7 +126,10 @@ def test_a_quoted_field_may_still_span_lines(write):
 
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
 def test_any_line_ending(write, end):
-    path = write("docs.csv", end.join(["id,text,date", "1,Serbia said.,2023-01-05", '2,"Kosovo\nsaid.",', ""]))
+    path = write(
+        "docs.csv",
+        end.join(["id,text,date", "1,Serbia said.,2023-01-05", '2,"Kosovo\nsaid.",', ""]),
+    )
     items = list(read_csv(path))
     assert [(i.doc_id, i.origin) for i in items] == [("1", f"{path}:2"), ("2", f"{path}:3")]
     assert items[0].text == "Serbia said."
@@ -132,5 +139,7 @@ def test_any_line_ending(write, end):
 def test_any_line_ending_in_jsonl(write, end):
     from eventscribe.ingest.jsonl import read_jsonl
 
-    path = write("docs.jsonl", end.join(['{"id": "a", "text": "x"}', '{"id": "b", "text": "y"}', ""]))
+    path = write(
+        "docs.jsonl", end.join(['{"id": "a", "text": "x"}', '{"id": "b", "text": "y"}', ""])
+    )
     assert [(a.doc_id, a.text) for a in read_jsonl(path)] == [("a", "x"), ("b", "y")]

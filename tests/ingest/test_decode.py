@@ -41,5 +41,5 @@ def test_lines_keep_numbers_and_report_bad_bytes_with_file_offset():
 
 
 def test_lines_split_on_newline_only():
-    data = 'a\u2028b\nc\n'.encode()
+    data = "a\u2028b\nc\n".encode()
     assert [line.text for line in iter_lines(io.BytesIO(data))] == ["a\u2028b\n", "c\n"]

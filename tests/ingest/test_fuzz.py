@@ -58,7 +58,10 @@ def test_text_reader_never_raises(data: bytes) -> None:
 
 
 @FEW
-@given(st.text(max_size=300), st.sampled_from(["", '<meta charset="klingon">', '<meta charset="cp1251">']))
+@given(
+    st.text(max_size=300),
+    st.sampled_from(["", '<meta charset="klingon">', '<meta charset="cp1251">']),
+)
 def test_html_reader_never_raises(body: str, head: str) -> None:
     page = f"<html><head>{head}</head><body><article><p>{body}</p></article></body></html>"
     _read(read_html, "page.html", page.encode("utf-8", "surrogatepass"))
@@ -67,7 +70,11 @@ def test_html_reader_never_raises(body: str, head: str) -> None:
 @FEW
 @given(st.binary(max_size=400), st.booleans())
 def test_warc_reader_never_raises(data: bytes, compress: bool) -> None:
-    _read(read_warc, "crawl.warc.gz" if compress else "crawl.warc", gzip.compress(data) if compress else data)
+    _read(
+        read_warc,
+        "crawl.warc.gz" if compress else "crawl.warc",
+        gzip.compress(data) if compress else data,
+    )
 
 
 @FEW

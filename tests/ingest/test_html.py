@@ -70,16 +70,26 @@ def test_empty_file(write):
 
 
 def test_not_utf8_without_a_declared_charset_is_detected(write):
-    path = write("old.html", f"<html><body>{BODY}<p>Le café de Pristina.</p></body></html>".encode("cp1252"))
+    path = write(
+        "old.html", f"<html><body>{BODY}<p>Le café de Pristina.</p></body></html>".encode("cp1252")
+    )
     [article] = read_html(path)
     assert isinstance(article, Article) and "Le café de Pristina." in article.text
 
 
-@pytest.mark.parametrize("declared", ['<meta charset="windows-1251">',
-                                      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'])
+@pytest.mark.parametrize(
+    "declared",
+    [
+        '<meta charset="windows-1251">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+    ],
+)
 def test_the_declared_charset_is_honoured(write, declared):
     body = BODY.replace("Pristina", "Приштина")
-    path = write("ru.html", f"<html><head>{declared}<title>T</title></head><body>{body}</body></html>".encode("cp1251"))
+    path = write(
+        "ru.html",
+        f"<html><head>{declared}<title>T</title></head><body>{body}</body></html>".encode("cp1251"),
+    )
     [article] = read_html(path)
     assert isinstance(article, Article) and "Приштина" in article.text
 
@@ -102,13 +112,20 @@ def test_an_oversize_page_is_refused_by_name_not_coded_from_a_fragment(write) ->
 
 def test_a_50000_row_table_is_cut_before_extraction_with_a_warning(write) -> None:
     rows = "".join(f"<tr><td>{i}</td><td>value {i}</td></tr>" for i in range(50_000))
-    path = write("table.html", f"<html><head><title>T</title></head><body>{BODY}<table>{rows}</table></body></html>")
+    path = write(
+        "table.html",
+        f"<html><head><title>T</title></head><body>{BODY}<table>{rows}</table></body></html>",
+    )
     [article] = read_html(path)
     assert isinstance(article, Article) and article.text.startswith("Serbia accused Kosovo")
-    assert article.warnings == ("50,000 table rows cut before extraction (over the limit of 5,000)",)
+    assert article.warnings == (
+        "50,000 table rows cut before extraction (over the limit of 5,000)",
+    )
 
 
 def test_table_rows_that_never_close_are_refused(write) -> None:
-    path = write("open.html", f"<html><body>{BODY}<table>" + "<tr><td>x</td>" * 6_000 + "</body></html>")
+    path = write(
+        "open.html", f"<html><body>{BODY}<table>" + "<tr><td>x</td>" * 6_000 + "</body></html>"
+    )
     [problem] = read_html(path)
     assert isinstance(problem, InputProblem) and "table rows" in problem.reason

@@ -67,8 +67,14 @@ def test_glob_matches_are_sorted_and_ids_relative_to_the_pattern_folder(corpus, 
 
 def test_glob_matching_folders_reads_their_known_files(corpus, in_tmp):
     assert ids(read_inputs(["new?"])) == [
-        "news/2022/a", "news/2022/plates", "news/a", "news/b",
-        "f1", "news/feed-2", "news/page", "c1",
+        "news/2022/a",
+        "news/2022/plates",
+        "news/a",
+        "news/b",
+        "f1",
+        "news/feed-2",
+        "news/page",
+        "c1",
     ]
 
 
@@ -115,7 +121,11 @@ def test_problems_do_not_stop_the_run(write, tmp_path):
     write("in/e.txt", "Kosovo said.")
     items = list(read_inputs([tmp_path / "in"], max_chars=50))
     assert [type(i).__name__ for i in items] == [
-        "Article", "InputProblem", "InputProblem", "InputProblem", "Article",
+        "Article",
+        "InputProblem",
+        "InputProblem",
+        "InputProblem",
+        "Article",
     ]
 
 

@@ -155,7 +155,10 @@ def test_dates_as_feeds_write_them(write, written, day):
     assert isinstance(article, Article) and article.date == day and article.warnings == ()
 
 
-@pytest.mark.parametrize("written", ["yesterday", "next year", "2 days ago", "banana", "2023-13-45", "December 2023", "x" * 500])
+@pytest.mark.parametrize(
+    "written",
+    ["yesterday", "next year", "2 days ago", "banana", "2023-13-45", "December 2023", "x" * 500],
+)
 def test_an_unreadable_date_codes_the_document_undated_with_one_warning(write, written):
     [article] = read_jsonl(write("d.jsonl", lines({"id": "a", "text": "x", "date": written})))
     assert isinstance(article, Article) and article.date is None

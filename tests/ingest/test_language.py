@@ -23,7 +23,15 @@ def test_news_sentences_get_their_language(code: str) -> None:
     assert guess_language(SAMPLES[code]) == code
 
 
-@pytest.mark.parametrize("text", ["", "Kosovo accused Serbia.", "12 34 56 78 90 11 12 13 14", "Vucic Kurti Borrell Lajcak Scholz Macron Erdogan Putin"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Kosovo accused Serbia.",
+        "12 34 56 78 90 11 12 13 14",
+        "Vucic Kurti Borrell Lajcak Scholz Macron Erdogan Putin",
+    ],
+)
 def test_short_or_unknown_text_is_undetermined(text: str) -> None:
     assert guess_language(text) == "und"
 

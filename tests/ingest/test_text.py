@@ -70,12 +70,18 @@ def test_cyrillic_code_page_is_detected(write):
 
 
 def test_a_given_encoding_is_used_without_a_warning(write):
-    article = only(read_text_file(write("l.txt", "Café Pristina".encode("latin-1")), encoding="latin-1"))
+    article = only(
+        read_text_file(write("l.txt", "Café Pristina".encode("latin-1")), encoding="latin-1")
+    )
     assert article.text == "Café Pristina" and article.warnings == ()
 
 
 def test_bytes_no_encoding_reads_name_the_file(write):
-    problem = only(read_text_file(write("bin.txt", b"\xff\xfe\x00\x00" + bytes(range(256)) * 4), encoding="ascii"))
+    problem = only(
+        read_text_file(
+            write("bin.txt", b"\xff\xfe\x00\x00" + bytes(range(256)) * 4), encoding="ascii"
+        )
+    )
     assert isinstance(problem, InputProblem) and "not readable as ascii" in problem.reason
 
 

@@ -26,11 +26,21 @@ UNDATED = """<html><head><title>Grain corridor</title></head><body><article>
 </article></body></html>"""
 
 
-def _response(writer: WARCWriter, url: str, body: str, *, status: str = "200 OK",
-              ctype: str = "text/html; charset=utf-8", date: str = "2024-05-15T08:00:00Z") -> None:
+def _response(
+    writer: WARCWriter,
+    url: str,
+    body: str,
+    *,
+    status: str = "200 OK",
+    ctype: str = "text/html; charset=utf-8",
+    date: str = "2024-05-15T08:00:00Z",
+) -> None:
     headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
     record = writer.create_warc_record(
-        url, "response", payload=BytesIO(body.encode("utf-8")), http_headers=headers,
+        url,
+        "response",
+        payload=BytesIO(body.encode("utf-8")),
+        http_headers=headers,
         warc_headers_dict={"WARC-Date": date},
     )
     writer.write_record(record)

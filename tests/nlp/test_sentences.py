@@ -14,13 +14,19 @@ def sentences(nlp, text: str) -> list[str]:
 
 def test_a_blank_line_ends_a_sentence(nlp):
     text = "date 2023-03-19 (sample)\n\nSerbia and Kosovo agreed on Saturday."
-    assert sentences(nlp, text) == ["date 2023-03-19 (sample)", "Serbia and Kosovo agreed on Saturday."]
+    assert sentences(nlp, text) == [
+        "date 2023-03-19 (sample)",
+        "Serbia and Kosovo agreed on Saturday.",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "first"),
     [
-        ("OHRID, March 19 (Wire) - Serbia and Kosovo agreed on Saturday.", "OHRID, March 19 (Wire) -"),
+        (
+            "OHRID, March 19 (Wire) - Serbia and Kosovo agreed on Saturday.",
+            "OHRID, March 19 (Wire) -",
+        ),
         ("NEW YORK, May 2 (Wire) - The council met on Friday.", "NEW YORK, May 2 (Wire) -"),
         ("WASHINGTON (Wire) The United States praised Japan.", "WASHINGTON (Wire)"),
     ],

@@ -9,10 +9,14 @@ from eventscribe.nlp.view import DocView
 
 TEXTS = [
     "Serbian President Aleksandar Vucic met the EU's envoy in Brussels on Monday, officials said.",
-    ("BELGRADE, March 19 (Reuters) - Kosovo police (KP) arrested two men.\n\n"
-    "The head of the EU delegation, who arrived on June 19, urged both sides to talk."),
-    ("Hungarian and Romanian officials, and U.S.-backed fighters in northern Syria, said "
-    "they would not attend the talks in Geneva next week."),
+    (
+        "BELGRADE, March 19 (Reuters) - Kosovo police (KP) arrested two men.\n\n"
+        "The head of the EU delegation, who arrived on June 19, urged both sides to talk."
+    ),
+    (
+        "Hungarian and Romanian officials, and U.S.-backed fighters in northern Syria, said "
+        "they would not attend the talks in Geneva next week."
+    ),
     "",
     " ",
 ]
@@ -40,7 +44,12 @@ def test_columns_match_tokens(docs: list[Doc]) -> None:
             assert view.subtree(i) == {t.i for t in token.subtree}
             assert bool(view.sent_start[i]) == bool(token.is_sent_start)
             flags = (view.is_punct[i], view.is_space[i], view.is_title[i], view.is_lower[i])
-            assert tuple(map(bool, flags)) == (token.is_punct, token.is_space, token.is_title, token.is_lower)
+            assert tuple(map(bool, flags)) == (
+                token.is_punct,
+                token.is_space,
+                token.is_title,
+                token.is_lower,
+            )
 
 
 def test_sentences_and_spans_match_spacy(docs: list[Doc]) -> None:
@@ -77,6 +86,10 @@ def test_entities_of_adjacent_and_unannotated_runs(nlp) -> None:
         doc.set_ents([doc.char_span(s, e, "GPE") for s, e in spans], default=default)
         view = DocView(doc)
         assert view.entities() == [(e.start, e.end, e.label) for e in doc.ents]
-        assert [view.span_text(s, e) for s, e, _ in view.entities()] == ["Kosovo", "Serbia", "Belgrade"]
+        assert [view.span_text(s, e) for s, e, _ in view.entities()] == [
+            "Kosovo",
+            "Serbia",
+            "Belgrade",
+        ]
     missing = nlp.make_doc("Talks in Brussels")  # no entity annotation at all
     assert DocView(missing).entities() == [] == list(missing.ents)

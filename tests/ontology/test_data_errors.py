@@ -31,7 +31,7 @@ def test_intact_copy_loads(data_copy: Path) -> None:
     [
         ("    quad: 4\n", "    quad: 5\n", "unknown quad 5"),
         ("    quad: 1\n", "    quad: true\n", "unknown quad True"),
-        ("intensity: -9.5, default_cameo: \"195\"}", "intensity: high}", "must be a number"),
+        ('intensity: -9.5, default_cameo: "195"}', "intensity: high}", "must be a number"),
         ("    intensity: 2.5\n", "    intensity: 25\n", "from -10 to 10"),
         ('default_cameo: "030"', "default_cameo: 030", "in quotes"),
         ('default_cameo: "042"', 'default_cameo: "049"', "'049' of CONSULT/visit is not a code"),
@@ -55,7 +55,8 @@ def test_broken_plover_yaml_names_file_and_line(
 def test_unquoted_comma_in_a_flow_mode_is_caught(data_copy: Path, replace_line: Replace) -> None:
     path = data_copy / "plover.yaml"
     line = replace_line(
-        path, '{description: "The source travels to the target, who hosts the meeting."',
+        path,
+        '{description: "The source travels to the target, who hosts the meeting."',
         "{description: The source travels to the target, who hosts the meeting.",
     )
     message = _error_for(data_copy)

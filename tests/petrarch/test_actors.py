@@ -36,7 +36,12 @@ def dictionary(tmp_path: Path) -> Path:
 
 def test_every_line_is_read_or_reported_with_file_and_line(dictionary: Path) -> None:
     read = read_actor_dictionary(dictionary)
-    assert [a.name for a in read.actors] == ["Arnor", "Elendil Stonewright", "Gondor", "Broken Entry"]
+    assert [a.name for a in read.actors] == [
+        "Arnor",
+        "Elendil Stonewright",
+        "Gondor",
+        "Broken Entry",
+    ]
     assert read.actors[1].aliases == ["Stonewright"]
     assert [str(s) for s in read.skipped] == ["test.actors.txt:11: unreadable code [ARNGOV 2020-]"]
 
@@ -44,7 +49,11 @@ def test_every_line_is_read_or_reported_with_file_and_line(dictionary: Path) -> 
 def test_codes_become_country_and_sector_with_dates(dictionary: Path) -> None:
     entries, skipped = registry_entries(read_actor_dictionary(dictionary), CodeReader.bundled())
     office = next(e for e in entries if e.sector == "GOV")
-    assert (office.name, office.country, office.valid_from) == ("Elendil Stonewright", "ARN", date(2020, 1, 1))
+    assert (office.name, office.country, office.valid_from) == (
+        "Elendil Stonewright",
+        "ARN",
+        date(2020, 1, 1),
+    )
     assert any("'Broken Entry' has no code" in str(s) for s in skipped)
 
 
@@ -56,15 +65,30 @@ def test_check_dictionary_prints_counts(dictionary: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_dated_office_and_a_fictional_country_change_the_coding(dictionary: Path, tmp_path: Path) -> None:
+def test_a_dated_office_and_a_fictional_country_change_the_coding(
+    dictionary: Path, tmp_path: Path
+) -> None:
     text = "Stonewright accused Gondor of provocations."
     docs = tmp_path / "docs.jsonl"
     docs.write_text(
-        "".join(json.dumps({"id": d, "date": d, "text": text}) + "\n" for d in ("2019-06-01", "2021-06-01")),
+        "".join(
+            json.dumps({"id": d, "date": d, "text": text}) + "\n"
+            for d in ("2019-06-01", "2021-06-01")
+        ),
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
-    args = ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", "--petrarch-actors", str(dictionary)]
+    args = [
+        "code",
+        str(docs),
+        "--format",
+        "jsonl",
+        "-o",
+        str(out),
+        "-q",
+        "--petrarch-actors",
+        str(dictionary),
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -17,9 +17,17 @@ pytestmark = pytest.mark.slow
 
 def _code(tmp_path: Path, *extra: str) -> dict:
     docs = tmp_path / "d.jsonl"
-    docs.write_text(json.dumps({"id": "a", "text": "Turkey will impose sanctions on Syria."}) + "\n", encoding="utf-8")
+    docs.write_text(
+        json.dumps({"id": "a", "text": "Turkey will impose sanctions on Syria."}) + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / f"out{len(extra)}.jsonl"
-    assert CliRunner().invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra])
+        .exit_code
+        == 0
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 

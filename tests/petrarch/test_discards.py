@@ -15,7 +15,9 @@ from eventscribe.petrarch.discards import read_discards
 
 def _list(tmp_path: Path) -> Path:
     path = tmp_path / "test.discards.txt"
-    path.write_text("# test list\nBASEBALL   # sport\n+World_Golf_Championships\n", encoding="utf-8")
+    path.write_text(
+        "# test list\nBASEBALL   # sport\n+World_Golf_Championships\n", encoding="utf-8"
+    )
     return path
 
 
@@ -25,7 +27,9 @@ def test_phrases_match_whole_words_whatever_the_case(tmp_path: Path) -> None:
         "sentence discarded: 'Baseball' (test.discards.txt:2)"
     )
     assert discards.reason("Baseballs flew.", story=False) is None
-    assert discards.reason("At the world golf championships ...", story=True).startswith("story discarded")
+    assert discards.reason("At the world golf championships ...", story=True).startswith(
+        "story discarded"
+    )
 
 
 @pytest.mark.slow
@@ -38,7 +42,20 @@ def test_discarded_sentences_and_stories_code_nothing(tmp_path: Path) -> None:
     source = tmp_path / "docs.jsonl"
     source.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    args = ["code", str(source), "--format", "jsonl", "-o", str(out), "-q", "--petrarch-discards", str(_list(tmp_path))]
+    args = [
+        "code",
+        str(source),
+        "--format",
+        "jsonl",
+        "-o",
+        str(out),
+        "-q",
+        "--petrarch-discards",
+        str(_list(tmp_path)),
+    ]
     assert CliRunner().invoke(main, args).exit_code == 0
-    coded = {d["id"]: [e["type"] for e in d["events"]] for d in map(json.loads, out.read_text().splitlines())}
+    coded = {
+        d["id"]: [e["type"] for e in d["events"]]
+        for d in map(json.loads, out.read_text().splitlines())
+    }
     assert coded == {"sport": ["ASSAULT"], "golf": []}

@@ -71,7 +71,15 @@ def test_codings_found_and_precision_are_scored(suite_dir: Path) -> None:
 @pytest.mark.slow
 def test_eval_codes_a_suite_with_its_own_dictionaries(suite_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "m.json"
-    args = ["eval", str(suite_dir / "suite.xml"), "--dictionaries", str(suite_dir), "-q", "--json", str(out)]
+    args = [
+        "eval",
+        str(suite_dir / "suite.xml"),
+        "--dictionaries",
+        str(suite_dir),
+        "-q",
+        "--json",
+        str(out),
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     metrics = json.loads(out.read_text(encoding="utf-8"))

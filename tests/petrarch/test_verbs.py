@@ -39,14 +39,22 @@ def verbs(tmp_path: Path) -> Path:
 def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path) -> None:
     converted = read_verb_dictionary(verbs, bundled_ontology())
     made = {(e.lemma, e.tail, e.objects, e.cameo, e.type) for e in converted.entries}
-    assert ("befriend", (), (), "051", "SUPPORT") in made and ("cherish", (), (), "051", "SUPPORT") in made
+    assert ("befriend", (), (), "051", "SUPPORT") in made and (
+        "cherish",
+        (),
+        (),
+        "051",
+        "SUPPORT",
+    ) in made
     assert ("befriend", (), ("rifle", "musket"), "072", "AID") in made  # a synset object
     assert ("befriend", ("to",), ("border",), "154", "MOBILIZE") in made  # a preposition phrase
     reasons = [str(s) for s in converted.skipped]
     assert len(reasons) == len(set(reasons)), "each skipped line is reported once"
     assert any(r.startswith("test.verbs.txt:11: words before the verb") for r in reasons)
     assert any(r.startswith("test.verbs.txt:12: null code") for r in reasons)
-    assert any(r.startswith("test.verbs.txt:14:") and "012 has no PLOVER type" in r for r in reasons)
+    assert any(
+        r.startswith("test.verbs.txt:14:") and "012 has no PLOVER type" in r for r in reasons
+    )
 
 
 @pytest.mark.slow
@@ -57,10 +65,13 @@ def test_a_new_verb_pattern_changes_the_coding(verbs: Path, tmp_path: Path) -> N
     runs = {}
     for name, extra in (("plain", []), ("with", ["--petrarch-verbs", str(verbs)])):
         out = tmp_path / f"{name}.jsonl"
-        result = CliRunner().invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra])
+        result = CliRunner().invoke(
+            main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra]
+        )
         assert result.exit_code == 0, result.output
         runs[name] = json.loads(out.read_text(encoding="utf-8"))["events"]
     assert not runs["plain"]
-    assert [(e["type"], e["cameo"], e["source"]["country"], e["target"]["country"]) for e in runs["with"]] == [
-        ("SUPPORT", "051", "SRB", "HUN")
-    ]
+    assert [
+        (e["type"], e["cameo"], e["source"]["country"], e["target"]["country"])
+        for e in runs["with"]
+    ] == [("SUPPORT", "051", "SRB", "HUN")]

@@ -34,7 +34,7 @@ def test_every_actor_country_has_a_point(gaz: Gazetteer) -> None:
 
 
 def test_country_carries_geonames_id_and_point(gaz: Gazetteer) -> None:
-    (serbia, how), = [(e, h) for e, h in gaz.lookup("Serbia") if e.feature == "country"]
+    ((serbia, how),) = [(e, h) for e, h in gaz.lookup("Serbia") if e.feature == "country"]
     assert how == PRIMARY and serbia.geonameid is not None
     assert 42 < serbia.lat < 46 and 19 < serbia.lon < 23
 
@@ -45,8 +45,9 @@ def test_demonyms_name_their_country_or_region(gaz: Gazetteer) -> None:
 
 
 def test_cities_come_with_alternate_spellings(gaz: Gazetteer) -> None:
-    kyiv = [(e, h) for e, h in gaz.lookup("Kiev")
-            if e.country == "UKR" and e.population > 1_000_000]
+    kyiv = [
+        (e, h) for e, h in gaz.lookup("Kiev") if e.country == "UKR" and e.population > 1_000_000
+    ]
     assert kyiv and kyiv[0][1] == ALTERNATE
 
 
@@ -56,24 +57,38 @@ def test_bare_state_name_is_only_a_qualifier(gaz: Gazetteer) -> None:
 
 
 def test_us_states_have_postal_codes_for_qualifiers(gaz: Gazetteer) -> None:
-    (texas, _), = [(e, h) for e, h in gaz.lookup("Texas") if e.feature == "admin1"]
+    ((texas, _),) = [(e, h) for e, h in gaz.lookup("Texas") if e.feature == "admin1"]
     assert texas.admin1 == "TX" and texas.geonameid is not None
 
 
 def test_small_places_are_loaded_but_only_by_their_own_name(tmp_path) -> None:
     raw = {
-        "1": {"geonameid": 1, "name": "Smallby", "latitude": 1.0, "longitude": 2.0,
-              "countrycode": "GB", "population": 800, "admin1code": "ENG",
-              "alternatenames": ["Smallby-on-Sea"]},
-        "2": {"geonameid": 2, "name": "Bigton", "latitude": 3.0, "longitude": 4.0,
-              "countrycode": "GB", "population": 90000, "admin1code": "ENG",
-              "alternatenames": ["Bigtown", "\u5927\u9547"]},
+        "1": {
+            "geonameid": 1,
+            "name": "Smallby",
+            "latitude": 1.0,
+            "longitude": 2.0,
+            "countrycode": "GB",
+            "population": 800,
+            "admin1code": "ENG",
+            "alternatenames": ["Smallby-on-Sea"],
+        },
+        "2": {
+            "geonameid": 2,
+            "name": "Bigton",
+            "latitude": 3.0,
+            "longitude": 4.0,
+            "countrycode": "GB",
+            "population": 90000,
+            "admin1code": "ENG",
+            "alternatenames": ["Bigtown", "\u5927\u9547"],
+        },
     }
     path = tmp_path / "cities.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     rows = {row[0]: (row, alternates) for row, alternates in read_cities(path, {"GB": "GBR"}, 5000)}
-    assert rows["Smallby"][1] == []                # a village: its own name only
-    assert rows["Bigton"][1] == ["Bigtown"]        # a town: Latin-script alternates
+    assert rows["Smallby"][1] == []  # a village: its own name only
+    assert rows["Bigton"][1] == ["Bigtown"]  # a town: Latin-script alternates
     assert rows["Bigton"][0][1] == "GBR" and rows["Bigton"][0][5] == 90000
 
 
@@ -104,7 +119,9 @@ def test_lookup_answers_the_same_again_and_sees_names_added_later() -> None:
     from eventscribe.places.gazetteer import ALIAS, Entry
 
     small = Gazetteer()
-    number = small.add(Entry("Ruritania", "RUR", 1.0, 2.0, None, "country", 1000), {"Ruritania": PRIMARY})
+    number = small.add(
+        Entry("Ruritania", "RUR", 1.0, 2.0, None, "country", 1000), {"Ruritania": PRIMARY}
+    )
     first = small.lookup("RURITANIA")
     assert [(e.name, how) for e, how in first] == [("Ruritania", PRIMARY)]
     first.clear()  # the caller's list is its own

@@ -28,42 +28,57 @@ def _where(nlp, tagger, sentence: str, trigger: str):
     return event_location(token, tagger.tag(doc))
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "place"), [
-    # a place nested in a noun phrase
-    ("Gunmen attacked a checkpoint in the city of Kirkuk on Monday.", "attacked", "Kirkuk"),
-    ("Soldiers clashed with rebels on the outskirts of Goma.", "clashed", "Goma"),
-    ("Troops shelled villages in Idlib's Jisr al-Shughur district.", "shelled", "Jisr"),
-    # prepositions other than in/at
-    ("Thousands of students marched through Santiago on Thursday.", "marched", "Santiago"),
-    ("Police arrested two men near Mombasa.", "arrested", "Mombasa"),
-    ("Workers protested outside Lagos on Friday.", "protested", "Lagos"),
-    ("Militants fired rockets from Gaza overnight.", "fired", "Gaza"),
-    ("Rebels launched an assault on the town of Kidal.", "launched", "Kidal"),
-    # the event's own object is the place
-    ("Insurgents captured the town of Palmyra after heavy fighting.", "captured", "Palmyra"),
-    ("Government troops stormed Fallujah at dawn.", "stormed", "Fallujah"),
-    ("Russian forces withdrew from Kherson last week.", "withdrew", "Kherson"),
-    # a shared adverbial of two conjoined verbs
-    ("Soldiers shot and killed a protester in Hebron.", "shot", "Hebron"),
-    # the agent phrase of a passive leads on to the place
-    ("A policeman was killed by a roadside bomb in the city of Kandahar.", "killed", "Kandahar"),
-    # the place is the object of the event's purpose
-    ("Rebels launched an offensive to capture the town of Ajdabiya.", "launched", "Ajdabiya"),
-    ("Rebels launched a powerful assault to conquer Qusayr city.", "launched", "Qusayr"),
-    # a gerund after a preposition
-    ("The army began the offensive by targeting the town of Kobani.", "began", "Kobani"),
-    # a country naming an institution's owner is not where it stands
-    ("Students protested outside the United States Consulate in Sao Paulo.", "protested", "Sao Paulo"),
-    # a relative clause's event is about the noun it hangs on
-    ("Troops shelled the town of Saraqib, which rebels captured last week.", "captured", "Saraqib"),
-    ("He trained at a camp in Aceh Province that was raided by police.", "raided", "Aceh"),
-    # a plural place noun
-    ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
-    # a name the model took for a nationality, said to be a place by its noun
-    ("Rebels launched two assaults at Minyan district on Saturday.", "launched", "Minyan"),
-    # a name the gazetteer lacks, said to be a place by its noun: no coordinates
-    ("Militants captured the Zarqoun hill after clashes.", "captured", "Zarqoun"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "place"),
+    [
+        # a place nested in a noun phrase
+        ("Gunmen attacked a checkpoint in the city of Kirkuk on Monday.", "attacked", "Kirkuk"),
+        ("Soldiers clashed with rebels on the outskirts of Goma.", "clashed", "Goma"),
+        ("Troops shelled villages in Idlib's Jisr al-Shughur district.", "shelled", "Jisr"),
+        # prepositions other than in/at
+        ("Thousands of students marched through Santiago on Thursday.", "marched", "Santiago"),
+        ("Police arrested two men near Mombasa.", "arrested", "Mombasa"),
+        ("Workers protested outside Lagos on Friday.", "protested", "Lagos"),
+        ("Militants fired rockets from Gaza overnight.", "fired", "Gaza"),
+        ("Rebels launched an assault on the town of Kidal.", "launched", "Kidal"),
+        # the event's own object is the place
+        ("Insurgents captured the town of Palmyra after heavy fighting.", "captured", "Palmyra"),
+        ("Government troops stormed Fallujah at dawn.", "stormed", "Fallujah"),
+        ("Russian forces withdrew from Kherson last week.", "withdrew", "Kherson"),
+        # a shared adverbial of two conjoined verbs
+        ("Soldiers shot and killed a protester in Hebron.", "shot", "Hebron"),
+        # the agent phrase of a passive leads on to the place
+        (
+            "A policeman was killed by a roadside bomb in the city of Kandahar.",
+            "killed",
+            "Kandahar",
+        ),
+        # the place is the object of the event's purpose
+        ("Rebels launched an offensive to capture the town of Ajdabiya.", "launched", "Ajdabiya"),
+        ("Rebels launched a powerful assault to conquer Qusayr city.", "launched", "Qusayr"),
+        # a gerund after a preposition
+        ("The army began the offensive by targeting the town of Kobani.", "began", "Kobani"),
+        # a country naming an institution's owner is not where it stands
+        (
+            "Students protested outside the United States Consulate in Sao Paulo.",
+            "protested",
+            "Sao Paulo",
+        ),
+        # a relative clause's event is about the noun it hangs on
+        (
+            "Troops shelled the town of Saraqib, which rebels captured last week.",
+            "captured",
+            "Saraqib",
+        ),
+        ("He trained at a camp in Aceh Province that was raided by police.", "raided", "Aceh"),
+        # a plural place noun
+        ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
+        # a name the model took for a nationality, said to be a place by its noun
+        ("Rebels launched two assaults at Minyan district on Saturday.", "launched", "Minyan"),
+        # a name the gazetteer lacks, said to be a place by its noun: no coordinates
+        ("Militants captured the Zarqoun hill after clashes.", "captured", "Zarqoun"),
+    ],
+)
 def test_event_location_construction(nlp, tagger, sentence: str, trigger: str, place: str) -> None:
     location = _where(nlp, tagger, sentence, trigger)
     assert location is not None and place in location.text
@@ -83,21 +98,26 @@ def test_a_name_the_gazetteer_lacks_has_no_point(nlp, tagger) -> None:
     assert contract["lat"] is None and contract["lon"] is None and contract["precision"] is None
 
 
-@pytest.mark.parametrize(("sentence", "trigger"), [
-    ("The United States imposed new sanctions on Iran.", "imposed"),  # a target country
-    ("Serbia accused Kosovo of breaking the agreement.", "accused"),  # no locative phrase
-    ("Israel captured the area in the 1967 Mideast war.", "captured"),  # a place naming a war
-    ("Police captured Abdel Karim al-Tikriti on Sunday.", "captured"),  # a person captured
-    # a building's "of" phrase names its owner, not a place
-    ("A bomber blew himself up in an office of the World Food Programme.", "blew"),
-    ("The army began its assault at 8:45 A.M. on Sunday.", "began"),  # an abbreviation
-])
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The United States imposed new sanctions on Iran.", "imposed"),  # a target country
+        ("Serbia accused Kosovo of breaking the agreement.", "accused"),  # no locative phrase
+        ("Israel captured the area in the 1967 Mideast war.", "captured"),  # a place naming a war
+        ("Police captured Abdel Karim al-Tikriti on Sunday.", "captured"),  # a person captured
+        # a building's "of" phrase names its owner, not a place
+        ("A bomber blew himself up in an office of the World Food Programme.", "blew"),
+        ("The army began its assault at 8:45 A.M. on Sunday.", "began"),  # an abbreviation
+    ],
+)
 def test_no_place_said_means_no_location(nlp, tagger, sentence: str, trigger: str) -> None:
     assert _where(nlp, tagger, sentence, trigger) is None
 
 
 def test_dateline_is_the_fallback_only_without_a_place_of_its_own(nlp, tagger) -> None:
-    text = "KABUL, May 3 (Reuters) - Gunmen killed two policemen. Troops clashed with rebels in Herat."
+    text = (
+        "KABUL, May 3 (Reuters) - Gunmen killed two policemen. Troops clashed with rebels in Herat."
+    )
     doc = nlp(text)
     places = tagger.tag(doc)
     killed = event_location(next(t for t in doc if t.text == "killed"), places)
@@ -106,13 +126,16 @@ def test_dateline_is_the_fallback_only_without_a_place_of_its_own(nlp, tagger) -
     assert clashed is not None and clashed.text == "Herat" and clashed.precision == "city"
 
 
-@pytest.mark.parametrize(("text", "dateline"), [
-    ("PARIS (AFP) -- Ministers met on Monday.", "PARIS"),
-    ("Nairobi, Kenya - Protesters gathered.", "Nairobi"),
-    ("Desperate fighters in Aleppo city launched an offensive, officials said.", None),
-    ("The Syrian Al-Qaeda faction, Jund Al-Aqsa, executed prisoners.", None),
-    ("In Londonderry, police braced for violence.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("PARIS (AFP) -- Ministers met on Monday.", "PARIS"),
+        ("Nairobi, Kenya - Protesters gathered.", "Nairobi"),
+        ("Desperate fighters in Aleppo city launched an offensive, officials said.", None),
+        ("The Syrian Al-Qaeda faction, Jund Al-Aqsa, executed prisoners.", None),
+        ("In Londonderry, police braced for violence.", None),
+    ],
+)
 def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | None) -> None:
     found = dateline_location(text, tagger.tag(nlp(text)))
     assert (found.text if found else None) == dateline

@@ -7,8 +7,10 @@ from eventscribe.places import PlaceTagger
 from eventscribe.places.gazetteer import ALIAS, PRIMARY, Entry, Gazetteer, fold
 from eventscribe.places.mentions import surnames
 
-TEXT = ("Michael Jordan met Jordan's foreign minister in Amman, and officials from "
-        "Ruritania said the Zenda talks would go on.")
+TEXT = (
+    "Michael Jordan met Jordan's foreign minister in Amman, and officials from "
+    "Ruritania said the Zenda talks would go on."
+)
 
 
 def test_surnames_are_the_words_of_people_named_in_full(nlp) -> None:
@@ -21,7 +23,9 @@ def test_surnames_are_the_words_of_people_named_in_full(nlp) -> None:
 def test_remembered_candidates_follow_names_added_to_the_gazetteer(nlp) -> None:
     small = Gazetteer()
     small.add(Entry("Ruritania", "RUR", 1.0, 2.0, None, "country", 1000), {"Ruritania": PRIMARY})
-    zenda = small.add(Entry("Zenda", "RUR", 1.5, 2.5, None, "admin1", 500), {"Zenda Province": PRIMARY})
+    zenda = small.add(
+        Entry("Zenda", "RUR", 1.5, 2.5, None, "admin1", 500), {"Zenda Province": PRIMARY}
+    )
     tagger = PlaceTagger(small)
     doc = nlp(TEXT)
 

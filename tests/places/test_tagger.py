@@ -76,8 +76,18 @@ def test_actor_span_is_skipped_as_a_metonym(nlp, tagger) -> None:
 
 def test_contract_keys(nlp, tagger) -> None:
     (place,) = tagger.tag(nlp("Floods hit Jakarta."))
-    keys = {"start", "end", "text", "name", "country", "lat", "lon", "geonameid", "feature",
-            "admin1"}
+    keys = {
+        "start",
+        "end",
+        "text",
+        "name",
+        "country",
+        "lat",
+        "lon",
+        "geonameid",
+        "feature",
+        "admin1",
+    }
     assert set(place.to_contract()) == keys
     assert place.to_contract()["text"] == "Jakarta"
 
@@ -147,17 +157,24 @@ def test_rivers_and_states_with_their_kind_word(nlp, tagger) -> None:
     assert state.text == "Kano State" and state.country == "NGA"
 
 
-@pytest.mark.parametrize(("sentence", "name", "country"), [
-    ("Rebels shelled government positions in Hama on Monday.", "Hama", "SYR"),
-    ("Marines fought their way into Fallujah in 2004.", "Fallujah", "IRQ"),
-    ("The ship docked at Hodeidah after a week at sea.", "Hodeidah", "YEM"),
-])
-def test_news_spellings_of_conflict_zone_cities(nlp, tagger, sentence: str, name: str, country: str) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("Rebels shelled government positions in Hama on Monday.", "Hama", "SYR"),
+        ("Marines fought their way into Fallujah in 2004.", "Fallujah", "IRQ"),
+        ("The ship docked at Hodeidah after a week at sea.", "Hodeidah", "YEM"),
+    ],
+)
+def test_news_spellings_of_conflict_zone_cities(
+    nlp, tagger, sentence: str, name: str, country: str
+) -> None:
     assert _by_text(tagger.tag(nlp(sentence)))[name].country == country
 
 
 def test_a_mislabelled_name_in_a_locative_phrase_is_looked_up(nlp, tagger) -> None:
-    doc = nlp("This devastating attack has destroyed a vital hospital in Aleppo, and the main referral center.")
+    doc = nlp(
+        "This devastating attack has destroyed a vital hospital in Aleppo, and the main referral center."
+    )
     assert [e.label_ for e in doc.ents if e.text == "Aleppo"] != ["GPE"]  # the model's slip
     assert _by_text(tagger.tag(doc))["Aleppo"].country == "SYR"
     # an organisation's name there is no town: "Congress" is an ordinary word

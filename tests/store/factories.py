@@ -99,15 +99,25 @@ def accusation_doc(
     events = (
         make_event(doc_id, text, "accused", source=vucic, target=kosovo, when="2022-11-23"),
         make_event(
-            doc_id, text, "protested", kind="PROTEST", cameo="141", source=students,
+            doc_id,
+            text,
+            "protested",
+            kind="PROTEST",
+            cameo="141",
+            source=students,
             when="2022-11-24",
         ),
     )
     when = span_of(text, "Wednesday")
     return CodedDocument(
         article=Article(
-            doc_id, text, published, "Vucic accuses Kosovo", "https://example.org/a",
-            "Example Wire", f"{doc_id}.jsonl:1",
+            doc_id,
+            text,
+            published,
+            "Vucic accuses Kosovo",
+            "https://example.org/a",
+            "Example Wire",
+            f"{doc_id}.jsonl:1",
         ),
         sentences=sentences_of(text),
         events=events,

@@ -89,12 +89,17 @@ def test_missing_folder_is_reported(filled: EventStore, tmp_path: Path) -> None:
         filled.export(tmp_path / "nowhere" / "x.csv", fmt="csv")
 
 
-def test_events_and_dyads_layouts_of_mutual_and_paired_acts(store: EventStore, tmp_path: Path) -> None:
+def test_events_and_dyads_layouts_of_mutual_and_paired_acts(
+    store: EventStore, tmp_path: Path
+) -> None:
     from .factories import mutual_doc
 
     store.write([mutual_doc()], run=RUN)
     events = store.fetch(flat_events_sql("events"))
-    assert [(r["plover_type"], r["source_countries"], r["target_countries"], r["mutual"]) for r in events] == [
+    assert [
+        (r["plover_type"], r["source_countries"], r["target_countries"], r["mutual"])
+        for r in events
+    ] == [
         ("AGREE", "SRB;XKX", "SRB;XKX", True),
         ("CONSULT", "EUR", "XKX;SRB", False),
     ]

@@ -15,7 +15,69 @@ from eventscribe.store.gdelt import GDELT_HEADER
 from .factories import RUN, accusation_doc, aid_doc, mutual_doc
 
 # GDELT 2.0 event table columns, in GDELT's order (the ones eventscribe fills)
-GDELT_ORDER = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode", "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode", "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone", "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID", "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID", "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL"]
+GDELT_ORDER = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+]
 
 
 @pytest.fixture
@@ -24,20 +86,30 @@ def filled(store: EventStore) -> EventStore:
     return store
 
 
-def test_the_gdelt_layout_has_gdelts_names_in_gdelts_order(filled: EventStore, tmp_path: Path) -> None:
+def test_the_gdelt_layout_has_gdelts_names_in_gdelts_order(
+    filled: EventStore, tmp_path: Path
+) -> None:
     out = tmp_path / "gdelt.tsv"
     written = filled.export(out, fmt="csv", layout="gdelt")
     header = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
     assert header == list(GDELT_HEADER)
-    assert [GDELT_ORDER.index(name) for name in header] == sorted(GDELT_ORDER.index(name) for name in header)
+    assert [GDELT_ORDER.index(name) for name in header] == sorted(
+        GDELT_ORDER.index(name) for name in header
+    )
     rows = eventscribe.read_events(out).to_pylist()
     assert len(rows) == written == filled.fetch("SELECT count(*) AS n FROM dyads")[0]["n"]
     aid = next(r for r in rows if r["EventCode"] == "053")
-    assert (aid["EventBaseCode"], aid["EventRootCode"], aid["Actor1CountryCode"]) == ("053", "05", "EUR")
+    assert (aid["EventBaseCode"], aid["EventRootCode"], aid["Actor1CountryCode"]) == (
+        "053",
+        "05",
+        "EUR",
+    )
     assert aid["SQLDATE"] == 20221120, "a month-precise event is placed on its document's day"
 
 
-def test_filters_select_by_country_type_date_and_confidence(filled: EventStore, tmp_path: Path) -> None:
+def test_filters_select_by_country_type_date_and_confidence(
+    filled: EventStore, tmp_path: Path
+) -> None:
     out = tmp_path / "xkx.csv"
     any_kosovo = """EXISTS (SELECT 1 FROM event_actors AS a WHERE a.event_id = e.event_id AND a.country = ?)"""
     assert filled.export(out, fmt="csv", where=(any_kosovo, ["XKX"])) == 4

@@ -16,9 +16,18 @@ from eventscribe.store import EventStore
 
 from .factories import RUN, accusation_doc
 
-BELGRADE = {"start": 100, "end": 108, "text": "Belgrade", "name": "Belgrade", "country": "SRB",
-            "lat": 44.80401, "lon": 20.46513, "geonameid": 792680, "feature": "city",
-            "admin1": "SE00"}
+BELGRADE = {
+    "start": 100,
+    "end": 108,
+    "text": "Belgrade",
+    "name": "Belgrade",
+    "country": "SRB",
+    "lat": 44.80401,
+    "lon": 20.46513,
+    "geonameid": 792680,
+    "feature": "city",
+    "admin1": "SE00",
+}
 
 
 def located_doc():
@@ -26,8 +35,11 @@ def located_doc():
     doc = accusation_doc()
     accused, protest = doc.events
     where = {**BELGRADE, "precision": "city"}
-    return replace(doc, events=(replace(accused, location=None), replace(protest, location=where)),
-                   places=(BELGRADE,))
+    return replace(
+        doc,
+        events=(replace(accused, location=None), replace(protest, location=where)),
+        places=(BELGRADE,),
+    )
 
 
 def test_event_location_columns_and_places_table(store: EventStore) -> None:
@@ -40,7 +52,11 @@ def test_event_location_columns_and_places_table(store: EventStore) -> None:
     assert rows["accused"]["lat"] is None and rows["accused"]["location_name"] is None
     (place,) = store.fetch("SELECT * FROM places")
     assert (place["doc_id"], place["name"], place["feature"], place["admin1"]) == (
-        "doc-a", "Belgrade", "city", "SE00")
+        "doc-a",
+        "Belgrade",
+        "city",
+        "SE00",
+    )
 
 
 def test_event_day_is_a_date_only_for_a_day(store: EventStore) -> None:
@@ -77,8 +93,15 @@ def test_a_version_3_store_is_upgraded_with_locations_from_its_json(store_path: 
     con.execute("DROP VIEW clustered_events")
     for index in ("events_doc_idx", "events_dyad_idx", "events_date_idx"):
         con.execute(f"DROP INDEX {index}")  # DuckDB drops no column an index depends on
-    for column in ("location_name", "location_geonameid", "lat", "lon", "location_country",
-                   "location_precision", "event_day"):
+    for column in (
+        "location_name",
+        "location_geonameid",
+        "lat",
+        "lon",
+        "location_country",
+        "location_precision",
+        "event_day",
+    ):
         con.execute(f'ALTER TABLE events DROP COLUMN "{column}"')
     con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     con.close()

@@ -73,14 +73,18 @@ def test_a_version_3_store_keeps_its_dyads_when_upgraded(store_path: Path) -> No
         rows = store.fetch(
             "SELECT source_name, target_name, cameo_code FROM dyads ORDER BY trigger_start"
         )
-        events = store.fetch("SELECT source_name, target_name, cameo_code FROM events ORDER BY trigger_start")
+        events = store.fetch(
+            "SELECT source_name, target_name, cameo_code FROM events ORDER BY trigger_start"
+        )
     assert rows == events and len(rows) == 2
 
 
 def test_a_version_3_store_gains_documents_language_keeping_rows(store_path: Path) -> None:
     make_version_3(store_path).close()
     with EventStore(store_path) as store:
-        assert store.fetch("SELECT doc_id, language FROM documents") == [{"doc_id": accusation_doc().article.doc_id, "language": None}]
+        assert store.fetch("SELECT doc_id, language FROM documents") == [
+            {"doc_id": accusation_doc().article.doc_id, "language": None}
+        ]
         store.write([accusation_doc()], run=RUN)  # re-coded: now with its language
         [row] = store.fetch("SELECT language FROM documents")
         assert row["language"] in ("en", "und")

@@ -125,7 +125,10 @@ def test_rows_survive_closing_and_reopening(store_path) -> None:  # type: ignore
 
 def test_read_only_store_refuses_writes(store_path) -> None:  # type: ignore[no-untyped-def]
     EventStore(store_path).close()
-    with EventStore(store_path, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+    with (
+        EventStore(store_path, read_only=True) as store,
+        pytest.raises(StoreError, match="read-only"),
+    ):
         store.write([accusation_doc()], run=RUN)
 
 

@@ -19,12 +19,18 @@ def found(text: str, reference: date | None = REF) -> list[tuple[str, str]]:
     "text, expected",
     [
         ("The accord was signed on 23 November 2022 in Doha.", ("23 November 2022", "2022-11-23")),
-        ("The accord was signed on November 23, 2022 in Doha.", ("November 23, 2022", "2022-11-23")),
+        (
+            "The accord was signed on November 23, 2022 in Doha.",
+            ("November 23, 2022", "2022-11-23"),
+        ),
         ("The accord was signed on Nov. 23, 2022 in Doha.", ("Nov. 23, 2022", "2022-11-23")),
         ("The file is dated 2022-11-23 at the top.", ("2022-11-23", "2022-11-23")),
         ("The form was stamped 11/23/2022 by a clerk.", ("11/23/2022", "2022-11-23")),
         ("The ruling of 23.11.2022 was overturned.", ("23.11.2022", "2022-11-23")),
-        ("Shelling resumed on the 23rd of November 2022.", ("the 23rd of November 2022", "2022-11-23")),
+        (
+            "Shelling resumed on the 23rd of November 2022.",
+            ("the 23rd of November 2022", "2022-11-23"),
+        ),
         ("A log entry reads 2022-11-23T14:05 exactly.", ("2022-11-23T14:05", "2022-11-23T14:05")),
     ],
 )

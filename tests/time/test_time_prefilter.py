@@ -83,7 +83,13 @@ def test_expressions_are_found_in_text_with_look_alike_letters() -> None:
 def test_a_need_on_digits_answers_as_a_search_of_its_pattern() -> None:
     patterns = build_patterns(default_lexicon())
     many = " ".join(str(n) for n in range(40))  # more digits than are tried one by one
-    texts = [*TEXTS, many + " 5 pm", many, "\u0663\u0660s and \u0661\u0669\u0669\u0660", "no digits"]
+    texts = [
+        *TEXTS,
+        many + " 5 pm",
+        many,
+        "\u0663\u0660s and \u0661\u0669\u0669\u0660",
+        "no digits",
+    ]
     needs = {need for found in patterns.needs.values() for need in found if need.digit}
     assert len(needs) >= 10
     for text in texts:

@@ -122,6 +122,8 @@ def test_relative_expressions_past_the_calendar_read_the_text_as_undated() -> No
 
     from eventscribe.time import find_time_expressions
 
-    found = find_time_expressions("It will happen next year, on 5 May 2023 and tomorrow.", date(9999, 12, 31))
+    found = find_time_expressions(
+        "It will happen next year, on 5 May 2023 and tomorrow.", date(9999, 12, 31)
+    )
     assert [(t.text, t.value) for t in found] == [("5 May 2023", "2023-05-05")]
     assert find_time_expressions("Tomorrow, or yesterday.", date(1, 1, 1)) == []  # read as undated

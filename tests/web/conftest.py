@@ -38,7 +38,9 @@ class LiveServer:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = int(sock.getsockname()[1])
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(
+            create_app(store), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -57,7 +59,9 @@ class LiveServer:
 def sample_store(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled examples/ coded once per session into a store (read it, never write)."""
     store = tmp_path_factory.mktemp("web-sample") / "sample.duckdb"
-    result = CliRunner().invoke(main, ["code", str(repo_root / "examples"), "--store", str(store), "-q"])
+    result = CliRunner().invoke(
+        main, ["code", str(repo_root / "examples"), "--store", str(store), "-q"]
+    )
     assert result.exit_code == 0, result.output
     return store
 
@@ -104,13 +108,28 @@ def chromium() -> str:
         if shutil.which("apt-get") is None:
             pytest.skip("chromium is missing and apt-get is not available to install it")
         env = {"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}
-        update = subprocess.run(["apt-get", "update"], capture_output=True, text=True, env=env, check=False)
-        install = subprocess.run(["apt-get", "install", "-y", "chromium"], capture_output=True, text=True, env=env, check=False)
+        update = subprocess.run(
+            ["apt-get", "update"], capture_output=True, text=True, env=env, check=False
+        )
+        install = subprocess.run(
+            ["apt-get", "install", "-y", "chromium"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         if install.returncode != 0:
             output = update.stdout + update.stderr + install.stdout + install.stderr
-            unreachable = ("Could not resolve", "Failed to fetch", "Temporary failure", "Unable to locate package")
+            unreachable = (
+                "Could not resolve",
+                "Failed to fetch",
+                "Temporary failure",
+                "Unable to locate package",
+            )
             if any(marker in output for marker in unreachable):
-                pytest.skip(f"cannot install chromium: no package source reachable ({install.stderr.strip()[-200:]})")
+                pytest.skip(
+                    f"cannot install chromium: no package source reachable ({install.stderr.strip()[-200:]})"
+                )
             raise AssertionError(f"apt-get install chromium failed:\n{output[-2000:]}")
     return CHROMIUM
 

@@ -22,7 +22,8 @@ def test_events_filter_by_dyad_and_date(http: httpx.Client) -> None:
     # any of the event's sources and any of its targets ("Serbia and Kosovo agreed" is one
     # mutual event, found from either side)
     assert all(
-        "SRB" in {a["country"] for a in e["sources"]} and "XKX" in {a["country"] for a in e["targets"]}
+        "SRB" in {a["country"] for a in e["sources"]}
+        and "XKX" in {a["country"] for a in e["targets"]}
         for e in body["items"]
     )
     november = http.get("/api/events", params={"start": "2022-11-01", "end": "2022-11-30"}).json()
@@ -58,7 +59,9 @@ def test_one_event_has_evidence_and_mentions(http: httpx.Client) -> None:
 
 def test_dyad_series_and_documents(http: httpx.Client) -> None:
     series = http.get("/api/dyad/SRB/XKX", params={"by": "week"}).json()
-    assert series["side_a"] == ["SRB"] and series["total"] == sum(p["events"] for p in series["points"])
+    assert series["side_a"] == ["SRB"] and series["total"] == sum(
+        p["events"] for p in series["points"]
+    )
     assert http.get("/api/dyad/SRB/XKX", params={"by": "year"}).status_code == 422
     docs = http.get("/api/documents", params={"limit": 3}).json()
     assert docs["total"] == 12 and len(docs["items"]) == 3
@@ -78,7 +81,9 @@ def test_bad_values_are_422_and_sql_stays_data(http: httpx.Client) -> None:
 
 @pytest.mark.parametrize("value", ["2023-13-45", "2023-02-30", "2023-00", "2023-04-31"])
 @pytest.mark.parametrize("path", ["/api/events", "/api/documents", "/api/types", "/"])
-def test_impossible_dates_are_422_naming_the_parameter(http: httpx.Client, path: str, value: str) -> None:
+def test_impossible_dates_are_422_naming_the_parameter(
+    http: httpx.Client, path: str, value: str
+) -> None:
     for name in ("start", "end"):
         answer = http.get(path, params={name: value})
         assert answer.status_code == 422, (path, name, value)
@@ -94,4 +99,6 @@ def test_read_only_and_documented(http: httpx.Client) -> None:
     assert http.post("/api/events", json={}).status_code == 405
     assert http.delete("/api/events/x").status_code == 405
     schema = http.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/dyad/{side_a}/{side_b}"} <= set(schema["paths"])
+    assert {"/api/events", "/api/events/{event_id}", "/api/dyad/{side_a}/{side_b}"} <= set(
+        schema["paths"]
+    )

@@ -21,7 +21,12 @@ def script_server(script_store: Path) -> Iterator[LiveServer]:
 def test_pages_escape_article_title_and_actor_text(script_server: LiveServer) -> None:
     with httpx.Client(base_url=script_server.url) as http:
         event_id = http.get("/api/events").json()["items"][0]["event_id"]
-        for path in ("/document/doc-x", f"/event/{event_id}", "/dyad?a=SRB&b=XKX", "/actor?name=Serbia"):
+        for path in (
+            "/document/doc-x",
+            f"/event/{event_id}",
+            "/dyad?a=SRB&b=XKX",
+            "/actor?name=Serbia",
+        ):
             html = http.get(path).text
             assert "<script>alert(" not in html, path
             assert "<b>provocations</b>" not in html and "<i>Kosovo</i>" not in html, path
@@ -65,7 +70,14 @@ def test_safe_link_refuses_everything_else(url: str | None) -> None:
 
 def test_every_response_carries_security_headers(script_server: LiveServer) -> None:
     with httpx.Client(base_url=script_server.url) as http:
-        for path in ("/", "/document/doc-x", "/api/events", "/api/events", "/static/app.css", "/no-such-page"):
+        for path in (
+            "/",
+            "/document/doc-x",
+            "/api/events",
+            "/api/events",
+            "/static/app.css",
+            "/no-such-page",
+        ):
             headers = http.get(path).headers
             csp = headers["content-security-policy"]
             assert "script-src 'self';" in csp and "'unsafe-inline'" not in csp, path
@@ -81,7 +93,9 @@ def test_host_header_checked_against_bound_names(script_store: Path) -> None:
     from eventscribe.web import create_app
     from eventscribe.web.security import allowed_hosts_for
 
-    app = create_app(script_store, allowed_hosts=allowed_hosts_for("127.0.0.1", ["events.example.org"]))
+    app = create_app(
+        script_store, allowed_hosts=allowed_hosts_for("127.0.0.1", ["events.example.org"])
+    )
     with TestClient(app, base_url="http://127.0.0.1:8000") as client:
         assert client.get("/api/events").status_code == 200
         assert client.get("/api/events", headers={"host": "localhost:8000"}).status_code == 200
@@ -93,9 +107,14 @@ def test_host_header_checked_against_bound_names(script_store: Path) -> None:
 
 
 @pytest.mark.slow
-def test_browser_runs_no_javascript_url_and_csp_breaks_no_page(script_server: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
+def test_browser_runs_no_javascript_url_and_csp_breaks_no_page(
+    script_server: LiveServer, page
+) -> None:  # type: ignore[no-untyped-def]
     violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.goto(f"{script_server.url}/document/doc-x")
     assert page.locator("a[href^='javascript:']").count() == 0
     page.goto(f"{script_server.url}/dyad?a=SRB&b=XKX&by=month")

@@ -35,7 +35,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("params", "fields", "offset"), CASES)
-def test_event_pages_match_the_store(generated_store: Path, params: dict, fields: dict, offset: int) -> None:
+def test_event_pages_match_the_store(
+    generated_store: Path, params: dict, fields: dict, offset: int
+) -> None:
     with EventStore(generated_store, read_only=True) as store:
         expected = queries.list_events(store, EventFilter(**fields), limit=30, offset=offset)
     with TestClient(create_app(generated_store, cache_mb=0)) as client:
@@ -75,7 +77,9 @@ def _counting_app(max_bytes: int) -> tuple[ResponseCache, list[str]]:
         calls.append(str(request.url))
         return PlainTextResponse("no", status_code=404)
 
-    app = Starlette(routes=[Route("/api/data", data, methods=["GET", "POST"]), Route("/api/missing", missing)])
+    app = Starlette(
+        routes=[Route("/api/data", data, methods=["GET", "POST"]), Route("/api/missing", missing)]
+    )
     return ResponseCache(app, max_bytes=max_bytes), calls
 
 

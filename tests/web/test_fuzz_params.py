@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from eventscribe.web import create_app
 
-FEW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FEW = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 VALUES = st.one_of(st.text(max_size=40), st.dates().map(str), st.integers(-10**30, 10**30).map(str),
                    st.sampled_from(["2023-13-45", "2023-02-30", "0000-00-00", "9999-12-31", "", "1,3", "%00", "'--"]))  # fmt: skip
 ROUTES = ["/api/events", "/api/documents", "/api/actors", "/api/types", "/api/dyads", "/api/quotes",
@@ -31,7 +33,9 @@ def client(script_store: Path) -> Iterator[TestClient]:
 
 @FEW
 @given(st.sampled_from(ROUTES), st.dictionaries(st.sampled_from(PARAMS), VALUES, max_size=4))
-def test_any_parameters_are_answered_or_refused_never_a_server_error(client: TestClient, route: str, params: dict) -> None:
+def test_any_parameters_are_answered_or_refused_never_a_server_error(
+    client: TestClient, route: str, params: dict
+) -> None:
     answer = client.get(route, params=params)
     assert answer.status_code in (200, 422), (route, params, answer.status_code, answer.text[:200])
     if answer.status_code == 422:

@@ -26,16 +26,22 @@ from eventscribe.web.db import ReadOnlyStore
 # Rows of the generated store rewritten so every special case of the filters occurs.
 _AWKWARD_SQL = [
     "UPDATE events SET negated = TRUE WHERE hash(event_id, 'neg') % 9 = 0",
-    ("UPDATE events SET event_date = left(event_date, 7), date_precision = 'month' "
-     "WHERE hash(event_id, 'month') % 11 = 0"),
+    (
+        "UPDATE events SET event_date = left(event_date, 7), date_precision = 'month' "
+        "WHERE hash(event_id, 'month') % 11 = 0"
+    ),
     "UPDATE events SET event_date = NULL WHERE hash(event_id, 'nodate') % 13 = 0",
     "UPDATE documents SET date = NULL WHERE hash(doc_id, 'nodocdate') % 7 = 0",
     "UPDATE events SET goldstein = NULL, intensity = NULL WHERE hash(event_id, 'noscore') % 10 = 0",
     "UPDATE events SET quad_class = NULL WHERE hash(event_id, 'noquad') % 50 = 0",
-    ("UPDATE events SET source_code = 'IGOUNO', source_country = NULL, "
-     "source_name = 'United Nations' WHERE hash(event_id, 'igo') % 17 = 0"),
-    ("UPDATE events SET sentence_text = 'İstanbul: Šid ΣΟΦΙΑ leader accuse XKX, «quoted» 50% of_it.' "
-     "WHERE hash(event_id, 'utf') % 19 = 0"),
+    (
+        "UPDATE events SET source_code = 'IGOUNO', source_country = NULL, "
+        "source_name = 'United Nations' WHERE hash(event_id, 'igo') % 17 = 0"
+    ),
+    (
+        "UPDATE events SET sentence_text = 'İstanbul: Šid ΣΟΦΙΑ leader accuse XKX, «quoted» 50% of_it.' "
+        "WHERE hash(event_id, 'utf') % 19 = 0"
+    ),
     "UPDATE events SET sentence_text = NULL WHERE hash(event_id, 'nosent') % 97 = 0",
     # event_actors lists every actor: keep it in step with the first-actor columns above
     "DELETE FROM event_actors",
@@ -156,13 +162,17 @@ def test_the_coded_examples_match_sql(sample_store: Path) -> None:
                 )
                 for by in ("day", "week", "month"):
                     assert event_series(reader, flt, by=by) == event_series(store, flt, by=by)
-            listed = queries.list_events(store, EventFilter(include_negated=True), limit=500, offset=0)
+            listed = queries.list_events(
+                store, EventFilter(include_negated=True), limit=500, offset=0
+            )
             assert listed["items"]
             for item in listed["items"]:
                 clusters = served.info.has_clusters
-                assert queries.get_event(reader, item["event_id"], clusters=clusters) == queries.get_event(
-                    store, item["event_id"], clusters=clusters
+                assert queries.get_event(
+                    reader, item["event_id"], clusters=clusters
+                ) == queries.get_event(store, item["event_id"], clusters=clusters)
+                assert queries.get_document(reader, item["doc_id"]) == queries.get_document(
+                    store, item["doc_id"]
                 )
-                assert queries.get_document(reader, item["doc_id"]) == queries.get_document(store, item["doc_id"])
     finally:
         served.close()

@@ -28,7 +28,7 @@ def test_document_api_lists_its_places(sample_store) -> None:  # type: ignore[no
         doc = client.get("/api/documents/2022-11-24-serbia-kosovo-plate-deal").json()
         brussels = next(p for p in doc["places"] if p["name"] == "Brussels")
         assert brussels["country"] == "BEL" and brussels["feature"] == "city"
-        assert doc["text"][brussels["start"]:brussels["end"]] == brussels["text"]
+        assert doc["text"][brussels["start"] : brussels["end"]] == brussels["text"]
         deal = next(e for e in doc["events"] if e["trigger"]["text"] == "struck the deal")
         assert deal["location"]["name"] == "Brussels" and deal["location"]["precision"] == "city"
 
@@ -72,5 +72,7 @@ def test_map_filters_live_in_the_url(sample_server: LiveServer, page) -> None:  
     page.click("#filters button[type=submit]")
     page.wait_for_selector("#map svg")
     assert "quad=1" in page.url
-    classes = page.locator("#map circle.pt").evaluate_all("nodes => nodes.map(n => n.getAttribute('class'))")
+    classes = page.locator("#map circle.pt").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('class'))"
+    )
     assert classes and set(classes) == {"pt q1"}

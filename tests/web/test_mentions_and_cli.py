@@ -23,7 +23,9 @@ def _two_reports(path: Path, factories: ModuleType) -> tuple[str, str]:
     return first.events[0].event_id, second.events[0].event_id
 
 
-def test_without_clusters_an_event_is_its_only_mention(tmp_path: Path, factories: ModuleType) -> None:
+def test_without_clusters_an_event_is_its_only_mention(
+    tmp_path: Path, factories: ModuleType
+) -> None:
     store = tmp_path / "s.duckdb"
     first, _ = _two_reports(store, factories)
     with TestClient(create_app(store)) as client:
@@ -35,8 +37,13 @@ def test_with_clusters_every_report_is_a_mention(tmp_path: Path, factories: Modu
     store = tmp_path / "s.duckdb"
     first, second = _two_reports(store, factories)
     with duckdb.connect(str(store)) as con:  # the table exists in newer stores; older ones lack it
-        con.execute("CREATE TABLE IF NOT EXISTS event_clusters (cluster_id VARCHAR, event_id VARCHAR, doc_id VARCHAR)")
-        con.execute("INSERT INTO event_clusters VALUES ('c1', ?, 'doc-1'), ('c1', ?, 'doc-2')", [first, second])
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS event_clusters (cluster_id VARCHAR, event_id VARCHAR, doc_id VARCHAR)"
+        )
+        con.execute(
+            "INSERT INTO event_clusters VALUES ('c1', ?, 'doc-1'), ('c1', ?, 'doc-2')",
+            [first, second],
+        )
     with TestClient(create_app(store)) as client:
         body = client.get(f"/api/events/{second}").json()
         page = client.get(f"/event/{second}").text
@@ -54,7 +61,9 @@ def test_dyad_command_prints_table_and_exports(tmp_path: Path, factories: Module
     assert shown.exit_code == 0, shown.output
     assert "2022-11-23" in shown.output and "most conflictual day: 2022-11-23" in shown.output
     out = tmp_path / "series.csv"
-    saved = runner.invoke(main, ["dyad", "SRB", "XKX", "--store", str(store), "--format", "csv", "-o", str(out)])
+    saved = runner.invoke(
+        main, ["dyad", "SRB", "XKX", "--store", str(store), "--format", "csv", "-o", str(out)]
+    )
     assert saved.exit_code == 0 and out.read_text().startswith("period,events,")
     missing = runner.invoke(main, ["dyad", "SRB", "XKX", "--store", str(store), "--format", "csv"])
     assert missing.exit_code == 2 and "needs -o FILE" in missing.output

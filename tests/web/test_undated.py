@@ -14,16 +14,19 @@ from eventscribe.web import create_app
 
 pytestmark = pytest.mark.slow
 
-TEXTS = {"u2": "Serbia and Kosovo agreed to resume talks.",
-         "u1": "Serbia accused Kosovo of provocations. Kosovo rejected the accusation from Serbia."}
+TEXTS = {
+    "u2": "Serbia and Kosovo agreed to resume talks.",
+    "u1": "Serbia accused Kosovo of provocations. Kosovo rejected the accusation from Serbia.",
+}
 
 
 @pytest.fixture(scope="module")
 def undated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("undated")
     docs = folder / "docs.jsonl"
-    docs.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in TEXTS.items()),
-                    encoding="utf-8")
+    docs.write_text(
+        "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in TEXTS.items()), encoding="utf-8"
+    )
     store = folder / "s.duckdb"
     result = CliRunner().invoke(main, ["code", str(docs), "--store", str(store), "-q"])
     assert result.exit_code == 0, result.output

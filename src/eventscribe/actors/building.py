@@ -56,7 +56,8 @@ def compose_actor(
         country=country,
         sector=sector,
         code=(country or "") + (sector or "") or None,
-        evidence=_with_person(evidence, name if person else "") or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
+        evidence=_with_person(evidence, name if person else "")
+        or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
         ethnicity=ethnicity,
     )
 

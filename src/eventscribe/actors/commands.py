@@ -28,7 +28,12 @@ def actors() -> None:
 
 @actors.command(name="list")
 @STORE_OPTION
-@click.option("--source", type=click.Choice(["all", "builtin", "learned", "edits"]), default="all", show_default=True)
+@click.option(
+    "--source",
+    type=click.Choice(["all", "builtin", "learned", "edits"]),
+    default="all",
+    show_default=True,
+)
 @click.option("--country", default=None, help="Only actors of this country code.")
 def list_actors(store_path, source, country) -> None:
     """List registry entries: name, country, sector, dates and where each came from.
@@ -69,8 +74,20 @@ def show(name, store_path) -> None:
 @click.argument("name")
 @click.option("--country", required=True, help="Country or non-state code (SRB, XKX, EUR, IGO...).")
 @click.option("--sector", default=None, help="PLOVER sector code (GOV, MIL, REB, ...).")
-@click.option("--from", "valid_from", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Valid from (YYYY-MM-DD).")
-@click.option("--to", "valid_to", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Valid until (YYYY-MM-DD).")
+@click.option(
+    "--from",
+    "valid_from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Valid from (YYYY-MM-DD).",
+)
+@click.option(
+    "--to",
+    "valid_to",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Valid until (YYYY-MM-DD).",
+)
 @STORE_OPTION
 def edit(name, country, sector, valid_from, valid_to, store_path) -> None:
     """Set NAME's country and sector (optionally for a date range); used from the next run.
@@ -109,12 +126,20 @@ def merge(name, other, store_path) -> None:
     if not known:
         raise click.ClickException(
             f"'{name}' is not in the registry; record it first with: eventscribe actors edit "
-            f"\"{name}\" --country XXX --sector YYY"
+            f'"{name}" --country XXX --sector YYY'
         )
     entry = known[-1]
     with EventStore(store_path) as store:
-        record_edit(store, name=entry["name"], country=entry["country"], sector=entry["sector"] or None, alias=other)
-    click.echo(f"recorded: '{other}' is {entry['name']} ({entry['country']} {entry['sector']})".rstrip())
+        record_edit(
+            store,
+            name=entry["name"],
+            country=entry["country"],
+            sector=entry["sector"] or None,
+            alias=other,
+        )
+    click.echo(
+        f"recorded: '{other}' is {entry['name']} ({entry['country']} {entry['sector']})".rstrip()
+    )
 
 
 def _rows(store_path: str, *, name: str | None = None) -> list[dict]:
@@ -145,7 +170,13 @@ def _mentions(store_path: str, name: str) -> list[dict]:
 
 
 def _from_source(source: str, wanted: str) -> bool:
-    kind = "learned" if source.startswith("learned") else "edits" if source.startswith("your ") else "builtin"
+    kind = (
+        "learned"
+        if source.startswith("learned")
+        else "edits"
+        if source.startswith("your ")
+        else "builtin"
+    )
     return wanted in ("all", kind)
 
 

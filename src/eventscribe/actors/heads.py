@@ -16,15 +16,33 @@ from eventscribe.actors.phrases import PhraseIds
 from eventscribe.nlp.view import DocView
 
 GROUP_NOUNS = frozenset(
-    {"group", "groups", "people", "members", "delegation", "doctors", "students", "men", "women",
-     "children", "persons", "youths", "nationals", "citizens", "residents", "civilians"}
+    {
+        "group",
+        "groups",
+        "people",
+        "members",
+        "delegation",
+        "doctors",
+        "students",
+        "men",
+        "women",
+        "children",
+        "persons",
+        "youths",
+        "nationals",
+        "citizens",
+        "residents",
+        "civilians",
+    }
 )
 # "Latin American countries", "South America": parts of a continent, not the United States.
 CONTINENT_PREFIXES = frozenset({"latin", "south", "north", "central", "pan"})
 # "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.
-BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"})
+BACKING_WORDS = frozenset(
+    {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
+)
 
 
 class TaggerIds:
@@ -90,7 +108,9 @@ def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[li
             segments.append([])
         else:
             segments[-1].append(i)
-    with_names = [seg for seg in segments if seg and any(view.ent_type[i] == ids.person for i in seg)]
+    with_names = [
+        seg for seg in segments if seg and any(view.ent_type[i] == ids.person for i in seg)
+    ]
     return with_names if len(with_names) > 1 and len(with_names) == len(segments) else [tokens]
 
 

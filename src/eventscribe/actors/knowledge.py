@@ -31,9 +31,20 @@ from eventscribe.errors import DataFileError
 KINDS = ("country", "capital", "demonym", "organisation", "institution", "partial", "ethnic")
 ROLE_KINDS = ("title", "noun", "both")
 ENTITY_COLUMNS = ("name", "aliases", "country", "sector")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
-                         "\u2013": "-", "\u2014": "-"})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
 _CODE = re.compile(r"[A-Z]{3}")
 
 
@@ -74,7 +85,7 @@ def normalise(phrase: str, *, fold_case: bool = True) -> str:
     text = unicodedata.normalize("NFKD", phrase.translate(_QUOTES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace(".", "").replace("-", " ")
-    text = " ".join(text.split()).strip(" ,;:\"")
+    text = " ".join(text.split()).strip(' ,;:"')
     if text.casefold().startswith("the "):
         text = text[4:]
     return text.casefold() if fold_case else text
@@ -100,18 +111,24 @@ def _read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[str, dict[
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot be read as UTF-8 text ({exc})",
-                            fix="check the path and save the file as UTF-8 CSV") from exc
+        raise DataFileError(
+            f"{path}: cannot be read as UTF-8 text ({exc})",
+            fix="check the path and save the file as UTF-8 CSV",
+        ) from exc
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise DataFileError(f"{path}:1: missing column(s) {', '.join(missing)}",
-                            fix=f"the header must contain: {', '.join(required)}")
+        raise DataFileError(
+            f"{path}:1: missing column(s) {', '.join(missing)}",
+            fix=f"the header must contain: {', '.join(required)}",
+        )
     for row in reader:
         where = f"{path}:{reader.line_num}"
         if None in row:
-            raise DataFileError(f"{where}: more cells than header columns",
-                                fix='quote cells that contain commas ("a, b")')
+            raise DataFileError(
+                f"{where}: more cells than header columns",
+                fix='quote cells that contain commas ("a, b")',
+            )
         values = {k: (v or "").strip() for k, v in row.items()}
         first = next(iter(values.values()), "")
         if any(values.values()) and not first.startswith("#"):
@@ -128,8 +145,9 @@ def _need(row: dict[str, str], column: str, where: str) -> str:
 class _Checker:
     """Validates codes against sectors.csv, nonstate_codes.csv and countries.csv."""
 
-    def __init__(self, sectors: Mapping[str, str], countries: Iterable[str],
-                 nonstate: Iterable[str]) -> None:
+    def __init__(
+        self, sectors: Mapping[str, str], countries: Iterable[str], nonstate: Iterable[str]
+    ) -> None:
         self.sectors = sectors
         self.countries = frozenset(countries)
         self.codes = self.countries | frozenset(nonstate)
@@ -138,17 +156,21 @@ class _Checker:
         if not value and not required:
             return None
         if value not in self.sectors:
-            raise DataFileError(f"{where}: unknown sector {value!r}",
-                                fix=f"use one of {', '.join(sorted(self.sectors))}")
+            raise DataFileError(
+                f"{where}: unknown sector {value!r}",
+                fix=f"use one of {', '.join(sorted(self.sectors))}",
+            )
         return value
 
     def country(self, value: str, where: str, *, required: bool = True) -> str | None:
         if not value and not required:
             return None
         if value not in self.codes:
-            raise DataFileError(f"{where}: unknown country code {value!r}",
-                                fix="use an ISO alpha-3 code listed in countries.csv or a "
-                                    "non-state code from nonstate_codes.csv (IGO, UNO, EUR...)")
+            raise DataFileError(
+                f"{where}: unknown country code {value!r}",
+                fix="use an ISO alpha-3 code listed in countries.csv or a "
+                "non-state code from nonstate_codes.csv (IGO, UNO, EUR...)",
+            )
         return value
 
 
@@ -186,17 +208,25 @@ def _country_entries(path: Path, names: dict[str, str]) -> Iterator[_Entry]:
     for where, row in _read_rows(path, required):
         iso3, name = _need(row, "iso3", where), _need(row, "name", where)
         if not _CODE.fullmatch(iso3):
-            raise DataFileError(f"{where}: iso3 {iso3!r} is not 3 capital letters",
-                                fix="use the ISO 3166 alpha-3 code, e.g. SRB")
+            raise DataFileError(
+                f"{where}: iso3 {iso3!r} is not 3 capital letters",
+                fix="use the ISO 3166 alpha-3 code, e.g. SRB",
+            )
         if iso3 in names:
             raise DataFileError(f"{where}: {iso3} is listed twice", fix="merge the two rows")
         names[iso3] = name
         marked = set(_split(row["case_sensitive_aliases"]))
-        columns = {"country": [name, *_split(row["aliases"])],
-                   "demonym": _split(row["demonyms"]), "capital": _split(row["capitals"])}
+        columns = {
+            "country": [name, *_split(row["aliases"])],
+            "demonym": _split(row["demonyms"]),
+            "capital": _split(row["capitals"]),
+        }
         columns["country"] += sorted(marked - {s for v in columns.values() for s in v})
-        says = {"country": f"names {name}", "demonym": f"is a demonym of {name}",
-                "capital": f"is the capital of {name}"}
+        says = {
+            "country": f"names {name}",
+            "demonym": f"is a demonym of {name}",
+            "capital": f"is the capital of {name}",
+        }
         for kind, cells in columns.items():
             for surface, exact in _forms(cells, marked):
                 evidence = f"{surface!r} {says[kind]} ({where})"
@@ -217,8 +247,9 @@ def _entity_entries(path: Path, kind: str, check: _Checker) -> Iterator[_Entry]:
         cells += sorted(marked - set(cells))
         for surface, exact in _forms(cells, marked):
             evidence = f"{surface!r} names the {row_kind} {name} ({where})"
-            yield _Entry(surface, exact, KnownActor(name, country, sector, row_kind, evidence),
-                         where)
+            yield _Entry(
+                surface, exact, KnownActor(name, country, sector, row_kind, evidence), where
+            )
 
 
 def _ethnic_entries(path: Path, check: _Checker, ethnic: dict[str, str]) -> Iterator[_Entry]:
@@ -240,9 +271,10 @@ def _read_roles(path: Path, check: _Checker) -> dict[str, tuple[Role, str]]:
             raise DataFileError(f"{where}: kind {kind!r} is not one of {', '.join(ROLE_KINDS)}")
         key = normalise(word)
         if key in roles and roles[key][0].sector != sector:
-            raise DataFileError(f"{where}: {word!r} already has sector "
-                                f"{roles[key][0].sector} at {roles[key][1]}",
-                                fix="keep one row per word")
+            raise DataFileError(
+                f"{where}: {word!r} already has sector {roles[key][0].sector} at {roles[key][1]}",
+                fix="keep one row per word",
+            )
         roles.setdefault(key, (Role(word, sector or "", kind), where))  # sector is required
     return roles
 
@@ -259,7 +291,8 @@ def _index(entries: Iterable[_Entry]) -> dict[tuple[str, bool], list[_Entry]]:
                 raise DataFileError(
                     f"{entry.source}: {entry.surface!r} names {a}, but {other.source} "
                     f"already maps it to {b}",
-                    fix="remove the ambiguous alias from one of the rows")
+                    fix="remove the ambiguous alias from one of the rows",
+                )
         same = (entry.actor.name, entry.actor.country, entry.actor.kind)
         if all((o.actor.name, o.actor.country, o.actor.kind) != same for o in bucket):
             bucket.append(entry)
@@ -301,16 +334,25 @@ def _head_variants(phrase: str, change: Callable[[str], Iterable[str]]) -> Itera
 class ActorKnowledge:
     """Read-only view of the actor tables; build it with :func:`load_actor_knowledge`."""
 
-    def __init__(self, entries: Sequence[_Entry], index: dict[tuple[str, bool], list[_Entry]],
-                 roles: dict[str, tuple[Role, str]], ethnic: dict[str, str],
-                 names: dict[str, str], sectors: dict[str, str],
-                 broader: dict[str, str]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[_Entry],
+        index: dict[tuple[str, bool], list[_Entry]],
+        roles: dict[str, tuple[Role, str]],
+        ethnic: dict[str, str],
+        names: dict[str, str],
+        sectors: dict[str, str],
+        broader: dict[str, str],
+    ) -> None:
         self._index = {k: tuple(v) for k, v in index.items()}
         self._surfaces = frozenset(
             (e.surface, "ethnic" if e.actor.kind == "ethnic" else "actor", e.case_sensitive)
-            for e in entries)
+            for e in entries
+        )
         self._roles = {k: v[0] for k, v in roles.items()}
-        self._country_forms = tuple((e.surface, e.actor) for e in entries if e.actor.kind == "country")
+        self._country_forms = tuple(
+            (e.surface, e.actor) for e in entries if e.actor.kind == "country"
+        )
         self._ethnic = dict(ethnic)
         self._names = dict(names)
         self._broader = dict(broader)
@@ -394,8 +436,11 @@ def load_actor_knowledge(extra_files: Sequence[Path] = ()) -> ActorKnowledge:
     entries = list(_country_entries(data / "countries.csv", names))
     check = _Checker(sectors, names, nonstate)
     names.update(nonstate)
-    for file, kind in (("organisations.csv", "organisation"),
-                       ("institutions.csv", "institution"), ("partial_entities.csv", "partial")):
+    for file, kind in (
+        ("organisations.csv", "organisation"),
+        ("institutions.csv", "institution"),
+        ("partial_entities.csv", "partial"),
+    ):
         entries += _entity_entries(data / file, kind, check)
     ethnic: dict[str, str] = {}
     entries += _ethnic_entries(data / "ethnic_groups.csv", check, ethnic)

@@ -72,7 +72,12 @@ class ArticleMemory:
             self.last_person = actor
         elif actor.country:
             self.last_group = actor
-        if actor.country and actor.country not in self.countries and actor.sector is None and not person:
+        if (
+            actor.country
+            and actor.country not in self.countries
+            and actor.sector is None
+            and not person
+        ):
             self.countries.append(actor.country)
 
 

@@ -37,7 +37,9 @@ class NameReader:
         self.registry = registry
         self.words = words
         self.ordinary = ordinary_words or frozenset()
-        self.spelling = None if ordinary_words is None else CountrySpelling(knowledge, ordinary_words)
+        self.spelling = (
+            None if ordinary_words is None else CountrySpelling(knowledge, ordinary_words)
+        )
         self._word_ids: WordIds | None = None
 
     def word_ids(self, view: DocView) -> WordIds:
@@ -89,11 +91,22 @@ class NameReader:
             knowns, name = self.named(view, ids, names, words, name, memory)
             return (names, words, name, knowns) if knowns else ([], [], "", knowns)
         if names == [head] and longer_name(view, ids, head, tokens, roles):
-            return [], [], short, knowns  # "the Emergency Medical Service": the head alone is no name
+            return (
+                [],
+                [],
+                short,
+                knowns,
+            )  # "the Emergency Medical Service": the head alone is no name
         return names, words, name, knowns
 
     def named(
-        self, view: DocView, ids: TaggerIds, names: list[int], words: list[str], name: str, memory: ArticleMemory
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        names: list[int],
+        words: list[str],
+        name: str,
+        memory: ArticleMemory,
     ) -> tuple[list[Clue], str]:
         """Evidence for a name no table holds: the registry (the full name, the name
         without its dynasty part, the surname), else a misspelt country name."""
@@ -103,13 +116,20 @@ class NameReader:
         answer = self.registry.lookup(name, on)
         if answer is None and len(names) > 1:
             dynasty = next(
-                (k for k, w in enumerate(words) if k >= 2 and w.lower() in self.words.dynasty_particles), 0
+                (
+                    k
+                    for k, w in enumerate(words)
+                    if k >= 2 and w.lower() in self.words.dynasty_particles
+                ),
+                0,
             )
             answer = (self.registry.lookup(" ".join(words[:dynasty]), on) if dynasty else None) or (
                 self.registry.lookup(words[-1], on)
             )
         if answer is not None:
-            known = KnownActor(answer.name, answer.country, answer.sector, "registry", answer.evidence)
+            known = KnownActor(
+                answer.name, answer.country, answer.sector, "registry", answer.evidence
+            )
             name = answer.name if len(answer.name) >= len(name) else name
             return [Clue(names[0], names[-1] + 1, "registry", name, known=known)], name
         if self.spelling is not None and len(names) == 1 and view.ent_type[names[0]] != ids.person:
@@ -167,13 +187,20 @@ class NameReader:
         return own
 
     def owned(
-        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        clues: dict[int, Clue],
+        memory: ArticleMemory,
     ) -> tuple[set[int], Clue | None, str] | None:
         """For an institution owned by a named person ("Kurti's government"): the owner's
         tokens, a clue for the owner's country (None if unknown) and the institution's
         name ("government of Kosovo"). None when the owner is no person's name."""
         phrase = ids.phrase
-        owner = next((c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None)
+        owner = next(
+            (c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None
+        )
         if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
             return None
         tokens = modifier_indexes(view, phrase, owner)
@@ -209,7 +236,9 @@ def recall(name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:
     return None
 
 
-def longer_name(view: DocView, ids: TaggerIds, head: int, tokens: list[int], roles: list[Clue]) -> bool:
+def longer_name(
+    view: DocView, ids: TaggerIds, head: int, tokens: list[int], roles: list[Clue]
+) -> bool:
     """Whether capitalised words that are no person's name stand in the head's phrase
     ("Kansas City", "the Chamber of Commerce"): then the phrase, not the head, is the name."""
     in_roles = {i for clue in roles for i in range(clue.start, clue.end)}

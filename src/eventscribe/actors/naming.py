@@ -32,7 +32,9 @@ class WordIds:
         self.not_actor_entities = view.ids(words.not_actor_entities)
         self.nothing = view.ids(words.time_words | words.units)
         self.generic = view.ids(words.generic_nouns)
-        self.organisation = {view.id(word): sector for word, sector in words.organisation_types.items()}
+        self.organisation = {
+            view.id(word): sector for word, sector in words.organisation_types.items()
+        }
         self.intergovernmental = view.ids(words.intergovernmental_types)
         self.nummod, self.prep, self.pobj = view.id("nummod"), view.id("prep"), view.id("pobj")
         self.plain_left = view.ids(_PLAIN_LEFT)
@@ -62,7 +64,11 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     clue = clues.get(head)
     if clue is not None:
         # "State" in "Secretary of State" is a word of the role, not an actor of its own
-        return clue.kind == "role" and view.dep[head] == ids.pobj and clue.start <= view.head[head] < clue.end
+        return (
+            clue.kind == "role"
+            and view.dep[head] == ids.pobj
+            and clue.start <= view.head[head] < clue.end
+        )
     if view.ent_type[head] in ids.not_actor_entities or view.lower[head] in ids.nothing:
         return True
     if view.token_text(head) in ids.words.time_zones:
@@ -93,7 +99,9 @@ def _in_organisation_name(view: DocView, ids: WordIds, head: int) -> bool:
     )
 
 
-def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_names_after: bool) -> bool:
+def _bare(
+    view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, with_names_after: bool
+) -> bool:
     """No name or known phrase beside ``head``: before it, and with ``with_names_after`` also in a
     naming prepositional phrase after it ("Department of Health", "Department for
     International Development" are named, "the Department" is bare)."""
@@ -101,7 +109,10 @@ def _bare(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue], *, wit
         if child < head:
             if view.dep[child] in ids.plain_left:
                 continue
-            if any(i in clues or view.is_title[i] or view.pos[i] == ids.propn for i in view.subtree(child)):
+            if any(
+                i in clues or view.is_title[i] or view.pos[i] == ids.propn
+                for i in view.subtree(child)
+            ):
                 return False
         elif (
             with_names_after
@@ -118,7 +129,9 @@ def organisation_sector(view: DocView, ids: WordIds, head: int) -> str | None:
     return ids.organisation.get(view.lower[head])
 
 
-def region_body(view: DocView, ids: WordIds, head: int, tokens: list[int], short: str) -> Clue | None:
+def region_body(
+    view: DocView, ids: WordIds, head: int, tokens: list[int], short: str
+) -> Clue | None:
     """An IGO clue when a region word stands before an intergovernmental head ("the
     Caribbean Fisheries Council", "the West African Court")."""
     if view.lower[head] not in ids.intergovernmental:

@@ -30,7 +30,9 @@ SEPARATE_DEPS = frozenset({"conj", "cc", "preconj"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl"})
 # Prepositional phrases that still say who or where the actor is ("head of", "people
 # from", "forces in"); others ("request for revocation") are outside the mention.
-NAMING_PREPOSITIONS = frozenset({"of", "in", "from", "at", "near", "outside", "inside", "throughout"})
+NAMING_PREPOSITIONS = frozenset(
+    {"of", "in", "from", "at", "near", "outside", "inside", "throughout"}
+)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Dependency labels of a noun that modifies another noun rather than heading a phrase.
 _MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod"})
@@ -142,7 +144,11 @@ def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
         while end > head and (punct[end] or space[end]):
             end -= 1
     text = view.span_text(start, end + 1)
-    if text.count("(") > text.count(")") and end + 1 < len(view) and view.lower[end + 1] == ids.close_paren:
+    if (
+        text.count("(") > text.count(")")
+        and end + 1 < len(view)
+        and view.lower[end + 1] == ids.close_paren
+    ):
         return start, end + 2  # keep "(DPRK)" whole
     return start, end + 1
 

@@ -27,8 +27,17 @@ import yaml
 from eventscribe.actors.knowledge import normalise
 from eventscribe.errors import DataFileError
 
-COLUMNS = ("name", "aliases", "country", "sector", "office", "office_country", "valid_from", "valid_to",
-           "case_sensitive_aliases")
+COLUMNS = (
+    "name",
+    "aliases",
+    "country",
+    "sector",
+    "office",
+    "office_country",
+    "valid_from",
+    "valid_to",
+    "case_sensitive_aliases",
+)
 REQUIRED = ("name", "country")
 
 
@@ -102,7 +111,11 @@ class ActorRegistry:
             # user and learned entries were added after the built-in ones: later wins
             entry = valid[-1]
             where = f"{entry.office} " if entry.office else ""
-            span = f"seen {_dates(replace(entry, valid_to=entry.seen_to))}" if entry.learned else _dates(entry)
+            span = (
+                f"seen {_dates(replace(entry, valid_to=entry.seen_to))}"
+                if entry.learned
+                else _dates(entry)
+            )
             return RegistryAnswer(
                 name=entry.name,
                 country=entry.office_country or entry.country,
@@ -176,8 +189,10 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
             reader = csv.DictReader(row for row in handle if not row.startswith("#"))
             missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
             if missing:
-                raise DataFileError(f"{path}: missing column(s) {', '.join(missing)}",
-                                    fix=f"columns are {', '.join(COLUMNS)}")
+                raise DataFileError(
+                    f"{path}: missing column(s) {', '.join(missing)}",
+                    fix=f"columns are {', '.join(COLUMNS)}",
+                )
             return [(reader.line_num, dict(row)) for row in reader]
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from exc
@@ -191,7 +206,10 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from exc
     if not isinstance(data, list) or root is None:
-        raise DataFileError(f"{path}: expected a list of actors", fix="each item: name, aliases, country, sector, valid_from, valid_to")
+        raise DataFileError(
+            f"{path}: expected a list of actors",
+            fix="each item: name, aliases, country, sector, valid_from, valid_to",
+        )
     return [(node.start_mark.line + 1, item) for item, node in zip(data, root.value, strict=True)]
 
 
@@ -247,7 +265,9 @@ def _date(value: object, where: str, field: str, *, start: bool) -> date | None:
             return date.fromordinal(following.toordinal() - 1)
         return date(parts[0], parts[1], parts[2])
     except ValueError as exc:
-        raise DataFileError(f"{where}: field '{field}' is not a date: '{text}'", fix="use YYYY-MM-DD") from exc
+        raise DataFileError(
+            f"{where}: field '{field}' is not a date: '{text}'", fix="use YYYY-MM-DD"
+        ) from exc
 
 
 def _dates(entry: RegistryEntry) -> str:

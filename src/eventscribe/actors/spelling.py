@@ -33,7 +33,9 @@ def ordinary_words(nlp: Language) -> frozenset[str]:
             continue
         table = lookups.get_table(table_name)
         for entry in table.values():
-            words.update(str(w).lower() for w in (entry if not isinstance(entry, dict) else entry.keys()))
+            words.update(
+                str(w).lower() for w in (entry if not isinstance(entry, dict) else entry.keys())
+            )
     return frozenset(words)
 
 
@@ -74,10 +76,18 @@ class CountrySpelling:
             or key in self._known
         ):
             return None
-        found = {self._countries[e].country: self._countries[e] for e in set(_edits(key)) if e in self._countries}
+        found = {
+            self._countries[e].country: self._countries[e]
+            for e in set(_edits(key))
+            if e in self._countries
+        }
         if len(found) != 1:
             return None
         actor = next(iter(found.values()))
         return KnownActor(
-            actor.name, actor.country, None, "country", f"spelling: {word!r} is one edit from {actor.name!r}"
+            actor.name,
+            actor.country,
+            None,
+            "country",
+            f"spelling: {word!r} is one edit from {actor.name!r}",
         )

@@ -74,7 +74,10 @@ class ActorTagger:
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
         self.names = NameReader(
-            knowledge, self.registry, words or load_actor_words(sectors=knowledge.sectors), ordinary_words
+            knowledge,
+            self.registry,
+            words or load_actor_words(sectors=knowledge.sectors),
+            ordinary_words,
         )
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
@@ -95,7 +98,12 @@ class ActorTagger:
         self._labels: dict[int, str] = {}  # matcher label id -> label
 
     def tag(
-        self, doc: Doc, *, published: date | None = None, doc_id: str = "", view: DocView | None = None
+        self,
+        doc: Doc,
+        *,
+        published: date | None = None,
+        doc_id: str = "",
+        view: DocView | None = None,
     ) -> ActorIndex:
         """The actors of ``doc``. ``view`` is the document's :class:`DocView` when the
         caller has one (the place tagger reads the same)."""
@@ -132,7 +140,10 @@ class ActorTagger:
 
     def _check_cache(self) -> None:
         """Forget remembered answers if the knowledge was swapped or they grew large."""
-        if self._cached_for is not self.knowledge or len(self._known) + len(self._roles) > _CACHE_SIZE:
+        if (
+            self._cached_for is not self.knowledge
+            or len(self._known) + len(self._roles) > _CACHE_SIZE
+        ):
             self._known.clear()
             self._roles.clear()
             self._cached_for = self.knowledge
@@ -176,19 +187,29 @@ class ActorTagger:
     # -- resolution -----------------------------------------------------------------
 
     def _resolve(
-        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        clues: dict[int, Clue],
+        memory: ArticleMemory,
     ) -> tuple[Actor, ...]:
         phrase = ids.phrase
-        if view.pos[head] == phrase.pron and view.lower[head] in phrase.pronoun_words:  # is_pronoun_at
+        if (
+            view.pos[head] == phrase.pron and view.lower[head] in phrase.pronoun_words
+        ):  # is_pronoun_at
             actor = self._pronoun(view, ids, head, memory)
             return (relocate(actor, view.char_range(head, head + 1)),) if actor else ()
         children = view.children[head]
         if not children:
             # a word alone ("Vucic", "Serbia", "officials"): the phrase is the word
-            actors = self._describe(view, ids, head, [head], None, view.token_text(head), clues, memory,
-                                    all_actors=True)
+            actors = self._describe(
+                view, ids, head, [head], None, view.token_text(head), clues, memory, all_actors=True
+            )
             return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
-        if view.lower[head] in ids.pair_words and any(view.lower[c] in ids.both_two for c in children):
+        if view.lower[head] in ids.pair_words and any(
+            view.lower[c] in ids.both_two for c in children
+        ):
             return self._both_sides(view, ids, head, memory)
         described = modifier_indexes(view, phrase, head)
         first, last = phrase_range(view, phrase, head, described)
@@ -203,12 +224,16 @@ class ActorTagger:
             found = []
             for segment in segments:
                 part = view.char_range(segment[0], segment[-1] + 1)
-                actor = self._describe(view, ids, segment[-1], segment, part, part[2], clues, memory)
+                actor = self._describe(
+                    view, ids, segment[-1], segment, part, part[2], clues, memory
+                )
                 if actor is not None:
                     found.append(actor)
             return tuple(found)
         short = view.span_text(first, last)
-        actors = self._describe(view, ids, head, tokens, None, short, clues, memory, all_actors=True)
+        actors = self._describe(
+            view, ids, head, tokens, None, short, clues, memory, all_actors=True
+        )
         return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
 
     def _describe(
@@ -250,7 +275,9 @@ class ActorTagger:
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
         names_of = self.names
-        organisation = names_of.organisation_clues(view, head, tokens, short, roles, knowns, covered)
+        organisation = names_of.organisation_clues(
+            view, head, tokens, short, roles, knowns, covered
+        )
         if organisation is not None:
             first, last = phrase_range(view, ids.phrase, head, tokens)
             short = organisation_name(view, names_of.word_ids(view), head, first, last)
@@ -259,18 +286,29 @@ class ActorTagger:
                 # "Prime Minister Albin Kurti's government": the government, of his country
                 owner_tokens, owner_clue, short = owned
                 roles = [c for c in roles if c.start not in owner_tokens]
-                knowns = [owner_clue] if owner_clue else [c for c in knowns if c.start not in owner_tokens]
+                knowns = (
+                    [owner_clue]
+                    if owner_clue
+                    else [c for c in knowns if c.start not in owner_tokens]
+                )
                 covered.update(owner_tokens)
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
-        naming = names_of.name_words(view, ids, head, tokens, covered, roles, knowns, organisation, short, memory)
+        naming = names_of.name_words(
+            view, ids, head, tokens, covered, roles, knowns, organisation, short, memory
+        )
         if naming is None:
             return None
         names, words, name, knowns = naming
         if not name and not (roles or knowns or ethnic):
             return None
         remembered = recall(name, roles, memory) if not knowns else None
-        if remembered is None and words and not (knowns or roles or ethnic) and names_of.common_word(view, ids, names):
+        if (
+            remembered is None
+            and words
+            and not (knowns or roles or ethnic)
+            and names_of.common_word(view, ids, names)
+        ):
             return None
         if span is None:
             span = view.char_range(*mention_range(view, ids.phrase, head))
@@ -302,7 +340,12 @@ class ActorTagger:
         return actor
 
     def _borrowed_country(
-        self, view: DocView, ids: TaggerIds, head: int, clues: dict[int, Clue], memory: ArticleMemory
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        clues: dict[int, Clue],
+        memory: ArticleMemory,
     ) -> list[Clue]:
         """Country evidence from outside the name: a possessive pronoun ("their forces")
         or a place the group is in or from ("opposition groups in Zimbabwe")."""
@@ -312,7 +355,9 @@ class ActorTagger:
                 actor = self._pronoun(view, ids, child, memory)
                 if actor is not None and actor.country:
                     text = view.token_text(child)
-                    known = KnownActor(actor.name, actor.country, None, "country", f"'{text}' = {actor.name}")
+                    known = KnownActor(
+                        actor.name, actor.country, None, "country", f"'{text}' = {actor.name}"
+                    )
                     return [Clue(child, child + 1, "country", text, known=known)]
         for place in locative_indexes(view, phrase, head):
             for i in modifier_indexes(view, phrase, place):
@@ -321,7 +366,9 @@ class ActorTagger:
                     return [clue]
         return []
 
-    def _pronoun(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> Actor | None:
+    def _pronoun(
+        self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
+    ) -> Actor | None:
         """The actor the pronoun at ``head`` stands for."""
         wants_person = view.lower[head] in ids.phrase.person_pronouns
         # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
@@ -336,7 +383,9 @@ class ActorTagger:
                         return actor
         return memory.last_person if wants_person else memory.last_group
 
-    def _both_sides(self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory) -> tuple[Actor, ...]:
+    def _both_sides(
+        self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
+    ) -> tuple[Actor, ...]:
         # "the two sides" are the last two countries of earlier sentences, not the
         # speaker of this one ("Russia urged both sides ...")
         countries = memory.countries_before_sentence
@@ -378,7 +427,9 @@ def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
     return any(actor.name == known.name for known in memory.by_name.values())
 
 
-def _memory_subject(char: int, subject: int, memory: ArticleMemory, wants_person: bool) -> Actor | None:
+def _memory_subject(
+    char: int, subject: int, memory: ArticleMemory, wants_person: bool
+) -> Actor | None:
     """The actor already resolved for the token ``subject`` (resolution runs left to
     right), which starts at character ``char``."""
     if memory.resolved.get(subject):

@@ -53,7 +53,9 @@ def default_words_path() -> Path:
     return Path(str(resources.files("eventscribe.actors") / "data" / "words.yaml"))
 
 
-def load_actor_words(path: Path | None = None, *, sectors: Mapping[str, str] | None = None) -> ActorWords:
+def load_actor_words(
+    path: Path | None = None, *, sectors: Mapping[str, str] | None = None
+) -> ActorWords:
     """Read and check ``words.yaml`` (the bundled one unless ``path``). ``sectors`` are
     the allowed sector codes (default: the actor tables' sectors.csv)."""
     path = path or default_words_path()
@@ -66,8 +68,10 @@ def load_actor_words(path: Path | None = None, *, sectors: Mapping[str, str] | N
     nodes = {key.value: (key, value) for key, value in root.value}
     missing = [name for name in (*LISTS, "organisation_types") if name not in nodes]
     if missing:
-        raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}",
-                            fix=f"add them; the file must define {', '.join(LISTS)}, organisation_types")
+        raise DataFileError(
+            f"{path}: missing word list(s) {', '.join(missing)}",
+            fix=f"add them; the file must define {', '.join(LISTS)}, organisation_types",
+        )
     lists = {name: _words(path, name, nodes[name][1]) for name in LISTS}
     allowed = sectors if sectors is not None else load_actor_knowledge().sectors
     types = _sector_map(path, nodes["organisation_types"][1], allowed)
@@ -84,8 +88,10 @@ def _words(path: Path, name: str, node: yaml.Node) -> frozenset[str]:
     words = set()
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
-            raise DataFileError(f"{_where(path, item)}: {name!r} holds an empty or nested entry",
-                                fix="write one word or phrase per entry")
+            raise DataFileError(
+                f"{_where(path, item)}: {name!r} holds an empty or nested entry",
+                fix="write one word or phrase per entry",
+            )
         word = str(item.value).strip()
         words.add(word if name in _EXACT else word.lower())
     return frozenset(words)
@@ -98,7 +104,9 @@ def _sector_map(path: Path, node: yaml.Node, sectors: Mapping[str, str]) -> dict
     for key, value in node.value:
         sector = str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
         if sector not in sectors:
-            raise DataFileError(f"{_where(path, key)}: unknown sector {sector!r} for {key.value!r}",
-                                fix=f"use one of {', '.join(sorted(sectors))}")
+            raise DataFileError(
+                f"{_where(path, key)}: unknown sector {sector!r} for {key.value!r}",
+                fix=f"use one of {', '.join(sorted(sectors))}",
+            )
         types[str(key.value).strip().lower()] = sector
     return types

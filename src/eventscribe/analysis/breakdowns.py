@@ -49,7 +49,9 @@ GROUP BY side_a, side_b ORDER BY events DESC, side_a, side_b LIMIT ?
 """
 
 
-def top_actors(reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20) -> list[dict[str, Any]]:
+def top_actors(
+    reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20
+) -> list[dict[str, Any]]:
     """Actors (canonical name, country, code) in the most events, as source or target.
 
     Each row: ``name, country, code, as_source, as_target, events, goldstein_mean``.
@@ -63,7 +65,9 @@ def type_mix(reader: Reader, flt: EventFilter = ALL_EVENTS) -> list[dict[str, An
     return _run(reader, _TYPES_SQL, flt, [])
 
 
-def top_dyads(reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20) -> list[dict[str, Any]]:
+def top_dyads(
+    reader: Reader, flt: EventFilter = ALL_EVENTS, *, limit: int = 20
+) -> list[dict[str, Any]]:
     """Country pairs (either direction, alphabetical) with the most events between them.
 
     Each row: ``side_a, side_b, events, cooperative, conflictual, first_date, last_date``.

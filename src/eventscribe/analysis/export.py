@@ -22,7 +22,9 @@ def write_series(series: DyadSeries, path: str | Path, *, fmt: str) -> int:
     return write_rows(rows, SERIES_COLUMNS, path, fmt=fmt)
 
 
-def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], path: str | Path, *, fmt: str) -> int:
+def write_rows(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], path: str | Path, *, fmt: str
+) -> int:
     """Write ``rows`` with ``columns`` in order as ``fmt`` (csv or parquet) to ``path``."""
     target = Path(path)
     if fmt not in SERIES_FORMATS:
@@ -41,7 +43,9 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], path: str
                 table = pa.table({c: pa.array([], pa.string()) for c in columns})
             pq.write_table(table, target)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc}", fix="check the path and permissions") from exc
+        raise OutputError(
+            f"cannot write {target}: {exc}", fix="check the path and permissions"
+        ) from exc
     return len(rows)
 
 

@@ -182,7 +182,9 @@ class EventFilter:
         if self.targets:
             found.append(side_condition("target", self.targets))
         if self.actor:
-            either = " OR ".join(_any_actor(role, "lower(a.name) = lower(?)") for role in ("source", "target"))
+            either = " OR ".join(
+                _any_actor(role, "lower(a.name) = lower(?)") for role in ("source", "target")
+            )
             found.append((f"({either})", [self.actor, self.actor]))
         if self.dyad:
             found.append(dyad_condition(self.dyad[0], self.dyad[1], directed=self.directed))

@@ -22,7 +22,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP
 
 
-def place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+def place_ethnic_groups(
+    source: Actor | None, target: Actor | None
+) -> tuple[Actor | None, Actor | None]:
     """An ethnic group acted on by a state's organs lives in that state (PLOVER codes
     "local Serbs" fined by Kosovo's police as Kosovo civilians)."""
 
@@ -30,7 +32,9 @@ def place_ethnic_groups(source: Actor | None, target: Actor | None) -> tuple[Act
         if group is None or not group.ethnicity or group.country or other is None:
             return group
         if other.country and other.sector in STATE_SECTORS:
-            return replace(group, country=other.country, code=f"{other.country}{group.sector or ''}")
+            return replace(
+                group, country=other.country, code=f"{other.country}{group.sector or ''}"
+            )
         return group
 
     return place(source, target), place(target, source)
@@ -52,7 +56,11 @@ def assume_domestic(
             return actor
         if named - {other.country}:
             return actor
-        if actor.sector not in DOMESTIC_SECTORS or len(other.country) != 3 or other.country in NONSTATE:
+        if (
+            actor.sector not in DOMESTIC_SECTORS
+            or len(other.country) != 3
+            or other.country in NONSTATE
+        ):
             return actor
         return replace(
             actor,
@@ -93,7 +101,11 @@ def countries_named(
     ``end``, characters ``sent``), by the actor tagger or as a place ("in Kirkuk" is
     Iraq even where no actor table knows Kirkuk)."""
     found = [(first, last, country) for i, first, last, country in by_actor if start <= i < end]
-    found += [(first, last, country) for at, first, last, country in by_place if sent.start <= at < sent.end]
+    found += [
+        (first, last, country)
+        for at, first, last, country in by_place
+        if sent.start <= at < sent.end
+    ]
     return found
 
 
@@ -104,7 +116,9 @@ def assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str]]) -> 
     The evidence says the country was assumed."""
     if actor is None or actor.country:
         return actor
-    if actor.evidence == UNRESOLVED_EVIDENCE and not any(w[:1].isupper() for w in actor.name.split()):
+    if actor.evidence == UNRESOLVED_EVIDENCE and not any(
+        w[:1].isupper() for w in actor.name.split()
+    ):
         return actor  # common words the tagger did not take for an actor ("the convoy")
     inside = {c for start, end, c in named if actor.start <= start and end <= actor.end}
     countries = inside or {c for _, _, c in named}
@@ -131,7 +145,9 @@ def as_named(actor: Actor | None, start: int, end: int, actors: ActorIndex | Non
         mention
         for i in range(start, end)
         for mention in by_head.get(i, ())
-        if mention.end <= actor.start and mention.same_as(actor) and mention.text.lower() not in PRONOUNS
+        if mention.end <= actor.start
+        and mention.same_as(actor)
+        and mention.text.lower() not in PRONOUNS
     ]
     if not named:
         return actor

@@ -140,7 +140,16 @@ class EventCoder:
                     sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
                     named = countries_named(start, end, sentence, *states)
                 events.extend(
-                    self._events(candidate, tree, article, (start, end, sentence), event_date, location, named, actors)
+                    self._events(
+                        candidate,
+                        tree,
+                        article,
+                        (start, end, sentence),
+                        event_date,
+                        location,
+                        named,
+                        actors,
+                    )
                 )
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
@@ -181,14 +190,25 @@ class EventCoder:
         type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
         scores = self._type_scores.get((type_, mode))
         if scores is None:
-            scores = self._type_scores[type_, mode] = (self.ontology.quad(type_), self.ontology.intensity(type_, mode))
+            scores = self._type_scores[type_, mode] = (
+                self.ontology.quad(type_),
+                self.ontology.intensity(type_, mode),
+            )
         goldstein = self._goldstein.get(cameo)
         if goldstein is None:
             goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
         first_source, first_target = (sources or [None])[0], (targets or [None])[0]
         yield Event(
             event_id=stable_id(
-                doc_id, trigger_start, trigger_end, *map(_key, sources), "->", *map(_key, targets), type_, mode, cameo
+                doc_id,
+                trigger_start,
+                trigger_end,
+                *map(_key, sources),
+                "->",
+                *map(_key, targets),
+                type_,
+                mode,
+                cameo,
             ),
             doc_id=doc_id,
             type=type_,
@@ -214,12 +234,19 @@ class EventCoder:
         )
 
 
-def _pairs(candidate: Candidate, mutual: bool, joint: frozenset[str]) -> list[tuple[Actor | None, Actor | None]]:
+def _pairs(
+    candidate: Candidate, mutual: bool, joint: frozenset[str]
+) -> list[tuple[Actor | None, Actor | None]]:
     """The (source, target) pairs of a candidate, each read in its own context: a mutual
     act pairs its sides with each other; "X agreed with itself" is X agreed."""
     if mutual:
         shared = _on_shared_deal(candidate, joint)
-        return [(a, b) for a in candidate.sources for b in candidate.sources if _counterparts(a, b, shared)]
+        return [
+            (a, b)
+            for a in candidate.sources
+            for b in candidate.sources
+            if _counterparts(a, b, shared)
+        ]
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for source, target in product(candidate.sources or (None,), candidate.targets or (None,)):
         if source is not None and target is not None and source.same_as(target):
@@ -237,7 +264,12 @@ def _paired(
     hosted X"), when both sides are actors with a country or sector; with the note for
     the explanation. A mutual act already runs both ways."""
     entry = candidate.entry
-    if mutual or not entry.paired or not any(_resolved(a) for a in sources) or not any(_resolved(a) for a in targets):
+    if (
+        mutual
+        or not entry.paired
+        or not any(_resolved(a) for a in sources)
+        or not any(_resolved(a) for a in targets)
+    ):
         return None, ""
     # a future meeting is coded as intent (AGREE 036), which holds for both sides alike
     code = entry.paired if candidate.cameo == entry.cameo else candidate.cameo
@@ -365,7 +397,8 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
                 kept,
                 date=event.date,
                 date_precision=event.date_precision,
-                explanation=kept.explanation + f"; date from a later mention ({event.explanation.split('; ')[-1]})",
+                explanation=kept.explanation
+                + f"; date from a later mention ({event.explanation.split('; ')[-1]})",
             )
         best[key] = kept
     return [best[key] for key in order]

@@ -37,7 +37,11 @@ class DateResolver:
     """
 
     def __init__(
-        self, t: Tree, times: tuple[TimeExpression, ...], published: date | None, text: str | None = None
+        self,
+        t: Tree,
+        times: tuple[TimeExpression, ...],
+        published: date | None,
+        text: str | None = None,
     ) -> None:
         """``text`` is the text the doc was parsed from, when the caller has it: Doc.text
         joins every token, which costs more than the rest of the dating."""
@@ -74,7 +78,9 @@ class DateResolver:
         if own:
             root = _root(t, start, end)
             time, _anchor = min(own, key=lambda pair: tree_distance(t, root, pair[1]))
-            self._paragraph_date = EventDate(time.value, time.precision, f"paragraph: '{time.text}'")
+            self._paragraph_date = EventDate(
+                time.value, time.precision, f"paragraph: '{time.text}'"
+            )
         self._last_sentence_end = t.end_char(last) if last is not None else t.end_char(end - 1)
 
     def date_of(self, trigger: int, start: int, end: int) -> EventDate:
@@ -83,7 +89,9 @@ class DateResolver:
         if own:
             time, _anchor = min(own, key=lambda pair: tree_distance(self.tree, trigger, pair[1]))
             before = self.text[max(0, time.start - 16) : time.start].lower().split()
-            deadline = bool(before) and (before[-1] in DEADLINE_WORDS or " ".join(before[-3:]) == "no later than")
+            deadline = bool(before) and (
+                before[-1] in DEADLINE_WORDS or " ".join(before[-3:]) == "no later than"
+            )
             return EventDate(time.value, time.precision, f"text: '{time.text}'", deadline)
         if self._paragraph_date is not None:
             return self._paragraph_date

@@ -15,7 +15,9 @@ from eventscribe.coding.tree import Tree
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "agent"})
-PHRASE_DEPS = frozenset({"amod", "compound"})  # the modifiers of an object's phrase ("hunger strike")
+PHRASE_DEPS = frozenset(
+    {"amod", "compound"}
+)  # the modifiers of an object's phrase ("hunger strike")
 
 
 def particle_words(t: Tree, verb: int) -> set[str]:
@@ -39,7 +41,7 @@ def particle_words(t: Tree, verb: int) -> set[str]:
 
 
 def _is_when(t: Tree, prep: int) -> bool:
-    """"on Monday", "in December": a time phrase, not a phrasal verb's particle."""
+    """ "on Monday", "in December": a time phrase, not a phrasal verb's particle."""
     dep, ent = t.dep, t.ent
     return any(dep[c] == "pobj" and ent[c] in {"DATE", "TIME"} for c in t.children[prep])
 
@@ -58,7 +60,9 @@ def object_words(t: Tree, verb: int) -> list[tuple[int, set[str], str]]:
     candidates = syntax.with_conjuncts(t, direct) + [o for o in direct if pos[o] == "VERB"]
     if "oprd" in [dep[c] for c in kids[verb]]:
         candidates = []  # "called the president a murderer": a naming, not an act on the object
-    candidates += syntax.with_conjuncts(t, [p for c in kids[verb] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"])
+    candidates += syntax.with_conjuncts(
+        t, [p for c in kids[verb] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
+    )
     # "25,000 tons of food aid": the measure's "of" object is the real object
     candidates += [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
     found = []
@@ -73,7 +77,9 @@ def object_words(t: Tree, verb: int) -> list[tuple[int, set[str], str]]:
         lefts = [x for x in kids[obj] if x < obj]
         if pos[obj] == "PROPN" and dep[obj] == "dobj":
             # a name with its title ("called President Milei"): the title counts as the object word
-            words.update([lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS])
+            words.update(
+                [lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS]
+            )
         phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
         found.append((obj, words, phrase.strip()))
     return found
@@ -117,8 +123,10 @@ def has_complement(t: Tree, noun: int, needs: tuple[str, ...]) -> bool:
     for child in t.children[noun]:
         if child > noun and dep[child] == "prep" and lower[child] in needs:
             return True
-        if "to" in needs and dep[child] == "acl" and any(
-            dep[c] == "aux" and lower[c] == "to" for c in t.children[child]
+        if (
+            "to" in needs
+            and dep[child] == "acl"
+            and any(dep[c] == "aux" and lower[c] == "to" for c in t.children[child])
         ):
             return True
     return False

@@ -23,7 +23,19 @@ from eventscribe.ontology import Ontology
 # libyaml's C parser when PyYAML has it (about ten times faster on the lexicon), else Python's
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_FIELDS = frozenset(
-    {"verb", "noun", "object", "type", "mode", "cameo", "paired", "target", "source", "when", "needs"}
+    {
+        "verb",
+        "noun",
+        "object",
+        "type",
+        "mode",
+        "cameo",
+        "paired",
+        "target",
+        "source",
+        "when",
+        "needs",
+    }
 )
 SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
@@ -63,7 +75,11 @@ class LexiconEntry:
         """The entry as words ("pull out of + troops"), for decisions and explanations;
         remembered, as every candidate of the entry shows it (the dataclass is frozen,
         but ``cached_property`` writes the instance dict, not an attribute)."""
-        words = " ".join((self.lemma, *self.tail)) if self.pos == "verb" else " ".join((*self.tail, self.lemma))
+        words = (
+            " ".join((self.lemma, *self.tail))
+            if self.pos == "verb"
+            else " ".join((*self.tail, self.lemma))
+        )
         return f"{words} + {'/'.join(self.objects)}" if self.objects else words
 
 
@@ -167,7 +183,9 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         ontology.validate_event(type_, mode)
     except Exception as exc:  # the ontology says which types/modes exist
         raise DataFileError(f"{origin}: {exc}") from exc
-    cameo = str(item["cameo"]) if item.get("cameo") is not None else ontology.default_cameo(type_, mode)
+    cameo = (
+        str(item["cameo"]) if item.get("cameo") is not None else ontology.default_cameo(type_, mode)
+    )
     if cameo not in ontology.cameo:
         raise DataFileError(
             f"{origin}: unknown CAMEO code '{cameo}'", fix="use a code from ontology/data/cameo.csv"
@@ -175,7 +193,8 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     paired = str(item["paired"]) if item.get("paired") is not None else None
     if paired is not None and paired not in ontology.cameo:
         raise DataFileError(
-            f"{origin}: unknown CAMEO code '{paired}' in 'paired'", fix="use a code from ontology/data/cameo.csv"
+            f"{origin}: unknown CAMEO code '{paired}' in 'paired'",
+            fix="use a code from ontology/data/cameo.csv",
         )
     targets = item.get("target", ["dobj"] if pos == "verb" else ["poss", "prep:against", "prep:on"])
     targets = (targets,) if isinstance(targets, str) else tuple(str(t) for t in targets)
@@ -194,7 +213,9 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
     if needs and pos != "noun":
-        raise DataFileError(f"{origin}: 'needs' is for noun entries", fix="remove it or make the entry a noun")
+        raise DataFileError(
+            f"{origin}: 'needs' is for noun entries", fix="remove it or make the entry a noun"
+        )
     return LexiconEntry(
         pos=pos,
         lemma=lemma,

@@ -84,13 +84,17 @@ class Candidate:
 
 
 MOVED_FORCES = frozenset({"MOBILIZE"})
-MATERIAL_COOPERATION = frozenset({"AID", "RETREAT", "COOPERATE"})  # PLOVER quad class 2  # types whose direct object is what the actor moves
+MATERIAL_COOPERATION = frozenset(
+    {"AID", "RETREAT", "COOPERATE"}
+)  # PLOVER quad class 2  # types whose direct object is what the actor moves
 
 
 class EventMatcher:
     """Finds candidate events in a sentence. One matcher serves many documents."""
 
-    def __init__(self, lexicon: Lexicon, words: syntax.WordLists, *, conventions: str = "plover") -> None:
+    def __init__(
+        self, lexicon: Lexicon, words: syntax.WordLists, *, conventions: str = "plover"
+    ) -> None:
         self.lexicon = lexicon
         self.words = words
         # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
@@ -144,7 +148,11 @@ class EventMatcher:
         noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
             pos_ids, lemma = t.view.pos, t.lemma
-            verbs = [i for i, pos in enumerate(pos_ids) if pos in VERB_POS and lemma[i].lower() in self._verbs]
+            verbs = [
+                i
+                for i, pos in enumerate(pos_ids)
+                if pos in VERB_POS and lemma[i].lower() in self._verbs
+            ]
             nouns: list[int] = []
             words: list[str] = []
             for i in [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]:
@@ -178,8 +186,14 @@ class EventMatcher:
                     continue
             objects: list[int] = []
             if wanted is not None:
-                objects_words = forms.object_words(t, verb) if objects_words is None else objects_words
-                objects = [obj for obj, words, phrase in objects_words if words & wanted or phrase in wanted]
+                objects_words = (
+                    forms.object_words(t, verb) if objects_words is None else objects_words
+                )
+                objects = [
+                    obj
+                    for obj, words, phrase in objects_words
+                    if words & wanted or phrase in wanted
+                ]
                 if not objects:
                     continue
             best = (entry, objects)
@@ -214,7 +228,9 @@ class EventMatcher:
                 return replace(candidate, dropped=reason)
         return candidate
 
-    def _wrong_sense(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> str | None:
+    def _wrong_sense(
+        self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex
+    ) -> str | None:
         """Why the verb, though its entry matched, names no political act: its doer is a
         natural force or accident; or, for an entry without object words, what it acts on
         shows another sense: a message handed over ("handed over a petition"), no one to
@@ -231,8 +247,13 @@ class EventMatcher:
                 return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
             if entry.lemma in words.attack_sense_verbs and not self._attackable(t, obj, actors):
                 return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
-            if entry.lemma in words.release_sense_verbs and lemma in words.released_things | words.message_nouns:
-                return f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
+            if (
+                entry.lemma in words.release_sense_verbs
+                and lemma in words.released_things | words.message_nouns
+            ):
+                return (
+                    f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
+                )
         return None
 
     def _attackable(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
@@ -256,14 +277,20 @@ class EventMatcher:
         for token in [verb, *(x for x in t.subtree(verb) if dep[x] == "xcomp")]:
             for clause in kids[token]:
                 if dep[clause] == "advcl" and any(
-                    dep[c] == "mark" and t.lower[c] in self.words.condition_markers for c in kids[clause]
+                    dep[c] == "mark" and t.lower[c] in self.words.condition_markers
+                    for c in kids[clause]
                 ):
                     found += syntax.subjects_of(t, clause, self.words)
         return found
 
-    def _obligation(self, t: Tree, modal: int, entry: LexiconEntry, actors: ActorIndex) -> Candidate | None:
+    def _obligation(
+        self, t: Tree, modal: int, entry: LexiconEntry, actors: ActorIndex
+    ) -> Candidate | None:
         clause = t.head[modal]
-        if t.dep[clause] != "ccomp" or t.lemma[t.head[clause]].lower() not in self.words.speech_verbs:
+        if (
+            t.dep[clause] != "ccomp"
+            or t.lemma[t.head[clause]].lower() not in self.words.speech_verbs
+        ):
             return None
         sources = recipients.actors_of(t, syntax.subjects_of(t, t.head[clause], self.words), actors)
         # "Turkey and Greece should work together, the Turkish minister said": a demand on
@@ -278,13 +305,20 @@ class EventMatcher:
             return None
         return self._finish(entry, (modal, modal + 1), modal, sources, targets, None, None)
 
-    def _sources(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> tuple[Actor, ...]:
+    def _sources(
+        self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex
+    ) -> tuple[Actor, ...]:
         if entry.source == "speaker":
-            heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(t, verb, self.words)
+            heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(
+                t, verb, self.words
+            )
         elif syntax.is_passive(t, verb):
             # "were ambushed and killed by rebels": conjoined passives share the agent
             heads = syntax.agent_of(t, verb) or [
-                a for c in t.conjuncts(verb) if syntax.is_passive(t, c) for a in syntax.agent_of(t, c)
+                a
+                for c in t.conjuncts(verb)
+                if syntax.is_passive(t, c)
+                for a in syntax.agent_of(t, c)
             ]
         else:
             heads = syntax.subjects_of(t, verb, self.words)
@@ -307,14 +341,20 @@ class EventMatcher:
         # the words kept when no actor is found: the direct object (not a light verb's
         # own object, which is part of the trigger), else a slot's object; never the
         # actor's own forces or things ("withdraw its troops from Abyei" is aimed at Abyei)
-        first_heads = [] if objects else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d, self.words)]
+        first_heads = (
+            []
+            if objects
+            else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d, self.words)]
+        )
         for slot in entry.targets:
             if slot == "none":
                 return ()
             if slot == "subj":
                 heads = syntax.subjects_of(t, verb, self.words)
             elif slot == "dobj":
-                heads = [o for o in syntax.objects_of(t, verb) if not recipients.own(t, o, self.words)]
+                heads = [
+                    o for o in syntax.objects_of(t, verb) if not recipients.own(t, o, self.words)
+                ]
             elif slot == "iobj":
                 heads = syntax.dative_of(t, verb)
             elif slot == "poss_of_object":
@@ -332,11 +372,17 @@ class EventMatcher:
                 if not heads:
                     # "provided $3 million in funding to Lebanon": the phrase hangs lower
                     heads = [
-                        p for x in recipients.object_phrase_nouns(t, direct) for p in syntax.prep_objects(t, x, word)
+                        p
+                        for x in recipients.object_phrase_nouns(t, direct)
+                        for p in syntax.prep_objects(t, x, word)
                     ]
                 if word in self.words.deep_prepositions:
-                    deep = recipients.clause_steps(t, verb, self.words, recipients.FALLBACK_DEPTH + 2)
-                    heads += [x for x in deep if recipients.is_object_of(t, x, word) and x not in heads]
+                    deep = recipients.clause_steps(
+                        t, verb, self.words, recipients.FALLBACK_DEPTH + 2
+                    )
+                    heads += [
+                        x for x in deep if recipients.is_object_of(t, x, word) and x not in heads
+                    ]
             else:
                 heads = []
             found = recipients.actors_of(t, heads, actors) or recipients.owners_of(
@@ -346,14 +392,18 @@ class EventMatcher:
                 return found
             if slot != "poss_of_object":
                 # the light verb's own object ("provides $45m support") is the act, not its recipient
-                first_heads = first_heads or [h for h in heads if pos[h] in NOUN_TAGS and h not in objects]
+                first_heads = first_heads or [
+                    h for h in heads if pos[h] in NOUN_TAGS and h not in objects
+                ]
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
             skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb)))
             first_heads = [h for h in first_heads if h not in skip]
         return (
-            recipients.nearest_object_actor(t, verb, actors, self.words, sources, tuple(objects), skip)
+            recipients.nearest_object_actor(
+                t, verb, actors, self.words, sources, tuple(objects), skip
+            )
             or recipients.owners_of(t, first_heads, actors, self.words, sources)
             or recipients.unresolved(t, first_heads)
         )
@@ -366,7 +416,8 @@ class EventMatcher:
         entries = [
             e
             for e in self.lexicon.noun_entries(word)
-            if forms.has_modifiers(t, noun, e.tail) and (not e.needs or forms.has_complement(t, noun, e.needs))
+            if forms.has_modifiers(t, noun, e.tail)
+            and (not e.needs or forms.has_complement(t, noun, e.needs))
         ]
         if not entries:
             return None
@@ -393,7 +444,9 @@ class EventMatcher:
         for slot in entry.targets:
             if slot.startswith("prep:"):
                 heads = syntax.prep_objects(t, noun, slot.split(":", 1)[1])
-                targets = tuple(a for a in recipients.actors_of(t, heads, actors) if a not in sources)
+                targets = tuple(
+                    a for a in recipients.actors_of(t, heads, actors) if a not in sources
+                )
                 targets = targets or recipients.owners_of(t, heads, actors, self.words, sources)
             if targets:
                 between = slot == "prep:between"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 XCOMP = frozenset({"xcomp"})
 
+
 def resolve_intents(found: list[Candidate], t: Tree) -> list[Candidate]:
     """Drop the bare "agreed"/"promised" event when its complement was coded itself.
 
@@ -25,14 +26,16 @@ def resolve_intents(found: list[Candidate], t: Tree) -> list[Candidate]:
     coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
     result = []
     for candidate in found:
-        if candidate.type == "AGREE" and any(i in coded_heads for i in t.kids(candidate.anchor, XCOMP)):
+        if candidate.type == "AGREE" and any(
+            i in coded_heads for i in t.kids(candidate.anchor, XCOMP)
+        ):
             candidate = replace(candidate, dropped="its complement is coded as the event")
         result.append(candidate)
     return result
 
 
 def share_conjoined_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
-    """"began harassing and issuing fines to Serbs": conjoined verbs of one type share
+    """ "began harassing and issuing fines to Serbs": conjoined verbs of one type share
     the target that only one of them names."""
     by_anchor = {c.anchor: c for c in found}
     result = []
@@ -41,14 +44,16 @@ def share_conjoined_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
             for other in t.conjuncts(candidate.anchor):
                 partner = by_anchor.get(other)
                 if partner is not None and partner.type == candidate.type and partner.targets:
-                    candidate = replace(candidate, targets=partner.targets, dropped=candidate.dropped)
+                    candidate = replace(
+                        candidate, targets=partner.targets, dropped=candidate.dropped
+                    )
                     break
         result.append(candidate)
     return result
 
 
 def share_purpose_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
-    """"staged a hunger strike to protest the government's decision": an act without a
+    """ "staged a hunger strike to protest the government's decision": an act without a
     recipient of its own is aimed at the recipient of the purpose it was done for."""
     purposes = {
         c.anchor: c
@@ -77,7 +82,7 @@ def share_purpose_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
 
 
 def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
-    """"Rebels shelled the town, killing 20 people": the killing is what the shelling
+    """ "Rebels shelled the town, killing 20 people": the killing is what the shelling
     did, one event (as PLOVER and CAMEO coders code it). A participle clause after the
     event verb, with no subject of its own and of the same type, adds no event; when the
     main verb has no recipient at all, it takes the first participle's."""
@@ -106,15 +111,17 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
     if not folded:
         return found
     return [
-        replace(c, dropped=folded[c.anchor]) if c.anchor in folded and c.dropped is None
-        else replace(c, targets=gained[c.anchor]) if c.anchor in gained and c.dropped is None
+        replace(c, dropped=folded[c.anchor])
+        if c.anchor in folded and c.dropped is None
+        else replace(c, targets=gained[c.anchor])
+        if c.anchor in gained and c.dropped is None
         else c
         for c in found
     ]
 
 
 def _in_protest(t: Tree, noun: int) -> bool:
-    """"in protest against ...", "in response to ...": an event noun saying why."""
+    """ "in protest against ...", "in response to ...": an event noun saying why."""
     return t.dep[noun] == "pobj" and t.lower[t.head[noun]] == "in"
 
 

@@ -94,7 +94,9 @@ def owners_of(
         if not found and depth > 1:
             # "demands for greater freedom from the government": one more step into the phrase
             inner = [p for c in kids[head] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
-            found.extend(a for a in owners_of(t, inner, actors, words, exclude, depth - 1) if a not in found)
+            found.extend(
+                a for a in owners_of(t, inner, actors, words, exclude, depth - 1) if a not in found
+            )
     return tuple(found)
 
 
@@ -147,7 +149,21 @@ def nearest_object_actor(
 
 # Arcs the target search does not follow: other subjects, conjoined verbs (their own
 # events), parentheticals and punctuation. A "that" clause is entered only to its subject.
-CLAUSE_PATH_BLOCKED = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "parataxis", "punct", "appos", "mark", "aux", "neg"})
+CLAUSE_PATH_BLOCKED = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "conj",
+        "cc",
+        "parataxis",
+        "punct",
+        "appos",
+        "mark",
+        "aux",
+        "neg",
+    }
+)
 _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OWN_CLAUSE_MARKS = frozenset({"mark", "nsubj", "nsubjpass"})
 _CLAUSE_LABELS = frozenset({"acl", "relcl", "advcl"})  # the only ones _own_event_clause can refuse
@@ -170,7 +186,9 @@ def _own_event_clause(t: Tree, token: int, words: WordLists) -> bool:
     return t.tag[token] == "VBG" and t.lemma[token].lower() in words.reporting_gerunds
 
 
-def clause_steps(t: Tree, verb: int, words: WordLists, limit: int = FALLBACK_DEPTH) -> dict[int, int]:
+def clause_steps(
+    t: Tree, verb: int, words: WordLists, limit: int = FALLBACK_DEPTH
+) -> dict[int, int]:
     """Tokens reachable from the verb through its complements, objects and modifiers
     within ``limit`` steps (a preposition and its object are one step), not through
     subjects, conjoined verbs or subordinate clauses (a "that" clause is entered only as
@@ -185,7 +203,9 @@ def clause_steps(t: Tree, verb: int, words: WordLists, limit: int = FALLBACK_DEP
             continue  # every child would be too far
         for child in kids[token]:
             label = dep[child]
-            if label in CLAUSE_PATH_BLOCKED or (label in _CLAUSE_LABELS and _own_event_clause(t, child, words)):
+            if label in CLAUSE_PATH_BLOCKED or (
+                label in _CLAUSE_LABELS and _own_event_clause(t, child, words)
+            ):
                 continue
             if label == "ccomp":
                 found.update((c, depth + 1) for c in kids[child] if dep[c] == "nsubj")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from eventscribe.coding.tree import Tree
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 @dataclass(frozen=True)
 class WordLists:
     """Closed-class words the syntax rules depend on (see coding/data/syntax.yaml)."""
@@ -118,8 +120,14 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
                 return objects
             current = head[current]
             continue
-        if dep[current] in {"conj", "advcl", "pcomp", "acomp"} or (dep[current] == "acl" and t.tag[current] == "VBG"):
-            if dep[current] == "acl" and dep[head[current]] == "dobj" and t.lemma[head[current]] in words.message_nouns:
+        if dep[current] in {"conj", "advcl", "pcomp", "acomp"} or (
+            dep[current] == "acl" and t.tag[current] == "VBG"
+        ):
+            if (
+                dep[current] == "acl"
+                and dep[head[current]] == "dobj"
+                and t.lemma[head[current]] in words.message_nouns
+            ):
                 current = head[current]  # "X issued a statement calling on Y": X calls
             current = head[current]
             continue
@@ -181,7 +189,9 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
         if any(dep[c] == "det" and t.lower[c] == "no" for c in kids[obj]):
             return f"negated by 'no {t.text(obj)}'"
     for subject in children(t, token, "nsubj"):
-        if any(dep[c] in {"det", "preconj"} and t.lower[c] in {"no", "neither"} for c in kids[subject]):
+        if any(
+            dep[c] in {"det", "preconj"} and t.lower[c] in {"no", "neither"} for c in kids[subject]
+        ):
             return f"negated by its subject '{t.text(subject)}'"
     for argument in children(t, token, "nsubj", "nsubjpass", "dobj"):
         if t.lower[argument] in words.negative_quantifiers:
@@ -194,7 +204,9 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     Betsy destroyed the church", "killed by floods", "were killed in the earthquake"),
     or None: such a cause is no actor, so the act is no event."""
     if is_passive(t, verb):
-        heads = agent_of(t, verb) + [p for word in words.cause_prepositions for p in prep_objects(t, verb, word)]
+        heads = agent_of(t, verb) + [
+            p for word in words.cause_prepositions for p in prep_objects(t, verb, word)
+        ]
     else:
         heads = subjects_of(t, verb, words)
     for head in heads:
@@ -207,7 +219,7 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
 
 
 def is_failed(t: Tree, token: int, words: WordLists) -> bool:
-    """"failed to reach a deal", "refused to agree": the act was tried or asked and not
+    """ "failed to reach a deal", "refused to agree": the act was tried or asked and not
     done, which PLOVER codes as a rejection. So is an act ruled out ("lifting the
     sanctions is out of the question", "ruled out talks")."""
     if _ruled_out(t, token):
@@ -221,12 +233,15 @@ def is_failed(t: Tree, token: int, words: WordLists) -> bool:
 
 
 def _ruled_out(t: Tree, token: int) -> bool:
-    """"lifting the ban is out of the question", "ruled out lifting the ban"."""
+    """ "lifting the ban is out of the question", "ruled out lifting the ban"."""
     head = t.head[token]
     dep, kids, lower = t.dep, t.children, t.lower
     if dep[token] == "csubj":
         return any(
-            lower[c] == "out" and any(lower[o] == "of" and any(lower[q] == "question" for q in kids[o]) for o in kids[c])
+            lower[c] == "out"
+            and any(
+                lower[o] == "of" and any(lower[q] == "question" for q in kids[o]) for o in kids[c]
+            )
             for c in kids[head]
         )
     if dep[token] in {"dobj", "xcomp", "pcomp"} and t.lemma[head].lower() == "rule":
@@ -235,7 +250,7 @@ def _ruled_out(t: Tree, token: int) -> bool:
 
 
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
-    """"future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
+    """ "future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
     infinitive = False  # an auxiliary "to"
     marks: list[str] = []  # the words of the "mark" children ("if", "after")
@@ -246,7 +261,11 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         if label != "aux":
             continue
         word = lower[child]
-        if word in words.obligation_aux and dep[token] == "ccomp" and t.lemma[head].lower() in words.speech_verbs:
+        if (
+            word in words.obligation_aux
+            and dep[token] == "ccomp"
+            and t.lemma[head].lower() in words.speech_verbs
+        ):
             return "requested"  # "China must drop barriers, Washington declared"
         if word in words.future_aux:
             return "future"
@@ -283,7 +302,11 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
             return "deliberation"
         if head_lemma in words.intent_verbs:
             return "future"
-    if dep[token] == "ccomp" and infinitive and t.lemma[head] in words.request_verbs | words.intent_verbs:
+    if (
+        dep[token] == "ccomp"
+        and infinitive
+        and t.lemma[head] in words.request_verbs | words.intent_verbs
+    ):
         return "requested"  # "wants Serbia to withdraw its troops": wanted of another
     if dep[token] == "ccomp" and t.lemma[head] in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done

@@ -60,7 +60,9 @@ class Tree:
         if len(_WORDS) > WORDS_KEPT:
             _WORDS.clear()
         self.lower = _strings_of(view.lower, strings, _WORDS)
-        self.lemma = _strings_of(view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, _WORDS)
+        self.lemma = _strings_of(
+            view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, _WORDS
+        )
         self.head = view.head
         self.children = view.children
         self.idx = view.idx

@@ -60,5 +60,8 @@ def load_word_lists(path: Path | None = None) -> WordLists:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
     cased = {"attackable_entities"}  # entity labels keep their case
     return WordLists(
-        **{name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name]) for name in FIELDS}
+        **{
+            name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name])
+            for name in FIELDS
+        }
     )

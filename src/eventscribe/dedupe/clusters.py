@@ -114,9 +114,13 @@ def _assign(cursor: duckdb.DuckDBPyConnection, window_days: int) -> Iterator[dic
     out: dict[str, list] = {"cluster_id": [], "event_id": [], "doc_id": []}
     while rows := cursor.fetchmany(_FETCH):
         for event_id, doc_id, key, day, raw in rows:
-            same = group_key is not None and group_key[0] == key and (
-                (day is not None and anchor is not None and (day - anchor).days <= window_days)
-                or (day is None and anchor is None and group_key[1] == raw)
+            same = (
+                group_key is not None
+                and group_key[0] == key
+                and (
+                    (day is not None and anchor is not None and (day - anchor).days <= window_days)
+                    or (day is None and anchor is None and group_key[1] == raw)
+                )
             )
             if not same:
                 _flush(group, out)

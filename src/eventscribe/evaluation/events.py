@@ -170,7 +170,11 @@ def _fit(gold: GoldEvent, pred: Mapping[str, Any]) -> tuple[bool, bool, bool]:
     sources = {country_key(a.country) for a in gold.source} - {UNKNOWN}
     targets = {country_key(a.country) for a in gold.target} - {UNKNOWN}
     source_ok = any(_country(a, NO_ACTOR) in sources for a in role_actors(pred, "source"))
-    target_ok = any(_country(a, NO_TARGET) in targets for a in role_actors(pred, "target")) if gold.target else True
+    target_ok = (
+        any(_country(a, NO_TARGET) in targets for a in role_actors(pred, "target"))
+        if gold.target
+        else True
+    )
     date_ok = gold.date is not None and date_matches(gold.date, pred.get("date"))
     return source_ok, target_ok, date_ok
 
@@ -231,7 +235,11 @@ def _gold_code_triples(event: GoldEvent) -> list[Triple]:
 
 def _pred_code_triples(event: Mapping[str, Any]) -> list[Triple]:
     return [
-        (_code(s.get("code")) if s else NO_ACTOR, _code(t.get("code")) if t else NO_TARGET, _code(cameo))
+        (
+            _code(s.get("code")) if s else NO_ACTOR,
+            _code(t.get("code")) if t else NO_TARGET,
+            _code(cameo),
+        )
         for s, t, cameo in dyad_rows(event)
     ]
 

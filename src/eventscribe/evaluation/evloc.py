@@ -76,8 +76,9 @@ def score_evloc(
     """Event found share, location accuracy, located right and null right (also per half)."""
     cases = list(cases)
     outcomes = [_outcome(case, predictions.get(case.id)) for case in cases]
-    halves = {half: [o for c, o in zip(cases, outcomes) if half_of(c.id) == half]
-              for half in HALVES}
+    halves = {
+        half: [o for c, o in zip(cases, outcomes) if half_of(c.id) == half] for half in HALVES
+    }
     return {
         "kind": "evloc",
         **_summary(outcomes),

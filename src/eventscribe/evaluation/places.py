@@ -38,7 +38,7 @@ def _coordinate(value: object) -> float | None:
 
 
 def _predicted_places(
-    doc: Mapping[str, Any] | None
+    doc: Mapping[str, Any] | None,
 ) -> list[tuple[int, int, float | None, float | None]]:
     found = []
     for item in (doc or {}).get("places") or []:

@@ -93,7 +93,15 @@ def _predicted_times(doc: Mapping[str, Any] | None) -> list[tuple[int, int, obje
 def _time_case(case: GoldCase, preds: Sequence[tuple[int, int, object]]) -> dict[str, int]:
     scored = [t for t in case.times if t.type in SCORED_TIME_TYPES]
     other = [t for t in case.times if t.type not in SCORED_TIME_TYPES]
-    counts = {"gold": len(scored), "found": 0, "correct": 0, "predicted": len(preds), "tp": 0, "fp": 0, "ignored": 0}
+    counts = {
+        "gold": len(scored),
+        "found": 0,
+        "correct": 0,
+        "predicted": len(preds),
+        "tp": 0,
+        "fp": 0,
+        "ignored": 0,
+    }
     for gold in scored:
         hits = [p for p in preds if overlaps(gold.start, gold.end, p[0], p[1])]
         counts["found"] += bool(hits)

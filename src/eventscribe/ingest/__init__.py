@@ -14,4 +14,12 @@ from eventscribe.ingest.tabular import read_csv
 from eventscribe.ingest.text import parse_dateline, read_text_file
 from eventscribe.ingest.warc import read_warc
 
-__all__ = ["parse_dateline", "read_csv", "read_html", "read_inputs", "read_jsonl", "read_text_file", "read_warc"]
+__all__ = [
+    "parse_dateline",
+    "read_csv",
+    "read_html",
+    "read_inputs",
+    "read_jsonl",
+    "read_text_file",
+    "read_warc",
+]

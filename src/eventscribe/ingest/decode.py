@@ -91,7 +91,9 @@ class Line:
     error: BadUtf8 | None = None
 
 
-def iter_lines(stream: BinaryIO, *, replace_errors: bool = False, encoding: str = "utf-8") -> Iterator[Line]:
+def iter_lines(
+    stream: BinaryIO, *, replace_errors: bool = False, encoding: str = "utf-8"
+) -> Iterator[Line]:
     """Yield the lines of ``stream`` one at a time, each with its line number.
 
     Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files), never at
@@ -127,12 +129,16 @@ def decode_other(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
-            raise UnknownEncoding(f"not readable as {encoding} ({exc.__class__.__name__})") from None
+            raise UnknownEncoding(
+                f"not readable as {encoding} ({exc.__class__.__name__})"
+            ) from None
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
     if not matches:
-        raise UnknownEncoding("neither UTF-8 nor any encoding charset-normalizer knows (pass --encoding)")
+        raise UnknownEncoding(
+            "neither UTF-8 nor any encoding charset-normalizer knows (pass --encoding)"
+        )
     # Short texts fit many code pages equally well; among the best fits, prefer the one
     # news sites used most (Windows-1252, a superset of Latin-1) when it reads the same.
     chaos = min(m.chaos for m in matches)
@@ -153,7 +159,9 @@ def encoding_warning(encoding: str) -> str:
     return f"not UTF-8: read as {encoding} (pass --encoding to choose)"
 
 
-def sniff_encoding(stream: BinaryIO, encoding: str | None, sample_bytes: int = 1 << 16) -> tuple[str, tuple[str, ...]]:
+def sniff_encoding(
+    stream: BinaryIO, encoding: str | None, sample_bytes: int = 1 << 16
+) -> tuple[str, tuple[str, ...]]:
     """The encoding to read a line-based file in, and the warning when it is not UTF-8
     by detection: ``encoding`` if given, UTF-8 if the first ``sample_bytes`` are UTF-8,
     else what charset-normalizer finds in them (UTF-8 again if it finds nothing, so the

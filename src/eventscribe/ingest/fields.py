@@ -32,7 +32,11 @@ def date_field(value: Any) -> tuple[date | None, tuple[str, ...]]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, ()
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    found = read_date(value if isinstance(value, str) else str(value)) if isinstance(value, str) or number else None
+    found = (
+        read_date(value if isinstance(value, str) else str(value))
+        if isinstance(value, str) or number
+        else None
+    )
     if found is not None:
         return found, ()
     shown = repr(value)[:60] if isinstance(value, str) or number else json_type(value)
@@ -54,7 +58,9 @@ def checked_text(name: str, value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         code = f"\\u{ord(value[exc.start]):04x}"
-        raise FieldProblem(f'field "{name}": lone surrogate {code} at character {exc.start} is not text') from None
+        raise FieldProblem(
+            f'field "{name}": lone surrogate {code} at character {exc.start} is not text'
+        ) from None
     return value
 
 

@@ -26,7 +26,11 @@ _TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def read_html(
-    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000, encoding: str | None = None
+    path: str | Path,
+    *,
+    doc_id: str | None = None,
+    max_chars: int = 200_000,
+    encoding: str | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article for the HTML file at ``path`` (or one InputProblem).
 
@@ -93,7 +97,10 @@ def article_from_html(
                                     "before extraction (raise --max-chars or extract the text yourself)")  # fmt: skip
     markup, warnings = _without_huge_tables(markup)
     if markup is None:
-        return InputProblem(origin, f"HTML page has more than {MAX_TABLE_ROWS:,} table rows outside any closed table")
+        return InputProblem(
+            origin,
+            f"HTML page has more than {MAX_TABLE_ROWS:,} table rows outside any closed table",
+        )
     extracted = _extract(markup) or {}
     text = extracted.get("text") or ""
     if not text.strip():
@@ -122,7 +129,9 @@ def _without_huge_tables(markup: str) -> tuple[str | None, tuple[str, ...]]:
     cut = _TABLE.sub(" ", markup)
     if len(_ROW.findall(cut)) > MAX_TABLE_ROWS:
         return None, ()
-    return cut, (f"{rows:,} table rows cut before extraction (over the limit of {MAX_TABLE_ROWS:,})",)
+    return cut, (
+        f"{rows:,} table rows cut before extraction (over the limit of {MAX_TABLE_ROWS:,})",
+    )
 
 
 def _extract(markup: str) -> dict[str, Any] | None:

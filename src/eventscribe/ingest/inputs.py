@@ -41,7 +41,9 @@ def read_inputs(
             yield _unless_duplicate(item, first_seen)
 
 
-def _guarded(source: Source, max_chars: int, encoding: str | None) -> Iterator[Article | InputProblem]:
+def _guarded(
+    source: Source, max_chars: int, encoding: str | None
+) -> Iterator[Article | InputProblem]:
     """The reader's items; a reader that fails on data it did not foresee costs the rest
     of that file (reported with the number of documents read), never the run."""
     count = 0
@@ -51,15 +53,24 @@ def _guarded(source: Source, max_chars: int, encoding: str | None) -> Iterator[A
             yield item
     except Exception as exc:  # noqa: BLE001 - reported, the run goes on with the next file
         detail = " ".join(str(exc).split())[:200] or "no message"
-        yield InputProblem(str(source.path), f"reading stopped after {count} documents: {type(exc).__name__}: {detail}")
+        yield InputProblem(
+            str(source.path),
+            f"reading stopped after {count} documents: {type(exc).__name__}: {detail}",
+        )
 
 
-def _read_source(source: Source, max_chars: int, encoding: str | None) -> Iterator[Article | InputProblem]:
+def _read_source(
+    source: Source, max_chars: int, encoding: str | None
+) -> Iterator[Article | InputProblem]:
     """Hand ``source`` to the reader for its format."""
     if source.format == "jsonl":
-        return read_jsonl(source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding)
+        return read_jsonl(
+            source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding
+        )
     if source.format == "csv":
-        return read_csv(source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding)
+        return read_csv(
+            source.path, id_prefix=source.doc_id, max_chars=max_chars, encoding=encoding
+        )
     if source.format == "warc":
         return read_warc(source.path, id_prefix=source.doc_id, max_chars=max_chars)
     if source.format == "html":

@@ -16,7 +16,11 @@ from eventscribe.records import Article, InputProblem
 
 
 def read_jsonl(
-    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000, encoding: str | None = None
+    path: str | Path,
+    *,
+    id_prefix: str | None = None,
+    max_chars: int = 200_000,
+    encoding: str | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per non-blank line of ``path`` (or an InputProblem for it).
 

@@ -23,7 +23,11 @@ from eventscribe.records import Article, InputProblem
 
 
 def read_csv(
-    path: str | Path, *, id_prefix: str | None = None, max_chars: int = 200_000, encoding: str | None = None
+    path: str | Path,
+    *,
+    id_prefix: str | None = None,
+    max_chars: int = 200_000,
+    encoding: str | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article per CSV record of ``path`` (or an InputProblem for it).
 
@@ -72,7 +76,10 @@ def _read_records(
             continue
         record = dict(zip(header, row))
         item = article_from_record(
-            record, fallback_id=f"{prefix}-{lines.taken[0].number}", origin=origin, max_chars=max_chars
+            record,
+            fallback_id=f"{prefix}-{lines.taken[0].number}",
+            origin=origin,
+            max_chars=max_chars,
         )
         if warnings and isinstance(item, Article):  # said once, with the file's first document
             item, warnings = replace(item, warnings=warnings + item.warnings), ()
@@ -113,7 +120,11 @@ def _broken_record(path: Path, lines: _Lines, exc: csv.Error, max_chars: int) ->
     opened = taken[0].number
     if len(taken) > 1 and "field larger than field limit" not in str(exc):
         lines.again(taken[1:])
-        span = f"line {taken[1].number}" if len(taken) == 2 else f"lines {taken[1].number}-{taken[-1].number}"
+        span = (
+            f"line {taken[1].number}"
+            if len(taken) == 2
+            else f"lines {taken[1].number}-{taken[-1].number}"
+        )
         return InputProblem(f"{path}:{opened}", f"quote opened on this line is not closed where a field ends "
                                                 f"(it would swallow {span}; those are read as records)")  # fmt: skip
     return InputProblem(f"{path}:{opened}", _csv_error_reason(exc, max_chars))
@@ -129,13 +140,11 @@ def _read_header(path: Path, reader: Any, bad_lines: list[Line]) -> list[str] | 
     if bad_lines:
         return InputProblem(f"{origin}:{bad_lines[0].number}", str(bad_lines[0].error))
     if header is None:
-        return InputProblem(origin, "empty file (expected a header row with a \"text\" column)")
+        return InputProblem(origin, 'empty file (expected a header row with a "text" column)')
     names = [name.strip().lower() for name in header]
     if "text" not in names:
         shown = ", ".join(name for name in names if name) or "none"
-        return InputProblem(
-            origin, f'no "text" column in the header row (columns: {shown})'
-        )
+        return InputProblem(origin, f'no "text" column in the header row (columns: {shown})')
     return names
 
 
@@ -152,7 +161,6 @@ def _allow_fields_up_to(max_chars: int) -> None:
 def _csv_error_reason(exc: csv.Error, max_chars: int) -> str:
     if "field larger than field limit" in str(exc):
         return (
-            f"a field is over the limit of {max_chars} characters "
-            "(raise --max-chars or split it)"
+            f"a field is over the limit of {max_chars} characters (raise --max-chars or split it)"
         )
     return f"invalid CSV ({exc})"

@@ -49,7 +49,11 @@ def parse_dateline(text: str) -> date | None:
 
 
 def read_text_file(
-    path: str | Path, *, doc_id: str | None = None, max_chars: int = 200_000, encoding: str | None = None
+    path: str | Path,
+    *,
+    doc_id: str | None = None,
+    max_chars: int = 200_000,
+    encoding: str | None = None,
 ) -> Iterator[Article | InputProblem]:
     """Yield one Article for the text file at ``path`` (or one InputProblem).
 
@@ -97,12 +101,16 @@ def read_text(
     return found if isinstance(found, InputProblem) else (found, ())
 
 
-def _read_other(path: Path, max_chars: int | None, encoding: str | None) -> tuple[str, tuple[str, ...]] | InputProblem:
+def _read_other(
+    path: Path, max_chars: int | None, encoding: str | None
+) -> tuple[str, tuple[str, ...]] | InputProblem:
     origin = str(path)
     try:
         size = path.stat().st_size
         if max_chars is not None and size > 4 * max_chars:
-            return InputProblem(origin, f"not UTF-8, and at {size:,} bytes too long to detect its encoding")
+            return InputProblem(
+                origin, f"not UTF-8, and at {size:,} bytes too long to detect its encoding"
+            )
         text, used = decode_other(path.read_bytes(), encoding)
     except UnknownEncoding as exc:
         return InputProblem(origin, str(exc))

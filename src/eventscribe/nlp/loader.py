@@ -54,7 +54,10 @@ def split_possessive(doc: Doc) -> Doc:
     spans = [
         doc[t.i : t.i + 2]
         for t in doc[1:-2]
-        if t.text in APOSTROPHES and t.whitespace_ and doc[t.i - 1].whitespace_ and doc[t.i + 1].text == "s"
+        if t.text in APOSTROPHES
+        and t.whitespace_
+        and doc[t.i - 1].whitespace_
+        and doc[t.i + 1].text == "s"
     ]
     if spans:
         with doc.retokenize() as retokenizer:
@@ -111,4 +114,6 @@ def load_pipeline(model: str) -> Language:
 
 def model_description(nlp: Language) -> tuple[str, str]:
     """(name, version) of a loaded pipeline, as recorded with each run."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}", str(nlp.meta.get("version", ""))
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}", str(
+        nlp.meta.get("version", "")
+    )

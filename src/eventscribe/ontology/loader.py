@@ -235,12 +235,19 @@ def _read_cameo(path: Path, types: dict[str, EventType]) -> dict[str, CameoCode]
 
 def _cameo_row(path: Path, line: int, cells: list[str], types: dict[str, EventType]) -> CameoCode:
     if len(cells) != len(CAMEO_COLUMNS):
-        _fail(path, line, f"expected {len(CAMEO_COLUMNS)} columns ({','.join(CAMEO_COLUMNS)}), "
-              f"got {len(cells)}")
+        _fail(
+            path,
+            line,
+            f"expected {len(CAMEO_COLUMNS)} columns ({','.join(CAMEO_COLUMNS)}), got {len(cells)}",
+        )
     code, name, goldstein_text, type_name, mode = (cell.strip() for cell in cells)
     if not is_cameo_code(code):
-        _fail(path, line, f"malformed CAMEO code {code!r}",
-              fix="use 2-4 digits under a root 01..20 and keep leading zeros (030, not 30)")
+        _fail(
+            path,
+            line,
+            f"malformed CAMEO code {code!r}",
+            fix="use 2-4 digits under a root 01..20 and keep leading zeros (030, not 30)",
+        )
     if not name:
         _fail(path, line, f"CAMEO code {code} has no name")
     try:
@@ -248,8 +255,11 @@ def _cameo_row(path: Path, line: int, cells: list[str], types: dict[str, EventTy
     except ValueError:
         goldstein = float("nan")
     if not -SCALE <= goldstein <= SCALE:
-        _fail(path, line, f"CAMEO code {code}: goldstein must be a number from -10 to 10, "
-              f"got {goldstein_text!r}")
+        _fail(
+            path,
+            line,
+            f"CAMEO code {code}: goldstein must be a number from -10 to 10, got {goldstein_text!r}",
+        )
     _check_plover(path, line, code, type_name, mode, types)
     return CameoCode(code, name, goldstein, type_name or None, mode or None)
 
@@ -263,9 +273,17 @@ def _check_plover(
         return
     event_type = types.get(type_name)
     if event_type is None:
-        _fail(path, line, f"CAMEO code {code}: unknown PLOVER type {type_name!r}",
-              fix=f"use one of {', '.join(types)} or leave plover_type empty")
+        _fail(
+            path,
+            line,
+            f"CAMEO code {code}: unknown PLOVER type {type_name!r}",
+            fix=f"use one of {', '.join(types)} or leave plover_type empty",
+        )
     if mode and mode not in event_type.modes:
         valid = ", ".join(event_type.modes) or "none"
-        _fail(path, line, f"CAMEO code {code}: {type_name} has no mode {mode!r}",
-              fix=f"valid modes for {type_name}: {valid}; or leave plover_mode empty")
+        _fail(
+            path,
+            line,
+            f"CAMEO code {code}: {type_name} has no mode {mode!r}",
+            fix=f"valid modes for {type_name}: {valid}; or leave plover_mode empty",
+        )

@@ -26,11 +26,7 @@ class OntologyLookupError(DataFileError, ValueError):
 
 def is_cameo_code(code: object) -> bool:
     """True for a well-formed CAMEO event code: 2-4 digits under a root 01..20."""
-    return (
-        isinstance(code, str)
-        and CAMEO_CODE.match(code) is not None
-        and 1 <= int(code[:2]) <= 20
-    )
+    return isinstance(code, str) and CAMEO_CODE.match(code) is not None and 1 <= int(code[:2]) <= 20
 
 
 @dataclass(frozen=True)

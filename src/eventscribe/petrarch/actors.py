@@ -22,7 +22,9 @@ from eventscribe.errors import DataFileError
 from eventscribe.records import InputProblem
 
 _CODE = re.compile(r"\[([^\]]*)\]")
-_DATED = re.compile(r"^([A-Za-z~]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?$")
+_DATED = re.compile(
+    r"^([A-Za-z~]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?$"
+)
 NONSTATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"})
 
 
@@ -142,7 +144,9 @@ class CodeReader:
 
     @classmethod
     def bundled(cls) -> CodeReader:
-        return cls(_table("roles.csv", "role", "sector"), _table("countries.csv", "petrarch", "iso3"))
+        return cls(
+            _table("roles.csv", "role", "sector"), _table("countries.csv", "petrarch", "iso3")
+        )
 
     def split(self, code: str) -> tuple[str, str | None]:
         """``AFGGOVDEV`` -> ("AFG", "GOV"); ``IGOUNOREF`` -> ("UNO", "REF"); a role not in
@@ -165,14 +169,18 @@ def registry_entries(
     skipped: list[InputProblem] = []
     for actor in dictionary.actors:
         where = f"{dictionary.path.name}:{actor.line}"
-        usable = [c for c in actor.codes if len(c.code) >= 3 and c.code[:3].isalpha() and c.code != "---"]
+        usable = [
+            c for c in actor.codes if len(c.code) >= 3 and c.code[:3].isalpha() and c.code != "---"
+        ]
         if not usable:
             skipped.append(InputProblem(where, f"'{actor.name}' has no code"))
             continue
         if people_only and not any(
             codes.split(c.code)[1] or codes.split(c.code)[0] in NONSTATE for c in usable
         ):
-            skipped.append(InputProblem(where, f"'{actor.name}' is a country name, not a person or body"))
+            skipped.append(
+                InputProblem(where, f"'{actor.name}' is a country name, not a person or body")
+            )
             continue
         for dated in sorted(usable, key=lambda c: c.start is not None or c.end is not None):
             country, sector = codes.split(dated.code)
@@ -199,7 +207,8 @@ def summary_lines(dictionary: ActorDictionary, codes: CodeReader) -> list[str]:
         f"{dictionary.path}: actors dictionary, {dictionary.lines} lines read",
         f"  actors {len(dictionary.actors)}, aliases {sum(len(a.aliases) for a in dictionary.actors)}",
         f"  converted {len(entries)} registry entries ({dated} with dates)",
-        f"  skipped {len(skipped)}" + "".join(f"\n    {n} {why}" for why, n in sorted(reasons.items())),
+        f"  skipped {len(skipped)}"
+        + "".join(f"\n    {n} {why}" for why, n in sorted(reasons.items())),
     ]
     lines += [f"  {item}" for item in skipped[:10]]
     return lines

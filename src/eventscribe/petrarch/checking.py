@@ -15,7 +15,11 @@ _BLOCK = re.compile(r"^---\s*\S.*\[[^\]]*\]\s*---", re.MULTILINE)
 def check_lines(path: Path, kind: str | None = None) -> list[str]:
     """Counts read / converted / skipped (by reason) and the first skipped lines."""
     if kind is None:
-        kind = "verbs" if _BLOCK.search(path.read_text(encoding="utf-8", errors="replace")) else "actors"
+        kind = (
+            "verbs"
+            if _BLOCK.search(path.read_text(encoding="utf-8", errors="replace"))
+            else "actors"
+        )
     if kind == "actors":
         return summary_lines(read_actor_dictionary(path), CodeReader.bundled())
     from eventscribe.petrarch.verbs import read_verb_dictionary

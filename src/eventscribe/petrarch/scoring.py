@@ -19,12 +19,18 @@ def suite_metrics(suite: Suite, predictions: Mapping[str, dict[str, Any]]) -> di
     CAMEO root (first two digits) and per category; cases whose codings all match."""
     gold = gold_set(suite)
     full = _counts(gold.cases, predictions)
-    root = _counts([_root_case(c) for c in gold.cases], {k: _root_doc(v) for k, v in predictions.items()})
+    root = _counts(
+        [_root_case(c) for c in gold.cases], {k: _root_doc(v) for k, v in predictions.items()}
+    )
     by_id = {case.id: case for case in gold.cases}
     table = {}
     for category, ids in sorted(categories(suite).items()):
         counts = _counts([by_id[i] for i in ids], predictions)
-        table[category] = {"cases": len(ids), "passed": counts["code_cases_passed"], **_found(counts)}
+        table[category] = {
+            "cases": len(ids),
+            "passed": counts["code_cases_passed"],
+            **_found(counts),
+        }
     return {
         "kind": "petrarch-suite",
         "cases": len(gold.cases),

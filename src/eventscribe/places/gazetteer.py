@@ -128,8 +128,16 @@ class _Entries(Sequence[Entry]):
         if number < len(self._areas):
             return self._areas[number]
         c, i = self._cities, number - len(self._areas)
-        return Entry(c.names[i], c.countries[i], c.lat[i], c.lon[i], c.geonameid[i], "city",
-                     c.population[i], c.admin1[i])
+        return Entry(
+            c.names[i],
+            c.countries[i],
+            c.lat[i],
+            c.lon[i],
+            c.geonameid[i],
+            "city",
+            c.population[i],
+            c.admin1[i],
+        )
 
 
 class Gazetteer:
@@ -184,8 +192,9 @@ class Gazetteer:
         self._index(number, names)
         return number
 
-    def add_city(self, row: tuple[str, str | None, float, float, int, int, str],
-                 alternates: list[str]) -> None:
+    def add_city(
+        self, row: tuple[str, str | None, float, float, int, int, str], alternates: list[str]
+    ) -> None:
         """Add a city (a row of :class:`CityTable`) under its name and ``alternates``."""
         number = len(self.entries)
         self.cities.append(*row)
@@ -239,9 +248,13 @@ class Gazetteer:
         ``country``, or None."""
         found = self.index.get(fold(name))
         codes = found if isinstance(found, tuple) else () if found is None else (found,)
-        numbers = [n for n, rank in (divmod(c, 8) for c in codes)
-                   if rank == RANK[PRIMARY] and self.entries[n].feature == "city"
-                   and self.entries[n].country == country]
+        numbers = [
+            n
+            for n, rank in (divmod(c, 8) for c in codes)
+            if rank == RANK[PRIMARY]
+            and self.entries[n].feature == "city"
+            and self.entries[n].country == country
+        ]
         return max(numbers, key=lambda n: self.entries[n].population, default=None)
 
 
@@ -258,8 +271,9 @@ def _add_countries(gaz: Gazetteer, cache: Any) -> None:
         info, row = geo.get(iso3, {}), table.get(iso3, {})
         name = row.get("name") or info["name"]
         lat, lon = points[iso3]
-        entry = Entry(name, iso3, lat, lon, info.get("geonameid"), "country",
-                      int(info.get("population") or 0))
+        entry = Entry(
+            name, iso3, lat, lon, info.get("geonameid"), "country", int(info.get("population") or 0)
+        )
         names = {name: PRIMARY}
         for alias in _split(row.get("aliases", "")) + _split(row.get("case_sensitive_aliases", "")):
             names.setdefault(alias, ALIAS)
@@ -279,11 +293,16 @@ def _add_regions(gaz: Gazetteer, cache: Any) -> None:
         if not row.get("name") or not row.get("feature"):
             raise DataFileError(f"{where}: name and feature are required", fix="fill both cells")
         state = states.get(row["name"].removesuffix(" State")) if row["country"] == "USA" else None
-        entry = Entry(row["name"], row["country"] or None, _number(row, "lat", where),
-                      _number(row, "lon", where),
-                      state["geonameid"] if state else continents.get(row["name"]),
-                      row["feature"], int(_number(row, "population", where)),
-                      state["code"] if state else "")
+        entry = Entry(
+            row["name"],
+            row["country"] or None,
+            _number(row, "lat", where),
+            _number(row, "lon", where),
+            state["geonameid"] if state else continents.get(row["name"]),
+            row["feature"],
+            int(_number(row, "population", where)),
+            state["code"] if state else "",
+        )
         names = {row["name"]: PRIMARY}
         for alias in _split(row.get("aliases", "")):
             if alias.startswith("~"):

@@ -10,8 +10,14 @@ if TYPE_CHECKING:  # no import cycle: the tagger imports the dateline, which imp
 
 
 # precision of a location by the kind of gazetteer entry that gives its point
-PRECISION = {"country": "country", "admin1": "admin1", "region": "region",
-             "continent": "region", "water": "region", "city": "city"}
+PRECISION = {
+    "country": "country",
+    "admin1": "admin1",
+    "region": "region",
+    "continent": "region",
+    "water": "region",
+    "city": "city",
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,17 @@ class EventLocation:
         if self.place is not None:
             where = self.place.to_contract()
         else:
-            where = {"name": self.text, "country": None, "lat": None, "lon": None,
-                     "geonameid": None}
-        return {**where, "start": self.start, "end": self.end, "text": self.text,
-                "precision": self.precision}
+            where = {
+                "name": self.text,
+                "country": None,
+                "lat": None,
+                "lon": None,
+                "geonameid": None,
+            }
+        return {
+            **where,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "precision": self.precision,
+        }

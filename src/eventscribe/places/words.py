@@ -49,14 +49,17 @@ def load_place_words(path: Path) -> PlaceWords:
     for field in fields(PlaceWords):
         words = (data or {}).get(field.name)
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataFileError(f"{path}: {field.name!r} must be a list of words",
-                                fix=f"write {field.name}: [word, ...]")
-        lists[field.name] = frozenset(w if field.name in _LABEL_LISTS else w.lower()
-                                      for w in words)
+            raise DataFileError(
+                f"{path}: {field.name!r} must be a list of words",
+                fix=f"write {field.name}: [word, ...]",
+            )
+        lists[field.name] = frozenset(w if field.name in _LABEL_LISTS else w.lower() for w in words)
     return PlaceWords(**lists)
 
 
 @lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     """The bundled word lists, read once per process."""
-    return load_place_words(Path(str(resources.files("eventscribe.places") / "data" / "words.yaml")))
+    return load_place_words(
+        Path(str(resources.files("eventscribe.places") / "data" / "words.yaml"))
+    )

@@ -69,13 +69,17 @@ class QuoteFinder:
         direct = self._direct(doc, text, actors, events)
         starts, ends = [q.start for q in direct], [q.end for q in direct]  # sorted, disjoint
         indirect = [
-            q for q in self._indirect(doc, actors, events, tree) if not _overlaps(starts, ends, q.start, q.end)
+            q
+            for q in self._indirect(doc, actors, events, tree)
+            if not _overlaps(starts, ends, q.start, q.end)
         ]
         return tuple(sorted(direct + indirect, key=lambda q: q.start))
 
     # -- direct quotes -------------------------------------------------------------
 
-    def _direct(self, doc: Doc, text: str, actors: ActorIndex, events: tuple[Event, ...]) -> list[Quote]:
+    def _direct(
+        self, doc: Doc, text: str, actors: ActorIndex, events: tuple[Event, ...]
+    ) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
         for start, end in _quoted_spans(text):
@@ -97,7 +101,9 @@ class QuoteFinder:
             previous = quote
         return quotes
 
-    def _attribution(self, doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str, Actor | None]:
+    def _attribution(
+        self, doc: Doc, start: int, end: int, actors: ActorIndex
+    ) -> tuple[str, Actor | None]:
         """The speech verb outside the quote nearest to it in the sentences it touches."""
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
@@ -126,7 +132,13 @@ class QuoteFinder:
 
     def _speaker(self, verb: Token, actors: ActorIndex) -> Actor | None:
         if verb.lower_ == "according":
-            heads = [p for prep in verb.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"]
+            heads = [
+                p
+                for prep in verb.children
+                if prep.lower_ == "to"
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ]
             heads += [p for p in verb.nbor(1).children if p.dep_ == "pobj"]
         else:
             heads = _subjects(verb)
@@ -146,7 +158,11 @@ class QuoteFinder:
             verbs = [t for t in doc if t.lemma_ in self.speech_verbs and t.pos_ == "VERB"]
         else:
             lemma, pos = tree.lemma, tree.pos
-            verbs = [doc[i] for i in range(len(tree)) if pos[i] == "VERB" and lemma[i] in self.speech_verbs]
+            verbs = [
+                doc[i]
+                for i in range(len(tree))
+                if pos[i] == "VERB" and lemma[i] in self.speech_verbs
+            ]
         ends: tuple[list[int], list[int]] | None = None
         for token in verbs:
             clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]

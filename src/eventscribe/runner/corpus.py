@@ -140,7 +140,9 @@ def _ctrl_c_in_queries() -> Iterator[None]:
         raise
 
 
-def make_job(coder: Coder, options: CorpusOptions, *, store: bool, lines: bool, run_id: str = "") -> Job:
+def make_job(
+    coder: Coder, options: CorpusOptions, *, store: bool, lines: bool, run_id: str = ""
+) -> Job:
     """The Job a corpus run with these options sends its workers."""
     return Job(coder.settings, run_id, settings_fingerprint(coder), store, lines, options.threshold)
 
@@ -227,7 +229,10 @@ def _batches(
 def _warnings(article: Article, language: str) -> tuple[str, ...]:
     if language in (ENGLISH, UNDETERMINED):
         return article.warnings
-    return (*article.warnings, f"looks like language '{language}', not English: the English model codes few or no events")
+    return (
+        *article.warnings,
+        f"looks like language '{language}', not English: the English model codes few or no events",
+    )
 
 
 def _unhashable(article: Article) -> InputProblem | None:
@@ -237,7 +242,9 @@ def _unhashable(article: Article) -> InputProblem | None:
         content_hash(article)
     except Exception as exc:  # noqa: BLE001 - reported; the run goes on
         detail = " ".join(str(exc).split())[:200]
-        return InputProblem(article.origin or article.doc_id, f"cannot be stored: {type(exc).__name__}: {detail}")
+        return InputProblem(
+            article.origin or article.doc_id, f"cannot be stored: {type(exc).__name__}: {detail}"
+        )
     return None
 
 

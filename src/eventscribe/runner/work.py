@@ -143,4 +143,6 @@ def _result(
 def _quarantine(article: Article, exc: Exception) -> QuarantinedDocument:
     detail = " ".join(str(exc).split()) or "no message"
     reason = f"coding failed: {type(exc).__name__}: {detail}"[:MAX_REASON_CHARS]
-    return QuarantinedDocument(article.doc_id, article.origin or article.doc_id, reason, content_hash(article))
+    return QuarantinedDocument(
+        article.doc_id, article.origin or article.doc_id, reason, content_hash(article)
+    )

@@ -66,7 +66,9 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: StoreBatch, run_id: str) 
         "run_id": [run_id] * len(coded_ids),
     }
     if coded_ids:
-        insert_table(con, "progress", pa.Table.from_pydict(progress, schema=arrow_schema("progress")))
+        insert_table(
+            con, "progress", pa.Table.from_pydict(progress, schema=arrow_schema("progress"))
+        )
     if failed_ids:
         insert_table(con, "quarantine", _quarantine_table(batch.quarantined, run_id))
 

@@ -135,7 +135,9 @@ class EventStore:
                 _insert_run(self._con, run)
             write_batch(self._con, batch, run.run_id)
 
-    def done_documents(self, keys: Sequence[tuple[str, str]], settings_fingerprint: str) -> set[str]:
+    def done_documents(
+        self, keys: Sequence[tuple[str, str]], settings_fingerprint: str
+    ) -> set[str]:
         """The doc_ids among ``keys`` ((doc_id, content_hash) pairs) already coded with
         this content and these settings: a resumed run skips them."""
         return done_documents(self._con, keys, settings_fingerprint)
@@ -355,8 +357,10 @@ def _open_failure(path: str, detail: str) -> tuple[str, str]:
     if any(word in lowered for word in damaged):
         return (
             f"store {path} is damaged (truncated or corrupt; {detail[:200]})",
-            ("eventscribe does not overwrite it: restore it from a backup, or code the inputs "
-            "again into a new --store file"),
+            (
+                "eventscribe does not overwrite it: restore it from a backup, or code the inputs "
+                "again into a new --store file"
+            ),
         )
     if "could not set lock" in lowered or "conflicting lock" in lowered:
         return (
@@ -442,7 +446,9 @@ def _in_declared_order(con: duckdb.DuckDBPyConnection, table: str) -> None:
         return
     for view in ("clustered_events", "dyads"):
         con.execute(f"DROP VIEW IF EXISTS {view}")
-    indexes = con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]).fetchall()
+    indexes = con.execute(
+        "SELECT index_name FROM duckdb_indexes() WHERE table_name = ?", [table]
+    ).fetchall()
     for (index,) in indexes:
         con.execute(f"DROP INDEX {quote_ident(index)}")
     for statement in statements:

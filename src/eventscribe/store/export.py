@@ -73,13 +73,19 @@ def flat_events_sql(rows: str = "events", where: str = "TRUE") -> str:
     (the last only to make ties deterministic), then (dyads) the paired rows last.
     """
     if rows not in ROW_LAYOUTS:
-        raise StoreError(f"unknown row layout {rows!r}", fix=f"use one of: {', '.join(ROW_LAYOUTS)}")
+        raise StoreError(
+            f"unknown row layout {rows!r}", fix=f"use one of: {', '.join(ROW_LAYOUTS)}"
+        )
     if rows == "clusters":
         return _clusters_sql(where)
     cols = [f'{_COMPUTED[c]} AS "{c}"' if c in _COMPUTED else f'e."{c}"' for c in FLAT_COLUMNS]
     cols += [f'd."{col}" AS "{alias}"' for alias, col in _DOC_COLUMNS]
     if rows == "events":
-        cols += [_listed(role, field, plural) for role in ("source", "target") for field, plural in _LISTED]
+        cols += [
+            _listed(role, field, plural)
+            for role in ("source", "target")
+            for field, plural in _LISTED
+        ]
         cols += ["e.mutual", "e.paired_cameo"]
         order = ""
     else:

@@ -53,7 +53,10 @@ GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("ActionGeo_Lat", "e.lat"),
     ("ActionGeo_Long", "e.lon"),
     ("ActionGeo_FeatureID", "CAST(e.location_geonameid AS VARCHAR)"),
-    ("DATEADDED", "strftime(try_strptime(left(r.started_at, 19), '%Y-%m-%dT%H:%M:%S'), '%Y%m%d%H%M%S')"),
+    (
+        "DATEADDED",
+        "strftime(try_strptime(left(r.started_at, 19), '%Y-%m-%dT%H:%M:%S'), '%Y%m%d%H%M%S')",
+    ),
     ("SOURCEURL", "d.url"),
 )
 GDELT_HEADER = tuple(name for name, _ in GDELT_COLUMNS)

@@ -34,7 +34,9 @@ def read_events(path: str | Path) -> pa.Table:
     """An export (parquet, csv, tsv or jsonl) as an Arrow table, codes as text."""
     file = Path(path)
     if not file.is_file():
-        raise InputError(f"{file}: no such export file", fix="give the file `eventscribe export -o` wrote")
+        raise InputError(
+            f"{file}: no such export file", fix="give the file `eventscribe export -o` wrote"
+        )
     suffix = file.suffix.lower()
     if suffix == ".parquet":
         return pq.read_table(file)

@@ -284,9 +284,13 @@ def dyads_view() -> str:
         for name in column_names("events"):
             role, _, field = name.partition("_")
             if role in ("source", "target") and field in _ACTOR_COLUMNS:
-                out.append(f"{source if role == 'source' else target}.{quote_ident(field)} AS {name}")
+                out.append(
+                    f"{source if role == 'source' else target}.{quote_ident(field)} AS {name}"
+                )
             else:
-                out.append(f"{code} AS cameo_code" if name == "cameo_code" else f"e.{quote_ident(name)}")
+                out.append(
+                    f"{code} AS cameo_code" if name == "cameo_code" else f"e.{quote_ident(name)}"
+                )
         return ", ".join(out)
 
     joins = (
@@ -317,9 +321,7 @@ def column_names(table: str) -> list[str]:
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema used to bulk-insert into ``table`` (made once per table: Arrow
     schemas are immutable, and every batch of a run asks for the same ones)."""
-    return pa.schema(
-        [(name, _ARROW_TYPES[decl.split()[0]]) for name, decl in TABLES[table]]
-    )
+    return pa.schema([(name, _ARROW_TYPES[decl.split()[0]]) for name, decl in TABLES[table]])
 
 
 def _create_table(table: str) -> str:
@@ -351,7 +353,9 @@ def upgrade_statements(found: str) -> list[str]:
     if found in ("1", "2"):
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "timing" VARCHAR')
     if found in ("1", "2", "3"):
-        statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "mutual" BOOLEAN DEFAULT false')
+        statements.append(
+            'ALTER TABLE events ADD COLUMN IF NOT EXISTS "mutual" BOOLEAN DEFAULT false'
+        )
         statements.append('ALTER TABLE events ADD COLUMN IF NOT EXISTS "paired_cameo" VARCHAR')
         statements += _location_upgrade()
         statements.append(_create_table("event_actors"))
@@ -377,8 +381,9 @@ def _location_upgrade() -> list[str]:
     """Add the location and event_day columns, filled from what the store already holds
     (the places table stays empty until the documents are coded again)."""
     added = [*LOCATION_COLUMNS, ("event_day", "DATE")]
-    statements = [f'ALTER TABLE events ADD COLUMN IF NOT EXISTS "{name}" {decl}'
-                  for name, decl in added]
+    statements = [
+        f'ALTER TABLE events ADD COLUMN IF NOT EXISTS "{name}" {decl}' for name, decl in added
+    ]
     statements.append(
         "UPDATE events SET "
         "location_name = json_extract_string(location, '$.name'), "

@@ -39,7 +39,7 @@ def _plausible(year: int) -> bool:
 
 
 def _full_year(digits: str) -> int:
-    """"2022" -> 2022; two digits as in "11/23/22" -> 2022 (or 1995 for "95")."""
+    """ "2022" -> 2022; two digits as in "11/23/22" -> 2022 (or 1995 for "95")."""
     year = int(digits)
     if len(digits) == 2:
         year += 2000 if year < 50 else 1900
@@ -57,7 +57,7 @@ def _date_value(year: int | None, month: int, day: int, scan: Scan, start: int) 
 
 
 def iso_date(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"2022-11-23", "2022-11-23T14:00"."""
+    """ "2022-11-23", "2022-11-23T14:00"."""
     found = valid_day(int(m["year"]), int(m["month"]), int(m["day"]))
     if found is None or not _plausible(found.year):
         return None
@@ -68,7 +68,7 @@ def iso_date(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def slash_date(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"11/23/2022" in US order; "23/11/2022" when the first number cannot be a month."""
+    """ "11/23/2022" in US order; "23/11/2022" when the first number cannot be a month."""
     first, second, year = int(m["a"]), int(m["b"]), _full_year(m["year"])
     month, day = (first, second) if first <= 12 else (second, first)
     found = valid_day(year, month, day)
@@ -76,13 +76,13 @@ def slash_date(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def dotted_date(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"23.11.2022" (day first, as in European usage)."""
+    """ "23.11.2022" (day first, as in European usage)."""
     found = valid_day(int(m["year"]), int(m["month"]), int(m["day"]))
     return _span(m, day_value(found) if found and _plausible(found.year) else None)
 
 
 def month_day(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"November 23", "Nov. 23, 2022", "Wednesday, February 1", "the 23rd of November"."""
+    """ "November 23", "Nov. 23, 2022", "Wednesday, February 1", "the 23rd of November"."""
     month = scan.lexicon.month_number(m["month"])
     if month is None:
         return None
@@ -100,7 +100,7 @@ def _explicit_year(m: re.Match[str], scan: Scan) -> int | None:
 
 
 def month_year(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"December 2022", "May of 2010", "March of this year"."""
+    """ "December 2022", "May of 2010", "March of this year"."""
     month = scan.lexicon.month_number(m["month"])
     year = _explicit_year(m, scan)
     if month is None:
@@ -109,7 +109,7 @@ def month_year(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def month_bare(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"in December", "early August", "late last July", "next March".
+    """ "in December", "early August", "late last July", "next March".
 
     Ambiguous names ("May", "March") count only after a preposition or modifier.
     """
@@ -150,7 +150,7 @@ def _hyphens_allow_year(m: re.Match[str], scan: Scan) -> bool:
 
 
 def bare_year(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"2021" when it is a year: in 1900-2100 and not a quantity ("2000 people")."""
+    """ "2021" when it is a year: in 1900-2100 and not a quantity ("2000 people")."""
     year = int(m["year"])
     if not _plausible(year) or not _hyphens_allow_year(m, scan):
         return None
@@ -162,24 +162,24 @@ def bare_year(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def decade(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the 1990s" -> "199"."""
+    """ "the 1990s" -> "199"."""
     return _span(m, decade_value(int(m["year"])))
 
 
 def decade_short(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the '90s", "the 80s" -> "199", "198" (twentieth century)."""
+    """ "the '90s", "the 80s" -> "199", "198" (twentieth century)."""
     return _span(m, decade_value(1900 + int(m["yy"])))
 
 
 def century(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the 20th century", "the twenty-first century" -> "19", "20"."""
+    """ "the 20th century", "the twenty-first century" -> "19", "20"."""
     word = fold(m["ord"])
     number = scan.lexicon.ordinal_words.get(word) or int(re.sub(r"\D", "", word) or 0)
     return _span(m, century_value(number) if 1 <= number <= 30 else None)
 
 
 def clock(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"2 p.m.", "8 PM", "10:30 am GMT" -> a time of day ("T14:00") awaiting a date."""
+    """ "2 p.m.", "8 PM", "10:30 am GMT" -> a time of day ("T14:00") awaiting a date."""
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12:
         return None
@@ -189,14 +189,14 @@ def clock(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def clock24(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"15:00 GMT", "at 14:30": only with a time zone or after "at"/"by"/"until"."""
+    """ "15:00 GMT", "at 14:30": only with a time zone or after "at"/"by"/"until"."""
     if not m["zone"] and scan.previous_word(m.start()) not in scan.lexicon.time_prepositions:
         return None
     return _span(m, f"T{int(m['hour']):02d}:{m['minute']}")
 
 
 def noon(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"noon", "midnight"."""
+    """ "noon", "midnight"."""
     return _span(m, _CLOCK_WORDS[fold(m["word"])])
 
 

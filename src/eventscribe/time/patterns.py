@@ -74,8 +74,10 @@ def _sources(lex: Lexicon) -> dict[str, str]:
     numbers = _alt(lex.number_words)
     ordinals = _alt(lex.ordinal_words)
     zones = rf"(?:\s+(?P<zone>{_alt(lex.time_zones)})\b)?"
-    edge = r"early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|" \
+    edge = (
+        r"early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
         r"the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of"
+    )
     return {
         "iso": r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
         r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?(?![\d-])",
@@ -203,38 +205,85 @@ def _anchors(lex: Lexicon) -> dict[str, Anchor]:
     steps = ("last", "this", "next", "past", "coming")
     edge = alt(
         word("early", "late", "mid"),
-        seq(opt(word("the"), Blanks()), word("end", "beginning", "start", "middle"), Blanks(),
-            word("of")),
+        seq(
+            opt(word("the"), Blanks()),
+            word("end", "beginning", "start", "middle"),
+            Blanks(),
+            word("of"),
+        ),
     )
     units = ("week", "month", "year", "decade", "century")
     prefixes: dict[str, tuple[re.Pattern[str] | None, Part, bool]] = {
         "weekday": (re.compile(_alt(lex.weekdays)), opt(word(*steps), Blanks()), False),
         "month_bare": (full, seq(opt(edge, Blanks("-")), opt(word(*steps), Blanks())), False),
         "month_day": (names, opt(weekdays, opt(Chars(",")), Blanks()), False),
-        "day_month": (names, seq(
-            opt(weekdays, opt(Chars(",")), Blanks()), opt(word("the"), Blanks()), Digits(2),
-            opt(Word(("st", "nd", "rd", "th"))), Blanks(), opt(word("of"), Blanks()),
-        ), False),
+        "day_month": (
+            names,
+            seq(
+                opt(weekdays, opt(Chars(",")), Blanks()),
+                opt(word("the"), Blanks()),
+                Digits(2),
+                opt(Word(("st", "nd", "rd", "th"))),
+                Blanks(),
+                opt(word("of"), Blanks()),
+            ),
+            False,
+        ),
         "month_year": (names, seq(), False),
         "month_relyear": (names, seq(), False),
-        "unit_rel": (_folded_anchor([*units, "weekend", "quarter"]), seq(
-            opt(word("early", "late", "mid", "earlier", "later"), Blanks("-"),
-                opt(word("in"), Blanks())),
-            opt(word("the"), Blanks()),
-            word(*steps, "previous", "current"), Blanks(), opt(word("fiscal"), Blanks()),
-        ), True),
-        "unit_edge": (_folded_anchor(units), seq(
-            opt(word("the"), Blanks()),
-            alt(word("end", "beginning", "start", "middle", "turn"),
-                seq(word("first", "second"), Blanks(), word("half"))),
-            Blanks(), word("of"), Blanks(), opt(word("this", "last", "next", "the"), Blanks()),
-            opt(word("fiscal"), Blanks()),
-        ), True),
-        "deictic_day": (_folded_anchor(
-            ["yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon",
-             "evening"]), opt(alt(
-                 seq(word("the"), Blanks(), word("day"), Blanks(), word("before", "after")),
-                 word("last", "this")), Blanks()), True),
+        "unit_rel": (
+            _folded_anchor([*units, "weekend", "quarter"]),
+            seq(
+                opt(
+                    word("early", "late", "mid", "earlier", "later"),
+                    Blanks("-"),
+                    opt(word("in"), Blanks()),
+                ),
+                opt(word("the"), Blanks()),
+                word(*steps, "previous", "current"),
+                Blanks(),
+                opt(word("fiscal"), Blanks()),
+            ),
+            True,
+        ),
+        "unit_edge": (
+            _folded_anchor(units),
+            seq(
+                opt(word("the"), Blanks()),
+                alt(
+                    word("end", "beginning", "start", "middle", "turn"),
+                    seq(word("first", "second"), Blanks(), word("half")),
+                ),
+                Blanks(),
+                word("of"),
+                Blanks(),
+                opt(word("this", "last", "next", "the"), Blanks()),
+                opt(word("fiscal"), Blanks()),
+            ),
+            True,
+        ),
+        "deictic_day": (
+            _folded_anchor(
+                [
+                    "yesterday",
+                    "today",
+                    "tonight",
+                    "tomorrow",
+                    "night",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                ]
+            ),
+            opt(
+                alt(
+                    seq(word("the"), Blanks(), word("day"), Blanks(), word("before", "after")),
+                    word("last", "this"),
+                ),
+                Blanks(),
+            ),
+            True,
+        ),
         "present": (_folded_anchor(lex.present_words), seq(), True),
         "year": (re.compile(r"\d\d\d\d"), seq(), False),
         "clock": (re.compile(r"\d"), seq(), False),

@@ -67,7 +67,7 @@ def _norm(words: str) -> str:
 
 
 def _with_part(day: date, part: str | None, scan: Scan) -> str:
-    """"2023-01-30" or, with a part of the day, "2023-01-30TMO"."""
+    """ "2023-01-30" or, with a part of the day, "2023-01-30TMO"."""
     code = scan.lexicon.parts_of_day.get(fold(part)) if part else None
     return day_value(day) + (f"T{code}" if code else "")
 
@@ -75,14 +75,13 @@ def _with_part(day: date, part: str | None, scan: Scan) -> str:
 def _names_something(m: re.Match[str], scan: Scan) -> bool:
     """True for "Good Friday", "the Sunday Times": a weekday inside a name."""
     lex = scan.lexicon
-    return (
-        scan.previous_word(m.start()) in lex.weekday_name_before
-        or (not m["part"] and scan.next_word(m.end()) in lex.weekday_name_after)
+    return scan.previous_word(m.start()) in lex.weekday_name_before or (
+        not m["part"] and scan.next_word(m.end()) in lex.weekday_name_after
     )
 
 
 def weekday(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"Wednesday", "last Friday", "next Monday", "Monday morning".
+    """ "Wednesday", "last Friday", "next Monday", "Monday morning".
 
     A bare weekday is the most recent such day, the reference day itself when it is
     that weekday; after a future cue ("will meet on Sunday") the coming one.
@@ -100,7 +99,7 @@ def weekday(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def deictic_day(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"yesterday", "today", "tonight", "tomorrow", "last night", "this morning"."""
+    """ "yesterday", "today", "tonight", "tomorrow", "last night", "this morning"."""
     if scan.reference is None:
         return None
     word = _norm(m["word"]) if m["word"] else "today"
@@ -113,14 +112,14 @@ def deictic_day(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def day_before(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the day before" / "the previous day" used on its own: the day before the reference."""
+    """ "the day before" / "the previous day" used on its own: the day before the reference."""
     if scan.reference is None:
         return None
     return _span(m, day_value(scan.reference - timedelta(days=1)))
 
 
 def present(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"now", "currently", "at present" -> PRESENT_REF."""
+    """ "now", "currently", "at present" -> PRESENT_REF."""
     return _span(m, PRESENT_REF)
 
 
@@ -145,7 +144,7 @@ def _unit_value(unit: str, step: int, ref: date) -> str | None:
 
 
 def unit_relative(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"this week", "last month", "next year", "earlier this month", "late last year"."""
+    """ "this week", "last month", "next year", "earlier this month", "late last year"."""
     if scan.reference is None:
         return None
     step = DIRECTIONS[fold(m["rel"])]
@@ -153,7 +152,7 @@ def unit_relative(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def unit_edge(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the end of the year", "the beginning of next month" -> that year / month."""
+    """ "the end of the year", "the beginning of next month" -> that year / month."""
     if scan.reference is None:
         return None
     step = DIRECTIONS[fold(m["rel"] or "this")]
@@ -161,7 +160,7 @@ def unit_edge(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def weekend(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"over the weekend" -> the last weekend (the coming one after a future cue)."""
+    """ "over the weekend" -> the last weekend (the coming one after a future cue)."""
     if scan.reference is None:
         return None
     step = 1 if scan.speaks_of_future(m.start()) else -1
@@ -173,7 +172,7 @@ def weekend(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def ago(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"four years ago" -> the year; "two days ago" -> the day; "three months ago"."""
+    """ "four years ago" -> the year; "two days ago" -> the day; "three months ago"."""
     if scan.reference is None:
         return None
     word = fold(m["num"])
@@ -187,7 +186,7 @@ def ago(m: re.Match[str], scan: Scan) -> Candidate | None:
 
 
 def season(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"last summer" -> "2022-SU", "the winter of 2021" -> "2021-WI".
+    """ "last summer" -> "2022-SU", "the winter of 2021" -> "2021-WI".
 
     A season needs a year or "last/this/next": a bare "fall" is usually a verb.
     """
@@ -218,14 +217,14 @@ def _quarter(m: re.Match[str], scan: Scan, number: int) -> Candidate | None:
 
 
 def quarter(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"the first quarter (of 2022)" -> "2022-Q1"; without a year the latest one."""
+    """ "the first quarter (of 2022)" -> "2022-Q1"; without a year the latest one."""
     word = fold(m["ord"])
     number = scan.lexicon.ordinal_words.get(word) or int(word[0])
     return _quarter(m, scan, number) if 1 <= number <= 4 else None
 
 
 def quarter_code(m: re.Match[str], scan: Scan) -> Candidate | None:
-    """"Q3 2022" -> "2022-Q3"."""
+    """ "Q3 2022" -> "2022-Q3"."""
     return _quarter(m, scan, int(m["q"]))
 
 

@@ -16,7 +16,7 @@ from eventscribe.time.prefilter import fold
 FUTURE_WINDOW_WORDS = 8
 # A clause boundary: the future cue must be in the same clause as the expression, so
 # "..., he will go, officials said Friday" does not make Friday a future day.
-_BREAK_MARKS = ",;!?()\"\u201c\u201d\n.:"
+_BREAK_MARKS = ',;!?()"\u201c\u201d\n.:'
 _BREAK_WORDS = ("said", "says", "told", "tells", "announced", "reported", "added", "stated")
 _CLAUSE_BREAK = re.compile(
     r"[,;!?()\"\u201c\u201d\n]|[.:](?=\s)|\b(?:" + "|".join(_BREAK_WORDS) + r")\b",

@@ -36,12 +36,12 @@ def precision_of(value: str) -> str:
 
 
 def day_value(day: date) -> str:
-    """"2022-11-23"."""
+    """ "2022-11-23"."""
     return day.isoformat()
 
 
 def month_value(year: int, month: int) -> str:
-    """"2022-12"."""
+    """ "2022-12"."""
     return f"{year:04d}-{month:02d}"
 
 

@@ -40,7 +40,10 @@ router = APIRouter(prefix="/api", tags=["api"])
 def json_response(content: Any) -> Response:
     """``content`` serialised once by pydantic's JSON writer, as FastAPI itself would
     (compact UTF-8; NaN becomes null; other types through ``jsonable_encoder``)."""
-    return Response(content=to_json(content, inf_nan_mode="null", fallback=jsonable_encoder), media_type="application/json")
+    return Response(
+        content=to_json(content, inf_nan_mode="null", fallback=jsonable_encoder),
+        media_type="application/json",
+    )
 
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
@@ -61,7 +64,9 @@ def map_data(db: Reader, flt: Filter) -> dict[str, Any]:
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
-async def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+async def event(
+    request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]
+) -> dict[str, Any]:
     found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
@@ -78,10 +83,14 @@ def documents(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     first, last = checked_date(start, "start"), checked_date(end, "end")
-    return json_response(queries.list_documents(db, text=q, start=first, end=last, limit=limit, offset=offset))
+    return json_response(
+        queries.list_documents(db, text=q, start=first, end=last, limit=limit, offset=offset)
+    )
 
 
-@router.get("/documents/{doc_id:path}", summary="One document with its text, events, quotes and places")
+@router.get(
+    "/documents/{doc_id:path}", summary="One document with its text, events, quotes and places"
+)
 async def document(db: Reader, doc_id: str) -> dict[str, Any]:
     found = queries.get_document(db, doc_id)
     if found is None:
@@ -105,7 +114,9 @@ def dyads(db: Reader, flt: Filter, limit: Limit = 50) -> list[dict[str, Any]]:
 
 
 @router.get("/quotes", summary="Quotes, optionally of one document")
-def quotes(db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def quotes(
+    db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
     return json_response(queries.list_quotes(db, doc_id=doc_id, limit=limit, offset=offset))
 
 
@@ -113,7 +124,9 @@ def quotes(db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Off
 async def dyad(
     db: Reader,
     flt: Filter,
-    side_a: Annotated[str, Path(max_length=200, description="Codes of side A, e.g. SRB or SRB,SRBGOV.")],
+    side_a: Annotated[
+        str, Path(max_length=200, description="Codes of side A, e.g. SRB or SRB,SRBGOV.")
+    ],
     side_b: Annotated[str, Path(max_length=200, description="Codes of side B, e.g. XKX.")],
     by: By = "week",
     directed: Annotated[bool, Query(description="Only side A -> side B.")] = False,
@@ -122,7 +135,9 @@ async def dyad(
         raise HTTPException(422, "both sides need at least one code, e.g. /api/dyad/SRB/XKX")
     series = dyad_series(db, side_a, side_b, by=by, directed=directed, flt=replace(flt))
     found = peaks(series)
-    return json_response({
-        **series.as_dict(),
-        "peaks": {k: (v.as_dict() if v else None) for k, v in found.items()},
-    })
+    return json_response(
+        {
+            **series.as_dict(),
+            "peaks": {k: (v.as_dict() if v else None) for k, v in found.items()},
+        }
+    )

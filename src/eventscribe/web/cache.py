@@ -53,7 +53,9 @@ class ResponseCache:
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
-        await self.app(scope, receive, _Recorder(send, lambda start, body: self._keep(key, start, body)))
+        await self.app(
+            scope, receive, _Recorder(send, lambda start, body: self._keep(key, start, body))
+        )
 
     def _cacheable(self, scope: Scope) -> bool:
         return (

@@ -27,12 +27,32 @@ def _series_table(series) -> str:  # type: ignore[no-untyped-def]
 @click.argument("side_a")
 @click.argument("side_b")
 @click.option("--store", "store_path", type=_STORE, default=DEFAULT_STORE, show_default=True)
-@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True, help="Period size (weeks start on Monday).")
-@click.option("--directed", is_flag=True, help="Only events from SIDE_A to SIDE_B (default: both directions).")
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month"]),
+    default="week",
+    show_default=True,
+    help="Period size (weeks start on Monday).",
+)
+@click.option(
+    "--directed", is_flag=True, help="Only events from SIDE_A to SIDE_B (default: both directions)."
+)
 @click.option("--start", default=None, help="First day, YYYY-MM-DD.")
 @click.option("--end", default=None, help="Last day, YYYY-MM-DD.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "parquet", "json"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write csv/parquet/json here (table prints to stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "parquet", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write csv/parquet/json here (table prints to stdout).",
+)
 def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> None:
     """Events between two sides per day, week or month, by quad class, with Goldstein sums.
 
@@ -51,7 +71,9 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
     from eventscribe.store import EventStore
 
     with EventStore(store_path, read_only=True) as store:
-        series = dyad_series(store, side_a, side_b, by=by, directed=directed, flt=EventFilter(start=start, end=end))
+        series = dyad_series(
+            store, side_a, side_b, by=by, directed=directed, flt=EventFilter(start=start, end=end)
+        )
     if fmt in ("csv", "parquet"):
         if not output:
             raise click.UsageError(f"--format {fmt} needs -o FILE")
@@ -72,21 +94,44 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
         where = f"{point.period} (Goldstein {point.goldstein_sum:+.1f})" if point else "none"
         click.echo(f"most {key} {by}: {where}")
     if series.undated:
-        click.echo(f"{series.undated} event(s) have no date (neither the text nor the document gives one)", err=True)
+        click.echo(
+            f"{series.undated} event(s) have no date (neither the text nor the document gives one)",
+            err=True,
+        )
     if series.too_coarse:
         click.echo(f"{series.too_coarse} event(s) dated too coarsely for a {by}ly series", err=True)
 
 
 @click.command()
 @click.option("--store", "store_path", type=_STORE, default=DEFAULT_STORE, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (keep 127.0.0.1 unless you mean to share it).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind (keep 127.0.0.1 unless you mean to share it).",
+)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--cache-mb", default=64.0, show_default=True, type=click.FloatRange(0),
-              help="Keep up to this many MB of API responses, keyed by URL (0: no cache). Safe: the store is read-only while served.")
-@click.option("--query-threads", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Requests that run their queries at once; the others queue.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="Also answer requests whose Host header is NAME (repeatable). By default only localhost names and the --host address are answered.")
+@click.option(
+    "--cache-mb",
+    default=64.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Keep up to this many MB of API responses, keyed by URL (0: no cache). Safe: the store is read-only while served.",
+)
+@click.option(
+    "--query-threads",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Requests that run their queries at once; the others queue.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (repeatable). By default only localhost names and the --host address are answered.",
+)
 def serve(store_path, host, port, cache_mb, query_threads, allow_hosts) -> None:
     """Serve the dashboard and the read-only JSON API over a store.
 
@@ -104,6 +149,8 @@ def serve(store_path, host, port, cache_mb, query_threads, allow_hosts) -> None:
     from eventscribe.web.security import allowed_hosts_for
 
     hosts = allowed_hosts_for(host, allow_hosts)
-    app = create_app(store_path, cache_mb=cache_mb, query_threads=query_threads, allowed_hosts=hosts)
+    app = create_app(
+        store_path, cache_mb=cache_mb, query_threads=query_threads, allowed_hosts=hosts
+    )
     click.echo(f"serving {store_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

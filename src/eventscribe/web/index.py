@@ -53,7 +53,10 @@ SELECT {EVENT_DATE} AS ev_date, {EVENT_COLUMNS},
 FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
 ORDER BY {ORDER}
 """
-PAGE_COLUMNS = tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(",")) + ACTOR_LISTS
+PAGE_COLUMNS = (
+    tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(","))
+    + ACTOR_LISTS
+)
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
@@ -151,7 +154,9 @@ class DateIndex:
         if start or end:
             hi = self.n_dated  # a null date passes no date test
         if start:  # dates ranked >= bisect_left(start) qualify: a prefix of the positions
-            hi = min(hi, int(np.searchsorted(self.neg_rank, -bisect_left(self.sorted, start), "right")))
+            hi = min(
+                hi, int(np.searchsorted(self.neg_rank, -bisect_left(self.sorted, start), "right"))
+            )
         if end:  # dates ranked < bisect_right(end + U+FFFF) qualify: a suffix
             stop = bisect_right(self.sorted, end + "\uffff")
             lo = int(np.searchsorted(self.neg_rank, -stop, side="right"))

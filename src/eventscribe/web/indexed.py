@@ -98,7 +98,11 @@ def _plan(
 
 
 def _dyad(
-    index: EventIndex, sides: tuple[tuple[str, ...], tuple[str, ...]], directed: bool, lo: int, hi: int
+    index: EventIndex,
+    sides: tuple[tuple[str, ...], tuple[str, ...]],
+    directed: bool,
+    lo: int,
+    hi: int,
 ) -> np.ndarray:
     """Positions of events from side A to side B (and B to A unless ``directed``)."""
     a, b = sides
@@ -138,7 +142,9 @@ def series_rows(index: EventIndex, flt: EventFilter, by: str) -> list[dict[str, 
     k = len(periods)
     quad = index.quad[positions]
     counts = {q: np.bincount(slot[quad == q], minlength=k) for q in (1, 2, 3, 4)}
-    sums = {name: _sums(getattr(index, name)[positions], slot, k) for name in ("intensity", "goldstein")}
+    sums = {
+        name: _sums(getattr(index, name)[positions], slot, k) for name in ("intensity", "goldstein")
+    }
     events = np.bincount(slot, minlength=k)
     rows: list[dict[str, Any]] = []
     for i, period in enumerate(periods.tolist()):
@@ -169,4 +175,6 @@ def _slots(bucket: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _sums(values: np.ndarray, slot: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Per-slot sum and count of the non-null (non-NaN) ``values``."""
     ok = ~np.isnan(values)
-    return np.bincount(slot[ok], weights=values[ok], minlength=k), np.bincount(slot[ok], minlength=k)
+    return np.bincount(slot[ok], weights=values[ok], minlength=k), np.bincount(
+        slot[ok], minlength=k
+    )

@@ -40,7 +40,9 @@ Page = Annotated[int, Query(ge=1, le=100_000)]
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, template, {"url_with": _url_with(request), **context})
+    return templates.TemplateResponse(
+        request, template, {"url_with": _url_with(request), **context}
+    )
 
 
 def _url_with(request: Request):  # type: ignore[no-untyped-def]
@@ -94,8 +96,9 @@ def dyad_page(
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, db: Reader, flt: Filter, a: str = "", b: str = "",
-             directed: bool = False) -> HTMLResponse:
+def map_page(
+    request: Request, db: Reader, flt: Filter, a: str = "", b: str = "", directed: bool = False
+) -> HTMLResponse:
     """Events where they happened; ``a``/``b`` narrow it to a dyad as on the dyad page."""
     side_a, side_b = split_codes(a), split_codes(b)
     scoped = replace(flt, dyad=(side_a, side_b), directed=directed) if side_a and side_b else flt
@@ -112,7 +115,9 @@ def event_page(request: Request, db: Reader, event_id: str) -> HTMLResponse:
 
 
 @router.get("/actor", response_class=HTMLResponse)
-def actor_page(request: Request, db: Reader, flt: Filter, name: str = "", page: Page = 1) -> HTMLResponse:
+def actor_page(
+    request: Request, db: Reader, flt: Filter, name: str = "", page: Page = 1
+) -> HTMLResponse:
     if not name:
         raise HTTPException(422, "give an actor name: /actor?name=Aleksandar%20Vucic")
     scoped = replace(flt, actor=name)

@@ -19,7 +19,9 @@ from eventscribe.web.db import CursorReader
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-Codes = Annotated[list[str], Query(description="Country or actor codes (SRB, SRBGOV); repeat or comma-separate.")]
+Codes = Annotated[
+    list[str], Query(description="Country or actor codes (SRB, SRBGOV); repeat or comma-separate.")
+]
 
 
 async def reader(request: Request) -> AsyncIterator[CursorReader]:
@@ -64,7 +66,9 @@ async def event_filter(
     country: Codes = [],  # noqa: B006 - FastAPI copies defaults
     source: Codes = [],  # noqa: B006
     target: Codes = [],  # noqa: B006
-    actor: Annotated[str | None, Query(description="Canonical actor name, e.g. Aleksandar Vucic.")] = None,
+    actor: Annotated[
+        str | None, Query(description="Canonical actor name, e.g. Aleksandar Vucic.")
+    ] = None,
     type: Annotated[list[str], Query(description="PLOVER event types, e.g. ACCUSE.")] = [],  # noqa: B006
     quad: Annotated[list[str], Query(description="Quad classes 1-4.")] = [],  # noqa: B006
     q: Annotated[str | None, Query(max_length=200, description="Text in the sentence.")] = None,

@@ -31,7 +31,9 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     from it; any other reads the store with SQL.
     """
     index = _index(reader)
-    found = indexed.match(index, flt, max(TOTAL_CAP + 1, offset + limit)) if index is not None else None
+    found = (
+        indexed.match(index, flt, max(TOTAL_CAP + 1, offset + limit)) if index is not None else None
+    )
     if found is not None:
         counted = len(found)
         rows = [shape_event(r, row_document(r)) for r in index.rows(found[offset : offset + limit])]
@@ -75,7 +77,9 @@ def get_event(reader: Reader, event_id: str, *, clusters: bool) -> dict[str, Any
         row = index.rows([position])[0]
         event = shape_event(row, row_document(row))
     else:
-        rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
+        rows = reader.fetch(
+            f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id]
+        )
         if not rows:
             return None
         event = _with_documents(reader, rows)[0]
@@ -98,10 +102,19 @@ def mentions(
         )
         if rows:
             found = _with_documents(reader, rows)
-            return sorted(found, key=lambda m: (m["document"]["date"] or "9999", m["doc_id"], m["trigger"]["start"] or 0))
+            return sorted(
+                found,
+                key=lambda m: (
+                    m["document"]["date"] or "9999",
+                    m["doc_id"],
+                    m["trigger"]["start"] or 0,
+                ),
+            )
     if alone is not None:
         return [dict(alone)]
-    rows = reader.fetch(f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id])
+    rows = reader.fetch(
+        f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id]
+    )
     return _with_documents(reader, rows)
 
 
@@ -162,7 +175,8 @@ def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
     doc["quotes"] = [{"doc_id": r["doc_id"], "data": _json(r["data"])} for r in quotes]
     doc["places"] = reader.fetch(
         'SELECT start, "end", text, name, geonameid, lat, lon, country, feature, admin1 '
-        'FROM places WHERE doc_id = ? ORDER BY start, "end" LIMIT 10000', [doc_id]
+        'FROM places WHERE doc_id = ? ORDER BY start, "end" LIMIT 10000',
+        [doc_id],
     )
     return doc
 
@@ -177,7 +191,14 @@ def _document_events(reader: Reader, doc_id: str) -> list[dict[str, Any]]:
             [doc_id],
         )
     rows = index.rows(index.by_doc.get(doc_id))
-    return sorted(rows, key=lambda r: (*_nulls_last(r["sentence_start"]), *_nulls_last(r["trigger_start"]), r["event_id"]))
+    return sorted(
+        rows,
+        key=lambda r: (
+            *_nulls_last(r["sentence_start"]),
+            *_nulls_last(r["trigger_start"]),
+            r["event_id"],
+        ),
+    )
 
 
 def _nulls_last(value: int | None) -> tuple[bool, int]:

@@ -67,8 +67,16 @@ def shape_event(row: dict[str, Any], doc: dict[str, Any] | None) -> dict[str, An
         "targets": row["targets"] or ([target] if target else []),
         "mutual": bool(row["mutual"]),
         "paired_cameo": row["paired_cameo"],
-        "trigger": {"text": row["trigger_text"], "start": row["trigger_start"], "end": row["trigger_end"]},
-        "sentence": {"text": row["sentence_text"], "start": row["sentence_start"], "end": row["sentence_end"]},
+        "trigger": {
+            "text": row["trigger_text"],
+            "start": row["trigger_start"],
+            "end": row["trigger_end"],
+        },
+        "sentence": {
+            "text": row["sentence_text"],
+            "start": row["sentence_start"],
+            "end": row["sentence_end"],
+        },
         "segments": evidence_segments(row),
         "location": decode_json(row["location"]),
         "explanation": row.get("explanation"),

@@ -82,7 +82,9 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp, *, allowed_hosts: Iterable[str] | None = None) -> None:
         self.app = app
-        self.allowed = None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
+        self.allowed = (
+            None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts)
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,8 +94,15 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"content-security-policy"]
-                message = {**message, "headers": [*headers, (b"content-security-policy", csp), *_COMMON]}
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.lower() != b"content-security-policy"
+                ]
+                message = {
+                    **message,
+                    "headers": [*headers, (b"content-security-policy", csp), *_COMMON],
+                }
             await send(message)
 
         if self.allowed is not None and not self._host_ok(scope):

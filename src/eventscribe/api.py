@@ -38,6 +38,7 @@ def load(
     actors: Sequence[str | Path] = (),
     petrarch_actors: Sequence[str | Path] = (),
     petrarch_verbs: Sequence[str | Path] = (),
+    petrarch_agents: Sequence[str | Path] = (),
     min_confidence: float = 0.0,
 ) -> TextCoder:
     """A coder with the model and knowledge loaded once (a few seconds)."""
@@ -47,6 +48,7 @@ def load(
         actor_files=tuple(Path(p) for p in actors),
         petrarch_actor_files=tuple(Path(p) for p in petrarch_actors),
         petrarch_verb_files=tuple(Path(p) for p in petrarch_verbs),
+        petrarch_agent_files=tuple(Path(p) for p in petrarch_agents),
         min_confidence=min_confidence,
     )
     return TextCoder(Coder.build(settings))

@@ -45,6 +45,8 @@ def _settings(
     petrarch_verbs: tuple[str, ...] = (),
     petrarch_discards: tuple[str, ...] = (),
     conventions: str = "plover",
+    *,
+    petrarch_agents: tuple[str, ...] = (),
 ) -> Settings:
     return Settings(
         model=model,
@@ -53,6 +55,7 @@ def _settings(
         petrarch_actor_files=tuple(Path(p) for p in petrarch_actors),
         petrarch_verb_files=tuple(Path(p) for p in petrarch_verbs),
         petrarch_discard_files=tuple(Path(p) for p in petrarch_discards),
+        petrarch_agent_files=tuple(Path(p) for p in petrarch_agents),
         conventions=conventions,
         max_chars=max_chars,
         min_confidence=min_confidence,
@@ -100,6 +103,12 @@ def coder_options(func):
                 multiple=True,
                 type=click.Path(exists=True, dir_okay=False),
                 help="A PETRARCH discard list: a sentence with one of its phrases (marked +: a whole story) codes no event; may repeat.",
+            ),
+            click.option(
+                "--petrarch-agents",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False),
+                help="An agent dictionary in the PETRARCH format (POLICE {} [~COP], FOREIGN_MINISTER [~GOVFRM]): role words with the sector their code gives; may repeat.",
             ),
             click.option(
                 "--conventions",
@@ -245,6 +254,7 @@ def code(
     petrarch_actors,
     petrarch_verbs,
     petrarch_discards,
+    petrarch_agents,
     conventions,
     max_chars,
     min_confidence,
@@ -295,6 +305,7 @@ def code(
         petrarch_verbs,
         petrarch_discards,
         conventions,
+        petrarch_agents=petrarch_agents,
     )
     settings = replace(settings, learned_actors=learned_actors(store_path), doc_seconds=doc_seconds)
     coder = Coder.build(settings)
@@ -542,6 +553,7 @@ def evaluate(
     petrarch_actors,
     petrarch_verbs,
     petrarch_discards,
+    petrarch_agents,
     conventions,
     max_chars,
     min_confidence,
@@ -566,6 +578,7 @@ def evaluate(
         petrarch_actors = (*petrarch_actors, *suite[1])
         petrarch_verbs = (*petrarch_verbs, *suite[2])
         petrarch_discards = (*petrarch_discards, *suite[3])
+        petrarch_agents = (*petrarch_agents, *suite[4])
     else:
         gold_set = load_gold(Path(gold))
     if pred:
@@ -582,6 +595,7 @@ def evaluate(
             petrarch_verbs,
             petrarch_discards,
             conventions,
+            petrarch_agents=petrarch_agents,
         )
         if suite is not None:  # the suite's own verbs only, coded as PETRARCH codes
             settings = replace(settings, bundled_lexicon=not suite[2], conventions="cameo")
@@ -614,14 +628,14 @@ def _suite(path: Path, dictionaries: str | None):
     suite = read_suite(path)
     folder = Path(dictionaries) if dictionaries else path.parent
     found: dict[str, tuple[str, ...]] = {}
-    for kind in ("actors", "verbs", "discards"):
+    for kind in ("actors", "verbs", "discards", "agents"):
         name = suite.files.get(kind)
         if name and not (folder / name).is_file():
             raise click.BadParameter(
                 f"{folder / name} not found (named in {path.name})", param_hint="--dictionaries"
             )
         found[kind] = (str(folder / name),) if name else ()
-    return suite, found["actors"], found["verbs"], found["discards"]
+    return suite, found["actors"], found["verbs"], found["discards"], found["agents"]
 
 
 def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:
@@ -641,12 +655,12 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--kind",
-    type=click.Choice(["actors", "verbs"]),
+    type=click.Choice(["actors", "verbs", "agents"]),
     default=None,
-    help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks).",
+    help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks, agent files [~CODE] codes).",
 )
 def check_dictionary(path, kind) -> None:
-    """Read a PETRARCH/TABARI actor or verb dictionary and print what was read, converted
+    """Read a PETRARCH/TABARI actor, verb or agent dictionary and print what was read, converted
     and skipped (with file, line and reason).
 
     \b
@@ -679,6 +693,7 @@ def explain(
     petrarch_actors,
     petrarch_verbs,
     petrarch_discards,
+    petrarch_agents,
     conventions,
     max_chars,
     min_confidence,
@@ -707,6 +722,7 @@ def explain(
             petrarch_verbs,
             petrarch_discards,
             conventions,
+            petrarch_agents=petrarch_agents,
         )
     )
     article = Article(doc_id="explain", text=text, date=pub_date.date() if pub_date else None)

@@ -27,6 +27,8 @@ class Settings:
     entries layered over the bundled lexicon.
     ``petrarch_discard_files``: PETRARCH discard lists: a sentence (``+``: a story) with
     one of their phrases codes no event.
+    ``petrarch_agent_files``: PETRARCH agent dictionaries (``POLICE {} [~COP]``): generic
+    role words with the sector their code gives, over the built-in role words.
     ``conventions``: "plover" (default) or "cameo": code the way the CAMEO codebook and
     PETRARCH do where PLOVER differs (an act announced for the future keeps its own code
     instead of becoming AGREE/THREATEN).
@@ -48,6 +50,7 @@ class Settings:
     petrarch_actor_files: tuple[Path, ...] = field(default=())
     petrarch_verb_files: tuple[Path, ...] = field(default=())
     petrarch_discard_files: tuple[Path, ...] = field(default=())
+    petrarch_agent_files: tuple[Path, ...] = field(default=())
     bundled_lexicon: bool = True
     conventions: str = "plover"
     learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
@@ -80,6 +83,7 @@ class Settings:
             *self.petrarch_actor_files,
             *self.petrarch_verb_files,
             *self.petrarch_discard_files,
+            *self.petrarch_agent_files,
         ):
             if not Path(path).is_file():
                 raise ConfigError(

@@ -12,12 +12,18 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventscribe import __version__
-from eventscribe.actors.knowledge import ActorKnowledge, load_actor_knowledge
+from eventscribe.actors.knowledge import (
+    ActorKnowledge,
+    ExtraCountry,
+    Role,
+    load_actor_knowledge,
+)
 from eventscribe.actors.registry import load_registry
 from eventscribe.actors.spelling import ordinary_words
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
@@ -74,7 +80,9 @@ class Coder:
             petrarch_verbs(settings, ontology),
             bundled=settings.bundled_lexicon,
         )
-        knowledge = load_actor_knowledge()
+        knowledge = load_actor_knowledge(
+            extra_roles=petrarch_agents(settings), extra_countries=petrarch_countries(settings)
+        )
         words = load_word_lists()
         matcher = EventMatcher(lexicon, words, conventions=settings.conventions)
         return cls(
@@ -215,6 +223,35 @@ def _articles(
             on_problem(item)
         else:
             yield item
+
+
+def petrarch_agents(settings: Settings) -> list[Role]:
+    """Role words from the run's PETRARCH agent dictionaries (``--petrarch-agents``)."""
+    if not settings.petrarch_agent_files:
+        return []
+    from eventscribe.petrarch.actors import CodeReader
+    from eventscribe.petrarch.agents import read_agent_dictionary
+
+    codes = CodeReader.bundled()
+    return [
+        role
+        for path in settings.petrarch_agent_files
+        for role in read_agent_dictionary(Path(path), codes).roles
+    ]
+
+
+def petrarch_countries(settings: Settings) -> list[ExtraCountry]:
+    """Country names from the run's PETRARCH actor dictionaries (``GONDOR [GON]``)."""
+    if not settings.petrarch_actor_files:
+        return []
+    from eventscribe.petrarch.actors import CodeReader, country_entries, read_actor_dictionary
+
+    codes = CodeReader.bundled()
+    return [
+        country
+        for path in settings.petrarch_actor_files
+        for country in country_entries(read_actor_dictionary(Path(path)), codes)
+    ]
 
 
 def petrarch_verbs(settings: Settings, ontology: Ontology) -> list[LexiconEntry]:

@@ -72,6 +72,18 @@ class Role:
 
 
 @dataclass(frozen=True)
+class ExtraCountry:
+    """A country (or non-state body) named by a user's dictionary, e.g. a PETRARCH actor
+    entry whose code is a bare country code (``GONDOR [GON]``): its names are matched
+    like the built-in country names and replace their meaning."""
+
+    name: str
+    forms: tuple[str, ...]
+    code: str
+    source: str
+
+
+@dataclass(frozen=True)
 class _Entry:
     surface: str
     case_sensitive: bool
@@ -424,11 +436,17 @@ class ActorKnowledge:
         return self._broader.get(code)
 
 
-def load_actor_knowledge(extra_files: Sequence[Path] = ()) -> ActorKnowledge:
+def load_actor_knowledge(
+    extra_files: Sequence[Path] = (),
+    extra_roles: Sequence[Role] = (),
+    extra_countries: Sequence[ExtraCountry] = (),
+) -> ActorKnowledge:
     """Read and validate the built-in tables, then merge the user's ``extra_files``
     over them (CSV with columns name, aliases, country, sector; optional
     case_sensitive_aliases, note). A phrase defined in a user file replaces the
-    built-in meaning of that phrase. Raises DataFileError naming the file and line."""
+    built-in meaning of that phrase; so do a word of ``extra_roles`` (the roles of
+    PETRARCH agent dictionaries) and a name of ``extra_countries``. Raises
+    DataFileError naming the file and line."""
     data = _data_dir()
     sectors = _read_sectors(data)
     nonstate, broader = _read_nonstate(data)
@@ -449,5 +467,16 @@ def load_actor_knowledge(extra_files: Sequence[Path] = ()) -> ActorKnowledge:
     for path in extra_files:
         user += _entity_entries(Path(path), "", check)
     index.update(_index(user))
+    countries = [
+        _Entry(form, False, KnownActor(c.name, c.code, None, "country", f"{form!r} names "
+               f"{c.name} ({c.source})"), c.source)
+        for c in extra_countries
+        for form in c.forms
+    ]  # fmt: skip
+    index.update(_index(countries))
+    names.update({c.code: c.name for c in extra_countries if c.code not in names})
     roles = _read_roles(data / "roles.csv", check)
-    return ActorKnowledge(entries + user, index, roles, ethnic, names, sectors, broader)
+    for role in extra_roles:
+        check.sector(role.sector, role.word, required=True)
+        roles[normalise(role.word)] = (role, "agent dictionary")
+    return ActorKnowledge(entries + user + countries, index, roles, ethnic, names, sectors, broader)

@@ -17,6 +17,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from eventscribe.actors.knowledge import ExtraCountry
 from eventscribe.actors.registry import RegistryEntry
 from eventscribe.errors import DataFileError
 from eventscribe.records import InputProblem
@@ -191,6 +192,26 @@ def registry_entries(
             )  # fmt: skip
             entries.append(entry)
     return entries, skipped
+
+
+def country_entries(dictionary: ActorDictionary, codes: CodeReader) -> list[ExtraCountry]:
+    """The dictionary's entries that name a country: every code a bare country code
+    (``GONDOR [GON]``, ``HERMIT_KINGDOM [PRK]``), matched like built-in country names.
+    A name listed under two countries keeps the first."""
+    found = []
+    claimed: set[str] = set()
+    for actor in dictionary.actors:
+        bare = {c.code for c in actor.codes if c.start is None and c.end is None}
+        if len(bare) != 1 or not actor.codes or any(c.code not in bare for c in actor.codes):
+            continue
+        code = bare.pop()
+        if len(code) != 3 or not code.isalpha() or code in NONSTATE:
+            continue
+        where = f"{dictionary.path.name}:{actor.line}"
+        forms = tuple(f for f in dict.fromkeys((actor.name, *actor.aliases)) if f not in claimed)
+        claimed.update(forms)
+        found.append(ExtraCountry(actor.name.title(), forms, codes.split(code)[0], where))
+    return found
 
 
 def summary_lines(dictionary: ActorDictionary, codes: CodeReader) -> list[str]:

@@ -10,18 +10,25 @@ from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, summa
 from eventscribe.records import InputProblem
 
 _BLOCK = re.compile(r"^---\s*\S.*\[[^\]]*\]\s*---", re.MULTILINE)
+_AGENT = re.compile(r"\[\s*~\w+\s*\]|\[\s*\w+~\s*\]")
 
 
 def check_lines(path: Path, kind: str | None = None) -> list[str]:
     """Counts read / converted / skipped (by reason) and the first skipped lines."""
     if kind is None:
-        kind = (
-            "verbs"
-            if _BLOCK.search(path.read_text(encoding="utf-8", errors="replace"))
-            else "actors"
-        )
+        text = path.read_text(encoding="utf-8", errors="replace")
+        kind = "verbs" if _BLOCK.search(text) else "agents" if _AGENT.search(text) else "actors"
     if kind == "actors":
         return summary_lines(read_actor_dictionary(path), CodeReader.bundled())
+    if kind == "agents":
+        from eventscribe.petrarch.agents import read_agent_dictionary
+
+        agents = read_agent_dictionary(path, CodeReader.bundled())
+        return [
+            f"{path}: agents dictionary, {agents.lines} lines read",
+            f"  converted {len(agents.roles)} role words",
+            *_skipped(agents.skipped),
+        ]
     from eventscribe.petrarch.verbs import read_verb_dictionary
 
     converted = read_verb_dictionary(path, bundled_ontology())

@@ -1,6 +1,8 @@
 """--conventions cameo codes an announced act with its own CAMEO code, as PETRARCH does;
 the default PLOVER conventions code it as the threat or intent it is. The JSONL says
-which conventions coded it."""
+which conventions coded it. Under CAMEO conventions, as PETRARCH codes them, two sides
+of any act with no other recipient act on each other, and a place on the verb is its
+recipient (the first actor of the verb phrase)."""
 
 from __future__ import annotations
 
@@ -15,12 +17,11 @@ from eventscribe.cli import main
 pytestmark = pytest.mark.slow
 
 
-def _code(tmp_path: Path, *extra: str) -> dict:
+def _code(
+    tmp_path: Path, *extra: str, text: str = "Turkey will impose sanctions on Syria."
+) -> dict:
     docs = tmp_path / "d.jsonl"
-    docs.write_text(
-        json.dumps({"id": "a", "text": "Turkey will impose sanctions on Syria."}) + "\n",
-        encoding="utf-8",
-    )
+    docs.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
     out = tmp_path / f"out{len(extra)}.jsonl"
     assert (
         CliRunner()
@@ -36,3 +37,32 @@ def test_an_announced_sanction_under_each_convention(tmp_path: Path) -> None:
     assert plover["conventions"] == "plover" and cameo["conventions"] == "cameo"
     assert [(e["type"], e["cameo"][:2]) for e in plover["events"]] == [("THREATEN", "13")]
     assert [(e["type"], e["cameo"][:2]) for e in cameo["events"]] == [("SANCTION", "16")]
+
+
+def _dyads(doc: dict) -> list[tuple[str, list, list, bool]]:
+    return [
+        (
+            e["cameo"],
+            [a["code"] for a in e["sources"]],
+            [a["code"] for a in e["targets"]],
+            e["mutual"],
+        )
+        for e in doc["events"]
+    ]
+
+
+def test_two_sides_of_any_act_act_on_each_other_under_cameo(tmp_path: Path) -> None:
+    text = "Chile and Peru postponed their border talks."
+    plover = _code(tmp_path, text=text)
+    cameo = _code(tmp_path, "--conventions", "cameo", text=text)
+    assert _dyads(plover) == [("160", ["CHL", "PER"], [], False)]
+    assert _dyads(cameo) == [("160", ["CHL", "PER"], ["CHL", "PER"], True)]
+
+
+def test_a_place_on_the_verb_is_the_recipient_under_cameo(tmp_path: Path) -> None:
+    text = "Chilean soldiers opened fire in Peru."
+    plover = _code(tmp_path, text=text)
+    cameo = _code(tmp_path, "--conventions", "cameo", text=text)
+    assert _dyads(plover) == [("193", ["CHLMIL"], [], False)]  # PLOVER: where, not whom
+    assert _dyads(cameo) == [("193", ["CHLMIL"], ["PER"], False)]
+    assert plover["events"][0]["location"]["text"] == "Peru"

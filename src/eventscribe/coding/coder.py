@@ -170,7 +170,7 @@ class EventCoder:
         trigger = Span(trigger_start, trigger_end, article.text[trigger_start:trigger_end])
         sent_start, sent_end, sentence = sent
         joint = self.matcher.words.joint_objects
-        mutual = _reciprocal(candidate, joint)
+        mutual = _reciprocal(candidate, joint, any_type=self.matcher.conventions == "cameo")
         countries = {c for *_, c in named}
         sources: list[Actor] = []
         targets: list[Actor] = []
@@ -286,11 +286,16 @@ RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 RECIPROCAL_CAMEO = frozenset({"057"})
 
 
-def _reciprocal(candidate: Candidate, joint_objects: frozenset[str]) -> bool:
-    """A joint act of two or more sides with no other recipient."""
+def _reciprocal(
+    candidate: Candidate, joint_objects: frozenset[str], *, any_type: bool = False
+) -> bool:
+    """A joint act of two or more sides with no other recipient. ``any_type``: whatever
+    the act (PETRARCH's convention: "Gondor and Osgiliath postponed their meeting" is
+    coded both ways)."""
     resolved_targets = [t for t in candidate.targets if t.placed]
     joint = (
-        candidate.type in RECIPROCAL_TYPES
+        any_type
+        or candidate.type in RECIPROCAL_TYPES
         or candidate.cameo in RECIPROCAL_CAMEO
         or _on_shared_deal(candidate, joint_objects)
     )

@@ -100,6 +100,11 @@ class EventMatcher:
         # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
         # CAMEO (and PETRARCH) code the act with its own code whatever its tense
         self.recode_future = conventions == "plover"
+        # PETRARCH takes the first actor of the verb phrase as the target, a place too
+        # ("arrived in Gondor"), however deep in the phrase ("welcomed a resumption of
+        # ties with Osgiliath"); PLOVER's coder reads "in Kosovo" as where, not whom
+        self.conventions = conventions
+        self._reach = recipients.Reach.petrarch() if conventions == "cameo" else recipients.Reach()
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
         # per verb lemma, its entries with what the match asks of each (read once here,
@@ -402,7 +407,7 @@ class EventMatcher:
             first_heads = [h for h in first_heads if h not in skip]
         return (
             recipients.nearest_object_actor(
-                t, verb, actors, self.words, sources, tuple(objects), skip
+                t, verb, actors, self.words, sources, tuple(objects), skip, self._reach
             )
             or recipients.owners_of(t, first_heads, actors, self.words, sources)
             or recipients.unresolved(t, first_heads)
@@ -452,7 +457,9 @@ class EventMatcher:
                 between = slot == "prep:between"
                 break
         if not targets and "none" not in entry.targets:
-            targets = recipients.nearest_object_actor(t, noun, actors, self.words, sources)
+            targets = recipients.nearest_object_actor(
+                t, noun, actors, self.words, sources, reach=self._reach
+            )
         if not sources and len(targets) >= 2 and between:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         # a hyphenated noun ("sit-in", "cease-fire") is the trigger as a whole

@@ -10,6 +10,8 @@ subordinate clause that is an event of its own. Tokens are positions in the docu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
 from eventscribe.coding.syntax import WordLists
@@ -104,6 +106,20 @@ FALLBACK_TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "clause_subj
 FALLBACK_DEPTH = 4
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How far the fallback recipient search goes: ``depth`` arcs from the verb, and
+    whether the object of a locative preposition on the verb ("in Kosovo") may be the
+    recipient (PETRARCH's convention: the first actor of the verb phrase)."""
+
+    depth: int = FALLBACK_DEPTH
+    places: bool = False
+
+    @classmethod
+    def petrarch(cls) -> Reach:
+        return cls(depth=FALLBACK_DEPTH + 2, places=True)
+
+
 def nearest_object_actor(
     t: Tree,
     verb: int,
@@ -112,6 +128,7 @@ def nearest_object_actor(
     exclude: tuple[Actor, ...] = (),
     trigger_objects: tuple[int, ...] = (),
     skip: frozenset[int] = frozenset(),
+    reach: Reach = Reach(),
 ) -> tuple[Actor, ...]:
     """When no slot of the entry names a recipient, the nearest actor that is an object
     inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
@@ -119,7 +136,7 @@ def nearest_object_actor(
     subjects: set[int] | None = None  # the verb's subject phrases, read when first needed
     best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
     dep, head, lower, by_head = t.dep, t.head, t.lower, actors.by_head
-    for token, distance in clause_steps(t, verb, words).items():
+    for token, distance in clause_steps(t, verb, words, reach.depth).items():
         up = head[token]
         label = "clause_subject" if dep[token] == "nsubj" and dep[up] == "ccomp" else dep[token]
         if label not in FALLBACK_TARGET_DEPS or token in skip or lower[up] == "by":
@@ -130,7 +147,12 @@ def nearest_object_actor(
             continue
         if own(t, token, words) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if dep[token] == "pobj" and lower[up] in words.locative_prepositions and head[up] == verb:
+        if (
+            not reach.places
+            and dep[token] == "pobj"
+            and lower[up] in words.locative_prepositions
+            and head[up] == verb
+        ):
             continue  # "arrested two men in Kosovo": where, not whom
         if dep[token] == "pobj" and lower[head[up]] == "according":
             continue  # "according to military statements": who says, not whom

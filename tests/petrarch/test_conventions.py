@@ -66,3 +66,11 @@ def test_a_place_on_the_verb_is_the_recipient_under_cameo(tmp_path: Path) -> Non
     assert _dyads(plover) == [("193", ["CHLMIL"], [], False)]  # PLOVER: where, not whom
     assert _dyads(cameo) == [("193", ["CHLMIL"], ["PER"], False)]
     assert plover["events"][0]["location"]["text"] == "Peru"
+
+
+def test_actor_codes_are_written_with_cameo_role_codes_under_cameo(tmp_path: Path) -> None:
+    text = "Danish journalists accused the Swedish government of censorship."
+    plover = _code(tmp_path, text=text)["events"][0]["sources"][0]
+    cameo = _code(tmp_path, "--conventions", "cameo", text=text)["events"][0]["sources"][0]
+    assert (plover["sector"], plover["code"]) == ("JRN", "DNKJRN")  # PLOVER's journalists
+    assert (cameo["sector"], cameo["code"]) == ("JRN", "DNKMED")  # CAMEO's media role code

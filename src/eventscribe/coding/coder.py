@@ -30,6 +30,7 @@ from eventscribe.coding.matcher import Candidate, EventMatcher
 from eventscribe.coding.tree import Tree
 from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
+from eventscribe.petrarch.actors import CodeReader
 from eventscribe.petrarch.discards import Discards
 from eventscribe.places import Place
 from eventscribe.places.location import event_location_at
@@ -89,6 +90,8 @@ class EventCoder:
         # CAMEO code -> Goldstein score (the same few codes come back in every document)
         self._type_scores: dict[tuple[str, str | None], tuple[int, float]] = {}
         self._goldstein: dict[str, float] = {}
+        # CAMEO conventions write CAMEO actor codes ("DNKMED" for Danish media, not DNKJRN)
+        self._cameo_codes = CodeReader.bundled() if matcher.conventions == "cameo" else None
 
     def code(
         self,
@@ -183,6 +186,11 @@ class EventCoder:
             for actor, role in ((source, sources), (target, [] if mutual else targets)):
                 if actor is not None and not any(actor.same_as(a) for a in role):
                     role.append(actor)
+        if self._cameo_codes is not None:
+            sources, targets = (
+                _recoded(sources, self._cameo_codes),
+                _recoded(targets, self._cameo_codes),
+            )
         if mutual:
             targets = list(sources)  # "Serbia and Kosovo agreed": each side acts towards the other
         paired, note = _paired(candidate, sources, targets, mutual)
@@ -232,6 +240,11 @@ class EventCoder:
             mutual=mutual,
             paired_cameo=paired,
         )
+
+
+def _recoded(actors: list[Actor], codes: CodeReader) -> list[Actor]:
+    """The actors with their codes written as CAMEO codes (country and role codes)."""
+    return [replace(a, code=codes.join(a.country, a.sector)) if a.placed else a for a in actors]
 
 
 def _pairs(

@@ -159,6 +159,16 @@ class CodeReader:
         sector = next((self.roles[r] for r in roles if r in self.roles), None)
         return country, sector
 
+    def join(self, country: str | None, sector: str | None) -> str | None:
+        """The CAMEO actor code of a country and PLOVER sector, the inverse of
+        :meth:`split`: ("XKX", "JRN") -> "KSVMED" (the first code listed for each)."""
+        first_country = {iso: code for code, iso in reversed(self.countries.items())}
+        first_role = {plover: role for role, plover in reversed(self.roles.items())}
+        head = first_country.get(country or "", country or "")
+        if head in {"UNO", "EUR"}:
+            head = "IGO" + head
+        return head + (first_role.get(sector or "", sector or "")) or None
+
 
 def registry_entries(
     dictionary: ActorDictionary, codes: CodeReader, *, people_only: bool = False

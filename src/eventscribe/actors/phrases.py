@@ -59,6 +59,7 @@ class PhraseIds:
         self.dates = view.ids({"DATE", "TIME"})
         self.pronoun_words = view.ids(PRONOUNS_PERSON | PRONOUNS_GROUP)
         self.prep, self.pobj, self.case = view.id("prep"), view.id("pobj"), view.id("case")
+        self.conj = view.id("conj")
         self.pron = view.id("PRON")
         self.nominal = view.ids(NOMINAL_POS)
         self.noun_modifiers = view.ids(_MODIFIER_DEPS)
@@ -160,15 +161,30 @@ def _is_time_phrase_at(view: DocView, ids: PhraseIds, i: int) -> bool:
 
 
 def locative_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
-    """Places the head is said to be in or from ("rebels in Ivory Coast"), as token indexes."""
+    """Places the head is said to be in or from ("rebels in Ivory Coast"), as token
+    indexes, conjoined places each ("lawmakers in Arnor and Gondor")."""
     dep, children = view.dep, view.children
-    return [
+    places = [
         obj
         for prep in children[head]
         if dep[prep] == ids.prep and view.lower[prep] in ids.locative
         for obj in children[prep]
         if dep[obj] == ids.pobj
     ]
+    return [p for place in places for p in (place, *conjuncts(view, ids, place))]
+
+
+def conjuncts(view: DocView, ids: PhraseIds, head: int) -> list[int]:
+    """The tokens conjoined to ``head`` after it ("Arnor, Rohan and Gondor"), in order."""
+    found: list[int] = []
+    frontier = [head]
+    while frontier:
+        token = frontier.pop()
+        for child in view.children[token]:
+            if view.dep[child] == ids.conj and child not in found:
+                found.append(child)
+                frontier.append(child)
+    return sorted(found)
 
 
 def is_pronoun_at(view: DocView, ids: PhraseIds, i: int) -> bool:

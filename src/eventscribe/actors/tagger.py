@@ -36,6 +36,8 @@ from eventscribe.actors.memory import (
 from eventscribe.actors.names import NameReader, recall
 from eventscribe.actors.naming import names_no_one, organisation_name
 from eventscribe.actors.phrases import (
+    PhraseIds,
+    conjuncts,
     head_candidate_flags,
     is_pronoun_at,
     locative_indexes,
@@ -347,8 +349,11 @@ class ActorTagger:
         clues: dict[int, Clue],
         memory: ArticleMemory,
     ) -> list[Clue]:
-        """Country evidence from outside the name: a possessive pronoun ("their forces")
-        or a place the group is in or from ("opposition groups in Zimbabwe")."""
+        """Country evidence from outside the name: a possessive pronoun ("their forces"),
+        the places the group is in or from ("opposition groups in Zimbabwe", one clue per
+        conjoined place: "lawmakers in Arnor and Gondor"), or what its conjoined noun
+        shares with it ("Danish media and government"; "lawmakers and officials in
+        Arnor")."""
         phrase = ids.phrase
         for child in view.children[head]:
             if view.dep[child] == phrase.poss and is_pronoun_at(view, phrase, child):
@@ -359,11 +364,25 @@ class ActorTagger:
                         actor.name, actor.country, None, "country", f"'{text}' = {actor.name}"
                     )
                     return [Clue(child, child + 1, "country", text, known=known)]
-        for place in locative_indexes(view, phrase, head):
-            for i in modifier_indexes(view, phrase, place):
-                clue = clues.get(i)
-                if clue is not None and clue.known is not None and clue.known.country:
-                    return [clue]
+        found = _place_clues(view, phrase, head, clues)
+        if found:
+            return found
+        first = head
+        while view.dep[first] == phrase.conj and view.head[first] != first:
+            first = view.head[first]
+        if first != head:  # "Danish media and government": the first noun's country
+            shared = [
+                clues[i]
+                for i in modifier_indexes(view, phrase, first)
+                if i < first and _country_clue(clues.get(i))
+            ]
+            if shared:
+                return shared[:1]
+        for other in (first, *conjuncts(view, phrase, first)):  # "lawmakers and officials in Arnor"
+            if other != head:
+                found = _place_clues(view, phrase, other, clues)
+                if found:
+                    return found
         return []
 
     def _pronoun(
@@ -405,6 +424,27 @@ class ActorTagger:
             )
             for code in countries[-2:]
         )
+
+
+def _country_clue(clue: Clue | None) -> bool:
+    return clue is not None and clue.known is not None and bool(clue.known.country)
+
+
+def _place_clues(view: DocView, phrase: PhraseIds, head: int, clues: dict[int, Clue]) -> list[Clue]:
+    """Country clues of the places the head is in or from, one per place."""
+    found: list[Clue] = []
+    for place in locative_indexes(view, phrase, head):
+        clue = next(
+            (
+                clues[i]
+                for i in modifier_indexes(view, phrase, place)
+                if _country_clue(clues.get(i))
+            ),
+            None,
+        )
+        if clue is not None and clue not in found:
+            found.append(clue)
+    return found
 
 
 def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:

@@ -1,0 +1,53 @@
+"""Conjoined actors share what the sentence says of them once (sentences written for
+these tests): "Danish media and government" are both Danish, "lawmakers in Chile and
+Peru" are two actors, one per country, "lawmakers and officials in Chile" are both
+Chilean."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventscribe.cli import main
+
+pytestmark = pytest.mark.slow
+
+SENTENCES = [
+    "Danish media and government warned Sweden about the plan.",
+    "Lawmakers in Chile and Peru welcomed the agreement with Bolivia.",
+    "Lawmakers and officials in Chile welcomed the agreement with Bolivia.",
+    "Serbian police and soldiers attacked Kosovo villages.",
+]
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
+    folder = tmp_path_factory.mktemp("shared")
+    docs = folder / "docs.jsonl"
+    docs.write_text(
+        "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(SENTENCES)),
+        encoding="utf-8",
+    )
+    out = folder / "out.jsonl"
+    result = CliRunner().invoke(
+        main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return [[a["code"] for a in line["events"][0]["sources"]] for line in lines]
+
+
+def test_a_nationality_before_the_first_noun_holds_for_the_second(sources: list) -> None:
+    assert sources[0] == ["DNKJRN", "DNKGOV"]
+    assert sources[3] == ["SRBCOP", "SRBMIL"]
+
+
+def test_a_group_in_two_countries_is_two_actors(sources: list) -> None:
+    assert sources[1] == ["CHLLEG", "PERLEG"]
+
+
+def test_a_place_after_two_nouns_holds_for_both(sources: list) -> None:
+    assert sources[2] == ["CHLLEG", "CHLGOV"]

@@ -51,7 +51,8 @@ def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path)
     reasons = [str(s) for s in converted.skipped]
     assert len(reasons) == len(set(reasons)), "each skipped line is reported once"
     assert any(r.startswith("test.verbs.txt:11: words before the verb") for r in reasons)
-    assert any(r.startswith("test.verbs.txt:12: null code") for r in reasons)
+    nulls = [(e.lemma, e.objects) for e in converted.entries if e.null]
+    assert nulls == [("befriend", ("vote",)), ("cherish", ("vote",))]  # "[---]": codes nothing
     assert any(
         r.startswith("test.verbs.txt:14:") and "012 has no PLOVER type" in r for r in reasons
     )
@@ -60,8 +61,16 @@ def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path)
 @pytest.mark.slow
 def test_a_new_verb_pattern_changes_the_coding(verbs: Path, tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
-    docs.write_text(json.dumps({"id": "a", "date": "2023-02-02", "text": "Serbia befriended Hungary."}) + "\n",
-                    encoding="utf-8")  # fmt: skip
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "date": "2023-02-02", "text": text}) + "\n"
+            for i, text in (
+                ("a", "Serbia befriended Hungary."),
+                ("b", "Serbia cherished the vote."),
+            )
+        ),
+        encoding="utf-8",
+    )
     runs = {}
     for name, extra in (("plain", []), ("with", ["--petrarch-verbs", str(verbs)])):
         out = tmp_path / f"{name}.jsonl"
@@ -69,7 +78,9 @@ def test_a_new_verb_pattern_changes_the_coding(verbs: Path, tmp_path: Path) -> N
             main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", *extra]
         )
         assert result.exit_code == 0, result.output
-        runs[name] = json.loads(out.read_text(encoding="utf-8"))["events"]
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        runs[name] = lines[0]["events"]
+        assert not lines[1]["events"]  # the pattern coded [---] keeps the verb uncoded
     assert not runs["plain"]
     assert [
         (e["type"], e["cameo"], e["source"]["country"], e["target"]["country"])

@@ -60,6 +60,9 @@ class LexiconEntry:
     # a noun counts only with one of these complements: a preposition ("a call for
     # restraint") or "to" for an infinitive ("a call to end the war"); empty: always
     needs: tuple[str, ...] = ()
+    # a phrase known to code nothing (a PETRARCH pattern coded [---], "abandon the
+    # budget"): when it is the best match of its verb, the verb codes no event
+    null: bool = False
 
     @property
     def key(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:

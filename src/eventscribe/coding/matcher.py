@@ -203,8 +203,8 @@ class EventMatcher:
                     continue
             best = (entry, objects)
             break
-        if best is None:
-            return None
+        if best is None or best[0].null:
+            return None  # no entry, or one that says the phrase codes nothing
         entry, objects = best
         span_end = max([verb, *objects]) + 1
         if t.dep[verb] == "aux" and entry.lemma in self.words.obligation_aux:

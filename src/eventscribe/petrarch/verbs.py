@@ -6,8 +6,9 @@ The file holds synsets (``&NAME`` then ``+WORD`` lines) and blocks: a header ``-
 patterns ``- * OBJECT (PREP WORD) [code]`` where ``*`` is the verb, ``{A B}`` a noun
 phrase, ``&NAME`` any word of a synset and ``[a:b]`` a paired code. A pattern becomes a
 dependency entry (verb, particles and preposition words, object head words) where its
-structure allows; the rest (words before the verb, source/target markers, null codes,
-CAMEO statements that PLOVER does not code) is skipped with file, line and reason.
+structure allows; a pattern coded ``[---]`` becomes an entry that keeps its phrase
+uncoded; the rest (words before the verb, source/target markers, a verb line with a null
+code, CAMEO statements that PLOVER does not code) is skipped with file, line and reason.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ class _Reader:
     ) -> None:  # fmt: skip
         main, _, paired = code.partition(":")
         if main in {"---", ""}:
+            if targets:  # a pattern: "- * BUDGET [---]" keeps "abandon the budget" uncoded
+                self.entries.append(_null_entry(lemma, tail, objects, where))
+                return
             self.skip(where, "null code [---]: the phrase is known to code nothing")
             return
         plover = self._plover(main)
@@ -186,6 +190,17 @@ class _Reader:
             return "REQUEST", None  # PLOVER's REQUEST holds CAMEO's appeals and demands
         type_, mode = self.ontology.plover_for_cameo(code)
         return (type_, mode) if type_ else None
+
+
+def _null_entry(
+    lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], where: str
+) -> LexiconEntry:
+    """An entry for a phrase known to code nothing: when it is the best match of its
+    verb, the verb codes no event."""
+    return LexiconEntry(
+        pos="verb", lemma=lemma, tail=tail, objects=objects, type="", mode=None, cameo="---",
+        paired=None, targets=("none",), source="subj", when="always", origin=where, null=True,
+    )  # fmt: skip
 
 
 def _expand(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:

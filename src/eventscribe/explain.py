@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventscribe.pipeline import Analysis
 from eventscribe.records import event_to_contract
 
@@ -49,7 +51,7 @@ def render_explanation(analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-def _where(location: dict | None) -> str:
+def _where(location: dict[str, Any] | None) -> str:
     """ "Kidal (MLI, city: 18.44, 1.41)"; "not said" when the sentence names no place."""
     if location is None:
         return "not said"
@@ -58,7 +60,7 @@ def _where(location: dict | None) -> str:
     return f"{location['text']} ({location.get('country') or '?'}, {kind}{point})"
 
 
-def _actor_label(actor: dict | None) -> str:
+def _actor_label(actor: dict[str, Any] | None) -> str:
     if actor is None:
         return "-"
     return f"{actor['name']} [{actor['country'] or '?'} {actor['sector'] or '?'}]"

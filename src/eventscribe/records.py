@@ -8,7 +8,7 @@ hashes, so re-running the same input gives the same ids.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -270,8 +270,3 @@ def event_to_contract(event: Event) -> dict[str, Any]:
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
         "location": event.location,
     }
-
-
-def as_plain_dict(record: object) -> dict[str, Any]:
-    """A dataclass record as a plain dict (for debugging and tests)."""
-    return asdict(record)  # type: ignore[call-overload]

@@ -7,13 +7,21 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from eventscribe.config import Settings
 from eventscribe.errors import OutputError
 from eventscribe.records import InputProblem, stable_id
+
+if TYPE_CHECKING:
+    from eventscribe.actors.registry import RegistryEntry
+    from eventscribe.pipeline import Coder
+    from eventscribe.runner.corpus import CorpusTotals
+    from eventscribe.runner.work import BatchResult
+    from eventscribe.store import EventStore, RunInfo
+    from eventscribe.store.batch import QuarantinedDocument
 
 
 class Progress:
@@ -57,7 +65,7 @@ class Progress:
 
     # -- corpus runs (eventscribe.runner.Listener) ----------------------------------------
 
-    def batch(self, result) -> None:
+    def batch(self, result: BatchResult) -> None:
         """One committed batch of a corpus run."""
         self.documents += len(result.coded)
         self.sentences += result.sentences
@@ -68,7 +76,7 @@ class Progress:
             sent_s=f"{self.sentences / elapsed:.0f}", events=self.events, refresh=False
         )
 
-    def quarantined(self, item) -> None:
+    def quarantined(self, item: QuarantinedDocument) -> None:
         """A document whose coding raised: one line, the run goes on."""
         self.quarantined_docs += 1
         self._bar.write(f"quarantined {item.origin}: {item.reason}", file=sys.stderr)
@@ -84,7 +92,7 @@ class Progress:
         self._bar.close()
 
 
-def learned_actors(store_path: str | None) -> tuple:
+def learned_actors(store_path: str | None) -> tuple[RegistryEntry, ...]:
     """What the articles already in the store taught about named actors (the registry's
     learned entries), read once before the run so every worker sees the same."""
     if store_path is None or not Path(store_path).is_file():
@@ -96,7 +104,7 @@ def learned_actors(store_path: str | None) -> tuple:
         return store_knowledge(store)
 
 
-def report(progress: Progress, totals, store_path: str | None) -> None:
+def report(progress: Progress, totals: CorpusTotals, store_path: str | None) -> None:
     where = f" into {store_path}" if store_path else ""
     click.echo(
         f"coded {progress.documents} documents, {progress.sentences} sentences, "
@@ -127,14 +135,11 @@ def report(progress: Progress, totals, store_path: str | None) -> None:
 
 
 class _StoreWriter:
-    def __init__(self, store, run) -> None:
+    def __init__(self, store: EventStore, run: RunInfo) -> None:
         self.store = store
         self.run = run
         self.interrupted = _unfinished_runs(store, run.input_fingerprint)
         store.start_run(run)
-
-    def write(self, batch) -> None:
-        self.store.write(batch, run=self.run)
 
     def announce_resume(self, progress: Progress) -> None:
         """Say so when this command continues an earlier run that did not finish."""
@@ -151,7 +156,7 @@ class _StoreWriter:
         )  # fmt: skip
 
 
-def _unfinished_runs(store, input_fingerprint: str) -> str | None:
+def _unfinished_runs(store: EventStore, input_fingerprint: str) -> str | None:
     rows = store.fetch(
         "SELECT started_at FROM runs WHERE input_fingerprint = ? AND finished_at IS NULL "
         "ORDER BY started_at DESC LIMIT 1",
@@ -166,16 +171,16 @@ class StoreSink:
     def __init__(
         self,
         path: str | None,
-        coder,
+        coder: Coder,
         settings: Settings,
         command: str,
         inputs: list[str] | None = None,
     ) -> None:
         self.path, self.coder, self.settings, self.command = path, coder, settings, command
         self.inputs = inputs or []
-        self.store = None
+        self.store: EventStore | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> _StoreWriter | None:
         if self.path is None:
             return None
         from eventscribe.runner import settings_fingerprint
@@ -196,6 +201,9 @@ class StoreSink:
                 "conventions": self.settings.conventions,
                 "actor_files": [str(p) for p in self.settings.actor_files],
                 "petrarch_actor_files": [str(p) for p in self.settings.petrarch_actor_files],
+                "petrarch_verb_files": [str(p) for p in self.settings.petrarch_verb_files],
+                "petrarch_discard_files": [str(p) for p in self.settings.petrarch_discard_files],
+                "petrarch_agent_files": [str(p) for p in self.settings.petrarch_agent_files],
                 "max_chars": self.settings.max_chars,
                 "min_confidence": self.settings.min_confidence,
             },
@@ -209,7 +217,7 @@ class StoreSink:
         self.store = EventStore(self.path)
         return _StoreWriter(self.store, run)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.store is not None:
             self.store.close()
 
@@ -236,6 +244,6 @@ class JsonlSink:
         self.handle = sys.stdout if self.output == "-" else open_output(self.output)
         return self.handle
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.handle is not None and self.handle is not sys.stdout:
             self.handle.close()

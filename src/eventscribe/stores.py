@@ -36,7 +36,7 @@ class StoreReader:
             types=tuple(t.upper() for t in split_codes(type)), include_negated=True,
         )  # fmt: skip
         where, params = flt.where(STORE_SOURCE)
-        table = self._store.connection.execute(
+        table: Any = self._store.connection.execute(
             flat_events_sql(rows, where), params
         ).to_arrow_table()
         if arrow:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 import click
 
 from eventscribe.config import DEFAULT_STORE
@@ -35,7 +38,7 @@ def actors() -> None:
     show_default=True,
 )
 @click.option("--country", default=None, help="Only actors of this country code.")
-def list_actors(store_path, source, country) -> None:
+def list_actors(store_path: str, source: str, country: str | None) -> None:
     """List registry entries: name, country, sector, dates and where each came from.
 
     \b
@@ -51,7 +54,7 @@ def list_actors(store_path, source, country) -> None:
 @actors.command()
 @click.argument("name")
 @STORE_OPTION
-def show(name, store_path) -> None:
+def show(name: str, store_path: str) -> None:
     """Show what the registry and the stored articles say about NAME.
 
     \b
@@ -89,7 +92,14 @@ def show(name, store_path) -> None:
     help="Valid until (YYYY-MM-DD).",
 )
 @STORE_OPTION
-def edit(name, country, sector, valid_from, valid_to, store_path) -> None:
+def edit(
+    name: str,
+    country: str,
+    sector: str | None,
+    valid_from: datetime | None,
+    valid_to: datetime | None,
+    store_path: str,
+) -> None:
     """Set NAME's country and sector (optionally for a date range); used from the next run.
 
     \b
@@ -112,7 +122,7 @@ def edit(name, country, sector, valid_from, valid_to, store_path) -> None:
 @click.argument("name")
 @click.argument("other")
 @STORE_OPTION
-def merge(name, other, store_path) -> None:
+def merge(name: str, other: str, store_path: str) -> None:
     """Record that OTHER is another name of NAME (same country and sector from now on).
 
     \b
@@ -142,7 +152,7 @@ def merge(name, other, store_path) -> None:
     )
 
 
-def _rows(store_path: str, *, name: str | None = None) -> list[dict]:
+def _rows(store_path: str, *, name: str | None = None) -> list[dict[str, Any]]:
     from pathlib import Path
 
     from eventscribe.actors.edits import registry_rows
@@ -154,7 +164,7 @@ def _rows(store_path: str, *, name: str | None = None) -> list[dict]:
         return registry_rows(store, name=name)
 
 
-def _mentions(store_path: str, name: str) -> list[dict]:
+def _mentions(store_path: str, name: str) -> list[dict[str, Any]]:
     from pathlib import Path
 
     from eventscribe.store import EventStore
@@ -180,7 +190,7 @@ def _from_source(source: str, wanted: str) -> bool:
     return wanted in ("all", kind)
 
 
-def _table(rows: list[dict]) -> str:
+def _table(rows: list[dict[str, Any]]) -> str:
     lines = []
     for row in rows:
         dates = f"{row['from'] or '?'}..{row['to'] or 'now'}"

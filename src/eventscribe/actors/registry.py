@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -213,7 +214,7 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return [(node.start_mark.line + 1, item) for item, node in zip(data, root.value, strict=True)]
 
 
-def _entry(row: dict, where: str) -> RegistryEntry:
+def _entry(row: dict[str, Any], where: str) -> RegistryEntry:
     if not isinstance(row, dict):
         raise DataFileError(f"{where}: an actor must be a mapping of fields")
     name = str(row.get("name") or "").strip()
@@ -244,7 +245,9 @@ def _forms(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [a.strip() for a in value.split("|") if a.strip()]
-    return [str(a) for a in value]
+    if isinstance(value, list | tuple):
+        return [str(a) for a in value]
+    return [str(value)]
 
 
 def _date(value: object, where: str, field: str, *, start: bool) -> date | None:

@@ -226,11 +226,11 @@ class ActorTagger:
             found = []
             for segment in segments:
                 part = view.char_range(segment[0], segment[-1] + 1)
-                actor = self._describe(
+                person = self._describe(
                     view, ids, segment[-1], segment, part, part[2], clues, memory
                 )
-                if actor is not None:
-                    found.append(actor)
+                if isinstance(person, Actor):
+                    found.append(person)
             return tuple(found)
         short = view.span_text(first, last)
         actors = self._describe(
@@ -250,7 +250,7 @@ class ActorTagger:
         memory: ArticleMemory,
         *,
         all_actors: bool = False,
-    ):
+    ) -> Actor | tuple[Actor, ...] | None:
         """The actor described by ``tokens`` (or, with ``all_actors``, the tuple of
         actors for conjoined countries), remembered for later mentions. ``span`` is
         the mention's (start_char, end_char, text); None for ``mention_range(head)``,
@@ -449,9 +449,9 @@ def _place_clues(view: DocView, phrase: PhraseIds, head: int, clues: dict[int, C
 
 def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
     """Known clues conjoined with the best one and naming another country."""
-    if len(knowns) < 2 or knowns[0].known is None:
-        return []
     best = knowns[0]
+    if len(knowns) < 2 or best.known is None:
+        return []
     family = {t.i for i in range(best.start, best.end) for t in (doc[i], *doc[i].conjuncts)}
     partners = []
     countries = {best.known.country}

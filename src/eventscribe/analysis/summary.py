@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from eventscribe.store import EventStore
 
@@ -59,7 +59,7 @@ def counts_by_type(store: EventStore) -> dict[str, int]:
     return {row["plover_type"]: int(row["n"]) for row in rows}
 
 
-def format_dyad_summary(rows: Iterable[Sequence[str | None]]) -> str:
+def format_dyad_summary(rows: Iterable[Sequence[Any]]) -> str:
     """A plain-text table of ``rows`` grouped by dyad ("SRB -> XKX").
 
     Each event line shows date, type, CAMEO code, "source_name -> target_name" and the

@@ -9,6 +9,7 @@ in the actor's evidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from eventscribe.actors.building import UNRESOLVED_EVIDENCE
@@ -44,7 +45,7 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "
 
 
 def assume_domestic(
-    source: Actor | None, target: Actor | None, named: set[str] = frozenset()
+    source: Actor | None, target: Actor | None, named: AbstractSet[str] = frozenset()
 ) -> tuple[Actor | None, Actor | None]:
     """An office holder or group the text gives no country ("President Mugabe", "Darfur
     rebels") in an event with a party of known country is taken to be of that country:

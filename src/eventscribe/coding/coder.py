@@ -164,7 +164,7 @@ class EventCoder:
         article: Article,
         sent: tuple[int, int, Span],
         when: EventDate,
-        location: dict | None,
+        location: dict[str, Any] | None,
         named: Sequence[tuple[int, int, str]] = (),
         actors: ActorIndex | None = None,
     ) -> Iterable[Event]:
@@ -205,7 +205,8 @@ class EventCoder:
         goldstein = self._goldstein.get(cameo)
         if goldstein is None:
             goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
-        first_source, first_target = (sources or [None])[0], (targets or [None])[0]
+        first_source = sources[0] if sources else None
+        first_target = targets[0] if targets else None
         yield Event(
             event_id=stable_id(
                 doc_id,
@@ -396,8 +397,8 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
     the first mention is the event; later ones are listed in ``mentions`` (their trigger
     spans), and the most specific date any mention gives wins.
     """
-    best: dict[tuple, Event] = {}
-    order: list[tuple] = []
+    best: dict[tuple[object, ...], Event] = {}
+    order: list[tuple[object, ...]] = []
     for event in events:
         key = (
             event.type,

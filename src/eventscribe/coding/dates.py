@@ -66,6 +66,8 @@ class DateResolver:
         t = self.tree
         space = t.view.is_space
         # the first and last words that are not white space (nearly always the ends)
+        first: int | None
+        last: int | None
         if start < end and not space[start] and not space[end - 1]:
             first, last = start, end - 1
         else:

@@ -127,7 +127,7 @@ def load_lexicon(
     """Load the bundled lexicon (unless ``bundled`` is false) and any user files,
     validating every entry; then ``more`` entries made elsewhere (from a PETRARCH verb
     dictionary), which override by key."""
-    merged: dict[tuple, LexiconEntry] = {}
+    merged: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], str], LexiconEntry] = {}
     digest = hashlib.sha1()
     for path in ((bundled_lexicon_path(),) if bundled else ()) + tuple(extra):
         raw = Path(path).read_bytes()

@@ -224,7 +224,7 @@ class EventMatcher:
             verb,
             sources,
             targets,
-            None if entry.when != "always" else negated,
+            negated if entry.when == "always" and isinstance(negated, str) else None,
             modality,
         )
         if candidate.dropped is None:

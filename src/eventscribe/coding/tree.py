@@ -82,7 +82,7 @@ class Tree:
 
     def end_char(self, i: int) -> int:
         """``token.idx + len(token)``."""
-        return self.idx[i] + self.view.length[i]
+        return int(self.idx[i] + self.view.length[i])
 
     def lefts(self, i: int) -> list[int]:
         return [c for c in self.children[i] if c < i]

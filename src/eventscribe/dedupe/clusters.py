@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -106,12 +107,12 @@ def _spool_clusters(
     return written
 
 
-def _assign(cursor: duckdb.DuckDBPyConnection, window_days: int) -> Iterator[dict[str, list]]:
+def _assign(cursor: duckdb.DuckDBPyConnection, window_days: int) -> Iterator[dict[str, list[Any]]]:
     """Chunks of cluster rows; each cluster is emitted whole, with its smallest event_id."""
     group: list[tuple[str, str]] = []
-    group_key: tuple | None = None
+    group_key: tuple[Any, ...] | None = None
     anchor: date | None = None
-    out: dict[str, list] = {"cluster_id": [], "event_id": [], "doc_id": []}
+    out: dict[str, list[Any]] = {"cluster_id": [], "event_id": [], "doc_id": []}
     while rows := cursor.fetchmany(_FETCH):
         for event_id, doc_id, key, day, raw in rows:
             same = (
@@ -134,7 +135,7 @@ def _assign(cursor: duckdb.DuckDBPyConnection, window_days: int) -> Iterator[dic
         yield out
 
 
-def _flush(group: list[tuple[str, str]], out: dict[str, list]) -> None:
+def _flush(group: list[tuple[str, str]], out: dict[str, list[Any]]) -> None:
     if not group:
         return
     cluster_id = min(event_id for event_id, _ in group)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -90,7 +91,7 @@ def minhash_tables(
     """The ``doc_minhash`` and ``doc_bands`` rows for a batch of documents."""
     layout = banding(threshold)
     sigs = signatures(texts)
-    bands: dict[str, list] = {"doc_id": [], "band": [], "key": []}
+    bands: dict[str, list[Any]] = {"doc_id": [], "band": [], "key": []}
     for doc_id, sig in zip(doc_ids, sigs, strict=True):
         for index, key in enumerate(band_keys(sig, layout)):
             bands["doc_id"].append(doc_id)

@@ -14,6 +14,8 @@ pairs with a new document can be new links, so the result is the same).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import duckdb
 import pyarrow as pa
 
@@ -128,7 +130,9 @@ def copies(con: duckdb.DuckDBPyConnection) -> int:
     return int(rows[0][0])
 
 
-def _scored(cursor: duckdb.DuckDBPyConnection, threshold: float):
+def _scored(
+    cursor: duckdb.DuckDBPyConnection, threshold: float
+) -> Iterator[tuple[str, str, float]]:
     """(a, b, similarity) of the candidate pairs at or above ``threshold``."""
     while rows := cursor.fetchmany(_FETCH):
         for a, b, sig_a, sig_b in rows:

@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -39,8 +39,8 @@ class DaskExecutor:
     def __init__(self, job: Job, *, address: str, workers: int, parts_dir: Path) -> None:
         self.job, self.address, self.workers = job, address, workers
         self.parts_dir = Path(parts_dir)
-        self._cluster = None
-        self._client = None
+        self._cluster: Any = None
+        self._client: Any = None
 
     def __enter__(self) -> Self:
         from distributed import Client, LocalCluster

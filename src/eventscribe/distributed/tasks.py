@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 import pyarrow.parquet as pq
 from distributed import WorkerPlugin, get_worker
@@ -33,15 +34,15 @@ class CoderPlugin(WorkerPlugin):
         self.settings = settings
         self.coder: Coder | None = None
 
-    def setup(self, worker) -> None:
+    def setup(self, worker: Any) -> None:
         self.coder = Coder.build(self.settings).warmed_up()
 
 
 def worker_coder() -> Coder:
     """The Coder of the worker this task runs on."""
-    plugin = get_worker().plugins[PLUGIN_NAME]
+    plugin = cast(CoderPlugin, get_worker().plugins[PLUGIN_NAME])
     if plugin.coder is None:  # registered before this worker started: build it now
-        plugin.setup(get_worker())
+        plugin.coder = Coder.build(plugin.settings).warmed_up()
     return plugin.coder
 
 

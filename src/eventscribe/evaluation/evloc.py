@@ -35,7 +35,7 @@ def _found_event(case: GoldCase, doc: Mapping[str, Any] | None) -> dict[str, Any
     for event in (doc or {}).get("events") or []:
         trigger = span_of(event.get("trigger")) if isinstance(event, dict) else None
         if trigger is not None and overlaps(*case.verb, *trigger):
-            return event
+            return dict(event)
     return None
 
 

@@ -143,14 +143,15 @@ def role_actors(event: Mapping[str, Any], role: str) -> list[dict[str, Any]]:
     return [] if one is None else [one]
 
 
-Row = tuple[dict[str, Any] | None, dict[str, Any] | None, object]
+Row = tuple[dict[str, Any] | None, dict[str, Any] | None, Any]
 
 
 def dyad_rows(event: Mapping[str, Any]) -> list[Row]:
     """(source, target, CAMEO code) rows of a predicted event, as the contract defines
     its dyads: each source with each target (for a ``mutual`` act never an actor with
     itself), and each target back to each source with the ``paired_cameo``, if any."""
-    sources, targets = role_actors(event, "source"), role_actors(event, "target")
+    sources: list[dict[str, Any] | None] = list(role_actors(event, "source"))
+    targets: list[dict[str, Any] | None] = list(role_actors(event, "target"))
     mutual, cameo = bool(event.get("mutual")), event.get("cameo")
     rows: list[Row] = [
         (s, t, cameo)
@@ -160,7 +161,12 @@ def dyad_rows(event: Mapping[str, Any]) -> list[Row]:
     ]
     paired = event.get("paired_cameo")
     if paired:
-        rows += [(t, s, paired) for s in sources for t in targets if not _same_actor(s, t)]
+        rows += [
+            (t, s, paired)
+            for s in sources
+            for t in targets
+            if s is not None and t is not None and not _same_actor(s, t)
+        ]
     return rows
 
 

@@ -95,13 +95,13 @@ def article_from_html(
     if len(markup) > limit:
         return InputProblem(origin, f"HTML page has {len(markup):,} characters, over the limit of {limit:,} "
                                     "before extraction (raise --max-chars or extract the text yourself)")  # fmt: skip
-    markup, warnings = _without_huge_tables(markup)
-    if markup is None:
+    kept, warnings = _without_huge_tables(markup)
+    if kept is None:
         return InputProblem(
             origin,
             f"HTML page has more than {MAX_TABLE_ROWS:,} table rows outside any closed table",
         )
-    extracted = _extract(markup) or {}
+    extracted = _extract(kept) or {}
     text = extracted.get("text") or ""
     if not text.strip():
         return InputProblem(origin, "no article text found in HTML")

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from eventscribe.ingest.html import article_from_html
 from eventscribe.records import Article, InputProblem, stable_id
@@ -65,11 +66,11 @@ def read_warc(
                                           f"after {count} records; the records before it were read")  # fmt: skip
 
 
-def _offset(records, handle) -> int:  # type: ignore[no-untyped-def]
+def _offset(records: Any, handle: Any) -> int:
     try:
         return int(records.offset)
     except (AttributeError, TypeError, ValueError):
-        return handle.tell()
+        return int(handle.tell())
 
 
 def _truncated_at(path: Path, last: int) -> int | None:
@@ -95,7 +96,9 @@ def _truncated_at(path: Path, last: int) -> int | None:
     return None
 
 
-def _record_article(record, records, path: Path, prefix: str, max_chars: int):
+def _record_article(
+    record: Any, records: Any, path: Path, prefix: str, max_chars: int
+) -> Article | InputProblem | None:
     """The Article (or problem) in one WARC record, or None for a record that is no page."""
     if record.rec_type not in _ARTICLE_RECORDS:
         return None
@@ -122,7 +125,7 @@ def _record_article(record, records, path: Path, prefix: str, max_chars: int):
     return item
 
 
-def _content_type(record) -> str:
+def _content_type(record: Any) -> str:
     if record.http_headers is not None:
         return record.http_headers.get_header("Content-Type") or ""
     return record.rec_headers.get_header("Content-Type") or ""
@@ -139,7 +142,7 @@ def _charset(content_type: str) -> str:
     return "utf-8"
 
 
-def _crawl_day(record) -> date | None:
+def _crawl_day(record: Any) -> date | None:
     value = record.rec_headers.get_header("WARC-Date") or ""
     try:
         return date.fromisoformat(value[:10])

@@ -38,7 +38,8 @@ class TamedTokenizer:
     def __call__(self, text: str) -> Doc:
         tamed = blank_long_runs(text)
         if tamed == text:
-            return self.inner(text)
+            doc: Doc = self.inner(text)
+            return doc
         return _over_original(self.inner(tamed), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:

@@ -42,7 +42,8 @@ def read_verb_dictionary(path: Path, ontology: Ontology) -> Converted:
         raise DataFileError(f"{path}: cannot read verb dictionary ({exc})") from exc
     synsets = _synsets(lines)
     reader = _Reader(path.name, ontology, synsets)
-    block_code, verbs = "---", []  # the current block's default code and verb words
+    block_code = "---"  # the current block's default code
+    verbs: list[tuple[str, tuple[str, ...]]] = []  # and its verbs (lemma, particles)
     in_synset = False
     for number, raw in enumerate(lines, start=1):
         line = raw.split("#", 1)[0].rstrip()
@@ -60,9 +61,9 @@ def read_verb_dictionary(path: Path, ontology: Ontology) -> Converted:
         elif line.startswith("---"):
             reader.skip(where, "unreadable block header")
         else:
-            verb = reader.verb(line, block_code, where)
-            if verb is not None:
-                verbs.append(verb)
+            read = reader.verb(line, block_code, where)
+            if read is not None:
+                verbs.append(read)
     # a pattern is read once per verb of its block, so its reason may come more than once
     return Converted(tuple(reader.entries), tuple(dict.fromkeys(reader.skipped)), len(lines))
 
@@ -121,7 +122,9 @@ class _Reader:
         if star > 0:
             self.skip(where, "words before the verb (subject side) are not read")
             return
-        tail, objects, preps = list(verb[1]), [], []
+        tail = list(verb[1])
+        objects: list[str] = []
+        preps: list[str] = []
         phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
         for group in groups[star + 1 :]:
             if not group.startswith(("(", "{", "&")) and group not in {"$", "+", "%"} and not preps:

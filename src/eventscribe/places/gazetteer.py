@@ -112,7 +112,7 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-_HOW = tuple(sorted(RANK, key=RANK.get))  # rank -> how
+_HOW = tuple(sorted(RANK, key=lambda how: RANK[how]))  # rank -> how
 
 
 class _Entries(Sequence[Entry]):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from eventscribe.nlp.view import DocView
 from eventscribe.places.gazetteer import (
@@ -188,13 +189,13 @@ _MEMO_KEY = "places.mentions"
 _MEMO_SIZE = 1 << 16
 
 
-def _memo(gaz: Gazetteer, words: PlaceWords) -> dict:
+def _memo(gaz: Gazetteer, words: PlaceWords) -> dict[Any, Any]:
     """The gazetteer's remembered answers of :func:`_candidates` and :func:`_towns`
     for the word lists ``words``."""
     held = gaz.derived.get(_MEMO_KEY)
     if held is None or held[0] is not words:
         held = gaz.derived[_MEMO_KEY] = (words, {})
-    memo = held[1]
+    memo: dict[Any, Any] = held[1]
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     return memo

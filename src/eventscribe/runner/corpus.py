@@ -27,7 +27,7 @@ from eventscribe.errors import ConfigError
 from eventscribe.ingest.language import UNDETERMINED, guess_language
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article, InputProblem
-from eventscribe.runner.executors import Batch, ProcessExecutor, SerialExecutor
+from eventscribe.runner.executors import Batch, Executor, ProcessExecutor, SerialExecutor
 from eventscribe.runner.work import BatchResult, Job, content_hash, settings_fingerprint
 from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
 from eventscribe.store.eventstore import is_interruption
@@ -96,7 +96,7 @@ def run_corpus(
     store: EventStore | None = None,
     run: RunInfo | None = None,
     on_lines: Callable[[Sequence[str]], None] | None = None,
-    executor: object | None = None,
+    executor: Executor | None = None,
 ) -> CorpusTotals:
     """Code every article of ``items`` into ``store`` (and/or JSONL lines via ``on_lines``).
 
@@ -147,12 +147,14 @@ def make_job(
     return Job(coder.settings, run_id, settings_fingerprint(coder), store, lines, options.threshold)
 
 
-def make_executor(coder: Coder, options: CorpusOptions, job: Job, store: EventStore | None = None):
+def make_executor(
+    coder: Coder, options: CorpusOptions, job: Job, store: EventStore | None = None
+) -> Executor:
     """The executor ``options`` ask for (not yet entered): serial, processes or Dask."""
     return _executor(coder, job, options, store)
 
 
-def _executor(coder: Coder, job: Job, options: CorpusOptions, store: EventStore | None):
+def _executor(coder: Coder, job: Job, options: CorpusOptions, store: EventStore | None) -> Executor:
     if options.dask:
         from eventscribe.distributed import DaskExecutor
 

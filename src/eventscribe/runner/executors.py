@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Protocol, Self, TypeVar
 
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder
@@ -25,6 +25,24 @@ from eventscribe.runner.work import BatchResult, Job, code_batch
 
 Batch = tuple[int, list[Article]]
 T = TypeVar("T")
+
+
+class Executor(Protocol):
+    """What a corpus run codes its batches with: entered once, then ``map`` yields each
+    batch's result in order (:class:`SerialExecutor`, :class:`ProcessExecutor`, the Dask
+    executor)."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        /,
+    ) -> object: ...
+
+    def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]: ...
 
 
 class SerialExecutor:

@@ -398,7 +398,7 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) 
         # (about a third of the time of one commit per CREATE) and never half-made
         con.begin()
         try:
-            _upgrade(con, has_meta)
+            _upgrade(con, bool(has_meta))
             for statement in ddl_statements():
                 con.execute(statement)
             con.execute(

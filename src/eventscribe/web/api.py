@@ -54,19 +54,19 @@ By = Annotated[str, Query(pattern="^(day|week|month)$", description="Period: day
 
 
 @router.get("/events", summary="Events matching the filters, newest first")
-async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> Response:
     return json_response(queries.list_events(db, flt, limit=limit, offset=offset))
 
 
 @router.get("/map", summary="Located events as points: place, count, main quad class, its events")
-def map_data(db: Reader, flt: Filter) -> dict[str, Any]:
+def map_data(db: Reader, flt: Filter) -> Response:
     return json_response(map_points(db, flt))
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
 async def event(
     request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]
-) -> dict[str, Any]:
+) -> Response:
     found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
@@ -81,7 +81,7 @@ def documents(
     end: Annotated[str | None, Query(description="Last day, YYYY-MM-DD (inclusive).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     first, last = checked_date(start, "start"), checked_date(end, "end")
     return json_response(
         queries.list_documents(db, text=q, start=first, end=last, limit=limit, offset=offset)
@@ -91,7 +91,7 @@ def documents(
 @router.get(
     "/documents/{doc_id:path}", summary="One document with its text, events, quotes and places"
 )
-async def document(db: Reader, doc_id: str) -> dict[str, Any]:
+async def document(db: Reader, doc_id: str) -> Response:
     found = queries.get_document(db, doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -99,24 +99,24 @@ async def document(db: Reader, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/actors", summary="Actors in the most matching events")
-def actors(db: Reader, flt: Filter, limit: Limit = 50) -> list[dict[str, Any]]:
+def actors(db: Reader, flt: Filter, limit: Limit = 50) -> Response:
     return json_response(top_actors(db, flt, limit=limit))
 
 
 @router.get("/types", summary="Matching events per PLOVER type")
-def types(db: Reader, flt: Filter) -> list[dict[str, Any]]:
+def types(db: Reader, flt: Filter) -> Response:
     return json_response(type_mix(db, flt))
 
 
 @router.get("/dyads", summary="Country pairs with the most matching events")
-def dyads(db: Reader, flt: Filter, limit: Limit = 50) -> list[dict[str, Any]]:
+def dyads(db: Reader, flt: Filter, limit: Limit = 50) -> Response:
     return json_response(top_dyads(db, flt, limit=limit))
 
 
 @router.get("/quotes", summary="Quotes, optionally of one document")
 def quotes(
     db: Reader, doc_id: str | None = None, limit: Limit = 50, offset: Offset = 0
-) -> dict[str, Any]:
+) -> Response:
     return json_response(queries.list_quotes(db, doc_id=doc_id, limit=limit, offset=offset))
 
 
@@ -130,7 +130,7 @@ async def dyad(
     side_b: Annotated[str, Path(max_length=200, description="Codes of side B, e.g. XKX.")],
     by: By = "week",
     directed: Annotated[bool, Query(description="Only side A -> side B.")] = False,
-) -> dict[str, Any]:
+) -> Response:
     if not split_codes(side_a) or not split_codes(side_b):
         raise HTTPException(422, "both sides need at least one code, e.g. /api/dyad/SRB/XKX")
     series = dyad_series(db, side_a, side_b, by=by, directed=directed, flt=replace(flt))

@@ -53,7 +53,17 @@ def _series_table(series) -> str:  # type: ignore[no-untyped-def]
     default=None,
     help="Write csv/parquet/json here (table prints to stdout).",
 )
-def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> None:
+def dyad(
+    side_a: str,
+    side_b: str,
+    store_path: str,
+    by: str,
+    directed: bool,
+    start: str | None,
+    end: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """Events between two sides per day, week or month, by quad class, with Goldstein sums.
 
     A side is a country code (SRB), an actor code (SRBGOV) or several joined by
@@ -132,7 +142,14 @@ def dyad(side_a, side_b, store_path, by, directed, start, end, fmt, output) -> N
     metavar="NAME",
     help="Also answer requests whose Host header is NAME (repeatable). By default only localhost names and the --host address are answered.",
 )
-def serve(store_path, host, port, cache_mb, query_threads, allow_hosts) -> None:
+def serve(
+    store_path: str,
+    host: str,
+    port: int,
+    cache_mb: float,
+    query_threads: int,
+    allow_hosts: tuple[str, ...],
+) -> None:
     """Serve the dashboard and the read-only JSON API over a store.
 
     Pages: / (overview), /dyad?a=SRB&b=XKX (timeline and events), /event/ID,

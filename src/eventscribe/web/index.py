@@ -91,7 +91,8 @@ def _codes(column: pa.ChunkedArray, keys: dict[Any, int]) -> np.ndarray:
     encoded = pc.dictionary_encode(column.combine_chunks())
     remap = np.array([keys.setdefault(v, len(keys)) for v in encoded.dictionary.to_pylist()] + [-1])
     indices = pc.fill_null(encoded.indices, -1).to_numpy()
-    return remap[indices].astype(np.int32)
+    codes: np.ndarray = remap[indices].astype(np.int32)
+    return codes
 
 
 def build_postings(columns: list[pa.ChunkedArray]) -> Postings:

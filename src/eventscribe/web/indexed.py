@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 
 from eventscribe.analysis.filters import EventFilter
-from eventscribe.web.index import NO_BUCKET, EventIndex, sorted_unique
-from eventscribe.web.textindex import simple_lower
+from eventscribe.web.index import NO_BUCKET, EventIndex
+from eventscribe.web.textindex import simple_lower, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
 _FIRST_CHUNK = 8192
@@ -119,12 +119,14 @@ def _member(sorted_values: np.ndarray, probes: np.ndarray) -> np.ndarray:
         return np.zeros(len(probes), dtype=bool)
     at = np.searchsorted(sorted_values, probes)
     at[at == len(sorted_values)] = 0
-    return sorted_values[at] == probes
+    member: np.ndarray = sorted_values[at] == probes
+    return member
 
 
 def _intersect(one: np.ndarray, other: np.ndarray) -> np.ndarray:
     small, large = (one, other) if len(one) <= len(other) else (other, one)
-    return small[_member(large, small)]
+    common: np.ndarray = small[_member(large, small)]
+    return common
 
 
 def series_rows(index: EventIndex, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:

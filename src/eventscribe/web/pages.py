@@ -40,9 +40,10 @@ Page = Annotated[int, Query(ge=1, le=100_000)]
 
 def _render(request: Request, template: str, **context: Any) -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(
+    page: HTMLResponse = templates.TemplateResponse(
         request, template, {"url_with": _url_with(request), **context}
     )
+    return page
 
 
 def _url_with(request: Request):  # type: ignore[no-untyped-def]

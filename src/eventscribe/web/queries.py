@@ -34,7 +34,7 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     found = (
         indexed.match(index, flt, max(TOTAL_CAP + 1, offset + limit)) if index is not None else None
     )
-    if found is not None:
+    if found is not None and index is not None:
         counted = len(found)
         rows = [shape_event(r, row_document(r)) for r in index.rows(found[offset : offset + limit])]
     else:

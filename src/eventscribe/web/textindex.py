@@ -176,4 +176,5 @@ class TextIndex:
         else:
             texts = self.lowered.take(pa.array(positions))
         hits = pc.match_substring(texts, pattern)
-        return pc.fill_null(hits, False).to_numpy(zero_copy_only=False)
+        found: np.ndarray = pc.fill_null(hits, False).to_numpy(zero_copy_only=False)
+        return found

@@ -10,6 +10,9 @@ for, when that folder is not there.
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +26,32 @@ from eventscribe.store import EventStore
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_EXAMPLES = REPO_ROOT.parent / "shared" / "examples"
 EXAMPLE_ARTICLE_STEM = "kosovo-serbia-2023-02-02"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The compiled gazetteer of this test session goes to a folder of its own (built on
+    first use, as a new user's is), not to the user's cache."""
+    if "EVENTSCRIBE_CACHE_DIR" not in os.environ:
+        os.environ["EVENTSCRIBE_CACHE_DIR"] = tempfile.mkdtemp(prefix="eventscribe-test-cache-")
+        config.stash[_OWN_CACHE] = os.environ["EVENTSCRIBE_CACHE_DIR"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_OWN_CACHE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_OWN_CACHE = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_gazetteer() -> None:
+    """Build the session's gazetteer cache before any test runs, so that no test's output
+    carries the one-time "building the place gazetteer cache" line."""
+    from eventscribe.places.tagger import bundled_gazetteer
+
+    bundled_gazetteer()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ source tree does, on Python 3.11 and, when the machine has them, 3.12 and 3.13."
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -77,12 +78,9 @@ def expected(
 def test_the_installed_wheel_codes_the_example_article(
     python: str, wheel: Path, expected: list, tmp_path: Path
 ) -> None:
-    interpreter = shutil.which(python)
-    if (
-        interpreter is None
-        or subprocess.run([interpreter, "-V"], check=False, capture_output=True).returncode
-    ):
-        pytest.skip(f"{python} is not installed on this machine")
+    interpreter = _interpreter(python)
+    if interpreter is None:
+        pytest.skip(f"{python} is not installed on this machine (on PATH or under pyenv)")
     venv = tmp_path / "venv"
     subprocess.run([interpreter, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
@@ -105,6 +103,23 @@ def test_the_installed_wheel_codes_the_example_article(
         cwd=tmp_path,  # outside the source tree: only the installed package is importable
     )
     assert _events(out.read_text(encoding="utf-8")) == expected
+
+
+def _interpreter(name: str) -> str | None:
+    """``name`` on PATH if it runs, else a pyenv installation of that version."""
+    version = name.removeprefix("python")
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    candidates = [
+        shutil.which(name),
+        *sorted(map(str, root.glob(f"versions/{version}.*/bin/{name}"))),
+    ]
+    for candidate in candidates:
+        if (
+            candidate
+            and subprocess.run([candidate, "-V"], check=False, capture_output=True).returncode == 0
+        ):
+            return candidate
+    return None
 
 
 def _run(args: list[str], cwd: Path | None = None) -> None:

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash, MinHashLSH
 
 from eventscribe.store.schema import arrow_schema
 
@@ -49,6 +48,8 @@ LSH_WEIGHTS = (0.05, 0.95)
 @lru_cache(maxsize=8)
 def banding(threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> Banding:
     """datasketch's optimal (b, r) for ``threshold``, favouring recall (see LSH_WEIGHTS)."""
+    from datasketch import MinHashLSH  # imported when needed: it takes half a second
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
     return Banding(threshold, lsh.b, lsh.r)
 
@@ -65,6 +66,8 @@ def signatures(texts: Sequence[str], num_perm: int = NUM_PERM) -> list[np.ndarra
     """One uint64 MinHash signature per text (the permutations are built once per call)."""
     if not texts:
         return []
+    from datasketch import MinHash  # imported when needed: it takes half a second
+
     hashes = MinHash.bulk([shingles(t) for t in texts], num_perm=num_perm, seed=SEED)
     return [np.asarray(h.hashvalues, dtype=np.uint64) for h in hashes]
 

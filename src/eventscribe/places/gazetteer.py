@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from eventscribe.errors import DataFileError
 from eventscribe.places.cities import CityTable, cities_file, read_cities
@@ -41,6 +41,15 @@ PRIMARY, ALIAS, ALTERNATE, DEMONYM = "primary", "alias", "alternate", "demonym"
 QUALIFIER = "qualifier"
 RANK = {PRIMARY: 0, ALIAS: 1, DEMONYM: 2, ALTERNATE: 3, QUALIFIER: 4}
 _CLIPPED = re.compile(r"^[A-Z][a-z]+\.$")
+
+
+class PlaceLookup(Protocol):
+    """What the places stage asks of a gazetteer: :class:`Gazetteer`, or the compiled
+    one of :mod:`eventscribe.places.compiled`."""
+
+    derived: dict[Any, Any]
+
+    def lookup(self, name: str) -> list[tuple[Entry, str]]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ from eventscribe.places.gazetteer import (
     PRIMARY,
     QUALIFIER,
     Entry,
-    Gazetteer,
+    PlaceLookup,
 )
 from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.words import PlaceWords, place_words
@@ -104,7 +104,7 @@ def case_ok(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text.isupper())
 
 
-def _plural_people(gaz: Gazetteer, plural: bool, text: str) -> bool:
+def _plural_people(gaz: PlaceLookup, plural: bool, text: str) -> bool:
     """ "Mexicans", "Nigerians": people, not the place (the adjective is kept).
     ``plural``: the name's last token is tagged NNS or NNPS; ``text`` the whole name."""
     if plural:
@@ -113,7 +113,7 @@ def _plural_people(gaz: Gazetteer, plural: bool, text: str) -> bool:
 
 
 def _candidates(
-    gaz: Gazetteer, text: str, plural: bool, label: str, whole: bool, words: PlaceWords
+    gaz: PlaceLookup, text: str, plural: bool, label: str, whole: bool, words: PlaceWords
 ) -> tuple[tuple[Entry, str], ...]:
     """Acceptable entries for the name ``text`` (a span of the document whose last
     token is tagged plural when ``plural``)."""
@@ -138,7 +138,7 @@ def _candidates(
 
 
 def _towns(
-    gaz: Gazetteer, text: str, label: str, words: PlaceWords
+    gaz: PlaceLookup, text: str, label: str, words: PlaceWords
 ) -> tuple[tuple[Entry, str], ...]:
     """Towns known by exactly the name ``text``, big enough for a weak mention labelled
     ``label``; none when the name is an ordinary word ("Union", "Hope")."""
@@ -189,7 +189,7 @@ _MEMO_KEY = "places.mentions"
 _MEMO_SIZE = 1 << 16
 
 
-def _memo(gaz: Gazetteer, words: PlaceWords) -> dict[Any, Any]:
+def _memo(gaz: PlaceLookup, words: PlaceWords) -> dict[Any, Any]:
     """The gazetteer's remembered answers of :func:`_candidates` and :func:`_towns`
     for the word lists ``words``."""
     held = gaz.derived.get(_MEMO_KEY)
@@ -202,7 +202,7 @@ def _memo(gaz: Gazetteer, words: PlaceWords) -> dict[Any, Any]:
 
 
 def scan(
-    gaz: Gazetteer,
+    gaz: PlaceLookup,
     view: DocView,
     start: int,
     end: int,

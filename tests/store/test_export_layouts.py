@@ -11,6 +11,7 @@ import pytest
 import eventscribe
 from eventscribe.store import EventStore
 from eventscribe.store.gdelt import GDELT_HEADER
+from eventscribe.store.polecat import POLECAT_HEADER
 
 from .factories import RUN, accusation_doc, aid_doc, mutual_doc
 
@@ -135,3 +136,37 @@ def test_cluster_rows_count_mentions(filled: EventStore, tmp_path: Path) -> None
     rows = eventscribe.read_events(out).to_pylist()
     assert all(r["num_mentions"] >= 1 and r["num_articles"] >= 1 for r in rows)
     assert {"cameo_base", "cameo_root", "num_sources"} <= set(rows[0])
+
+
+# POLECAT's published column order (its weekly files' header), the columns eventscribe
+# writes are a subset of it, in this order
+POLECAT_ORDER = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Event Intensity", "Quad Code",
+    "Contexts", "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector",
+    "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name",
+    "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
+    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City",
+    "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID",
+    "Raw Placename", "Feature Type", "Source", "Publication Date", "Story People",
+    "Story Organizations", "Story Locations", "Language", "Version",
+]  # fmt: skip
+
+
+def test_the_polecat_layout_has_polecats_names_in_polecats_order(
+    filled: EventStore, tmp_path: Path
+) -> None:
+    out = tmp_path / "polecat.tsv"
+    written = filled.export(out, fmt="csv", layout="polecat")
+    header = out.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert header == list(POLECAT_HEADER)
+    assert [POLECAT_ORDER.index(name) for name in header] == sorted(
+        POLECAT_ORDER.index(name) for name in header
+    )
+    rows = eventscribe.read_events(out).to_pylist()
+    assert len(rows) == written == filled.fetch("SELECT count(*) AS n FROM events")[0]["n"]
+    mutual = next(r for r in rows if ";" in (r["Actor Name"] or ""))
+    assert mutual["Actor Name"].split(";") == mutual["Recipient Name"].split(";")  # both sides
+    assert set(mutual["Actor Country"].split(";")) == {"SRB", "XKX"}
+    aid = next(r for r in rows if r["Event Type"] == "AID")
+    stored = filled.fetch("SELECT quad_class FROM events WHERE event_id = ?", [aid["Event ID"]])
+    assert (aid["Quad Code"], aid["Actor Country"]) == (stored[0]["quad_class"], "EUR")

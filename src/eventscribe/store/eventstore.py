@@ -31,6 +31,7 @@ from eventscribe.store.batch import delete_documents as _delete_documents
 from eventscribe.store.batch import insert_table as _insert_table
 from eventscribe.store.export import EVERYTHING, check_export_path, copy_statement, flat_events_sql
 from eventscribe.store.gdelt import gdelt_sql
+from eventscribe.store.polecat import polecat_sql
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (
     DOCUMENT_TABLES,
@@ -251,7 +252,8 @@ class EventStore:
         ``rows``: ``events`` (one per act, :data:`~eventscribe.store.export.EVENT_EXPORT_COLUMNS`),
         ``dyads`` (one per source-target pair, ``DYAD_EXPORT_COLUMNS``) or ``clusters``
         (one per cross-article event, ``CLUSTER_EXPORT_COLUMNS``). ``layout="gdelt"``
-        writes the dyads with GDELT 2.0's column names and order (tab-separated for csv).
+        writes the dyads with GDELT 2.0's column names and order, ``layout="polecat"`` the
+        events with POLECAT's (both tab-separated for csv).
         ``where`` filters: a SQL fragment over the events (``e``) and documents (``d``)
         with its parameters. Ordered by document date, doc_id, sentence and trigger.
         """
@@ -259,10 +261,14 @@ class EventStore:
         sql, params = where
         if layout == "gdelt":
             select, options = gdelt_sql(sql), {"csv": "DELIMITER '\t'"}
+        elif layout == "polecat":
+            select, options = polecat_sql(sql), {"csv": "DELIMITER '\t'"}
         elif layout == "eventscribe":
             select, options = flat_events_sql(rows, sql), {}
         else:
-            raise StoreError(f"unknown export layout {layout!r}", fix="use eventscribe or gdelt")
+            raise StoreError(
+                f"unknown export layout {layout!r}", fix="use eventscribe, gdelt or polecat"
+            )
         statement = copy_statement(target, fmt, select, options.get(fmt))
         check_export_path(target)
         try:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from eventscribe.actors.recode import mark_edited_documents, mark_edits_applied
 from eventscribe.config import Settings
 from eventscribe.errors import OutputError
 from eventscribe.records import InputProblem, stable_id
@@ -140,16 +141,27 @@ class _StoreWriter:
         self.run = run
         self.interrupted = _unfinished_runs(store, run.input_fingerprint)
         store.start_run(run)
+        # documents that mention an actor corrected since the last finished run
+        self.edited = mark_edited_documents(store)
 
     def announce_resume(self, progress: Progress) -> None:
-        """Say so when this command continues an earlier run that did not finish."""
+        """Say so when this command continues an earlier run that did not finish, and
+        which stored documents it codes again for actor corrections."""
         if self.interrupted:
             progress.note(
                 f"continuing the unfinished run started {self.interrupted}: documents "
                 "already stored are skipped"
             )
+        if self.edited is not None:
+            names = ", ".join(self.edited.names)
+            progress.note(
+                f"{self.edited.documents} stored documents mention an actor you corrected "
+                f"({names}): they are coded again when among the inputs"
+            )
 
     def finish(self, progress: Progress) -> None:
+        if self.edited is not None:
+            mark_edits_applied(self.store, self.edited.last_edit)
         self.store.finish_run(
             self.run.run_id, documents=progress.documents, events=progress.events,
             problems=progress.problems + progress.quarantined_docs,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -89,3 +90,39 @@ def test_list_names_the_first_document_of_an_undated_corpus(tmp_path):
     assert CliRunner().invoke(main, ["code", str(docs), "--store", str(path), "-q"]).exit_code == 0
     out = run("actors", "list", "--store", str(path), "--source", "learned")
     assert "learned from u1" in out and "None" not in out
+
+
+def test_an_edit_recodes_only_the_documents_that_mention_the_actor(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    texts = {
+        "mentions": "Maia Invented praised Romania.",
+        "later": "Invented criticised Russia.",
+        "other": "Serbia accused Kosovo of provocations.",
+    }
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "date": "2023-03-01", "text": t}) + "\n" for i, t in texts.items()
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "s.duckdb"
+    store = str(path)
+    first = CliRunner().invoke(main, ["code", str(docs), "--store", store, "-q"])
+    assert first.exit_code == 0, first.output
+    with duckdb.connect(store, read_only=True) as con:
+        first_runs = dict(con.execute("SELECT doc_id, run_id FROM documents").fetchall())
+    run("actors", "edit", "Maia Invented", "--country", "ROU", "--sector", "LEG", "--store", store)
+    again = CliRunner().invoke(main, ["code", str(docs), "--store", store])  # with its report
+    assert again.exit_code == 0, again.output
+    assert "2 stored documents mention an actor you corrected (Maia Invented)" in again.output
+    assert "coded 2 documents" in again.output and "1 documents were already" in again.output
+    with duckdb.connect(store, read_only=True) as con:
+        sources = con.execute(
+            "SELECT doc_id, source_country, source_sector FROM events ORDER BY doc_id"
+        ).fetchall()
+        runs = dict(con.execute("SELECT doc_id, run_id FROM documents").fetchall())
+    assert ("mentions", "ROU", "LEG") in sources and ("later", "ROU", "LEG") in sources
+    assert runs["other"] == first_runs["other"] != runs["later"]  # only the two were recoded
+    third = CliRunner().invoke(main, ["code", str(docs), "--store", store])
+    assert "mention an actor you corrected" not in third.output  # applied: nothing to redo
+    assert "3 documents were already" in third.output

@@ -100,7 +100,8 @@ def edit(
     valid_to: datetime | None,
     store_path: str,
 ) -> None:
-    """Set NAME's country and sector (optionally for a date range); used from the next run.
+    """Set NAME's country and sector (optionally for a date range); used from the next run,
+    which also codes again the stored documents that mention NAME.
 
     \b
     Example:

@@ -17,48 +17,29 @@ cluster. Raw events stay in ``events``. Signatures are made while coding
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from eventscribe.dedupe.clusters import cluster_events, cluster_new_events
-from eventscribe.dedupe.minhash import DEFAULT_THRESHOLD, banding, minhash_tables
-from eventscribe.dedupe.state import can_add, mark_done
-from eventscribe.dedupe.stories import add_stories, find_stories
-from eventscribe.store import EventStore
+if TYPE_CHECKING:
+    from eventscribe.dedupe.minhash import DEFAULT_THRESHOLD, banding, minhash_tables
+    from eventscribe.dedupe.run import DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
 
-DEFAULT_WINDOW_DAYS = 1
-
-
-@dataclass(frozen=True)
-class DedupeSummary:
-    """What a deduplication pass found over the whole store."""
-
-    stories: int
-    copies: int
-    events: int
-    mentions: int
+# imported on first use: a coding worker makes signatures (minhash) without loading DuckDB
+_WHERE = {
+    "DEFAULT_THRESHOLD": "minhash",
+    "banding": "minhash",
+    "minhash_tables": "minhash",
+    "DEFAULT_WINDOW_DAYS": "run",
+    "DedupeSummary": "run",
+    "deduplicate": "run",
+}
 
 
-def deduplicate(
-    store: EventStore,
-    *,
-    threshold: float = DEFAULT_THRESHOLD,
-    window_days: int = DEFAULT_WINDOW_DAYS,
-    full: bool = False,
-) -> DedupeSummary:
-    """Bring stories and event clusters up to date for everything in ``store``
-    (recomputing all of them if ``full`` or if an incremental pass cannot be exact)."""
-    con = store.connection
-    with store.transaction("find syndicated copies and cluster events"):
-        if not full and can_add(con, threshold, window_days):
-            copies = add_stories(con, threshold)
-            clusters = cluster_new_events(con, window_days)
-        else:
-            copies = find_stories(con, threshold)
-            clusters = cluster_events(con, window_days)
-        mark_done(con, threshold, window_days)
-    stories = store.fetch("SELECT count(*) AS n FROM stories")[0]["n"]
-    mentions = store.fetch("SELECT count(*) AS n FROM event_clusters")[0]["n"]
-    return DedupeSummary(stories=stories, copies=copies, events=clusters, mentions=mentions)
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventscribe.dedupe' has no attribute {name!r}")
+    return getattr(import_module(f"eventscribe.dedupe.{module}"), name)
 
 
 __all__ = [

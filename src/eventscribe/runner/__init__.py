@@ -2,10 +2,44 @@
 
 ``run_corpus(items, coder, CorpusOptions(workers=2), listener, store=..., run=...)``
 is the library entry point for coding a whole corpus into a store; see :mod:`.corpus`.
+
+The names are imported on first use: a worker process imports only what coding a batch
+needs (:mod:`.executors`, :mod:`.work`), not the store and deduplication of a run.
 """
 
-from eventscribe.runner.corpus import STORE_BATCH, CorpusOptions, CorpusTotals, Listener, run_corpus
-from eventscribe.runner.work import BatchResult, Job, code_batch, content_hash, settings_fingerprint
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eventscribe.runner.corpus import (
+        STORE_BATCH,
+        CorpusOptions,
+        CorpusTotals,
+        Listener,
+        run_corpus,
+    )
+    from eventscribe.runner.work import (
+        BatchResult,
+        Job,
+        code_batch,
+        content_hash,
+        settings_fingerprint,
+    )
+
+_WHERE = {
+    "STORE_BATCH": "corpus",
+    "CorpusOptions": "corpus",
+    "CorpusTotals": "corpus",
+    "Listener": "corpus",
+    "run_corpus": "corpus",
+    "BatchResult": "work",
+    "Job": "work",
+    "code_batch": "work",
+    "content_hash": "work",
+    "settings_fingerprint": "work",
+}
 
 __all__ = [
     "STORE_BATCH",
@@ -19,3 +53,10 @@ __all__ = [
     "run_corpus",
     "settings_fingerprint",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'eventscribe.runner' has no attribute {name!r}")
+    return getattr(import_module(f"eventscribe.runner.{module}"), name)

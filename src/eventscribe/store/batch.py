@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from eventscribe.store.schema import DOCUMENT_TABLES, arrow_schema, column_names, quote_ident
+
+if TYPE_CHECKING:  # a coding worker builds batches without loading DuckDB
+    import duckdb
 
 # The ``meta`` row a deduplication pass leaves (see eventscribe.dedupe.state); deleting
 # stored rows removes it, so the next pass recomputes stories and clusters in full.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -30,7 +30,7 @@ from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry, load_lexicon
 from eventscribe.coding.matcher import EventMatcher
-from eventscribe.coding.tree import Tree
+from eventscribe.coding.tree import Tree, TreeStrings
 from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
 from eventscribe.errors import DocumentTimeout
@@ -69,6 +69,8 @@ class Coder:
     places: PlaceTagger
     # the clock of the per-document time limit (a test can pass one that ticks)
     clock: Callable[[], float] = time.monotonic
+    # spaCy id -> string, shared by the trees of the documents this coder codes
+    strings: TreeStrings = field(default_factory=TreeStrings)
 
     @classmethod
     def build(cls, settings: Settings) -> Coder:
@@ -142,7 +144,7 @@ class Coder:
             doc, actor_spans=actors.metonyms, countries=actors.countries_by_frequency(), view=view
         )
         check("places")
-        tree = Tree(view)  # the parse by token position, for the coder and the quotes
+        tree = Tree(view, self.strings)  # the parse by token position, for the coder and the quotes
         events, decisions = self.events.code(doc, article, actors, times, places, tree=tree)
         check("events")
         quotes = self.quotes.find(doc, actors, events, tree=tree)

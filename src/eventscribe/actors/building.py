@@ -105,7 +105,7 @@ UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
 def unresolved_actor(view: DocView, head: int) -> Actor:
     """An actor the text names but no evidence places (no country, no sector): token
     ``head``'s mention, named by its short phrase."""
-    ids = _phrase_ids(view)
+    ids = PhraseIds(view)  # a few dozen string lookups, for a rare kind of recipient
     start, end, text = view.char_range(*mention_range(view, ids, head))
     return Actor(
         text=text,
@@ -117,13 +117,3 @@ def unresolved_actor(view: DocView, head: int) -> Actor:
         code=None,
         evidence=UNRESOLVED_EVIDENCE,
     )
-
-
-_held_ids: list[PhraseIds] = []  # the PhraseIds of the last vocabulary asked about
-
-
-def _phrase_ids(view: DocView) -> PhraseIds:
-    vocab = view.doc.vocab
-    if not _held_ids or _held_ids[0].vocab is not vocab:
-        _held_ids[:] = [PhraseIds(view)]
-    return _held_ids[0]

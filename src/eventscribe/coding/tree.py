@@ -7,7 +7,8 @@ answers from the :class:`~eventscribe.nlp.view.DocView` lists instead, by token 
 with spaCy's answers and in spaCy's order (``Token.lefts``, ``rights``, ``conjuncts``,
 ``subtree``, ``ancestors``). Labels, lower-case forms and lemmas are Python strings,
 read once per document through a cache of spaCy's id -> string (a ``StringStore``
-lookup makes a new string each time).
+lookup makes a new string each time). The cache is a :class:`TreeStrings` its owner
+(the pipeline's ``Coder``) passes to every tree; a tree built without one has its own.
 """
 
 from __future__ import annotations
@@ -18,12 +19,20 @@ from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
 
-# id -> string, for labels (a few hundred, the same in every document: spaCy's ids are
-# hashes of the strings) and for words (emptied when it grows past WORDS_KEPT, so a
-# long corpus run does not keep every word it met)
-_LABELS: dict[int, str] = {}
-_WORDS: dict[int, str] = {}
 WORDS_KEPT = 200_000
+
+
+class TreeStrings:
+    """spaCy id -> string, kept across the documents its owner codes: ``labels`` (a few
+    hundred, the same in every document: spaCy's ids are hashes of the strings) and
+    ``words`` (emptied when it grows past WORDS_KEPT, so a long corpus run does not keep
+    every word it met)."""
+
+    __slots__ = ("labels", "words")
+
+    def __init__(self) -> None:
+        self.labels: dict[int, str] = {}
+        self.words: dict[int, str] = {}
 
 
 def _strings_of(ids: list[int], strings: StringStore, cache: dict[int, str]) -> list[str]:
@@ -49,19 +58,21 @@ class Tree:
         "_conj_heads", "children", "dep", "doc", "ent", "head", "idx", "lemma", "lower", "pos", "tag", "view",
     )  # fmt: skip
 
-    def __init__(self, view: DocView) -> None:
+    def __init__(self, view: DocView, cache: TreeStrings | None = None) -> None:
         self.view = view
         self.doc: Doc = view.doc
         strings = view.doc.vocab.strings
-        self.dep = _strings_of(view.dep, strings, _LABELS)
-        self.pos = _strings_of(view.pos, strings, _LABELS)
-        self.tag = _strings_of(view.tag, strings, _LABELS)
-        self.ent = _strings_of(view.ent_type, strings, _LABELS)
-        if len(_WORDS) > WORDS_KEPT:
-            _WORDS.clear()
-        self.lower = _strings_of(view.lower, strings, _WORDS)
+        known = TreeStrings() if cache is None else cache
+        labels, words = known.labels, known.words
+        self.dep = _strings_of(view.dep, strings, labels)
+        self.pos = _strings_of(view.pos, strings, labels)
+        self.tag = _strings_of(view.tag, strings, labels)
+        self.ent = _strings_of(view.ent_type, strings, labels)
+        if len(words) > WORDS_KEPT:
+            words.clear()
+        self.lower = _strings_of(view.lower, strings, words)
         self.lemma = _strings_of(
-            view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, _WORDS
+            view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, words
         )
         self.head = view.head
         self.children = view.children

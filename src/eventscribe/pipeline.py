@@ -154,10 +154,10 @@ class Coder:
             sentences=tuple(Span(*view.char_range(start, end)) for start, end in view.sentences()),
             events=events,
             times=times,
-            places=tuple(p.to_contract() for p in places),
-            quotes=tuple(q.to_contract() for q in quotes),
+            places=tuple(places),
+            quotes=tuple(quotes),
             actors=actors.all_actors(),
-            decisions=tuple(d.as_row() for d in decisions),
+            decisions=tuple(decisions),
             conventions=self.settings.conventions,
         )
         return Analysis(coded=coded, doc=doc, actors=actors, decisions=decisions)

@@ -10,7 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # records of later stages, each with its own contract form
+    from eventscribe.coding.coder import Decision
+    from eventscribe.places.tagger import Place
+    from eventscribe.quotes.finder import Quote
 
 
 def stable_id(*parts: object, length: int = 16) -> str:
@@ -204,11 +209,11 @@ class CodedDocument:
     sentences: tuple[Span, ...]
     events: tuple[Event, ...]
     times: tuple[TimeExpression, ...] = ()
-    places: tuple[dict[str, Any], ...] = ()
-    quotes: tuple[dict[str, Any], ...] = ()
+    places: tuple[Place, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     actors: tuple[Actor, ...] = field(default=())
     # what the coder considered and why it kept or dropped it (store table "decisions")
-    decisions: tuple[dict[str, Any], ...] = field(default=())
+    decisions: tuple[Decision, ...] = field(default=())
     conventions: str = "plover"  # the coding conventions used: "plover" or "cameo"
 
     def to_contract(self) -> dict[str, Any]:
@@ -222,8 +227,8 @@ class CodedDocument:
                 {"start": t.start, "end": t.end, "text": t.text, "value": t.value}
                 for t in self.times
             ],
-            "places": list(self.places),
-            "quotes": list(self.quotes),
+            "places": [p.to_contract() for p in self.places],
+            "quotes": [q.to_contract() for q in self.quotes],
         }
 
 

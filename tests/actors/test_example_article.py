@@ -47,15 +47,15 @@ def test_every_gold_actor_gets_the_right_country_and_sector(coded, example_artic
 
 
 def test_the_readout_quote_is_ned_price_s(coded):
-    direct = [q for q in coded.quotes if q["kind"] == "direct"]
+    direct = [q for q in coded.quotes if q.kind == "direct"]
     assert direct and all(
-        (q["speaker"]["name"], q["speaker"]["country"], q["speaker"]["sector"])
-        == ("Ned Price", "USA", "GOV")
+        q.speaker
+        and (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Ned Price", "USA", "GOV")
         for q in direct
     )
 
 
 def test_vucic_s_statements_are_his(coded):
-    reported = [q for q in coded.quotes if q["speaker"] and "Vu" in q["speaker"]["name"]]
-    assert len(reported) >= 3
-    assert {(q["speaker"]["country"], q["speaker"]["sector"]) for q in reported} == {("SRB", "GOV")}
+    speakers = [q.speaker for q in coded.quotes if q.speaker and "Vu" in q.speaker.name]
+    assert len(speakers) >= 3
+    assert {(s.country, s.sector) for s in speakers} == {("SRB", "GOV")}

@@ -14,7 +14,8 @@ def quotes_of():
     coder = Coder.build(Settings())
 
     def run(text: str) -> list[dict]:
-        return list(coder.analyse_text(text, Article(doc_id="q", text=text)).coded.quotes)
+        coded = coder.analyse_text(text, Article(doc_id="q", text=text)).coded
+        return [q.to_contract() for q in coded.quotes]  # as the output contract has them
 
     return run
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from eventscribe.quotes.finder import Quote
 from eventscribe.records import (
     Actor,
     Article,
@@ -109,6 +110,7 @@ def accusation_doc(
         ),
     )
     when = span_of(text, "Wednesday")
+    said = span_of(text, "Kosovo of provocations")
     return CodedDocument(
         article=Article(
             doc_id,
@@ -122,7 +124,7 @@ def accusation_doc(
         sentences=sentences_of(text),
         events=events,
         times=(TimeExpression(when.start, when.end, when.text, "2022-11-23", "day"),),
-        quotes=({"speaker": "Aleksandar Vucic", "text": "provocations"},),
+        quotes=(Quote(said.start, said.end, said.text, "indirect", "accused", vucic, ()),),
         actors=(vucic, kosovo, students),
     )
 

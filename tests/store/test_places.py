@@ -12,29 +12,30 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from eventscribe.places.tagger import Place
 from eventscribe.store import EventStore
 
 from .factories import RUN, accusation_doc
 
-BELGRADE = {
-    "start": 100,
-    "end": 108,
-    "text": "Belgrade",
-    "name": "Belgrade",
-    "country": "SRB",
-    "lat": 44.80401,
-    "lon": 20.46513,
-    "geonameid": 792680,
-    "feature": "city",
-    "admin1": "SE00",
-}
+BELGRADE = Place(
+    start=100,
+    end=108,
+    text="Belgrade",
+    name="Belgrade",
+    country="SRB",
+    lat=44.80401,
+    lon=20.46513,
+    geonameid=792680,
+    feature="city",
+    admin1="SE00",
+)
 
 
 def located_doc():
     """The accusation story with its protest located in Belgrade, as the coder gives it."""
     doc = accusation_doc()
     accused, protest = doc.events
-    where = {**BELGRADE, "precision": "city"}
+    where = {**BELGRADE.to_contract(), "precision": "city"}
     return replace(
         doc,
         events=(replace(accused, location=None), replace(protest, location=where)),

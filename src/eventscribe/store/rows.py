@@ -71,7 +71,7 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
         _add_times(cols["times"].data, doc)
         doc_id = doc.article.doc_id
         for quote in doc.quotes:
-            cols["quotes"].add(doc_id=doc_id, data=_to_json(quote, doc, "quotes"))
+            cols["quotes"].add(doc_id=doc_id, data=_to_json(quote.to_contract(), doc, "quotes"))
         _add_decisions(cols["decisions"].data, doc)
         _add_places(cols["places"].data, doc)
     return {name: c.to_table() for name, c in cols.items()}
@@ -213,14 +213,14 @@ def _add_times(data: dict[str, list[Any]], doc: CodedDocument) -> None:
 
 
 def _add_places(data: dict[str, list[Any]], doc: CodedDocument) -> None:
-    places = doc.places
+    places = [p.to_contract() for p in doc.places]
     data["doc_id"].extend([doc.article.doc_id] * len(places))
     for name in _PLACE_COLUMNS:
         data[name].extend(p.get(name) for p in places)
 
 
 def _add_decisions(data: dict[str, list[Any]], doc: CodedDocument) -> None:
-    decisions = doc.decisions
+    decisions = [d.as_row() for d in doc.decisions]
     data["doc_id"].extend([doc.article.doc_id] * len(decisions))
     for name in _DECISION_COLUMNS:
         data[name].extend(d[name] for d in decisions)

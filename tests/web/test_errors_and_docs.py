@@ -73,3 +73,9 @@ def test_the_api_docs_render_offline(sample_server: LiveServer, page) -> None:  
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert any("/api/events" in p for p in paths)
     assert blocked == [] and refused == []
+
+
+def test_a_parameter_the_route_does_not_take_is_refused(client: TestClient) -> None:
+    error = _error(client.get("/api/events", params={"strat": "2022-11-01"}), 422, "bad_parameter")
+    assert "'strat'" in error["message"] and "start" in error["message"]  # says what it takes
+    assert client.get("/api/events", params={"start": "2022-11-01"}).status_code == 200

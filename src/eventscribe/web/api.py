@@ -32,9 +32,10 @@ from eventscribe.analysis import (
 )
 from eventscribe.web import queries
 from eventscribe.web.db import CursorReader
+from eventscribe.web.errors import known_parameters
 from eventscribe.web.params import checked_date, event_filter, reader
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters)])
 
 
 def json_response(content: Any) -> Response:

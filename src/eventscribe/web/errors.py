@@ -12,8 +12,10 @@ import json
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
 from eventscribe.errors import ConfigError, EventscribeError, InputError
@@ -76,6 +78,30 @@ async def _library_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
     return _answer(500, f"internal error ({type(exc).__name__})", "report it with the URL asked")
+
+
+def _query_names(dependant: Dependant) -> set[str]:
+    """The query parameter names of a route or dependency and of all it depends on."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+async def known_parameters(request: Request) -> None:
+    """Refuse query parameters the route does not take (a FastAPI dependency of the API
+    routes): ``strat=2022-11-01`` is a 422 naming it, not an unfiltered answer."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    allowed = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise HTTPException(
+            422,
+            f"{route.path} takes no parameter {unknown[0][:40]!r}; its parameters are "
+            f"{', '.join(sorted(allowed)) or 'none'}",
+        )
 
 
 def install(app: FastAPI) -> None:

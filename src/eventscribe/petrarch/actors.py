@@ -14,6 +14,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -162,12 +163,19 @@ class CodeReader:
     def join(self, country: str | None, sector: str | None) -> str | None:
         """The CAMEO actor code of a country and PLOVER sector, the inverse of
         :meth:`split`: ("XKX", "JRN") -> "KSVMED" (the first code listed for each)."""
-        first_country = {iso: code for code, iso in reversed(self.countries.items())}
-        first_role = {plover: role for role, plover in reversed(self.roles.items())}
+        first_country, first_role = self._inverse
         head = first_country.get(country or "", country or "")
         if head in {"UNO", "EUR"}:
             head = "IGO" + head
         return head + (first_role.get(sector or "", sector or "")) or None
+
+    @cached_property
+    def _inverse(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(ISO3 -> first PETRARCH country code, PLOVER sector -> first role code)."""
+        return (
+            {iso: code for code, iso in reversed(self.countries.items())},
+            {plover: role for role, plover in reversed(self.roles.items())},
+        )
 
 
 def registry_entries(

@@ -56,12 +56,14 @@ def test_a_missing_cache_is_built_once_and_answers_as_the_gazetteer(
     assert again.lookup("Ruritania")[0][0].geonameid is None  # no GeoNames id stays None
 
 
-def test_a_stale_cache_is_not_used(tmp_path: Path) -> None:
+def test_a_stale_cache_is_not_used_and_is_removed(tmp_path: Path) -> None:
     build = _Builds()
     open_gazetteer(500, 15000, build, root=tmp_path)
+    (first,) = tmp_path.glob("gazetteer-*")
     open_gazetteer(500, 5000, build, root=tmp_path)  # other sources, other key
     assert build.calls == 2
-    assert len(list(tmp_path.glob("gazetteer-*"))) == 2
+    (second,) = tmp_path.glob("gazetteer-*")  # the stale folder does not pile up
+    assert second != first
 
 
 def test_an_unreadable_cache_is_rebuilt_with_one_line(

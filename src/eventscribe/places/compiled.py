@@ -179,6 +179,9 @@ def write_compiled(gaz: Gazetteer, folder: Path) -> Path:
             pass
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+    for old in folder.parent.glob("gazetteer-*"):  # caches of earlier sources: stale now
+        if old.is_dir() and old.name != folder.name and "." not in old.name:
+            shutil.rmtree(old, ignore_errors=True)  # a process still mapping one keeps its pages
     return folder
 
 

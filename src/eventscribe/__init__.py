@@ -13,7 +13,7 @@ From Python (see :mod:`eventscribe.api`)::
     eventscribe.read_events("events.csv")
 """
 
-from typing import Any
+from eventscribe._lazy import lazy_names
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "load", "open_store", "read_events"]
@@ -26,10 +26,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eventscribe' has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(module), name)
+__getattr__ = lazy_names(__name__, _LAZY)

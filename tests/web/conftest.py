@@ -144,6 +144,22 @@ def browser(chromium: str) -> Iterator[object]:
         opened.close()
 
 
+def block_other_hosts(page, server: LiveServer) -> list[str]:  # type: ignore[no-untyped-def]
+    """Let ``page`` reach only ``server`` (the network blocked, as offline); the returned
+    list collects every URL it tried elsewhere."""
+    blocked: list[str] = []
+
+    def only_this_app(route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_app)
+    return blocked
+
+
 @pytest.fixture
 def page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1300, "height": 1000})

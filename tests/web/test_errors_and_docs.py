@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventscribe.web import create_app
-from tests.web.conftest import LiveServer
+from tests.web.conftest import LiveServer, block_other_hosts
 
 
 @pytest.fixture
@@ -54,16 +54,7 @@ def test_a_failing_store_is_a_server_error_not_a_bad_request(client: TestClient)
 
 @pytest.mark.slow
 def test_the_api_docs_render_offline(sample_server: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
-    blocked: list[str] = []
-
-    def only_this_app(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith(sample_server.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_this_app)
+    blocked = block_other_hosts(page, sample_server)
     refused: list[str] = []
     page.on(
         "console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None

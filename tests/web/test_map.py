@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventscribe.web import create_app
-from tests.web.conftest import LiveServer
+from tests.web.conftest import LiveServer, block_other_hosts
 
 pytestmark = pytest.mark.slow
 
@@ -42,16 +42,7 @@ def test_dyad_page_links_to_its_map(sample_store) -> None:  # type: ignore[no-un
 
 
 def test_click_a_point_and_see_its_events_offline(sample_server: LiveServer, page) -> None:  # type: ignore[no-untyped-def]
-    blocked: list[str] = []
-
-    def only_this_app(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith(sample_server.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_this_app)
+    blocked = block_other_hosts(page, sample_server)
     page.goto(sample_server.url + "/map")
     page.wait_for_selector("#map path.country")
     assert page.locator("#map path.country").count() > 100  # the shipped base map drew

@@ -17,8 +17,9 @@ cluster. Raw events stay in ``events``. Signatures are made while coding
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from eventscribe._lazy import lazy_names
 
 if TYPE_CHECKING:
     from eventscribe.dedupe.minhash import DEFAULT_THRESHOLD, banding, minhash_tables
@@ -26,20 +27,16 @@ if TYPE_CHECKING:
 
 # imported on first use: a coding worker makes signatures (minhash) without loading DuckDB
 _WHERE = {
-    "DEFAULT_THRESHOLD": "minhash",
-    "banding": "minhash",
-    "minhash_tables": "minhash",
-    "DEFAULT_WINDOW_DAYS": "run",
-    "DedupeSummary": "run",
-    "deduplicate": "run",
+    "DEFAULT_THRESHOLD": ".minhash",
+    "banding": ".minhash",
+    "minhash_tables": ".minhash",
+    "DEFAULT_WINDOW_DAYS": ".run",
+    "DedupeSummary": ".run",
+    "deduplicate": ".run",
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eventscribe.dedupe' has no attribute {name!r}")
-    return getattr(import_module(f"eventscribe.dedupe.{module}"), name)
+__getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = [

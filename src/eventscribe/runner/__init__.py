@@ -9,8 +9,9 @@ needs (:mod:`.executors`, :mod:`.work`), not the store and deduplication of a ru
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from eventscribe._lazy import lazy_names
 
 if TYPE_CHECKING:
     from eventscribe.runner.corpus import (
@@ -29,16 +30,16 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
-    "STORE_BATCH": "corpus",
-    "CorpusOptions": "corpus",
-    "CorpusTotals": "corpus",
-    "Listener": "corpus",
-    "run_corpus": "corpus",
-    "BatchResult": "work",
-    "Job": "work",
-    "code_batch": "work",
-    "content_hash": "work",
-    "settings_fingerprint": "work",
+    "STORE_BATCH": ".corpus",
+    "CorpusOptions": ".corpus",
+    "CorpusTotals": ".corpus",
+    "Listener": ".corpus",
+    "run_corpus": ".corpus",
+    "BatchResult": ".work",
+    "Job": ".work",
+    "code_batch": ".work",
+    "content_hash": ".work",
+    "settings_fingerprint": ".work",
 }
 
 __all__ = [
@@ -55,8 +56,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eventscribe.runner' has no attribute {name!r}")
-    return getattr(import_module(f"eventscribe.runner.{module}"), name)
+__getattr__ = lazy_names(__name__, _WHERE)

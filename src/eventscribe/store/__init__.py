@@ -10,8 +10,9 @@ load DuckDB.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from eventscribe._lazy import lazy_names
 
 if TYPE_CHECKING:
     from eventscribe.store.batch import QuarantinedDocument, StoreBatch
@@ -25,15 +26,15 @@ if TYPE_CHECKING:
     from eventscribe.store.schema import SCHEMA_VERSION
 
 _WHERE = {
-    "QuarantinedDocument": "batch",
-    "StoreBatch": "batch",
-    "EventStore": "eventstore",
-    "RunInfo": "eventstore",
-    "DYAD_EXPORT_COLUMNS": "export",
-    "EVENT_EXPORT_COLUMNS": "export",
-    "EXPORT_COLUMNS": "export",
-    "EXPORT_FORMATS": "export",
-    "SCHEMA_VERSION": "schema",
+    "QuarantinedDocument": ".batch",
+    "StoreBatch": ".batch",
+    "EventStore": ".eventstore",
+    "RunInfo": ".eventstore",
+    "DYAD_EXPORT_COLUMNS": ".export",
+    "EVENT_EXPORT_COLUMNS": ".export",
+    "EXPORT_COLUMNS": ".export",
+    "EXPORT_FORMATS": ".export",
+    "SCHEMA_VERSION": ".schema",
 }
 
 __all__ = [
@@ -49,8 +50,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'eventscribe.store' has no attribute {name!r}")
-    return getattr(import_module(f"eventscribe.store.{module}"), name)
+__getattr__ = lazy_names(__name__, _WHERE)

@@ -58,10 +58,12 @@ _COPY_OPTIONS = {
 EXPORT_FORMATS = tuple(_COPY_OPTIONS)
 
 
-def _listed(role: str, field: str, plural: str) -> str:
+def actor_list(role: str, field: str) -> str:
+    """SQL for ``field`` of every actor of the event ``e`` in ``role``, ``;``-separated in
+    text order ("Serbia;Kosovo")."""
     return (
         f"(SELECT string_agg(a.{field}, ';' ORDER BY a.position) FROM event_actors AS a "
-        f"WHERE a.event_id = e.event_id AND a.role = '{role}') AS {role}_{plural}"
+        f"WHERE a.event_id = e.event_id AND a.role = '{role}')"
     )
 
 
@@ -82,7 +84,7 @@ def flat_events_sql(rows: str = "events", where: str = "TRUE") -> str:
     cols += [f'd."{col}" AS "{alias}"' for alias, col in _DOC_COLUMNS]
     if rows == "events":
         cols += [
-            _listed(role, field, plural)
+            f"{actor_list(role, field)} AS {role}_{plural}"
             for role in ("source", "target")
             for field, plural in _LISTED
         ]

@@ -13,13 +13,7 @@ left out rather than written empty.
 
 from __future__ import annotations
 
-
-def _listed(role: str, field: str) -> str:
-    return (
-        f"(SELECT string_agg(a.{field}, ';' ORDER BY a.position) FROM event_actors AS a "
-        f"WHERE a.event_id = e.event_id AND a.role = '{role}')"
-    )
-
+from eventscribe.store.export import actor_list
 
 # (POLECAT column, SQL over the events ``e``, documents ``d`` and runs ``r``)
 POLECAT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -29,16 +23,16 @@ POLECAT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("Event Mode", "e.plover_mode"),
     ("Event Intensity", "e.intensity"),
     ("Quad Code", "e.quad_class"),
-    ("Actor Name", _listed("source", "name")),
-    ("Actor Country", _listed("source", "country")),
+    ("Actor Name", actor_list("source", "name")),
+    ("Actor Country", actor_list("source", "country")),
     ("Primary Actor Sector", "e.source_sector"),
-    ("Actor Sectors", _listed("source", "sector")),
-    ("Actor Name Raw", _listed("source", "text")),
-    ("Recipient Name", _listed("target", "name")),
-    ("Recipient Country", _listed("target", "country")),
+    ("Actor Sectors", actor_list("source", "sector")),
+    ("Actor Name Raw", actor_list("source", "text")),
+    ("Recipient Name", actor_list("target", "name")),
+    ("Recipient Country", actor_list("target", "country")),
     ("Primary Recipient Sector", "e.target_sector"),
-    ("Recipient Sectors", _listed("target", "sector")),
-    ("Recipient Name Raw", _listed("target", "text")),
+    ("Recipient Sectors", actor_list("target", "sector")),
+    ("Recipient Name Raw", actor_list("target", "text")),
     ("Placename", "e.location_name"),
     ("Country", "e.location_country"),
     ("Latitude", "e.lat"),

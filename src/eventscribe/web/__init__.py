@@ -7,14 +7,9 @@ so that commands that serve nothing do not pay for it at start-up.
 
 from __future__ import annotations
 
-from typing import Any
+from eventscribe._lazy import lazy_names
 
 __all__ = ["create_app"]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "create_app":
-        from eventscribe.web.app import create_app
-
-        return create_app
-    raise AttributeError(f"module 'eventscribe.web' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, {"create_app": ".app"})

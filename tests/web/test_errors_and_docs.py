@@ -3,6 +3,7 @@ its cause calls for; and the API docs page renders with the network blocked."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,16 @@ def test_writing_is_refused_in_the_same_shape(client: TestClient) -> None:
     _error(client.post("/api/events", json={}), 405, "method_not_allowed")
 
 
-def test_a_failing_store_is_a_server_error_not_a_bad_request(client: TestClient) -> None:
-    # the store file goes away under the running app (unmounted disk, deleted file)
-    client.app.state.store._con.execute("USE memory; DETACH store")  # type: ignore[attr-defined]
-    error = _error(client.get("/api/documents"), 500, "store_error")
+def test_a_failing_store_is_a_server_error_not_a_bad_request(
+    script_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "s.duckdb"
+    shutil.copyfile(script_store, store)
+    app = create_app(store, cache_mb=0)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        # the served files go away under the running app (unmounted disk, deleted folder)
+        shutil.rmtree(f"{store}.live")
+        error = _error(client.get("/api/documents"), 500, "store_error")
     assert "query failed" in error["message"]
 
 

@@ -21,7 +21,7 @@ from eventscribe.analysis import EventFilter, event_series
 from eventscribe.store import EventStore
 from eventscribe.store.schema import first_actor_statements
 from eventscribe.web import queries
-from eventscribe.web.db import ReadOnlyStore
+from eventscribe.web.db import ServedStore
 
 # Rows of the generated store rewritten so every special case of the filters occurs.
 _AWKWARD_SQL = [
@@ -63,7 +63,7 @@ def awkward_store(generated_store: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="module")
 def both(awkward_store: Path) -> Iterator[tuple[EventStore, object]]:
     """(the store read with SQL, the web app's reader over its index)."""
-    served = ReadOnlyStore(awkward_store)
+    served = ServedStore(awkward_store)
     with EventStore(awkward_store, read_only=True) as store, served.reader() as reader:
         yield store, reader
     served.close()
@@ -149,7 +149,7 @@ def test_one_event_and_one_document_match_sql(both: tuple) -> None:
 
 def test_the_coded_examples_match_sql(sample_store: Path) -> None:
     """The bundled examples, coded by the real pipeline: every list, event and series."""
-    served = ReadOnlyStore(sample_store)
+    served = ServedStore(sample_store)
     try:
         with EventStore(sample_store, read_only=True) as store, served.reader() as reader:
             filters = [EventFilter(), EventFilter(countries=("SRB",)), EventFilter(text="licence plates"),

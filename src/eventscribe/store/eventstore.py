@@ -31,6 +31,7 @@ from eventscribe.store.batch import delete_documents as _delete_documents
 from eventscribe.store.batch import insert_table as _insert_table
 from eventscribe.store.export import EVERYTHING, check_export_path, copy_statement, flat_events_sql
 from eventscribe.store.gdelt import gdelt_sql
+from eventscribe.store.live import LivePublisher
 from eventscribe.store.polecat import polecat_sql
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (
@@ -73,6 +74,9 @@ class EventStore:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        # the live copy a server reads (eventscribe.store.live); looks at the file first
+        self._live = None if read_only or self.path == ":memory:" else LivePublisher(self.path)
+        self._closed = False
         self._con = _connect(self.path, read_only)
         try:
             _prepare_schema(self._con, self.path, read_only)
@@ -98,8 +102,15 @@ class EventStore:
         self.close()
 
     def close(self) -> None:
-        """Close the database file (safe to call twice)."""
+        """Close the database file (safe to call twice), bringing its live copy up to date."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._live is not None:
+            self._live.before_close(self._con)
         self._con.close()
+        if self._live is not None:
+            self._live.after_close()
 
     # -- writing -----------------------------------------------------------------------
 
@@ -122,6 +133,8 @@ class EventStore:
             for name in DOCUMENT_TABLES:
                 if name in tables and tables[name].num_rows:
                     _insert_table(self._con, name, tables[name])
+        if self._live is not None:
+            self._live.after_write(self._con, tables, [d.article.doc_id for d in unique])
 
     def write_batch(self, batch: StoreBatch, *, run: RunInfo) -> None:
         """Store one corpus batch in one transaction: rows, progress and quarantine.
@@ -135,6 +148,9 @@ class EventStore:
             if not self._run_exists(run.run_id):
                 _insert_run(self._con, run)
             write_batch(self._con, batch, run.run_id)
+        if self._live is not None:
+            doc_ids = [doc_id for doc_id, _ in batch.coded] + [q.doc_id for q in batch.quarantined]
+            self._live.after_write(self._con, batch.tables, doc_ids)
 
     def done_documents(
         self, keys: Sequence[tuple[str, str]], settings_fingerprint: str
@@ -172,6 +188,8 @@ class EventStore:
     def transaction(self, what: str) -> _Transaction:
         """A context manager: BEGIN ... COMMIT, rolled back on any exception."""
         self._check_writable(what)
+        if self._live is not None:
+            self._live.mark_changed()
         return self._transaction(what)
 
     def start_run(self, info: RunInfo) -> None:

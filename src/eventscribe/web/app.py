@@ -8,6 +8,8 @@ the browser. Errors come in one JSON shape (:mod:`eventscribe.web.errors`).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -23,12 +25,14 @@ from eventscribe import __version__
 from eventscribe.errors import StoreError
 from eventscribe.web import api, errors, pages
 from eventscribe.web.cache import ResponseCache
-from eventscribe.web.db import ReadOnlyStore
+from eventscribe.web.db import ServedStore
 from eventscribe.web.security import SecurityHeaders, safe_link
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Default bound of the API response cache (see eventscribe.web.cache), in MB.
 DEFAULT_CACHE_MB = 64
+# How often (seconds) the app looks for new events a coding run committed.
+DEFAULT_REFRESH_SECONDS = 5.0
 # Requests whose route code (and so its queries) runs at once; the rest wait their turn.
 DEFAULT_QUERY_THREADS = 2
 
@@ -50,22 +54,25 @@ def create_app(
     cache_mb: float = DEFAULT_CACHE_MB,
     query_threads: int = DEFAULT_QUERY_THREADS,
     allowed_hosts: Iterable[str] | None = None,
+    refresh_seconds: float = DEFAULT_REFRESH_SECONDS,
 ) -> FastAPI:
     """A read-only FastAPI app serving the API (``/api``) and the dashboard over ``store_path``.
 
     Successful ``GET /api/...`` responses are kept in a least-recently-used cache of at
-    most ``cache_mb`` MB of response bodies, keyed by the full URL (0 turns it off): the
-    store is opened read-only, so an answer cannot go stale while the app runs.
+    most ``cache_mb`` MB of response bodies, keyed by the full URL (0 turns it off), and
+    dropped whenever new events are swapped in.
     ``query_threads`` requests run their queries at once (each query on one DuckDB
     thread); under many clients this beats running every request's query side by side,
     which made 2 cores thrash. It sets the worker-thread limit of the event loop that
     serves the app. Every response carries a strict Content-Security-Policy and the
     usual security headers (see eventscribe.web.security); given ``allowed_hosts``, a
     request with any other ``Host`` header gets 400 (``serve`` passes the local names
-    and the bound address). Raises :class:`~eventscribe.errors.StoreError` if the store cannot
-    be opened.
+    and the bound address). The app reads the store's live copy (see
+    :mod:`eventscribe.web.db`): every ``refresh_seconds`` (0: never) it looks for events a
+    coding run committed since, and swaps them in. Raises
+    :class:`~eventscribe.errors.StoreError` if the store cannot be opened.
     """
-    store = ReadOnlyStore(store_path)
+    store = ServedStore(store_path)
     plotly_js = plotly_js_path()
 
     @asynccontextmanager
@@ -73,7 +80,14 @@ def create_app(
         # sync routes and dependencies run in anyio's worker threads; fewer at once means
         # less contention and first-come-first-served queueing (see create_app)
         anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads
+        stop = threading.Event()
+        watcher = threading.Thread(target=_watch, args=(store, stop, refresh_seconds), daemon=True)
+        if refresh_seconds > 0:
+            watcher.start()
         yield
+        stop.set()
+        if watcher.is_alive():
+            watcher.join()
         store.close()
 
     app = FastAPI(
@@ -105,7 +119,19 @@ def create_app(
         page: HTMLResponse = app.state.templates.TemplateResponse(request, "docs.html", {})
         return page
 
-    app.add_middleware(ResponseCache, max_bytes=int(cache_mb * 1024 * 1024))
+    app.add_middleware(
+        ResponseCache, max_bytes=int(cache_mb * 1024 * 1024), version=lambda: store.version
+    )
     # outermost: cached answers and refusals get the headers too
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     return app
+
+
+def _watch(store: ServedStore, stop: threading.Event, every: float) -> None:
+    """Refresh ``store`` until ``stop``; after a slow swap wait twice as long as it took,
+    so a large store's rebuilds never take more than a third of the machine."""
+    delay = every
+    while not stop.wait(delay):
+        started = time.monotonic()
+        store.refresh()
+        delay = max(every, 2 * (time.monotonic() - started))

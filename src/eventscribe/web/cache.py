@@ -1,12 +1,12 @@
 """A bounded in-memory cache of finished API responses, keyed by the full request URL.
 
-Why it is safe: the app opens its store read-only and the data cannot change while it
-serves, so the same ``GET /api/...?query`` always gets the same answer. Only successful
+Why it is safe: between two swaps of the store's live copy the data cannot change, so
+the same ``GET /api/...?query`` always gets the same answer; the cache is emptied when
+``version()`` changes (the app passes the count of swaps). Only successful
 (200) GET responses under ``/api/`` are kept; pages, errors and other methods always go
 to the app. The cache is least-recently-used and bounded by the total size of the kept
 bodies (``max_bytes``; 0 turns it off), so its memory stays below that bound plus a
-small per-entry overhead. It lives as long as the app: restart the server after the
-store has been re-coded.
+small per-entry overhead.
 
 It is plain ASGI middleware: a hit is answered before routing, parameter parsing or any
 query, which is what makes repeated dashboard and API calls cheap.
@@ -15,6 +15,7 @@ query, which is what makes repeated dashboard and API calls cheap.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,8 +27,17 @@ _MAX_SHARE = 8
 class ResponseCache:
     """ASGI middleware keeping up to ``max_bytes`` of ``GET {prefix}...`` 200 responses."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, prefix: str = "/api/") -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        prefix: str = "/api/",
+        version: Callable[[], object] = lambda: 0,
+    ) -> None:
         self.app = app
+        self._version = version
+        self._seen = version()
         self.max_bytes = max(0, int(max_bytes))
         self.prefix = prefix
         self._entries: OrderedDict[tuple[str, bytes], tuple[Message, bytes]] = OrderedDict()
@@ -45,6 +55,10 @@ class ResponseCache:
         if not self._cacheable(scope):
             await self.app(scope, receive, send)
             return
+        if self._version() != self._seen:
+            self._seen = self._version()
+            self._entries.clear()
+            self._size = 0
         key = (scope["path"], scope.get("query_string", b""))
         found = self._entries.get(key)
         if found is not None:

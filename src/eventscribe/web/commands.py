@@ -126,7 +126,15 @@ def dyad(
     default=64.0,
     show_default=True,
     type=click.FloatRange(0),
-    help="Keep up to this many MB of API responses, keyed by URL (0: no cache). Safe: the store is read-only while served.",
+    help="Keep up to this many MB of API responses, keyed by URL (0: no cache); emptied when new events arrive.",
+)
+@click.option(
+    "--refresh",
+    "refresh_seconds",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Look this often (seconds) for events a coding run committed, and show them (0: never).",
 )
 @click.option(
     "--query-threads",
@@ -147,10 +155,15 @@ def serve(
     host: str,
     port: int,
     cache_mb: float,
+    refresh_seconds: float,
     query_threads: int,
     allow_hosts: tuple[str, ...],
 ) -> None:
     """Serve the dashboard and the read-only JSON API over a store.
+
+    `eventscribe code` can write the same store meanwhile: the server reads the store's
+    live copy (the folder STORE.live next to it, made at the first serve) and shows
+    each batch a coding run commits within --refresh seconds, without a restart.
 
     Pages: / (overview), /dyad?a=SRB&b=XKX (timeline and events), /event/ID,
     /actor?name=NAME, /document/ID. API under /api, its schema at /docs.
@@ -167,7 +180,11 @@ def serve(
 
     hosts = allowed_hosts_for(host, allow_hosts)
     app = create_app(
-        store_path, cache_mb=cache_mb, query_threads=query_threads, allowed_hosts=hosts
+        store_path,
+        cache_mb=cache_mb,
+        query_threads=query_threads,
+        allowed_hosts=hosts,
+        refresh_seconds=refresh_seconds,
     )
     click.echo(f"serving {store_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,17 +1,23 @@
 """Read-only access to a store for the web app: in-memory indexes, and SQL for the rest.
 
+The app never opens the store file: it reads the store's live copy (Parquet parts and a
+catalog next to the file, :mod:`eventscribe.store.live`), so ``code`` can write the store
+while ``serve`` runs. At start-up it makes that copy if the store is free and the copy is
+missing or out of date; :class:`ServedStore` swaps in a newer catalog when a writer
+publishes one.
+
 At start-up the app reads every event once, newest first, into an
 :class:`~eventscribe.web.index.EventIndex` (an Arrow table of the event columns plus
 posting lists, date ranks and a token index): event lists, single events, a document's
 events and time series are answered from it without a query. What it does not cover
 (breakdowns by actor, type and dyad; documents and quotes) stays SQL.
 
-For that SQL the app opens an in-memory DuckDB, attaches the store file READ_ONLY and
-keeps one narrow copy of the events, ``ev_dyad``: the filter columns (sentence text
+For that SQL the app opens an in-memory DuckDB whose ``store`` database holds views named
+like the store's tables over the live copy's parts, and keeps one narrow copy of the events, ``ev_dyad``: the filter columns (sentence text
 included), ordered by the unordered country pair, so a dyad reads only its own blocks.
 ``rn`` there is the event's position + 1. A DuckDB connection must not be used from two
 threads at once; its cursors may, so every request gets its own :class:`CursorReader`,
-whose cursor is opened on its first query. Nothing can write to the store.
+whose cursor is opened on its first query.
 
 Start-up costs about 8-15 s and 2.0-2.1 GB peak for 1M events on 2 cores. Queries run with
 one DuckDB thread each: the app runs a few requests side by side
@@ -21,8 +27,10 @@ query over all cores.
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,10 +39,22 @@ import duckdb
 
 from eventscribe.analysis.filters import EventFilter, Source
 from eventscribe.errors import StoreError
-from eventscribe.store import EventStore
+from eventscribe.store import SCHEMA_VERSION, EventStore
+from eventscribe.store.live import (
+    LiveCatalog,
+    create_views,
+    file_stat,
+    is_current,
+    live_dir,
+    read_catalog,
+    write_base,
+    write_catalog,
+)
 from eventscribe.web import indexed
 from eventscribe.web.index import EventIndex, load_events
 
+# How long serve waits for a coding run that holds the store to write its live copy.
+WAIT_SECONDS = 60.0
 # The SQL copy: what filters, series and breakdowns read (see the module docstring).
 _DYAD_COPY_SQL = """
 CREATE TABLE memory.main.ev_dyad AS
@@ -93,45 +113,141 @@ class CursorReader:
 
 @dataclass(frozen=True)
 class StoreInfo:
-    """What the app learnt about the store when it opened it."""
+    """What the app learnt about the store when it opened its live copy."""
 
     path: str
     has_clusters: bool
     counts: dict[str, int]
 
 
-class ReadOnlyStore:
-    """The store file opened once, read-only, handing out per-request readers."""
+class _Snapshot:
+    """One catalog of the live copy, opened: views, the event index and the SQL copy."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        with EventStore(self.path, read_only=True) as checked:  # schema version, clear errors
-            counts = checked.counts()
-        self._con = duckdb.connect(":memory:")
+    def __init__(self, path: str, folder: Path, catalog: LiveCatalog) -> None:
+        self.catalog = catalog
+        self.con = duckdb.connect(":memory:")
         try:
-            self._con.execute("SET enable_progress_bar = false")
-            self._con.execute("ATTACH ? AS store (READ_ONLY)", [self.path])
-            self._con.execute("USE store")
-            self.index = _build(self._con)
+            self.con.execute("SET enable_progress_bar = false")
+            self.con.execute("ATTACH ':memory:' AS store")
+            self.con.execute("USE store")
+            create_views(self.con, folder, catalog)
+            self.index = _build(self.con)
             # requests run side by side (see create_app): one DuckDB thread per query
-            self._con.execute("SET threads = 1")
-        except duckdb.Error as exc:
-            self._con.close()
-            raise StoreError(f"cannot open store {self.path} for serving: {exc}") from exc
-        with self.reader() as reader:
-            self.info = StoreInfo(self.path, _has_clusters(reader), counts)
+            self.con.execute("SET threads = 1")
+            with self.reader() as reader:
+                self.info = StoreInfo(path, _has_clusters(reader), _counts(reader))
+        except (duckdb.Error, StoreError) as exc:
+            self.con.close()
+            raise StoreError(f"cannot open the live copy of {path} ({folder}): {exc}") from exc
 
     @contextmanager
     def reader(self) -> Iterator[CursorReader]:
-        """A reader with its own cursor, closed afterwards (use one per request)."""
-        reader = CursorReader(self._con, self.index)
+        reader = CursorReader(self.con, self.index)
         try:
             yield reader
         finally:
             reader.close()
 
+
+class ServedStore:
+    """The store as the app serves it: its live copy (:mod:`eventscribe.store.live`),
+    opened without taking the store file's lock, so coding runs can write meanwhile.
+
+    :meth:`refresh` opens a newer catalog when a writer has published one and swaps it
+    in; requests under way finish on the one they started with. ``version`` counts the
+    swaps (the response cache starts afresh on each).
+    """
+
+    def __init__(self, path: str | Path, *, wait_seconds: float = WAIT_SECONDS) -> None:
+        self.path = str(path)
+        self.folder, catalog = ensure_live_copy(self.path, wait_seconds)
+        self._snapshot = _Snapshot(self.path, self.folder, catalog)
+        self.version = 0
+
+    @property
+    def info(self) -> StoreInfo:
+        return self._snapshot.info
+
+    @property
+    def index(self) -> EventIndex:
+        return self._snapshot.index
+
+    def reader(self) -> AbstractContextManager[CursorReader]:
+        """A reader with its own cursor, closed afterwards (use one per request)."""
+        return self._snapshot.reader()
+
+    def refresh(self) -> bool:
+        """Open the live copy's newest catalog if it changed; True if it was swapped in."""
+        catalog = read_catalog(self.folder)
+        old = self._snapshot.catalog
+        if catalog is None or (catalog.generation, catalog.parts) == (old.generation, old.parts):
+            return False
+        if catalog.schema_version != SCHEMA_VERSION:
+            return False
+        try:
+            fresh = _Snapshot(self.path, self.folder, catalog)
+        except StoreError as exc:  # e.g. a part removed under us: the next look will do
+            print(f"eventscribe serve: {exc}; still serving the previous copy", file=sys.stderr)
+            return False
+        self._snapshot = fresh  # the old connection closes when its last reader is done
+        self.version += 1
+        return True
+
     def close(self) -> None:
-        self._con.close()
+        self._snapshot.con.close()
+
+
+def ensure_live_copy(path: str, wait_seconds: float) -> tuple[Path, LiveCatalog]:
+    """The live copy's folder and catalog, made or brought up to date first if the store
+    is free; if a coding run holds the store, its copy (waiting up to ``wait_seconds``
+    for that run to write one)."""
+    if not Path(path).exists():
+        raise StoreError(f"store {path} does not exist", fix="run `eventscribe code` to create it")
+    folder = live_dir(path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create {folder}, the live copy serve reads ({exc.strerror})",
+            fix="serve a store in a folder you can write to (copy the .duckdb file there)",
+        ) from exc
+    stat = file_stat(path)
+    try:
+        store = EventStore(path, read_only=True)  # checks the schema version, clear errors
+    except StoreError as exc:
+        if "locked by another process" not in exc.message:
+            raise
+        return folder, _wait_for_copy(path, folder, wait_seconds)
+    with store:
+        catalog = read_catalog(folder)
+        if catalog is not None and is_current(catalog, stat):
+            return folder, catalog
+        fresh = write_base(store.connection, folder)
+    settled = LiveCatalog(fresh.generation, fresh.schema_version, file_stat(path), fresh.parts)
+    write_catalog(folder, settled)
+    return folder, settled
+
+
+def _wait_for_copy(path: str, folder: Path, wait_seconds: float) -> LiveCatalog:
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        catalog = read_catalog(folder)
+        if catalog is not None and catalog.schema_version == SCHEMA_VERSION:
+            return catalog
+        if time.monotonic() >= deadline:
+            raise StoreError(
+                f"store {path} is being written by another process and has no live copy yet",
+                fix="that run writes one when it commits its next batch: start serve again "
+                "in a moment (or after the run)",
+            )
+        time.sleep(0.2)
+
+
+def _counts(reader: CursorReader) -> dict[str, int]:
+    return {
+        table: int(reader.fetch(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+        for table in ("documents", "events", "quotes", "places")
+    }
 
 
 def _build(con: duckdb.DuckDBPyConnection) -> EventIndex:

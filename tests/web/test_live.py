@@ -19,7 +19,7 @@ import pytest
 
 from eventscribe.errors import StoreError
 from eventscribe.store import EventStore
-from eventscribe.store.live import live_dir, read_catalog
+from eventscribe.store.live import KEEP_OLD_SECONDS, live_dir, read_catalog
 from eventscribe.web.db import ServedStore
 
 # A coding run's store writer, held open across commits: each line on stdin is a factory
@@ -179,3 +179,25 @@ def test_serve_and_code_on_one_store_at_once(repo_root: Path, tmp_path: Path) ->
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_copy_a_server_reads_is_kept_until_its_lease_runs_out(
+    store_path: Path, factories: ModuleType
+) -> None:
+    with EventStore(store_path) as store:
+        store.write([factories.accusation_doc()], run=factories.RUN)
+    served = ServedStore(store_path)
+    catalog = read_catalog(live_dir(store_path))
+    assert catalog is not None
+    served_copy = live_dir(store_path) / f"g{catalog.generation}"
+    long_ago = time.time() - 2 * KEEP_OLD_SECONDS
+    os.utime(served_copy, (long_ago, long_ago))  # old, but the server's lease is fresh
+    with EventStore(store_path) as writer:
+        writer.write([factories.aid_doc()], run=factories.RUN)
+    assert served_copy.is_dir() and _doc_ids(served) == ["doc-a", "doc-a"]
+    for lease in served_copy.glob(".reader-*"):
+        os.utime(lease, (long_ago, long_ago))  # the server stopped renewing it
+    os.utime(served_copy, (long_ago, long_ago))
+    with EventStore(store_path) as writer:
+        writer.write([factories.mutual_doc()], run=factories.RUN)
+    assert not served_copy.exists()

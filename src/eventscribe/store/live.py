@@ -17,8 +17,8 @@ The folder exists only once a server asked for it (``serve`` creates it). From t
 every writer keeps it current: after each committed batch it adds a part (the first
 commit of a session whose copy is out of date writes a base first), and when it closes
 after changing served data it writes a new base, which folds the parts together.
-Superseded generations are removed once they are :data:`KEEP_OLD_SECONDS` old, so a
-server still reading one has time to move on.
+Superseded generations are removed once they are :data:`KEEP_OLD_SECONDS` old and no
+reader has renewed its lease on them (:func:`hold_generation`) for as long.
 """
 
 from __future__ import annotations
@@ -194,13 +194,22 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def hold_generation(folder: Path, catalog: LiveCatalog) -> None:
+    """Tell publishers that this process still reads ``catalog``'s generation: a lease
+    file they leave alone while it is younger than :data:`KEEP_OLD_SECONDS` (a reader
+    renews it well within that)."""
+    lease = folder / f"g{catalog.generation}" / f".reader-{os.getpid()}"
+    lease.touch()
+
+
 def _remove_old_generations(folder: Path, keep: str) -> None:
     cutoff = time.time() - KEEP_OLD_SECONDS
     for path in folder.glob("g*"):
         if path.name == f"g{keep}" or not path.is_dir():
             continue
         try:
-            if path.stat().st_mtime < cutoff:
+            newest = max((p.stat().st_mtime for p in path.glob(".reader-*")), default=0.0)
+            if max(path.stat().st_mtime, newest) < cutoff:
                 shutil.rmtree(path, ignore_errors=True)
         except OSError:
             continue

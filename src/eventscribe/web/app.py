@@ -82,12 +82,10 @@ def create_app(
         anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads
         stop = threading.Event()
         watcher = threading.Thread(target=_watch, args=(store, stop, refresh_seconds), daemon=True)
-        if refresh_seconds > 0:
-            watcher.start()
+        watcher.start()
         yield
         stop.set()
-        if watcher.is_alive():
-            watcher.join()
+        watcher.join()
         store.close()
 
     app = FastAPI(
@@ -127,11 +125,18 @@ def create_app(
     return app
 
 
+# How often the lease on the served copy is renewed when the app does not refresh.
+_HOLD_SECONDS = 60.0
+
+
 def _watch(store: ServedStore, stop: threading.Event, every: float) -> None:
-    """Refresh ``store`` until ``stop``; after a slow swap wait twice as long as it took,
-    so a large store's rebuilds never take more than a third of the machine."""
-    delay = every
+    """Refresh ``store`` every ``every`` seconds (0: never, only keep the lease on the
+    copy) until ``stop``; after a slow swap wait twice as long as it took, so a large
+    store's rebuilds never take more than a third of the machine."""
+    delay = every or _HOLD_SECONDS
     while not stop.wait(delay):
         started = time.monotonic()
-        store.refresh()
-        delay = max(every, 2 * (time.monotonic() - started))
+        if every:
+            store.refresh()
+        store.hold()
+        delay = max(every or _HOLD_SECONDS, 2 * (time.monotonic() - started))

@@ -44,6 +44,7 @@ from eventscribe.store.live import (
     LiveCatalog,
     create_views,
     file_stat,
+    hold_generation,
     is_current,
     live_dir,
     read_catalog,
@@ -163,6 +164,7 @@ class ServedStore:
         self.folder, catalog = ensure_live_copy(self.path, wait_seconds)
         self._snapshot = _Snapshot(self.path, self.folder, catalog)
         self.version = 0
+        self.hold()
 
     @property
     def info(self) -> StoreInfo:
@@ -191,7 +193,18 @@ class ServedStore:
             return False
         self._snapshot = fresh  # the old connection closes when its last reader is done
         self.version += 1
+        self.hold()
         return True
+
+    def hold(self) -> None:
+        """Renew the lease on the copy being served, so no writer removes it meanwhile."""
+        try:
+            hold_generation(self.folder, self._snapshot.catalog)
+        except OSError as exc:
+            print(
+                f"eventscribe serve: cannot renew the lease on {self.folder}: {exc}",
+                file=sys.stderr,
+            )
 
     def close(self) -> None:
         self._snapshot.con.close()
@@ -222,6 +235,7 @@ def ensure_live_copy(path: str, wait_seconds: float) -> tuple[Path, LiveCatalog]
         catalog = read_catalog(folder)
         if catalog is not None and is_current(catalog, stat):
             return folder, catalog
+        print(f"eventscribe: copying {path} into {folder} for serving", file=sys.stderr)
         fresh = write_base(store.connection, folder)
     settled = LiveCatalog(fresh.generation, fresh.schema_version, file_stat(path), fresh.parts)
     write_catalog(folder, settled)

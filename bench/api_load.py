@@ -59,7 +59,10 @@ def request_mix(rng: random.Random, n_events: int, n_docs: int) -> tuple[str, st
         ("events_dyad_range", f"/api/events?source={a}&target={b}&start={start}&end={end}"),
         ("events_type_range", f"/api/events?type={rng.choice(TYPES)}&start={start}&end={end}"),
         ("events_quad_page", f"/api/events?quad={rng.randint(1, 4)}&offset={rng.randint(0, 5000)}"),
-        ("events_text_year", f"/api/events?q={rng.choice(TYPES).lower()}+{b}&start={year}-01-01&end={year}-12-31"),
+        (
+            "events_text_year",
+            f"/api/events?q={rng.choice(TYPES).lower()}+{b}&start={year}-01-01&end={year}-12-31",
+        ),
         ("event", f"/api/events/ev-{rng.randint(0, n_events - 1)}"),
         ("document", f"/api/documents/doc-{rng.randint(0, n_docs - 1)}"),
         ("dyad_week", f"/api/dyad/{a}/{b}?by=week&start={year}-01-01&end={year}-12-31"),
@@ -88,7 +91,10 @@ class RawConnection:
         head = await self._reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split()[1])
-        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        headers = {
+            k.strip().lower(): v.strip()
+            for k, _, v in (line.partition(":") for line in lines[1:] if line)
+        }
         if "content-length" in headers:
             await self._reader.readexactly(int(headers["content-length"]))
         elif headers.get("transfer-encoding") == "chunked":
@@ -108,8 +114,12 @@ class RawConnection:
 
 
 async def client(
-    http: httpx.AsyncClient | RawConnection, rng: random.Random, count: int, deadline: float,
-    sizes: tuple[int, int], results: list[tuple[str, float, int]],
+    http: httpx.AsyncClient | RawConnection,
+    rng: random.Random,
+    count: int,
+    deadline: float,
+    sizes: tuple[int, int],
+    results: list[tuple[str, float, int]],
 ) -> None:
     for _ in range(count):
         if time.monotonic() > deadline:
@@ -187,13 +197,26 @@ def store_sizes(store: Path) -> tuple[int, int]:
 
 def start_server(store: Path, port: int, extra: list[str]) -> tuple[subprocess.Popen, float]:
     """The server process and its start-up time (launch to first answered request)."""
-    command = [sys.executable, "-m", "eventscribe.cli", "serve", "--store", str(store), "--port", str(port), *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "eventscribe.cli",
+        "serve",
+        "--store",
+        str(store),
+        "--port",
+        str(port),
+        *extra,
+    ]
     began = time.monotonic()
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     deadline = began + 60
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/quotes?limit=1", timeout=2).status_code == 200:
+            if (
+                httpx.get(f"http://127.0.0.1:{port}/api/quotes?limit=1", timeout=2).status_code
+                == 200
+            ):
                 return server, time.monotonic() - began
         except httpx.HTTPError:
             time.sleep(0.05)
@@ -235,17 +258,28 @@ def _children(pid: int) -> list[int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=40, help="requests per client")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--max-seconds", type=float, default=300)
     parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
-                        help="load client: raw keep-alive HTTP/1.1 over asyncio (cheap, default) or httpx")
-    parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
-                        help="extra argument for `eventscribe serve` (repeat), e.g. --serve-arg=--cache-size=0")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="load client: raw keep-alive HTTP/1.1 over asyncio (cheap, default) or httpx",
+    )
+    parser.add_argument(
+        "--serve-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="extra argument for `eventscribe serve` (repeat), e.g. --serve-arg=--cache-size=0",
+    )
     args = parser.parse_args()
     sizes = store_sizes(args.store)
     port = free_port()

@@ -75,7 +75,9 @@ def generate(n: int, seed: int = 0, templates: Templates | None = None) -> Itera
     rng = random.Random(seed)
     for index in range(n):
         size = rng.randint(MIN_SENTENCES, MAX_SENTENCES)
-        sentences = [_fill(rng.choice(templates.sentences), templates.slots, rng) for _ in range(size)]
+        sentences = [
+            _fill(rng.choice(templates.sentences), templates.slots, rng) for _ in range(size)
+        ]
         published = FIRST_DATE + timedelta(days=rng.randrange(DATE_SPAN_DAYS))
         yield {
             "id": f"bench-{seed}-{index:06d}",
@@ -84,7 +86,9 @@ def generate(n: int, seed: int = 0, templates: Templates | None = None) -> Itera
         }
 
 
-def _fill(template: str, slots: dict[str, tuple[str, ...]], rng: random.Random, depth: int = 0) -> str:
+def _fill(
+    template: str, slots: dict[str, tuple[str, ...]], rng: random.Random, depth: int = 0
+) -> str:
     """Fill every slot of ``template``; nested slots are filled in their own scope.
 
     Within one scope a slot name keeps its value, and names sharing a base list

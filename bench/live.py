@@ -47,7 +47,16 @@ def _mb(path: Path) -> float:
 def _code(store: Path, article: Path) -> float:
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "eventscribe.cli", "code", str(article), "--store", str(store), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "eventscribe.cli",
+            "code",
+            str(article),
+            "--store",
+            str(store),
+            "-q",
+        ],
         check=True,
     )
     return time.monotonic() - started

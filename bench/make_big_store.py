@@ -99,7 +99,9 @@ def build(path: Path, events: int) -> None:
     with EventStore(path) as store:
         _types_table(store)
         con = store._con  # noqa: SLF001
-        con.execute("INSERT INTO runs (run_id, command) VALUES ('bench', 'bench/make_big_store.py')")
+        con.execute(
+            "INSERT INTO runs (run_id, command) VALUES ('bench', 'bench/make_big_store.py')"
+        )
         con.execute(_DOCS_SQL, [docs])
         sql = _EVENTS_SQL.format(per_doc=EVENTS_PER_DOC, n=len(COUNTRIES))
         con.execute(sql, [events, list(COUNTRIES)])
@@ -109,13 +111,18 @@ def build(path: Path, events: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--events", type=int, default=1_000_000)
     args = parser.parse_args()
     started = time.monotonic()
     build(args.out, args.events)
-    print(f"wrote {args.events} events to {args.out} in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    print(
+        f"wrote {args.events} events to {args.out} in {time.monotonic() - started:.1f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -154,12 +154,14 @@ def backend(coder: Coder, articles: Sequence[Article], words: int, *, workers: i
             start = time.perf_counter()
             with make_executor(coder, options, job) as executor:
                 startup = time.perf_counter() - start
-                parse_pass(executor, coder, articles[:STORE_BATCH * workers], mode)  # warm up
+                parse_pass(executor, coder, articles[: STORE_BATCH * workers], mode)  # warm up
                 parse_times, full_times, found = [], [], {}
                 for _ in range(repeat):
                     seconds, cpu, _ = _timed(lambda: parse_pass(executor, coder, articles, mode))
                     parse_times.append((seconds, cpu))
-                    seconds, cpu, found = _timed(lambda: full_pass(executor, coder, articles, options))
+                    seconds, cpu, found = _timed(
+                        lambda: full_pass(executor, coder, articles, options)
+                    )
                     full_times.append((seconds, cpu))
     (parse_s, parse_cpu), (full_s, full_cpu) = min(parse_times), min(full_times)
     return {

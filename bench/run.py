@@ -140,7 +140,12 @@ def fastest(timings: list[Timing]) -> Timing:
 
 
 def corpus_runs(
-    coder: Coder, articles: list[Article], words: int, workers: Sequence[int], dask: bool, repeat: int
+    coder: Coder,
+    articles: list[Article],
+    words: int,
+    workers: Sequence[int],
+    dask: bool,
+    repeat: int,
 ) -> dict[str, object]:
     """The corpus pipeline on each backend, each against spaCy alone on the same workers."""
     runs = [backend(coder, articles, words, workers=n, dask=False, repeat=repeat) for n in workers]
@@ -151,7 +156,8 @@ def corpus_runs(
     if 1 in by_workers and 2 in by_workers:
         one, two = by_workers[1], by_workers[2]
         result["speedup_2_vs_1_workers"] = {
-            key: round(two[key]["words_per_s"] / one[key]["words_per_s"], 3) for key in ("parse", "full")
+            key: round(two[key]["words_per_s"] / one[key]["words_per_s"], 3)
+            for key in ("parse", "full")
         }
     return result
 
@@ -166,7 +172,9 @@ def benchmark(
     load_start = time.perf_counter()
     coder = Coder.build(settings)
     load_seconds = time.perf_counter() - load_start
-    full_pipeline(coder, make_articles(WARMUP_DOCS, seed + 1))  # a different seed: not the timed text
+    full_pipeline(
+        coder, make_articles(WARMUP_DOCS, seed + 1)
+    )  # a different seed: not the timed text
     rss_after_load = peak_rss_mb()
 
     parse_runs: list[Timing] = []
@@ -213,14 +221,26 @@ def save(result: dict[str, object], out: Path | None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time spaCy parsing alone and the full pipeline.")
-    parser.add_argument("--docs", type=int, default=1000, help="articles to generate (default 1000)")
+    parser.add_argument(
+        "--docs", type=int, default=1000, help="articles to generate (default 1000)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
-    parser.add_argument("--repeat", type=int, default=3, help="passes of each (default 3); the fastest counts")
-    parser.add_argument("--batch-size", type=int, default=Settings.batch_size, help="nlp.pipe batch size")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="passes of each (default 3); the fastest counts"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=Settings.batch_size, help="nlp.pipe batch size"
+    )
     parser.add_argument("--model", default=Settings.model, help="spaCy pipeline to load")
     parser.add_argument("--out", type=Path, help="result file (default bench/results/<date>.json)")
-    parser.add_argument("--workers", default="1,2", help="worker counts for the corpus runs (default 1,2; '' for none)")
-    parser.add_argument("--no-dask", action="store_true", help="skip the Dask local (2 workers) run")
+    parser.add_argument(
+        "--workers",
+        default="1,2",
+        help="worker counts for the corpus runs (default 1,2; '' for none)",
+    )
+    parser.add_argument(
+        "--no-dask", action="store_true", help="skip the Dask local (2 workers) run"
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.repeat < 1:
         parser.error("--docs and --repeat must be at least 1")

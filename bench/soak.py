@@ -74,10 +74,14 @@ def soak(docs: int, kills: int, workers: int, sig: signal.Signals, seed: int) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--docs", type=int, default=340, help="syndicated documents (plus 60 with names)")
+    parser.add_argument(
+        "--docs", type=int, default=340, help="syndicated documents (plus 60 with names)"
+    )
     parser.add_argument("--signal", choices=["kill", "int"], default="kill")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()

@@ -68,7 +68,9 @@ def startup_figures(corpus: list[str], repeat: int = 3) -> dict[str, float]:
         store = Path(tmp) / "w1.duckdb"
         alone = _peak([cli, "code", str(docs), "--store", str(store), "-q"])[1]
         store = Path(tmp) / "w2.duckdb"
-        _, total, workers = _peak([cli, "code", str(docs), "--store", str(store), "-q", "--workers", "2"])
+        _, total, workers = _peak(
+            [cli, "code", str(docs), "--store", str(store), "-q", "--workers", "2"]
+        )
     return {
         "cache_build_seconds": round(build, 2),
         "code_seconds": round(min(r[0] for r in runs), 2),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
+import duckdb
 import pytest
 
 from eventscribe.errors import StoreError
@@ -111,16 +113,17 @@ def test_serve_waits_for_a_running_coder_to_write_the_first_copy(
 ) -> None:
     with EventStore(store_path) as store:
         store.write([factories.accusation_doc()], run=factories.RUN)
-    holder = _holder(store_path, repo_root)  # no live copy yet, and the store is locked
+    shutil.rmtree(live_dir(store_path))  # a store an older version wrote: no live copy
+    holder = _holder(store_path, repo_root)  # and the store is locked
     try:
         with pytest.raises(StoreError, match="being written by another process"):
             ServedStore(store_path, wait_seconds=0.2)
         opened: list[ServedStore] = []
         waiting = threading.Thread(target=lambda: opened.append(ServedStore(store_path)))
         waiting.start()
-        # serve asks for the copy by making its folder; the coder writes it at its next commit
+        # serve asks for the copy with a lease; the coder writes it at its next commit
         deadline = time.monotonic() + 30
-        while not live_dir(store_path).is_dir():
+        while not list(live_dir(store_path).glob(".reader-*")):
             assert time.monotonic() < deadline
             time.sleep(0.05)
         _tell(holder, "aid")
@@ -195,9 +198,39 @@ def test_a_copy_a_server_reads_is_kept_until_its_lease_runs_out(
     with EventStore(store_path) as writer:
         writer.write([factories.aid_doc()], run=factories.RUN)
     assert served_copy.is_dir() and _doc_ids(served) == ["doc-a", "doc-a"]
-    for lease in served_copy.glob(".reader-*"):
+    for lease in live_dir(store_path).glob(".reader-*"):
         os.utime(lease, (long_ago, long_ago))  # the server stopped renewing it
-    os.utime(served_copy, (long_ago, long_ago))
+    os.utime(served_copy, (long_ago, long_ago))  # (the first writer added a part to it)
     with EventStore(store_path) as writer:
         writer.write([factories.mutual_doc()], run=factories.RUN)
     assert not served_copy.exists()
+
+
+def test_the_copy_is_a_dataset_other_tools_read(store_path: Path, factories: ModuleType) -> None:
+    import dask.dataframe as dd
+    import pyarrow.dataset as ds
+
+    with EventStore(store_path) as store:
+        store.write([factories.accusation_doc(), factories.aid_doc()], run=factories.RUN)
+        expected = sorted(r["event_id"] for r in store.fetch("SELECT event_id FROM events"))
+    events = live_dir(store_path) / "current" / "events"
+    months = sorted(p.name for p in events.iterdir())
+    assert months == ["month=2022-11"]  # by event date, else the article's
+    table = ds.dataset(events, format="parquet", partitioning="hive").to_table()
+    assert sorted(table.column("event_id").to_pylist()) == expected
+    frame = dd.read_parquet(str(events)).compute()
+    assert sorted(frame["event_id"]) == expected
+    con = duckdb.connect()
+    found = con.execute(
+        "SELECT month, count(*) FROM read_parquet(?, hive_partitioning = true) GROUP BY month",
+        [str(events / "*" / "*.parquet")],
+    ).fetchall()
+    assert found == [("2022-11", len(expected))]
+
+
+def test_without_a_reader_a_run_writes_no_parts(store_path: Path, factories: ModuleType) -> None:
+    with EventStore(store_path) as writer:
+        writer.write([factories.accusation_doc()], run=factories.RUN)
+        writer.write([factories.aid_doc()], run=factories.RUN)
+    catalog = read_catalog(live_dir(store_path))
+    assert catalog is not None and len(catalog.parts) == 1  # one base, written at close

@@ -31,7 +31,7 @@ from eventscribe.store.batch import delete_documents as _delete_documents
 from eventscribe.store.batch import insert_table as _insert_table
 from eventscribe.store.export import EVERYTHING, check_export_path, copy_statement, flat_events_sql
 from eventscribe.store.gdelt import gdelt_sql
-from eventscribe.store.live import LivePublisher
+from eventscribe.store.livewriter import LivePublisher
 from eventscribe.store.polecat import polecat_sql
 from eventscribe.store.rows import build_tables, dedupe_documents
 from eventscribe.store.schema import (

@@ -1,24 +1,29 @@
-"""The live copy: what a server reads while a coding run writes the same store.
+"""The live copy: the store's served tables as Parquet, readable while a run writes.
 
 DuckDB lets one process write a database file and no other process open it meanwhile, so
-``serve`` cannot read ``events.duckdb`` while ``code`` writes it. The store keeps, next to
-its file, a folder ``events.duckdb.live/`` of immutable Parquet parts plus a small
+``serve`` cannot read ``events.duckdb`` while ``code`` writes it. Every store file keeps,
+next to it, a folder ``events.duckdb.live/`` of immutable Parquet parts plus a small
 catalog; the server reads only those, through DuckDB, and never takes the file's lock.
+Between runs the folder is also the store's event data as a plain dataset: ``current/``
+points at the newest base, whose events are partitioned by month, hive-style
+(``current/events/month=2023-02/*.parquet``; ``month=unknown`` for undated events), so
+DuckDB, pandas, Dask or Spark read it as it is.
 
 - ``catalog.json`` (replaced atomically): the generation, the schema version, the parts in
   order, and the size and modification time of the store file the parts were copied
   from (``null`` while a writer still has it open).
-- ``g<generation>/p<seq>/<table>.parquet``: part 0 is a base copy of the served tables;
-  each later part holds the rows of one committed batch. Every row carries ``_part``
-  (its part's number); a document written again in a later part hides its older rows
-  (``<part>/docs.parquet`` lists the documents a part replaces).
+- ``g<generation>/p<seq>/``: part 0 is a base copy of the served tables; each later part
+  holds the rows of one committed batch. Every row carries ``_part`` (its part's
+  number); a document written again in a later part hides its older rows
+  (``<part>/docs.parquet`` lists the documents a part holds).
+- ``.reader-<pid>``: a reader's lease, naming the generation it reads, renewed while it
+  reads (:func:`hold_generation`).
 
-The folder exists only once a server asked for it (``serve`` creates it). From then on
-every writer keeps it current: after each committed batch it adds a part (the first
-commit of a session whose copy is out of date writes a base first), and when it closes
-after changing served data it writes a new base, which folds the parts together.
-Superseded generations are removed once they are :data:`KEEP_OLD_SECONDS` old and no
-reader has renewed its lease on them (:func:`hold_generation`) for as long.
+Every writer keeps the folder current: when it closes after changing served data it
+writes a new base. While a reader holds a lease it also adds a part after each
+committed batch, so a server shows a run's events before the run ends (a writer that
+skipped parts writes a base first). Superseded generations are removed once they are
+:data:`KEEP_OLD_SECONDS` old and no fresh lease names them.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -36,7 +40,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventscribe.store.schema import SCHEMA_VERSION, quote_ident
+from eventscribe.store.schema import SCHEMA_VERSION, column_names, quote_ident
 
 # What the web app reads. Tables with a doc_id column can be replaced per document.
 SERVED_TABLES = ("documents", "events", "event_actors", "quotes", "places", "event_clusters")
@@ -45,6 +49,14 @@ CATALOG = "catalog.json"
 CATALOG_FORMAT = 1
 # A superseded generation is deleted by the next publisher once it is this old.
 KEEP_OLD_SECONDS = 600.0
+# A reader's lease counts for this long after its last renewal (readers renew each minute).
+LEASE_SECONDS = 180.0
+# The partition value of events with no month known.
+NO_MONTH = "unknown"
+_MONTH_SQL = (
+    "CASE WHEN length(coalesce(e.event_date, CAST(d.date AS VARCHAR))) >= 7 "
+    f"THEN left(coalesce(e.event_date, CAST(d.date AS VARCHAR)), 7) ELSE '{NO_MONTH}' END"
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +78,15 @@ class LiveCatalog:
     parts: tuple[LivePart, ...]
 
     def files(self, root: Path, table: str) -> list[str]:
-        """The table's Parquet files, oldest part first."""
-        found = (root / part.folder / f"{table}.parquet" for part in self.parts)
-        return [str(path) for path in found if path.exists()]
+        """The table's Parquet files, oldest part first (a partitioned table's in order)."""
+        found: list[str] = []
+        for part in self.parts:
+            flat, partitioned = root / part.folder / f"{table}.parquet", root / part.folder / table
+            if flat.exists():
+                found.append(str(flat))
+            elif partitioned.is_dir():
+                found.extend(str(p) for p in sorted(partitioned.glob("*/*.parquet")))
+        return found
 
     def replacing_parts(self) -> tuple[LivePart, ...]:
         return tuple(part for part in self.parts if part.replaces)
@@ -109,12 +127,25 @@ def read_catalog(folder: Path) -> LiveCatalog | None:
 
 
 def write_catalog(folder: Path, catalog: LiveCatalog) -> None:
-    """Replace the catalog atomically, then remove generations nobody can still read."""
+    """Replace the catalog atomically, point ``current`` at its base, then remove
+    generations nobody can still read."""
     body = {"format": CATALOG_FORMAT, **asdict(catalog)}
     temporary = folder / f".{CATALOG}.{os.getpid()}.tmp"
     temporary.write_text(json.dumps(body, indent=1), encoding="utf-8")
     os.replace(temporary, folder / CATALOG)
+    _point_current(folder, catalog.parts[0].folder)
     _remove_old_generations(folder, catalog.generation)
+
+
+def _point_current(folder: Path, base: str) -> None:
+    link = folder / "current"
+    if os.path.islink(link) and os.readlink(link) == base:
+        return
+    temporary = folder / f".current.{os.getpid()}.tmp"
+    if os.path.lexists(temporary):
+        os.remove(temporary)
+    os.symlink(base, temporary)
+    os.replace(temporary, link)
 
 
 def is_current(catalog: LiveCatalog | None, stat: tuple[int, int] | None) -> bool:
@@ -137,10 +168,16 @@ def write_base(con: duckdb.DuckDBPyConnection, folder: Path) -> LiveCatalog:
     target = folder / part.folder
     target.mkdir(parents=True)
     for table in SERVED_TABLES:
-        path = str(target / f"{table}.parquet").replace("'", "''")
+        if table == "events" and con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
+            con.execute(
+                f"COPY (SELECT e.*, 0::INTEGER AS _part, {_MONTH_SQL} AS month FROM events AS e "
+                "LEFT JOIN documents AS d ON d.doc_id = e.doc_id) "
+                f"TO {_literal(str(target / table))} (FORMAT parquet, PARTITION_BY (month))"
+            )
+            continue
         con.execute(
             f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)}) "
-            f"TO '{path}' (FORMAT parquet)"
+            f"TO {_literal(str(target / f'{table}.parquet'))} (FORMAT parquet)"
         )
     return LiveCatalog(generation, SCHEMA_VERSION, None, (part,))
 
@@ -177,8 +214,9 @@ def create_views(con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCata
             "filename = true) GROUP BY doc_id"
         )
     for table in SERVED_TABLES:
-        files = catalog.files(folder, table)
-        source = f"read_parquet([{', '.join(_literal(f) for f in files)}], union_by_name = true)"
+        files = ", ".join(_literal(f) for f in catalog.files(folder, table))
+        source = f"read_parquet([{files}], union_by_name = true, hive_partitioning = false)"
+        columns = ", ".join(f"t.{quote_ident(c)}" for c in column_names(table))
         keep = ""
         if replacing and table in PER_DOCUMENT:
             keep = (
@@ -186,7 +224,7 @@ def create_views(con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCata
                 "WHERE s.doc_id = t.doc_id AND s.upto > t._part)"
             )
         con.execute(
-            f"CREATE VIEW {quote_ident(table)} AS SELECT * EXCLUDE (_part) FROM {source} AS t{keep}"
+            f"CREATE VIEW {quote_ident(table)} AS SELECT {columns} FROM {source} AS t{keep}"
         )
 
 
@@ -194,95 +232,34 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def hold_generation(folder: Path, catalog: LiveCatalog) -> None:
-    """Tell publishers that this process still reads ``catalog``'s generation: a lease
-    file they leave alone while it is younger than :data:`KEEP_OLD_SECONDS` (a reader
-    renews it well within that)."""
-    lease = folder / f"g{catalog.generation}" / f".reader-{os.getpid()}"
-    lease.touch()
+def hold_generation(folder: Path, generation: str) -> None:
+    """Tell writers that this process reads ``generation`` ("" while it waits for a first
+    copy): a lease they honour for :data:`LEASE_SECONDS` after each renewal."""
+    (folder / f".reader-{os.getpid()}").write_text(generation, encoding="utf-8")
+
+
+def fresh_leases(folder: Path) -> set[str]:
+    """The generations named by leases renewed within :data:`LEASE_SECONDS`."""
+    cutoff, found = time.time() - LEASE_SECONDS, set()
+    for lease in folder.glob(".reader-*"):
+        try:
+            if lease.stat().st_mtime >= cutoff:
+                found.add(lease.read_text(encoding="utf-8").strip())
+            elif lease.stat().st_mtime < cutoff - 86_400:
+                lease.unlink()  # a reader that stopped long ago without saying so
+        except OSError:
+            continue
+    return found
 
 
 def _remove_old_generations(folder: Path, keep: str) -> None:
     cutoff = time.time() - KEEP_OLD_SECONDS
+    held = fresh_leases(folder)
     for path in folder.glob("g*"):
-        if path.name == f"g{keep}" or not path.is_dir():
+        if path.name == f"g{keep}" or path.name[1:] in held or not path.is_dir():
             continue
         try:
-            newest = max((p.stat().st_mtime for p in path.glob(".reader-*")), default=0.0)
-            if max(path.stat().st_mtime, newest) < cutoff:
+            if path.stat().st_mtime < cutoff:
                 shutil.rmtree(path, ignore_errors=True)
         except OSError:
             continue
-
-
-class LivePublisher:
-    """A writer's side of the live copy (see the module docstring).
-
-    ``after_write`` runs after each committed batch, ``before_close`` and
-    ``after_close`` around closing the store's connection. It does nothing while the
-    store has no live folder. A failure to write the copy never fails the store's own
-    write: the copy is marked out of date and rebuilt at the next chance.
-    """
-
-    def __init__(self, store_path: str) -> None:
-        self.store_path = store_path
-        self.folder = live_dir(store_path)
-        self._current = is_current(read_catalog(self.folder), file_stat(store_path))
-        self._catalog: LiveCatalog | None = None
-        self._changed = False
-        self._pending: LiveCatalog | None = None
-
-    def mark_changed(self) -> None:
-        """Served data changed outside a batch write (deduplication, actor edits)."""
-        self._changed = True
-
-    def after_write(
-        self, con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table], doc_ids: Sequence[str]
-    ) -> None:
-        self._changed = True
-        if not self.folder.is_dir():
-            return
-        try:
-            if self._catalog is None and self._current:
-                self._catalog = read_catalog(self.folder)
-            if self._catalog is None:  # out of date: a base holds this batch already
-                self._catalog = write_base(con, self.folder)
-                write_catalog(self.folder, self._catalog)
-                return
-            self._catalog = append_part(self.folder, self._catalog, tables, doc_ids)
-        except (OSError, duckdb.Error, pa.ArrowException) as exc:
-            self._give_up(exc)
-
-    def before_close(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Write a fresh base if served data changed or the copy is out of date."""
-        self._pending = None
-        if not self.folder.is_dir():
-            return
-        if not self._changed and (self._current or self._catalog is not None):
-            self._pending = self._catalog or read_catalog(self.folder)
-            return
-        try:
-            self._pending = write_base(con, self.folder)
-        except (OSError, duckdb.Error) as exc:
-            self._give_up(exc)
-
-    def after_close(self) -> None:
-        """Record the settled store file in the catalog (the copy is current again)."""
-        if self._pending is None:
-            return
-        pending = self._pending
-        settled = LiveCatalog(
-            pending.generation, pending.schema_version, file_stat(self.store_path), pending.parts
-        )
-        try:
-            write_catalog(self.folder, settled)
-        except OSError as exc:
-            self._give_up(exc)
-
-    def _give_up(self, exc: BaseException) -> None:
-        self._catalog, self._current = None, False
-        print(
-            f"eventscribe: could not update the live copy {self.folder} ({exc}); "
-            "a server sees the new rows when the store is next closed",
-            file=sys.stderr,
-        )

@@ -162,8 +162,8 @@ def serve(
     """Serve the dashboard and the read-only JSON API over a store.
 
     `eventscribe code` can write the same store meanwhile: the server reads the store's
-    live copy (the folder STORE.live next to it, made at the first serve) and shows
-    each batch a coding run commits within --refresh seconds, without a restart.
+    live copy (the Parquet folder STORE.live next to it, which every run keeps current)
+    and shows each batch a coding run commits within --refresh seconds, no restart.
 
     Pages: / (overview), /dyad?a=SRB&b=XKX (timeline and events), /event/ID,
     /actor?name=NAME, /document/ID. API under /api, its schema at /docs.

@@ -199,7 +199,7 @@ class ServedStore:
     def hold(self) -> None:
         """Renew the lease on the copy being served, so no writer removes it meanwhile."""
         try:
-            hold_generation(self.folder, self._snapshot.catalog)
+            hold_generation(self.folder, self._snapshot.catalog.generation)
         except OSError as exc:
             print(
                 f"eventscribe serve: cannot renew the lease on {self.folder}: {exc}",
@@ -243,6 +243,7 @@ def ensure_live_copy(path: str, wait_seconds: float) -> tuple[Path, LiveCatalog]
 
 
 def _wait_for_copy(path: str, folder: Path, wait_seconds: float) -> LiveCatalog:
+    hold_generation(folder, "")  # asks the running writer for a copy at its next commit
     deadline = time.monotonic() + wait_seconds
     while True:
         catalog = read_catalog(folder)

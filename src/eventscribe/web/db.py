@@ -216,22 +216,16 @@ def ensure_live_copy(path: str, wait_seconds: float) -> tuple[Path, LiveCatalog]
     for that run to write one)."""
     if not Path(path).exists():
         raise StoreError(f"store {path} does not exist", fix="run `eventscribe code` to create it")
-    folder = live_dir(path)
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            f"cannot create {folder}, the live copy serve reads ({exc.strerror})",
-            fix="serve a store in a folder you can write to (copy the .duckdb file there)",
-        ) from exc
-    stat = file_stat(path)
+    folder, stat = live_dir(path), file_stat(path)
     try:
         store = EventStore(path, read_only=True)  # checks the schema version, clear errors
     except StoreError as exc:
         if "locked by another process" not in exc.message:
             raise
+        _make_folder(folder)
         return folder, _wait_for_copy(path, folder, wait_seconds)
     with store:
+        _make_folder(folder)
         catalog = read_catalog(folder)
         if catalog is not None and is_current(catalog, stat):
             return folder, catalog
@@ -240,6 +234,16 @@ def ensure_live_copy(path: str, wait_seconds: float) -> tuple[Path, LiveCatalog]
     settled = LiveCatalog(fresh.generation, fresh.schema_version, file_stat(path), fresh.parts)
     write_catalog(folder, settled)
     return folder, settled
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create {folder}, the live copy serve reads ({exc.strerror})",
+            fix="serve a store in a folder you can write to (copy the .duckdb file there)",
+        ) from exc
 
 
 def _wait_for_copy(path: str, folder: Path, wait_seconds: float) -> LiveCatalog:

@@ -32,7 +32,7 @@ import spacy
 
 from corpus import generate
 from parallel import backend
-from startup import startup_figures
+from startup import CORPUS_DOCS, startup_figures
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder, code_documents
 from eventscribe.records import Article
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(model=args.model, batch_size=args.batch_size)
     workers = [int(n) for n in args.workers.split(",") if n.strip()]
     result = benchmark(args.docs, args.seed, args.repeat, settings, workers, not args.no_dask)
-    result["startup"] = startup_figures([a.text for a in make_articles(40, args.seed + 2)])
+    result["startup"] = startup_figures([a.text for a in make_articles(CORPUS_DOCS, args.seed + 2)])
     path = save(result, args.out)
     print(json.dumps(result, indent=2))
     print(f"saved to {path}", file=sys.stderr)

@@ -5,7 +5,9 @@
 - ``explain_seconds``: the same for one ``eventscribe explain``;
 - ``rss_after_startup_mb``: the peak resident memory of that ``code`` process;
 - ``added_rss_per_worker_mb``: the peak resident memory of the worker processes of
-  ``code --workers 2`` on a small corpus, per worker (pages the OS shares between
+  ``code --workers 2`` on a corpus of :data:`CORPUS_DOCS` articles (enough batches that
+  both workers code: with fewer, one worker idles and the figure flatters), per worker
+  (pages the OS shares between
   processes, such as the memory-mapped gazetteer, are counted in each process here, so
   this is an upper bound); ``rss_workers_1_mb`` / ``rss_workers_2_mb``: the whole
   process tree with one worker (the main process codes) and with two.
@@ -26,6 +28,8 @@ from pathlib import Path
 import psutil
 
 SENTENCE = "Serbia and Kosovo reached an agreement in Brussels on Wednesday."
+# Four store batches of 64: both workers of `--workers 2` code.
+CORPUS_DOCS = 200
 
 
 def _cli() -> str:
@@ -88,4 +92,4 @@ if __name__ == "__main__":  # python bench/startup.py: the start-up figures alon
     sys.path.insert(0, str(Path(__file__).parent))
     from run import make_articles
 
-    print(json.dumps(startup_figures([a.text for a in make_articles(40, 0)]), indent=2))
+    print(json.dumps(startup_figures([a.text for a in make_articles(CORPUS_DOCS, 0)]), indent=2))

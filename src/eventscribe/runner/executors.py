@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from functools import lru_cache
+from multiprocessing.pool import AsyncResult
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article
-from eventscribe.runner.work import BatchResult, Job, code_batch
+from eventscribe.runner.work import BatchResult, Job, add_signatures, code_batch
 
 Batch = tuple[int, list[Article]]
 T = TypeVar("T")
@@ -82,9 +85,14 @@ def _process_coder(settings: Settings) -> Coder:
     return Coder.build(settings).warmed_up()
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them after rolling back."""
+def _start_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them after rolling back; and they
+    never load pandas. pyarrow imports pandas, when it is installed, the first time it
+    builds an array from Python values (to recognise pandas objects), which costs each
+    worker about 50 MB; nothing a worker runs uses pandas, so its import fails here and
+    pyarrow goes on without it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
 
 
 def _code_in_worker(job: Job, index: int, articles: list[Article]) -> BatchResult:
@@ -105,7 +113,7 @@ class ProcessExecutor:
 
     def __enter__(self) -> Self:
         context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(self.workers, initializer=_ignore_sigint)
+        self._pool = context.Pool(self.workers, initializer=_start_worker)
         # load the model in every worker now, so a bad --model fails before any batch
         warm = [self._pool.apply_async(_warm_up, (self.job.settings,)) for _ in range(self.workers)]
         for result in warm:
@@ -129,8 +137,15 @@ class ProcessExecutor:
     def map(self, batches: Iterable[Batch]) -> Iterator[BatchResult]:
         assert self._pool is not None, "use ProcessExecutor in a with block"
         pool, job = self._pool, self.job
-        return in_order(batches, lambda i, a: pool.apply_async(_code_in_worker, (job, i, a)),
-                        lambda pending: pending.get(), ahead=2 * self.workers - 1)  # fmt: skip
+        coding = replace(job, signatures=False)  # made here: workers then never load SciPy
+
+        def submit(i: int, a: list[Article]) -> tuple[AsyncResult[BatchResult], list[Article]]:
+            return pool.apply_async(_code_in_worker, (coding, i, a)), a
+
+        def wait(pending: tuple[AsyncResult[BatchResult], list[Article]]) -> BatchResult:
+            return add_signatures(pending[0].get(), pending[1], job)
+
+        return in_order(batches, submit, wait, ahead=2 * self.workers - 1)
 
 
 def in_order(

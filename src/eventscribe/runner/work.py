@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyarrow as pa
 
@@ -36,6 +36,7 @@ class Job:
     tables: bool = True
     lines: bool = False
     threshold: float = 0.8
+    signatures: bool = True  # False: the caller adds them (see add_signatures)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def _code(coder: Coder, articles: Sequence[Article], job: Job) -> _Output:
     if job.tables:
         tables = build_tables(docs, job.run_id)
         ids = [d.article.doc_id for d in docs]
-        tables.update(minhash_tables(ids, [d.article.text for d in docs], job.threshold))
+        if job.signatures:
+            tables.update(minhash_tables(ids, [d.article.text for d in docs], job.threshold))
     lines = [json.dumps(d.to_contract(), ensure_ascii=False) for d in docs] if job.lines else []
     return _Output(docs, tables, lines)
 
@@ -138,6 +140,21 @@ def _result(
         tables=output.tables,
         lines=tuple(output.lines),
     )
+
+
+def add_signatures(result: BatchResult, articles: Sequence[Article], job: Job) -> BatchResult:
+    """``result`` with the MinHash rows of its coded documents, made here rather than in
+    the worker that coded them (they need datasketch and SciPy, about 30 MB a process)."""
+    if not job.tables or "doc_minhash" in result.tables:
+        return result
+    failed = {q.doc_id for q in result.quarantined}
+    coded = [a for a in articles if a.doc_id not in failed]
+    if [a.doc_id for a in coded] != [doc_id for doc_id, _ in result.coded]:
+        texts = {a.doc_id: a.text for a in coded}
+        coded = [Article(doc_id, texts[doc_id]) for doc_id, _ in result.coded]
+    ids, texts_in_order = [a.doc_id for a in coded], [a.text for a in coded]
+    tables = {**result.tables, **minhash_tables(ids, texts_in_order, job.threshold)}
+    return replace(result, tables=tables)
 
 
 def _quarantine(article: Article, exc: Exception) -> QuarantinedDocument:

@@ -84,3 +84,22 @@ def test_holding_civilians_as_human_shields_is_coded_against_the_civilians(code_
     ).coded.events
     shields = [e for e in events if e.cameo == "184"]
     assert shields and shields[0].target is not None and shields[0].target.sector == "CVL"
+
+
+def test_synonyms_of_kill_from_the_cameo_dictionary_code_an_assault(coder: Coder) -> None:
+    for text in (
+        "Gunmen murdered a police officer in Karachi on Sunday.",
+        "Militants slew two Nigerian soldiers near Maiduguri.",
+    ):
+        events = coder.analyse_text(text, Article(doc_id="k", text=text)).coded.events
+        assert [(e.type, e.cameo) for e in events] == [("ASSAULT", "190")], text
+        assert events[0].target is not None and events[0].target.country in ("PAK", "NGA")
+
+
+def test_a_patrol_is_a_show_of_force_with_no_recipient(coder: Coder) -> None:
+    text = "Turkish troops patrolled the border villages on Friday."
+    events = coder.analyse_text(text, Article(doc_id="p", text=text)).coded.events
+    assert [(e.type, e.cameo, e.source.country if e.source else None) for e in events] == [
+        ("MOBILIZE", "150", "TUR")
+    ]
+    assert events[0].target is None

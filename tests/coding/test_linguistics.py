@@ -398,3 +398,12 @@ def test_refusing_to_meet_demands_is_a_rejection(code_text):
         "The Peruvian government said it would not meet the kidnappers' demands."
     ).coded.events
     assert any(e.type == "REJECT" and e.source and e.source.country == "PER" for e in events)
+
+
+def test_a_victim_the_text_does_not_place_still_makes_the_event(code_text):
+    # an agentless passive whose only actor is a person with no country or sector of
+    # their own: the event is kept (and the place of the sentence gives the country)
+    events = code_text("A Muslim man was shot dead in Pattani on Sunday.").coded.events
+    assert [(e.type, e.source) for e in events] == [("ASSAULT", None)]
+    assert events[0].target is not None and events[0].target.name == "Muslim man"
+    assert events[0].location is not None and events[0].location["text"] == "Pattani"

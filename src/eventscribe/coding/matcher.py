@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from eventscribe.actors.building import NAME_ONLY_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
@@ -505,7 +504,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not any(t.placed or t.evidence == NAME_ONLY_EVIDENCE for t in targets):
+        elif not sources and not targets:
             dropped = "no actor found"
         return Candidate(
             entry=entry,

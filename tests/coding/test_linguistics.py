@@ -407,3 +407,20 @@ def test_a_victim_the_text_does_not_place_still_makes_the_event(code_text):
     assert [(e.type, e.source) for e in events] == [("ASSAULT", None)]
     assert events[0].target is not None and events[0].target.name == "Muslim man"
     assert events[0].location is not None and events[0].location["text"] == "Pattani"
+
+
+def test_a_partitive_object_is_read_through_to_what_is_counted(code_text):
+    # "a number of positions", "the majority of the camp": the "of" object is acted on
+    for text in (
+        "Kurdish fighters captured a number of army positions near Kirkuk on Monday.",
+        "Rebels seized the majority of the camp near Aleppo.",
+    ):
+        assert [e.type for e in code_text(text).coded.events] in (["ASSAULT"], ["COERCE"]), text
+
+
+def test_high_ground_is_something_one_captures(code_text):
+    events = code_text("Syrian troops captured the strategic hill near Palmyra.").coded.events
+    assert [(e.type, e.source.country if e.source else None) for e in events] == [
+        ("ASSAULT", "SYR")
+    ]
+    assert code_text("The senator captured more votes than his rival.").coded.events == ()

@@ -51,6 +51,7 @@ class WordLists:
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
     people_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
     physical_targets: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]

@@ -42,6 +42,7 @@ FIELDS = (
     "release_sense_verbs",
     "released_things",
     "people_nouns",
+    "partitive_nouns",
     "physical_targets",
     "attackable_entities",
     "storm_name_prefixes",

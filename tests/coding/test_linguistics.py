@@ -424,3 +424,12 @@ def test_high_ground_is_something_one_captures(code_text):
         ("ASSAULT", "SYR")
     ]
     assert code_text("The senator captured more votes than his rival.").coded.events == ()
+
+
+def test_a_thing_is_no_actor_of_an_agentless_event(code_text):
+    # "the cars were banned": no one did it and no one it was done to: no event
+    assert code_text("The cars were banned on Monday.").coded.events == ()
+    killed = code_text("Dozens of civilians were killed in Aleppo on Monday.").coded.events
+    assert [(e.type, e.target.country if e.target else None) for e in killed] == [
+        ("ASSAULT", "SYR")
+    ]

@@ -102,9 +102,13 @@ NAME_ONLY_EVIDENCE = "name only"
 UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
 
 
-def unresolved_actor(view: DocView, head: int) -> Actor:
+# Said of an unresolved mention whose head names people ("a man", "dozens of civilians").
+UNRESOLVED_PEOPLE_EVIDENCE = "named in the text as people; no country or sector found"
+
+
+def unresolved_actor(view: DocView, head: int, *, people: bool = False) -> Actor:
     """An actor the text names but no evidence places (no country, no sector): token
-    ``head``'s mention, named by its short phrase."""
+    ``head``'s mention, named by its short phrase; ``people``: its head names people."""
     ids = PhraseIds(view)  # a few dozen string lookups, for a rare kind of recipient
     start, end, text = view.char_range(*mention_range(view, ids, head))
     return Actor(
@@ -115,5 +119,5 @@ def unresolved_actor(view: DocView, head: int) -> Actor:
         country=None,
         sector=None,
         code=None,
-        evidence=UNRESOLVED_EVIDENCE,
+        evidence=UNRESOLVED_PEOPLE_EVIDENCE if people else UNRESOLVED_EVIDENCE,
     )

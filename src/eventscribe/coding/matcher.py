@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
+from eventscribe.actors.building import NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
@@ -410,7 +411,7 @@ class EventMatcher:
                 t, verb, actors, self.words, sources, tuple(objects), skip, self._reach
             )
             or recipients.owners_of(t, first_heads, actors, self.words, sources)
-            or recipients.unresolved(t, first_heads)
+            or recipients.unresolved(t, first_heads, self.words)
         )
 
     # -- nouns ------------------------------------------------------------------
@@ -505,7 +506,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif not sources and not targets:
+        elif not sources and not any(_an_actor(t) for t in targets):
             dropped = "no actor found"
         return Candidate(
             entry=entry,
@@ -521,3 +522,8 @@ class EventMatcher:
             dropped=dropped,
             notes=tuple(notes),
         )
+
+
+def _an_actor(actor: Actor) -> bool:
+    """Placed, named, or people the text names ("a man was shot dead"); not a thing."""
+    return actor.placed or actor.evidence in (NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE)

@@ -237,11 +237,26 @@ def clause_steps(
     return found
 
 
-def unresolved(t: Tree, heads: list[int]) -> tuple[Actor, ...]:
+def unresolved(t: Tree, heads: list[int], words: WordLists) -> tuple[Actor, ...]:
     """The recipient the text names when no country or sector can be found for it
     ("rejected the council decision"): kept with its words, so a user sees whom the
-    event was aimed at and can teach the registry."""
-    return tuple(unresolved_actor(t.view, head) for head in heads[:1])
+    event was aimed at and can teach the registry. Marked when it names people ("a man",
+    "dozens of civilians"): then it is an actor of the event even so."""
+    return tuple(
+        unresolved_actor(t.view, head, people=names_people(t, head, words)) for head in heads[:1]
+    )
+
+
+def names_people(t: Tree, head: int, words: WordLists) -> bool:
+    """The phrase headed by ``head`` names people: a person or group entity, or a people
+    noun, also as what a number or partitive counts ("dozens of civilians")."""
+    counted = syntax.prep_objects(t, head, "of")
+    if counted and (t.pos[head] == "NUM" or t.lemma[head].lower() in words.partitive_nouns):
+        head = counted[0]
+    return t.ent[head] in PEOPLE_ENTITIES or t.lemma[head].lower() in words.people_nouns
+
+
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 
 
 def actors_of(t: Tree, heads: list[int], actors: ActorIndex) -> tuple[Actor, ...]:

@@ -7,16 +7,33 @@ from typing import Any, Self
 
 from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, split_codes
 from eventscribe.api import pandas_module
+from eventscribe.errors import StoreError
 from eventscribe.store import EventStore
 from eventscribe.store.export import flat_events_sql
+from eventscribe.store.live import open_copy
 
 
 class StoreReader:
-    """A store opened read-only; ``events(...)`` returns a DataFrame (or an Arrow table)."""
+    """A store opened read-only; ``events(...)`` returns a DataFrame (or an Arrow table).
+
+    While a coding run holds the store (DuckDB lets no other process open it), it reads
+    the store's live copy instead (:mod:`eventscribe.store.live`): every batch the run
+    has committed, as of each call; ``live`` says so."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._store = EventStore(self.path, read_only=True)
+        self._store: EventStore | None = None
+        try:
+            self._store = EventStore(self.path, read_only=True)
+        except StoreError as exc:
+            if "locked by another process" not in exc.message:
+                raise
+            open_copy(self.path).close()  # a clear error now if there is no copy either
+
+    @property
+    def live(self) -> bool:
+        """True when reading the live copy because a coding run holds the store."""
+        return self._store is None
 
     def events(
         self,
@@ -36,16 +53,29 @@ class StoreReader:
             types=tuple(t.upper() for t in split_codes(type)), include_negated=True,
         )  # fmt: skip
         where, params = flt.where(STORE_SOURCE)
-        table: Any = self._store.connection.execute(
-            flat_events_sql(rows, where), params
-        ).to_arrow_table()
+        if self._store is not None:
+            table: Any = self._store.connection.execute(
+                flat_events_sql(rows, where), params
+            ).to_arrow_table()
+        elif rows == "clusters":
+            raise StoreError(
+                f"cluster rows of {self.path} are made when a coding run ends; one runs now",
+                fix="ask for rows='events' or 'dyads', or wait for the run to end",
+            )
+        else:
+            con = open_copy(self.path)
+            try:
+                table = con.execute(flat_events_sql(rows, where), params).to_arrow_table()
+            finally:
+                con.close()
         if arrow:
             return table
         pandas_module()  # a clear error when pandas is missing
         return table.to_pandas()
 
     def close(self) -> None:
-        self._store.close()
+        if self._store is not None:
+            self._store.close()
 
     def __enter__(self) -> Self:
         return self

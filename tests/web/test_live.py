@@ -234,3 +234,26 @@ def test_without_a_reader_a_run_writes_no_parts(store_path: Path, factories: Mod
         writer.write([factories.aid_doc()], run=factories.RUN)
     catalog = read_catalog(live_dir(store_path))
     assert catalog is not None and len(catalog.parts) == 1  # one base, written at close
+
+
+def test_a_notebook_reads_a_store_a_run_holds(
+    store_path: Path, factories: ModuleType, repo_root: Path
+) -> None:
+    import eventscribe
+
+    with EventStore(store_path) as store:
+        store.write([factories.accusation_doc()], run=factories.RUN)
+    holder = _holder(store_path, repo_root)  # a coding run, mid-way
+    try:
+        ServedStore(store_path)  # a server asks for the run's batches as they commit
+        _tell(holder, "aid")
+        with eventscribe.open_store(store_path) as opened:
+            assert opened.live
+            found = opened.events(arrow=True)
+            assert sorted(set(found.column("doc_id").to_pylist())) == ["doc-a", "doc-b"]
+            dyads = opened.events(rows="dyads", country="XKX", arrow=True)
+            assert dyads.num_rows >= 1
+            with pytest.raises(StoreError, match="one runs now"):
+                opened.events(rows="clusters", arrow=True)
+    finally:
+        _stop(holder)

@@ -40,7 +40,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from eventscribe.store.schema import SCHEMA_VERSION, column_names, quote_ident
+from eventscribe.errors import StoreError
+from eventscribe.store.schema import SCHEMA_VERSION, column_names, dyads_view, quote_ident
 
 # What the web app reads. Tables with a doc_id column can be replaced per document.
 SERVED_TABLES = ("documents", "events", "event_actors", "quotes", "places", "event_clusters")
@@ -226,6 +227,27 @@ def create_views(con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCata
         con.execute(
             f"CREATE VIEW {quote_ident(table)} AS SELECT {columns} FROM {source} AS t{keep}"
         )
+    con.execute(dyads_view())
+
+
+def open_copy(store_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose tables (views) are the store's live copy as of its
+    newest catalog, with the ``dyads`` view; this process holds a lease on it."""
+    folder = live_dir(store_path)
+    catalog = read_catalog(folder)
+    if catalog is None or catalog.schema_version != SCHEMA_VERSION:
+        raise StoreError(
+            f"store {store_path} is being written by another process and has no live copy",
+            fix="wait for that run to commit its next batch, or to end",
+        )
+    hold_generation(folder, catalog.generation)
+    con = duckdb.connect(":memory:")
+    try:
+        create_views(con, folder, catalog)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"cannot read the live copy of {store_path} ({folder}): {exc}") from exc
+    return con
 
 
 def _literal(text: str) -> str:

@@ -139,14 +139,19 @@ def write_catalog(folder: Path, catalog: LiveCatalog) -> None:
 
 
 def _point_current(folder: Path, base: str) -> None:
+    """``current`` -> the base of the newest generation (a convenience for other tools:
+    where links cannot be made, the catalog still says where the copy is)."""
     link = folder / "current"
-    if os.path.islink(link) and os.readlink(link) == base:
+    try:
+        if os.path.islink(link) and os.readlink(link) == base:
+            return
+        temporary = folder / f".current.{os.getpid()}.tmp"
+        if os.path.lexists(temporary):
+            os.remove(temporary)
+        os.symlink(base, temporary)
+        os.replace(temporary, link)
+    except OSError:
         return
-    temporary = folder / f".current.{os.getpid()}.tmp"
-    if os.path.lexists(temporary):
-        os.remove(temporary)
-    os.symlink(base, temporary)
-    os.replace(temporary, link)
 
 
 def is_current(catalog: LiveCatalog | None, stat: tuple[int, int] | None) -> bool:

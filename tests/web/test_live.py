@@ -257,3 +257,15 @@ def test_a_notebook_reads_a_store_a_run_holds(
                 opened.events(rows="clusters", arrow=True)
     finally:
         _stop(holder)
+
+
+def test_a_damaged_catalog_is_written_again_by_the_next_run(
+    store_path: Path, factories: ModuleType
+) -> None:
+    with EventStore(store_path) as store:
+        store.write([factories.accusation_doc()], run=factories.RUN)
+    (live_dir(store_path) / "catalog.json").write_text("{not json", encoding="utf-8")
+    with EventStore(store_path) as store:
+        store.write([factories.aid_doc()], run=factories.RUN)
+    assert read_catalog(live_dir(store_path)) is not None
+    assert _doc_ids(ServedStore(store_path)) == ["doc-a", "doc-a", "doc-b"]

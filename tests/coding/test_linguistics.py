@@ -433,3 +433,18 @@ def test_a_thing_is_no_actor_of_an_agentless_event(code_text):
     assert [(e.type, e.target.country if e.target else None) for e in killed] == [
         ("ASSAULT", "SYR")
     ]
+
+
+def test_a_partitive_subject_is_read_through_to_who_acted(code_text):
+    events = code_text(
+        "Thousands of protesters rallied in Tbilisi against the government."
+    ).coded.events
+    assert [(e.type, e.source.name if e.source else None) for e in events] == [
+        ("PROTEST", "protesters")
+    ]
+
+
+def test_a_day_is_never_the_recipient(code_text):
+    events = code_text("Opposition supporters marched in Nairobi on Sunday.").coded.events
+    assert [e.type for e in events] == ["PROTEST"]
+    assert events[0].target is None

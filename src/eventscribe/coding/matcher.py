@@ -265,9 +265,9 @@ class EventMatcher:
         """An actor, a named person, group or place, people, or a physical target."""
         people, things = self.words.people_nouns, self.words.physical_targets
         measured = syntax.prep_objects(t, obj, "of")
-        counted = people | self.words.partitive_nouns
-        if measured and (t.pos[obj] == "NUM" or t.lemma[obj].lower() in counted):
-            obj = measured[0]  # "thousands of jobs", "a number of positions": what is counted
+        if measured and t.lemma[obj].lower() in people:
+            obj = measured[0]  # "dozens of people": what is counted
+        obj = syntax.counted(t, obj, self.words)  # "thousands of jobs", "a number of positions"
         if obj in actors.by_head or t.ent[obj] in self.words.attackable_entities:
             return True
         if t.pos[obj] in {"PRON", "PROPN", "NUM"}:

@@ -242,17 +242,14 @@ def unresolved(t: Tree, heads: list[int], words: WordLists) -> tuple[Actor, ...]
     ("rejected the council decision"): kept with its words, so a user sees whom the
     event was aimed at and can teach the registry. Marked when it names people ("a man",
     "dozens of civilians"): then it is an actor of the event even so."""
-    return tuple(
-        unresolved_actor(t.view, head, people=names_people(t, head, words)) for head in heads[:1]
-    )
+    named = [h for h in heads if t.ent[h] not in words.no_one_entities][:1]  # not "on Sunday"
+    return tuple(unresolved_actor(t.view, h, people=names_people(t, h, words)) for h in named)
 
 
 def names_people(t: Tree, head: int, words: WordLists) -> bool:
     """The phrase headed by ``head`` names people: a person or group entity, or a people
     noun, also as what a number or partitive counts ("dozens of civilians")."""
-    counted = syntax.prep_objects(t, head, "of")
-    if counted and (t.pos[head] == "NUM" or t.lemma[head].lower() in words.partitive_nouns):
-        head = counted[0]
+    head = syntax.counted(t, head, words)
     return t.ent[head] in PEOPLE_ENTITIES or t.lemma[head].lower() in words.people_nouns
 
 

@@ -52,6 +52,7 @@ class WordLists:
     released_things: frozenset[str]
     people_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
+    no_one_entities: frozenset[str]
     physical_targets: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
@@ -99,6 +100,15 @@ def agent_of(t: Tree, verb: int) -> list[int]:
     return [p for a in children(t, verb, "agent") for p in children(t, a, "pobj")]
 
 
+def counted(t: Tree, head: int, words: WordLists) -> int:
+    """What a number or partitive head counts: "thousands of protesters" -> protesters,
+    "a number of positions" -> positions; else ``head`` itself."""
+    of = prep_objects(t, head, "of")
+    if of and (t.pos[head] == "NUM" or t.lemma[head].lower() in words.partitive_nouns):
+        return of[0]
+    return head
+
+
 def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     """The grammatical subject, looked up through control and coordination.
 
@@ -111,8 +121,8 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     while seen < 6:
         seen += 1
         own = t.kids(current, SUBJECT_DEPS)
-        if own:
-            return [s for s in own if dep[s] != "csubj"]
+        if own:  # "thousands of protesters marched": the protesters did
+            return [counted(t, s, words) for s in own if dep[s] != "csubj"]
         if dep[current] == "relcl" and pos[head[current]] in {"NOUN", "PROPN"}:
             return [head[current]]
         if dep[current] == "xcomp":

@@ -43,6 +43,7 @@ FIELDS = (
     "released_things",
     "people_nouns",
     "partitive_nouns",
+    "no_one_entities",
     "physical_targets",
     "attackable_entities",
     "storm_name_prefixes",
@@ -59,7 +60,7 @@ def load_word_lists(path: Path | None = None) -> WordLists:
     missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]
     if missing:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
-    cased = {"attackable_entities"}  # entity labels keep their case
+    cased = {"attackable_entities", "no_one_entities"}  # entity labels keep their case
     return WordLists(
         **{
             name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name])

@@ -391,7 +391,8 @@ def _open_failure(path: str, detail: str) -> tuple[str, str]:
             f"store {path} is locked by another process ({detail})",
             (
                 "wait for the other eventscribe run (or DuckDB session) to finish, "
-                "or use a different --store file"
+                "or use a different --store file; while a run writes it, `eventscribe serve` "
+                "and eventscribe.open_store() read what it has committed"
             ),
         )
     if "not a valid duckdb" in lowered or "database file" in lowered:

@@ -104,3 +104,24 @@ def test_cache_size_zero_turns_it_off() -> None:
     client.get("/api/data?n=1")
     client.get("/api/data?n=1")
     assert len(calls) == 2
+
+
+def test_cache_starts_afresh_when_new_events_are_swapped_in() -> None:
+    version = [0]
+    calls: list[str] = []
+
+    async def data(request: Request) -> JSONResponse:
+        calls.append(str(request.url))
+        if request.query_params.get("swap"):
+            version[0] += 1  # a newer copy is swapped in while this answer is made
+        return JSONResponse({"version": version[0]})
+
+    app = Starlette(routes=[Route("/api/data", data)])
+    client = TestClient(ResponseCache(app, max_bytes=10_000, version=lambda: version[0]))
+    assert client.get("/api/data").json() == {"version": 0}
+    assert client.get("/api/data").json() == {"version": 0} and len(calls) == 1  # cached
+    version[0] += 1
+    assert client.get("/api/data").json() == {"version": 1} and len(calls) == 2  # afresh
+    client.get("/api/data?swap=1")  # made from the copy that was swapped out
+    client.get("/api/data?swap=1")
+    assert len(calls) == 4  # so it was not kept

@@ -67,8 +67,9 @@ class ResponseCache:
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
+        seen = self._seen  # an answer made from a copy swapped out meanwhile is not kept
         await self.app(
-            scope, receive, _Recorder(send, lambda start, body: self._keep(key, start, body))
+            scope, receive, _Recorder(send, lambda start, body: self._keep(key, start, body, seen))
         )
 
     def _cacheable(self, scope: Scope) -> bool:
@@ -79,8 +80,10 @@ class ResponseCache:
             and scope["path"].startswith(self.prefix)
         )
 
-    def _keep(self, key: tuple[str, bytes], start: Message, body: bytes) -> None:
+    def _keep(self, key: tuple[str, bytes], start: Message, body: bytes, seen: object) -> None:
         if start.get("status") != 200 or len(body) * _MAX_SHARE > self.max_bytes:
+            return
+        if seen != self._version():
             return
         old = self._entries.pop(key, None)
         if old is not None:

@@ -46,6 +46,16 @@ from eventscribe.store.schema import SCHEMA_VERSION, column_names, dyads_view, q
 # What the web app reads. Tables with a doc_id column can be replaced per document.
 SERVED_TABLES = ("documents", "events", "event_actors", "quotes", "places", "event_clusters")
 PER_DOCUMENT = ("documents", "events", "event_actors", "quotes", "places")
+# What the server looks rows up by: each table is written sorted by it, in small row
+# groups, so a lookup reads the one group whose range holds the key (Parquet has no index).
+LOOKUP_KEYS = {
+    "documents": "doc_id",
+    "event_actors": "event_id, role, position",
+    "quotes": "doc_id",
+    "places": "doc_id, start",
+    "event_clusters": "cluster_id, event_id",
+}
+LOOKUP_ROW_GROUP = 2048
 CATALOG = "catalog.json"
 CATALOG_FORMAT = 1
 # A superseded generation is deleted by the next publisher once it is this old.
@@ -182,8 +192,10 @@ def write_base(con: duckdb.DuckDBPyConnection, folder: Path) -> LiveCatalog:
             )
             continue
         con.execute(
-            f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)}) "
-            f"TO {_literal(str(target / f'{table}.parquet'))} (FORMAT parquet)"
+            f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)} "
+            f"ORDER BY {LOOKUP_KEYS[table]}, rowid) "  # rowid: rows of one key keep their order
+            f"TO {_literal(str(target / f'{table}.parquet'))} "
+            f"(FORMAT parquet, ROW_GROUP_SIZE {LOOKUP_ROW_GROUP})"
         )
     return LiveCatalog(generation, SCHEMA_VERSION, None, (part,))
 

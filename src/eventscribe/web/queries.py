@@ -94,14 +94,8 @@ def mentions(
     store has one (table ``event_clusters``), else the event alone (``alone`` when the
     caller has already read it)."""
     if clusters:
-        rows = reader.fetch(
-            f"SELECT {_EVENT_COLUMNS}, c.cluster_id FROM events AS e "
-            "JOIN event_clusters AS c ON c.event_id = e.event_id "
-            "WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ?)",
-            [event_id],
-        )
-        if rows:
-            found = _with_documents(reader, rows)
+        found = _cluster_mentions(reader, event_id)
+        if found:
             return sorted(
                 found,
                 key=lambda m: (
@@ -116,6 +110,34 @@ def mentions(
         f"SELECT {_EVENT_COLUMNS} FROM events AS e WHERE e.event_id = ?", [event_id]
     )
     return _with_documents(reader, rows)
+
+
+def _cluster_mentions(reader: Reader, event_id: str) -> list[dict[str, Any]]:
+    """The events of ``event_id``'s cluster: their ids from ``event_clusters``, their rows
+    from the in-memory index when the reader has one (else one SQL join)."""
+    index = _index(reader)
+    if index is None:
+        rows = reader.fetch(
+            f"SELECT {_EVENT_COLUMNS}, c.cluster_id FROM events AS e "
+            "JOIN event_clusters AS c ON c.event_id = e.event_id "
+            "WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters WHERE event_id = ?)",
+            [event_id],
+        )
+        return _with_documents(reader, rows) if rows else []
+    members = reader.fetch(
+        "SELECT event_id, cluster_id FROM event_clusters WHERE cluster_id IN "
+        "(SELECT cluster_id FROM event_clusters WHERE event_id = ?)",
+        [event_id],
+    )
+    found = []
+    for member in members:
+        position = index.event_position(member["event_id"])
+        if position is not None:
+            row = index.rows([position])[0]
+            found.append(
+                {**shape_event(row, row_document(row)), "cluster_id": member["cluster_id"]}
+            )
+    return found
 
 
 def _with_documents(reader: Reader, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

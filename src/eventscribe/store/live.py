@@ -191,9 +191,10 @@ def write_base(con: duckdb.DuckDBPyConnection, folder: Path) -> LiveCatalog:
                 f"TO {_literal(str(target / table))} (FORMAT parquet, PARTITION_BY (month))"
             )
             continue
+        # rowid: rows of one key keep their order; an empty events table has no key
+        order = f"ORDER BY {LOOKUP_KEYS[table]}, rowid" if table in LOOKUP_KEYS else ""
         con.execute(
-            f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)} "
-            f"ORDER BY {LOOKUP_KEYS[table]}, rowid) "  # rowid: rows of one key keep their order
+            f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)} {order}) "
             f"TO {_literal(str(target / f'{table}.parquet'))} "
             f"(FORMAT parquet, ROW_GROUP_SIZE {LOOKUP_ROW_GROUP})"
         )

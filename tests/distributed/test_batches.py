@@ -90,3 +90,36 @@ def test_input_that_breaks_off_keeps_the_batches_coded_before(
                 items(), coder, CorpusOptions(workers=workers), _Quiet(), store=store, run=run
             )
         assert store.counts()["progress"] == 64  # the first full batch is committed
+
+
+def test_columns_sent_back_by_a_worker_make_the_same_tables(coder: Coder, coded) -> None:
+    from dataclasses import replace
+
+    from eventscribe.runner.work import add_signatures, with_tables
+
+    job = make_job(coder, CorpusOptions(), store=True, lines=False, run_id="parts")
+    articles = [
+        Article("a", "Serbia condemned Kosovo on Monday. The EU praised the agreement."),
+        Article("b", "Rebels attacked a police station in northern Mali, killing six officers."),
+    ]
+    plain = code_batch(coder, articles, replace(job, signatures=False, arrow=False), 7)
+    assert plain.tables == {} and plain.columns["events"]["event_id"]
+    rebuilt = add_signatures(with_tables(plain), articles, job)
+    assert rebuilt.columns == {} and rebuilt.tables.keys() == coded.tables.keys()
+    for name, table in coded.tables.items():
+        assert rebuilt.tables[name].equals(table), name
+
+
+def test_a_coding_worker_process_never_loads_pyarrow() -> None:
+    """Workers hand back plain columns (pyarrow costs each about 50 MB); the main process
+    makes the Arrow tables."""
+    import multiprocessing
+
+    from worker_probe import code_in_fresh_worker  # a module that imports no pyarrow
+
+    from eventscribe.runner.executors import _start_worker
+
+    with multiprocessing.get_context("spawn").Pool(1, initializer=_start_worker) as pool:
+        events, loaded = pool.apply(code_in_fresh_worker, (Settings(),))
+    assert events >= 1
+    assert not loaded

@@ -16,12 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pyarrow as pa
 
 from eventscribe.store.schema import arrow_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
@@ -92,6 +94,8 @@ def minhash_tables(
     doc_ids: Sequence[str], texts: Sequence[str], threshold: float = DEFAULT_THRESHOLD
 ) -> dict[str, pa.Table]:
     """The ``doc_minhash`` and ``doc_bands`` rows for a batch of documents."""
+    import pyarrow as pa
+
     layout = banding(threshold)
     sigs = signatures(texts)
     bands: dict[str, list[Any]] = {"doc_id": [], "band": [], "key": []}

@@ -13,15 +13,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from eventscribe.config import Settings
-from eventscribe.dedupe.minhash import minhash_tables
 from eventscribe.pipeline import Coder, code_documents
 from eventscribe.records import Article, CodedDocument, stable_id
 from eventscribe.store.batch import QuarantinedDocument, StoreBatch
-from eventscribe.store.rows import build_tables
+from eventscribe.store.rows import Columns, build_columns, tables_from_columns
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 MAX_REASON_CHARS = 300
 
@@ -37,14 +38,18 @@ class Job:
     lines: bool = False
     threshold: float = 0.8
     signatures: bool = True  # False: the caller adds them (see add_signatures)
+    # False: the rows come back as plain columns (``BatchResult.columns``) and the caller
+    # makes the Arrow tables (see with_tables): a worker process then never loads pyarrow
+    arrow: bool = True
 
 
 @dataclass(frozen=True)
 class BatchResult:
     """The outcome of one batch, in a form any process can send back.
 
-    ``tables`` holds the store rows, or ``parts`` the Parquet files they were written to
-    (Dask workers); ``lines`` the JSONL output, in input order.
+    ``tables`` holds the store rows (``columns`` before they are made Arrow tables), or
+    ``parts`` the Parquet files they were written to (Dask workers); ``lines`` the JSONL
+    output, in input order.
     """
 
     index: int
@@ -55,6 +60,7 @@ class BatchResult:
     tables: dict[str, pa.Table] = field(default_factory=dict)
     lines: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    columns: Columns = field(default_factory=dict)
 
     def store_batch(self, settings_fingerprint: str, tables: dict[str, pa.Table]) -> StoreBatch:
         return StoreBatch(tables, self.coded, settings_fingerprint, self.quarantined)
@@ -94,7 +100,7 @@ def code_batch(coder: Coder, articles: Sequence[Article], job: Job, index: int) 
 @dataclass(frozen=True)
 class _Output:
     docs: list[CodedDocument]
-    tables: dict[str, pa.Table]
+    columns: Columns
     lines: list[str]
 
 
@@ -105,22 +111,21 @@ def _code(coder: Coder, articles: Sequence[Article], job: Job) -> _Output:
     # the coded documents hold plain strings and numbers.
     with coder.nlp.memory_zone():
         docs = list(code_documents(articles, coder))
-    tables: dict[str, pa.Table] = {}
-    if job.tables:
-        tables = build_tables(docs, job.run_id)
-        ids = [d.article.doc_id for d in docs]
-        if job.signatures:
-            tables.update(minhash_tables(ids, [d.article.text for d in docs], job.threshold))
+    columns = build_columns(docs, job.run_id) if job.tables else {}
     lines = [json.dumps(d.to_contract(), ensure_ascii=False) for d in docs] if job.lines else []
-    return _Output(docs, tables, lines)
+    return _Output(docs, columns, lines)
 
 
 def _merge(outputs: list[_Output]) -> _Output:
     docs = [d for o in outputs for d in o.docs]
     lines = [line for o in outputs for line in o.lines]
-    names = {name for o in outputs for name in o.tables}
-    tables = {n: pa.concat_tables([o.tables[n] for o in outputs if n in o.tables]) for n in names}
-    return _Output(docs, tables, lines)
+    columns: Columns = {}
+    for output in outputs:
+        for table, data in output.columns.items():
+            merged = columns.setdefault(table, {name: [] for name in data})
+            for name, values in data.items():
+                merged[name].extend(values)
+    return _Output(docs, columns, lines)
 
 
 def _result(
@@ -131,15 +136,34 @@ def _result(
     failed: tuple[QuarantinedDocument, ...],
 ) -> BatchResult:
     hashes = {a.doc_id: content_hash(a) for a in articles}
+    tables: dict[str, pa.Table] = {}
+    columns = output.columns
+    if job.tables and job.arrow:
+        tables, columns = tables_from_columns(columns), {}
+        if job.signatures and output.docs:
+            from eventscribe.dedupe.minhash import minhash_tables
+
+            docs = output.docs
+            ids, texts = [d.article.doc_id for d in docs], [d.article.text for d in docs]
+            tables.update(minhash_tables(ids, texts, job.threshold))
     return BatchResult(
         index=index,
         coded=tuple((d.article.doc_id, hashes[d.article.doc_id]) for d in output.docs),
         quarantined=failed,
         sentences=sum(len(d.sentences) for d in output.docs),
         events=sum(len(d.events) for d in output.docs),
-        tables=output.tables,
+        tables=tables,
         lines=tuple(output.lines),
+        columns=columns,
     )
+
+
+def with_tables(result: BatchResult) -> BatchResult:
+    """``result`` with the Arrow tables of the plain columns a worker sent back."""
+    if not result.columns:
+        return result
+    tables = {**tables_from_columns(result.columns), **result.tables}
+    return replace(result, tables=tables, columns={})
 
 
 def add_signatures(result: BatchResult, articles: Sequence[Article], job: Job) -> BatchResult:
@@ -147,6 +171,8 @@ def add_signatures(result: BatchResult, articles: Sequence[Article], job: Job) -
     the worker that coded them (they need datasketch and SciPy, about 30 MB a process)."""
     if not job.tables or "doc_minhash" in result.tables:
         return result
+    from eventscribe.dedupe.minhash import minhash_tables
+
     failed = {q.doc_id for q in result.quarantined}
     coded = [a for a in articles if a.doc_id not in failed]
     if [a.doc_id for a in coded] != [doc_id for doc_id, _ in result.coded]:

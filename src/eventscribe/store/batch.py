@@ -13,12 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
 from eventscribe.store.schema import DOCUMENT_TABLES, arrow_schema, column_names, quote_ident
 
-if TYPE_CHECKING:  # a coding worker builds batches without loading DuckDB
+if TYPE_CHECKING:  # a coding worker loads neither DuckDB nor pyarrow (see runner.work)
     import duckdb
+    import pyarrow as pa
 
 # The ``meta`` row a deduplication pass leaves (see eventscribe.dedupe.state); deleting
 # stored rows removes it, so the next pass recomputes stories and clusters in full.
@@ -52,6 +51,8 @@ class StoreBatch:
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: StoreBatch, run_id: str) -> None:
     """Insert ``batch`` (inside the caller's transaction)."""
+    import pyarrow as pa
+
     coded_ids = [doc_id for doc_id, _ in batch.coded]
     failed_ids = [q.doc_id for q in batch.quarantined]
     every_id = pa.table({"doc_id": pa.array(coded_ids + failed_ids, pa.string())})
@@ -77,6 +78,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: StoreBatch, run_id: str) 
 
 
 def _quarantine_table(items: Sequence[QuarantinedDocument], run_id: str) -> pa.Table:
+    import pyarrow as pa
+
     data = {
         "doc_id": [q.doc_id for q in items],
         "origin": [q.origin for q in items],
@@ -91,6 +94,8 @@ def done_documents(
     con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, str]], settings_fingerprint: str
 ) -> set[str]:
     """doc_ids of ``keys`` whose progress row has the same content hash and settings."""
+    import pyarrow as pa
+
     if not keys:
         return set()
     wanted = pa.table(

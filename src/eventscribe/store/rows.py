@@ -11,14 +11,19 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from eventscribe.errors import StoreError
 from eventscribe.ingest.language import guess_language
 from eventscribe.records import Actor, CodedDocument, Event
 from eventscribe.store.schema import arrow_schema, column_names
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# one list of values per column, per store table: what a coding worker hands back (plain
+# Python, so the worker never loads pyarrow); the main process makes Arrow tables of them
+Columns = dict[str, dict[str, list[Any]]]
 
 ROW_TABLES = (
     "documents", "sentences", "events", "event_actors", "actors", "times", "quotes", "decisions",
@@ -55,12 +60,24 @@ class _Columns:
         for name, column in self.data.items():
             column.append(values[name])
 
-    def to_table(self) -> pa.Table:
-        return pa.Table.from_pydict(self.data, schema=arrow_schema(self.table))
-
 
 def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Table]:
     """Arrow tables for every per-document store table, built from ``docs``."""
+    return tables_from_columns(build_columns(docs, run_id))
+
+
+def tables_from_columns(columns: Columns) -> dict[str, pa.Table]:
+    """The Arrow tables of :func:`build_columns`'s values."""
+    import pyarrow as pa
+
+    return {
+        name: pa.Table.from_pydict(data, schema=arrow_schema(name))
+        for name, data in columns.items()
+    }
+
+
+def build_columns(docs: Sequence[CodedDocument], run_id: str) -> Columns:
+    """The values of every per-document store table's columns, built from ``docs``."""
     cols = {name: _Columns(name) for name in ROW_TABLES}
     for doc in docs:
         _add_document(cols["documents"].data, doc, run_id)
@@ -74,7 +91,7 @@ def build_tables(docs: Sequence[CodedDocument], run_id: str) -> dict[str, pa.Tab
             cols["quotes"].add(doc_id=doc_id, data=_to_json(quote.to_contract(), doc, "quotes"))
         _add_decisions(cols["decisions"].data, doc)
         _add_places(cols["places"].data, doc)
-    return {name: c.to_table() for name, c in cols.items()}
+    return {name: c.data for name, c in cols.items()}
 
 
 def _add_document(data: dict[str, list[Any]], doc: CodedDocument, run_id: str) -> None:

@@ -7,8 +7,10 @@ Arrow tables that feed bulk inserts and the INSERT column lists from drifting ap
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:  # a coding worker hands plain columns back and never loads pyarrow
+    import pyarrow as pa
 
 SCHEMA_VERSION = "4"
 
@@ -20,16 +22,16 @@ SCHEMA_VERSION = "4"
 # and documents.language. Upgrading keeps every stored row.
 UPGRADABLE_VERSIONS = ("1", "2", "3")
 
-# DuckDB column type -> Arrow type used to build the bulk-insert tables.
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "JSON": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "BLOB": pa.binary(),
+# DuckDB column type -> name of the Arrow type used to build the bulk-insert tables.
+_ARROW_TYPES = {
+    "VARCHAR": "string",
+    "JSON": "string",
+    "INTEGER": "int32",
+    "BIGINT": "int64",
+    "DOUBLE": "float64",
+    "BOOLEAN": "bool_",
+    "DATE": "date32",
+    "BLOB": "binary",
 }
 
 _ACTOR_COLUMNS = ("text", "start", "end", "name", "country", "sector", "code")
@@ -321,7 +323,11 @@ def column_names(table: str) -> list[str]:
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow schema used to bulk-insert into ``table`` (made once per table: Arrow
     schemas are immutable, and every batch of a run asks for the same ones)."""
-    return pa.schema([(name, _ARROW_TYPES[decl.split()[0]]) for name, decl in TABLES[table]])
+    import pyarrow as pa
+
+    return pa.schema(
+        [(name, getattr(pa, _ARROW_TYPES[decl.split()[0]])()) for name, decl in TABLES[table]]
+    )
 
 
 def _create_table(table: str) -> str:

@@ -2,10 +2,11 @@
 
 :func:`code_batch` is what every backend runs — in-process, in a worker process or in a
 Dask worker — so all of them produce the same rows. It codes the batch through
-:func:`eventscribe.pipeline.code_documents`, builds the store's Arrow tables and the
-MinHash rows where the work happens (off the single writer), and isolates failures: if
-the batch raises, each article is coded alone and the ones that still raise are
-quarantined with their reason instead of stopping the run.
+:func:`eventscribe.pipeline.code_documents`, builds the store's rows where the work
+happens (as Arrow tables with their MinHash rows in one process and in Dask workers; as
+plain columns in worker processes, whose parent makes the tables: :func:`with_tables`),
+and isolates failures: if the batch raises, each article is coded alone and the ones
+that still raise are quarantined with their reason instead of stopping the run.
 """
 
 from __future__ import annotations

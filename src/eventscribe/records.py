@@ -113,6 +113,11 @@ class TimeExpression:
     precision: str
 
 
+# The ``type`` of an event coded by its CAMEO code alone, one PLOVER has no type for (a
+# public statement, CAMEO 01x, under ``--conventions cameo``): ``null`` in the contract.
+CAMEO_ONLY = ""
+
+
 @dataclass(frozen=True)
 class Event:
     """One coded event: one act (one trigger, one type) with all its actors, when, and
@@ -249,7 +254,7 @@ def actor_to_contract(actor: Actor | None) -> dict[str, Any] | None:
 def event_to_contract(event: Event) -> dict[str, Any]:
     return {
         "id": event.event_id,
-        "type": event.type,
+        "type": event.type or None,
         "mode": event.mode,
         "cameo": event.cameo,
         "quad": event.quad,

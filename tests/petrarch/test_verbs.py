@@ -53,9 +53,9 @@ def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path)
     assert any(r.startswith("test.verbs.txt:11: words before the verb") for r in reasons)
     nulls = [(e.lemma, e.objects) for e in converted.entries if e.null]
     assert nulls == [("befriend", ("vote",)), ("cherish", ("vote",))]  # "[---]": codes nothing
-    assert any(
-        r.startswith("test.verbs.txt:14:") and "012 has no PLOVER type" in r for r in reasons
-    )
+    # a public statement (012) has no PLOVER type: an entry coded under CAMEO conventions only
+    assert ("muse", (), (), "012", "") in made
+    assert not any(r.startswith("test.verbs.txt:14:") for r in reasons)
 
 
 @pytest.mark.slow
@@ -86,3 +86,38 @@ def test_a_new_verb_pattern_changes_the_coding(verbs: Path, tmp_path: Path) -> N
         (e["type"], e["cameo"], e["source"]["country"], e["target"]["country"])
         for e in runs["with"]
     ] == [("SUPPORT", "051", "SRB", "HUN")]
+
+
+@pytest.mark.slow
+def test_public_statements_are_events_under_cameo_conventions_only(
+    verbs: Path, tmp_path: Path
+) -> None:
+    """CAMEO codes "Serbia mused ..." (012); PLOVER has no such type. A statement whose
+    sentence codes another event yields to it (reported speech, as PETRARCH codes it)."""
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "date": "2023-02-02", "text": text}) + "\n"
+            for i, text in (
+                ("a", "Serbia mused about Hungary on Monday."),
+                ("b", "Serbia mused that Croatia befriended Hungary."),
+            )
+        ),
+        encoding="utf-8",
+    )
+    coded = {}
+    for conventions in ("plover", "cameo"):
+        out = tmp_path / f"{conventions}.jsonl"
+        result = CliRunner().invoke(
+            main,
+            ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
+             "--petrarch-verbs", str(verbs), "--conventions", conventions],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        coded[conventions] = [
+            [(e["type"], e["cameo"], e["source"]["country"]) for e in line["events"]]
+            for line in lines
+        ]
+    assert coded["plover"] == [[], [("SUPPORT", "051", "HRV")]]
+    assert coded["cameo"] == [[(None, "012", "SRB")], [("SUPPORT", "051", "HRV")]]

@@ -35,6 +35,7 @@ from eventscribe.petrarch.discards import Discards
 from eventscribe.places import Place
 from eventscribe.places.location import event_location_at
 from eventscribe.records import (
+    CAMEO_ONLY,
     Actor,
     Article,
     Event,
@@ -197,7 +198,9 @@ class EventCoder:
         # what the event's parts share, worked out once per (type, mode) and CAMEO code
         type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
         scores = self._type_scores.get((type_, mode))
-        if scores is None:
+        if scores is None and type_ == CAMEO_ONLY:
+            scores = (cameo_quad(cameo), 0.0)  # no PLOVER type, so no PLOVER intensity
+        elif scores is None:
             scores = self._type_scores[type_, mode] = (
                 self.ontology.quad(type_),
                 self.ontology.intensity(type_, mode),
@@ -241,6 +244,13 @@ class EventCoder:
             mutual=mutual,
             paired_cameo=paired,
         )
+
+
+def cameo_quad(cameo: str) -> int:
+    """CAMEO's quad class of a code by its root: 01-05 verbal cooperation, 06-08 material
+    cooperation, 09-13 verbal conflict, 14-20 material conflict."""
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _recoded(actors: list[Actor], codes: CodeReader) -> list[Actor]:

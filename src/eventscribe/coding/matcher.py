@@ -18,7 +18,7 @@ from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
 from eventscribe.coding.tree import Tree
-from eventscribe.records import Actor
+from eventscribe.records import CAMEO_ONLY, Actor
 
 # PLOVER: cooperative actions reported in the future are coded as AGREE, with the
 # CAMEO "express intent to ..." code that matches the action.
@@ -95,7 +95,6 @@ class EventMatcher:
     def __init__(
         self, lexicon: Lexicon, words: syntax.WordLists, *, conventions: str = "plover"
     ) -> None:
-        self.lexicon = lexicon
         self.words = words
         # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
         # CAMEO (and PETRARCH) code the act with its own code whatever its tense
@@ -104,6 +103,11 @@ class EventMatcher:
         # ("arrived in Gondor"), however deep in the phrase ("welcomed a resumption of
         # ties with Osgiliath"); PLOVER's coder reads "in Kosovo" as where, not whom
         self.conventions = conventions
+        if conventions != "cameo":  # entries with a CAMEO code alone code nothing here
+            kept = tuple(e for e in lexicon.entries if e.type or e.null)
+            if len(kept) != len(lexicon.entries):
+                lexicon = Lexicon(kept, lexicon.fingerprint)
+        self.lexicon = lexicon
         self._reach = recipients.Reach.petrarch() if conventions == "cameo" else recipients.Reach()
         self._verbs = lexicon.verb_lemmas
         self._nouns = lexicon.noun_lemmas
@@ -143,7 +147,8 @@ class EventMatcher:
         if len(found) < 2:
             return found  # the passes relate candidates to each other: one is left as it is
         found = passes.share_conjoined_targets(passes.resolve_intents(found, t), t)
-        return passes.fold_consequences(passes.share_purpose_targets(found, t), t)
+        found = passes.fold_consequences(passes.share_purpose_targets(found, t), t)
+        return _statements_yield(found)
 
     def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
@@ -522,6 +527,20 @@ class EventMatcher:
             dropped=dropped,
             notes=tuple(notes),
         )
+
+
+def _statements_yield(found: list[Candidate]) -> list[Candidate]:
+    """A public statement coded by its CAMEO code alone ("X said", 01x) is an event only
+    when its sentence codes nothing else: "Arnor will restore ties with Gondor, an
+    official said" is the restoration, the way PETRARCH codes reported speech."""
+    if not any(c.dropped is None and c.type != CAMEO_ONLY for c in found):
+        return found
+    return [
+        replace(c, dropped="a statement whose sentence codes another event")
+        if c.type == CAMEO_ONLY and c.dropped is None
+        else c
+        for c in found
+    ]
 
 
 def _an_actor(actor: Actor) -> bool:

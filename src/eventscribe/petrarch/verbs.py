@@ -7,8 +7,10 @@ patterns ``- * OBJECT (PREP WORD) [code]`` where ``*`` is the verb, ``{A B}`` a 
 phrase, ``&NAME`` any word of a synset and ``[a:b]`` a paired code. A pattern becomes a
 dependency entry (verb, particles and preposition words, object head words) where its
 structure allows; a pattern coded ``[---]`` becomes an entry that keeps its phrase
-uncoded; the rest (words before the verb, source/target markers, a verb line with a null
-code, CAMEO statements that PLOVER does not code) is skipped with file, line and reason.
+uncoded; a code PLOVER has no type for (public statements, 01x) becomes an entry coded
+only under ``--conventions cameo``; the rest (words before the verb, source/target
+markers, a verb line with a null code, a code that is not a CAMEO event code) is skipped
+with file, line and reason.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from pathlib import Path
 
 from eventscribe.coding.lexicon import LexiconEntry
 from eventscribe.errors import DataFileError
-from eventscribe.ontology import Ontology
-from eventscribe.records import InputProblem
+from eventscribe.ontology import Ontology, OntologyLookupError
+from eventscribe.records import CAMEO_ONLY, InputProblem
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _HEADER = re.compile(r"^---\s*(\S.*?)\s*\[([^\]]*)\]\s*---")
@@ -165,10 +167,11 @@ class _Reader:
             return
         plover = self._plover(main)
         if plover is None:
-            self.skip(
-                where, f"CAMEO {main} has no PLOVER type (public statements are not PLOVER events)"
-            )
-            return
+            if not self._known_code(main):
+                self.skip(where, f"{main!r} is not a CAMEO event code")
+                return
+            # a public statement (01x) and the like: coded under --conventions cameo only
+            plover = (CAMEO_ONLY, None)
         self.entries.append(
             LexiconEntry(
                 pos="verb",
@@ -186,8 +189,17 @@ class _Reader:
             )
         )
 
+    def _known_code(self, code: str) -> bool:
+        try:
+            self.ontology.cameo_code(code)
+        except OntologyLookupError:
+            return False
+        return True
+
     def _plover(self, code: str) -> tuple[str, str | None] | None:
-        if code not in self.ontology.cameo:
+        """The PLOVER type and mode of a CAMEO code (a code the table lacks takes its
+        parent's: "1952" is a "195"), or None when PLOVER has none."""
+        if not self._known_code(code):
             return None
         if code.startswith("02"):
             return "REQUEST", None  # PLOVER's REQUEST holds CAMEO's appeals and demands

@@ -152,7 +152,7 @@ def _event_row(
         index_of.get((sent.start, sent.end)),
         event.date,
         event.date_precision,
-        event.type,
+        event.type or None,  # CAMEO_ONLY: no PLOVER type
         event.mode,
         event.cameo,
         event.quad,

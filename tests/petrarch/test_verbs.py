@@ -121,3 +121,36 @@ def test_public_statements_are_events_under_cameo_conventions_only(
         ]
     assert coded["plover"] == [[], [("SUPPORT", "051", "HRV")]]
     assert coded["cameo"] == [[(None, "012", "SRB")], [("SUPPORT", "051", "HRV")]]
+
+
+@pytest.mark.slow
+def test_a_preposition_after_the_object_is_the_objects_complement(tmp_path: Path) -> None:
+    """PETRARCH's "- * ATTACK (BY) [112]": the preposition follows the object phrase, so
+    it hangs on the object ("condemned an attack by X"), and the pattern beats the bare
+    "- * ATTACK [113]"; its object is the target."""
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text(
+        "--- CONDEMN  [111]  ---\nCONDEMN\n- * ATTACK (BY)  [112]\n- * ATTACK  [113]\n",
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "date": "2023-02-02", "text": text}) + "\n"
+            for i, text in (
+                ("a", "Serbia condemned an attack by Kosovo police on Monday."),
+                ("b", "Serbia condemned the attack on Kosovo on Monday."),
+            )
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main,
+        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
+         "--petrarch-verbs", str(verbs), "--conventions", "cameo"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    coded = [[(e["cameo"], e["target"]["country"]) for e in line["events"]] for line in lines]
+    assert coded == [[("112", "XKX")], [("113", "XKX")]]

@@ -39,6 +39,9 @@ KNOWN_FIELDS = frozenset(
 )
 SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
+# what makes two entries the same one (a later one replaces an earlier one): part of
+# speech, lemma, particle words, object words, condition and object complements
+EntryKey = tuple[str, str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -58,20 +61,21 @@ class LexiconEntry:
     when: str  # "always", "negated" (any negation) or "failed" ("failed/refused to ...")
     origin: str  # "file:line", for explanations and error messages
     # a noun counts only with one of these complements: a preposition ("a call for
-    # restraint") or "to" for an infinitive ("a call to end the war"); empty: always
+    # restraint") or "to" for an infinitive ("a call to end the war"); for a verb entry
+    # with objects, its object must have one ("condemned an attack by X"); empty: always
     needs: tuple[str, ...] = ()
     # a phrase known to code nothing (a PETRARCH pattern coded [---], "abandon the
     # budget"): when it is the best match of its verb, the verb codes no event
     null: bool = False
 
     @property
-    def key(self) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:
-        return (self.pos, self.lemma, self.tail, self.objects, self.when)
+    def key(self) -> EntryKey:
+        return (self.pos, self.lemma, self.tail, self.objects, self.when, self.needs)
 
     @property
     def specificity(self) -> int:
         """Entries that demand more context win over bare ones."""
-        return 2 * bool(self.objects) + len(self.tail) + (self.when != "always")
+        return 2 * bool(self.objects) + len(self.tail) + (self.when != "always") + bool(self.needs)
 
     @cached_property
     def phrase(self) -> str:
@@ -127,7 +131,7 @@ def load_lexicon(
     """Load the bundled lexicon (unless ``bundled`` is false) and any user files,
     validating every entry; then ``more`` entries made elsewhere (from a PETRARCH verb
     dictionary), which override by key."""
-    merged: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], str], LexiconEntry] = {}
+    merged: dict[EntryKey, LexiconEntry] = {}
     digest = hashlib.sha1()
     for path in ((bundled_lexicon_path(),) if bundled else ()) + tuple(extra):
         raw = Path(path).read_bytes()
@@ -215,9 +219,10 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated|failed")
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
-    if needs and pos != "noun":
+    if needs and pos != "noun" and not objects:
         raise DataFileError(
-            f"{origin}: 'needs' is for noun entries", fix="remove it or make the entry a noun"
+            f"{origin}: 'needs' is for noun entries and verb entries with objects",
+            fix="remove it, make the entry a noun, or give the verb its object words",
         )
     return LexiconEntry(
         pos=pos,

@@ -202,7 +202,8 @@ class EventMatcher:
                 objects = [
                     obj
                     for obj, words, phrase in objects_words
-                    if words & wanted or phrase in wanted
+                    if (words & wanted or phrase in wanted)
+                    and (not entry.needs or forms.has_complement(t, obj, entry.needs))
                 ]
                 if not objects:
                     continue

@@ -127,6 +127,7 @@ class _Reader:
         tail = list(verb[1])
         objects: list[str] = []
         preps: list[str] = []
+        needs: list[str] = []
         phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
         for group in groups[star + 1 :]:
             if not group.startswith(("(", "{", "&")) and group not in {"$", "+", "%"} and not preps:
@@ -136,6 +137,12 @@ class _Reader:
                 self.skip(where, f"source/target marker '{group}' is not read")
                 return
             words = group.strip("(){}").split()
+            if group.startswith("(") and len(words) == 1 and phrase and not objects:
+                # "- * ATTACK (BY)": a bare preposition after the object phrase is the
+                # object's complement ("condemned an attack by X"), whose object is the target
+                needs.append(_words(words[0]))
+                preps.append(_words(words[0]))
+                continue
             if group.startswith("(") and words:
                 preps.append(_words(words[0]))
                 tail.append(_words(words[0]))  # "(TO BORDER)": the preposition ...
@@ -152,11 +159,12 @@ class _Reader:
                 return
             objects = _expand(phrase[-1:], self.synsets)
         slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
-        self._add(where, verb[0], tuple(tail), tuple(objects), code_match.group(1).strip(), slots)
+        code = code_match.group(1).strip()
+        self._add(where, verb[0], tuple(tail), tuple(objects), code, slots, tuple(needs))
 
     def _add(
         self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
-        targets: tuple[str, ...],
+        targets: tuple[str, ...], needs: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         main, _, paired = code.partition(":")
         if main in {"---", ""}:
@@ -186,6 +194,7 @@ class _Reader:
                 source="subj",
                 when="always",
                 origin=where,
+                needs=needs,
             )
         )
 

@@ -409,6 +409,19 @@ def test_a_victim_the_text_does_not_place_still_makes_the_event(code_text):
     assert events[0].location is not None and events[0].location["text"] == "Pattani"
 
 
+def test_kin_ranks_and_occupations_are_people_victims(code_text):
+    # person nouns beyond "man" and "civilian": kinship, ranks and occupations
+    for text, victim in (
+        ("A cousin of the mayor was shot dead in Baghdad on Monday.", "cousin"),
+        ("Three servicemen were killed in Kandahar on Sunday.", "servicemen"),
+        ("Seven hunters were shot dead in Dagestan on Friday.", "hunters"),
+    ):
+        events = code_text(text).coded.events
+        assert [e.type for e in events] == ["ASSAULT"], text
+        assert events[0].target is not None and victim in events[0].target.text, text
+    assert code_text("Three rooms were searched in Kandahar on Sunday.").coded.events == ()
+
+
 def test_a_partitive_object_is_read_through_to_what_is_counted(code_text):
     # "a number of positions", "the majority of the camp": the "of" object is acted on
     for text in (

@@ -154,3 +154,22 @@ def test_a_preposition_after_the_object_is_the_objects_complement(tmp_path: Path
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     coded = [[(e["cameo"], e["target"]["country"]) for e in line["events"]] for line in lines]
     assert coded == [[("112", "XKX")], [("113", "XKX")]]
+
+
+def test_synsets_in_patterns_are_read_the_way_petrarch_writes_them(tmp_path: Path) -> None:
+    """An undefined synset is reported, never read as a bare verb (which would code every
+    use of the verb); ``&NAME_`` and ``&NAME`` are one synset; the head of an underscore
+    compound is its noun; a synset of prepositions leaves the object phrase after it."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&PREP_\n+ON\n+AGAINST\n\n&TIES\n+MILITARY\n+TRADE\n\n"
+        "--- ALLOW  [080] ---\nALLOW\n- * &PKO  [0334]\n- * &TIES_MEMOS  [091]\n"
+        "- * &PREP RESOLUTION  [102]\n",
+        encoding="utf-8",
+    )
+    converted = read_verb_dictionary(path, bundled_ontology())
+    made = {(e.objects, e.cameo) for e in converted.entries}
+    assert made == {((), "080"), (("memos",), "091"), (("resolution",), "102")}
+    assert [str(s) for s in converted.skipped] == [
+        "verbs.txt:11: synset &PKO is not defined in the file"
+    ]

@@ -76,7 +76,7 @@ def _synsets(lines: list[str]) -> dict[str, tuple[str, ...]]:
     for raw in lines:
         line = raw.split("#", 1)[0].strip()
         if line.startswith("&"):
-            current = line.split()[0]
+            current = _synset_name(line.split()[0])
             found[current] = []
         elif line.startswith("+") and current is not None:
             found[current].append(_words(line[1:].split("{")[0].split("[")[0]))
@@ -136,6 +136,8 @@ class _Reader:
             if group in {"$", "+", "%"}:
                 self.skip(where, f"source/target marker '{group}' is not read")
                 return
+            if self._prepositions_only(group):
+                continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
             words = group.strip("(){}").split()
             if group.startswith("(") and len(words) == 1 and phrase and not objects:
                 # "- * ATTACK (BY)": a bare preposition after the object phrase is the
@@ -158,6 +160,12 @@ class _Reader:
                 self.skip(where, "two object phrases")
                 return
             objects = _expand(phrase[-1:], self.synsets)
+        parts = [p for g in groups for w in g.strip("(){}").split() for p in w.split("_")]
+        undefined = [p for p in parts if p.startswith("&") and _synset_name(p) not in self.synsets]
+        if undefined:
+            # an undefined synset would leave the verb bare: the pattern would code every use
+            self.skip(where, f"synset {' '.join(undefined)} is not defined in the file")
+            return
         slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
         code = code_match.group(1).strip()
         self._add(where, verb[0], tuple(tail), tuple(objects), code, slots, tuple(needs))
@@ -198,6 +206,11 @@ class _Reader:
             )
         )
 
+    def _prepositions_only(self, group: str) -> bool:
+        """A synset of prepositions (``&PREPOSIT1`` = AGAINST, IN, ON ...)."""
+        members = self.synsets.get(_synset_name(group), ()) if group.startswith("&") else ()
+        return bool(members) and all(m in _PREPOSITIONS for m in members)
+
     def _known_code(self, code: str) -> bool:
         try:
             self.ontology.cameo_code(code)
@@ -227,12 +240,34 @@ def _null_entry(
     )  # fmt: skip
 
 
-def _expand(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
-    """Words of a pattern group, a synset ``&NAME`` as each of its members."""
+# words that start a prepositional phrase inside an underscore compound ("MEMOS_ON_&TIES")
+_PREPOSITIONS = frozenset({"about", "against", "at", "by", "for", "from", "in", "into", "near",
+                           "of", "on", "over", "to", "toward", "towards", "under", "with"})  # fmt: skip
+
+
+def _synset_name(word: str) -> str:
+    """``&PREPOSIT1_`` and ``&preposit1`` name one synset."""
+    return word.rstrip("_").upper()
+
+
+def _head(word: str) -> str:
+    """The head of an underscore compound: the word before its first preposition
+    ("MEMOS_ON_&TIETYPES": MEMOS), else its last word ("&TIETYPES_MEMOS": MEMOS)."""
+    parts = [p for p in word.split("_") if p]
+    for i, part in enumerate(parts[1:], start=1):
+        if part.lower() in _PREPOSITIONS:
+            return parts[i - 1]
+    return parts[-1] if parts else word
+
+
+def _expand(words: list[str], synsets: dict[str, tuple[str, ...]], depth: int = 0) -> list[str]:
+    """Head words of a pattern group, a synset ``&NAME`` as each of its members (a member
+    may itself be a synset)."""
     out: list[str] = []
     for word in words:
-        if word.startswith("&"):
-            out.extend(synsets.get(word, ()))
-        else:
-            out.append(_words(word))
+        head = _head(word)
+        if not head.startswith("&"):
+            out.append(_words(head))
+        elif depth < 3:
+            out.extend(_expand(list(synsets.get(_synset_name(head), ())), synsets, depth + 1))
     return [w for w in out if w]

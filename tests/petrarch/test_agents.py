@@ -45,8 +45,10 @@ def test_agents_become_role_words_or_are_reported_with_file_and_line(agents: Pat
     assert roles["stone speaker"] == "REL"  # the first role code the table knows
     assert roles["assemblyman"] == roles["assemblymen"] == roles["assemblywoman"] == "LEG"
     assert roles["msf"] == "SOC"  # a prefix code: an NGO
+    # a role code PLOVER has no sector for: a role word all the same, its code kept
+    assert roles["unknown thing"] == ""
+    assert {r.word: r.code for r in read.roles}["unknown thing"] == "~QQQ"
     assert [str(s) for s in read.skipped] == [
-        "test.agents.txt:7: agent code [~QQQ] gives no PLOVER sector",
         "test.agents.txt:8: uses a substitution set !NAME! not defined above",
         "test.agents.txt:9: not an agent line: PHRASE {PLURALS} [~CODE]",
     ]
@@ -56,8 +58,8 @@ def test_check_dictionary_tells_an_agent_file_by_its_codes(agents: Path) -> None
     result = CliRunner().invoke(main, ["check-dictionary", str(agents)])
     assert result.exit_code == 0, result.output
     assert "agents dictionary" in result.output
-    assert "converted 6 role words" in result.output
-    assert "test.agents.txt:7: agent code [~QQQ]" in result.output
+    assert "converted 7 role words" in result.output
+    assert "test.agents.txt:8: uses a substitution set" in result.output
 
 
 @pytest.mark.slow
@@ -86,3 +88,34 @@ def test_a_new_agent_and_a_fictional_country_change_the_coding(
         "COP",
         "ARNCOP",
     )
+
+
+@pytest.mark.slow
+def test_cameo_codes_keep_the_agent_codes_as_the_dictionary_writes_them(
+    agents: Path, tmp_path: Path
+) -> None:
+    """Under CAMEO conventions an agent's own code stands in the actor code after the
+    country's, as written (``[~QQQ]``, a code PLOVER has no sector for)."""
+    actors = tmp_path / "test.actors.txt"
+    actors.write_text(ACTORS, encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "text": text}) + "\n"
+            for i, text in (
+                ("a", "Arnor accused the Gondor unknown thing of smuggling."),
+                ("b", "The Arnorian harbour wardens accused Gondor of smuggling."),
+            )
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main,
+        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", "--conventions",
+         "cameo", "--petrarch-actors", str(actors), "--petrarch-agents", str(agents)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    dyads = [[(e["source"]["code"], e["target"]["code"]) for e in x["events"]] for x in lines]
+    assert dyads == [[("ARN", "GONQQQ")], [("ARNCOP", "GON")]]

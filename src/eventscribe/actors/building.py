@@ -26,6 +26,7 @@ def compose_actor(
     best = knowns[0].known if knowns else None
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
+    role_code = _role_code(roles)
     if sector is None and best is not None:
         if best.kind == "registry":
             sector = best.sector
@@ -59,7 +60,19 @@ def compose_actor(
         evidence=_with_person(evidence, name if person else "")
         or (f"ethnic group '{ethnicity}'" if ethnicity else NAME_ONLY_EVIDENCE),
         ethnicity=ethnicity,
+        role_code=role_code,
     )
+
+
+def _role_code(roles: list[Clue]) -> str | None:
+    """The agent-dictionary codes of a phrase's role words in text order, around one
+    "~" for the country ("MSF Arnor diplomat": "NGO~" and "~GOV" make "NGO~GOV")."""
+    codes = [c.code for c in roles if c.code]
+    if not codes:
+        return None
+    before = "".join(c[:-1] for c in codes if c.endswith("~"))
+    after = "".join(c.lstrip("~") for c in codes if not c.endswith("~"))
+    return f"{before}~{after}"
 
 
 # clues whose known actor says itself why it was chosen
@@ -94,6 +107,7 @@ def relocate(actor: Actor, span: tuple[int, int, str]) -> Actor:
         code=actor.code,
         evidence=f"same as '{actor.text}'",
         ethnicity=actor.ethnicity,
+        role_code=actor.role_code,
     )
 
 

@@ -67,8 +67,9 @@ class Role:
     "President Vucic"), "noun" (heads a phrase: "the army") or "both"."""
 
     word: str
-    sector: str
+    sector: str  # "" when only ``code`` says what the role is
     kind: str
+    code: str = ""  # an agent dictionary's role code as written ("~MOP", "NGO~"); see Actor
 
 
 @dataclass(frozen=True)
@@ -477,6 +478,7 @@ def load_actor_knowledge(
     names.update({c.code: c.name for c in extra_countries if c.code not in names})
     roles = _read_roles(data / "roles.csv", check)
     for role in extra_roles:
-        check.sector(role.sector, role.word, required=True)
+        if role.sector or not role.code:
+            check.sector(role.sector, role.word, required=True)
         roles[normalise(role.word)] = (role, "agent dictionary")
     return ActorKnowledge(entries + user + countries, index, roles, ethnic, names, sectors, broader)

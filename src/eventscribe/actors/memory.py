@@ -44,6 +44,7 @@ class Clue(NamedTuple):
     text: str
     known: KnownActor | None = None
     sector: str | None = None
+    code: str | None = None  # a role's agent-dictionary code (Role.code)
 
 
 @dataclass

@@ -168,7 +168,9 @@ class ActorTagger:
                 else:
                     role = roles_by_text[text] = self.knowledge.role(text)
                 if role is not None:
-                    found.append(Clue(start, end, "role", text, sector=role.sector))
+                    found.append(
+                        Clue(start, end, "role", text, None, role.sector or None, role.code or None)
+                    )
                 continue
             knowns = known_by_text.get(text)
             if knowns is None:

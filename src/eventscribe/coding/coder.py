@@ -255,7 +255,17 @@ def cameo_quad(cameo: str) -> int:
 
 def _recoded(actors: list[Actor], codes: CodeReader) -> list[Actor]:
     """The actors with their codes written as CAMEO codes (country and role codes)."""
-    return [replace(a, code=codes.join(a.country, a.sector)) if a.placed else a for a in actors]
+    return [replace(a, code=_cameo_code(a, codes)) if a.placed else a for a in actors]
+
+
+def _cameo_code(actor: Actor, codes: CodeReader) -> str | None:
+    """The actor's CAMEO code: its country's, then the role codes an agent dictionary
+    gave its words as written there ("Gondor's main opposition group" -> GONMOP), else
+    the code of its PLOVER sector."""
+    if not actor.role_code:
+        return codes.join(actor.country, actor.sector)
+    before, _, after = actor.role_code.rpartition("~")
+    return before + (codes.join(actor.country, None) or "") + after or None
 
 
 def _pairs(

@@ -8,7 +8,9 @@ as ``CONGRESS!PERSON!`` (each member glued on) or ``!MINST!_OF_SILLY_WALKS``. Co
 start with ``#``; ``<!-- ... -->`` lines are comments too.
 
 Each agent becomes a role word with the PLOVER sector its role code gives
-(``data/roles.csv``); a line that gives none is skipped with file, line and reason.
+(``data/roles.csv``; none for a code PLOVER lacks, such as ``[~MOP]``) and its code as
+written, which ``--conventions cameo`` keeps in the actor's CAMEO code; a line without
+a readable code is skipped with file, line and reason.
 """
 
 from __future__ import annotations
@@ -58,10 +60,10 @@ def read_agent_dictionary(path: Path, codes: CodeReader) -> AgentDictionary:
         if match is None:
             skipped.append(InputProblem(where, "not an agent line: PHRASE {PLURALS} [~CODE]"))
             continue
-        sector = _sector(match.group("code"), codes)
-        if sector is None:
-            reason = f"agent code [{match.group('code').strip()}] gives no PLOVER sector"
-            skipped.append(InputProblem(where, reason))
+        raw = match.group("code").strip().upper()
+        sector = _sector(raw, codes)
+        if "~" not in raw or not raw.replace("~", "").isalnum():
+            skipped.append(InputProblem(where, f"agent code [{raw}] has no '~' for the country"))
             continue
         phrases = _phrases(match.group("phrase"), sets)
         if phrases is None:
@@ -70,7 +72,7 @@ def read_agent_dictionary(path: Path, codes: CodeReader) -> AgentDictionary:
         plurals = [_words(p) for p in (match.group("plurals") or "").split(",") if p.strip()]
         for phrase in (*phrases, *plurals):
             if phrase:
-                roles.setdefault(phrase, Role(phrase, sector, "noun"))
+                roles.setdefault(phrase, Role(phrase, sector or "", "noun", raw))
     return AgentDictionary(path, tuple(roles.values()), tuple(skipped), len(lines))
 
 

@@ -83,9 +83,10 @@ class Actor:
     code: str | None
     evidence: str = ""
     ethnicity: str | None = None
-    # the role codes a PETRARCH agent dictionary gives the words that named the actor, as
-    # written there, around a "~" for the country code: "~MOP" (after it), "NGO~" (before
-    # it), "NGO~GOVMED" (both); kept in the actor's CAMEO code under --conventions cameo
+    # the codes PETRARCH dictionaries give the actor, as written there: an agent's role
+    # codes around a "~" for the country code ("~MOP": after it, "NGO~": before it), or a
+    # whole code from an actor dictionary ("ORCHOB", "ARNGOVMED" with an agent's "~MED");
+    # kept as the actor's CAMEO code under --conventions cameo
     role_code: str | None = None
 
     @property

@@ -96,3 +96,47 @@ def test_a_dated_office_and_a_fictional_country_change_the_coding(
     assert (sources["2021-06-01"]["country"], sources["2021-06-01"]["sector"]) == ("ARN", "GOV")
     assert (sources["2019-06-01"]["country"], sources["2019-06-01"]["sector"]) == ("ARN", "ELI")
     assert all(line["events"][0]["target"]["country"] == "GON" for line in lines)
+
+
+def test_a_narrower_dated_code_overrides_a_wider_one(tmp_path: Path) -> None:
+    """PETRARCH's dictionaries let a short dated code override a longer one it lies in
+    (whatever their order in the file); outside it the longer one holds."""
+    from eventscribe.actors.registry import ActorRegistry
+
+    path = tmp_path / "nested.actors.txt"
+    path.write_text(
+        "SAMWISE_HILL_\n\t[HOBCIV <20080120]\n\t[ORCHOB 20100109-20100112]\n"
+        "\t[HOBMIL 20080120-20121109]\n",
+        encoding="utf-8",
+    )
+    entries, _ = registry_entries(read_actor_dictionary(path), CodeReader.bundled())
+    registry = ActorRegistry(entries)
+
+    def code_on(day: date) -> str | None:
+        answer = registry.lookup("Samwise Hill", day)
+        return answer.code if answer else None
+
+    assert code_on(date(2010, 1, 10)) == "ORCHOB"
+    assert code_on(date(2011, 5, 1)) == "HOBMIL"
+    assert code_on(date(2005, 5, 1)) == "HOBCIV"
+
+
+@pytest.mark.slow
+def test_cameo_conventions_keep_an_actor_dictionarys_code_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "codes.actors.txt"
+    path.write_text("GONDOR_ [GON]\nBERGIL_HORNBLOWER_ [GONREBXYZ]\n", encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        json.dumps({"id": "a", "date": "2023-02-02", "text": "Bergil Hornblower attacked Gondor."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main,
+        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
+         "--conventions", "cameo", "--petrarch-actors", str(path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    event = json.loads(out.read_text(encoding="utf-8"))["events"][0]
+    assert (event["source"]["code"], event["source"]["sector"]) == ("GONREBXYZ", "REB")

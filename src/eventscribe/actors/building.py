@@ -26,7 +26,7 @@ def compose_actor(
     best = knowns[0].known if knowns else None
     country = best.country if best else None
     sector = roles[-1].sector if roles else None
-    role_code = _role_code(roles)
+    role_code = _role_code(roles, best.code if best is not None else None)
     if sector is None and best is not None:
         if best.kind == "registry":
             sector = best.sector
@@ -64,15 +64,25 @@ def compose_actor(
     )
 
 
-def _role_code(roles: list[Clue]) -> str | None:
+def _role_code(roles: list[Clue], literal: str | None) -> str | None:
     """The agent-dictionary codes of a phrase's role words in text order, around one
-    "~" for the country ("MSF Arnor diplomat": "NGO~" and "~GOV" make "NGO~GOV")."""
+    "~" for the country ("MSF Arnor diplomat": "NGO~" and "~GOV" make "NGO~GOV"); with
+    the actor's own code from a PETRARCH actor dictionary (``literal``) in place of the
+    "~": a whole code ("ORCHOB")."""
     codes = [c.code for c in roles if c.code]
     if not codes:
-        return None
+        return literal
     before = "".join(c[:-1] for c in codes if c.endswith("~"))
     after = "".join(c.lstrip("~") for c in codes if not c.endswith("~"))
-    return f"{before}~{after}"
+    if not literal:
+        return f"{before}~{after}"
+    own = {literal[i : i + 3] for i in range(0, len(literal), 3)}
+    added = "".join(c for c in _chunks(after) if c not in own)  # "QUIBBLER" is HGWGOVMED
+    return f"{before if before not in own else ''}{literal}{added}"
+
+
+def _chunks(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
 # clues whose known actor says itself why it was chosen

@@ -59,6 +59,7 @@ class KnownActor:
     sector: str | None
     kind: str
     evidence: str
+    code: str | None = None  # a registry entry's CAMEO code as its dictionary writes it
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ class NameReader:
             )
         if answer is not None:
             known = KnownActor(
-                answer.name, answer.country, answer.sector, "registry", answer.evidence
+                answer.name, answer.country, answer.sector, "registry", answer.evidence, answer.code
             )
             name = answer.name if len(answer.name) >= len(name) else name
             return [Clue(names[0], names[-1] + 1, "registry", name, known=known)], name

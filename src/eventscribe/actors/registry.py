@@ -56,6 +56,7 @@ class RegistryEntry:
     valid_to: date | None
     source: str  # "people.csv:12", "my_actors.yaml:4", "learned from doc-7"
     seen_to: date | None = None  # learned entries: the last article that showed them
+    code: str | None = None  # the CAMEO code a PETRARCH dictionary gives, as written
 
     @property
     def learned(self) -> bool:
@@ -81,6 +82,7 @@ class RegistryAnswer:
     country: str
     sector: str | None
     evidence: str
+    code: str | None = None  # the entry's CAMEO code as its dictionary writes it
 
 
 class ActorRegistry:
@@ -109,8 +111,7 @@ class ActorRegistry:
             return None
         valid = [e for e in candidates if e.covers(on)]
         if valid:
-            # user and learned entries were added after the built-in ones: later wins
-            entry = valid[-1]
+            entry = _narrowest(valid)
             where = f"{entry.office} " if entry.office else ""
             span = (
                 f"seen {_dates(replace(entry, valid_to=entry.seen_to))}"
@@ -122,6 +123,7 @@ class ActorRegistry:
                 country=entry.office_country or entry.country,
                 sector=entry.sector,
                 evidence=f"registry: {entry.name}, {where}{span} ({entry.source})",
+                code=entry.code,
             )
         people = {e.name for e in candidates}
         if len(people) > 1:
@@ -145,6 +147,20 @@ class ActorRegistry:
             evidence=f"registry: {entry.name}, nationality only; {entry.office or 'entry'} "
             f"{_dates(entry)} does not cover {on} ({entry.source})",
         )
+
+
+def _narrowest(valid: list[RegistryEntry]) -> RegistryEntry:
+    """The entry that answers among those valid on a day: user and learned entries were
+    added after the built-in ones, so the last source wins; within it, the office with
+    the narrowest dates (a dated office inside a longer one overrides it, as PETRARCH's
+    dictionaries intend), the later one among equals."""
+    source = valid[-1].source.rsplit(":", 1)[0]
+    same = [e for e in valid if e.source.rsplit(":", 1)[0] == source]
+    return min(reversed(same), key=_days_valid)
+
+
+def _days_valid(entry: RegistryEntry) -> int:
+    return ((entry.valid_to or date.max) - (entry.valid_from or date.min)).days
 
 
 def load_registry(

@@ -264,6 +264,8 @@ def _cameo_code(actor: Actor, codes: CodeReader) -> str | None:
     the code of its PLOVER sector."""
     if not actor.role_code:
         return codes.join(actor.country, actor.sector)
+    if "~" not in actor.role_code:
+        return actor.role_code  # the whole code a PETRARCH actor dictionary gives
     before, _, after = actor.role_code.rpartition("~")
     return before + (codes.join(actor.country, None) or "") + after or None
 

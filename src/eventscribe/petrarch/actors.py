@@ -206,7 +206,7 @@ def registry_entries(
             entry = RegistryEntry(
                 name=actor.name, aliases=tuple(actor.aliases), country=country, sector=sector,
                 office=dated.code, office_country=None, valid_from=dated.start,
-                valid_to=dated.end, source=where,
+                valid_to=dated.end, source=where, code=dated.code,
             )  # fmt: skip
             entries.append(entry)
     return entries, skipped

@@ -140,3 +140,31 @@ def test_cameo_conventions_keep_an_actor_dictionarys_code_as_written(tmp_path: P
     assert result.exit_code == 0, result.output
     event = json.loads(out.read_text(encoding="utf-8"))["events"][0]
     assert (event["source"]["code"], event["source"]["sector"]) == ("GONREBXYZ", "REB")
+
+
+@pytest.mark.slow
+def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Path) -> None:
+    """ "Zimbabwe" is ZWE in the built-in table; a PETRARCH dictionary that codes it RHO
+    before independence and ZBW after is followed, by the article's date."""
+    path = tmp_path / "dated.actors.txt"
+    path.write_text(
+        "ZIMBABWE_\n\t[RHO <19800418]\n\t[ZBW >19800418]\nGONDOR_ [GON]\n", encoding="utf-8"
+    )
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(
+        "".join(
+            json.dumps({"id": i, "date": day, "text": "Zimbabwe accused Gondor of smuggling."})
+            + "\n"
+            for i, day in (("old", "1975-03-01"), ("new", "2023-03-01"))
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        main,
+        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
+         "--conventions", "cameo", "--petrarch-actors", str(path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["events"][0]["source"]["code"] for x in lines] == ["RHO", "ZBW"]

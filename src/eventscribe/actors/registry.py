@@ -91,14 +91,47 @@ class ActorRegistry:
     def __init__(self, entries: Iterable[RegistryEntry] = ()) -> None:
         self._entries: list[RegistryEntry] = []
         self._by_form: dict[str, list[int]] = {}
+        self._user: set[int] = set()  # entries from the user's own dictionaries
         for entry in entries:
             self.add(entry)
 
-    def add(self, entry: RegistryEntry) -> None:
+    def add(self, entry: RegistryEntry, *, user: bool = False) -> None:
+        """Add ``entry``; ``user``: it comes from the user's own dictionary, whose meaning
+        of a phrase replaces the built-in one (see :meth:`user_lookup`)."""
         index = len(self._entries)
         self._entries.append(entry)
+        if user:
+            self._user.add(index)
         for form in entry.forms:
             self._by_form.setdefault(normalise(form), []).append(index)
+
+    @property
+    def has_user_entries(self) -> bool:
+        return bool(self._user)
+
+    def user_lookup(self, name: str, on: date | None) -> RegistryAnswer | None:
+        """What the user's own dictionaries say ``name`` is on that date, or None: asked
+        for a phrase the built-in tables also know ("Zimbabwe" coded ZBW or RHO by date in
+        a PETRARCH dictionary), whose built-in meaning the user's replaces."""
+        indexes = self._by_form.get(normalise(name), ())
+        valid = [self._entries[i] for i in indexes if i in self._user]
+        valid = [e for e in valid if e.covers(on)]
+        return self._answer(_narrowest(valid)) if valid else None
+
+    def _answer(self, entry: RegistryEntry) -> RegistryAnswer:
+        where = f"{entry.office} " if entry.office else ""
+        span = (
+            f"seen {_dates(replace(entry, valid_to=entry.seen_to))}"
+            if entry.learned
+            else _dates(entry)
+        )
+        return RegistryAnswer(
+            name=entry.name,
+            country=entry.office_country or entry.country,
+            sector=entry.sector,
+            evidence=f"registry: {entry.name}, {where}{span} ({entry.source})",
+            code=entry.code,
+        )
 
     @property
     def entries(self) -> tuple[RegistryEntry, ...]:
@@ -111,20 +144,7 @@ class ActorRegistry:
             return None
         valid = [e for e in candidates if e.covers(on)]
         if valid:
-            entry = _narrowest(valid)
-            where = f"{entry.office} " if entry.office else ""
-            span = (
-                f"seen {_dates(replace(entry, valid_to=entry.seen_to))}"
-                if entry.learned
-                else _dates(entry)
-            )
-            return RegistryAnswer(
-                name=entry.name,
-                country=entry.office_country or entry.country,
-                sector=entry.sector,
-                evidence=f"registry: {entry.name}, {where}{span} ({entry.source})",
-                code=entry.code,
-            )
+            return self._answer(_narrowest(valid))
         people = {e.name for e in candidates}
         if len(people) > 1:
             countries = {e.country for e in candidates}
@@ -184,10 +204,10 @@ def load_registry(
         codes = CodeReader.bundled()
         for path in petrarch_files:
             for entry in registry_entries(read_actor_dictionary(Path(path)), codes)[0]:
-                registry.add(entry)
+                registry.add(entry, user=True)
     for path in user_files:
         for entry in read_entries(Path(path)):
-            registry.add(entry)
+            registry.add(entry, user=True)
     return registry
 
 

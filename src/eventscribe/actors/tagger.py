@@ -112,7 +112,7 @@ class ActorTagger:
         view = DocView(doc) if view is None else view
         ids = self._ids_of(view)
         wids = self.names.word_ids(view)
-        clues = self._clues(view, ids)
+        clues = self._clues(view, ids, published)
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
         candidates = head_candidate_flags(view, ids.phrase)
@@ -150,8 +150,10 @@ class ActorTagger:
             self._roles.clear()
             self._cached_for = self.knowledge
 
-    def _clues(self, view: DocView, ids: TaggerIds) -> dict[int, Clue]:
-        """Longest known phrase covering each token (token index -> clue)."""
+    def _clues(self, view: DocView, ids: TaggerIds, published: date | None) -> dict[int, Clue]:
+        """Longest known phrase covering each token (token index -> clue); a phrase the
+        user's own dictionary defines has that meaning, not the built-in one."""
+        user_lookup = self.registry.user_lookup if self.registry.has_user_entries else None
         found: list[Clue] = []
         doc = view.doc
         labels = self._labels
@@ -175,6 +177,17 @@ class ActorTagger:
             knowns = known_by_text.get(text)
             if knowns is None:
                 knowns = known_by_text[text] = tuple(self.knowledge.lookup(text))
+            answer = (
+                user_lookup(text, published)
+                if user_lookup is not None and label != "ethnic"
+                else None
+            )
+            if answer is not None and not any(k.country == answer.country for k in knowns):
+                # the user's dictionary means another actor by it: theirs, not ours
+                known = KnownActor(answer.name, answer.country, answer.sector, "registry",
+                                   answer.evidence, answer.code)  # fmt: skip
+                found.append(Clue(start, end, "registry", text, known=known))
+                continue
             if label == "ethnic":
                 ethnic = [k for k in knowns if k.kind == "ethnic"]
                 found.append(Clue(start, end, "ethnic", text, known=ethnic[0] if ethnic else None))

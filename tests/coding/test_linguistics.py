@@ -409,6 +409,15 @@ def test_a_victim_the_text_does_not_place_still_makes_the_event(code_text):
     assert events[0].location is not None and events[0].location["text"] == "Pattani"
 
 
+def test_a_verb_the_lemmatizer_misses_is_found_by_its_inflection(code_text):
+    # the parser's lemmatizer makes "fin" of "fined" and "rap" of "raped": the lexicon
+    # verb is found from the inflected form
+    events = code_text("The Nigerian state board fined the Lagos governor on Monday.").coded.events
+    assert [e.type for e in events] == ["SANCTION"]
+    events = code_text("Soldiers raped two women in Goma on Monday.").coded.events
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
 def test_kin_ranks_and_occupations_are_people_victims(code_text):
     # person nouns beyond "man" and "civilian": kinship, ranks and occupations
     for text, victim in (

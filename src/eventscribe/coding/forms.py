@@ -20,6 +20,24 @@ PHRASE_DEPS = frozenset(
 )  # the modifiers of an object's phrase ("hunger strike")
 
 
+def deinflected(word: str, verbs: frozenset[str]) -> str | None:
+    """The lexicon verb an inflected form belongs to, by English inflection rules, when
+    the parser's lemmatizer missed it ("cordoned" lemmatized as "cordone"): -ied -> -y,
+    -ed / -ing with or without a silent e or a doubled consonant, -es / -s."""
+    stems: list[str] = []
+    if word.endswith("ied"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1], word[:-3]]
+    elif word.endswith("ing") and len(word) > 5:
+        stems += [word[:-3], word[:-3] + "e", word[:-4]]
+    elif word.endswith("es"):
+        stems += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        stems.append(word[:-1])
+    return next((s for s in stems if len(s) > 2 and s in verbs), None)
+
+
 def particle_words(t: Tree, verb: int) -> set[str]:
     """Particle and preposition words after the verb, for phrasal verbs ("pull out of",
     "take into account")."""

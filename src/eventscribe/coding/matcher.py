@@ -157,11 +157,11 @@ class EventMatcher:
         every word of every sentence was most of the matcher's time, and asking each
         noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
-            pos_ids, lemma = t.view.pos, t.lemma
+            pos_ids = t.view.pos
             verbs = [
                 i
                 for i, pos in enumerate(pos_ids)
-                if pos in VERB_POS and lemma[i].lower() in self._verbs
+                if pos in VERB_POS and self._verb_lemma(t, i) is not None
             ]
             nouns: list[int] = []
             words: list[str] = []
@@ -175,6 +175,14 @@ class EventMatcher:
 
     # -- verbs ------------------------------------------------------------------
 
+    def _verb_lemma(self, t: Tree, verb: int) -> str | None:
+        """The lexicon verb of token ``verb``: its lemma, or, when the lemmatizer made
+        one the lexicon lacks, the verb its form inflects (forms.deinflected)."""
+        lemma = t.lemma[verb].lower()
+        if lemma in self._verbs:
+            return lemma
+        return forms.deinflected(t.lower[verb], self._verbs)
+
     def _verb_candidate(self, t: Tree, verb: int, actors: ActorIndex) -> Candidate | None:
         # the first of the most specific entries whose conditions hold wins; the checks
         # are pure, so each is made only when an entry needs it
@@ -182,7 +190,7 @@ class EventMatcher:
         best: tuple[LexiconEntry, list[int]] | None = None
         nearby: set[str] | None = None  # particle words, read once per verb when needed
         objects_words: list[tuple[int, set[str], str]] | None = None  # likewise its objects
-        for entry, when, tail, wanted in self._verb_table.get(t.lemma[verb].lower(), ()):
+        for entry, when, tail, wanted in self._verb_table.get(self._verb_lemma(t, verb) or "", ()):
             if when == "negated":
                 if negated is False:
                     negated = syntax.is_negated(t, verb, self.words)

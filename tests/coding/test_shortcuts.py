@@ -54,7 +54,7 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
     words = matcher.words
     negated = syntax.is_negated(tree, verb, words)
     best = None
-    for entry in matcher.lexicon.verb_entries(tree.lemma[verb].lower()):
+    for entry in matcher.lexicon.verb_entries(matcher._verb_lemma(tree, verb) or ""):
         if entry.when == "negated" and not negated:
             continue
         if entry.when == "failed" and not syntax.is_failed(tree, verb, words):
@@ -66,7 +66,8 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
             if not [
                 o
                 for o, ws, phrase in forms.object_words(tree, verb)
-                if ws & wanted or phrase in wanted
+                if (ws & wanted or phrase in wanted)
+                and (not entry.needs or forms.has_complement(tree, o, entry.needs))
             ]:
                 continue
         if best is None or entry.specificity > best.specificity:

@@ -57,6 +57,7 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
             "  - {verb: snub, type: CONSULT, paired: '04X'}\n",
             "unknown CAMEO code '04X' in 'paired'",
         ),
+        ("  - {verb: snub, type: REJECT, needs: [by]}\n", "verb entries with objects"),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
@@ -103,3 +104,22 @@ def test_a_patrol_is_a_show_of_force_with_no_recipient(coder: Coder) -> None:
         ("MOBILIZE", "150", "TUR")
     ]
     assert events[0].target is None
+
+
+def test_a_verb_entry_can_ask_its_object_for_a_complement(tmp_path):
+    """``needs`` on a verb entry with objects: the object must have that preposition
+    ("condemned an attack by the rebels", not "condemned the attack on the rebels")."""
+    path = write(
+        tmp_path,
+        "entries:\n  - {verb: condemn, object: [attack], needs: [by], type: ACCUSE, "
+        "mode: disapprove, cameo: '112'}\n",
+    )
+    coder = Coder.build(Settings(lexicons=(path,)))
+    codes = []
+    for text in (
+        "Serbia condemned an attack by Kosovo police on Monday.",
+        "Serbia condemned the attack on Kosovo police on Monday.",
+    ):
+        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
+        codes.append([e.cameo for e in events])
+    assert codes[0] == ["112"] and codes[1] != ["112"]

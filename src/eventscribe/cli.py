@@ -768,20 +768,47 @@ def quotes(store_path: str, actor: str | None) -> None:
 
 
 @main.command(name="check-lexicon")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-def check_lexicon(files: tuple[str, ...]) -> None:
-    """Validate event lexicon files; names the file and line of the first bad entry.
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--petrarch-verbs",
+    "verb_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A PETRARCH verb dictionary to check against the bundled lexicon; may repeat.",
+)
+def check_lexicon(files: tuple[str, ...], verb_files: tuple[str, ...]) -> None:
+    """Validate event lexicon files (the file and line of the first bad entry), and list
+    the bundled entries each file or PETRARCH verb dictionary would replace with another
+    type or CAMEO code (a later source wins: bundled, then --lexicon files, then
+    --petrarch-verbs dictionaries).
 
     \b
-    Example:
+    Examples:
       eventscribe check-lexicon my_lexicon.yaml
+      eventscribe check-lexicon --petrarch-verbs CAMEO.2.0.txt
     """
-    from eventscribe.coding.lexicon import validate_lexicon_file
+    from eventscribe.coding.lexicon import bundled_conflicts, read_lexicon_file
     from eventscribe.ontology import bundled_ontology
+    from eventscribe.petrarch.verbs import read_verb_dictionary
 
-    for name in files:
-        count = validate_lexicon_file(Path(name), bundled_ontology())
-        click.echo(f"{name}: {count} entries, all valid")
+    if not files and not verb_files:
+        raise click.UsageError("give a lexicon file or --petrarch-verbs FILE")
+    ontology = bundled_ontology()
+    sources = [(name, read_lexicon_file(Path(name), ontology)) for name in files]
+    for name, entries in sources:
+        click.echo(f"{name}: {len(entries)} entries, all valid")
+    for name in verb_files:
+        entries = list(read_verb_dictionary(Path(name), ontology).entries)
+        click.echo(f"{name}: {len(entries)} lexicon entries from the verb dictionary")
+        sources.append((name, entries))
+    for name, entries in sources:
+        conflicts = bundled_conflicts(entries, ontology)
+        click.echo(f"{name}: replaces {len(conflicts)} bundled entries with another code")
+        for old, new in conflicts:
+            click.echo(
+                f"  {new.origin}: '{new.phrase}' {new.type or 'CAMEO only'} {new.cameo}"
+                f" replaces {old.type} {old.cameo} ({Path(old.origin).name})"
+            )
 
 
 # The actor registry: list, show, edit, merge (eventscribe.actors.commands).

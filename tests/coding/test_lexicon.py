@@ -123,3 +123,29 @@ def test_a_verb_entry_can_ask_its_object_for_a_complement(tmp_path):
         events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
         codes.append([e.cameo for e in events])
     assert codes[0] == ["112"] and codes[1] != ["112"]
+
+
+def test_check_lexicon_lists_what_a_file_changes_in_the_bundled_coding(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscribe.cli import main
+
+    mine = write(
+        tmp_path,
+        "entries:\n  - {verb: praise, type: AGREE, cameo: '030'}\n"
+        "  - {verb: snub, type: REJECT, cameo: '120'}\n",
+    )
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- PRAISE  [051] ---\nPRAISE\n--- CONDEMN  [112] ---\nCONDEMN\n")
+    result = CliRunner().invoke(main, ["check-lexicon", str(mine), "--petrarch-verbs", str(verbs)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"{mine}: 2 entries, all valid" in lines
+    assert f"{mine}: replaces 1 bundled entries with another code" in lines
+    assert any(
+        line.startswith(f"  {mine}:2: 'praise' AGREE 030 replaces SUPPORT") for line in lines
+    )
+    # PRAISE [051] is what the bundled lexicon says already; CONDEMN [112] is not
+    assert f"{verbs}: replaces 1 bundled entries with another code" in lines
+    assert any("verbs.txt:4: 'condemn' ACCUSE 112 replaces ACCUSE 111" in line for line in lines)
+    assert CliRunner().invoke(main, ["check-lexicon"]).exit_code == 2

@@ -144,6 +144,26 @@ def load_lexicon(
     return Lexicon(entries=tuple(merged.values()), fingerprint=digest.hexdigest()[:12])
 
 
+def bundled_conflicts(
+    entries: Sequence[LexiconEntry], ontology: Ontology
+) -> list[tuple[LexiconEntry, LexiconEntry]]:
+    """(bundled entry, user entry) for each user entry that replaces a bundled one (the
+    same verb or noun, words, objects and condition) with another type or CAMEO code:
+    what a user's file or dictionary changes in the default coding."""
+    path = bundled_lexicon_path()
+    bundled = {e.key: e for e in _read_entries(path, path.read_text(encoding="utf-8"), ontology)}
+    return [
+        (bundled[e.key], e)
+        for e in entries
+        if e.key in bundled and (bundled[e.key].type, bundled[e.key].cameo) != (e.type, e.cameo)
+    ]
+
+
+def read_lexicon_file(path: Path, ontology: Ontology) -> list[LexiconEntry]:
+    """The validated entries of one lexicon file (raises DataFileError)."""
+    return _read_entries(path, path.read_text(encoding="utf-8"), ontology)
+
+
 def validate_lexicon_file(path: Path, ontology: Ontology) -> int:
     """Validate one lexicon file; returns the number of entries or raises DataFileError."""
     return len(_read_entries(path, path.read_text(encoding="utf-8"), ontology))

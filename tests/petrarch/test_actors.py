@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from eventscribe.cli import main
 from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, registry_entries
 
+from .support import code_texts
+
 DICTIONARY = """# test actors
 <!-- a comment block line -->
 ARNOR_  [ARN]
@@ -125,20 +127,12 @@ def test_a_narrower_dated_code_overrides_a_wider_one(tmp_path: Path) -> None:
 def test_cameo_conventions_keep_an_actor_dictionarys_code_as_written(tmp_path: Path) -> None:
     path = tmp_path / "codes.actors.txt"
     path.write_text("GONDOR_ [GON]\nBERGIL_HORNBLOWER_ [GONREBXYZ]\n", encoding="utf-8")
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text(
-        json.dumps({"id": "a", "date": "2023-02-02", "text": "Bergil Hornblower attacked Gondor."})
-        + "\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main,
-        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
-         "--conventions", "cameo", "--petrarch-actors", str(path)],
+    lines = code_texts(
+        tmp_path,
+        [("a", "2023-02-02", "Bergil Hornblower attacked Gondor.")],
+        "--conventions", "cameo", "--petrarch-actors", str(path),
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    event = json.loads(out.read_text(encoding="utf-8"))["events"][0]
+    event = lines[0]["events"][0]
     assert (event["source"]["code"], event["source"]["sector"]) == ("GONREBXYZ", "REB")
 
 
@@ -150,21 +144,10 @@ def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Pa
     path.write_text(
         "ZIMBABWE_\n\t[RHO <19800418]\n\t[ZBW >19800418]\nGONDOR_ [GON]\n", encoding="utf-8"
     )
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text(
-        "".join(
-            json.dumps({"id": i, "date": day, "text": "Zimbabwe accused Gondor of smuggling."})
-            + "\n"
-            for i, day in (("old", "1975-03-01"), ("new", "2023-03-01"))
-        ),
-        encoding="utf-8",
-    )
-    out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main,
-        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
-         "--conventions", "cameo", "--petrarch-actors", str(path)],
+    text = "Zimbabwe accused Gondor of smuggling."
+    lines = code_texts(
+        tmp_path,
+        [("old", "1975-03-01", text), ("new", "2023-03-01", text)],
+        "--conventions", "cameo", "--petrarch-actors", str(path),
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [x["events"][0]["source"]["code"] for x in lines] == ["RHO", "ZBW"]

@@ -14,6 +14,8 @@ from eventscribe.cli import main
 from eventscribe.petrarch.actors import CodeReader
 from eventscribe.petrarch.agents import read_agent_dictionary
 
+from .support import code_texts
+
 AGENTS = """<!-- test agents -->
 !PERSON! = MAN, MEN, WOMAN
 HARBOUR_WARDEN {} [~COP]  # a made-up agent
@@ -98,24 +100,14 @@ def test_cameo_codes_keep_the_agent_codes_as_the_dictionary_writes_them(
     country's, as written (``[~QQQ]``, a code PLOVER has no sector for)."""
     actors = tmp_path / "test.actors.txt"
     actors.write_text(ACTORS, encoding="utf-8")
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text(
-        "".join(
-            json.dumps({"id": i, "text": text}) + "\n"
-            for i, text in (
-                ("a", "Arnor accused the Gondor unknown thing of smuggling."),
-                ("b", "The Arnorian harbour wardens accused Gondor of smuggling."),
-            )
-        ),
-        encoding="utf-8",
-    )
-    out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main,
-        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q", "--conventions",
-         "cameo", "--petrarch-actors", str(actors), "--petrarch-agents", str(agents)],
+    lines = code_texts(
+        tmp_path,
+        [
+            ("a", None, "Arnor accused the Gondor unknown thing of smuggling."),
+            ("b", None, "The Arnorian harbour wardens accused Gondor of smuggling."),
+        ],
+        "--conventions", "cameo", "--petrarch-actors", str(actors),
+        "--petrarch-agents", str(agents),
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     dyads = [[(e["source"]["code"], e["target"]["code"]) for e in x["events"]] for x in lines]
     assert dyads == [[("ARN", "GONQQQ")], [("ARNCOP", "GON")]]

@@ -12,6 +12,8 @@ from eventscribe.cli import main
 from eventscribe.ontology import bundled_ontology
 from eventscribe.petrarch.verbs import read_verb_dictionary
 
+from .support import code_texts
+
 VERBS = """# test verbs
 &WEAPON
 +RIFLE
@@ -94,27 +96,15 @@ def test_public_statements_are_events_under_cameo_conventions_only(
 ) -> None:
     """CAMEO codes "Serbia mused ..." (012); PLOVER has no such type. A statement whose
     sentence codes another event yields to it (reported speech, as PETRARCH codes it)."""
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text(
-        "".join(
-            json.dumps({"id": i, "date": "2023-02-02", "text": text}) + "\n"
-            for i, text in (
-                ("a", "Serbia mused about Hungary on Monday."),
-                ("b", "Serbia mused that Croatia befriended Hungary."),
-            )
-        ),
-        encoding="utf-8",
-    )
+    docs = [
+        ("a", "2023-02-02", "Serbia mused about Hungary on Monday."),
+        ("b", "2023-02-02", "Serbia mused that Croatia befriended Hungary."),
+    ]
     coded = {}
     for conventions in ("plover", "cameo"):
-        out = tmp_path / f"{conventions}.jsonl"
-        result = CliRunner().invoke(
-            main,
-            ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
-             "--petrarch-verbs", str(verbs), "--conventions", conventions],
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        lines = code_texts(
+            tmp_path, docs, "--petrarch-verbs", str(verbs), "--conventions", conventions
+        )
         coded[conventions] = [
             [(e["type"], e["cameo"], e["source"]["country"]) for e in line["events"]]
             for line in lines
@@ -133,25 +123,14 @@ def test_a_preposition_after_the_object_is_the_objects_complement(tmp_path: Path
         "--- CONDEMN  [111]  ---\nCONDEMN\n- * ATTACK (BY)  [112]\n- * ATTACK  [113]\n",
         encoding="utf-8",
     )
-    docs = tmp_path / "docs.jsonl"
-    docs.write_text(
-        "".join(
-            json.dumps({"id": i, "date": "2023-02-02", "text": text}) + "\n"
-            for i, text in (
-                ("a", "Serbia condemned an attack by Kosovo police on Monday."),
-                ("b", "Serbia condemned the attack on Kosovo on Monday."),
-            )
-        ),
-        encoding="utf-8",
-    )
-    out = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(
-        main,
-        ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q",
-         "--petrarch-verbs", str(verbs), "--conventions", "cameo"],
+    lines = code_texts(
+        tmp_path,
+        [
+            ("a", "2023-02-02", "Serbia condemned an attack by Kosovo police on Monday."),
+            ("b", "2023-02-02", "Serbia condemned the attack on Kosovo on Monday."),
+        ],
+        "--petrarch-verbs", str(verbs), "--conventions", "cameo",
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     coded = [[(e["cameo"], e["target"]["country"]) for e in line["events"]] for line in lines]
     assert coded == [[("112", "XKX")], [("113", "XKX")]]
 

@@ -183,11 +183,8 @@ class _Reader:
             return
         plover = self._plover(main)
         if plover is None:
-            if not self._known_code(main):
-                self.skip(where, f"{main!r} is not a CAMEO event code")
-                return
-            # a public statement (01x) and the like: coded under --conventions cameo only
-            plover = (CAMEO_ONLY, None)
+            self.skip(where, f"{main!r} is not a CAMEO event code")
+            return
         self.entries.append(
             LexiconEntry(
                 pos="verb",
@@ -220,13 +217,15 @@ class _Reader:
 
     def _plover(self, code: str) -> tuple[str, str | None] | None:
         """The PLOVER type and mode of a CAMEO code (a code the table lacks takes its
-        parent's: "1952" is a "195"), or None when PLOVER has none."""
+        parent's: "1952" is a "195"); CAMEO_ONLY for a code PLOVER has no type for (a
+        public statement, 01x: coded under --conventions cameo only); None when it is no
+        CAMEO event code."""
         if not self._known_code(code):
             return None
         if code.startswith("02"):
             return "REQUEST", None  # PLOVER's REQUEST holds CAMEO's appeals and demands
         type_, mode = self.ontology.plover_for_cameo(code)
-        return (type_, mode) if type_ else None
+        return (type_, mode) if type_ else (CAMEO_ONLY, None)
 
 
 def _null_entry(

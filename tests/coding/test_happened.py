@@ -202,3 +202,110 @@ def test_a_call_is_a_request_only_with_what_it_calls_for(code_text):
         code_text, "Russia rejected a call by France for a ceasefire in Syria."
     ) or "REJECT" in _types(code_text, "Russia rejected a call by France for a ceasefire in Syria.")
     assert "REQUEST" in _types(code_text, "The UN renewed its call for restraint in Gaza.")
+
+
+# Word sense by what a verb takes (its complements): a request says what is asked for, an
+# offer of cooperation names a cooperative act, a demonstration has no object.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why should this motion be brought now?" the opposition leader in Colombo asked.',
+        "Reporters in Moscow asked why the women had stayed quiet.",
+        "When asked about the strike, the Serbian minister declined to comment.",
+        "Journalists asked the Kenyan minister whether the talks would resume.",
+    ],
+)
+def test_a_question_is_no_request(code_text, text):
+    assert "REQUEST" not in _types(code_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian government asked the Supreme Court to clarify the rules.",
+        "Prosecutors in Seoul had asked for Park to receive a long sentence.",
+        "Canadian police are asking anyone who saw the attack to contact them.",
+        "Serbia asked the European Union for help.",
+        "The Serbian minister asked that the vote be delayed.",
+    ],
+)
+def test_a_request_names_what_is_asked_for(code_text, text):
+    assert "REQUEST" in _types(code_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Turkey offered to mediate between Russia and Ukraine.", None),
+        ("Germany offered aid to Syria.", "033"),
+        ("Italy offered the United States attack helicopters and fighter jets.", "0332"),
+        ("Serbia offered talks to Kosovo.", "036"),
+    ],
+)
+def test_an_offer_of_cooperation_is_an_intent(code_text, text, cameo):
+    events = [e for e in code_text(text).coded.events if e.type == "AGREE"]
+    assert events
+    assert cameo is None or cameo in {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shops in Virginia offer groceries and garden tools.",
+        "The Boise Fire Department offered these tips for cooking safely.",
+        "Congressman Diaz-Balart offered remarks at the event in Florida.",
+    ],
+)
+def test_an_offer_of_goods_or_words_is_no_event(code_text, text):
+    assert "AGREE" not in _types(code_text, text)
+
+
+def test_demonstrating_something_is_no_protest(code_text):
+    text = "The Serbian government demonstrated its commitment to the talks."
+    assert "PROTEST" not in _types(code_text, text)
+    reasons = _dropped(code_text, text)
+    assert any("another sense" in reason for reason in reasons)
+    assert "PROTEST" in _types(
+        code_text, "Thousands of students demonstrated against the government in Belgrade."
+    )
+
+
+def test_support_is_backing_for_someone(code_text):
+    assert "SUPPORT" in _types(code_text, "Russia voiced its support for Serbia.")
+    assert "SUPPORT" not in _types(code_text, "Teachers in Oklahoma risk losing public support.")
+    assert "SUPPORT" not in _types(
+        code_text, "The hospital in Liverpool can turn off his life support."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Serbian minister talked about the economy in Belgrade.",
+        "The Chinese firm also discussed six trends in the industry.",
+        "Serbian President Vucic talked about the Kosovo police in Belgrade.",
+    ],
+)
+def test_a_consultation_with_one_side_is_speech(code_text, text):
+    assert "CONSULT" not in _types(code_text, text)
+    assert any("needs two sides" in reason for reason in _dropped(code_text, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Serbian and Kosovan ministers discussed trade in Brussels.",
+        "Serbia and Kosovo held talks in Brussels.",
+        "Vucic talked with Kurti in Brussels.",
+        "The two delegations met in Geneva.",
+    ],
+)
+def test_a_consultation_of_two_sides_is_an_event(code_text, text):
+    assert "CONSULT" in _types(code_text, text)
+
+
+def test_signing_is_an_agreement_only_with_someone_or_of_an_agreement(code_text):
+    assert "SUPPORT" not in _types(code_text, "Oklahoma Gov. Mary Fallin signed legislation.")
+    assert "SUPPORT" not in _types(code_text, "Thirty Sri Lankan legislators signed a petition.")
+    assert "SUPPORT" in _types(code_text, "Serbia signed an agreement with Kosovo.")
+    assert "SUPPORT" in _types(code_text, "The Russian President signed with Belarus a deal.")

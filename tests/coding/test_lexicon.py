@@ -57,7 +57,6 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
             "  - {verb: snub, type: CONSULT, paired: '04X'}\n",
             "unknown CAMEO code '04X' in 'paired'",
         ),
-        ("  - {verb: snub, type: REJECT, needs: [by]}\n", "verb entries with objects"),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
@@ -123,6 +122,25 @@ def test_a_verb_entry_can_ask_its_object_for_a_complement(tmp_path):
         events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
         codes.append([e.cameo for e in events])
     assert codes[0] == ["112"] and codes[1] != ["112"]
+
+
+def test_a_verb_entry_without_objects_can_ask_the_verb_for_a_complement(tmp_path):
+    """``needs`` on a bare verb entry: the verb itself must have the preposition or the
+    infinitive ("beseeched Kosovo to ..."), or it codes nothing."""
+    path = write(
+        tmp_path,
+        "entries:\n  - {verb: beseech, needs: [for, to], type: REQUEST, cameo: '020'}\n",
+    )
+    coder = Coder.build(Settings(lexicons=(path,)))
+    found = []
+    for text in (
+        "Serbia beseeched Kosovo to withdraw its police on Monday.",
+        "Serbia beseeched Kosovo for calm on Monday.",
+        "Serbia beseeched Kosovo on Monday.",
+    ):
+        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
+        found.append([e.cameo for e in events if e.trigger.text.startswith("beseech")])
+    assert found == [["020"], ["020"], []]
 
 
 def test_check_lexicon_lists_what_a_file_changes_in_the_bundled_coding(tmp_path):

@@ -134,6 +134,38 @@ def has_modifiers(t: Tree, noun: int, tail: tuple[str, ...]) -> bool:
     return all(word in lefts for word in tail)
 
 
+def verb_has_complement(t: Tree, verb: int, needs: tuple[str, ...]) -> bool:
+    """The verb has one of ``needs``: a preposition after it ("asked for help"), for "to"
+    an infinitive complement ("asked the court to rule", "asked for X to receive",
+    "offered to mediate"), for "that" a that-clause ("asked that the vote be delayed").
+    Without one the verb has another sense: "asked why", "he asked" after a question,
+    "offers products". An infinitive the parser hung on a relative clause of the object
+    ("asked anyone who saw it to call") is the verb's."""
+    dep, lower, kids = t.dep, t.lower, t.children
+
+    def marks(clause: int) -> set[str]:
+        return {lower[c] for c in kids[clause] if dep[c] in {"aux", "mark"}}
+
+    for child in kids[verb]:
+        if child > verb and dep[child] == "prep" and lower[child] in needs:
+            return True
+        if dep[child] not in {"xcomp", "ccomp", "advcl"}:
+            continue
+        found = marks(child)
+        if dep[child] == "advcl" and "for" not in found:
+            continue  # a purpose clause ("asked questions to learn"), not what is asked
+        if ("to" in needs and "to" in found) or ("that" in needs and "that" in found):
+            return True
+    if "to" not in needs:
+        return False
+    relatives = (r for o in kids[verb] if dep[o] == "dobj" for r in kids[o] if dep[r] == "relcl")
+    return any(
+        dep[c] in {"xcomp", "ccomp", "advcl"} and "to" in marks(c)
+        for r in relatives
+        for c in kids[r]
+    )
+
+
 def has_complement(t: Tree, noun: int, needs: tuple[str, ...]) -> bool:
     """The noun has one of ``needs``: a preposition after it ("a call for restraint"),
     or, for "to", an infinitive ("a call to end the war")."""

@@ -62,7 +62,9 @@ class LexiconEntry:
     origin: str  # "file:line", for explanations and error messages
     # a noun counts only with one of these complements: a preposition ("a call for
     # restraint") or "to" for an infinitive ("a call to end the war"); for a verb entry
-    # with objects, its object must have one ("condemned an attack by X"); empty: always
+    # with objects, its object must have one ("condemned an attack by X"); for a verb
+    # entry without objects, the verb must have one (a preposition, "to" for an
+    # infinitive, "that" for a that-clause: "asked for help"); empty: always
     needs: tuple[str, ...] = ()
     # a phrase known to code nothing (a PETRARCH pattern coded [---], "abandon the
     # budget"): when it is the best match of its verb, the verb codes no event
@@ -239,11 +241,6 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated|failed")
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
-    if needs and pos != "noun" and not objects:
-        raise DataFileError(
-            f"{origin}: 'needs' is for noun entries and verb entries with objects",
-            fix="remove it, make the entry a noun, or give the verb its object words",
-        )
     return LexiconEntry(
         pos=pos,
         lemma=lemma,

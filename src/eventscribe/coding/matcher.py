@@ -145,10 +145,30 @@ class EventMatcher:
                 if candidate is not None:
                     found.append(candidate)
         if len(found) < 2:
-            return found  # the passes relate candidates to each other: one is left as it is
+            # the passes relate candidates to each other: one is left as it is
+            return self._two_sided(t, start, end, found)
         found = passes.share_conjoined_targets(passes.resolve_intents(found, t), t)
         found = passes.fold_consequences(passes.share_purpose_targets(found, t), t)
-        return _statements_yield(found)
+        return self._two_sided(t, start, end, _statements_yield(found))
+
+    def _two_sided(self, t: Tree, start: int, end: int, found: list[Candidate]) -> list[Candidate]:
+        """An act of two sides (a consultation: talks, meetings, discussions) with one side
+        and no one it acts with is something said, not an event: "we talked about the
+        program", "the firm discussed six trends"; "the ministers discussed trade",
+        "Serbia and Kosovo held talks" and "talked with Kosovo" have both sides."""
+        two_sided = self.words.two_sided_types
+        return [
+            replace(
+                c, dropped=f"a {c.type} needs two sides: no one '{c.sources[0].text}' acts with"
+            )
+            if c.dropped is None
+            and c.type.lower() in two_sided
+            and not c.targets
+            and len(c.sources) == 1
+            and not _several(t, start, end, c.sources[0])
+            else c
+            for c in found
+        ]
 
     def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
@@ -202,6 +222,12 @@ class EventMatcher:
                 nearby = forms.particle_words(t, verb) if nearby is None else nearby
                 if not all(word in nearby for word in tail):
                     continue
+            if (
+                wanted is None
+                and entry.needs
+                and not forms.verb_has_complement(t, verb, entry.needs)
+            ):
+                continue
             objects: list[int] = []
             if wanted is not None:
                 objects_words = (
@@ -253,13 +279,17 @@ class EventMatcher:
         """Why the verb, though its entry matched, names no political act: its doer is a
         natural force or accident; or, for an entry without object words, what it acts on
         shows another sense: a message handed over ("handed over a petition"), no one to
-        attack ("hit its highest level"), no one set free ("released a statement")."""
+        attack ("hit its highest level"), no one set free ("released a statement"), an object
+        at all for a verb whose event takes none ("demonstrates the risk")."""
         cause = syntax.natural_cause(t, verb, self.words)
         if cause is not None:
             return f"'{cause}' is a natural force or accident, not an actor"
         if entry.objects:
             return None  # the entry names its objects: the sense is the entry's
         words = self.words
+        if entry.lemma in words.intransitive_sense_verbs:
+            for obj in syntax.children(t, verb, "dobj"):
+                return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
         for obj in syntax.objects_of(t, verb):
             lemma = t.lemma[obj].lower()
             if entry.type in MATERIAL_COOPERATION and lemma in words.message_nouns:
@@ -550,6 +580,19 @@ def _statements_yield(found: list[Candidate]) -> list[Candidate]:
         else c
         for c in found
     ]
+
+
+def _several(t: Tree, start: int, end: int, actor: Actor) -> bool:
+    """The actor's phrase names more than one party: a plural noun ("the ministers",
+    "the two sides") or a conjunction; pronouns do not count ("we talked about it")."""
+    inside = [
+        i for i in range(start, end) if t.idx[i] >= actor.start and t.end_char(i) <= actor.end
+    ]
+    for i in inside:
+        outside = t.head[i] == i or not actor.start <= t.idx[t.head[i]] < actor.end
+        if outside and (t.tag[i] in {"NNS", "NNPS"} or "conj" in {t.dep[c] for c in t.children[i]}):
+            return True
+    return False
 
 
 def _an_actor(actor: Actor) -> bool:

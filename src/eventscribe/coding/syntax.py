@@ -48,6 +48,8 @@ class WordLists:
     own_possessives: frozenset[str]
     reporting_gerunds: frozenset[str]
     attack_sense_verbs: frozenset[str]
+    intransitive_sense_verbs: frozenset[str]
+    two_sided_types: frozenset[str]
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
     people_nouns: frozenset[str]

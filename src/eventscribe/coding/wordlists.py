@@ -39,6 +39,8 @@ FIELDS = (
     "own_possessives",
     "reporting_gerunds",
     "attack_sense_verbs",
+    "intransitive_sense_verbs",
+    "two_sided_types",
     "release_sense_verbs",
     "released_things",
     "people_nouns",

@@ -309,3 +309,27 @@ def test_signing_is_an_agreement_only_with_someone_or_of_an_agreement(code_text)
     assert "SUPPORT" not in _types(code_text, "Thirty Sri Lankan legislators signed a petition.")
     assert "SUPPORT" in _types(code_text, "Serbia signed an agreement with Kosovo.")
     assert "SUPPORT" in _types(code_text, "The Russian President signed with Belarus a deal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Housing officer Clare Curley agreed that there was a need to increase inspections.",
+        "The Maltese finance minister agreed the rules were a very big problem.",
+    ],
+)
+def test_one_side_agreeing_with_a_clause_states_an_opinion(code_text, text):
+    assert "AGREE" not in _types(code_text, text)
+    assert any("states an opinion" in reason for reason in _dropped(code_text, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia agreed to withdraw its police from the border.",
+        "Serbia and Kosovo agreed that talks would resume in Brussels.",
+        "The Canadian government agreed with the Senate that the law should change.",
+    ],
+)
+def test_an_agreement_to_act_or_with_another_side_is_an_event(code_text, text):
+    assert "AGREE" in _types(code_text, text)

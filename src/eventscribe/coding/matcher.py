@@ -155,20 +155,39 @@ class EventMatcher:
         """An act of two sides (a consultation: talks, meetings, discussions) with one side
         and no one it acts with is something said, not an event: "we talked about the
         program", "the firm discussed six trends"; "the ministers discussed trade",
-        "Serbia and Kosovo held talks" and "talked with Kosovo" have both sides."""
-        two_sided = self.words.two_sided_types
-        return [
-            replace(
-                c, dropped=f"a {c.type} needs two sides: no one '{c.sources[0].text}' acts with"
-            )
-            if c.dropped is None
-            and c.type.lower() in two_sided
-            and not c.targets
-            and len(c.sources) == 1
-            and not _several(t, start, end, c.sources[0])
-            else c
-            for c in found
-        ]
+        "Serbia and Kosovo held talks" and "talked with Kosovo" have both sides. And one
+        side that agrees with a clause states an opinion (``_an_opinion``)."""
+        kept: list[Candidate] = []
+        for c in found:
+            one = len(c.sources) == 1 and not _several(t, start, end, c.sources[0])
+            if c.dropped is None and one and self._an_opinion(t, c):
+                c = replace(c, dropped=f"'{c.sources[0].text}' states an opinion in a clause")
+            elif (
+                c.dropped is None
+                and one
+                and c.type.lower() in self.words.two_sided_types
+                and not c.targets
+            ):
+                c = replace(
+                    c, dropped=f"a {c.type} needs two sides: no one '{c.sources[0].text}' acts with"
+                )
+            kept.append(c)
+        return kept
+
+    def _an_opinion(self, t: Tree, c: Candidate) -> bool:
+        """One side "agrees that" (or "agrees" plus a clause): it shares a view ("the
+        officer agreed that there was a need"), it makes no agreement; "agreed to
+        withdraw", "the two sides agreed that talks resume" are agreements, and "agreed
+        with the Senate that ..." sides with another actor."""
+        entry = c.entry
+        if entry.pos != "verb" or entry.objects or entry.tail or entry.when != "always":
+            return False
+        if entry.lemma not in self.words.opinion_verbs:
+            return False
+        kids = t.children[c.anchor]
+        if any(t.dep[x] == "prep" and t.lower[x] == "with" for x in kids):
+            return False  # "agreed with the Senate that ...": it sides with another actor
+        return any(t.dep[x] == "ccomp" for x in kids)
 
     def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)

@@ -50,6 +50,7 @@ class WordLists:
     attack_sense_verbs: frozenset[str]
     intransitive_sense_verbs: frozenset[str]
     two_sided_types: frozenset[str]
+    opinion_verbs: frozenset[str]
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
     people_nouns: frozenset[str]

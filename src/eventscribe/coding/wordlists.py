@@ -41,6 +41,7 @@ FIELDS = (
     "attack_sense_verbs",
     "intransitive_sense_verbs",
     "two_sided_types",
+    "opinion_verbs",
     "release_sense_verbs",
     "released_things",
     "people_nouns",

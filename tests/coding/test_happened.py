@@ -333,3 +333,17 @@ def test_one_side_agreeing_with_a_clause_states_an_opinion(code_text, text):
 )
 def test_an_agreement_to_act_or_with_another_side_is_an_event(code_text, text):
     assert "AGREE" in _types(code_text, text)
+
+
+def test_conceding_a_point_is_an_admission_not_a_concession(code_text):
+    text = "The Canadian mayor concedes the number could be a little optimistic."
+    assert "CONCEDE" not in _types(code_text, text)
+    assert "CONCEDE" in _types(code_text, "The Serbian opposition conceded defeat.")
+
+
+def test_pressing_is_a_demand_only_on_someone_or_for_something(code_text):
+    assert "REQUEST" not in _types(
+        code_text, "Turkish forces pressed into a Syrian Kurdish enclave."
+    )
+    assert "REQUEST" in _types(code_text, "The United States pressed Serbia to recognise Kosovo.")
+    assert "REQUEST" in _types(code_text, "Albanian protesters pressed their demands in Tirana.")

@@ -96,8 +96,10 @@ class _Entry:
 def normalise(phrase: str, *, fold_case: bool = True) -> str:
     """The lookup key of ``phrase``: straight quotes, no accents, no dots, hyphens as
     spaces, single spaces, no leading "the", and casefolded unless ``fold_case`` is off."""
-    text = unicodedata.normalize("NFKD", phrase.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = phrase.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents to strip
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace(".", "").replace("-", " ")
     text = " ".join(text.split()).strip(' ,;:"')
     if text.casefold().startswith("the "):

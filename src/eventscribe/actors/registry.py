@@ -16,12 +16,12 @@ came from, so the output can show where a code came from.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -38,8 +38,12 @@ COLUMNS = (
     "valid_from",
     "valid_to",
     "case_sensitive_aliases",
+    "code",
 )
 REQUIRED = ("name", "country")
+# the people converted from the Phoenix actor dictionary (tools/build_phoenix_people.py),
+# below people.csv, the table written here: compiled once and memory-mapped (compiled.py)
+PHOENIX_PEOPLE = "phoenix_people.csv"
 
 
 @dataclass(frozen=True)
@@ -85,13 +89,27 @@ class RegistryAnswer:
     code: str | None = None  # the entry's CAMEO code as its dictionary writes it
 
 
-class ActorRegistry:
-    """Lookups by name or alias, dated. Learned entries can be added while coding."""
+class OfficeTable(Protocol):
+    """A table of offices read by lookup key (the compiled Phoenix people table)."""
 
-    def __init__(self, entries: Iterable[RegistryEntry] = ()) -> None:
+    def offices(self, key: str) -> tuple[RegistryEntry, ...]: ...
+
+    def __iter__(self) -> Iterator[RegistryEntry]: ...
+
+
+class ActorRegistry:
+    """Lookups by name or alias, dated. Learned entries can be added while coding.
+    ``base``: a table below every entry added (the people converted from the Phoenix
+    dictionary): for a name and a day both know, an added entry answers."""
+
+    def __init__(
+        self, entries: Iterable[RegistryEntry] = (), base: OfficeTable | None = None
+    ) -> None:
+        self._base = base
         self._entries: list[RegistryEntry] = []
         self._by_form: dict[str, list[int]] = {}
         self._user: set[int] = set()  # entries from the user's own dictionaries
+        self._keys: dict[str, str] = {}  # form -> lookup key: a person's offices repeat it
         for entry in entries:
             self.add(entry)
 
@@ -102,8 +120,12 @@ class ActorRegistry:
         self._entries.append(entry)
         if user:
             self._user.add(index)
+        keys = self._keys
         for form in entry.forms:
-            self._by_form.setdefault(normalise(form), []).append(index)
+            key = keys.get(form)
+            if key is None:
+                key = keys[form] = normalise(form)
+            self._by_form.setdefault(key, []).append(index)
 
     @property
     def has_user_entries(self) -> bool:
@@ -135,11 +157,15 @@ class ActorRegistry:
 
     @property
     def entries(self) -> tuple[RegistryEntry, ...]:
-        return tuple(self._entries)
+        """Every entry, the base table's first."""
+        return (*(self._base or ()), *self._entries)
 
     def lookup(self, name: str, on: date | None) -> RegistryAnswer | None:
         """The entry for ``name`` valid ``on`` that date; else the person's nationality."""
-        candidates = [self._entries[i] for i in self._by_form.get(normalise(name), [])]
+        key = normalise(name)
+        candidates = [self._entries[i] for i in self._by_form.get(key, [])]
+        if self._base is not None:
+            candidates = [*self._base.offices(key), *candidates]
         if not candidates:
             return None
         valid = [e for e in candidates if e.covers(on)]
@@ -188,11 +214,21 @@ def load_registry(
     learned: Iterable[RegistryEntry] = (),
     petrarch_files: Sequence[Path] = (),
 ) -> ActorRegistry:
-    """The built-in people table, then what earlier runs learned from articles, then the
-    user's dictionaries (PETRARCH-format ones, then CSV/YAML ones): for a name valid in
-    several, the later source wins."""
-    registry = ActorRegistry()
-    builtin = Path(str(resources.files("eventscribe.actors") / "data" / "people.csv"))
+    """The people converted from the Phoenix dictionary (compiled, see compiled.py), the
+    hand-written people table,
+    then what earlier runs learned from articles, then the user's dictionaries
+    (PETRARCH-format ones, then CSV/YAML ones): for a name valid in several, the later
+    source wins."""
+    data = resources.files("eventscribe.actors") / "data"
+    converted = Path(str(data / PHOENIX_PEOPLE))
+    base = None
+    if converted.is_file():
+        from eventscribe.actors.compiled import open_people
+        from eventscribe.places.compiled import cache_root
+
+        base = open_people(converted, cache_root())
+    registry = ActorRegistry(base=base)
+    builtin = Path(str(data / "people.csv"))
     if builtin.is_file():
         for entry in read_entries(builtin):
             registry.add(entry)
@@ -271,6 +307,7 @@ def _entry(row: dict[str, Any], where: str) -> RegistryEntry:
         valid_from=_date(row.get("valid_from"), where, "valid_from", start=True),
         valid_to=_date(row.get("valid_to"), where, "valid_to", start=False),
         source=where,
+        code=str(row.get("code") or "").strip() or None,
     )
 
 
@@ -294,6 +331,8 @@ def _date(value: object, where: str, field: str, *, start: bool) -> date | None:
         return value
     text = str(value).strip()
     try:
+        if len(text) == 10:
+            return date.fromisoformat(text)  # the usual YYYY-MM-DD, read at C speed
         parts = [int(p) for p in text.split("-")]
         if len(parts) == 1:
             return date(parts[0], 1, 1) if start else date(parts[0], 12, 31)

@@ -347,3 +347,13 @@ def test_pressing_is_a_demand_only_on_someone_or_for_something(code_text):
     )
     assert "REQUEST" in _types(code_text, "The United States pressed Serbia to recognise Kosovo.")
     assert "REQUEST" in _types(code_text, "Albanian protesters pressed their demands in Tirana.")
+
+
+def test_a_plea_in_court_and_a_requirement_are_no_requests(code_text):
+    for text in (
+        "The three Serbian suspects pleaded not guilty to murder in Belgrade.",
+        "In 2003 the Kenyan officer pleaded guilty to the murders.",
+        "Texas state law requires that school districts provide bus service.",
+    ):
+        assert "REQUEST" not in _types(code_text, text), text
+    assert "REQUEST" in _types(code_text, "Serbia pleaded with the European Union for help.")

@@ -316,6 +316,8 @@ def test_signing_is_an_agreement_only_with_someone_or_of_an_agreement(code_text)
     [
         "Housing officer Clare Curley agreed that there was a need to increase inspections.",
         "The Maltese finance minister agreed the rules were a very big problem.",
+        "The Greek court agreed with accusations that the minister had abused her office.",
+        "Aliki Meirmaridou, the Greek psychologist, agrees.",
     ],
 )
 def test_one_side_agreeing_with_a_clause_states_an_opinion(code_text, text):

@@ -175,19 +175,27 @@ class EventMatcher:
         return kept
 
     def _an_opinion(self, t: Tree, c: Candidate) -> bool:
-        """One side "agrees that" (or "agrees" plus a clause): it shares a view ("the
-        officer agreed that there was a need"), it makes no agreement; "agreed to
-        withdraw", "the two sides agreed that talks resume" are agreements, and "agreed
-        with the Senate that ..." sides with another actor."""
+        """One side "agrees that" (or "agrees" plus a clause), "agrees with" a thing or,
+        for an agreement, just "agrees": it shares a view ("the officer agreed that there
+        was a need", "I agree with those remarks", "the psychologist agrees."), it makes
+        no agreement; "agreed to withdraw", "the two sides agreed that talks resume" are
+        agreements, and "agreed with the Senate that ..." sides with another actor."""
         entry = c.entry
         if entry.pos != "verb" or entry.objects or entry.tail or entry.when != "always":
             return False
         if entry.lemma not in self.words.opinion_verbs:
             return False
         kids = t.children[c.anchor]
-        if any(t.dep[x] == "prep" and t.lower[x] == "with" for x in kids):
-            return False  # "agreed with the Senate that ...": it sides with another actor
-        return any(t.dep[x] == "ccomp" for x in kids)
+        withs = [
+            o for x in kids if t.dep[x] == "prep" and t.lower[x] == "with" for o in t.children[x]
+        ]
+        if withs:  # with an actor it sides with someone; with a thing it shares a view
+            sided = (a for a in c.targets if _an_actor(a))
+            return not any(a.start <= t.idx[o] < a.end for a in sided for o in withs)
+        if any(t.dep[x] == "ccomp" for x in kids):
+            return True
+        bare = not any(t.dep[x] in _COMPLEMENTS for x in kids)
+        return bare and entry.type == "AGREE"  # "conceded" alone concedes (defeat)
 
     def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
@@ -599,6 +607,10 @@ def _statements_yield(found: list[Candidate]) -> list[Candidate]:
         else c
         for c in found
     ]
+
+
+# what an agreement may be to or about: an infinitive, an object, a preposition, a clause
+_COMPLEMENTS = frozenset({"xcomp", "dobj", "prep", "advcl", "ccomp", "acomp", "attr", "oprd"})
 
 
 def _several(t: Tree, start: int, end: int, actor: Actor) -> bool:

@@ -359,3 +359,11 @@ def test_a_plea_in_court_and_a_requirement_are_no_requests(code_text):
     ):
         assert "REQUEST" not in _types(code_text, text), text
     assert "REQUEST" in _types(code_text, "Serbia pleaded with the European Union for help.")
+
+
+def test_a_charge_is_an_accusation_with_what_it_charges(code_text):
+    assert "ACCUSE" in _types(code_text, "Kenyan police charged the activist with treason.")
+    assert "ACCUSE" in _types(code_text, "Two Serbs were charged in the killing in Pristina.")
+    assert "ACCUSE" not in _types(
+        code_text, "The Canadian premier wants to start charging a carbon tax."
+    )

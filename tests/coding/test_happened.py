@@ -367,3 +367,27 @@ def test_a_charge_is_an_accusation_with_what_it_charges(code_text):
     assert "ACCUSE" not in _types(
         code_text, "The Canadian premier wants to start charging a carbon tax."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese authorities released a white paper on religion in Beijing.",
+        "The Dutch company is releasing a new feature for its customers in Amsterdam.",
+        "The day before she vanished, the British woman withdrew $1,273.80 from her account.",
+        "The British woman withdrew the money from her account in London.",
+        "The Indian man kept withdrawing his mother's pension in Kolkata.",
+    ],
+)
+def test_releasing_or_withdrawing_things_is_no_retreat(code_text, text):
+    assert "RETREAT" not in _types(code_text, text)
+
+
+def test_withdrawing_troops_and_releasing_prisoners_stay_retreats(code_text):
+    assert "RETREAT" in _types(code_text, "Russia withdrew its troops from the Kherson region.")
+    assert "RETREAT" in _types(code_text, "Israel released 30 Palestinian prisoners.")
+
+
+def test_paying_tribute_is_no_visit(code_text):
+    assert "CONSULT" not in _types(code_text, "The Irish boy paid tribute to his teachers.")
+    assert "CONSULT" in _types(code_text, "The Serbian president paid a visit to Moscow.")

@@ -323,12 +323,12 @@ class EventMatcher:
                 return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
             if entry.lemma in words.attack_sense_verbs and not self._attackable(t, obj, actors):
                 return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
-            if (
-                entry.lemma in words.release_sense_verbs
-                and lemma in words.released_things | words.message_nouns
+            if entry.lemma in words.release_sense_verbs and (
+                lemma in words.released_things | words.message_nouns or t.ent[obj] == "MONEY"
             ):
                 return (
-                    f"'{t.text(obj)}' is no one set free: '{t.text(verb)}' has another sense here"
+                    f"'{t.text(obj)}' is a thing, no one set free or pulled back: "
+                    f"'{t.text(verb)}' has another sense here"
                 )
         return None
 

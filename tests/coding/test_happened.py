@@ -391,3 +391,8 @@ def test_withdrawing_troops_and_releasing_prisoners_stay_retreats(code_text):
 def test_paying_tribute_is_no_visit(code_text):
     assert "CONSULT" not in _types(code_text, "The Irish boy paid tribute to his teachers.")
     assert "CONSULT" in _types(code_text, "The Serbian president paid a visit to Moscow.")
+
+
+def test_a_cardiac_arrest_is_no_arrest(code_text):
+    assert "COERCE" not in _types(code_text, "The Kenyan prisoner had a cardiac arrest in Nairobi.")
+    assert "COERCE" in _types(code_text, "Kenyan police arrested the activist in Nairobi.")

@@ -22,7 +22,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_every_plover_type_has_entries():
     lexicon = load_lexicon(bundled_ontology())
-    covered = {entry.type for entry in lexicon.entries}
+    covered = {entry.type for entry in lexicon.entries if not entry.null}
     assert covered == set(bundled_ontology().event_types)
 
 
@@ -65,6 +65,30 @@ def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
         validate_lexicon_file(path, bundled_ontology())
     assert f"{path}:3" in str(caught.value)
     assert message in str(caught.value)
+
+
+def test_an_entry_can_say_a_phrase_codes_nothing(tmp_path):
+    """``nothing: true``: the phrase is no event, though its word has an entry."""
+    path = write(tmp_path, "entries:\n  - {noun: police arrest, nothing: true}\n")
+    coder = Coder.build(Settings(lexicons=(path,)))
+    found = []
+    for text in (
+        "Kenya condemned the police arrest of the activist.",
+        "Kenya ordered the arrest of the activist.",
+    ):
+        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
+        found.append(sorted(e.type for e in events))
+    assert "COERCE" not in found[0] and "COERCE" in found[1]
+
+
+def test_an_entry_that_codes_nothing_takes_no_type(tmp_path):
+    path = write(
+        tmp_path,
+        "entries:\n  - {verb: rebuke, type: ACCUSE}\n  - {noun: arrest, nothing: true, type: COERCE}\n",
+    )
+    with pytest.raises(DataFileError) as caught:
+        validate_lexicon_file(path, bundled_ontology())
+    assert f"{path}:3" in str(caught.value) and "codes nothing" in str(caught.value)
 
 
 def test_broken_yaml_names_the_line(tmp_path):

@@ -35,6 +35,7 @@ KNOWN_FIELDS = frozenset(
         "source",
         "when",
         "needs",
+        "nothing",
     }
 )
 SLOT_PREFIXES = ("prep:",)
@@ -193,7 +194,7 @@ def _read_entries(path: Path, text: str, ontology: Ontology) -> list[LexiconEntr
 def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     if not isinstance(item, Mapping):
         raise DataFileError(f"{origin}: an entry must be a mapping, got {item!r}")
-    unknown = set(item) - KNOWN_FIELDS
+    unknown = {str(k) for k in item} - KNOWN_FIELDS
     if unknown:
         raise DataFileError(
             f"{origin}: unknown field(s) {', '.join(sorted(unknown))}",
@@ -206,6 +207,8 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
     if not words:
         raise DataFileError(f"{origin}: empty {pos}")
     lemma, tail = (words[0], tuple(words[1:])) if pos == "verb" else (words[-1], tuple(words[:-1]))
+    if "nothing" in item:
+        return _null_entry(item, pos, lemma, tail, origin)
     type_ = str(item.get("type", ""))
     mode = item.get("mode")
     try:
@@ -256,3 +259,27 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         origin=origin,
         needs=needs,
     )
+
+
+def _null_entry(
+    item: Mapping[str, Any], pos: str, lemma: str, tail: tuple[str, ...], origin: str
+) -> LexiconEntry:
+    """``nothing: true``: a phrase known to code nothing ("cardiac arrest"); as the most
+    specific match of its word it keeps the word's other entries from coding it."""
+    extra = {str(k) for k in item} - {"verb", "noun", "object", "needs", "nothing"}
+    if item.get("nothing") is not True or extra:
+        raise DataFileError(
+            f"{origin}: an entry that codes nothing is 'nothing: true' with only verb or "
+            "noun, object and needs beside it",
+            fix="remove " + ", ".join(sorted(extra)) if extra else "write nothing: true",
+        )
+    objects = item.get("object") or ()
+    objects = (objects,) if isinstance(objects, str) else tuple(str(o).lower() for o in objects)
+    needs = item.get("needs") or ()
+    needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
+    return LexiconEntry(
+        pos=pos, lemma=lemma, tail=tail, objects=objects, type="", mode=None, cameo="---",
+        paired=None, targets=("none",), source="subj", when="always", origin=origin,
+        needs=needs, null=True,
+    )  # fmt: skip
+

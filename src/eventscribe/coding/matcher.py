@@ -499,6 +499,8 @@ class EventMatcher:
         if not entries:
             return None
         entry = max(entries, key=lambda e: e.specificity)
+        if entry.null:
+            return None  # a phrase that codes nothing ("cardiac arrest")
         dep, head = t.dep, t.head[noun]
         source_heads = t.kids(noun, SOURCE_MODIFIERS)
         source_heads += syntax.prep_objects(t, noun, "by")

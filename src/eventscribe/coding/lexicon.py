@@ -282,4 +282,3 @@ def _null_entry(
         paired=None, targets=("none",), source="subj", when="always", origin=origin,
         needs=needs, null=True,
     )  # fmt: skip
-

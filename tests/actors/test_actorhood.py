@@ -51,6 +51,26 @@ def test_generic_nouns_and_amounts_name_no_one(actors_in, text, not_actor):
     assert not_actor not in actors_in(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("TORONTO — A young man and his mother sued the city police.", "TORONTO"),
+        ("Hanoi (VNA) – Vietnam supports a greater role for Russia.", "Hanoi (VNA)"),
+        ("A photo by a reporter. MANILA, Philippines – The archbishop urged calm.", "MANILA"),
+        ("SEOUL, South Korea (CNN) - A court sentenced the former president.", "SEOUL"),
+    ],
+)
+def test_the_place_of_a_dateline_is_no_actor(actors_in, text, dateline):
+    found = actors_in(text)
+    assert not [m for m in found if m.startswith(dateline.split()[0])]
+    assert not [m for m in found if m.startswith(("Philippines", "South Korea"))]
+
+
+def test_a_country_before_a_dash_in_a_sentence_stays_an_actor(actors_in):
+    found = actors_in("Kosovo — a former Serbian province — declared independence in 2008.")
+    assert any(m.startswith("Kosovo") and a.country == "XKX" for m, a in found.items())
+
+
 def test_a_role_word_alone_stays_an_actor(actors_in):
     # roles.csv lists "ministry": the bare word is the government sector
     assert (

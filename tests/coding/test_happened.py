@@ -359,6 +359,9 @@ def test_a_plea_in_court_and_a_requirement_are_no_requests(code_text):
     ):
         assert "REQUEST" not in _types(code_text, text), text
     assert "REQUEST" in _types(code_text, "Serbia pleaded with the European Union for help.")
+    assert "REQUEST" in _types(
+        code_text, "Kosovo's authorities required the local Serbs to re-register their cars."
+    )
 
 
 def test_a_charge_is_an_accusation_with_what_it_charges(code_text):

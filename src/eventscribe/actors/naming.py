@@ -19,6 +19,15 @@ from eventscribe.nlp.view import DocView
 
 # A number with a decimal fraction ("4.5 million"): a statistic, not a counted group.
 _DECIMAL = re.compile(r"\d\.\d")
+# A dateline: what follows the place ("MANILA, Philippines -", "Hanoi (VNA) -", "TORONTO
+# --"): an optional ", Country", an optional news agency in brackets, then a dash; and what
+# comes before it: the start of the text, of a line or of a sentence, and up to three more
+# capitalised words of the place ("NEW YORK (AP) -").
+_DATELINE_AFTER = re.compile(
+    r"(?P<country>,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?P<agency>\s*\([A-Za-z .]+\))?\s*[-–—]{1,2}\s"
+)
+_DATELINE_BEFORE = re.compile(r"(?:^|[.!?\"”’]\s+|\n\s*)(?P<words>(?:[A-Z][\w.'’-]*,?\s+){0,4})$")
 # Left dependents that do not name anything ("The Department", "a new Office").
 _PLAIN_LEFT = frozenset({"det", "punct", "case", "predet", "advmod"})
 
@@ -55,7 +64,10 @@ class WordIds:
 
 def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue]) -> bool:
     """Whether the phrase of ``head`` cannot be an actor: a time, a time zone, a unit or
-    amount, or a bare generic noun (no known phrase covers the head)."""
+    amount, a bare generic noun (no known phrase covers the head), or the place of a
+    dateline ("TORONTO -- A young man ...")."""
+    if is_dateline(view, head):
+        return True
     for child in view.children[head]:
         if view.dep[child] == ids.nummod and any(
             _DECIMAL.search(view.token_text(i)) for i in view.subtree(child)
@@ -168,3 +180,21 @@ def organisation_name(view: DocView, ids: WordIds, head: int, first: int, last: 
     if text.count("(") > text.count(")") and end < len(view) and view.token_text(end) == ")":
         text = view.span_text(first, end + 1)  # keep "(CMIE)" whole
     return text
+
+
+def is_dateline(view: DocView, head: int) -> bool:
+    """The place a news story opens with ("TORONTO --", "Hanoi (VNA) -", "MANILA,
+    Philippines -", both words), at the start of the text, a line or a sentence: it says
+    where the story was filed, it does nothing. A place in capitals, or one followed by a
+    country or a news agency, is a dateline; "Kosovo -- a former province -- declared
+    ..." is not."""
+    start = view.idx[head]
+    end = start + view.length[head]
+    after = _DATELINE_AFTER.match(view.text, end)
+    before = _DATELINE_BEFORE.search(view.text, max(0, start - 80), start)
+    if after is None or before is None:
+        return False
+    if "," in before.group("words"):
+        return True  # the country after the place: "MANILA, Philippines -"
+    word = view.text[start:end]
+    return word.isupper() or bool(after.group("country") or after.group("agency"))

@@ -399,3 +399,19 @@ def test_paying_tribute_is_no_visit(code_text):
 def test_a_cardiac_arrest_is_no_arrest(code_text):
     assert "COERCE" not in _types(code_text, "The Kenyan prisoner had a cardiac arrest in Nairobi.")
     assert "COERCE" in _types(code_text, "Kenyan police arrested the activist in Nairobi.")
+
+
+def test_a_risk_is_no_threat_and_advice_against_an_act_is_no_act(code_text):
+    assert "THREATEN" not in _types(
+        code_text, "American officials sought to downplay the threat of a trade dispute."
+    )
+    assert "THREATEN" in _types(code_text, "Russia renewed its threat to cut gas to Ukraine.")
+    assert "SUPPORT" not in _types(
+        code_text, "Trump ignored advice against congratulating the Russian president."
+    )
+
+
+def test_protesting_that_something_is_so_is_no_demonstration(code_text):
+    text = "The British comedian protested that he could not sleep in Salford."
+    assert "PROTEST" not in _types(code_text, text)
+    assert "PROTEST" in _types(code_text, "Students protested against the government in Belgrade.")

@@ -51,6 +51,7 @@ class WordLists:
     intransitive_sense_verbs: frozenset[str]
     two_sided_types: frozenset[str]
     opinion_verbs: frozenset[str]
+    gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
     people_nouns: frozenset[str]
@@ -302,7 +303,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "relative"  # "the prisoners whom they had taken hostage": describes, not reports
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
-    if dep[token] == "pcomp" and lower[head] in {"for", "of"} and t.tag[token] == "VBG":
+    if dep[token] == "pcomp" and lower[head] in words.gerund_prepositions and t.tag[token] == "VBG":
         return "description"  # "arrested for collaborating with rebels": the charge, not an act
     if dep[token] == "xcomp":
         head_lemma = t.lemma[head]

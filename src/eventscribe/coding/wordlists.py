@@ -42,6 +42,7 @@ FIELDS = (
     "intransitive_sense_verbs",
     "two_sided_types",
     "opinion_verbs",
+    "gerund_prepositions",
     "release_sense_verbs",
     "released_things",
     "people_nouns",

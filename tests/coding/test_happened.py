@@ -415,3 +415,12 @@ def test_protesting_that_something_is_so_is_no_demonstration(code_text):
     text = "The British comedian protested that he could not sleep in Salford."
     assert "PROTEST" not in _types(code_text, text)
     assert "PROTEST" in _types(code_text, "Students protested against the government in Belgrade.")
+
+
+def test_hosting_a_show_or_a_workshop_is_no_visit(code_text):
+    for text in (
+        "The Montgomery County Democrats will host the forum in Maryland on Saturday.",
+        "The Irish company will host four energy workshops across the county.",
+    ):
+        assert not {"CONSULT", "AGREE"} & _types(code_text, text), text
+    assert "CONSULT" in _types(code_text, "Serbia hosted the Hungarian president in Belgrade.")

@@ -215,10 +215,9 @@ def load_registry(
     petrarch_files: Sequence[Path] = (),
 ) -> ActorRegistry:
     """The people converted from the Phoenix dictionary (compiled, see compiled.py), the
-    hand-written people table,
-    then what earlier runs learned from articles, then the user's dictionaries
-    (PETRARCH-format ones, then CSV/YAML ones): for a name valid in several, the later
-    source wins."""
+    hand-written people table, then what earlier runs learned from articles, then the
+    user's dictionaries (PETRARCH-format ones, then CSV/YAML ones): for a name valid in
+    several, the later source wins."""
     data = resources.files("eventscribe.actors") / "data"
     converted = Path(str(data / PHOENIX_PEOPLE))
     base = None

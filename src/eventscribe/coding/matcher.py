@@ -161,7 +161,7 @@ class EventMatcher:
         for c in found:
             one = len(c.sources) == 1 and not _several(t, start, end, c.sources[0])
             if c.dropped is None and one and self._an_opinion(t, c):
-                c = replace(c, dropped=f"'{c.sources[0].text}' states an opinion in a clause")
+                c = replace(c, dropped=f"'{c.sources[0].text}' states an opinion, no act")
             elif (
                 c.dropped is None
                 and one

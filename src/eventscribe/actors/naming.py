@@ -191,8 +191,10 @@ def is_dateline(view: DocView, head: int) -> bool:
     start = view.idx[head]
     end = start + view.length[head]
     after = _DATELINE_AFTER.match(view.text, end)
+    if after is None:  # no dash after it: the usual case, decided without looking back
+        return False
     before = _DATELINE_BEFORE.search(view.text, max(0, start - 80), start)
-    if after is None or before is None:
+    if before is None:
         return False
     if "," in before.group("words"):
         return True  # the country after the place: "MANILA, Philippines -"

@@ -3,7 +3,7 @@
 ``data/phoenix_people.csv`` holds about 27,000 dated offices of 18,000 people. Read into
 Python objects at every start, it would cost each process about a quarter of a second
 and 25 MB. Compiled once into the user's cache folder (next to the gazetteer's, see
-:func:`eventscribe.places.compiled.cache_root`), it is a few NumPy arrays: the sorted
+:func:`eventscribe.arraycache.cache_root`), it is a few NumPy arrays: the sorted
 lookup keys of every name and alias, the offices each key names, and each office as one
 tab-separated line of text. Opening it maps the files; a lookup decodes only the offices
 of the name asked for, and worker processes share the pages the operating system keeps.
@@ -16,11 +16,8 @@ with one line on stderr; when it cannot be written the table is read into memory
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import shutil
 import sys
-import tempfile
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -31,6 +28,7 @@ import numpy as np
 from eventscribe import __version__
 from eventscribe.actors.knowledge import normalise
 from eventscribe.actors.registry import RegistryEntry, read_entries
+from eventscribe.arraycache import StringBlobs, offsets, open_arrays, write_arrays
 
 FORMAT = 1
 _ARRAYS = ("key_bytes", "key_offsets", "post_offsets", "posts", "row_bytes", "row_offsets")
@@ -41,17 +39,14 @@ class CompiledPeople:
     """The offices of a people table, looked up by the normalised form of a name."""
 
     def __init__(self, folder: Path) -> None:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT}")
+        meta, self._a = open_arrays(folder, _ARRAYS, FORMAT)
         self.folder = folder
-        self._a = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
         if len(self._a["key_offsets"]) != meta["keys"] + 1:
             raise ValueError("the name index does not match meta.json")
         if len(self._a["row_offsets"]) != meta["rows"] + 1:
             raise ValueError("the office rows do not match meta.json")
-        self._keys = _Blobs(self._a["key_bytes"], self._a["key_offsets"])
-        self._rows = _Blobs(self._a["row_bytes"], self._a["row_offsets"])
+        self._keys = StringBlobs(self._a["key_bytes"], self._a["key_offsets"])
+        self._rows = StringBlobs(self._a["row_bytes"], self._a["row_offsets"])
         self._found: dict[str, tuple[RegistryEntry, ...]] = {}
 
     def offices(self, key: str) -> tuple[RegistryEntry, ...]:
@@ -93,20 +88,6 @@ class MemoryPeople:
         return iter(self._entries)
 
 
-class _Blobs(Sequence[str]):
-    """Strings stored back to back in one byte array, decoded one at a time."""
-
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
-        self._blob, self._offsets = blob, offsets
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        start, end = self._offsets[i], self._offsets[i + 1]
-        return bytes(self._blob[start:end]).decode("utf-8")
-
-
 def open_people(table: Path, root: Path) -> CompiledPeople | MemoryPeople:
     """The compiled form of the people table ``table``, built into ``root`` first when it
     is missing, stale or unreadable (one line on stderr)."""
@@ -135,42 +116,23 @@ def open_people(table: Path, root: Path) -> CompiledPeople | MemoryPeople:
 def write_people(entries: Sequence[RegistryEntry], folder: Path) -> Path:
     """Write the entries as the arrays of a compiled table into ``folder``, atomically (a
     temporary folder renamed into place; a concurrent writer's folder is kept)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-    try:
-        posts: dict[str, list[int]] = {}
-        for row, entry in enumerate(entries):
-            for key in dict.fromkeys(normalise(form) for form in entry.forms):
-                posts.setdefault(key, []).append(row)
-        keys = sorted(posts)
-        key_blobs = [k.encode("utf-8") for k in keys]
-        row_blobs = [_encode(e).encode("utf-8") for e in entries]
-        arrays = {
-            "key_bytes": np.frombuffer(b"".join(key_blobs), dtype=np.uint8),
-            "key_offsets": _offsets([len(b) for b in key_blobs]),
-            "post_offsets": _offsets([len(posts[k]) for k in keys]),
-            "posts": np.array([r for k in keys for r in posts[k]], dtype=np.int32),
-            "row_bytes": np.frombuffer(b"".join(row_blobs), dtype=np.uint8),
-            "row_offsets": _offsets([len(b) for b in row_blobs]),
-        }
-        for name, values in arrays.items():
-            np.save(temp / f"{name}.npy", values, allow_pickle=False)
-        meta = {"format": FORMAT, "keys": len(keys), "rows": len(row_blobs)}
-        (temp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        try:
-            os.replace(temp, folder)
-        except OSError:  # another process wrote it first: theirs is the same
-            pass
-    finally:
-        shutil.rmtree(temp, ignore_errors=True)
-    for old in folder.parent.glob("people-*"):  # caches of earlier tables: stale now
-        if old.is_dir() and old.name != folder.name and "." not in old.name:
-            shutil.rmtree(old, ignore_errors=True)  # a process still mapping one keeps its pages
-    return folder
-
-
-def _offsets(lengths: list[int]) -> np.ndarray:
-    return np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
+    posts: dict[str, list[int]] = {}
+    for row, entry in enumerate(entries):
+        for key in dict.fromkeys(normalise(form) for form in entry.forms):
+            posts.setdefault(key, []).append(row)
+    keys = sorted(posts)
+    key_blobs = [k.encode("utf-8") for k in keys]
+    row_blobs = [_encode(e).encode("utf-8") for e in entries]
+    arrays = {
+        "key_bytes": np.frombuffer(b"".join(key_blobs), dtype=np.uint8),
+        "key_offsets": offsets(key_blobs),
+        "post_offsets": offsets([posts[k] for k in keys]),
+        "posts": np.array([r for k in keys for r in posts[k]], dtype=np.int32),
+        "row_bytes": np.frombuffer(b"".join(row_blobs), dtype=np.uint8),
+        "row_offsets": offsets(row_blobs),
+    }
+    meta = {"format": FORMAT, "keys": len(keys), "rows": len(row_blobs)}
+    return write_arrays(folder, arrays, meta, "people-*")
 
 
 def _encode(entry: RegistryEntry) -> str:

@@ -223,7 +223,7 @@ def load_registry(
     base = None
     if converted.is_file():
         from eventscribe.actors.compiled import open_people
-        from eventscribe.places.compiled import cache_root
+        from eventscribe.arraycache import cache_root
 
         base = open_people(converted, cache_root())
     registry = ActorRegistry(base=base)

@@ -16,13 +16,10 @@ unreadable cache is rebuilt with one line on stderr; a run never fails for its c
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import shutil
 import sys
-import tempfile
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -30,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from eventscribe import __version__
+from eventscribe.arraycache import StringBlobs, cache_root, offsets, open_arrays, write_arrays
 from eventscribe.places.gazetteer import _HOW, Entry, Gazetteer, folded
 
 FORMAT = 1
@@ -38,15 +36,6 @@ _ARRAYS = (
     "key_bytes", "key_offsets", "code_offsets", "codes", "name_bytes", "name_offsets",
     "countries", "admin1", "lat", "lon", "geonameid", "feature", "population",
 )  # fmt: skip
-
-
-def cache_root() -> Path:
-    """``$EVENTSCRIBE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventscribe``, else
-    ``~/.cache/eventscribe``."""
-    if os.environ.get("EVENTSCRIBE_CACHE_DIR"):
-        return Path(os.environ["EVENTSCRIBE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "eventscribe"
 
 
 def source_key(min_population: int, alternates_from: int) -> str:
@@ -66,14 +55,11 @@ class CompiledGazetteer:
     """:meth:`Gazetteer.lookup` answers from memory-mapped arrays."""
 
     def __init__(self, folder: Path) -> None:
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ValueError(f"format {meta.get('format')!r}, expected {FORMAT}")
+        meta, self._a = open_arrays(folder, _ARRAYS, FORMAT)
         self.folder = folder
-        self._a = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
         if len(self._a["key_offsets"]) != meta["keys"] + 1:
             raise ValueError("the name index does not match meta.json")
-        self._keys = _Keys(self._a["key_bytes"], self._a["key_offsets"])
+        self._keys = StringBlobs(self._a["key_bytes"], self._a["key_offsets"])
         self._found: dict[str, tuple[tuple[Entry, str], ...]] = {}
         self.derived: dict[Any, Any] = {}  # as Gazetteer.derived
 
@@ -91,9 +77,9 @@ class CompiledGazetteer:
         at = bisect_left(self._keys, key)
         if at == len(self._keys) or self._keys[at] != key:
             return ()
-        offsets = self._a["code_offsets"]
+        ends = self._a["code_offsets"]
         best: dict[int, int] = {}
-        for code in self._a["codes"][offsets[at] : offsets[at + 1]].tolist():
+        for code in self._a["codes"][ends[at] : ends[at + 1]].tolist():
             number, rank = divmod(code, 8)
             if number not in best or rank < best[number]:
                 best[number] = rank
@@ -113,20 +99,6 @@ class CompiledGazetteer:
             int(a["population"][number]),
             a["admin1"][number].decode("utf-8"),
         )
-
-
-class _Keys(Sequence[str]):
-    """The sorted folded names, decoded one at a time (for bisect)."""
-
-    def __init__(self, blob: np.ndarray, offsets: np.ndarray) -> None:
-        self._blob, self._offsets = blob, offsets
-
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        start, end = self._offsets[i], self._offsets[i + 1]
-        return bytes(self._blob[start:end]).decode("utf-8")
 
 
 def open_gazetteer(
@@ -161,28 +133,9 @@ def open_gazetteer(
 def write_compiled(gaz: Gazetteer, folder: Path) -> Path:
     """Write ``gaz`` as the arrays of a compiled gazetteer into ``folder``, atomically
     (a temporary folder renamed into place; a concurrent writer's folder is kept)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-    try:
-        arrays = _arrays(gaz)
-        for name, values in arrays.items():
-            np.save(temp / f"{name}.npy", values, allow_pickle=False)
-        meta = {
-            "format": FORMAT,
-            "keys": len(arrays["key_offsets"]) - 1,
-            "entries": len(gaz.entries),
-        }
-        (temp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        try:
-            os.replace(temp, folder)
-        except OSError:  # another process wrote it first: theirs is the same
-            pass
-    finally:
-        shutil.rmtree(temp, ignore_errors=True)
-    for old in folder.parent.glob("gazetteer-*"):  # caches of earlier sources: stale now
-        if old.is_dir() and old.name != folder.name and "." not in old.name:
-            shutil.rmtree(old, ignore_errors=True)  # a process still mapping one keeps its pages
-    return folder
+    arrays = _arrays(gaz)
+    meta = {"format": FORMAT, "keys": len(arrays["key_offsets"]) - 1, "entries": len(gaz.entries)}
+    return write_arrays(folder, arrays, meta, "gazetteer-*")
 
 
 def _arrays(gaz: Gazetteer) -> dict[str, np.ndarray]:
@@ -196,11 +149,11 @@ def _arrays(gaz: Gazetteer) -> dict[str, np.ndarray]:
     names = [e.name.encode("utf-8") for e in entries]
     return {
         "key_bytes": np.frombuffer(b"".join(key_blobs), dtype=np.uint8),
-        "key_offsets": _offsets(key_blobs),
-        "code_offsets": _offsets(codes),
+        "key_offsets": offsets(key_blobs),
+        "code_offsets": offsets(codes),
         "codes": np.array([c for group in codes for c in group], dtype=np.int64),
         "name_bytes": np.frombuffer(b"".join(names), dtype=np.uint8),
-        "name_offsets": _offsets(names),
+        "name_offsets": offsets(names),
         "countries": np.array([(e.country or "").encode("ascii") for e in entries], dtype="S3"),
         "admin1": np.array([e.admin1.encode("utf-8") for e in entries], dtype="S"),
         "lat": np.array([e.lat for e in entries], dtype=np.float64),
@@ -211,7 +164,3 @@ def _arrays(gaz: Gazetteer) -> dict[str, np.ndarray]:
         "feature": np.array([FEATURES.index(e.feature) for e in entries], dtype=np.uint8),
         "population": np.array([e.population for e in entries], dtype=np.int64),
     }
-
-
-def _offsets(groups: Sequence[Sequence[Any] | bytes]) -> np.ndarray:
-    return np.concatenate([[0], np.cumsum([len(g) for g in groups])]).astype(np.int64)

@@ -11,7 +11,7 @@ from eventscribe.config import Settings
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import bundled_ontology
 from eventscribe.pipeline import Coder
-from eventscribe.records import Article
+from eventscribe.records import Article, Event
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -70,14 +70,14 @@ def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
 def test_an_entry_can_say_a_phrase_codes_nothing(tmp_path):
     """``nothing: true``: the phrase is no event, though its word has an entry."""
     path = write(tmp_path, "entries:\n  - {noun: police arrest, nothing: true}\n")
-    coder = Coder.build(Settings(lexicons=(path,)))
-    found = []
-    for text in (
-        "Kenya condemned the police arrest of the activist.",
-        "Kenya ordered the arrest of the activist.",
-    ):
-        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
-        found.append(sorted(e.type for e in events))
+    found = [
+        sorted(e.type for e in events)
+        for events in _coded_with(
+            path,
+            "Kenya condemned the police arrest of the activist.",
+            "Kenya ordered the arrest of the activist.",
+        )
+    ]
     assert "COERCE" not in found[0] and "COERCE" in found[1]
 
 
@@ -137,14 +137,14 @@ def test_a_verb_entry_can_ask_its_object_for_a_complement(tmp_path):
         "entries:\n  - {verb: condemn, object: [attack], needs: [by], type: ACCUSE, "
         "mode: disapprove, cameo: '112'}\n",
     )
-    coder = Coder.build(Settings(lexicons=(path,)))
-    codes = []
-    for text in (
-        "Serbia condemned an attack by Kosovo police on Monday.",
-        "Serbia condemned the attack on Kosovo police on Monday.",
-    ):
-        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
-        codes.append([e.cameo for e in events])
+    codes = [
+        [e.cameo for e in events]
+        for events in _coded_with(
+            path,
+            "Serbia condemned an attack by Kosovo police on Monday.",
+            "Serbia condemned the attack on Kosovo police on Monday.",
+        )
+    ]
     assert codes[0] == ["112"] and codes[1] != ["112"]
 
 
@@ -155,15 +155,15 @@ def test_a_verb_entry_without_objects_can_ask_the_verb_for_a_complement(tmp_path
         tmp_path,
         "entries:\n  - {verb: beseech, needs: [for, to], type: REQUEST, cameo: '020'}\n",
     )
-    coder = Coder.build(Settings(lexicons=(path,)))
-    found = []
-    for text in (
-        "Serbia beseeched Kosovo to withdraw its police on Monday.",
-        "Serbia beseeched Kosovo for calm on Monday.",
-        "Serbia beseeched Kosovo on Monday.",
-    ):
-        events = coder.analyse_text(text, Article(doc_id="n", text=text)).coded.events
-        found.append([e.cameo for e in events if e.trigger.text.startswith("beseech")])
+    found = [
+        [e.cameo for e in events if e.trigger.text.startswith("beseech")]
+        for events in _coded_with(
+            path,
+            "Serbia beseeched Kosovo to withdraw its police on Monday.",
+            "Serbia beseeched Kosovo for calm on Monday.",
+            "Serbia beseeched Kosovo on Monday.",
+        )
+    ]
     assert found == [["020"], ["020"], []]
 
 
@@ -191,3 +191,9 @@ def test_check_lexicon_lists_what_a_file_changes_in_the_bundled_coding(tmp_path)
     assert f"{verbs}: replaces 1 bundled entries with another code" in lines
     assert any("verbs.txt:4: 'condemn' ACCUSE 112 replaces ACCUSE 111" in line for line in lines)
     assert CliRunner().invoke(main, ["check-lexicon"]).exit_code == 2
+
+
+def _coded_with(lexicon: Path, *texts: str) -> list[tuple[Event, ...]]:
+    """The events of each text, coded with the bundled lexicon and ``lexicon``."""
+    coder = Coder.build(Settings(lexicons=(lexicon,)))
+    return [coder.analyse_text(t, Article(doc_id="n", text=t)).coded.events for t in texts]

@@ -27,8 +27,8 @@ query over all cores.
 
 from __future__ import annotations
 
-import gc
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -53,24 +53,17 @@ from eventscribe.store.live import (
     write_catalog,
 )
 from eventscribe.web import indexed
-from eventscribe.web.index import EventIndex, load_events
+from eventscribe.web.index import EventIndex
+from eventscribe.web.indexbuild import ensure_index
 
 # How long serve waits for a coding run that holds the store to write its live copy.
 WAIT_SECONDS = 60.0
-# The SQL copy: what filters, series and breakdowns read (see the module docstring).
-_DYAD_COPY_SQL = """
-CREATE TABLE memory.main.ev_dyad AS
-SELECT rn, ev_date, least(source_country, target_country) AS pair_lo,
-       greatest(source_country, target_country) AS pair_hi,
-       event_id, doc_id, negated, plover_type, quad_class, intensity, goldstein,
-       source_name, source_country, source_code, target_name, target_country, target_code,
-       sentence_text
-FROM _events_arrow ORDER BY pair_lo, pair_hi, rn
-"""
+# What one server's DuckDB may hold in memory; larger queries spill to a temporary folder.
+SERVE_MEMORY = "512MB"
 # The pair columns hold the first source and target only, so they cannot pre-filter a dyad
 # an event's other actors make ("aid for Chad and Niger" is also EUR -> NER): the dyad
 # filter reads every actor (analysis.filters.side_condition).
-BY_PAIR = Source("FROM memory.main.ev_dyad AS e", "e.ev_date", pair_columns=False)
+BY_PAIR = Source("FROM idx.main.ev_dyad AS e", "e.ev_date", pair_columns=False)
 
 
 class CursorReader:
@@ -132,18 +125,17 @@ class _Snapshot:
             self.con.execute("SET enable_progress_bar = false")
             self.con.execute("ATTACH ':memory:' AS store")
             self.con.execute("USE store")
+            self.con.execute(f"SET memory_limit = '{SERVE_MEMORY}'")
+            self.con.execute(f"SET temp_directory = {_literal(tempfile.gettempdir())}")
             create_views(self.con, folder, catalog)
-            self.index = _build(self.con)
-            # the index is millions of long-lived objects: left to the cyclic garbage
-            # collector, each full collection walks them all and stalls every request
-            # for up to a second, so they are moved out of its sight
-            gc.collect()
-            gc.freeze()
+            where = ensure_index(folder, catalog)
+            self.index = EventIndex(where)
+            self.con.execute(f"ATTACH {_literal(str(where / 'sql.duckdb'))} AS idx (READ_ONLY)")
             # requests run side by side (see create_app): one DuckDB thread per query
             self.con.execute("SET threads = 1")
             with self.reader() as reader:
                 self.info = StoreInfo(path, _has_clusters(reader), _counts(reader))
-        except (duckdb.Error, StoreError) as exc:
+        except (duckdb.Error, StoreError, OSError) as exc:
             self.con.close()
             raise StoreError(f"cannot open the live copy of {path} ({folder}): {exc}") from exc
 
@@ -275,17 +267,6 @@ def _counts(reader: CursorReader) -> dict[str, int]:
     }
 
 
-def _build(con: duckdb.DuckDBPyConnection) -> EventIndex:
-    """The event index and the ``ev_dyad`` SQL copy, from one read of the events."""
-    table = load_events(con)
-    con.register("_events_arrow", table)
-    try:
-        con.execute(_DYAD_COPY_SQL)
-    finally:
-        con.unregister("_events_arrow")
-    return EventIndex(table)
-
-
 def _has_clusters(reader: CursorReader) -> bool:
     """True when an ``event_clusters`` table (event_id -> cluster_id) exists and has rows."""
     found = reader.fetch(
@@ -295,3 +276,7 @@ def _has_clusters(reader: CursorReader) -> bool:
     if int(found[0]["n"]) < 2:
         return False
     return bool(reader.fetch("SELECT 1 AS one FROM event_clusters LIMIT 1"))
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

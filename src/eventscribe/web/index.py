@@ -1,62 +1,39 @@
-"""In-memory indexes over a store's events, built once at start-up, for the hot API paths.
+"""The server's event index, opened memory-mapped from the folder :mod:`indexbuild` wrote.
 
-Every event gets a *position*: its place in the newest-first order the API lists events
+Every event has a *position*: its place in the newest-first order the API lists events
 in (event date, else its document's date, descending, nulls last; ties by document,
 sentence, trigger and event id). Then:
 
-- the events' columns (plus their document's title, date, url, source) are held in an
-  Arrow table in that order, so a page of events is read by position;
+- the events' columns (plus their document's title, date, url, source) are rows of an
+  Arrow IPC file in that order, so a page of events is read by position;
 - the dates are ranked, so a date range (``start``/``end``, compared as strings like the
   SQL filter) is one contiguous range of positions, found by binary search;
 - posting lists (sorted position arrays) exist per country or actor code (as source,
   as target and either), per PLOVER type, quad class, lower-cased actor name and
   document; an inverted token index serves text search (:mod:`~eventscribe.web.textindex`);
-- event ids map to positions through a sorted array of their hashes.
+- event ids map to positions through the ids sorted.
 
-:mod:`~eventscribe.web.indexed` answers filters with these. Building costs a few seconds
-and a few hundred MB for 1M events; the store file itself is never changed.
+:mod:`~eventscribe.web.indexed` answers filters with these. Nothing is read into Python
+memory at start-up beyond the list of distinct dates: the operating system pages in
+what a query touches and shares those pages between processes, so opening an index of
+ten million events takes a fraction of a second and the server's memory does not grow
+with the store.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import duckdb
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_COLUMNS, EVENT_FIELDS
-from eventscribe.web.textindex import TextIndex, sorted_unique
+from eventscribe.errors import StoreError
+from eventscribe.web.indexbuild import NO_BUCKET, PAGE_COLUMNS, TEXT_COLUMN, read_meta
+from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
-# Bucket value of an event whose date is too coarse (or not a date) for that period size.
-NO_BUCKET = -(2**31)
-EVENT_DATE = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
-ORDER = f"{EVENT_DATE} DESC NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
-_DAY = "CASE WHEN length({d}) = 10 THEN TRY_CAST({d} AS DATE) END"
-_EPOCH = "DATE '1970-01-01'"
-# Period starts as days since 1970-01-01 (as analysis.series buckets them), or NO_BUCKET.
-_BUCKETS = (
-    f"COALESCE(CAST(({_DAY}) - {_EPOCH} AS INTEGER), {NO_BUCKET}) AS day_bucket, "
-    f"COALESCE(CAST(CAST(date_trunc('week', {_DAY}) AS DATE) - {_EPOCH} AS INTEGER), "
-    f"{NO_BUCKET}) AS week_bucket, "
-    f"COALESCE(CAST(CASE WHEN length({{d}}) >= 7 THEN TRY_CAST(left({{d}}, 7) || '-01' AS DATE) END "
-    f"- {_EPOCH} AS INTEGER), {NO_BUCKET}) AS month_bucket"
-)
-_BUILD_SQL = f"""
-SELECT {EVENT_DATE} AS ev_date, {EVENT_COLUMNS},
-       d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url,
-       d.source AS doc_source,
-       lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)}
-FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
-ORDER BY {ORDER}
-"""
-PAGE_COLUMNS = (
-    tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(","))
-    + ACTOR_LISTS
-)
 _EMPTY = np.zeros(0, dtype=np.int32)
 
 
@@ -64,13 +41,24 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 class Postings:
     """Sorted positions per key: ``positions[offsets[k]:offsets[k + 1]]`` for key id k."""
 
-    keys: dict[Any, int]
+    keys: SortedStrings
     offsets: np.ndarray
     positions: np.ndarray
 
+    @classmethod
+    def open(cls, folder: Path, space: str) -> Postings:
+        return cls(
+            SortedStrings(open_array(folder / f"{space}.keys.arrow")),
+            np.load(folder / f"{space}.offsets.npy", mmap_mode="r"),
+            np.load(folder / f"{space}.positions.npy", mmap_mode="r"),
+        )
+
     def get(self, key: Any) -> np.ndarray:
-        k = self.keys.get(key)
-        return _EMPTY if k is None else self.positions[self.offsets[k] : self.offsets[k + 1]]
+        """The positions listed under ``key`` (keys are compared as strings)."""
+        k = self.keys.find(str(key))
+        if k is None:
+            return _EMPTY
+        return np.asarray(self.positions[self.offsets[k] : self.offsets[k + 1]])
 
     def any_of(self, keys: tuple[Any, ...], lo: int, hi: int) -> np.ndarray:
         """Sorted, distinct positions in [lo, hi) having any of ``keys``."""
@@ -86,68 +74,15 @@ def _within(positions: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return positions[a:b]
 
 
-def _codes(column: pa.ChunkedArray, keys: dict[Any, int]) -> np.ndarray:
-    """Each value's id in ``keys`` (new values are added), -1 for nulls."""
-    encoded = pc.dictionary_encode(column.combine_chunks())
-    remap = np.array([keys.setdefault(v, len(keys)) for v in encoded.dictionary.to_pylist()] + [-1])
-    indices = pc.fill_null(encoded.indices, -1).to_numpy()
-    codes: np.ndarray = remap[indices].astype(np.int32)
-    return codes
-
-
-def build_postings(columns: list[pa.ChunkedArray]) -> Postings:
-    """Postings over one key space: a position is listed under every key any of ``columns``
-    holds there (once, even when two columns hold the same key). A list column lists the
-    position under each of its values there."""
-    keys: dict[Any, int] = {}
-    n = len(columns[0])
-    codes: list[np.ndarray] = []
-    for column in columns:
-        if pa.types.is_list(column.type):
-            codes.extend(_list_codes(column, keys, n))  # one row of n codes per list slot
-        else:
-            codes.append(_codes(column, keys))
-    if len(codes) == 1:
-        key_of = codes[0]
-        order = np.argsort(key_of, kind="stable").astype(np.int32)
-        key_of = key_of[order]
-    else:
-        packed = np.concatenate([c.astype(np.int64) * n + np.arange(n) for c in codes])
-        packed = sorted_unique(packed[packed >= 0])
-        key_of, order = packed // n, (packed % n).astype(np.int32)
-    start = np.searchsorted(key_of, 0)
-    key_of, order = key_of[start:], order[start:]
-    offsets = np.searchsorted(key_of, np.arange(len(keys) + 1)).astype(np.int64)
-    return Postings(keys, offsets, order)
-
-
-def _list_codes(column: pa.ChunkedArray, keys: dict[Any, int], n: int) -> np.ndarray:
-    """Key ids of a list column, one row of ``n`` per list slot: a position whose list
-    is shorter holds -1 there (skipped like a null)."""
-    array = column.combine_chunks()
-    values, parents = pc.list_flatten(array), pc.list_parent_indices(array).to_numpy()
-    codes = _codes(pa.chunked_array([values]), keys)
-    slot = np.arange(len(parents)) - np.searchsorted(parents, parents)  # place within its list
-    width = int(slot.max()) + 1 if len(slot) else 1
-    out = np.full(width * n, -1, dtype=np.int32)
-    out[slot * n + parents] = codes
-    return out.reshape(width, n)
-
-
 class DateIndex:
     """Event dates ranked as strings: a ``start``/``end`` filter is a range of positions."""
 
-    def __init__(self, dates: pa.ChunkedArray) -> None:
-        encoded = pc.dictionary_encode(dates.combine_chunks())
-        values = encoded.dictionary.to_pylist()
-        self.sorted = sorted(values)
-        rank_of = {v: i for i, v in enumerate(self.sorted)}
-        remap = np.array([rank_of[v] for v in values] + [-1], dtype=np.int32)
-        rank = remap[pc.fill_null(encoded.indices, -1).to_numpy()]
-        self.n_dated = int(np.count_nonzero(rank >= 0))
+    def __init__(self, dates: list[str], neg_rank: np.ndarray, n_dated: int, ordered: bool) -> None:
+        self.sorted = dates  # the distinct dates, sorted
+        self.neg_rank = neg_rank  # minus each position's rank in ``sorted`` (1: no date)
+        self.n_dated = n_dated
         # the build orders by date descending, nulls last; string ranks keep that order
-        self.ordered = bool(np.all(rank[:-1] >= rank[1:])) if len(rank) else True
-        self.neg_rank = -rank
+        self.ordered = ordered
 
     def bounds(self, start: str | None, end: str | None) -> tuple[int, int]:
         """Positions [lo, hi) whose date is >= start and <= end + U+FFFF (as the SQL filter)."""
@@ -164,74 +99,88 @@ class DateIndex:
         return lo, max(lo, hi)
 
 
-def _actor_fields(actors: pa.ChunkedArray) -> list[pa.ChunkedArray]:
-    """Lists of the countries, codes and lower-cased names of a list-of-actors column."""
-    array = actors.combine_chunks()
-    values = pc.list_flatten(array)
-    offsets = array.offsets
-    lists = [
-        pc.struct_field(values, "country"),
-        pc.struct_field(values, "code"),
-        pc.utf8_lower(pc.struct_field(values, "name")),
-    ]
-    return [pa.chunked_array([pa.ListArray.from_arrays(offsets, field)]) for field in lists]
-
-
-def load_events(con: duckdb.DuckDBPyConnection) -> pa.Table:
-    """The events of the store attached to ``con`` as ``store``, newest first, with the
-    columns :class:`EventIndex` needs and ``rn`` (position + 1) for SQL copies."""
-    table = con.sql(_BUILD_SQL).to_arrow_table()
-    return table.append_column("rn", pa.array(np.arange(1, table.num_rows + 1, dtype=np.int64)))
-
-
 class EventIndex:
-    """Everything the indexed paths read; see the module docstring."""
+    """Everything the indexed paths read, opened from an index folder; see the module
+    docstring."""
 
-    def __init__(self, table: pa.Table) -> None:
-        self.size = table.num_rows
-        self.dates = DateIndex(table["ev_date"])
-        # every actor of each role, not only the first: "aid for Chad and Niger" is found
-        # under Niger too
-        role = {r: _actor_fields(table[f"{r}s"]) for r in ("source", "target")}
-        self.by_country = build_postings([*role["source"][:2], *role["target"][:2]])
-        self.by_source = build_postings(role["source"][:2])
-        self.by_target = build_postings(role["target"][:2])
-        self.by_actor = build_postings([role["source"][2], role["target"][2]])
-        self.by_type = build_postings([table["plover_type"]])
-        self.by_quad = build_postings([table["quad_class"]])
-        self.by_doc = build_postings([table["doc_id"]])
-        self.negated = pc.fill_null(table["negated"], False).to_numpy()
-        self.any_negated = bool(self.negated.any())
-        self.quad = pc.fill_null(table["quad_class"], 0).to_numpy()
-        self.intensity = pc.fill_null(table["intensity"], np.nan).to_numpy()
-        self.goldstein = pc.fill_null(table["goldstein"], np.nan).to_numpy()
-        self.buckets = {by: table[f"{by}_bucket"].to_numpy() for by in ("day", "week", "month")}
-        self.text = TextIndex.build(table["text_lower"].combine_chunks())
-        # one contiguous batch: taking rows from a table of many chunks is far slower
-        self._page = pa.RecordBatch.from_arrays(
-            [table[c].combine_chunks() for c in PAGE_COLUMNS], names=list(PAGE_COLUMNS)
+    def __init__(self, folder: Path) -> None:
+        meta = read_meta(folder)
+        if meta is None:
+            raise StoreError(f"{folder} is not a finished event index of this version")
+        self.size = int(meta["events"])  # type: ignore[call-overload]
+        self._batch_rows = int(meta["batch_rows"])  # type: ignore[call-overload]
+        page = pa.ipc.open_file(pa.memory_map(str(folder / "page.arrow")))
+        self._batches = [page.get_batch(i) for i in range(page.num_record_batches)]
+        self._schema = page.schema
+        mapped = {
+            name: np.load(folder / f"{name}.npy", mmap_mode="r")
+            for name in ("neg_rank", "negated", "quad", "intensity", "goldstein")
+        }
+        self.dates = DateIndex(
+            open_array(folder / "dates.arrow").to_pylist(),
+            mapped["neg_rank"],
+            int(meta["n_dated"]),  # type: ignore[call-overload]
+            bool(meta["ordered"]),
         )
-        self.event_ids = self._page.column("event_id")
-        hashes = np.fromiter(map(hash, self.event_ids.to_pylist()), dtype=np.int64, count=self.size)
-        self._id_order = np.argsort(hashes).astype(np.int32)
-        self._id_hashes = hashes[self._id_order]
+        self.by_country, self.by_source, self.by_target, self.by_actor = (
+            Postings.open(folder, space) for space in ("country", "source", "target", "actor")
+        )
+        self.by_type, self.by_quad, self.by_doc = (
+            Postings.open(folder, space) for space in ("type", "quad", "doc")
+        )
+        self.negated, self.quad = mapped["negated"], mapped["quad"]
+        self.any_negated = bool(meta["any_negated"])
+        self.intensity, self.goldstein = mapped["intensity"], mapped["goldstein"]
+        self.buckets = {
+            by: np.load(folder / f"{by}_bucket.npy", mmap_mode="r") for by in ("day", "week", "month")
+        }
+        tokens = Postings.open(folder, "tokens")
+        self.text = TextIndex(
+            lowered=self.column(TEXT_COLUMN),
+            vocab=tokens.keys,
+            reversed_vocab=SortedStrings(open_array(folder / "tokens.reversed.arrow")),
+            reversed_ids=np.load(folder / "tokens.reversed_ids.npy", mmap_mode="r"),
+            offsets=tokens.offsets,
+            positions=tokens.positions,
+            batch_rows=self._batch_rows,
+        )
+        self._ids = SortedStrings(open_array(folder / "ids.arrow"))
+        self._id_positions = np.load(folder / "ids.positions.npy", mmap_mode="r")
+
+    def column(self, name: str) -> pa.ChunkedArray:
+        """One column of the events by position (chunks of the index's batch size)."""
+        return pa.chunked_array(
+            [batch.column(name) for batch in self._batches],
+            type=self._schema.field(name).type,
+        )
 
     def event_position(self, event_id: str) -> int | None:
         """The position of the event with this id, or None."""
-        h = hash(event_id)
-        a = int(np.searchsorted(self._id_hashes, h, side="left"))
-        b = int(np.searchsorted(self._id_hashes, h, side="right"))
-        for k in range(a, b):
-            pos = int(self._id_order[k])
-            if self.event_ids[pos].as_py() == event_id:
-                return pos
-        return None
+        at = self._ids.find(event_id)
+        return None if at is None else int(self._id_positions[at])
 
     def rows(self, positions: np.ndarray | list[int]) -> list[dict[str, Any]]:
         """The event rows (columns of :data:`PAGE_COLUMNS`) at ``positions``, in that order."""
         wanted = np.asarray(positions, dtype=np.int64)
         if len(wanted) == 0:
             return []
-        part = self._page.take(pa.array(wanted))
-        columns = [column.to_pylist() for column in part.columns]
-        return [dict(zip(PAGE_COLUMNS, values)) for values in zip(*columns)]
+        order = np.argsort(wanted, kind="stable")
+        batch_of = wanted[order] // self._batch_rows
+        pieces = []
+        for b in np.unique(batch_of):
+            local = wanted[order][batch_of == b] - b * self._batch_rows
+            pieces.append(self._batches[int(b)].select(list(PAGE_COLUMNS)).take(pa.array(local)))
+        taken = pa.Table.from_batches(pieces)
+        columns = [column.to_pylist() for column in taken.columns]
+        in_order = [dict(zip(PAGE_COLUMNS, values)) for values in zip(*columns)]
+        rows: list[dict[str, Any]] = [{}] * len(wanted)
+        for k, i in enumerate(order.tolist()):
+            rows[i] = in_order[k]
+        return rows
+
+
+def open_array(path: Path) -> pa.Array:
+    """A one-column Arrow IPC file written by the index build, memory-mapped."""
+    table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+    column = table.column("value")
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()

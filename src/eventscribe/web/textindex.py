@@ -51,7 +51,7 @@ def simple_lower(text: str) -> str:
     return text.replace("\u0130", "i").replace("\u03a3", "\u03c3").lower()
 
 
-class _SortedStrings:
+class SortedStrings:
     """Binary search over a sorted Arrow string array without turning it into Python."""
 
     def __init__(self, values: pa.Array) -> None:
@@ -67,11 +67,15 @@ class _SortedStrings:
                 hi = mid
         return lo
 
+    def find(self, key: str) -> int | None:
+        """The index of ``key``, or None when it is not a value."""
+        at = self._first_at_least(key)
+        return at if at < len(self.values) and self.values[at].as_py() == key else None
+
     def exact(self, key: str) -> np.ndarray:
         """The index of ``key`` (an empty array when it is not a value)."""
-        at = self._first_at_least(key)
-        hit = at < len(self.values) and self.values[at].as_py() == key
-        return np.array([at] if hit else [], dtype=np.int64)
+        at = self.find(key)
+        return np.array([] if at is None else [at], dtype=np.int64)
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
         """Indexes [lo, hi) of the values starting with ``prefix`` (ASCII tokens only)."""
@@ -82,48 +86,13 @@ class _SortedStrings:
 class TextIndex:
     """Lowered sentences by position, and a token -> positions index over them."""
 
-    lowered: pa.Array  # DuckDB-lowered sentence per position (null when no sentence)
-    vocab: _SortedStrings  # tokens, sorted; a token's id is its index here
-    reversed_vocab: _SortedStrings  # tokens reversed, sorted
+    lowered: pa.ChunkedArray  # DuckDB-lowered sentence per position (null: no sentence)
+    vocab: SortedStrings  # tokens, sorted; a token's id is its index here
+    reversed_vocab: SortedStrings  # tokens reversed, sorted
     reversed_ids: np.ndarray  # token id of each reversed_vocab entry
     offsets: np.ndarray  # positions of token i: positions[offsets[i]:offsets[i + 1]]
     positions: np.ndarray
-
-    @classmethod
-    def build(cls, lowered: pa.Array) -> TextIndex:
-        """The index over ``lowered`` (one lowered sentence per event position)."""
-        parts = pc.split_pattern_regex(lowered, "[^0-9a-z]+")
-        tokens = pc.list_flatten(parts)
-        owner = pc.list_parent_indices(parts)
-        real = pc.not_equal(tokens, "")  # the split leaves "" before a leading separator
-        tokens = tokens.filter(real)
-        owner = owner.filter(real).to_numpy().astype(np.int32)
-        encoded = pc.dictionary_encode(tokens)
-        ids = encoded.indices.to_numpy()
-        order = pc.array_sort_indices(encoded.dictionary).to_numpy()
-        vocab = encoded.dictionary.take(pa.array(order))
-        rank = np.empty(len(order), dtype=np.int32)
-        rank[order] = np.arange(len(order), dtype=np.int32)
-        token = rank[ids]
-        del parts, tokens, encoded, ids
-        # group by token (positions stay ascending: the stable sort keeps sentence order)
-        by_token = np.argsort(token, kind="stable")
-        token, owner = token[by_token], owner[by_token]
-        del by_token
-        fresh = np.ones(len(token), dtype=bool)
-        fresh[1:] = (token[1:] != token[:-1]) | (owner[1:] != owner[:-1])
-        token, owner = token[fresh], owner[fresh]
-        offsets = np.searchsorted(token, np.arange(len(vocab) + 1)).astype(np.int64)
-        reversed_tokens = pc.utf8_reverse(vocab)
-        reversed_order = pc.array_sort_indices(reversed_tokens)
-        return cls(
-            lowered=lowered,
-            vocab=_SortedStrings(vocab),
-            reversed_vocab=_SortedStrings(reversed_tokens.take(reversed_order)),
-            reversed_ids=reversed_order.to_numpy().astype(np.int32),
-            offsets=offsets,
-            positions=owner,
-        )
+    batch_rows: int  # positions per chunk of ``lowered`` (every chunk but the last)
 
     def candidates(self, pattern: str, lo: int, hi: int) -> list[np.ndarray] | None:
         """For a lowered ``pattern``: one sorted position array per usable run of it (a
@@ -173,8 +142,18 @@ class TextIndex:
         first, last = int(positions[0]), int(positions[-1]) + 1
         if last - first == len(positions):  # a contiguous run: slice, no copy
             texts = self.lowered.slice(first, last - first)
-        else:
-            texts = self.lowered.take(pa.array(positions))
+        else:  # ascending positions, taken chunk by chunk (the column is memory-mapped)
+            chunk_of = positions // self.batch_rows
+            bounds = np.flatnonzero(np.diff(chunk_of)) + 1
+            texts = pa.chunked_array(
+                [
+                    self.lowered.chunk(int(group[0] // self.batch_rows)).take(
+                        pa.array(group % self.batch_rows)
+                    )
+                    for group in np.split(positions, bounds)
+                ],
+                type=self.lowered.type,
+            )
         hits = pc.match_substring(texts, pattern)
         found: np.ndarray = pc.fill_null(hits, False).to_numpy(zero_copy_only=False)
         return found

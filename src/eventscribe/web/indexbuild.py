@@ -1,0 +1,360 @@
+"""Building the server's event index on disk, once per copy of the store it serves.
+
+The index (what :class:`~eventscribe.web.index.EventIndex` opens, memory-mapped) is a
+folder next to the live copy's parts, ``g<generation>/index-<last part>/``:
+
+- ``page.arrow``: the events newest first (their position is their row), the columns a
+  page of events shows plus the lowered sentence, as an Arrow IPC file of fixed-size
+  record batches;
+- ``.npy`` arrays by position: date rank, negated, quad class, intensity, Goldstein and
+  the day/week/month bucket of each event;
+- posting lists per key space (country, source, target, actor name, type, quad,
+  document): the sorted keys (``<space>.keys.arrow``), where each key's positions start
+  (``<space>.offsets.npy``) and the positions (``<space>.positions.npy``);
+- the event ids sorted with their positions, and the token index of the sentences;
+- ``sql.duckdb``: ``ev_dyad``, the narrow copy the breakdowns query, ordered by the
+  unordered country pair;
+- ``meta.json``: the format, the number of events and the catalog it was built from.
+
+It is built by DuckDB out of core (sorts and groupings spill into the folder, under a
+memory limit) and written batch by batch, so building it for ten million events needs
+about as much memory as for ten thousand; nothing of it is held in Python memory
+afterwards. A folder is written under a temporary name and renamed into place, so a
+reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventscribe.store.live import LiveCatalog, create_views
+from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_COLUMNS, EVENT_FIELDS
+
+FORMAT = 1
+# Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
+BATCH_ROWS = 65_536
+# DuckDB's memory while building; the rest spills to the folder.
+BUILD_MEMORY = "1GB"
+# Bucket value of an event whose date is too coarse (or not a date) for that period size.
+NO_BUCKET = -(2**31)
+EVENT_DATE = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
+ORDER = f"{EVENT_DATE} DESC NULLS LAST, e.doc_id, e.sentence_start, e.trigger_start, e.event_id"
+_DAY = "CASE WHEN length({d}) = 10 THEN TRY_CAST({d} AS DATE) END"
+_EPOCH = "DATE '1970-01-01'"
+# Period starts as days since 1970-01-01 (as analysis.series buckets them), or NO_BUCKET.
+_BUCKETS = (
+    f"COALESCE(CAST(({_DAY}) - {_EPOCH} AS INTEGER), {NO_BUCKET}) AS day_bucket, "
+    f"COALESCE(CAST(CAST(date_trunc('week', {_DAY}) AS DATE) - {_EPOCH} AS INTEGER), "
+    f"{NO_BUCKET}) AS week_bucket, "
+    f"COALESCE(CAST(CASE WHEN length({{d}}) >= 7 THEN TRY_CAST(left({{d}}, 7) || '-01' AS DATE) END "
+    f"- {_EPOCH} AS INTEGER), {NO_BUCKET}) AS month_bucket"
+)
+_EVENTS_SQL = f"""
+CREATE TABLE work.main.ev AS
+SELECT {EVENT_DATE} AS ev_date, {EVENT_COLUMNS},
+       d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url,
+       d.source AS doc_source,
+       lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)}
+FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
+ORDER BY {ORDER}
+"""
+PAGE_COLUMNS = (
+    tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(","))
+    + ACTOR_LISTS
+)
+TEXT_COLUMN = "text_lower"
+_DYAD_SQL = """
+CREATE TABLE idx.main.ev_dyad AS
+SELECT rowid + 1 AS rn, ev_date, least(source_country, target_country) AS pair_lo,
+       greatest(source_country, target_country) AS pair_hi,
+       event_id, doc_id, negated, plover_type, quad_class, intensity, goldstein,
+       source_name, source_country, source_code, target_name, target_country, target_code,
+       sentence_text
+FROM work.main.ev ORDER BY pair_lo, pair_hi, rn
+"""
+# Key spaces: the SQL giving (key, pos) rows; a key is listed once per position.
+_ACTOR_KEYS = "list_transform({role}s, lambda a: a.{field})"
+_POSTINGS = {
+    "country": "list_concat({source_country}, {source_code}, {target_country}, {target_code})",
+    "source": "list_concat({source_country}, {source_code})",
+    "target": "list_concat({target_country}, {target_code})",
+    "actor": "list_transform(list_concat({source_name}, {target_name}), lambda n: lower(n))",
+    "type": "[plover_type]",
+    "quad": "[CAST(quad_class AS VARCHAR)]",
+    "doc": "[doc_id]",
+}
+NUMBERS = ("negated", "quad", "intensity", "goldstein", "day_bucket", "week_bucket", "month_bucket")
+
+
+def index_folder(folder: Path, catalog: LiveCatalog) -> Path:
+    """Where the index of ``catalog`` (a catalog of the live copy in ``folder``) lives."""
+    return folder / f"g{catalog.generation}" / f"index-{catalog.parts[-1].seq:06d}"
+
+
+def read_meta(target: Path) -> dict[str, object] | None:
+    """The meta.json of a finished index folder of this format, or None."""
+    try:
+        meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and meta.get("format") == FORMAT else None
+
+
+def ensure_index(folder: Path, catalog: LiveCatalog) -> Path:
+    """The index folder of ``catalog``, built first if missing (one line on stderr)."""
+    target = index_folder(folder, catalog)
+    if read_meta(target) is not None:
+        return target
+    print(f"eventscribe serve: indexing the events of {folder} (once per copy)", file=sys.stderr)
+    temp = target.parent / f".{target.name}.{os.getpid()}.{time.time_ns()}"
+    temp.mkdir(parents=True)
+    try:
+        build(folder, catalog, temp)
+        try:
+            os.replace(temp, target)
+        except OSError:  # another server built it first: theirs is the same
+            pass
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    _remove_older(target)
+    return target
+
+
+def _remove_older(target: Path, keep_seconds: float = 600.0) -> None:
+    """Remove the earlier indexes of the same generation once nobody can be opening them."""
+    cutoff = time.time() - keep_seconds
+    for old in target.parent.glob("index-*"):
+        try:
+            if old.name < target.name and old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
+    """Write the index of the live copy ``catalog`` of ``folder`` into the empty ``out``."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET enable_progress_bar = false")
+        con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
+        con.execute(f"SET temp_directory = {_literal(str(out / 'spill'))}")
+        con.execute("SET preserve_insertion_order = true")
+        con.execute(f"ATTACH {_literal(str(out / 'work.duckdb'))} AS work")
+        con.execute(f"ATTACH {_literal(str(out / 'sql.duckdb'))} AS idx")
+        con.execute("ATTACH ':memory:' AS store")
+        con.execute("USE store")
+        create_views(con, folder, catalog)
+        con.execute(_EVENTS_SQL)  # CREATE TABLE ... ORDER BY: rowid is the position
+        size = int(con.execute("SELECT count(*) FROM work.main.ev").fetchall()[0][0])
+        stats = _write_page(con, out, size)
+        for space, lists in _POSTINGS.items():
+            _write_postings(con, out, space, lists)
+        _write_ids(con, out)
+        _write_tokens(con, out)
+        con.execute(_DYAD_SQL)
+        con.execute("DETACH idx")
+        con.execute("DETACH work")
+    finally:
+        con.close()
+    (out / "work.duckdb").unlink(missing_ok=True)
+    shutil.rmtree(out / "spill", ignore_errors=True)
+    meta = {"format": FORMAT, "events": size, "generation": catalog.generation,
+            "parts": len(catalog.parts), "batch_rows": BATCH_ROWS, **stats}  # fmt: skip
+    (out / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
+    reader = con.sql(sql).to_arrow_reader(BATCH_ROWS)
+    yield from reader
+
+
+def _exact_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The rows of ``batches`` again, in batches of exactly BATCH_ROWS (the last shorter)."""
+    held: list[pa.RecordBatch] = []
+    count = 0
+    for batch in batches:
+        held.append(batch)
+        count += batch.num_rows
+        while count >= BATCH_ROWS:
+            table = pa.Table.from_batches(held)
+            yield table.slice(0, BATCH_ROWS).combine_chunks().to_batches()[0]
+            rest = table.slice(BATCH_ROWS)
+            held, count = rest.combine_chunks().to_batches(), rest.num_rows
+    if count:
+        yield pa.Table.from_batches(held).combine_chunks().to_batches()[0]
+
+
+def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[str, object]:
+    """page.arrow, the date ranks and the number arrays, one batch at a time; returns what
+    the index's meta.json says of them."""
+    dates = sorted(
+        str(row[0])
+        for row in con.execute(
+            "SELECT DISTINCT ev_date FROM work.main.ev WHERE ev_date IS NOT NULL"
+        ).fetchall()
+    )
+    _write_strings(out / "dates.arrow", dates)
+    rank_of = {value: i for i, value in enumerate(dates)}
+    arrays = {
+        "neg_rank": _new_array(out, "neg_rank", np.int32, size),
+        "negated": _new_array(out, "negated", np.bool_, size),
+        "quad": _new_array(out, "quad", np.int32, size),
+        "intensity": _new_array(out, "intensity", np.float64, size),
+        "goldstein": _new_array(out, "goldstein", np.float64, size),
+        **{b: _new_array(out, b, np.int32, size) for b in NUMBERS[4:]},
+    }
+    columns = ", ".join([*PAGE_COLUMNS, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "rowid AS pos"])
+    at = 0
+    writer: pa.ipc.RecordBatchFileWriter | None = None
+    sql = f"SELECT {columns} FROM work.main.ev"
+    for batch in _exact_batches(_batches(con, sql)):
+        n = batch.num_rows
+        pos = batch.column("pos").to_numpy(zero_copy_only=False)
+        if n and (pos[0] != at or pos[-1] != at + n - 1):
+            raise RuntimeError("the events came back out of order while indexing")
+        page = batch.select([*PAGE_COLUMNS, TEXT_COLUMN])
+        if writer is None:
+            writer = pa.ipc.new_file(str(out / "page.arrow"), page.schema)
+        writer.write_batch(page)
+        part = slice(at, at + n)
+        encoded = pc.dictionary_encode(batch.column("ev_date"))
+        remap = np.array([rank_of[v] for v in encoded.dictionary.to_pylist()] + [-1], np.int32)
+        arrays["neg_rank"][part] = -remap[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
+        arrays["negated"][part] = pc.fill_null(batch.column("negated"), False).to_numpy(zero_copy_only=False)
+        arrays["quad"][part] = pc.fill_null(batch.column("quad_class"), 0).to_numpy(zero_copy_only=False)
+        for name in ("intensity", "goldstein"):
+            values = pc.cast(batch.column(name), pa.float64())
+            arrays[name][part] = pc.fill_null(values, np.nan).to_numpy(zero_copy_only=False)
+        for name in NUMBERS[4:]:
+            arrays[name][part] = batch.column(name).to_numpy(zero_copy_only=False)
+        at += n
+    if writer is None:  # no events: an empty page file of the same columns
+        schema = con.sql(f"SELECT {columns} FROM work.main.ev").to_arrow_table().schema
+        names = [*PAGE_COLUMNS, TEXT_COLUMN]
+        writer = pa.ipc.new_file(str(out / "page.arrow"), pa.schema([schema.field(c) for c in names]))
+    writer.close()
+    for values in arrays.values():
+        values.flush()
+    neg_rank = arrays["neg_rank"]
+    return {
+        "n_dated": int(np.count_nonzero(neg_rank <= 0)),
+        # dates descending: minus the ranks ascending, nulls (1) last
+        "ordered": bool(np.all(neg_rank[:-1] <= neg_rank[1:])) if size else True,
+        "any_negated": bool(arrays["negated"].any()),
+    }
+
+
+def _new_array(out: Path, name: str, dtype: type, size: int) -> np.memmap:
+    array: np.memmap = np.lib.format.open_memmap(
+        str(out / f"{name}.npy"), mode="w+", dtype=dtype, shape=(size,)
+    )
+    return array
+
+
+def _keys_sql(lists: str) -> str:
+    fields = {
+        f"{role}_{field}": _ACTOR_KEYS.format(role=role, field=field)
+        for role in ("source", "target")
+        for field in ("country", "code", "name")
+    }
+    return lists.format(**fields)
+
+
+def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, lists: str) -> None:
+    """The posting lists of one key space: sorted keys, offsets and positions."""
+    con.execute(
+        "CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ("
+        f"SELECT rowid AS pos, unnest({_keys_sql(lists)}) AS key FROM work.main.ev) "
+        "WHERE key IS NOT NULL ORDER BY key, pos"
+    )
+    _write_grouped(con, out, space, "key")
+
+
+def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str, key: str) -> None:
+    """From ``work.p`` (``key``, pos ordered by both): the sorted distinct keys, where each
+    key's positions start, and the positions."""
+    counts = con.sql(
+        f"SELECT {key}, count(*) FROM work.main.p GROUP BY {key} ORDER BY {key}"
+    ).to_arrow_table()
+    _write_array(out / f"{name}.keys.arrow", counts.column(0).combine_chunks())
+    ends = np.cumsum(counts.column(1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    offsets = np.concatenate([np.zeros(1, np.int64), ends])
+    np.save(out / f"{name}.offsets.npy", offsets, allow_pickle=False)
+    positions = _new_array(out, f"{name}.positions", np.int32, int(offsets[-1]))
+    at = 0
+    for batch in _batches(con, "SELECT pos FROM work.main.p"):
+        values = batch.column(0).to_numpy(zero_copy_only=False)
+        positions[at : at + len(values)] = values
+        at += len(values)
+    positions.flush()
+
+
+def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    """Event ids sorted, with the position of each."""
+    con.execute(
+        "CREATE OR REPLACE TABLE work.main.p AS SELECT event_id AS key, rowid AS pos "
+        "FROM work.main.ev ORDER BY key"
+    )
+    ids = con.sql("SELECT key FROM work.main.p").to_arrow_table().column(0)
+    _write_array(out / "ids.arrow", ids.combine_chunks())
+    del ids
+    size = int(con.execute("SELECT count(*) FROM work.main.p").fetchall()[0][0])
+    positions = _new_array(out, "ids.positions", np.int32, size)
+    at = 0
+    for batch in _batches(con, "SELECT pos FROM work.main.p"):
+        values = batch.column(0).to_numpy(zero_copy_only=False)
+        positions[at : at + len(values)] = values
+        at += len(values)
+    positions.flush()
+
+
+def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    """The token index: tokens (maximal runs of [0-9a-z] of the lowered sentences) sorted,
+    their posting lists, and the tokens reversed and sorted with the id of each."""
+    con.execute(
+        "CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ("
+        f"SELECT rowid AS pos, unnest(regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')) "
+        "AS key FROM work.main.ev) WHERE key <> '' ORDER BY key, pos"
+    )
+    _write_grouped(con, out, "tokens", "key")
+    vocab = _open_array(out / "tokens.keys.arrow")
+    reversed_tokens = pc.utf8_reverse(vocab)
+    order = pc.array_sort_indices(reversed_tokens)
+    _write_array(out / "tokens.reversed.arrow", reversed_tokens.take(order))
+    np.save(out / "tokens.reversed_ids.npy", order.to_numpy(zero_copy_only=False).astype(np.int32), allow_pickle=False)
+
+
+def _write_strings(path: Path, values: list[str]) -> None:
+    _write_array(path, pa.array(values, pa.large_string()))
+
+
+def _write_array(path: Path, values: pa.Array) -> None:
+    """One array as a one-column Arrow IPC file (``value``), large strings for text."""
+    if pa.types.is_string(values.type):
+        values = values.cast(pa.large_string())
+    table = pa.table({"value": values})
+    with pa.ipc.new_file(str(path), table.schema) as writer:
+        writer.write_table(table)
+
+
+def _open_array(path: Path) -> pa.Array:
+    """An array written by :func:`_write_array`, memory-mapped."""
+    reader = pa.ipc.open_file(pa.memory_map(str(path)))
+    table = reader.read_all()
+    column = table.column("value")
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -239,6 +239,19 @@ def peak_memory_mb(pid: int) -> float | None:
     return round(total, 1) if found else None
 
 
+def memory_kinds_mb(pid: int) -> dict[str, float] | None:
+    """The server's resident memory after the run, in MB, split into its own (anonymous)
+    memory and the pages of mapped files (the index; the OS shares and can drop them)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None
+    kb = {line.split(":")[0]: int(line.split()[1]) for line in text.splitlines()[1:]}
+    anonymous = kb.get("Anonymous", 0)
+    return {"rss": round(kb.get("Rss", 0) / 1024, 1), "anonymous": round(anonymous / 1024, 1),
+            "file": round((kb.get("Rss", 0) - anonymous) / 1024, 1)}  # fmt: skip
+
+
 def cpu_seconds(pid: int) -> float | None:
     """User + system CPU time the server process has used so far (Linux)."""
     try:
@@ -291,6 +304,7 @@ def main() -> int:
         client_cpu = time.process_time() - client_cpu
         n = result["overall"]["n"] + WARM_UP
         result["server"] = {"startup_seconds": round(startup, 2), "peak_memory_mb": peak_memory_mb(server.pid),
+                            "memory_after_mb": memory_kinds_mb(server.pid),
                             "serve_args": args.serve_arg}  # fmt: skip
         # CPU cost per request (warm-up included), which the machine's other load does not change
         result["cpu_ms_per_request"] = {"server": round(server_cpu * 1000 / n, 2),

@@ -146,6 +146,7 @@ class _Snapshot:
             yield reader
         finally:
             reader.close()
+            self.index.maps.request_done()
 
 
 class ServedStore:

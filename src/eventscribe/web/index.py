@@ -22,6 +22,9 @@ with the store.
 
 from __future__ import annotations
 
+import mmap
+import os
+import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +38,8 @@ from eventscribe.web.indexbuild import NO_BUCKET, PAGE_COLUMNS, TEXT_COLUMN, rea
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+# Requests between two releases of the index pages they touched (see Maps).
+RELEASE_EVERY = 16
 
 
 @dataclass
@@ -46,11 +51,11 @@ class Postings:
     positions: np.ndarray
 
     @classmethod
-    def open(cls, folder: Path, space: str) -> Postings:
+    def open(cls, maps: Maps, space: str) -> Postings:
         return cls(
-            SortedStrings(open_array(folder / f"{space}.keys.arrow")),
-            np.load(folder / f"{space}.offsets.npy", mmap_mode="r"),
-            np.load(folder / f"{space}.positions.npy", mmap_mode="r"),
+            SortedStrings(maps.array(f"{space}.keys.arrow")),
+            maps.npy(f"{space}.offsets"),
+            maps.npy(f"{space}.positions"),
         )
 
     def get(self, key: Any) -> np.ndarray:
@@ -109,43 +114,44 @@ class EventIndex:
             raise StoreError(f"{folder} is not a finished event index of this version")
         self.size = int(meta["events"])  # type: ignore[call-overload]
         self._batch_rows = int(meta["batch_rows"])  # type: ignore[call-overload]
-        page = pa.ipc.open_file(pa.memory_map(str(folder / "page.arrow")))
+        self.maps = maps = Maps(folder)
+        page = pa.ipc.open_file(maps.buffer("page.arrow"))
         self._batches = [page.get_batch(i) for i in range(page.num_record_batches)]
         self._schema = page.schema
         mapped = {
-            name: np.load(folder / f"{name}.npy", mmap_mode="r")
+            name: maps.npy(name)
             for name in ("neg_rank", "negated", "quad", "intensity", "goldstein")
         }
         self.dates = DateIndex(
-            open_array(folder / "dates.arrow").to_pylist(),
+            maps.array("dates.arrow").to_pylist(),
             mapped["neg_rank"],
             int(meta["n_dated"]),  # type: ignore[call-overload]
             bool(meta["ordered"]),
         )
         self.by_country, self.by_source, self.by_target, self.by_actor = (
-            Postings.open(folder, space) for space in ("country", "source", "target", "actor")
+            Postings.open(maps, space) for space in ("country", "source", "target", "actor")
         )
         self.by_type, self.by_quad, self.by_doc = (
-            Postings.open(folder, space) for space in ("type", "quad", "doc")
+            Postings.open(maps, space) for space in ("type", "quad", "doc")
         )
         self.negated, self.quad = mapped["negated"], mapped["quad"]
         self.any_negated = bool(meta["any_negated"])
         self.intensity, self.goldstein = mapped["intensity"], mapped["goldstein"]
         self.buckets = {
-            by: np.load(folder / f"{by}_bucket.npy", mmap_mode="r") for by in ("day", "week", "month")
+            by: maps.npy(f"{by}_bucket") for by in ("day", "week", "month")
         }
-        tokens = Postings.open(folder, "tokens")
+        tokens = Postings.open(maps, "tokens")
         self.text = TextIndex(
             lowered=self.column(TEXT_COLUMN),
             vocab=tokens.keys,
-            reversed_vocab=SortedStrings(open_array(folder / "tokens.reversed.arrow")),
-            reversed_ids=np.load(folder / "tokens.reversed_ids.npy", mmap_mode="r"),
+            reversed_vocab=SortedStrings(maps.array("tokens.reversed.arrow")),
+            reversed_ids=maps.npy("tokens.reversed_ids"),
             offsets=tokens.offsets,
             positions=tokens.positions,
             batch_rows=self._batch_rows,
         )
-        self._ids = SortedStrings(open_array(folder / "ids.arrow"))
-        self._id_positions = np.load(folder / "ids.positions.npy", mmap_mode="r")
+        self._ids = SortedStrings(maps.array("ids.arrow"))
+        self._id_positions = maps.npy("ids.positions")
 
     def column(self, name: str) -> pa.ChunkedArray:
         """One column of the events by position (chunks of the index's batch size)."""
@@ -179,8 +185,63 @@ class EventIndex:
         return rows
 
 
-def open_array(path: Path) -> pa.Array:
-    """A one-column Arrow IPC file written by the index build, memory-mapped."""
-    table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
-    column = table.column("value")
-    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+class Maps:
+    """The index folder's files, memory-mapped read-only, and a way to give their pages back.
+
+    A mapped page a query touched stays in the process's resident set until the process
+    unmaps it, so a server that pages through ten million events would grow to the size
+    of its index. :meth:`released` (called every :data:`RELEASE_EVERY` requests) tells the
+    kernel the process no longer needs the pages it touched (``MADV_DONTNEED``): they stay
+    in the OS page cache, and the next access maps them again without reading the disk.
+    The files never change, so nothing a reader holds can differ afterwards.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._maps: list[mmap.mmap] = []
+        self._lock = threading.Lock()
+        self._requests = 0
+
+    def buffer(self, name: str) -> pa.Buffer:
+        """The whole file as an Arrow buffer over its mapping (empty files: an empty buffer)."""
+        with open(self.folder / name, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size == 0:
+                return pa.py_buffer(b"")
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        self._maps.append(mapped)
+        return pa.py_buffer(mapped)
+
+    def npy(self, name: str) -> np.ndarray:
+        """A ``.npy`` file's array over its mapping."""
+        with open(self.folder / f"{name}.npy", "rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            read_header = (
+                np.lib.format.read_array_header_1_0
+                if version == (1, 0)
+                else np.lib.format.read_array_header_2_0
+            )
+            shape, fortran, dtype = read_header(handle)
+            offset = handle.tell()
+        if fortran or len(shape) != 1:
+            raise StoreError(f"{self.folder / name}.npy is not a flat array")
+        if shape[0] == 0:
+            return np.zeros(0, dtype=dtype)
+        data = np.frombuffer(self.buffer(f"{name}.npy"), dtype=dtype, count=shape[0], offset=offset)
+        return data
+
+    def array(self, name: str) -> pa.Array:
+        """A one-column Arrow IPC file written by the index build (column ``value``)."""
+        column = pa.ipc.open_file(self.buffer(name)).read_all().column("value")
+        return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+    def request_done(self) -> None:
+        """Count a request; every :data:`RELEASE_EVERY` of them, release the touched pages."""
+        with self._lock:
+            self._requests += 1
+            due = self._requests % RELEASE_EVERY == 0
+        if due:
+            self.release()
+
+    def release(self) -> None:
+        for mapped in self._maps:
+            mapped.madvise(mmap.MADV_DONTNEED)

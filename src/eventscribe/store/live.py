@@ -120,8 +120,20 @@ def file_stat(path: str | Path) -> tuple[int, int] | None:
 def read_catalog(folder: Path) -> LiveCatalog | None:
     """The catalog in ``folder``, or None when missing, unreadable or of another format."""
     try:
-        raw = json.loads((folder / CATALOG).read_text(encoding="utf-8"))
-        if raw.get("format") != CATALOG_FORMAT:
+        return catalog_from_json(json.loads((folder / CATALOG).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def catalog_to_json(catalog: LiveCatalog) -> dict[str, object]:
+    """The catalog as ``catalog.json`` holds it."""
+    return {"format": CATALOG_FORMAT, **asdict(catalog)}
+
+
+def catalog_from_json(raw: object) -> LiveCatalog | None:
+    """A catalog from what :func:`catalog_to_json` gave, or None when it is not one."""
+    try:
+        if not isinstance(raw, dict) or raw.get("format") != CATALOG_FORMAT:
             return None
         stat = raw["store_stat"]
         parts = tuple(
@@ -140,7 +152,7 @@ def read_catalog(folder: Path) -> LiveCatalog | None:
 def write_catalog(folder: Path, catalog: LiveCatalog) -> None:
     """Replace the catalog atomically, point ``current`` at its base, then remove
     generations nobody can still read."""
-    body = {"format": CATALOG_FORMAT, **asdict(catalog)}
+    body = catalog_to_json(catalog)
     temporary = folder / f".{CATALOG}.{os.getpid()}.tmp"
     temporary.write_text(json.dumps(body, indent=1), encoding="utf-8")
     os.replace(temporary, folder / CATALOG)

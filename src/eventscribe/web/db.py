@@ -6,20 +6,23 @@ while ``serve`` runs. At start-up it makes that copy if the store is free and th
 missing or out of date; :class:`ServedStore` swaps in a newer catalog when a writer
 publishes one.
 
-At start-up the app reads every event once, newest first, into an
-:class:`~eventscribe.web.index.EventIndex` (an Arrow table of the event columns plus
-posting lists, date ranks and a token index): event lists, single events, a document's
-events and time series are answered from it without a query. What it does not cover
-(breakdowns by actor, type and dyad; documents and quotes) stays SQL.
+The events are answered from an :class:`~eventscribe.web.index.EventIndex`: files built
+once per copy of the store (:mod:`~eventscribe.web.indexbuild`, in a process of its own,
+next to the copy's parts) and opened memory-mapped: event lists, single events, a
+document's events and time series need no query. What it does not cover (breakdowns by
+actor, type and dyad; documents and quotes) stays SQL.
 
 For that SQL the app opens an in-memory DuckDB whose ``store`` database holds views named
-like the store's tables over the live copy's parts, and keeps one narrow copy of the events, ``ev_dyad``: the filter columns (sentence text
-included), ordered by the unordered country pair, so a dyad reads only its own blocks.
-``rn`` there is the event's position + 1. A DuckDB connection must not be used from two
-threads at once; its cursors may, so every request gets its own :class:`CursorReader`,
-whose cursor is opened on its first query.
+like the store's tables over the live copy's parts, and attaches the index's
+``sql.duckdb`` as ``idx`` (read-only): ``idx.ev_dyad`` holds the filter columns (sentence
+text included), ordered by the unordered country pair, so a dyad reads only its own
+blocks; ``rn`` there is the event's position + 1. A DuckDB connection must not be used
+from two threads at once; its cursors may, so every request gets its own
+:class:`CursorReader`, whose cursor is opened on its first query. DuckDB keeps at most
+:data:`SERVE_MEMORY` in memory.
 
-Start-up costs about 8-15 s and 2.0-2.1 GB peak for 1M events on 2 cores. Queries run with
+Opening a store whose index exists takes well under a second and about 150 MB whatever
+the number of events; building the index takes about 20 s per million events (once). Queries run with
 one DuckDB thread each: the app runs a few requests side by side
 (``create_app(query_threads=...)``), which on a small machine beats splitting every
 query over all cores.

@@ -34,7 +34,7 @@ import numpy as np
 import pyarrow as pa
 
 from eventscribe.errors import StoreError
-from eventscribe.web.indexbuild import NO_BUCKET, PAGE_COLUMNS, TEXT_COLUMN, read_meta
+from eventscribe.web.indexbuild import PAGE_COLUMNS, TEXT_COLUMN, read_meta
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
@@ -137,9 +137,7 @@ class EventIndex:
         self.negated, self.quad = mapped["negated"], mapped["quad"]
         self.any_negated = bool(meta["any_negated"])
         self.intensity, self.goldstein = mapped["intensity"], mapped["goldstein"]
-        self.buckets = {
-            by: maps.npy(f"{by}_bucket") for by in ("day", "week", "month")
-        }
+        self.buckets = {by: maps.npy(f"{by}_bucket") for by in ("day", "week", "month")}
         tokens = Postings.open(maps, "tokens")
         self.text = TextIndex(
             lowered=self.column(TEXT_COLUMN),

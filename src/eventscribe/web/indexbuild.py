@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -38,14 +39,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from eventscribe.store.live import LiveCatalog, create_views
-from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_COLUMNS, EVENT_FIELDS
+from eventscribe.errors import StoreError
+from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_json, create_views
+from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 
 FORMAT = 1
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
 # DuckDB's memory while building; the rest spills to the folder.
-BUILD_MEMORY = "1GB"
+BUILD_MEMORY = "4GB"
 # Bucket value of an event whose date is too coarse (or not a date) for that period size.
 NO_BUCKET = -(2**31)
 EVENT_DATE = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
@@ -60,14 +62,30 @@ _BUCKETS = (
     f"COALESCE(CAST(CASE WHEN length({{d}}) >= 7 THEN TRY_CAST(left({{d}}, 7) || '-01' AS DATE) END "
     f"- {_EPOCH} AS INTEGER), {NO_BUCKET}) AS month_bucket"
 )
+# The order first (sorting only the keys), then the actors and the events by position:
+# sorts and joins DuckDB runs out of core (a list aggregate per event would not be)
+_ORDER_SQL = f"""
+CREATE TABLE work.main.ord AS SELECT e.event_id
+FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
+ORDER BY {ORDER}
+"""
+_ACTORS_SQL = """
+CREATE TABLE work.main.acts AS
+SELECT o.rowid AS pos, a.role = 'target' AS is_target, a.position,
+       struct_pack(name := a.name, country := a.country, sector := a.sector, code := a.code,
+                   text := a.text, start := a.start, "end" := a."end") AS actor
+FROM store.main.event_actors AS a JOIN work.main.ord AS o ON o.event_id = a.event_id
+ORDER BY pos, is_target, a.position
+"""
 _EVENTS_SQL = f"""
 CREATE TABLE work.main.ev AS
-SELECT {EVENT_DATE} AS ev_date, {EVENT_COLUMNS},
+SELECT o.rowid AS pos, {EVENT_DATE} AS ev_date, {EVENT_FIELDS},
        d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url,
        d.source AS doc_source,
        lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)}
-FROM store.main.events AS e LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
-ORDER BY {ORDER}
+FROM work.main.ord AS o JOIN store.main.events AS e ON e.event_id = o.event_id
+LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
+ORDER BY pos
 """
 PAGE_COLUMNS = (
     tuple(c.strip().removeprefix("e.") for c in f"{EVENT_FIELDS}, {DOC_FIELDS}".split(","))
@@ -76,23 +94,25 @@ PAGE_COLUMNS = (
 TEXT_COLUMN = "text_lower"
 _DYAD_SQL = """
 CREATE TABLE idx.main.ev_dyad AS
-SELECT rowid + 1 AS rn, ev_date, least(source_country, target_country) AS pair_lo,
+SELECT pos + 1 AS rn, ev_date, least(source_country, target_country) AS pair_lo,
        greatest(source_country, target_country) AS pair_hi,
        event_id, doc_id, negated, plover_type, quad_class, intensity, goldstein,
        source_name, source_country, source_code, target_name, target_country, target_code,
        sentence_text
 FROM work.main.ev ORDER BY pair_lo, pair_hi, rn
 """
-# Key spaces: the SQL giving (key, pos) rows; a key is listed once per position.
-_ACTOR_KEYS = "list_transform({role}s, lambda a: a.{field})"
-_POSTINGS = {
-    "country": "list_concat({source_country}, {source_code}, {target_country}, {target_code})",
-    "source": "list_concat({source_country}, {source_code})",
-    "target": "list_concat({target_country}, {target_code})",
-    "actor": "list_transform(list_concat({source_name}, {target_name}), lambda n: lower(n))",
-    "type": "[plover_type]",
-    "quad": "[CAST(quad_class AS VARCHAR)]",
-    "doc": "[doc_id]",
+# Key spaces: where a position's keys come from (an actor's country or code, its name
+# lowered, or a column of the event); a key is listed once per position.
+_ACTOR_POSTINGS = {
+    "country": ("country", "code"),
+    "source": ("country", "code"),
+    "target": ("country", "code"),
+    "actor": ("lower(actor.name)",),
+}
+_EVENT_POSTINGS = {
+    "type": "plover_type",
+    "quad": "CAST(quad_class AS VARCHAR)",
+    "doc": "doc_id",
 }
 NUMBERS = ("negated", "quad", "intensity", "goldstein", "day_bucket", "week_bucket", "month_bucket")
 
@@ -120,7 +140,7 @@ def ensure_index(folder: Path, catalog: LiveCatalog) -> Path:
     temp = target.parent / f".{target.name}.{os.getpid()}.{time.time_ns()}"
     temp.mkdir(parents=True)
     try:
-        build(folder, catalog, temp)
+        _build_elsewhere(folder, catalog, temp)
         try:
             os.replace(temp, target)
         except OSError:  # another server built it first: theirs is the same
@@ -129,6 +149,39 @@ def ensure_index(folder: Path, catalog: LiveCatalog) -> Path:
         shutil.rmtree(temp, ignore_errors=True)
     _remove_older(target)
     return target
+
+
+def _build_elsewhere(folder: Path, catalog: LiveCatalog, out: Path) -> None:
+    """:func:`build` in a process of its own: the serving process keeps none of its memory."""
+    done = subprocess.run(
+        [sys.executable, "-m", "eventscribe.web.indexbuild", str(folder), str(out)],
+        input=json.dumps(catalog_to_json(catalog)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        said = [line for line in done.stderr.splitlines() if line.strip()]
+        raise StoreError(
+            f"indexing the events of {folder} failed: {said[-1] if said else done.returncode}",
+            fix="see that the machine has a few GB of memory and disk space to spare",
+        )
+
+
+def main(argv: list[str]) -> int:
+    """``python -m eventscribe.web.indexbuild FOLDER OUT`` with the catalog as JSON on stdin."""
+    catalog = catalog_from_json(json.loads(sys.stdin.read()))
+    if catalog is None or len(argv) != 2:
+        print(
+            "usage: python -m eventscribe.web.indexbuild FOLDER OUT < catalog.json", file=sys.stderr
+        )
+        return 2
+    try:
+        build(Path(argv[0]), catalog, Path(argv[1]))
+    except (duckdb.Error, OSError) as exc:
+        print(f"{type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _remove_older(target: Path, keep_seconds: float = 600.0) -> None:
@@ -155,11 +208,14 @@ def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
         con.execute("ATTACH ':memory:' AS store")
         con.execute("USE store")
         create_views(con, folder, catalog)
-        con.execute(_EVENTS_SQL)  # CREATE TABLE ... ORDER BY: rowid is the position
+        for sql in (_ORDER_SQL, _ACTORS_SQL, _EVENTS_SQL):
+            con.execute(sql)  # CREATE TABLE ... ORDER BY: ord's rowid is the position
         size = int(con.execute("SELECT count(*) FROM work.main.ev").fetchall()[0][0])
         stats = _write_page(con, out, size)
-        for space, lists in _POSTINGS.items():
-            _write_postings(con, out, space, lists)
+        for space, fields in _ACTOR_POSTINGS.items():
+            _write_actor_postings(con, out, space, fields)
+        for space, column in _EVENT_POSTINGS.items():
+            _write_postings(con, out, space, f"SELECT {column} AS key, pos FROM work.main.ev")
         _write_ids(con, out)
         _write_tokens(con, out)
         con.execute(_DYAD_SQL)
@@ -214,36 +270,30 @@ def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[st
         "goldstein": _new_array(out, "goldstein", np.float64, size),
         **{b: _new_array(out, b, np.int32, size) for b in NUMBERS[4:]},
     }
-    columns = ", ".join([*PAGE_COLUMNS, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "rowid AS pos"])
+    flat = [c for c in PAGE_COLUMNS if c not in ACTOR_LISTS]
+    columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "pos"])
+    actors = _ByPosition(_batches(con, "SELECT * FROM work.main.acts"))
+    actor_type = pa.list_(
+        con.sql("SELECT actor FROM work.main.acts LIMIT 0").to_arrow_table().schema[0].type
+    )
     at = 0
-    writer: pa.ipc.RecordBatchFileWriter | None = None
-    sql = f"SELECT {columns} FROM work.main.ev"
-    for batch in _exact_batches(_batches(con, sql)):
-        n = batch.num_rows
-        pos = batch.column("pos").to_numpy(zero_copy_only=False)
-        if n and (pos[0] != at or pos[-1] != at + n - 1):
-            raise RuntimeError("the events came back out of order while indexing")
-        page = batch.select([*PAGE_COLUMNS, TEXT_COLUMN])
-        if writer is None:
-            writer = pa.ipc.new_file(str(out / "page.arrow"), page.schema)
-        writer.write_batch(page)
-        part = slice(at, at + n)
-        encoded = pc.dictionary_encode(batch.column("ev_date"))
-        remap = np.array([rank_of[v] for v in encoded.dictionary.to_pylist()] + [-1], np.int32)
-        arrays["neg_rank"][part] = -remap[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
-        arrays["negated"][part] = pc.fill_null(batch.column("negated"), False).to_numpy(zero_copy_only=False)
-        arrays["quad"][part] = pc.fill_null(batch.column("quad_class"), 0).to_numpy(zero_copy_only=False)
-        for name in ("intensity", "goldstein"):
-            values = pc.cast(batch.column(name), pa.float64())
-            arrays[name][part] = pc.fill_null(values, np.nan).to_numpy(zero_copy_only=False)
-        for name in NUMBERS[4:]:
-            arrays[name][part] = batch.column(name).to_numpy(zero_copy_only=False)
-        at += n
-    if writer is None:  # no events: an empty page file of the same columns
-        schema = con.sql(f"SELECT {columns} FROM work.main.ev").to_arrow_table().schema
-        names = [*PAGE_COLUMNS, TEXT_COLUMN]
-        writer = pa.ipc.new_file(str(out / "page.arrow"), pa.schema([schema.field(c) for c in names]))
-    writer.close()
+    with pa.ipc.new_file(str(out / "page.arrow"), _page_schema(con, columns, actor_type)) as writer:
+        for batch in _exact_batches(_batches(con, f"SELECT {columns} FROM work.main.ev")):
+            n = batch.num_rows
+            pos = batch.column("pos").to_numpy(zero_copy_only=False)
+            if n and (pos[0] != at or pos[-1] != at + n - 1):
+                raise RuntimeError("the events came back out of order while indexing")
+            held = actors.before(at + n)
+            lists = [
+                _actor_list(held, at, n, role == "targets", actor_type) for role in ACTOR_LISTS
+            ]
+            page = pa.RecordBatch.from_arrays(
+                [*batch.select([*flat, TEXT_COLUMN]).columns, *lists],
+                names=[*flat, TEXT_COLUMN, *ACTOR_LISTS],
+            )
+            writer.write_batch(page.select([*PAGE_COLUMNS, TEXT_COLUMN]))
+            _fill_numbers(arrays, slice(at, at + n), batch, rank_of)
+            at += n
     for values in arrays.values():
         values.flush()
     neg_rank = arrays["neg_rank"]
@@ -255,6 +305,81 @@ def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[st
     }
 
 
+def _page_schema(
+    con: duckdb.DuckDBPyConnection, columns: str, actor_type: pa.DataType
+) -> pa.Schema:
+    flat = con.sql(f"SELECT {columns} FROM work.main.ev LIMIT 0").to_arrow_table().schema
+    fields = {f.name: f for f in flat}
+    fields.update({role: pa.field(role, actor_type) for role in ACTOR_LISTS})
+    return pa.schema([fields[c] for c in (*PAGE_COLUMNS, TEXT_COLUMN)])
+
+
+def _fill_numbers(
+    arrays: dict[str, np.memmap], part: slice, batch: pa.RecordBatch, rank_of: dict[str, int]
+) -> None:
+    """The number arrays' values for the positions ``part`` (the rows of ``batch``)."""
+    encoded = pc.dictionary_encode(batch.column("ev_date"))
+    remap = np.array([rank_of[v] for v in encoded.dictionary.to_pylist()] + [-1], np.int32)
+    arrays["neg_rank"][part] = -remap[_numpy(pc.fill_null(encoded.indices, -1))]
+    arrays["negated"][part] = _numpy(pc.fill_null(batch.column("negated"), False))
+    arrays["quad"][part] = _numpy(pc.fill_null(batch.column("quad_class"), 0))
+    for name in ("intensity", "goldstein"):
+        values = pc.cast(batch.column(name), pa.float64())
+        arrays[name][part] = _numpy(pc.fill_null(values, np.nan))
+    for name in NUMBERS[4:]:
+        arrays[name][part] = _numpy(batch.column(name))
+
+
+def _numpy(values: pa.Array) -> np.ndarray:
+    found: np.ndarray = values.to_numpy(zero_copy_only=False)
+    return found
+
+
+class _ByPosition:
+    """Rows ordered by ``pos`` (the actors), handed out in step with the events."""
+
+    def __init__(self, batches: Iterator[pa.RecordBatch]) -> None:
+        self._batches = batches
+        self._held: pa.Table | None = None
+        self._done = False
+
+    def before(self, end: int) -> pa.Table:
+        """The rows not yet handed out whose ``pos`` is below ``end``."""
+        while not self._done and (self._held is None or self._last_pos() < end):
+            batch = next(self._batches, None)
+            if batch is None:
+                self._done = True
+            else:
+                fresh = pa.Table.from_batches([batch])
+                self._held = fresh if self._held is None else pa.concat_tables([self._held, fresh])
+        if self._held is None:
+            return pa.table({"pos": pa.array([], pa.int64())})
+        held = self._held.combine_chunks()
+        k = int(np.searchsorted(_numpy(held.column("pos").chunk(0)), end)) if held.num_rows else 0
+        self._held = held.slice(k)
+        return held.slice(0, k)
+
+    def _last_pos(self) -> int:
+        held = self._held
+        return int(held.column("pos")[-1].as_py()) if held is not None and held.num_rows else -1
+
+
+def _actor_list(
+    actors: pa.Table, at: int, n: int, targets: bool, list_type: pa.DataType
+) -> pa.Array:
+    """The list of one role's actors of each of the ``n`` positions from ``at`` (null for
+    none, as the SQL ``list()`` of no rows)."""
+    if actors.num_rows == 0:
+        return pa.nulls(n, list_type)
+    chosen = actors.filter(pc.equal(actors.column("is_target"), targets))
+    counts = np.bincount(_numpy(chosen.column("pos").combine_chunks()) - at, minlength=n)
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    values = chosen.column("actor").combine_chunks()
+    if len(values) == 0:
+        return pa.nulls(n, list_type)
+    return pa.ListArray.from_arrays(pa.array(offsets), values, mask=pa.array(counts == 0))
+
+
 def _new_array(out: Path, name: str, dtype: type, size: int) -> np.memmap:
     array: np.memmap = np.lib.format.open_memmap(
         str(out / f"{name}.npy"), mode="w+", dtype=dtype, shape=(size,)
@@ -262,20 +387,23 @@ def _new_array(out: Path, name: str, dtype: type, size: int) -> np.memmap:
     return array
 
 
-def _keys_sql(lists: str) -> str:
-    fields = {
-        f"{role}_{field}": _ACTOR_KEYS.format(role=role, field=field)
-        for role in ("source", "target")
-        for field in ("country", "code", "name")
-    }
-    return lists.format(**fields)
+def _write_actor_postings(
+    con: duckdb.DuckDBPyConnection, out: Path, space: str, fields: tuple[str, ...]
+) -> None:
+    """Posting lists keyed by the actors' ``fields`` (of every actor, or of one role)."""
+    role = {"source": " WHERE NOT is_target", "target": " WHERE is_target"}.get(space, "")
+    selects = [
+        f"SELECT {f if '(' in f else f'actor.{f}'} AS key, pos FROM work.main.acts{role}"
+        for f in fields
+    ]
+    _write_postings(con, out, space, " UNION ALL ".join(selects))
 
 
-def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, lists: str) -> None:
-    """The posting lists of one key space: sorted keys, offsets and positions."""
+def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, rows: str) -> None:
+    """The posting lists of one key space from ``rows`` (SQL giving key, pos): sorted keys,
+    offsets and positions."""
     con.execute(
-        "CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ("
-        f"SELECT rowid AS pos, unnest({_keys_sql(lists)}) AS key FROM work.main.ev) "
+        f"CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ({rows}) "
         "WHERE key IS NOT NULL ORDER BY key, pos"
     )
     _write_grouped(con, out, space, "key")
@@ -303,7 +431,7 @@ def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str, key: st
 def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """Event ids sorted, with the position of each."""
     con.execute(
-        "CREATE OR REPLACE TABLE work.main.p AS SELECT event_id AS key, rowid AS pos "
+        "CREATE OR REPLACE TABLE work.main.p AS SELECT event_id AS key, pos "
         "FROM work.main.ev ORDER BY key"
     )
     ids = con.sql("SELECT key FROM work.main.p").to_arrow_table().column(0)
@@ -324,7 +452,7 @@ def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     their posting lists, and the tokens reversed and sorted with the id of each."""
     con.execute(
         "CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ("
-        f"SELECT rowid AS pos, unnest(regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')) "
+        f"SELECT pos, unnest(regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')) "
         "AS key FROM work.main.ev) WHERE key <> '' ORDER BY key, pos"
     )
     _write_grouped(con, out, "tokens", "key")
@@ -332,7 +460,11 @@ def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     reversed_tokens = pc.utf8_reverse(vocab)
     order = pc.array_sort_indices(reversed_tokens)
     _write_array(out / "tokens.reversed.arrow", reversed_tokens.take(order))
-    np.save(out / "tokens.reversed_ids.npy", order.to_numpy(zero_copy_only=False).astype(np.int32), allow_pickle=False)
+    np.save(
+        out / "tokens.reversed_ids.npy",
+        order.to_numpy(zero_copy_only=False).astype(np.int32),
+        allow_pickle=False,
+    )
 
 
 def _write_strings(path: Path, values: list[str]) -> None:
@@ -358,3 +490,7 @@ def _open_array(path: Path) -> pa.Array:
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from eventscribe.analysis.filters import EventFilter
-from eventscribe.web.index import NO_BUCKET, EventIndex
+from eventscribe.web.index import EventIndex
+from eventscribe.web.indexbuild import NO_BUCKET
 from eventscribe.web.textindex import simple_lower, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)

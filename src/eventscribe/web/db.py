@@ -30,6 +30,7 @@ query over all cores.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from eventscribe.analysis.filters import EventFilter, Source
 from eventscribe.errors import StoreError
@@ -131,8 +133,7 @@ class _Snapshot:
             self.con.execute(f"SET memory_limit = '{SERVE_MEMORY}'")
             self.con.execute(f"SET temp_directory = {_literal(tempfile.gettempdir())}")
             create_views(self.con, folder, catalog)
-            where = ensure_index(folder, catalog)
-            self.index = EventIndex(where)
+            where, self.index = _open_index(folder, catalog)
             self.con.execute(f"ATTACH {_literal(str(where / 'sql.duckdb'))} AS idx (READ_ONLY)")
             # requests run side by side (see create_app): one DuckDB thread per query
             self.con.execute("SET threads = 1")
@@ -269,6 +270,20 @@ def _counts(reader: CursorReader) -> dict[str, int]:
         table: int(reader.fetch(f"SELECT count(*) AS n FROM {table}")[0]["n"])
         for table in ("documents", "events", "quotes", "places")
     }
+
+
+def _open_index(folder: Path, catalog: LiveCatalog) -> tuple[Path, EventIndex]:
+    """The index of ``catalog``, built if missing; one that cannot be opened (a file lost
+    or damaged) is built again, with one line on stderr."""
+    where = ensure_index(folder, catalog)
+    try:
+        return where, EventIndex(where)
+    except (OSError, ValueError, StoreError, pa.ArrowException) as exc:
+        print(f"eventscribe serve: the event index {where} is damaged ({exc}); building it again",
+              file=sys.stderr)  # fmt: skip
+        shutil.rmtree(where, ignore_errors=True)
+        where = ensure_index(folder, catalog)
+        return where, EventIndex(where)
 
 
 def _has_clusters(reader: CursorReader) -> bool:

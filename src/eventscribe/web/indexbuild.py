@@ -47,7 +47,7 @@ FORMAT = 1
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
 # DuckDB's memory while building; the rest spills to the folder.
-BUILD_MEMORY = "4GB"
+BUILD_MEMORY = "1GB"
 # Bucket value of an event whose date is too coarse (or not a date) for that period size.
 NO_BUCKET = -(2**31)
 EVENT_DATE = "COALESCE(e.event_date, CAST(d.date AS VARCHAR))"
@@ -272,7 +272,8 @@ def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[st
     }
     flat = [c for c in PAGE_COLUMNS if c not in ACTOR_LISTS]
     columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "pos"])
-    actors = _ByPosition(_batches(con, "SELECT * FROM work.main.acts"))
+    # read alongside the events: a cursor of its own (one connection streams one result)
+    actors = _ByPosition(_batches(con.cursor(), "SELECT * FROM work.main.acts"))
     actor_type = pa.list_(
         con.sql("SELECT actor FROM work.main.acts LIMIT 0").to_arrow_table().schema[0].type
     )
@@ -402,30 +403,58 @@ def _write_actor_postings(
 def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, rows: str) -> None:
     """The posting lists of one key space from ``rows`` (SQL giving key, pos): sorted keys,
     offsets and positions."""
+    # sorted only: DISTINCT over the tokens of ten million sentences does not fit in the
+    # memory limit, so repeats are dropped while writing (they sit side by side)
     con.execute(
-        f"CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ({rows}) "
-        "WHERE key IS NOT NULL ORDER BY key, pos"
+        f"CREATE OR REPLACE TABLE work.main.p AS SELECT key, pos FROM ({rows}) "
+        "WHERE key IS NOT NULL AND key <> '' ORDER BY key, pos"
     )
-    _write_grouped(con, out, space, "key")
+    _write_grouped(con, out, space)
 
 
-def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str, key: str) -> None:
-    """From ``work.p`` (``key``, pos ordered by both): the sorted distinct keys, where each
-    key's positions start, and the positions."""
-    counts = con.sql(
-        f"SELECT {key}, count(*) FROM work.main.p GROUP BY {key} ORDER BY {key}"
-    ).to_arrow_table()
-    _write_array(out / f"{name}.keys.arrow", counts.column(0).combine_chunks())
-    ends = np.cumsum(counts.column(1).to_numpy(zero_copy_only=False), dtype=np.int64)
-    offsets = np.concatenate([np.zeros(1, np.int64), ends])
-    np.save(out / f"{name}.offsets.npy", offsets, allow_pickle=False)
-    positions = _new_array(out, f"{name}.positions", np.int32, int(offsets[-1]))
+def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> None:
+    """From ``work.p`` (key, pos, ordered by both, repeats allowed): the sorted distinct
+    keys, where each key's positions start, and the positions, each listed once."""
+    total = int(con.execute("SELECT count(*) FROM work.main.p").fetchall()[0][0])
+    scratch = _new_array(out, f"{name}.scratch", np.int32, total)
+    keys: list[pa.Array] = []
+    counts: list[np.ndarray] = []
+    last: tuple[object, int] = (None, -1)
     at = 0
-    for batch in _batches(con, "SELECT pos FROM work.main.p"):
-        values = batch.column(0).to_numpy(zero_copy_only=False)
-        positions[at : at + len(values)] = values
-        at += len(values)
+    for batch in _batches(con, "SELECT key, pos FROM work.main.p"):
+        key, pos = batch.column(0), _numpy(batch.column(1))
+        n = len(pos)
+        if n == 0:
+            continue
+        same_key = np.empty(n, dtype=bool)
+        same_key[0] = key[0].as_py() == last[0]
+        same_key[1:] = _numpy(pc.equal(key.slice(1), key.slice(0, n - 1)))
+        previous = np.concatenate([[last[1]], pos[:-1]])
+        keep = ~(same_key & (pos == previous))
+        kept = pos[keep]
+        scratch[at : at + len(kept)] = kept
+        at += len(kept)
+        starts = ~same_key[keep]  # a kept row that begins a new key
+        group = np.cumsum(starts) - 1 + (0 if starts[0] else 1)
+        per_group = np.bincount(group, minlength=int(group[-1]) + 1)
+        if not starts[0]:  # the first rows continue the previous batch's last key
+            counts[-1][-1] += per_group[0]
+            per_group = per_group[1:]
+        counts.append(per_group)
+        keys.append(key.filter(pa.array(~same_key)))
+        last = (key[n - 1].as_py(), int(pos[-1]))
+    strings = pa.concat_arrays(keys) if keys else pa.array([], pa.large_string())
+    _write_array(out / f"{name}.keys.arrow", strings)
+    ends = np.cumsum(np.concatenate(counts) if counts else np.zeros(0, np.int64), dtype=np.int64)
+    np.save(out / f"{name}.offsets.npy", np.concatenate([[0], ends]).astype(np.int64))
+    positions = _new_array(out, f"{name}.positions", np.int32, at)
+    step = 1 << 24
+    for start in range(0, at, step):
+        stop = min(at, start + step)
+        positions[start:stop] = scratch[start:stop]
     positions.flush()
+    del scratch
+    (out / f"{name}.scratch.npy").unlink()
 
 
 def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
@@ -450,12 +479,8 @@ def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
 def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """The token index: tokens (maximal runs of [0-9a-z] of the lowered sentences) sorted,
     their posting lists, and the tokens reversed and sorted with the id of each."""
-    con.execute(
-        "CREATE OR REPLACE TABLE work.main.p AS SELECT DISTINCT key, pos FROM ("
-        f"SELECT pos, unnest(regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')) "
-        "AS key FROM work.main.ev) WHERE key <> '' ORDER BY key, pos"
-    )
-    _write_grouped(con, out, "tokens", "key")
+    split = f"regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')"
+    _write_postings(con, out, "tokens", f"SELECT unnest({split}) AS key, pos FROM work.main.ev")
     vocab = _open_array(out / "tokens.keys.arrow")
     reversed_tokens = pc.utf8_reverse(vocab)
     order = pc.array_sort_indices(reversed_tokens)

@@ -106,7 +106,9 @@ def test_posting_lists_list_each_position_once_across_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(indexbuild, "BATCH_ROWS", 3)  # repeats and keys straddle batches
-    rows = [("a", 1), ("a", 1), ("a", 4), ("b", 0), ("b", 0), ("b", 0), ("b", 2), ("c", 5)]
+    # batches: a1 a1 a4 | a5 a6 a7 (all one key) | a7 b0 b0 | b0 b2 c5
+    rows = [("a", 1), ("a", 1), ("a", 4), ("a", 5), ("a", 6), ("a", 7)]
+    rows += [("a", 7), ("b", 0), ("b", 0), ("b", 0), ("b", 2), ("c", 5)]
     con = duckdb.connect(":memory:")
     con.execute("ATTACH ':memory:' AS work")
     con.execute("CREATE TABLE work.main.src (key VARCHAR, pos BIGINT)")
@@ -114,5 +116,5 @@ def test_posting_lists_list_each_position_once_across_batches(
     indexbuild._write_postings(con, tmp_path, "t", "SELECT key, pos FROM work.main.src")
     keys = pa.ipc.open_file(str(tmp_path / "t.keys.arrow")).read_all().column("value").to_pylist()
     assert keys == ["a", "b", "c"]
-    assert np.load(tmp_path / "t.offsets.npy").tolist() == [0, 2, 4, 5]
-    assert np.load(tmp_path / "t.positions.npy").tolist() == [1, 4, 0, 2, 5]
+    assert np.load(tmp_path / "t.offsets.npy").tolist() == [0, 5, 7, 8]
+    assert np.load(tmp_path / "t.positions.npy").tolist() == [1, 4, 5, 6, 7, 0, 2, 5]

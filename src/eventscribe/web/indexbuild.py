@@ -418,7 +418,7 @@ def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> None
     total = int(con.execute("SELECT count(*) FROM work.main.p").fetchall()[0][0])
     scratch = _new_array(out, f"{name}.scratch", np.int32, total)
     keys: list[pa.Array] = []
-    counts: list[np.ndarray] = []
+    firsts: list[np.ndarray] = []
     last: tuple[object, int] = (None, -1)
     at = 0
     for batch in _batches(con, "SELECT key, pos FROM work.main.p"):
@@ -433,20 +433,14 @@ def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> None
         keep = ~(same_key & (pos == previous))
         kept = pos[keep]
         scratch[at : at + len(kept)] = kept
+        firsts.append(at + np.flatnonzero(~same_key[keep]))  # kept rows that begin a key
         at += len(kept)
-        starts = ~same_key[keep]  # a kept row that begins a new key
-        group = np.cumsum(starts) - 1 + (0 if starts[0] else 1)
-        per_group = np.bincount(group, minlength=int(group[-1]) + 1)
-        if not starts[0]:  # the first rows continue the previous batch's last key
-            counts[-1][-1] += per_group[0]
-            per_group = per_group[1:]
-        counts.append(per_group)
         keys.append(key.filter(pa.array(~same_key)))
         last = (key[n - 1].as_py(), int(pos[-1]))
     strings = pa.concat_arrays(keys) if keys else pa.array([], pa.large_string())
     _write_array(out / f"{name}.keys.arrow", strings)
-    ends = np.cumsum(np.concatenate(counts) if counts else np.zeros(0, np.int64), dtype=np.int64)
-    np.save(out / f"{name}.offsets.npy", np.concatenate([[0], ends]).astype(np.int64))
+    offsets = np.concatenate([*firsts, [at]]).astype(np.int64)
+    np.save(out / f"{name}.offsets.npy", offsets, allow_pickle=False)
     positions = _new_array(out, f"{name}.positions", np.int32, at)
     step = 1 << 24
     for start in range(0, at, step):

@@ -28,7 +28,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pyarrow as pa
@@ -74,8 +74,15 @@ class Postings:
         return sorted_unique(np.concatenate(pieces))
 
 
+def typed_search(values: np.ndarray, keys: Any, side: Literal["left", "right"] = "left") -> Any:
+    """``np.searchsorted`` with ``keys`` in the dtype of ``values``: given Python ints or
+    another dtype, NumPy first converts all of ``values`` (milliseconds, and every page
+    of a mapped array touched, for ten million positions)."""
+    return np.searchsorted(values, np.asarray(keys, dtype=values.dtype), side)
+
+
 def _within(positions: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    a, b = np.searchsorted(positions, (lo, hi))
+    a, b = typed_search(positions, (lo, hi))
     return positions[a:b]
 
 
@@ -96,11 +103,11 @@ class DateIndex:
             hi = self.n_dated  # a null date passes no date test
         if start:  # dates ranked >= bisect_left(start) qualify: a prefix of the positions
             hi = min(
-                hi, int(np.searchsorted(self.neg_rank, -bisect_left(self.sorted, start), "right"))
+                hi, int(typed_search(self.neg_rank, -bisect_left(self.sorted, start), "right"))
             )
         if end:  # dates ranked < bisect_right(end + U+FFFF) qualify: a suffix
             stop = bisect_right(self.sorted, end + "\uffff")
-            lo = int(np.searchsorted(self.neg_rank, -stop, side="right"))
+            lo = int(typed_search(self.neg_rank, -stop, "right"))
         return lo, max(lo, hi)
 
 
@@ -148,6 +155,9 @@ class EventIndex:
             positions=tokens.positions,
             batch_rows=self._batch_rows,
         )
+        documents = pa.ipc.open_file(maps.buffer("documents.arrow")).read_all()
+        self._documents = documents
+        self._doc_ids = SortedStrings(self._documents.column("doc_id"))
         self._ids = SortedStrings(maps.array("ids.arrow"))
         self._id_positions = maps.npy("ids.positions")
 
@@ -162,6 +172,11 @@ class EventIndex:
         """The position of the event with this id, or None."""
         at = self._ids.find(event_id)
         return None if at is None else int(self._id_positions[at])
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """The document with this id, its columns as :data:`DOCUMENT_COLUMNS` names them."""
+        at = self._doc_ids.find(doc_id)
+        return None if at is None else self._documents.slice(at, 1).to_pylist()[0]
 
     def rows(self, positions: np.ndarray | list[int]) -> list[dict[str, Any]]:
         """The event rows (columns of :data:`PAGE_COLUMNS`) at ``positions``, in that order."""

@@ -43,7 +43,7 @@ from eventscribe.errors import StoreError
 from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_json, create_views
 from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 
-FORMAT = 1
+FORMAT = 2
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
 # DuckDB's memory while building; the rest spills to the folder.
@@ -92,6 +92,10 @@ PAGE_COLUMNS = (
     + ACTOR_LISTS
 )
 TEXT_COLUMN = "text_lower"
+# A document as the API shows one (and queries.get_document reads without an index).
+DOCUMENT_COLUMNS = (
+    "doc_id, CAST(date AS VARCHAR) AS date, title, url, source, origin, text, n_sentences, n_events"
+)
 _DYAD_SQL = """
 CREATE TABLE idx.main.ev_dyad AS
 SELECT pos + 1 AS rn, ev_date, least(source_country, target_country) AS pair_lo,
@@ -141,6 +145,8 @@ def ensure_index(folder: Path, catalog: LiveCatalog) -> Path:
     temp.mkdir(parents=True)
     try:
         _build_elsewhere(folder, catalog, temp)
+        if target.exists() and read_meta(target) is None:  # unfinished, or an older format
+            shutil.rmtree(target, ignore_errors=True)
         try:
             os.replace(temp, target)
         except OSError:  # another server built it first: theirs is the same
@@ -217,6 +223,7 @@ def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
         for space, column in _EVENT_POSTINGS.items():
             _write_postings(con, out, space, f"SELECT {column} AS key, pos FROM work.main.ev")
         _write_ids(con, out)
+        _write_documents(con, out)
         _write_tokens(con, out)
         con.execute(_DYAD_SQL)
         con.execute("DETACH idx")
@@ -468,6 +475,16 @@ def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
         positions[at : at + len(values)] = values
         at += len(values)
     positions.flush()
+
+
+def _write_documents(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    """documents.arrow: the documents as the API shows one, sorted by id."""
+    sql = f"SELECT {DOCUMENT_COLUMNS} FROM store.main.documents ORDER BY doc_id"
+    con.execute(f"CREATE OR REPLACE TABLE work.main.p AS {sql}")
+    schema = con.sql("SELECT * FROM work.main.p LIMIT 0").to_arrow_table().schema
+    with pa.ipc.new_file(str(out / "documents.arrow"), schema) as writer:
+        for batch in _exact_batches(_batches(con, "SELECT * FROM work.main.p")):
+            writer.write_batch(batch)
 
 
 def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:

@@ -118,7 +118,7 @@ def _member(sorted_values: np.ndarray, probes: np.ndarray) -> np.ndarray:
     """Boolean mask: is each of ``probes`` in ``sorted_values``."""
     if len(sorted_values) == 0:
         return np.zeros(len(probes), dtype=bool)
-    at = np.searchsorted(sorted_values, probes)
+    at = np.searchsorted(sorted_values, probes.astype(sorted_values.dtype, copy=False))
     at[at == len(sorted_values)] = 0
     member: np.ndarray = sorted_values[at] == probes
     return member

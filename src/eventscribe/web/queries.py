@@ -12,6 +12,7 @@ from typing import Any
 from eventscribe.analysis.filters import STORE_SOURCE, EventFilter, Reader, like_pattern
 from eventscribe.web import indexed
 from eventscribe.web.index import EventIndex
+from eventscribe.web.indexbuild import DOCUMENT_COLUMNS
 from eventscribe.web.rows import EVENT_COLUMNS as _EVENT_COLUMNS
 from eventscribe.web.rows import decode_json as _json
 from eventscribe.web.rows import row_document, shape_event
@@ -181,14 +182,14 @@ def list_documents(
 
 def get_document(reader: Reader, doc_id: str) -> dict[str, Any] | None:
     """One document with its full text, its events, quotes and places (or None)."""
-    rows = reader.fetch(
-        "SELECT doc_id, CAST(date AS VARCHAR) AS date, title, url, source, origin, text, "
-        "n_sentences, n_events FROM documents WHERE doc_id = ?",
-        [doc_id],
-    )
-    if not rows:
+    index = _index(reader)
+    if index is not None:
+        doc = index.document(doc_id)
+    else:
+        rows = reader.fetch(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?", [doc_id])
+        doc = rows[0] if rows else None
+    if doc is None:
         return None
-    doc = rows[0]
     shown = {k: doc[k] for k in ("doc_id", "title", "date", "url", "source")}
     doc["events"] = [shape_event(r, dict(shown)) for r in _document_events(reader, doc_id)]
     quotes = reader.fetch(

@@ -126,7 +126,7 @@ class TextIndex:
         pieces = []
         for i in ids:
             got = self.positions[self.offsets[i] : self.offsets[i + 1]]
-            a, b = np.searchsorted(got, (lo, hi))
+            a, b = np.searchsorted(got, np.asarray((lo, hi), dtype=got.dtype))
             if b > a:
                 pieces.append(got[a:b])
         if not pieces:

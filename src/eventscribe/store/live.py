@@ -234,8 +234,12 @@ def append_part(
     return updated
 
 
-def create_views(con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCatalog) -> None:
-    """Views named like the store's tables over the parts, in the current database."""
+def create_views(
+    con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCatalog, *, dyads: bool = True
+) -> None:
+    """Views named like the store's tables over the parts, in the current database, and
+    the ``dyads`` view unless ``dyads`` is False (DuckDB reads every part's metadata to
+    make it: hundreds of MB, for a while, on a store of ten million events)."""
     replacing = catalog.replacing_parts()
     if replacing:
         docs = ", ".join(_literal(str(folder / p.folder / "docs.parquet")) for p in replacing)
@@ -257,7 +261,8 @@ def create_views(con: duckdb.DuckDBPyConnection, folder: Path, catalog: LiveCata
         con.execute(
             f"CREATE VIEW {quote_ident(table)} AS SELECT {columns} FROM {source} AS t{keep}"
         )
-    con.execute(dyads_view())
+    if dyads:
+        con.execute(dyads_view())
 
 
 def open_copy(store_path: str | Path) -> duckdb.DuckDBPyConnection:

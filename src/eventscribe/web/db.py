@@ -132,7 +132,7 @@ class _Snapshot:
             self.con.execute("USE store")
             self.con.execute(f"SET memory_limit = '{SERVE_MEMORY}'")
             self.con.execute(f"SET temp_directory = {_literal(tempfile.gettempdir())}")
-            create_views(self.con, folder, catalog)
+            create_views(self.con, folder, catalog, dyads=False)
             where, self.index = _open_index(folder, catalog)
             self.con.execute(f"ATTACH {_literal(str(where / 'sql.duckdb'))} AS idx (READ_ONLY)")
             # requests run side by side (see create_app): one DuckDB thread per query

@@ -213,7 +213,7 @@ def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
         con.execute(f"ATTACH {_literal(str(out / 'sql.duckdb'))} AS idx")
         con.execute("ATTACH ':memory:' AS store")
         con.execute("USE store")
-        create_views(con, folder, catalog)
+        create_views(con, folder, catalog, dyads=False)
         for sql in (_ORDER_SQL, _ACTORS_SQL, _EVENTS_SQL):
             con.execute(sql)  # CREATE TABLE ... ORDER BY: ord's rowid is the position
         size = int(con.execute("SELECT count(*) FROM work.main.ev").fetchall()[0][0])

@@ -4,12 +4,20 @@ Usage:
     .venv/bin/python bench/make_big_store.py --out /tmp/big.duckdb      # 1M events, once
     .venv/bin/python bench/api_load.py --store /tmp/big.duckdb [--clients 50 --requests 40]
 
+    # the 10M-event figures: generating takes about 100 s, and the first `serve` of a store
+    # builds its event index (about 2.5 min for 10M events on 2 cores, once): run
+    # `python -m eventscribe.cli serve --store /tmp/big10m.duckdb` once (or this script
+    # twice) so the start-up measured is that of a store already indexed
+    .venv/bin/python bench/make_big_store.py --out /tmp/big10m.duckdb --events 10000000
+    .venv/bin/python bench/api_load.py --store /tmp/big10m.duckdb --clients 10 --requests 200
+
 Starts the real server (`python -m eventscribe.cli serve`) on a free loopback port, waits
 for it, runs a warm-up, then lets ``--clients`` asyncio clients (httpx) each send
 ``--requests`` requests drawn (seeded) from a mix of API calls: event lists filtered by
 country, dyad, type and date range, text search, single events, documents and dyad
-series. Prints one JSON object (median, p90, p99, max latency in ms, overall and per
-kind of call, requests/s) and saves it as bench/results/api-<YYYY-MM-DD>.json. The run is
+series, and the dashboard's pages (front page, a dyad's page) with the breakdowns
+(actors, types) they show. Prints one JSON object (median, p90, p99, max latency in ms,
+overall and per kind of call, requests/s) and saves it as bench/results/api-<YYYY-MM-DD>.json. The run is
 bounded: it stops after ``--max-seconds`` whatever happens, and stops the server.
 
 Also recorded: the server's start-up seconds (launch to first answer) and peak resident
@@ -67,6 +75,11 @@ def request_mix(rng: random.Random, n_events: int, n_docs: int) -> tuple[str, st
         ("document", f"/api/documents/doc-{rng.randint(0, n_docs - 1)}"),
         ("dyad_week", f"/api/dyad/{a}/{b}?by=week&start={year}-01-01&end={year}-12-31"),
         ("dyad_month", f"/api/dyad/{a}/{b}?by=month"),
+        # the dashboard's pages and the breakdowns they show
+        ("page_front", "/"),
+        ("page_dyad", f"/dyad?a={a}&b={b}"),
+        ("actors_country_year", f"/api/actors?country={a}&start={year}-01-01&end={year}-12-31"),
+        ("types_source", f"/api/types?source={a}"),
     ]
     return rng.choice(choices)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventscribe.analysis import EventFilter, event_series
+from eventscribe.analysis import EventFilter, event_series, top_actors, top_dyads, type_mix
 from eventscribe.store import EventStore
 from eventscribe.store.schema import first_actor_statements
 from eventscribe.web import queries
@@ -174,5 +174,30 @@ def test_the_coded_examples_match_sql(sample_store: Path) -> None:
                 assert queries.get_document(reader, item["doc_id"]) == queries.get_document(
                     store, item["doc_id"]
                 )
+    finally:
+        served.close()
+
+
+@pytest.mark.parametrize("flt", FILTERS + TEXT_FILTERS[-2:], ids=repr)
+def test_breakdowns_match_sql(both: tuple, flt: EventFilter) -> None:
+    store, reader = both
+    assert type_mix(reader, flt) == type_mix(store, flt)
+    assert top_dyads(reader, flt, limit=15) == top_dyads(store, flt, limit=15)
+    assert top_actors(reader, flt, limit=12) == top_actors(store, flt, limit=12)
+
+
+def test_breakdowns_of_the_coded_examples_match_sql(sample_store: Path) -> None:
+    served = ServedStore(sample_store)
+    try:
+        with EventStore(sample_store, read_only=True) as store, served.reader() as reader:
+            for flt in (
+                EventFilter(),
+                EventFilter(countries=("SRB",)),
+                EventFilter(include_negated=True),
+            ):
+                assert type_mix(reader, flt) == type_mix(store, flt)
+                assert top_dyads(reader, flt, limit=50) == top_dyads(store, flt, limit=50)
+                assert top_actors(reader, flt, limit=50) == top_actors(store, flt, limit=50)
+                assert top_actors(reader, flt, limit=50)  # not all empty
     finally:
         served.close()

@@ -56,13 +56,13 @@ def top_actors(
 
     Each row: ``name, country, code, as_source, as_target, events, goldstein_mean``.
     """
-    rows = _run(reader, _ACTORS_SQL, flt, [int(limit)])
+    rows = _run(reader, _ACTORS_SQL, flt, [int(limit)], "actors")
     return rows
 
 
 def type_mix(reader: Reader, flt: EventFilter = ALL_EVENTS) -> list[dict[str, Any]]:
     """Events per PLOVER type, most frequent first: ``plover_type, quad_class, events, goldstein_mean``."""
-    return _run(reader, _TYPES_SQL, flt, [])
+    return _run(reader, _TYPES_SQL, flt, [], "types")
 
 
 def top_dyads(
@@ -73,10 +73,18 @@ def top_dyads(
     Each row: ``side_a, side_b, events, cooperative, conflictual, first_date, last_date``.
     Events within one country (XKX -> XKX) are not a dyad and are left out.
     """
-    return _run(reader, _DYADS_SQL, flt, [int(limit)])
+    return _run(reader, _DYADS_SQL, flt, [int(limit)], "dyads")
 
 
-def _run(reader: Reader, template: str, flt: EventFilter, tail: list[Any]) -> list[dict[str, Any]]:
+def _run(
+    reader: Reader, template: str, flt: EventFilter, tail: list[Any], kind: str
+) -> list[dict[str, Any]]:
+    """The rows of breakdown ``kind``: from the reader itself when it offers
+    ``breakdown_rows(kind, flt, limit)`` (the web app answers from its index), else SQL."""
+    own = getattr(reader, "breakdown_rows", None)
+    rows = own(kind, flt, tail[0] if tail else None) if own is not None else None
+    if rows is not None:
+        return [_clean(row) for row in rows]
     source = source_for(reader, flt)
     where, params = flt.where(source)
     sql = template.format(from_sql=source.from_sql, date_sql=source.date_sql, where=where)

@@ -57,7 +57,7 @@ from eventscribe.store.live import (
     write_base,
     write_catalog,
 )
-from eventscribe.web import indexed
+from eventscribe.web import indexed, indexed_breakdowns
 from eventscribe.web.index import EventIndex
 from eventscribe.web.indexbuild import ensure_index
 
@@ -81,10 +81,13 @@ class CursorReader:
     :meth:`close`.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, index: EventIndex) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, index: EventIndex, memo: indexed_breakdowns.Memo
+    ) -> None:
         self._con = con
         self._cursor: duckdb.DuckDBPyConnection | None = None
         self.index = index
+        self._memo = memo
 
     def source_for(self, flt: EventFilter) -> Source:
         return BY_PAIR
@@ -92,6 +95,12 @@ class CursorReader:
     def series_rows(self, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:
         """Per-period rows for :func:`eventscribe.analysis.event_series` from the index."""
         return indexed.series_rows(self.index, flt, by)
+
+    def breakdown_rows(
+        self, kind: str, flt: EventFilter, limit: int | None
+    ) -> list[dict[str, Any]] | None:
+        """Rows for :mod:`eventscribe.analysis.breakdowns` from the index."""
+        return self._memo.get(self.index, kind, flt, limit)
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query with bound ``params``; rows come back as dicts."""
@@ -134,6 +143,7 @@ class _Snapshot:
             self.con.execute(f"SET temp_directory = {_literal(tempfile.gettempdir())}")
             create_views(self.con, folder, catalog, dyads=False)
             where, self.index = _open_index(folder, catalog)
+            self.memo = indexed_breakdowns.Memo()
             self.con.execute(f"ATTACH {_literal(str(where / 'sql.duckdb'))} AS idx (READ_ONLY)")
             # requests run side by side (see create_app): one DuckDB thread per query
             self.con.execute("SET threads = 1")
@@ -145,7 +155,7 @@ class _Snapshot:
 
     @contextmanager
     def reader(self) -> Iterator[CursorReader]:
-        reader = CursorReader(self.con, self.index)
+        reader = CursorReader(self.con, self.index, self.memo)
         try:
             yield reader
         finally:

@@ -34,7 +34,7 @@ import numpy as np
 import pyarrow as pa
 
 from eventscribe.errors import StoreError
-from eventscribe.web.indexbuild import PAGE_COLUMNS, TEXT_COLUMN, read_meta
+from eventscribe.web.indexbuild import BREAKDOWN_IDS, PAGE_COLUMNS, TEXT_COLUMN, read_meta
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
@@ -158,6 +158,10 @@ class EventIndex:
         documents = pa.ipc.open_file(maps.buffer("documents.arrow")).read_all()
         self._documents = documents
         self._doc_ids = SortedStrings(self._documents.column("doc_id"))
+        self.ids_of = {name: maps.npy(name) for name in BREAKDOWN_IDS}
+        self.type_names: list[str] = maps.table("types.arrow").column("key").to_pylist()
+        self.country_names: list[str] = maps.table("countries.arrow").column("key").to_pylist()
+        self.actors = maps.table("actors.arrow")  # name, country, code; read when shown
         self._ids = SortedStrings(maps.array("ids.arrow"))
         self._id_positions = maps.npy("ids.positions")
 
@@ -241,6 +245,10 @@ class Maps:
             return np.zeros(0, dtype=dtype)
         data = np.frombuffer(self.buffer(f"{name}.npy"), dtype=dtype, count=shape[0], offset=offset)
         return data
+
+    def table(self, name: str) -> pa.Table:
+        """An Arrow IPC file as a table over its mapping."""
+        return pa.ipc.open_file(self.buffer(name)).read_all()
 
     def array(self, name: str) -> pa.Array:
         """A one-column Arrow IPC file written by the index build (column ``value``)."""

@@ -43,7 +43,7 @@ from eventscribe.errors import StoreError
 from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_json, create_views
 from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 
-FORMAT = 2
+FORMAT = 3
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
 # DuckDB's memory while building; the rest spills to the folder.
@@ -224,6 +224,7 @@ def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
             _write_postings(con, out, space, f"SELECT {column} AS key, pos FROM work.main.ev")
         _write_ids(con, out)
         _write_documents(con, out)
+        _write_breakdown_ids(con, out, size)
         _write_tokens(con, out)
         con.execute(_DYAD_SQL)
         con.execute("DETACH idx")
@@ -475,6 +476,68 @@ def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
         positions[at : at + len(values)] = values
         at += len(values)
     positions.flush()
+
+
+# Per position, what the breakdowns group by: the type, the first source's and target's
+# country and actor (name, country, code), as ids into sorted tables (-1: none).
+_BREAKDOWN_TABLES = """
+CREATE OR REPLACE TABLE work.main.types AS
+SELECT key, row_number() OVER (ORDER BY key) - 1 AS id
+FROM (SELECT DISTINCT plover_type AS key FROM work.main.ev WHERE plover_type IS NOT NULL);
+CREATE OR REPLACE TABLE work.main.countries AS
+SELECT key, row_number() OVER (ORDER BY key) - 1 AS id FROM (
+  SELECT source_country AS key FROM work.main.ev WHERE source_country IS NOT NULL
+  UNION SELECT target_country FROM work.main.ev WHERE target_country IS NOT NULL);
+CREATE OR REPLACE TABLE work.main.actors AS
+SELECT name, country, code, row_number() OVER (ORDER BY name, country, code) - 1 AS id FROM (
+  SELECT source_name AS name, source_country AS country, source_code AS code
+  FROM work.main.ev WHERE source_name IS NOT NULL
+  UNION SELECT target_name, target_country, target_code
+  FROM work.main.ev WHERE target_name IS NOT NULL);
+"""
+_SAME_ACTOR = (
+    "{a}.name = e.{role}_name AND {a}.country IS NOT DISTINCT FROM e.{role}_country "
+    "AND {a}.code IS NOT DISTINCT FROM e.{role}_code"
+)
+_BREAKDOWN_IDS = f"""
+SELECT e.pos, coalesce(ty.id, -1) AS type_id,
+       coalesce(sc.id, -1) AS source_country_id, coalesce(tc.id, -1) AS target_country_id,
+       coalesce(sa.id, -1) AS source_actor_id, coalesce(ta.id, -1) AS target_actor_id
+FROM work.main.ev AS e
+LEFT JOIN work.main.types AS ty ON ty.key = e.plover_type
+LEFT JOIN work.main.countries AS sc ON sc.key = e.source_country
+LEFT JOIN work.main.countries AS tc ON tc.key = e.target_country
+LEFT JOIN work.main.actors AS sa ON {_SAME_ACTOR.format(a="sa", role="source")}
+LEFT JOIN work.main.actors AS ta ON {_SAME_ACTOR.format(a="ta", role="target")}
+ORDER BY e.pos
+"""
+BREAKDOWN_IDS = (
+    "type_id",
+    "source_country_id",
+    "target_country_id",
+    "source_actor_id",
+    "target_actor_id",
+)
+
+
+def _write_breakdown_ids(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> None:
+    """The tables of types, countries and actors (sorted as the breakdowns break ties) and
+    each position's ids in them."""
+    con.execute(_BREAKDOWN_TABLES)
+    for table, columns in (("types", "key"), ("countries", "key"),
+                           ("actors", "name, country, code")):  # fmt: skip
+        rows = con.sql(f"SELECT {columns} FROM work.main.{table} ORDER BY id").to_arrow_table()
+        with pa.ipc.new_file(str(out / f"{table}.arrow"), rows.schema) as writer:
+            writer.write_table(rows)
+    arrays = {name: _new_array(out, name, np.int32, size) for name in BREAKDOWN_IDS}
+    at = 0
+    for batch in _batches(con, _BREAKDOWN_IDS):
+        n = batch.num_rows
+        for name in BREAKDOWN_IDS:
+            arrays[name][at : at + n] = _numpy(batch.column(name))
+        at += n
+    for values in arrays.values():
+        values.flush()
 
 
 def _write_documents(con: duckdb.DuckDBPyConnection, out: Path) -> None:

@@ -122,8 +122,9 @@ def _dyads(index: EventIndex, found: np.ndarray, limit: int | None) -> list[dict
     # a date's rank orders dates as strings: the first date is the smallest rank
     rank = -index.dates.neg_rank[found]
     dated = rank >= 0
-    first = np.full(k * k, _LATEST, dtype=np.int64)
-    last = np.full(k * k, -1, dtype=np.int64)
+    # (ufunc.at is fast only when the values' and the target's dtypes agree)
+    first = np.full(k * k, _LATEST, dtype=rank.dtype)
+    last = np.full(k * k, -1, dtype=rank.dtype)
     np.minimum.at(first, pair[dated], rank[dated])
     np.maximum.at(last, pair[dated], rank[dated])
     top = _ranked(events, limit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -17,7 +18,7 @@ import pytest
 from eventscribe.analysis import EventFilter
 from eventscribe.store import EventStore
 from eventscribe.store.live import live_dir, read_catalog
-from eventscribe.web import indexbuild, queries
+from eventscribe.web import indexbuild, indexed_breakdowns, queries
 from eventscribe.web.db import ServedStore
 from eventscribe.web.indexbuild import index_folder
 
@@ -118,3 +119,34 @@ def test_posting_lists_list_each_position_once_across_batches(
     assert keys == ["a", "b", "c"]
     assert np.load(tmp_path / "t.offsets.npy").tolist() == [0, 5, 7, 8]
     assert np.load(tmp_path / "t.positions.npy").tolist() == [1, 4, 5, 6, 7, 0, 2, 5]
+
+
+def test_a_breakdown_asked_for_twice_at_once_is_computed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def slow(index: object, kind: str, flt: EventFilter, limit: int | None) -> list[dict]:
+        calls.append(kind)
+        entered.set()
+        release.wait(timeout=30)
+        return [{"plover_type": "ACCUSE", "events": 3}]
+
+    monkeypatch.setattr(indexed_breakdowns, "breakdown_rows", slow)
+    memo = indexed_breakdowns.Memo()
+    got: list[object] = []
+    first = threading.Thread(
+        target=lambda: got.append(memo.get(None, "types", EventFilter(), None))
+    )  # type: ignore[arg-type]
+    first.start()
+    assert entered.wait(timeout=30)  # the first request is computing
+    second = threading.Thread(
+        target=lambda: got.append(memo.get(None, "types", EventFilter(), None))
+    )  # type: ignore[arg-type]
+    second.start()
+    release.set()
+    first.join(timeout=30)
+    second.join(timeout=30)
+    assert calls == ["types"]
+    assert got == [[{"plover_type": "ACCUSE", "events": 3}]] * 2

@@ -14,7 +14,7 @@ tests/web/test_index.py compare the two on real stores.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,18 +35,39 @@ Check = Callable[[np.ndarray], np.ndarray]
 def match(index: EventIndex, flt: EventFilter, need: int | None = None) -> np.ndarray | None:
     """Positions of the events matching ``flt``, newest first: the first ``need`` of them
     (all when None). None when the index cannot answer (the caller then uses SQL)."""
+    chunks = match_chunks(index, flt)
+    if chunks is None:
+        return None
+    found: list[np.ndarray] = []
+    total = 0
+    for chunk in chunks:
+        found.append(chunk)
+        total += len(chunk)
+        if need is not None and total >= need:
+            break
+    positions = np.concatenate(found) if found else _EMPTY
+    return positions if need is None else positions[:need]
+
+
+def match_chunks(index: EventIndex, flt: EventFilter) -> Iterator[np.ndarray] | None:
+    """The positions :func:`match` finds, in ascending chunks of at most ``_MAX_CHUNK``
+    candidates each (so a caller summing over them never holds all at once), or None."""
     plan = _plan(index, flt)
     if plan is None:
         return None
     lo, hi, lists, checks = plan
     if any(len(found) == 0 for found in lists) or hi <= lo:
-        return _EMPTY
+        return iter(())
     lists.sort(key=len)
     driver, others = (lists[0], lists[1:]) if lists else (None, [])
-    end = len(driver) if driver is not None else hi - lo
-    found: list[np.ndarray] = []
-    total, at, step = 0, 0, _FIRST_CHUNK
-    while at < end and (need is None or total < need):
+    return _chunks(driver, others, checks, lo, len(driver) if driver is not None else hi - lo)
+
+
+def _chunks(
+    driver: np.ndarray | None, others: list[np.ndarray], checks: list[Check], lo: int, end: int
+) -> Iterator[np.ndarray]:
+    at, step = 0, _FIRST_CHUNK
+    while at < end:
         if driver is not None:
             chunk = driver[at : at + step]
         else:
@@ -56,11 +77,8 @@ def match(index: EventIndex, flt: EventFilter, need: int | None = None) -> np.nd
         for check in checks:
             if len(chunk):
                 chunk = chunk[check(chunk)]
-        found.append(chunk)
-        total += len(chunk)
+        yield chunk
         at, step = at + step, min(step * 2, _MAX_CHUNK)
-    positions = np.concatenate(found) if found else _EMPTY
-    return positions if need is None else positions[:need]
 
 
 def _plan(

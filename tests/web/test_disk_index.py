@@ -121,9 +121,7 @@ def test_posting_lists_list_each_position_once_across_batches(
     assert np.load(tmp_path / "t.positions.npy").tolist() == [1, 4, 5, 6, 7, 0, 2, 5]
 
 
-def test_a_breakdown_asked_for_twice_at_once_is_computed_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_breakdown_asked_for_twice_at_once_is_computed_once() -> None:
     entered, release = threading.Event(), threading.Event()
     calls: list[str] = []
 
@@ -133,17 +131,20 @@ def test_a_breakdown_asked_for_twice_at_once_is_computed_once(
         release.wait(timeout=30)
         return [{"plover_type": "ACCUSE", "events": 3}]
 
-    monkeypatch.setattr(indexed_breakdowns, "breakdown_rows", slow)
     memo = indexed_breakdowns.Memo()
     got: list[object] = []
     first = threading.Thread(
-        target=lambda: got.append(memo.get(None, "types", EventFilter(), None))
-    )  # type: ignore[arg-type]
+        target=lambda: got.append(
+            memo.get(("types", EventFilter()), lambda: slow(None, "types", EventFilter(), None))
+        )
+    )
     first.start()
     assert entered.wait(timeout=30)  # the first request is computing
     second = threading.Thread(
-        target=lambda: got.append(memo.get(None, "types", EventFilter(), None))
-    )  # type: ignore[arg-type]
+        target=lambda: got.append(
+            memo.get(("types", EventFilter()), lambda: slow(None, "types", EventFilter(), None))
+        )
+    )
     second.start()
     release.set()
     first.join(timeout=30)

@@ -94,13 +94,16 @@ class CursorReader:
 
     def series_rows(self, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:
         """Per-period rows for :func:`eventscribe.analysis.event_series` from the index."""
-        return indexed.series_rows(self.index, flt, by)
+        return self._memo.get(("series", flt, by), lambda: indexed.series_rows(self.index, flt, by))
 
     def breakdown_rows(
         self, kind: str, flt: EventFilter, limit: int | None
     ) -> list[dict[str, Any]] | None:
         """Rows for :mod:`eventscribe.analysis.breakdowns` from the index."""
-        return self._memo.get(self.index, kind, flt, limit)
+        return self._memo.get(
+            (kind, flt, limit),
+            lambda: indexed_breakdowns.breakdown_rows(self.index, kind, flt, limit),
+        )
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a read query with bound ``params``; rows come back as dicts."""

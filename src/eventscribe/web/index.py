@@ -26,6 +26,7 @@ import mmap
 import os
 import threading
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +39,8 @@ from eventscribe.web.indexbuild import BREAKDOWN_IDS, PAGE_COLUMNS, TEXT_COLUMN,
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+# What the index keeps of arrays it worked out (a dyad's positions), at most.
+CACHE_BYTES = 64 << 20
 # Requests between two releases of the index pages they touched (see Maps).
 RELEASE_EVERY = 16
 
@@ -162,6 +165,7 @@ class EventIndex:
         self.type_names: list[str] = maps.table("types.arrow").column("key").to_pylist()
         self.country_names: list[str] = maps.table("countries.arrow").column("key").to_pylist()
         self.actors = maps.table("actors.arrow")  # name, country, code; read when shown
+        self.cache = ArrayCache(CACHE_BYTES)
         self._ids = SortedStrings(maps.array("ids.arrow"))
         self._id_positions = maps.npy("ids.positions")
 
@@ -200,6 +204,31 @@ class EventIndex:
         for k, i in enumerate(order.tolist()):
             rows[i] = in_order[k]
         return rows
+
+
+class ArrayCache:
+    """Arrays worked out from the index, kept up to a number of bytes (oldest out first)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._max = max_bytes
+        self._arrays: dict[Hashable, np.ndarray] = {}
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], np.ndarray]) -> np.ndarray:
+        with self._lock:
+            found = self._arrays.get(key)
+        if found is not None:
+            return found
+        found = compute()
+        if found.nbytes <= self._max:
+            with self._lock:
+                while self._arrays and self._bytes + found.nbytes > self._max:
+                    self._bytes -= self._arrays.pop(next(iter(self._arrays))).nbytes
+                if key not in self._arrays:
+                    self._arrays[key] = found
+                    self._bytes += found.nbytes
+        return found
 
 
 class Maps:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from eventscribe.analysis.filters import EventFilter
-from eventscribe.web.index import EventIndex
+from eventscribe.web.index import EventIndex, typed_search
 from eventscribe.web.indexbuild import NO_BUCKET
 from eventscribe.web.textindex import simple_lower, sorted_unique
 
@@ -123,8 +123,20 @@ def _dyad(
     lo: int,
     hi: int,
 ) -> np.ndarray:
-    """Positions of events from side A to side B (and B to A unless ``directed``)."""
+    """Positions in [lo, hi) of events from side A to side B (and B to A unless
+    ``directed``): the dyad's positions over all dates, kept in the index's cache (a
+    dyad's page asks for them several times), cut to the range."""
+    whole = index.cache.get(("dyad", sides, directed), lambda: _whole_dyad(index, sides, directed))
+    a, b = typed_search(whole, (lo, hi))
+    found: np.ndarray = whole[a:b]
+    return found
+
+
+def _whole_dyad(
+    index: EventIndex, sides: tuple[tuple[str, ...], tuple[str, ...]], directed: bool
+) -> np.ndarray:
     a, b = sides
+    lo, hi = 0, index.size
     forward = _intersect(index.by_source.any_of(a, lo, hi), index.by_target.any_of(b, lo, hi))
     if directed:
         return forward

@@ -12,7 +12,7 @@ broken by name, as the tables are sorted); tests/web/test_index.py compares the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 import numpy as np
@@ -27,21 +27,23 @@ _MAX_PAIR_SLOTS = 4_000_000
 _LATEST = 2**31 - 1
 
 
+Rows = list[dict[str, Any]] | None
+
+
 class Memo:
-    """The last breakdowns computed from one index (it never changes, so neither do they):
-    the dashboard's front page breaks down every event, and is asked for again and again.
-    Requests asking for one breakdown at once wait for the first to compute it."""
+    """The last breakdowns and series computed from one index (it never changes, so
+    neither do they): the dashboard's front page breaks down every event, a dyad's page
+    its dyad, and both are asked for again and again. Requests asking for one result at
+    once wait for the first to compute it."""
 
     def __init__(self, size: int = 256) -> None:
         self._size = size
-        self._rows: dict[tuple[str, EventFilter, int | None], list[dict[str, Any]] | None] = {}
-        self._pending: dict[tuple[str, EventFilter, int | None], threading.Event] = {}
+        self._rows: dict[Hashable, Rows] = {}
+        self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
-    def get(
-        self, index: EventIndex, kind: str, flt: EventFilter, limit: int | None
-    ) -> list[dict[str, Any]] | None:
-        key = (kind, flt, limit)
+    def get(self, key: Hashable, compute: Callable[[], Rows]) -> Rows:
+        """The rows of ``key``, computed by ``compute`` unless known or being computed."""
         with self._lock:
             if key in self._rows:
                 return self._rows[key]
@@ -53,9 +55,9 @@ class Memo:
             with self._lock:
                 if key in self._rows:
                     return self._rows[key]
-            return breakdown_rows(index, kind, flt, limit)  # it failed: try ourselves
+            return compute()  # it failed: try ourselves
         try:
-            rows = breakdown_rows(index, kind, flt, limit)
+            rows = compute()
             with self._lock:
                 if len(self._rows) >= self._size:
                     self._rows.pop(next(iter(self._rows)))  # the oldest

@@ -131,7 +131,7 @@ def test_a_breakdown_asked_for_twice_at_once_is_computed_once() -> None:
         release.wait(timeout=30)
         return [{"plover_type": "ACCUSE", "events": 3}]
 
-    memo = indexed_breakdowns.Memo()
+    memo = indexed_breakdowns.Memo(worth_seconds=0.0)
     got: list[object] = []
     first = threading.Thread(
         target=lambda: got.append(

@@ -55,7 +55,7 @@ By = Annotated[str, Query(pattern="^(day|week|month)$", description="Period: day
 
 
 @router.get("/events", summary="Events matching the filters, newest first")
-async def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> Response:
+def events(db: Reader, flt: Filter, limit: Limit = 50, offset: Offset = 0) -> Response:
     return json_response(queries.list_events(db, flt, limit=limit, offset=offset))
 
 
@@ -65,9 +65,7 @@ def map_data(db: Reader, flt: Filter) -> Response:
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence and all its mentions")
-async def event(
-    request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]
-) -> Response:
+def event(request: Request, db: Reader, event_id: Annotated[str, Path(max_length=200)]) -> Response:
     found = queries.get_event(db, event_id, clusters=request.app.state.store.info.has_clusters)
     if found is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
@@ -92,7 +90,7 @@ def documents(
 @router.get(
     "/documents/{doc_id:path}", summary="One document with its text, events, quotes and places"
 )
-async def document(db: Reader, doc_id: str) -> Response:
+def document(db: Reader, doc_id: str) -> Response:
     found = queries.get_document(db, doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
@@ -122,7 +120,7 @@ def quotes(
 
 
 @router.get("/dyad/{side_a}/{side_b}", summary="Events between two sides per day, week or month")
-async def dyad(
+def dyad(
     db: Reader,
     flt: Filter,
     side_a: Annotated[

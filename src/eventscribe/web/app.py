@@ -8,6 +8,7 @@ the browser. Errors come in one JSON shape (:mod:`eventscribe.web.errors`).
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable
@@ -22,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from eventscribe import __version__
+from eventscribe.analysis import EventFilter
 from eventscribe.errors import StoreError
 from eventscribe.web import api, errors, pages
 from eventscribe.web.cache import ResponseCache
@@ -34,7 +36,9 @@ DEFAULT_CACHE_MB = 64
 # How often (seconds) the app looks for new events a coding run committed.
 DEFAULT_REFRESH_SECONDS = 5.0
 # Requests whose route code (and so its queries) runs at once; the rest wait their turn.
-DEFAULT_QUERY_THREADS = 2
+DEFAULT_QUERY_THREADS = 6
+# The interpreter's thread switch interval while serving (Python's default is 0.005).
+SWITCH_SECONDS = 0.0005
 
 
 def plotly_js_path() -> Path:
@@ -80,6 +84,9 @@ def create_app(
         # sync routes and dependencies run in anyio's worker threads; fewer at once means
         # less contention and first-come-first-served queueing (see create_app)
         anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads
+        # a long computation (breakdowns of millions of events) holds the GIL between
+        # NumPy calls; handing it over more often keeps short requests short meanwhile
+        sys.setswitchinterval(SWITCH_SECONDS)
         stop = threading.Event()
         watcher = threading.Thread(target=_watch, args=(store, stop, refresh_seconds), daemon=True)
         watcher.start()
@@ -129,14 +136,25 @@ def create_app(
 _HOLD_SECONDS = 60.0
 
 
+def _warm(store: ServedStore) -> None:
+    """Compute the front page's breakdowns of every event ahead of its first visitor (on
+    millions of events a second of work that would hold up the requests around it)."""
+    try:
+        with store.reader() as reader:
+            pages.front_page(reader, EventFilter())
+    except StoreError as exc:
+        print(f"eventscribe serve: {exc}", file=sys.stderr)
+
+
 def _watch(store: ServedStore, stop: threading.Event, every: float) -> None:
     """Refresh ``store`` every ``every`` seconds (0: never, only keep the lease on the
     copy) until ``stop``; after a slow swap wait twice as long as it took, so a large
     store's rebuilds never take more than a third of the machine."""
     delay = every or _HOLD_SECONDS
+    _warm(store)
     while not stop.wait(delay):
         started = time.monotonic()
-        if every:
-            store.refresh()
+        if every and store.refresh():
+            _warm(store)
         store.hold()
         delay = max(every or _HOLD_SECONDS, 2 * (time.monotonic() - started))

@@ -43,6 +43,10 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 CACHE_BYTES = 64 << 20
 # Requests between two releases of the index pages they touched (see Maps).
 RELEASE_EVERY = 16
+# Mapped bytes computations may touch between two releases (see Maps.touched).
+RELEASE_BYTES = 64 << 20
+# What reading one event's numbers touches, and one event's row (a page per column), at most.
+NUMBERS_BYTES, ROW_BYTES = 48, len(PAGE_COLUMNS) * 4096
 
 
 @dataclass
@@ -157,6 +161,7 @@ class EventIndex:
             offsets=tokens.offsets,
             positions=tokens.positions,
             batch_rows=self._batch_rows,
+            touched=maps.touched,
         )
         documents = pa.ipc.open_file(maps.buffer("documents.arrow")).read_all()
         self._documents = documents
@@ -191,6 +196,7 @@ class EventIndex:
         wanted = np.asarray(positions, dtype=np.int64)
         if len(wanted) == 0:
             return []
+        self.maps.touched(len(wanted) * ROW_BYTES)
         order = np.argsort(wanted, kind="stable")
         batch_of = wanted[order] // self._batch_rows
         pieces = []
@@ -236,7 +242,8 @@ class Maps:
 
     A mapped page a query touched stays in the process's resident set until the process
     unmaps it, so a server that pages through ten million events would grow to the size
-    of its index. :meth:`released` (called every :data:`RELEASE_EVERY` requests) tells the
+    of its index. :meth:`release` (called every :data:`RELEASE_EVERY` requests, and every
+    :data:`RELEASE_BYTES` a computation may have touched) tells the
     kernel the process no longer needs the pages it touched (``MADV_DONTNEED``): they stay
     in the OS page cache, and the next access maps them again without reading the disk.
     The files never change, so nothing a reader holds can differ afterwards.
@@ -247,6 +254,7 @@ class Maps:
         self._maps: list[mmap.mmap] = []
         self._lock = threading.Lock()
         self._requests = 0
+        self._touched = 0
 
     def buffer(self, name: str) -> pa.Buffer:
         """The whole file as an Arrow buffer over its mapping (empty files: an empty buffer)."""
@@ -289,6 +297,18 @@ class Maps:
         with self._lock:
             self._requests += 1
             due = self._requests % RELEASE_EVERY == 0
+        if due:
+            self.release()
+
+    def touched(self, nbytes: int) -> None:
+        """Count bytes of mapped pages a computation may have touched (a breakdown of
+        every event touches whole arrays; a text search a page per sentence it checks);
+        every :data:`RELEASE_BYTES` of them, release the touched pages."""
+        with self._lock:
+            self._touched += nbytes
+            due = self._touched >= RELEASE_BYTES
+            if due:
+                self._touched = 0
         if due:
             self.release()
 

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from eventscribe.analysis.filters import EventFilter
-from eventscribe.web.index import EventIndex, typed_search
+from eventscribe.web.index import NUMBERS_BYTES, EventIndex, typed_search
 from eventscribe.web.indexbuild import NO_BUCKET
 from eventscribe.web.textindex import simple_lower, sorted_unique
 
@@ -60,11 +60,17 @@ def match_chunks(index: EventIndex, flt: EventFilter) -> Iterator[np.ndarray] | 
         return iter(())
     lists.sort(key=len)
     driver, others = (lists[0], lists[1:]) if lists else (None, [])
-    return _chunks(driver, others, checks, lo, len(driver) if driver is not None else hi - lo)
+    end = len(driver) if driver is not None else hi - lo
+    return _chunks(driver, others, checks, lo, end, index.maps.touched)
 
 
 def _chunks(
-    driver: np.ndarray | None, others: list[np.ndarray], checks: list[Check], lo: int, end: int
+    driver: np.ndarray | None,
+    others: list[np.ndarray],
+    checks: list[Check],
+    lo: int,
+    end: int,
+    touched: Callable[[int], None],
 ) -> Iterator[np.ndarray]:
     at, step = 0, _FIRST_CHUNK
     while at < end:
@@ -77,6 +83,7 @@ def _chunks(
         for check in checks:
             if len(chunk):
                 chunk = chunk[check(chunk)]
+        touched(len(chunk) * NUMBERS_BYTES)
         yield chunk
         at, step = at + step, min(step * 2, _MAX_CHUNK)
 

@@ -12,6 +12,8 @@ broken by name, as the tables are sorted); tests/web/test_index.py compares the 
 from __future__ import annotations
 
 import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
@@ -31,14 +33,14 @@ Rows = list[dict[str, Any]] | None
 
 
 class Memo:
-    """The last breakdowns and series computed from one index (it never changes, so
-    neither do they): the dashboard's front page breaks down every event, a dyad's page
-    its dyad, and both are asked for again and again. Requests asking for one result at
-    once wait for the first to compute it."""
+    """The breakdowns and series computed from one index that took a while (it never
+    changes, so neither do they), the most recently used kept: the dashboard's front page
+    breaks down every event, a dyad's page its dyad, and both are asked for again and
+    again. Requests asking for one result at once wait for the first to compute it."""
 
-    def __init__(self, size: int = 256) -> None:
-        self._size = size
-        self._rows: dict[Hashable, Rows] = {}
+    def __init__(self, size: int = 512, worth_seconds: float = 0.005) -> None:
+        self._size, self._worth = size, worth_seconds
+        self._rows: OrderedDict[Hashable, Rows] = OrderedDict()
         self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
@@ -46,6 +48,7 @@ class Memo:
         """The rows of ``key``, computed by ``compute`` unless known or being computed."""
         with self._lock:
             if key in self._rows:
+                self._rows.move_to_end(key)
                 return self._rows[key]
             waiting = self._pending.get(key)
             if waiting is None:
@@ -55,13 +58,15 @@ class Memo:
             with self._lock:
                 if key in self._rows:
                     return self._rows[key]
-            return compute()  # it failed: try ourselves
+            return compute()  # it failed or was quick: compute it here
         try:
+            began = time.perf_counter()
             rows = compute()
-            with self._lock:
-                if len(self._rows) >= self._size:
-                    self._rows.pop(next(iter(self._rows)))  # the oldest
-                self._rows[key] = rows
+            if time.perf_counter() - began >= self._worth:
+                with self._lock:
+                    self._rows[key] = rows
+                    if len(self._rows) > self._size:
+                        self._rows.popitem(last=False)  # the least recently used
             return rows
         finally:
             with self._lock:

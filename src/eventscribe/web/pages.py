@@ -61,13 +61,24 @@ def _url_with(request: Request):  # type: ignore[no-untyped-def]
     return build
 
 
+# Rows of each breakdown on the front page.
+FRONT_ROWS = 25
+
+
+def front_page(db: Any, flt: EventFilter) -> dict[str, Any]:
+    """The breakdowns the front page shows (also computed ahead by the app, see app._watch)."""
+    return {
+        "dyads": top_dyads(db, flt, limit=FRONT_ROWS),
+        "actors": top_actors(db, flt, limit=FRONT_ROWS),
+        "types": type_mix(db, flt),
+    }
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, db: Reader, flt: Filter) -> HTMLResponse:
     return _render(
-        request, "index.html",
-        dyads=top_dyads(db, flt, limit=25), actors=top_actors(db, flt, limit=25),
-        types=type_mix(db, flt), info=request.app.state.store.info, flt=flt,
-    )  # fmt: skip
+        request, "index.html", **front_page(db, flt), info=request.app.state.store.info, flt=flt
+    )
 
 
 @router.get("/dyad", response_class=HTMLResponse)

@@ -22,6 +22,7 @@ that are then checked exactly:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,6 +94,7 @@ class TextIndex:
     offsets: np.ndarray  # positions of token i: positions[offsets[i]:offsets[i + 1]]
     positions: np.ndarray
     batch_rows: int  # positions per chunk of ``lowered`` (every chunk but the last)
+    touched: Callable[[int], None]  # told how many mapped bytes a check may have touched
 
     def candidates(self, pattern: str, lo: int, hi: int) -> list[np.ndarray] | None:
         """For a lowered ``pattern``: one sorted position array per usable run of it (a
@@ -143,6 +145,7 @@ class TextIndex:
         if last - first == len(positions):  # a contiguous run: slice, no copy
             texts = self.lowered.slice(first, last - first)
         else:  # ascending positions, taken chunk by chunk (the column is memory-mapped)
+            self.touched(len(positions) * 4096)  # a page per sentence, at most
             chunk_of = positions // self.batch_rows
             bounds = np.flatnonzero(np.diff(chunk_of)) + 1
             texts = pa.chunked_array(

@@ -150,7 +150,7 @@ def _undated(reader: Reader, flt: EventFilter) -> int:
 
 def _own_rows(reader: Reader, flt: EventFilter, by: str) -> list[dict[str, Any]] | None:
     """The per-period rows from the reader itself, when it offers ``series_rows(flt, by)``
-    (the web app answers from its in-memory index): rows shaped like the series SQL's,
+    (the web app answers from its event index): rows shaped like the series SQL's,
     or None to have the SQL run."""
     own = getattr(reader, "series_rows", None)
     return own(flt, by) if own is not None else None

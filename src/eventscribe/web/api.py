@@ -5,10 +5,9 @@ Routes hand back JSON they have already serialised (:func:`json_response`): the
 response shapes are declared by the return annotations for the OpenAPI schema, but
 re-validating thousands of nested values per response would cost more than the query.
 
-The routes the in-memory index answers (event lists, one event, one document, dyad
-series) are ``async``: they take a millisecond or two of CPU, less than handing the
-request to a worker thread and back would add. The rest (breakdowns, document lists,
-quotes) run SQL in worker threads, so a slow query never holds up the event loop.
+Every route runs in a worker thread (``create_app(query_threads=...)`` of them at once):
+most take a millisecond or two, but a breakdown or series over millions of events takes
+longer, and must not hold up the event loop meanwhile.
 """
 
 from __future__ import annotations

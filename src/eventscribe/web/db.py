@@ -1,4 +1,4 @@
-"""Read-only access to a store for the web app: in-memory indexes, and SQL for the rest.
+"""Read-only access to a store for the web app: the event index on disk, and SQL for the rest.
 
 The app never opens the store file: it reads the store's live copy (Parquet parts and a
 catalog next to the file, :mod:`eventscribe.store.live`), so ``code`` can write the store

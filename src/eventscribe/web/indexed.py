@@ -1,4 +1,4 @@
-"""Filters answered from the in-memory :class:`~eventscribe.web.index.EventIndex`.
+"""Filters answered from the event index (:class:`~eventscribe.web.index.EventIndex`).
 
 :func:`match` turns an :class:`~eventscribe.analysis.EventFilter` into event positions
 (newest first) without a query: the date range narrows to a range of positions, each

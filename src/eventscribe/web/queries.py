@@ -28,7 +28,7 @@ def list_events(reader: Reader, flt: EventFilter, *, limit: int, offset: int) ->
     """One page of events matching ``flt``, newest first, each with its highlighted sentence.
 
     ``total`` counts the matches up to :data:`TOTAL_CAP`; ``total_exact`` says whether
-    it is the exact number. A reader with an in-memory index (the web app's) answers
+    it is the exact number. A reader with an event index (the web app's) answers
     from it; any other reads the store with SQL.
     """
     index = _index(reader)
@@ -115,7 +115,7 @@ def mentions(
 
 def _cluster_mentions(reader: Reader, event_id: str) -> list[dict[str, Any]]:
     """The events of ``event_id``'s cluster: their ids from ``event_clusters``, their rows
-    from the in-memory index when the reader has one (else one SQL join)."""
+    from the event index when the reader has one (else one SQL join)."""
     index = _index(reader)
     if index is None:
         rows = reader.fetch(

@@ -30,12 +30,12 @@ EVENT_COLUMNS = EVENT_FIELDS + "".join(
     f"FROM event_actors AS a WHERE a.event_id = e.event_id AND a.role = '{role}') AS {role}s"
     for role in ("source", "target")
 )
-# The document fields an in-memory event row carries (so a list needs no join).
+# The document fields an indexed event row carries (so a list needs no join).
 DOC_FIELDS = "doc_title, doc_date, doc_url, doc_source"
 
 
 def row_document(row: dict[str, Any]) -> dict[str, Any]:
-    """The document fields an in-memory row carries, shaped as the documents table gives them."""
+    """The document fields an indexed row carries, shaped as the documents table gives them."""
     return {"doc_id": row["doc_id"], "title": row["doc_title"], "date": row["doc_date"],
             "url": row["doc_url"], "source": row["doc_source"]}  # fmt: skip
 

@@ -163,8 +163,7 @@ class EventIndex:
             batch_rows=self._batch_rows,
             touched=maps.touched,
         )
-        documents = pa.ipc.open_file(maps.buffer("documents.arrow")).read_all()
-        self._documents = documents
+        self._documents = maps.table("documents.arrow")
         self._doc_ids = SortedStrings(self._documents.column("doc_id"))
         self.ids_of = {name: maps.npy(name) for name in BREAKDOWN_IDS}
         self.type_names: list[str] = maps.table("types.arrow").column("key").to_pylist()

@@ -12,15 +12,18 @@ folder next to the live copy's parts, ``g<generation>/index-<last part>/``:
   document): the sorted keys (``<space>.keys.arrow``), where each key's positions start
   (``<space>.offsets.npy``) and the positions (``<space>.positions.npy``);
 - the event ids sorted with their positions, and the token index of the sentences;
-- ``sql.duckdb``: ``ev_dyad``, the narrow copy the breakdowns query, ordered by the
-  unordered country pair;
+- what the breakdowns group by: each position's type, first source's and target's
+  country and actor as ids into sorted tables (``types``, ``countries``, ``actors``);
+- ``documents.arrow``: the documents as the API shows one, sorted by id;
+- ``sql.duckdb``: ``ev_dyad``, a narrow copy of the events ordered by the unordered
+  country pair, for what is still SQL (the map; breakdowns the index cannot answer);
 - ``meta.json``: the format, the number of events and the catalog it was built from.
 
-It is built by DuckDB out of core (sorts and groupings spill into the folder, under a
-memory limit) and written batch by batch, so building it for ten million events needs
-about as much memory as for ten thousand; nothing of it is held in Python memory
-afterwards. A folder is written under a temporary name and renamed into place, so a
-reader never sees half of one.
+It is built by DuckDB out of core (sorts spill into the folder under a 1 GB memory
+limit; no aggregate that cannot spill) and written batch by batch, so memory stays
+bounded: 1.2 GB at 1M events, 1.8 GB at 10M, in a process of its own. A folder is
+written under a temporary name and renamed into place, so a reader never sees half of
+one.
 """
 
 from __future__ import annotations

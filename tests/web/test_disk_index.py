@@ -4,9 +4,11 @@ back so the server's memory does not grow with the store."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import threading
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -151,3 +153,15 @@ def test_a_breakdown_asked_for_twice_at_once_is_computed_once() -> None:
     second.join(timeout=30)
     assert calls == ["types"]
     assert got == [[{"plover_type": "ACCUSE", "events": 3}]] * 2
+
+
+def test_a_new_index_removes_the_earlier_ones_of_its_generation(tmp_path: Path) -> None:
+    generation = tmp_path / "g1"
+    for name in ("index-000001", "index-000002", "index-000003"):
+        (generation / name).mkdir(parents=True)
+        (generation / name / "page.arrow").write_bytes(b"x")
+    old = time.time() - 2 * indexbuild.KEEP_OLD_INDEX_SECONDS
+    os.utime(generation / "index-000001", (old, old))
+    indexbuild._remove_older(generation / "index-000003")
+    left = sorted(p.name for p in generation.iterdir())
+    assert left == ["index-000002", "index-000003"]  # 2 is too recent to go yet

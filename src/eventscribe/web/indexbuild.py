@@ -49,6 +49,8 @@ from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 FORMAT = 3
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
+# When a newer index is built, the earlier ones of the generation at least this old go.
+KEEP_OLD_INDEX_SECONDS = 60.0
 # DuckDB's memory while building; the rest spills to the folder.
 BUILD_MEMORY = "1GB"
 # Bucket value of an event whose date is too coarse (or not a date) for that period size.
@@ -193,8 +195,10 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _remove_older(target: Path, keep_seconds: float = 600.0) -> None:
-    """Remove the earlier indexes of the same generation once nobody can be opening them."""
+def _remove_older(target: Path, keep_seconds: float = KEEP_OLD_INDEX_SECONDS) -> None:
+    """Remove the earlier indexes of the same generation (each is about 0.8 GB per million
+    events) that are older than ``keep_seconds``: a server still reading one keeps its
+    open files until it swaps in the newer one, which it does at its next refresh."""
     cutoff = time.time() - keep_seconds
     for old in target.parent.glob("index-*"):
         try:

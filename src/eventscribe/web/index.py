@@ -39,6 +39,8 @@ from eventscribe.web.indexbuild import BREAKDOWN_IDS, PAGE_COLUMNS, TEXT_COLUMN,
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+# madvise(MADV_DONTNEED) where the platform has it (Linux, macOS)
+_DONTNEED: int | None = getattr(mmap, "MADV_DONTNEED", None)
 # What the index keeps of arrays it worked out (a dyad's positions), at most.
 CACHE_BYTES = 64 << 20
 # Requests between two releases of the index pages they touched (see Maps).
@@ -312,5 +314,8 @@ class Maps:
             self.release()
 
     def release(self) -> None:
+        """Give the touched pages back (where the system can: not on Windows)."""
+        if _DONTNEED is None:
+            return
         for mapped in self._maps:
-            mapped.madvise(mmap.MADV_DONTNEED)
+            mapped.madvise(_DONTNEED)

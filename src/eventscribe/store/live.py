@@ -41,7 +41,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventscribe.errors import StoreError
-from eventscribe.store.schema import SCHEMA_VERSION, column_names, dyads_view, quote_ident
+from eventscribe.store.schema import (
+    SCHEMA_VERSION,
+    column_names,
+    dyads_view,
+    quote_ident,
+    quote_literal,
+)
 
 # What the web app reads. Tables with a doc_id column can be replaced per document.
 SERVED_TABLES = ("documents", "events", "event_actors", "quotes", "places", "event_clusters")
@@ -200,14 +206,14 @@ def write_base(con: duckdb.DuckDBPyConnection, folder: Path) -> LiveCatalog:
             con.execute(
                 f"COPY (SELECT e.*, 0::INTEGER AS _part, {_MONTH_SQL} AS month FROM events AS e "
                 "LEFT JOIN documents AS d ON d.doc_id = e.doc_id) "
-                f"TO {_literal(str(target / table))} (FORMAT parquet, PARTITION_BY (month))"
+                f"TO {quote_literal(str(target / table))} (FORMAT parquet, PARTITION_BY (month))"
             )
             continue
         # rowid: rows of one key keep their order; an empty events table has no key
         order = f"ORDER BY {LOOKUP_KEYS[table]}, rowid" if table in LOOKUP_KEYS else ""
         con.execute(
             f"COPY (SELECT *, 0::INTEGER AS _part FROM {quote_ident(table)} {order}) "
-            f"TO {_literal(str(target / f'{table}.parquet'))} "
+            f"TO {quote_literal(str(target / f'{table}.parquet'))} "
             f"(FORMAT parquet, ROW_GROUP_SIZE {LOOKUP_ROW_GROUP})"
         )
     return LiveCatalog(generation, SCHEMA_VERSION, None, (part,))
@@ -242,14 +248,14 @@ def create_views(
     make it: hundreds of MB, for a while, on a store of ten million events)."""
     replacing = catalog.replacing_parts()
     if replacing:
-        docs = ", ".join(_literal(str(folder / p.folder / "docs.parquet")) for p in replacing)
+        docs = ", ".join(quote_literal(str(folder / p.folder / "docs.parquet")) for p in replacing)
         con.execute(
             "CREATE TABLE _superseded AS SELECT doc_id, max(CAST(regexp_extract(filename, "
             f"'p([0-9]+)/docs.parquet$', 1) AS INTEGER)) AS upto FROM read_parquet([{docs}], "
             "filename = true) GROUP BY doc_id"
         )
     for table in SERVED_TABLES:
-        files = ", ".join(_literal(f) for f in catalog.files(folder, table))
+        files = ", ".join(quote_literal(f) for f in catalog.files(folder, table))
         source = f"read_parquet([{files}], union_by_name = true, hive_partitioning = false)"
         columns = ", ".join(f"t.{quote_ident(c)}" for c in column_names(table))
         keep = ""
@@ -283,10 +289,6 @@ def open_copy(store_path: str | Path) -> duckdb.DuckDBPyConnection:
         con.close()
         raise StoreError(f"cannot read the live copy of {store_path} ({folder}): {exc}") from exc
     return con
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def hold_generation(folder: Path, generation: str) -> None:

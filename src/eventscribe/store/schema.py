@@ -309,6 +309,12 @@ def dyads_view() -> str:
     )
 
 
+def quote_literal(text: str) -> str:
+    """``text`` as an SQL string literal (quotes doubled), for statements that take no
+    parameters (ATTACH, COPY, SET)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def quote_ident(name: str) -> str:
     """A double-quoted SQL identifier ("end", "start" and "text" are keywords)."""
     return '"' + name.replace('"', '""') + '"'

@@ -36,9 +36,7 @@ DEFAULT_CACHE_MB = 64
 # How often (seconds) the app looks for new events a coding run committed.
 DEFAULT_REFRESH_SECONDS = 5.0
 # Requests whose route code (and so its queries) runs at once; the rest wait their turn.
-DEFAULT_QUERY_THREADS = 6
-# The interpreter's thread switch interval while serving (Python's default is 0.005).
-SWITCH_SECONDS = 0.0005
+DEFAULT_QUERY_THREADS = 2
 
 
 def plotly_js_path() -> Path:
@@ -84,9 +82,6 @@ def create_app(
         # sync routes and dependencies run in anyio's worker threads; fewer at once means
         # less contention and first-come-first-served queueing (see create_app)
         anyio.to_thread.current_default_thread_limiter().total_tokens = query_threads
-        # a long computation (breakdowns of millions of events) holds the GIL between
-        # NumPy calls; handing it over more often keeps short requests short meanwhile
-        sys.setswitchinterval(SWITCH_SECONDS)
         stop = threading.Event()
         watcher = threading.Thread(target=_watch, args=(store, stop, refresh_seconds), daemon=True)
         watcher.start()

@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 
 from eventscribe.errors import StoreError
 from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_json, create_views
+from eventscribe.store.schema import quote_literal
 from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 
 FORMAT = 3
@@ -214,10 +215,10 @@ def build(folder: Path, catalog: LiveCatalog, out: Path) -> None:
     try:
         con.execute("SET enable_progress_bar = false")
         con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-        con.execute(f"SET temp_directory = {_literal(str(out / 'spill'))}")
+        con.execute(f"SET temp_directory = {quote_literal(str(out / 'spill'))}")
         con.execute("SET preserve_insertion_order = true")
-        con.execute(f"ATTACH {_literal(str(out / 'work.duckdb'))} AS work")
-        con.execute(f"ATTACH {_literal(str(out / 'sql.duckdb'))} AS idx")
+        con.execute(f"ATTACH {quote_literal(str(out / 'work.duckdb'))} AS work")
+        con.execute(f"ATTACH {quote_literal(str(out / 'sql.duckdb'))} AS idx")
         con.execute("ATTACH ':memory:' AS store")
         con.execute("USE store")
         create_views(con, folder, catalog, dyads=False)
@@ -592,10 +593,6 @@ def _open_array(path: Path) -> pa.Array:
     table = reader.read_all()
     column = table.column("value")
     return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 if __name__ == "__main__":

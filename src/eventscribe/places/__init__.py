@@ -28,9 +28,10 @@ Which words are toponyms
     word ("Union Bank", ``generic_words`` in ``data/words.yaml``). Inside a longer name, a
     name after another capitalised word counts only when it is a country or region
     ("York" in "New York Times" and "American" in "North American" do not).
-    Metonyms that are event arguments ("Washington said") are actors, not places:
-    the coder passes their token ranges as ``actor_spans`` and they are skipped,
-    unless they stand in a locative phrase.
+    A metonym ("Washington said", "Moscow denies") is a toponym all the same, as
+    geoparsing gold counts it; a caller that wants only literal places passes the
+    actors' token ranges as ``actor_spans`` and they are skipped, unless they stand in a
+    locative phrase.
 
 How a toponym is disambiguated (details in :mod:`eventscribe.places.resolve`)
     1. A qualifier after a comma restricts it: "Paris, Texas" is the Texas town.

@@ -17,7 +17,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from eventscribe.analysis import EventFilter, event_series, top_actors, top_dyads, type_mix
+from eventscribe.analysis import (
+    EventFilter,
+    event_series,
+    map_points,
+    top_actors,
+    top_dyads,
+    type_mix,
+)
 from eventscribe.store import EventStore
 from eventscribe.store.schema import first_actor_statements
 from eventscribe.web import queries
@@ -43,6 +50,16 @@ _AWKWARD_SQL = [
         "WHERE hash(event_id, 'utf') % 19 = 0"
     ),
     "UPDATE events SET sentence_text = NULL WHERE hash(event_id, 'nosent') % 97 = 0",
+    # places on a map: coordinates that round together or apart, names and precisions
+    # that differ within a point, some missing
+    (
+        "UPDATE events SET lat = 44.8125 + (hash(event_id, 'lat') % 7) * 0.00005, "
+        "lon = 20.46 + (hash(event_id, 'lon') % 3) * 0.1, "
+        "location_name = CASE WHEN hash(event_id, 'ln') % 3 = 0 THEN 'Beograd' ELSE 'Belgrade' END, "
+        "location_country = 'SRB', "
+        "location_precision = CASE WHEN hash(event_id, 'lp') % 4 = 0 THEN NULL ELSE 'city' END "
+        "WHERE hash(event_id, 'loc') % 5 = 0"
+    ),
     # event_actors lists every actor: keep it in step with the first-actor columns above
     "DELETE FROM event_actors",
     *first_actor_statements(),
@@ -186,6 +203,21 @@ def test_breakdowns_match_sql(both: tuple, flt: EventFilter) -> None:
     assert top_actors(reader, flt, limit=12) == top_actors(store, flt, limit=12)
 
 
+@pytest.mark.parametrize("flt", FILTERS[:8] + FILTERS[-3:] + TEXT_FILTERS[-2:], ids=repr)
+def test_map_points_match_sql(both: tuple, flt: EventFilter) -> None:
+    store, reader = both
+    for limit, per_point in ((2000, 20), (3, 5)):
+        expected = map_points(store, flt, limit=limit, per_point=per_point)
+        assert map_points(reader, flt, limit=limit, per_point=per_point) == expected
+
+
+def test_the_map_checks_above_see_points(both: tuple) -> None:
+    _, reader = both
+    found = map_points(reader, EventFilter())
+    assert len(found["points"]) > 3 and found["unplaced"] > 0
+    assert {p["name"] for p in found["points"]} == {"Belgrade"}  # the smaller name
+
+
 def test_breakdowns_of_the_coded_examples_match_sql(sample_store: Path) -> None:
     served = ServedStore(sample_store)
     try:
@@ -199,5 +231,6 @@ def test_breakdowns_of_the_coded_examples_match_sql(sample_store: Path) -> None:
                 assert top_dyads(reader, flt, limit=50) == top_dyads(store, flt, limit=50)
                 assert top_actors(reader, flt, limit=50) == top_actors(store, flt, limit=50)
                 assert top_actors(reader, flt, limit=50)  # not all empty
+                assert map_points(reader, flt) == map_points(store, flt)
     finally:
         served.close()

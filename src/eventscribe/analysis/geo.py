@@ -45,7 +45,12 @@ def map_points(
 ) -> dict[str, Any]:
     """``points`` (lat, lon, name, country, precision, events, quad, and up to
     ``per_point`` of its events, newest first) and ``unplaced`` (matching events with
-    no coordinates)."""
+    no coordinates). A reader offering ``map_rows(flt, limit, per_point)`` (the web app,
+    from its event index) answers itself; any other reads the store with SQL."""
+    own = getattr(reader, "map_rows", None)
+    answer = own(flt, int(limit), int(per_point)) if own is not None else None
+    if answer is not None:
+        return dict(answer)
     where, params = flt.where(STORE_SOURCE)
     fill = {"from_sql": STORE_SOURCE.from_sql, "date_sql": STORE_SOURCE.date_sql, "where": where}
     points = reader.fetch(_POINTS_SQL.format(**fill), [*params, int(limit)])

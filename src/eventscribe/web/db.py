@@ -60,7 +60,7 @@ from eventscribe.store.live import (
     write_catalog,
 )
 from eventscribe.store.schema import quote_literal
-from eventscribe.web import indexed, indexed_breakdowns
+from eventscribe.web import indexed, indexed_breakdowns, indexed_map
 from eventscribe.web.index import EventIndex
 from eventscribe.web.indexbuild import ensure_index
 
@@ -106,6 +106,13 @@ class CursorReader:
         return self._memo.get(
             (kind, flt, limit),
             lambda: indexed_breakdowns.breakdown_rows(self.index, kind, flt, limit),
+        )
+
+    def map_rows(self, flt: EventFilter, limit: int, per_point: int) -> dict[str, Any] | None:
+        """Points for :func:`eventscribe.analysis.map_points` from the index."""
+        return self._memo.get(
+            ("map", flt, limit, per_point),
+            lambda: indexed_map.map_rows(self.index, flt, limit, per_point),
         )
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

@@ -171,6 +171,11 @@ class EventIndex:
         self.type_names: list[str] = maps.table("types.arrow").column("key").to_pylist()
         self.country_names: list[str] = maps.table("countries.arrow").column("key").to_pylist()
         self.actors = maps.table("actors.arrow")  # name, country, code; read when shown
+        self.location_keys = {
+            part: maps.table(f"loc_{part}.arrow").column("key").to_pylist()
+            for part in ("names", "countries", "precisions")
+        }
+        self.lat, self.lon = maps.npy("lat"), maps.npy("lon")
         self.cache = ArrayCache(CACHE_BYTES)
         self._ids = SortedStrings(maps.array("ids.arrow"))
         self._id_positions = maps.npy("ids.positions")

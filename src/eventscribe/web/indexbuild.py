@@ -12,8 +12,10 @@ folder next to the live copy's parts, ``g<generation>/index-<last part>/``:
   document): the sorted keys (``<space>.keys.arrow``), where each key's positions start
   (``<space>.offsets.npy``) and the positions (``<space>.positions.npy``);
 - the event ids sorted with their positions, and the token index of the sentences;
-- what the breakdowns group by: each position's type, first source's and target's
-  country and actor as ids into sorted tables (``types``, ``countries``, ``actors``);
+- what the breakdowns and the map group by: each position's type, first source's and
+  target's country and actor, and its location's name, country and precision, as ids
+  into sorted tables (``types``, ``countries``, ``actors``, ``loc_*``), and its
+  location's coordinates (``lat``, ``lon``; NaN when it has none);
 - ``documents.arrow``: the documents as the API shows one, sorted by id;
 - ``sql.duckdb``: ``ev_dyad``, a narrow copy of the events ordered by the unordered
   country pair, for what is still SQL (the map; breakdowns the index cannot answer);
@@ -47,7 +49,7 @@ from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_js
 from eventscribe.store.schema import quote_literal
 from eventscribe.web.rows import ACTOR_LISTS, DOC_FIELDS, EVENT_FIELDS
 
-FORMAT = 3
+FORMAT = 4
 # Rows per record batch of page.arrow: position p is row p % BATCH_ROWS of batch p // it.
 BATCH_ROWS = 65_536
 # When a newer index is built, the earlier ones of the generation at least this old go.
@@ -88,7 +90,9 @@ CREATE TABLE work.main.ev AS
 SELECT o.rowid AS pos, {EVENT_DATE} AS ev_date, {EVENT_FIELDS},
        d.title AS doc_title, CAST(d.date AS VARCHAR) AS doc_date, d.url AS doc_url,
        d.source AS doc_source,
-       lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)}
+       lower(e.sentence_text) AS text_lower, {_BUCKETS.format(d=EVENT_DATE)},
+       e.lat AS loc_lat, e.lon AS loc_lon, e.location_name AS loc_name,
+       e.location_country AS loc_country, e.location_precision AS loc_precision
 FROM work.main.ord AS o JOIN store.main.events AS e ON e.event_id = o.event_id
 LEFT JOIN store.main.documents AS d ON d.doc_id = e.doc_id
 ORDER BY pos
@@ -285,9 +289,11 @@ def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[st
         "intensity": _new_array(out, "intensity", np.float64, size),
         "goldstein": _new_array(out, "goldstein", np.float64, size),
         **{b: _new_array(out, b, np.int32, size) for b in NUMBERS[4:]},
+        "lat": _new_array(out, "lat", np.float64, size),
+        "lon": _new_array(out, "lon", np.float64, size),
     }
     flat = [c for c in PAGE_COLUMNS if c not in ACTOR_LISTS]
-    columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "pos"])
+    columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "loc_lat", "loc_lon", "pos"])
     # read alongside the events: a cursor of its own (one connection streams one result)
     actors = _ByPosition(_batches(con.cursor(), "SELECT * FROM work.main.acts"))
     actor_type = pa.list_(
@@ -345,6 +351,9 @@ def _fill_numbers(
         arrays[name][part] = _numpy(pc.fill_null(values, np.nan))
     for name in NUMBERS[4:]:
         arrays[name][part] = _numpy(batch.column(name))
+    for name in ("lat", "lon"):
+        values = pc.cast(batch.column(f"loc_{name}"), pa.float64())
+        arrays[name][part] = _numpy(pc.fill_null(values, np.nan))
 
 
 def _numpy(values: pa.Array) -> np.ndarray:
@@ -496,6 +505,15 @@ CREATE OR REPLACE TABLE work.main.countries AS
 SELECT key, row_number() OVER (ORDER BY key) - 1 AS id FROM (
   SELECT source_country AS key FROM work.main.ev WHERE source_country IS NOT NULL
   UNION SELECT target_country FROM work.main.ev WHERE target_country IS NOT NULL);
+CREATE OR REPLACE TABLE work.main.loc_names AS
+SELECT key, row_number() OVER (ORDER BY key) - 1 AS id
+FROM (SELECT DISTINCT loc_name AS key FROM work.main.ev WHERE loc_name IS NOT NULL);
+CREATE OR REPLACE TABLE work.main.loc_countries AS
+SELECT key, row_number() OVER (ORDER BY key) - 1 AS id
+FROM (SELECT DISTINCT loc_country AS key FROM work.main.ev WHERE loc_country IS NOT NULL);
+CREATE OR REPLACE TABLE work.main.loc_precisions AS
+SELECT key, row_number() OVER (ORDER BY key) - 1 AS id
+FROM (SELECT DISTINCT loc_precision AS key FROM work.main.ev WHERE loc_precision IS NOT NULL);
 CREATE OR REPLACE TABLE work.main.actors AS
 SELECT name, country, code, row_number() OVER (ORDER BY name, country, code) - 1 AS id FROM (
   SELECT source_name AS name, source_country AS country, source_code AS code
@@ -510,8 +528,13 @@ _SAME_ACTOR = (
 _BREAKDOWN_IDS = f"""
 SELECT e.pos, coalesce(ty.id, -1) AS type_id,
        coalesce(sc.id, -1) AS source_country_id, coalesce(tc.id, -1) AS target_country_id,
-       coalesce(sa.id, -1) AS source_actor_id, coalesce(ta.id, -1) AS target_actor_id
+       coalesce(sa.id, -1) AS source_actor_id, coalesce(ta.id, -1) AS target_actor_id,
+       coalesce(ln.id, -1) AS loc_name_id, coalesce(lc.id, -1) AS loc_country_id,
+       coalesce(lp.id, -1) AS loc_precision_id
 FROM work.main.ev AS e
+LEFT JOIN work.main.loc_names AS ln ON ln.key = e.loc_name
+LEFT JOIN work.main.loc_countries AS lc ON lc.key = e.loc_country
+LEFT JOIN work.main.loc_precisions AS lp ON lp.key = e.loc_precision
 LEFT JOIN work.main.types AS ty ON ty.key = e.plover_type
 LEFT JOIN work.main.countries AS sc ON sc.key = e.source_country
 LEFT JOIN work.main.countries AS tc ON tc.key = e.target_country
@@ -525,6 +548,9 @@ BREAKDOWN_IDS = (
     "target_country_id",
     "source_actor_id",
     "target_actor_id",
+    "loc_name_id",
+    "loc_country_id",
+    "loc_precision_id",
 )
 
 
@@ -532,7 +558,8 @@ def _write_breakdown_ids(con: duckdb.DuckDBPyConnection, out: Path, size: int) -
     """The tables of types, countries and actors (sorted as the breakdowns break ties) and
     each position's ids in them."""
     con.execute(_BREAKDOWN_TABLES)
-    for table, columns in (("types", "key"), ("countries", "key"),
+    for table, columns in (("types", "key"), ("countries", "key"), ("loc_names", "key"),
+                           ("loc_countries", "key"), ("loc_precisions", "key"),
                            ("actors", "name, country, code")):  # fmt: skip
         rows = con.sql(f"SELECT {columns} FROM work.main.{table} ORDER BY id").to_arrow_table()
         with pa.ipc.new_file(str(out / f"{table}.arrow"), rows.schema) as writer:

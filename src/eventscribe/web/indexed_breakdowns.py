@@ -15,7 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -29,7 +29,7 @@ _MAX_PAIR_SLOTS = 4_000_000
 _LATEST = 2**31 - 1
 
 
-Rows = list[dict[str, Any]] | None
+T = TypeVar("T")
 
 
 class Memo:
@@ -40,16 +40,17 @@ class Memo:
 
     def __init__(self, size: int = 512, worth_seconds: float = 0.005) -> None:
         self._size, self._worth = size, worth_seconds
-        self._rows: OrderedDict[Hashable, Rows] = OrderedDict()
+        self._rows: OrderedDict[Hashable, Any] = OrderedDict()
         self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], Rows]) -> Rows:
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The rows of ``key``, computed by ``compute`` unless known or being computed."""
         with self._lock:
             if key in self._rows:
                 self._rows.move_to_end(key)
-                return self._rows[key]
+                known: T = self._rows[key]
+                return known
             waiting = self._pending.get(key)
             if waiting is None:
                 self._pending[key] = threading.Event()
@@ -57,7 +58,8 @@ class Memo:
             waiting.wait()
             with self._lock:
                 if key in self._rows:
-                    return self._rows[key]
+                    waited: T = self._rows[key]
+                    return waited
             return compute()  # it failed or was quick: compute it here
         try:
             began = time.perf_counter()

@@ -9,10 +9,10 @@ publishes one.
 The events are answered from an :class:`~eventscribe.web.index.EventIndex`: files built
 once per copy of the store (:mod:`~eventscribe.web.indexbuild`, in a process of its own,
 next to the copy's parts) and opened memory-mapped: event lists, single events,
-documents with their events, time series and breakdowns (top actors, dyads, the type
-mix) need no query; the series and breakdowns that took a while are memoised per index
-(:class:`~eventscribe.web.indexed_breakdowns.Memo`). What it does not cover (quotes,
-places, document lists, the map) stays SQL.
+documents with their events, time series, breakdowns (top actors, dyads, the type
+mix) and the map's points need no query; those that took a while are memoised per
+index (:class:`~eventscribe.web.indexed_breakdowns.Memo`). What it does not cover
+(quotes, a document's places, document lists) stays SQL.
 
 For that SQL the app opens an in-memory DuckDB whose ``store`` database holds views named
 like the store's tables over the live copy's parts, and attaches the index's

@@ -18,7 +18,7 @@ folder next to the live copy's parts, ``g<generation>/index-<last part>/``:
   location's coordinates (``lat``, ``lon``; NaN when it has none);
 - ``documents.arrow``: the documents as the API shows one, sorted by id;
 - ``sql.duckdb``: ``ev_dyad``, a narrow copy of the events ordered by the unordered
-  country pair, for what is still SQL (the map; breakdowns the index cannot answer);
+  country pair, for what is still SQL (breakdowns of too many countries for the index);
 - ``meta.json``: the format, the number of events and the catalog it was built from.
 
 It is built by DuckDB out of core (sorts spill into the folder under a 1 GB memory

@@ -12,12 +12,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
+
+T = TypeVar("T")
 
 
 def cache_root() -> Path:
@@ -29,24 +33,52 @@ def cache_root() -> Path:
     return Path(base) / "eventscribe"
 
 
-def write_arrays(
-    folder: Path, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any], stale: str
-) -> Path:
-    """Write ``arrays`` and ``meta.json`` into ``folder``, atomically (a temporary folder
-    renamed into place; a concurrent writer's folder is kept), then remove the other
-    folders whose names match the glob ``stale`` (caches of earlier sources)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """A temporary folder next to ``target`` to fill; when the block ends without an
+    error it is renamed to ``target`` (a ``target`` another process wrote first is kept:
+    theirs is the same), and it is removed in every case. Its name starts with a dot, so
+    no glob of finished folders matches it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for name, values in arrays.items():
-            np.save(temp / f"{name}.npy", values, allow_pickle=False)
-        (temp / "meta.json").write_text(json.dumps(dict(meta)), encoding="utf-8")
+        yield temp
         try:
-            os.replace(temp, folder)
-        except OSError:  # another process wrote it first: theirs is the same
+            os.replace(temp, target)
+        except OSError:
             pass
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+
+
+def open_cached(
+    folder: Path, opener: Callable[[Path], T], what: str, cost: str = "once"
+) -> T | None:
+    """The cache ``folder`` opened by ``opener``, or None when it has to be built: it is
+    missing (one line on stderr says it is being built, ``cost`` in brackets) or
+    unreadable (removed; one line on stderr says so)."""
+    if folder.is_dir():
+        try:
+            return opener(folder)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"eventscribe: the {what} cache {folder} is unreadable ({exc}); "
+                  "rebuilding it", file=sys.stderr)  # fmt: skip
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"eventscribe: building the {what} cache in {folder} ({cost})", file=sys.stderr)
+    return None
+
+
+def write_arrays(
+    folder: Path, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any], stale: str
+) -> Path:
+    """Write ``arrays`` and ``meta.json`` into ``folder``, atomically (:func:`atomic_folder`),
+    then remove the other folders whose names match the glob ``stale`` (caches of earlier
+    sources)."""
+    with atomic_folder(folder) as temp:
+        for name, values in arrays.items():
+            np.save(temp / f"{name}.npy", values, allow_pickle=False)
+        (temp / "meta.json").write_text(json.dumps(dict(meta)), encoding="utf-8")
     for old in folder.parent.glob(stale):
         if old.is_dir() and old.name != folder.name and "." not in old.name:
             shutil.rmtree(old, ignore_errors=True)  # a process still mapping one keeps its pages

@@ -20,8 +20,9 @@ import pytest
 from eventscribe.analysis import EventFilter
 from eventscribe.store import EventStore
 from eventscribe.store.live import live_dir, read_catalog
-from eventscribe.web import indexbuild, indexed_breakdowns, queries
+from eventscribe.web import indexbuild, queries
 from eventscribe.web.db import ServedStore
+from eventscribe.web.index import Memo
 from eventscribe.web.indexbuild import index_folder
 
 
@@ -38,12 +39,16 @@ def _index_of(store_path: Path) -> Path:
     return index_folder(folder, catalog)
 
 
+def _served_events_of_two_documents(store_path: Path, factories: ModuleType) -> list[str]:
+    with EventStore(store_path) as store:
+        store.write([factories.accusation_doc(), factories.aid_doc()], run=factories.RUN)
+    return _events(ServedStore(store_path))
+
+
 def test_the_index_is_built_once_per_copy(
     store_path: Path, factories: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with EventStore(store_path) as store:
-        store.write([factories.accusation_doc(), factories.aid_doc()], run=factories.RUN)
-    first = _events(ServedStore(store_path))
+    first = _served_events_of_two_documents(store_path, factories)
     assert "indexing the events" in capsys.readouterr().err
     built = (_index_of(store_path) / "page.arrow").stat().st_ino
     again = ServedStore(store_path)
@@ -55,9 +60,7 @@ def test_the_index_is_built_once_per_copy(
 def test_a_damaged_index_is_built_again(
     store_path: Path, factories: ModuleType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with EventStore(store_path) as store:
-        store.write([factories.accusation_doc(), factories.aid_doc()], run=factories.RUN)
-    first = _events(ServedStore(store_path))
+    first = _served_events_of_two_documents(store_path, factories)
     index = _index_of(store_path)
     (index / "page.arrow").write_bytes(b"not an arrow file")
     (index / "doc.positions.npy").unlink()
@@ -133,7 +136,7 @@ def test_a_breakdown_asked_for_twice_at_once_is_computed_once() -> None:
         release.wait(timeout=30)
         return [{"plover_type": "ACCUSE", "events": 3}]
 
-    memo = indexed_breakdowns.Memo(worth_seconds=0.0)
+    memo = Memo(worth_seconds=0.0)
     got: list[object] = []
     first = threading.Thread(
         target=lambda: got.append(

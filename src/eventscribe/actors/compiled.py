@@ -16,7 +16,6 @@ with one line on stderr; when it cannot be written the table is read into memory
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -28,7 +27,7 @@ import numpy as np
 from eventscribe import __version__
 from eventscribe.actors.knowledge import normalise
 from eventscribe.actors.registry import RegistryEntry, read_entries
-from eventscribe.arraycache import StringBlobs, offsets, open_arrays, write_arrays
+from eventscribe.arraycache import StringBlobs, offsets, open_arrays, open_cached, write_arrays
 
 FORMAT = 1
 _ARRAYS = ("key_bytes", "key_offsets", "post_offsets", "posts", "row_bytes", "row_offsets")
@@ -93,16 +92,9 @@ def open_people(table: Path, root: Path) -> CompiledPeople | MemoryPeople:
     is missing, stale or unreadable (one line on stderr)."""
     digest = hashlib.sha1(f"{FORMAT} {__version__} ".encode() + table.read_bytes())
     folder = root / f"people-{digest.hexdigest()[:16]}"
-    if folder.is_dir():
-        try:
-            return CompiledPeople(folder)
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"eventscribe: the people table cache {folder} is unreadable ({exc}); "
-                  "rebuilding it", file=sys.stderr)  # fmt: skip
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        print(f"eventscribe: building the people table cache in {folder} (once)",
-              file=sys.stderr)  # fmt: skip
+    opened = open_cached(folder, CompiledPeople, "people table")
+    if opened is not None:
+        return opened
     entries = read_entries(table)
     try:
         return CompiledPeople(write_people(entries, folder))

@@ -16,7 +16,6 @@ unreadable cache is rebuilt with one line on stderr; a run never fails for its c
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sys
 from bisect import bisect_left
 from collections.abc import Callable
@@ -27,7 +26,14 @@ from typing import Any
 import numpy as np
 
 from eventscribe import __version__
-from eventscribe.arraycache import StringBlobs, cache_root, offsets, open_arrays, write_arrays
+from eventscribe.arraycache import (
+    StringBlobs,
+    cache_root,
+    offsets,
+    open_arrays,
+    open_cached,
+    write_arrays,
+)
 from eventscribe.places.gazetteer import _HOW, Entry, Gazetteer, folded
 
 FORMAT = 1
@@ -111,16 +117,9 @@ def open_gazetteer(
     cache first when it is missing, stale or unreadable (one line on stderr)."""
     root = cache_root() if root is None else root
     folder = root / f"gazetteer-{source_key(min_population, alternates_from)}"
-    if folder.is_dir():
-        try:
-            return CompiledGazetteer(folder)
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"eventscribe: the place gazetteer cache {folder} is unreadable ({exc}); "
-                  "rebuilding it", file=sys.stderr)  # fmt: skip
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        print(f"eventscribe: building the place gazetteer cache in {folder} (once; a few "
-              "seconds)", file=sys.stderr)  # fmt: skip
+    opened = open_cached(folder, CompiledGazetteer, "place gazetteer", "once; a few seconds")
+    if opened is not None:
+        return opened
     gaz = build()
     try:
         return CompiledGazetteer(write_compiled(gaz, folder))

@@ -11,7 +11,7 @@ once per copy of the store (:mod:`~eventscribe.web.indexbuild`, in a process of 
 next to the copy's parts) and opened memory-mapped: event lists, single events,
 documents with their events, time series, breakdowns (top actors, dyads, the type
 mix) and the map's points need no query; those that took a while are memoised per
-index (:class:`~eventscribe.web.indexed_breakdowns.Memo`). What it does not cover
+index (:class:`~eventscribe.web.index.Memo`). What it does not cover
 (quotes, a document's places, document lists) stays SQL.
 
 For that SQL the app opens an in-memory DuckDB whose ``store`` database holds views named
@@ -61,7 +61,7 @@ from eventscribe.store.live import (
 )
 from eventscribe.store.schema import quote_literal
 from eventscribe.web import indexed, indexed_breakdowns, indexed_map
-from eventscribe.web.index import EventIndex
+from eventscribe.web.index import EventIndex, Memo
 from eventscribe.web.indexbuild import ensure_index
 
 # How long serve waits for a coding run that holds the store to write its live copy.
@@ -84,9 +84,7 @@ class CursorReader:
     :meth:`close`.
     """
 
-    def __init__(
-        self, con: duckdb.DuckDBPyConnection, index: EventIndex, memo: indexed_breakdowns.Memo
-    ) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, index: EventIndex, memo: Memo) -> None:
         self._con = con
         self._cursor: duckdb.DuckDBPyConnection | None = None
         self.index = index
@@ -156,7 +154,7 @@ class _Snapshot:
             self.con.execute(f"SET temp_directory = {quote_literal(tempfile.gettempdir())}")
             create_views(self.con, folder, catalog, dyads=False)
             where, self.index = _open_index(folder, catalog)
-            self.memo = indexed_breakdowns.Memo()
+            self.memo = Memo()
             self.con.execute(
                 f"ATTACH {quote_literal(str(where / 'sql.duckdb'))} AS idx (READ_ONLY)"
             )

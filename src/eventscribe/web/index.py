@@ -25,11 +25,13 @@ from __future__ import annotations
 import mmap
 import os
 import threading
+import time
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -39,6 +41,7 @@ from eventscribe.web.indexbuild import BREAKDOWN_IDS, PAGE_COLUMNS, TEXT_COLUMN,
 from eventscribe.web.textindex import SortedStrings, TextIndex, sorted_unique
 
 _EMPTY = np.zeros(0, dtype=np.int32)
+T = TypeVar("T")
 # madvise(MADV_DONTNEED) where the platform has it (Linux, macOS)
 _DONTNEED: int | None = getattr(mmap, "MADV_DONTNEED", None)
 # What the index keeps of arrays it worked out (a dyad's positions), at most.
@@ -216,6 +219,50 @@ class EventIndex:
         for k, i in enumerate(order.tolist()):
             rows[i] = in_order[k]
         return rows
+
+
+class Memo:
+    """The breakdowns and series computed from one index that took a while (it never
+    changes, so neither do they), the most recently used kept: the dashboard's front page
+    breaks down every event, a dyad's page its dyad, and both are asked for again and
+    again. Requests asking for one result at once wait for the first to compute it."""
+
+    def __init__(self, size: int = 512, worth_seconds: float = 0.005) -> None:
+        self._size, self._worth = size, worth_seconds
+        self._rows: OrderedDict[Hashable, Any] = OrderedDict()
+        self._pending: dict[Hashable, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The rows of ``key``, computed by ``compute`` unless known or being computed."""
+        with self._lock:
+            if key in self._rows:
+                self._rows.move_to_end(key)
+                known: T = self._rows[key]
+                return known
+            waiting = self._pending.get(key)
+            if waiting is None:
+                self._pending[key] = threading.Event()
+        if waiting is not None:  # another request computes it: wait, then read
+            waiting.wait()
+            with self._lock:
+                if key in self._rows:
+                    waited: T = self._rows[key]
+                    return waited
+            return compute()  # it failed or was quick: compute it here
+        try:
+            began = time.perf_counter()
+            rows = compute()
+            if time.perf_counter() - began >= self._worth:
+                with self._lock:
+                    self._rows[key] = rows
+                    if len(self._rows) > self._size:
+                        self._rows.popitem(last=False)  # the least recently used
+            return rows
+        finally:
+            with self._lock:
+                done = self._pending.pop(key)
+            done.set()
 
 
 class ArrayCache:

@@ -31,7 +31,6 @@ one.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -44,6 +43,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from eventscribe.arraycache import atomic_folder
 from eventscribe.errors import StoreError
 from eventscribe.store.live import LiveCatalog, catalog_from_json, catalog_to_json, create_views
 from eventscribe.store.schema import quote_literal
@@ -128,7 +128,7 @@ _EVENT_POSTINGS = {
     "quad": "CAST(quad_class AS VARCHAR)",
     "doc": "doc_id",
 }
-NUMBERS = ("negated", "quad", "intensity", "goldstein", "day_bucket", "week_bucket", "month_bucket")
+BUCKETS = ("day_bucket", "week_bucket", "month_bucket")
 
 
 def index_folder(folder: Path, catalog: LiveCatalog) -> Path:
@@ -151,18 +151,10 @@ def ensure_index(folder: Path, catalog: LiveCatalog) -> Path:
     if read_meta(target) is not None:
         return target
     print(f"eventscribe serve: indexing the events of {folder} (once per copy)", file=sys.stderr)
-    temp = target.parent / f".{target.name}.{os.getpid()}.{time.time_ns()}"
-    temp.mkdir(parents=True)
-    try:
+    with atomic_folder(target) as temp:
         _build_elsewhere(folder, catalog, temp)
         if target.exists() and read_meta(target) is None:  # unfinished, or an older format
             shutil.rmtree(target, ignore_errors=True)
-        try:
-            os.replace(temp, target)
-        except OSError:  # another server built it first: theirs is the same
-            pass
-    finally:
-        shutil.rmtree(temp, ignore_errors=True)
     _remove_older(target)
     return target
 
@@ -288,12 +280,12 @@ def _write_page(con: duckdb.DuckDBPyConnection, out: Path, size: int) -> dict[st
         "quad": _new_array(out, "quad", np.int32, size),
         "intensity": _new_array(out, "intensity", np.float64, size),
         "goldstein": _new_array(out, "goldstein", np.float64, size),
-        **{b: _new_array(out, b, np.int32, size) for b in NUMBERS[4:]},
+        **{b: _new_array(out, b, np.int32, size) for b in BUCKETS},
         "lat": _new_array(out, "lat", np.float64, size),
         "lon": _new_array(out, "lon", np.float64, size),
     }
     flat = [c for c in PAGE_COLUMNS if c not in ACTOR_LISTS]
-    columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *NUMBERS[4:], "loc_lat", "loc_lon", "pos"])
+    columns = ", ".join([*flat, TEXT_COLUMN, "ev_date", *BUCKETS, "loc_lat", "loc_lon", "pos"])
     # read alongside the events: a cursor of its own (one connection streams one result)
     actors = _ByPosition(_batches(con.cursor(), "SELECT * FROM work.main.acts"))
     actor_type = pa.list_(
@@ -349,7 +341,7 @@ def _fill_numbers(
     for name in ("intensity", "goldstein"):
         values = pc.cast(batch.column(name), pa.float64())
         arrays[name][part] = _numpy(pc.fill_null(values, np.nan))
-    for name in NUMBERS[4:]:
+    for name in BUCKETS:
         arrays[name][part] = _numpy(batch.column(name))
     for name in ("lat", "lon"):
         values = pc.cast(batch.column(f"loc_{name}"), pa.float64())
@@ -425,19 +417,19 @@ def _write_actor_postings(
     _write_postings(con, out, space, " UNION ALL ".join(selects))
 
 
-def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, rows: str) -> None:
+def _write_postings(con: duckdb.DuckDBPyConnection, out: Path, space: str, rows: str) -> pa.Array:
     """The posting lists of one key space from ``rows`` (SQL giving key, pos): sorted keys,
-    offsets and positions."""
+    offsets and positions; returns the keys."""
     # sorted only: DISTINCT over the tokens of ten million sentences does not fit in the
     # memory limit, so repeats are dropped while writing (they sit side by side)
     con.execute(
         f"CREATE OR REPLACE TABLE work.main.p AS SELECT key, pos FROM ({rows}) "
         "WHERE key IS NOT NULL AND key <> '' ORDER BY key, pos"
     )
-    _write_grouped(con, out, space)
+    return _write_grouped(con, out, space)
 
 
-def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> None:
+def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> pa.Array:
     """From ``work.p`` (key, pos, ordered by both, repeats allowed): the sorted distinct
     keys, where each key's positions start, and the positions, each listed once."""
     total = int(con.execute("SELECT count(*) FROM work.main.p").fetchall()[0][0])
@@ -474,6 +466,7 @@ def _write_grouped(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> None
     positions.flush()
     del scratch
     (out / f"{name}.scratch.npy").unlink()
+    return strings
 
 
 def _write_ids(con: duckdb.DuckDBPyConnection, out: Path) -> None:
@@ -589,8 +582,9 @@ def _write_tokens(con: duckdb.DuckDBPyConnection, out: Path) -> None:
     """The token index: tokens (maximal runs of [0-9a-z] of the lowered sentences) sorted,
     their posting lists, and the tokens reversed and sorted with the id of each."""
     split = f"regexp_split_to_array({TEXT_COLUMN}, '[^0-9a-z]+')"
-    _write_postings(con, out, "tokens", f"SELECT unnest({split}) AS key, pos FROM work.main.ev")
-    vocab = _open_array(out / "tokens.keys.arrow")
+    vocab = _write_postings(
+        con, out, "tokens", f"SELECT unnest({split}) AS key, pos FROM work.main.ev"
+    )
     reversed_tokens = pc.utf8_reverse(vocab)
     order = pc.array_sort_indices(reversed_tokens)
     _write_array(out / "tokens.reversed.arrow", reversed_tokens.take(order))
@@ -612,14 +606,6 @@ def _write_array(path: Path, values: pa.Array) -> None:
     table = pa.table({"value": values})
     with pa.ipc.new_file(str(path), table.schema) as writer:
         writer.write_table(table)
-
-
-def _open_array(path: Path) -> pa.Array:
-    """An array written by :func:`_write_array`, memory-mapped."""
-    reader = pa.ipc.open_file(pa.memory_map(str(path)))
-    table = reader.read_all()
-    column = table.column("value")
-    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 if __name__ == "__main__":

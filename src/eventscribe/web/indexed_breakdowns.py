@@ -11,11 +11,8 @@ broken by name, as the tables are sorted); tests/web/test_index.py compares the 
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -27,53 +24,6 @@ from eventscribe.web.indexed import match_chunks
 # Country pairs are counted in one bincount of (countries)^2 slots up to this many.
 _MAX_PAIR_SLOTS = 4_000_000
 _LATEST = 2**31 - 1
-
-
-T = TypeVar("T")
-
-
-class Memo:
-    """The breakdowns and series computed from one index that took a while (it never
-    changes, so neither do they), the most recently used kept: the dashboard's front page
-    breaks down every event, a dyad's page its dyad, and both are asked for again and
-    again. Requests asking for one result at once wait for the first to compute it."""
-
-    def __init__(self, size: int = 512, worth_seconds: float = 0.005) -> None:
-        self._size, self._worth = size, worth_seconds
-        self._rows: OrderedDict[Hashable, Any] = OrderedDict()
-        self._pending: dict[Hashable, threading.Event] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The rows of ``key``, computed by ``compute`` unless known or being computed."""
-        with self._lock:
-            if key in self._rows:
-                self._rows.move_to_end(key)
-                known: T = self._rows[key]
-                return known
-            waiting = self._pending.get(key)
-            if waiting is None:
-                self._pending[key] = threading.Event()
-        if waiting is not None:  # another request computes it: wait, then read
-            waiting.wait()
-            with self._lock:
-                if key in self._rows:
-                    waited: T = self._rows[key]
-                    return waited
-            return compute()  # it failed or was quick: compute it here
-        try:
-            began = time.perf_counter()
-            rows = compute()
-            if time.perf_counter() - began >= self._worth:
-                with self._lock:
-                    self._rows[key] = rows
-                    if len(self._rows) > self._size:
-                        self._rows.popitem(last=False)  # the least recently used
-            return rows
-        finally:
-            with self._lock:
-                done = self._pending.pop(key)
-            done.set()
 
 
 def breakdown_rows(

@@ -55,9 +55,13 @@ def map_rows(
     events = np.bincount(group, minlength=len(keys))
     quads = np.bincount(group * 5 + index.quad[positions], minlength=len(keys) * 5)
     order = np.lexsort((keys[:, 1], keys[:, 0], -events))[:limit]
+    # each point's events, newest first: positions sorted by point once (stable: the
+    # positions stay ascending within a point), not a scan of all of them per point
+    by_point = positions[np.argsort(group, kind="stable")]
+    starts = np.concatenate([[0], np.cumsum(events)])
     points = []
     for g in order.tolist():
-        members = positions[group == g]
+        members = by_point[starts[g] : starts[g + 1]]
         counts = quads.reshape(-1, 5)[g, 1:].tolist()
         points.append({
             "lat": float(keys[g, 0]), "lon": float(keys[g, 1]),

@@ -53,3 +53,18 @@ def test_the_contract_lists_every_actor_and_keeps_the_first_as_source_and_target
     assert [a["country"] for a in line["targets"]] == ["TCD", "NER"]
     assert line["target"] == line["targets"][0] and line["source"] == line["sources"][0]
     assert line["mutual"] is False and line["paired_cameo"] is None
+
+
+def test_a_list_with_an_article_inside_is_every_member_not_an_apposition(code_text):
+    # the parser reads "the Philippines" as an apposition of Mexico and hangs the rest
+    # of the list on it; every country of the list is a source
+    (event,) = code_text(
+        "Mexico, the Philippines, Brazil and Chile welcomed the agreement with Iran."
+    ).coded.events
+    assert [a.country for a in event.sources] == ["MEX", "PHL", "BRA", "CHL"]
+    assert [a.text for a in event.sources][1] == "the Philippines"
+
+
+def test_an_apposition_that_describes_stays_part_of_its_actor(code_text):
+    (event,) = code_text("Kosovo, the former Serbian province, and Serbia agreed.").coded.events
+    assert [a.country for a in event.sources] == ["XKX", "SRB"]

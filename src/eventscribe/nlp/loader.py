@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventscribe.errors import ModelError
 from eventscribe.nlp.punctuation import TamedTokenizer
@@ -66,6 +66,41 @@ def split_possessive(doc: Doc) -> Doc:
     return doc
 
 
+LISTS = "eventscribe_lists"
+LIST_NAME_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+
+
+@Language.component(LISTS)
+def coordinated_names(doc: Doc) -> Doc:
+    """A list of names with an article inside it ("Mexico, the Philippines, Brazil and
+    Chile") is often parsed as a name with an apposition ("the Philippines") to which
+    the rest of the list is conjoined. An apposition renames its head; a place or
+    organisation name after a comma that continues into "..., Brazil and Chile" is the
+    next member of the list, so it is relabelled ``conj``. Appositions that describe
+    ("Ahmed, the driver, and two others"), and names without a list after them, stay."""
+    for token in doc:
+        if token.dep_ == "appos" and _continues_list(doc, token):
+            token.dep_ = "conj"
+    return doc
+
+
+def _continues_list(doc: Doc, token: Token) -> bool:
+    head = token.head
+    if token.pos_ != "PROPN" or head.pos_ != "PROPN" or head.i > token.i:
+        return False
+    if token.ent_type_ not in LIST_NAME_TYPES or token.left_edge.i == 0:
+        return False
+    if doc[token.left_edge.i - 1].text != ",":
+        return False
+    members = [c for c in token.children if c.dep_ == "conj"]
+    while members:  # the list goes on, and ends with "and"/"or" somewhere
+        member = members.pop()
+        if any(c.dep_ == "cc" for c in member.head.children):
+            return True
+        members.extend(c for c in member.children if c.dep_ == "conj")
+    return False
+
+
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The token after a paragraph-opening dateline, or None when there is none."""
     place_end = start
@@ -108,6 +143,7 @@ def load_pipeline(model: str) -> Language:
         raise ModelError(f"spaCy pipeline '{model}' is for '{nlp.lang}', not English")
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
+    nlp.add_pipe(LISTS, last=True)
     nlp.tokenizer = TamedTokenizer(nlp.tokenizer)  # long punctuation runs in linear time
     return nlp
 

@@ -347,6 +347,19 @@ def test_an_attack_someone_denies_is_not_coded(code_text):
     assert any("denied" in d.reason for d in analysis.decisions if not d.kept)
 
 
+def test_what_a_denied_claim_says_is_not_coded_as_done(code_text):
+    # the clause of a claim, charge or report someone denies or dismisses is denied too
+    for text in (
+        "The Guatemalan government denied charges that it tortured a priest.",
+        "The spokesman dismissed accusations that a Russian legislator had attacked journalists.",
+    ):
+        analysis = code_text(text)
+        assert not [e for e in analysis.coded.events if e.type == "ASSAULT"], text
+        assert any("denied" in d.reason for d in analysis.decisions if not d.kept), text
+    reported = code_text("Ukraine said that Russian troops shelled the plant.").coded.events
+    assert [e.type for e in reported] == ["ASSAULT"], "a claim reported, not denied, is coded"
+
+
 def test_denying_charges_is_a_rejection_aimed_at_their_author(code_text):
     events = code_text(
         "The Cambodian government denied charges by the US State Department that it had suspended an official."

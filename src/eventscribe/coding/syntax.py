@@ -327,6 +327,12 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:
         return "denied"  # "denied that the army had shelled the town": not asserted
+    if (
+        dep[token] in CLAUSE_OF_NOUN
+        and dep[head] == "dobj"
+        and t.lemma[t.head[head]] in words.denial_verbs
+    ):
+        return "denied"  # "denied charges that it tortured a priest": what is denied
     if dep[token] == "conj":
         return modality_of(t, head, words)
     return None

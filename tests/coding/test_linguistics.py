@@ -483,3 +483,9 @@ def test_a_day_is_never_the_recipient(code_text):
     events = code_text("Opposition supporters marched in Nairobi on Sunday.").coded.events
     assert [e.type for e in events] == ["PROTEST"]
     assert events[0].target is None
+
+
+def test_hoping_to_sign_is_an_intention_not_a_signing(code_text):
+    # "hopes" was lemmatised "hop", so the intention went unseen and the deal counted as signed
+    (event,) = code_text("Russia hopes to sign a deal with China.").coded.events
+    assert event.type == "AGREE" and event.cameo != "057"

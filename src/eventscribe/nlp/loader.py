@@ -101,6 +101,51 @@ def _continues_list(doc: Doc, token: Token) -> bool:
     return False
 
 
+LEMMAS = "eventscribe_lemmas"
+_VOWELS = frozenset("aeiou")
+_SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
+
+
+@Language.component(LEMMAS)
+def spelled_lemmas(doc: Doc) -> Doc:
+    """The rule lemmatizer strips a verb's ending one letter too far for some verbs
+    ending in "e": "hopes", "hoped", "hoping" -> "hop"; "fines" -> "fin"; "stages" ->
+    "stag"; "rapes" -> "rap". English spelling rules those lemmas out: "-es" follows only
+    s, sh, ch, x, z or o ("hop" makes "hops"), and a one-syllable verb ending in one
+    vowel and one consonant doubles it before "-ed" and "-ing" ("hopped", "hopping").
+    Where the form cannot come from the lemma the parser gave, the lemma gets its "e"."""
+    for token in doc:
+        if token.pos_ in {"VERB", "AUX"} and _lost_e(token.lower_, token.lemma_.lower()):
+            token.lemma_ = token.lemma_ + "e"
+    return doc
+
+
+def _lost_e(form: str, lemma: str) -> bool:
+    if len(lemma) < 2 or not lemma.isalpha():
+        return False
+    if form == lemma + "es":
+        return not lemma.endswith(_SIBILANT_ENDS)
+    if form in (lemma + "ed", lemma + "ing"):
+        return _one_short_syllable(lemma)
+    return False
+
+
+def _one_short_syllable(word: str) -> bool:
+    """One vowel group, ending in one vowel then one consonant ("hop", "fin", "stag"),
+    which doubles before "-ed"/"-ing"; not w, x or y ("showed", "fixed", "played")."""
+    groups = sum(
+        1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS)
+    )
+    last, before = word[-1], word[-2]
+    return (
+        groups == 1
+        and last not in _VOWELS
+        and last not in "wxy"
+        and before in _VOWELS
+        and (len(word) < 3 or word[-3] not in _VOWELS)
+    )
+
+
 def _dateline_end(doc: Doc, start: int) -> int | None:
     """The token after a paragraph-opening dateline, or None when there is none."""
     place_end = start
@@ -144,6 +189,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
     nlp.add_pipe(LISTS, last=True)
+    nlp.add_pipe(LEMMAS, last=True)
     nlp.tokenizer = TamedTokenizer(nlp.tokenizer)  # long punctuation runs in linear time
     return nlp
 

@@ -1,0 +1,34 @@
+"""Repairs made after parsing: lemmas English spelling rules out, and lists of names
+the parser read as appositions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("Russia hopes to sign a deal.", "hopes", "hope"),
+        ("He hoped to win the vote.", "hoped", "hope"),
+        ("They were staging a protest.", "staging", "stage"),
+        # left as they are: spelling allows them
+        ("The rabbit hops around.", "hops", "hop"),
+        ("He stopped the car.", "stopped", "stop"),
+        ("They visited Paris.", "visited", "visit"),
+        ("They fixed it.", "fixed", "fix"),
+        ("The army needed more troops.", "needed", "need"),
+        ("She goes home.", "goes", "go"),
+    ],
+)
+def test_a_lemma_spelling_rules_out_gets_its_e(nlp, text, word, lemma):
+    (token,) = [t for t in nlp(text) if t.text == word]
+    assert token.lemma_ == lemma
+
+
+def test_a_list_with_an_article_inside_is_a_list(nlp):
+    doc = nlp("Mexico, the Philippines, Brazil and Chile welcomed the agreement.")
+    assert {t.text: t.dep_ for t in doc}["Philippines"] == "conj"
+    described = nlp("Police arrested Ahmed, the driver, and two others.")
+    assert {t.text: t.dep_ for t in described}["driver"] == "appos"
+

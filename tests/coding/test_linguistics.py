@@ -489,3 +489,12 @@ def test_hoping_to_sign_is_an_intention_not_a_signing(code_text):
     # "hopes" was lemmatised "hop", so the intention went unseen and the deal counted as signed
     (event,) = code_text("Russia hopes to sign a deal with China.").coded.events
     assert event.type == "AGREE" and event.cameo != "057"
+
+
+def test_where_a_foreign_party_sits_is_no_clue_to_the_other_party(code_text):
+    (visit,) = code_text(
+        "The following year former prime minister Habib Essid visited NATO headquarters in Brussels."
+    ).coded.events
+    assert visit.source is not None and visit.source.country is None, "Brussels is NATO's seat"
+    (clash,) = code_text("Protesters clashed with police in Kirkuk.").coded.events
+    assert clash.source is not None and clash.source.country == "IRQ"

@@ -135,6 +135,21 @@ def assume_local(actor: Actor | None, named: Sequence[tuple[int, int, str]]) -> 
     )
 
 
+def named_apart(
+    named: Sequence[tuple[int, int, str]], others: Sequence[Actor]
+) -> Sequence[tuple[int, int, str]]:
+    """No state at all when every state the sentence names only says where one of the
+    event's other parties is, a party of another state or organisation ("visited NATO
+    headquarters in Brussels"): Brussels is where NATO sits, no clue to the visitor's
+    country. Otherwise ``named`` as it is ("clashed with police in Kirkuk": the police
+    are Iraqi, and so, the sentence says, are the protesters)."""
+    placed = [o for o in others if o.country]
+    for start, end, country in named:
+        if not any(o.start <= start and end <= o.end and country != o.country for o in placed):
+            return named
+    return ()
+
+
 def as_named(actor: Actor | None, start: int, end: int, actors: ActorIndex | None) -> Actor | None:
     """A pronoun whose actor this sentence (tokens ``start`` to ``end``) names before it
     ("The union said it will refuse ...") is quoted with that name: the event shows

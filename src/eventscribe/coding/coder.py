@@ -22,6 +22,7 @@ from eventscribe.coding.assumptions import (
     assume_domestic,
     assume_local,
     countries_named,
+    named_apart,
     place_ethnic_groups,
     states_named,
 )
@@ -178,10 +179,15 @@ class EventCoder:
         countries = {c for *_, c in named}
         sources: list[Actor] = []
         targets: list[Actor] = []
+        for_sources = named_apart(named, candidate.targets)
+        for_targets = named_apart(named, candidate.sources)
         for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)
             source, target = assume_domestic(source, target, countries)
-            source, target = assume_local(source, named), assume_local(target, named)
+            source, target = (
+                assume_local(source, for_sources),
+                assume_local(target, for_targets),
+            )
             source = as_named(source, sent_start, sent_end, actors)
             target = as_named(target, sent_start, sent_end, actors)
             for actor, role in ((source, sources), (target, [] if mutual else targets)):

@@ -186,3 +186,16 @@ def test_the_dateline_place_is_a_place_even_when_taken_for_an_actor(nlp, tagger)
     hanoi = next(t for t in doc if t.text == "Hanoi")
     places = _by_text(tagger.tag(doc, actor_spans={(hanoi.i, hanoi.i + 1)}))
     assert places["Hanoi"].country == "VNM"
+
+
+def test_an_acronym_in_running_text_is_no_town(nlp, tagger) -> None:
+    # "COAS" (Chief of Army Staff) is spelt like Coaș, a Romanian village; "APC" (a party)
+    # like Apc, Hungary
+    doc = nlp("At Makeen the COAS also met the father of the victim and the leaders of the APC.")
+    places = _by_text(tagger.tag(doc))
+    assert "COAS" not in places and "APC" not in places
+    # countries and regions written as acronyms, and datelines in capitals, still count
+    found = _by_text(tagger.tag(nlp("Ministers of the UAE met in Dubai.")))
+    assert found["UAE"].country == "ARE"
+    dateline = _by_text(tagger.tag(nlp("Reporting by Reuters. NAIROBI, Kenya, Apr 5 - Police said.")))
+    assert dateline["NAIROBI"].country == "KEN"

@@ -255,12 +255,41 @@ def scan(
                     for e, how in found
                     if e.feature in AREA_FEATURES and how in (PRIMARY, ALIAS)
                 )
+            if found and j == i + 1 and _acronym_in_running_text(view, i):
+                found = tuple(
+                    (e, how)
+                    for e, how in found
+                    if e.feature in AREA_FEATURES or e.population >= _ACRONYM_CITY
+                )
             if found:
                 yield Mention(i, j, label, found, weak)
                 i = j
                 break
         else:
             i += 1
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+# A city written in capitals in running text is taken for itself only when it is this
+# big ("By NAIROBI, Kenya"): smaller towns spelt like an acronym are the acronym.
+_ACRONYM_CITY = 1_000_000
+
+
+def _acronym_in_running_text(view: DocView, i: int) -> bool:
+    """A word in capitals in the middle of ordinary text ("the COAS also met", "in WA")
+    is an acronym: it may stand for a country or region ("FATA", "UAE") or a big city,
+    but not for a town that happens to be spelt with those letters (Coaș, Romania). Capitals at
+    the start of a sentence (datelines: "KABUL, May 3") or after another word in
+    capitals (headlines) are names as usual."""
+    word = view.token_text(i)
+    if len(word) < 2 or not word.isupper() or not word.isalpha() or view.sent_start[i]:
+        return False
+    before = i - 1
+    while before >= 0 and not view.token_text(before).isalpha():
+        if view.sent_start[before] or view.token_text(before) in _SENTENCE_ENDS:
+            return False  # "(NEW YORK)", "Reuters. KABUL": a dateline after punctuation
+        before -= 1
+    return before >= 0 and not view.token_text(before).isupper()
 
 
 def surnames(view: DocView) -> set[str]:

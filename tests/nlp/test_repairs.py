@@ -31,4 +31,3 @@ def test_a_list_with_an_article_inside_is_a_list(nlp):
     assert {t.text: t.dep_ for t in doc}["Philippines"] == "conj"
     described = nlp("Police arrested Ahmed, the driver, and two others.")
     assert {t.text: t.dep_ for t in described}["driver"] == "appos"
-

@@ -197,5 +197,7 @@ def test_an_acronym_in_running_text_is_no_town(nlp, tagger) -> None:
     # countries and regions written as acronyms, and datelines in capitals, still count
     found = _by_text(tagger.tag(nlp("Ministers of the UAE met in Dubai.")))
     assert found["UAE"].country == "ARE"
-    dateline = _by_text(tagger.tag(nlp("Reporting by Reuters. NAIROBI, Kenya, Apr 5 - Police said.")))
+    dateline = _by_text(
+        tagger.tag(nlp("Reporting by Reuters. NAIROBI, Kenya, Apr 5 - Police said."))
+    )
     assert dateline["NAIROBI"].country == "KEN"

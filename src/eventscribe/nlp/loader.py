@@ -85,6 +85,8 @@ def coordinated_names(doc: Doc) -> Doc:
 
 
 def _continues_list(doc: Doc, token: Token) -> bool:
+    """``token`` is a name after a comma, its head a name before it, and a conjunct
+    chain from it ends in "and"/"or"."""
     head = token.head
     if token.pos_ != "PROPN" or head.pos_ != "PROPN" or head.i > token.i:
         return False
@@ -121,6 +123,7 @@ def spelled_lemmas(doc: Doc) -> Doc:
 
 
 def _lost_e(form: str, lemma: str) -> bool:
+    """``form`` cannot be ``lemma`` inflected, but can be ``lemma + "e"`` inflected."""
     if len(lemma) < 2 or not lemma.isalpha():
         return False
     if form == lemma + "es":

@@ -278,9 +278,9 @@ _ACRONYM_CITY = 1_000_000
 def _acronym_in_running_text(view: DocView, i: int) -> bool:
     """A word in capitals in the middle of ordinary text ("the COAS also met", "in WA")
     is an acronym: it may stand for a country or region ("FATA", "UAE") or a big city,
-    but not for a town that happens to be spelt with those letters (Coaș, Romania). Capitals at
-    the start of a sentence (datelines: "KABUL, May 3") or after another word in
-    capitals (headlines) are names as usual."""
+    but not for a town spelt with those letters (Coaș, Romania). Capitals at the start
+    of a sentence (datelines: "KABUL, May 3") or after another word in capitals
+    (headlines) are names as usual."""
     word = view.token_text(i)
     if len(word) < 2 or not word.isupper() or not word.isalpha() or view.sent_start[i]:
         return False

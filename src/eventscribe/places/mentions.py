@@ -273,6 +273,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
 # A city written in capitals in running text is taken for itself only when it is this
 # big ("By NAIROBI, Kenya"): smaller towns spelt like an acronym are the acronym.
 _ACRONYM_CITY = 1_000_000
+_LOOK_BACK = 6  # tokens looked back over for the word before a word in capitals
 
 
 def _acronym_in_running_text(view: DocView, i: int) -> bool:
@@ -288,6 +289,8 @@ def _acronym_in_running_text(view: DocView, i: int) -> bool:
     while before >= 0 and not view.token_text(before).isalpha():
         if view.sent_start[before] or view.token_text(before) in _SENTENCE_ENDS:
             return False  # "(NEW YORK)", "Reuters. KABUL": a dateline after punctuation
+        if i - before > _LOOK_BACK:
+            return False  # a run of numbers or marks (a table): no running text to judge
         before -= 1
     return before >= 0 and not view.token_text(before).isupper()
 

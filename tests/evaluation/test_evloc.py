@@ -72,3 +72,15 @@ def test_split_half_is_fixed_by_the_id_and_uses_both_halves():
     assert 60 < halves.count("tune") < 140
     # sha1("a") begins with 0x86 (even), sha1("b") with 0xe9 (odd)
     assert (split_half("a"), split_half("b")) == ("tune", "check")
+
+
+def test_gold_spans_that_are_not_on_words_are_counted_and_still_scored(write_jsonl, b):
+    # "[5, 5]" (empty) and "[31, 33]" (inside "Alphaville") are token positions or slips,
+    # not character spans of a place: the report counts them, the scores keep them
+    rows = [_case("a", [[30, 40]]), _case("b", [[5, 5]]), _case("c", [[31, 33]])]
+    gold = load_gold(write_jsonl("evloc.jsonl", rows))
+    predictions = {k: b.doc(k, [_event(7, ALPHAVILLE, b)]) for k in ("a", "b", "c")}
+    m = score(gold, predictions)
+    assert (m["gold_locations"], m["gold_locations_off_words"]) == (3, 2)
+    assert m["located_right"] == pytest.approx(2 / 3), "the cut span overlaps, the empty one not"
+    assert m["located_right_on_words"] == 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from eventscribe.actors.spelling import ordinary_words
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
 from eventscribe.coding.coder import Decision, EventCoder
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry, load_lexicon
-from eventscribe.coding.matcher import EventMatcher
+from eventscribe.coding.matcher import EventMatcher, NegatedCode
 from eventscribe.coding.tree import Tree, TreeStrings
 from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.config import Settings
@@ -86,7 +86,12 @@ class Coder:
             extra_roles=petrarch_agents(settings), extra_countries=petrarch_countries(settings)
         )
         words = load_word_lists()
-        matcher = EventMatcher(lexicon, words, conventions=settings.conventions)
+        matcher = EventMatcher(
+            lexicon,
+            words,
+            conventions=settings.conventions,
+            negations=negations(settings, ontology),
+        )
         return cls(
             settings=settings,
             nlp=nlp,
@@ -267,6 +272,19 @@ def petrarch_verbs(settings: Settings, ontology: Ontology) -> list[LexiconEntry]
         for path in settings.petrarch_verb_files
         for e in read_verb_dictionary(path, ontology).entries
     ]
+
+
+def negations(settings: Settings, ontology: Ontology) -> Mapping[str, NegatedCode]:
+    """Under CAMEO conventions, what PETRARCH codes a negated CAMEO code as ("did not
+    clash over" 110 -> 050); none under PLOVER's, where a negated act is no event."""
+    if settings.conventions != "cameo":
+        return {}
+    from eventscribe.petrarch.negations import read_negations
+
+    return {
+        code: NegatedCode(negated, *ontology.plover_for_cameo(negated))
+        for code, negated in read_negations().items()
+    }
 
 
 def _discards(settings: Settings) -> Discards | None:

@@ -9,7 +9,9 @@ can show why.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
@@ -89,13 +91,30 @@ MATERIAL_COOPERATION = frozenset(
 )  # PLOVER quad class 2  # types whose direct object is what the actor moves
 
 
+class NegatedCode(NamedTuple):
+    """What a negated act is coded as under PETRARCH's conventions (see
+    :mod:`eventscribe.petrarch.negations`): its CAMEO code and PLOVER type and mode."""
+
+    cameo: str
+    type: str | None
+    mode: str | None
+
+
 class EventMatcher:
     """Finds candidate events in a sentence. One matcher serves many documents."""
 
     def __init__(
-        self, lexicon: Lexicon, words: syntax.WordLists, *, conventions: str = "plover"
+        self,
+        lexicon: Lexicon,
+        words: syntax.WordLists,
+        *,
+        conventions: str = "plover",
+        negations: Mapping[str, NegatedCode] | None = None,
     ) -> None:
         self.words = words
+        # CAMEO code -> the code of its negation (PETRARCH: "did not clash over" 110 is
+        # 050); empty under PLOVER's conventions, where a negated act is dropped
+        self.negations: Mapping[str, NegatedCode] = negations or {}
         # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
         # CAMEO (and PETRARCH) code the act with its own code whatever its tense
         self.recode_future = conventions == "plover"
@@ -574,6 +593,13 @@ class EventMatcher:
             notes.append(f"future {type_} coded as THREATEN")
             type_ = "THREATEN"
             mode, cameo = FUTURE_AS_THREAT[entry.type]
+        if negated and cameo in self.negations:
+            opposite = self.negations[cameo]
+            notes.append(
+                f"negated ({negated}): coded as {opposite.cameo}, PETRARCH's {cameo} negated"
+            )
+            cameo, mode, negated = opposite.cameo, opposite.mode, None
+            type_ = opposite.type or CAMEO_ONLY  # a code PLOVER drops keeps its CAMEO code
         dropped = None
         if negated:
             dropped = negated

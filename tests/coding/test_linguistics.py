@@ -498,3 +498,10 @@ def test_where_a_foreign_party_sits_is_no_clue_to_the_other_party(code_text):
     assert visit.source is not None and visit.source.country is None, "Brussels is NATO's seat"
     (clash,) = code_text("Protesters clashed with police in Kirkuk.").coded.events
     assert clash.source is not None and clash.source.country == "IRQ"
+
+
+def test_not_hung_on_an_adverb_still_negates_the_verb(code_text):
+    # "did not even ever criticise": the parser attaches "not" to "even", not to the verb
+    analysis = code_text("Serbia did not even ever criticise Kosovo.")
+    assert not analysis.coded.events
+    assert any("negated by 'not'" in d.reason for d in analysis.decisions if not d.kept)

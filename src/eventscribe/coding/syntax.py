@@ -190,6 +190,10 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             return f"negated by '{t.text(child)}'"
         if dep[child] == "preconj" and t.lower[child] == "neither":
             return "negated by 'neither'"
+        if dep[child] == "advmod":  # "did not even try": the parser hangs "not" on "even"
+            for grandchild in kids[child]:
+                if dep[grandchild] == "neg":
+                    return f"negated by '{t.text(grandchild)}'"
     if dep[token] == "conj":
         head = t.head[token]
         if any(dep[c] == "cc" and t.lower[c] == "nor" for c in kids[head]):

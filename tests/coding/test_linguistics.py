@@ -505,3 +505,12 @@ def test_not_hung_on_an_adverb_still_negates_the_verb(code_text):
     analysis = code_text("Serbia did not even ever criticise Kosovo.")
     assert not analysis.coded.events
     assert any("negated by 'not'" in d.reason for d in analysis.decisions if not d.kept)
+
+
+def test_a_regions_adjective_is_no_clue_to_a_peoples_state(code_text):
+    # "Kurdish" is the adjective of Kurdistan, a region of Iraq in the gazetteer; Kurds
+    # live in four states, so the word alone says none of them
+    (event,) = code_text("Gunmen killed 24 Kurdish fighters on Saturday.").coded.events
+    assert [a.country for a in event.targets] == [None]
+    (shelling,) = code_text("Syrian troops shelled the town.").coded.events
+    assert shelling.source is not None and shelling.source.country == "SYR"

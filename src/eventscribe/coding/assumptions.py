@@ -90,7 +90,11 @@ def states_named(
     by_place = [
         (place.start, place.start, place.end, place.country)
         for place in places
-        if place.country and place.country not in NONSTATE
+        if place.country
+        and place.country not in NONSTATE
+        # "Kurdish", "Tamil", "Punjabi": a region's adjective names a people that may
+        # live in several states, no clue to which one; "Syrian" names its state
+        and not (place.demonym and place.feature != "country")
     ]
     return by_actor, by_place
 

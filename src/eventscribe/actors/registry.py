@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from eventscribe import yamlio
 from eventscribe.actors.knowledge import normalise
 from eventscribe.errors import DataFileError
 
@@ -273,8 +274,8 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yamlio.compose(text)
+        data = yamlio.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from exc
     if not isinstance(data, list) or root is None:

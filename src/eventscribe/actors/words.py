@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 import yaml
 
+from eventscribe import yamlio
 from eventscribe.actors.knowledge import load_actor_knowledge
 from eventscribe.errors import DataFileError
 
@@ -60,7 +61,7 @@ def load_actor_words(
     the allowed sector codes (default: the actor tables' sectors.csv)."""
     path = path or default_words_path()
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yamlio.compose(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot be read as YAML ({exc})") from exc
     if not isinstance(root, yaml.MappingNode):

@@ -17,11 +17,10 @@ from typing import Any
 
 import yaml
 
+from eventscribe import yamlio
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology
 
-# libyaml's C parser when PyYAML has it (about ten times faster on the lexicon), else Python's
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KNOWN_FIELDS = frozenset(
     {
         "verb",
@@ -174,14 +173,13 @@ def validate_lexicon_file(path: Path, ontology: Ontology) -> int:
 
 def _read_entries(path: Path, text: str, ontology: Ontology) -> list[LexiconEntry]:
     try:
-        root = yaml.compose(text, Loader=SAFE_LOADER)
+        root, data = yamlio.compose_and_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise DataFileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
     if root is None:
         return []
-    data = yaml.load(text, Loader=SAFE_LOADER)
     if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
         raise DataFileError(f"{path}: expected a mapping with an 'entries' list")
     entry_nodes = next(v for k, v in root.value if k.value == "entries").value

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from eventscribe import yamlio
 from eventscribe.coding.syntax import WordLists
 from eventscribe.errors import DataFileError
 
@@ -58,7 +59,7 @@ FIELDS = (
 def load_word_lists(path: Path | None = None) -> WordLists:
     path = path or Path(str(resources.files("eventscribe.coding") / "data" / "syntax.yaml"))
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML ({exc})") from exc
     missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]

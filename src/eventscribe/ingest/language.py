@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from eventscribe import yamlio
 from eventscribe.errors import DataFileError
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "stopwords.yaml"
@@ -47,7 +46,7 @@ class StopwordLists:
 @lru_cache(maxsize=1)
 def stopword_lists(path: Path = DATA_FILE) -> StopwordLists:
     """The lists in ``path``, checked: a mapping of language codes to word lists."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     languages = data.get("languages") if isinstance(data, dict) else None
     if not isinstance(languages, dict) or not languages:
         raise DataFileError(f"{path}: expected 'languages:' mapping language codes to word lists")

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from eventscribe.errors import DataFileError
+from eventscribe.yamlio import SafeLoader
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -21,7 +22,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(SafeLoader):
     """SafeLoader that builds :class:`LineDict` mappings and refuses duplicate keys."""
 
     source_name = "<yaml>"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from eventscribe import yamlio
 from eventscribe.errors import DataFileError
 
 
@@ -42,7 +43,7 @@ _LABEL_LISTS = {"place_labels", "skipped_labels", "other_name_labels"}
 def load_place_words(path: Path) -> PlaceWords:
     """Read a word-list file; :class:`DataFileError` names the file and the list at fault."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read ({exc})", fix="reinstall eventscribe") from exc
     lists = {}

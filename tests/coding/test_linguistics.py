@@ -514,3 +514,27 @@ def test_a_regions_adjective_is_no_clue_to_a_peoples_state(code_text):
     assert [a.country for a in event.targets] == [None]
     (shelling,) = code_text("Syrian troops shelled the town.").coded.events
     assert shelling.source is not None and shelling.source.country == "SYR"
+
+
+def test_a_relative_clause_that_reports_a_past_act_is_coded_with_its_antecedent(code_text):
+    events = code_text(
+        "Chadian rebels, who attacked an army post near the border on Monday, fled into Sudan."
+    ).coded.events
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].source.country == "TCD"
+    assert assaults[0].source.text == "Chadian rebels"  # not "who"
+
+
+def test_the_relative_pronoun_as_object_stands_for_its_antecedent(code_text):
+    events = code_text(
+        "The cyberattack, which the Estonian government blamed on Russia, shut down banks."
+    ).coded.events
+    assert ("ACCUSE", "EST", "RUS") in dyads(events)
+
+
+def test_a_relative_clause_in_the_present_describes_and_is_not_coded(code_text):
+    events = code_text(
+        "Macedonia, which is preparing an offensive against Albanian guerrillas, asked NATO "
+        "for help."
+    ).coded.events
+    assert not [e for e in events if e.type == "ASSAULT"]

@@ -72,6 +72,7 @@ class TaggerIds:
         self.subjects = view.ids({"nsubj", "nsubjpass"})
         # clauses whose speaker a pronoun in them may be ("Vucic said he ...")
         self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})
+        self.relative_clause = view.id("relcl")
         self.dash = view.id("-")  # lower-case "-" is the text "-"
 
 

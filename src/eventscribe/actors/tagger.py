@@ -405,16 +405,32 @@ class ActorTagger:
     ) -> Actor | None:
         """The actor the pronoun at ``head`` stands for."""
         wants_person = view.lower[head] in ids.phrase.person_pronouns
-        # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
         dep, heads = view.dep, view.head
         governor = heads[head]
-        while dep[governor] in ids.reported and heads[governor] != governor:
-            governor = heads[governor]
-            for child in view.children[governor]:
-                if dep[child] in ids.subjects and child < head:
+
+        def subject_of(verb: int, not_this: int) -> Actor | None:
+            for child in view.children[verb]:
+                if dep[child] in ids.subjects and child < head and child != not_this:
                     actor = _memory_subject(view.idx[child], child, memory, wants_person)
                     if actor is not None and wants_person == _is_person(actor, memory):
                         return actor
+            return None
+
+        if dep[governor] == ids.relative_clause and heads[heads[governor]] != heads[governor]:
+            # "the workers whom they kidnapped": "they" are not the workers (a pronoun
+            # in a relative clause never stands for the noun the clause describes); the
+            # subject of the verb the noun depends on is ("the rebels will free ...")
+            noun = heads[governor]
+            governor = heads[noun]
+            actor = subject_of(governor, noun)
+            if actor is not None:
+                return actor
+        # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
+        while dep[governor] in ids.reported and heads[governor] != governor:
+            governor = heads[governor]
+            actor = subject_of(governor, -1)
+            if actor is not None:
+                return actor
         return memory.last_person if wants_person else memory.last_group
 
     def _both_sides(

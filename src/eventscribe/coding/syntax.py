@@ -126,7 +126,7 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
         seen += 1
         own = t.kids(current, SUBJECT_DEPS)
         if own:  # "thousands of protesters marched": the protesters did
-            return [counted(t, s, words) for s in own if dep[s] != "csubj"]
+            return [counted(t, antecedent(t, s), words) for s in own if dep[s] != "csubj"]
         if dep[current] == "relcl" and pos[head[current]] in {"NOUN", "PROPN"}:
             return [head[current]]
         if dep[current] == "xcomp":
@@ -150,13 +150,28 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     return []
 
 
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})  # who, whom, which, that
+RELATIVE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
+
+
+def antecedent(t: Tree, token: int) -> int:
+    """What the relative pronoun of a clause that reports an act stands for ("the
+    rebels who attacked" -> rebels); any other word is itself."""
+    clause = t.head[token]
+    if t.tag[token] in RELATIVE_PRONOUN_TAGS and reported_relative(t, clause):
+        return t.head[clause]
+    return token
+
+
 def objects_of(t: Tree, verb: int) -> list[int]:
     """Direct objects; for a passive verb, its grammatical subject."""
     if is_passive(t, verb):
-        return children(t, verb, "nsubjpass") or (
+        found = children(t, verb, "nsubjpass") or (
             children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else []
         )
-    found = children(t, verb, "dobj", "attr")
+        return [antecedent(t, o) for o in found]
+    found = [antecedent(t, o) for o in children(t, verb, "dobj", "attr")]
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours
         found = [x for x in children(t, verb, "ccomp") if t.pos[x] == "NOUN"]
@@ -268,6 +283,28 @@ def _ruled_out(t: Tree, token: int) -> bool:
     return False
 
 
+def reported_relative(t: Tree, clause: int) -> bool:
+    """A relative clause that tells of an act that happened: its relative pronoun is
+    the verb's subject or object ("the rebels, who attacked the base", "an attack that
+    killed 17 people", "Tolu, who was arrested last year") and the verb is in the simple
+    past or the perfect. A relative clause in the present or with a modal describes
+    ("a group which controls the city"), and one without a pronoun may be a noun's
+    content misread ("charges that it tortured a priest")."""
+    if t.dep[clause] != "relcl":
+        return False
+    kids, dep, tag = t.children[clause], t.dep, t.tag
+    if not any(tag[c] in RELATIVE_PRONOUN_TAGS and dep[c] in RELATIVE_ROLES for c in kids):
+        return False
+    if tag[clause] == "VBD":
+        return True
+    if tag[clause] != "VBN":
+        return False
+    auxiliaries = [t.lower[c] for c in kids if dep[c] in {"aux", "auxpass"}]
+    if not auxiliaries:  # "which the government blamed on Russia", tagged as a participle
+        return any(dep[c] == "nsubj" for c in kids)
+    return any(a in PAST_AUXILIARIES for a in auxiliaries)
+
+
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     """ "future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
@@ -303,8 +340,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "conditional"  # "unless Baghdad accepted its conditions"
     if dep[token] in CLAUSE_OF_NOUN and t.lemma[head].lower() in words.condition_heads:
         return "conditional"  # "on condition that Serbia withdraws its troops"
-    if dep[token] == "relcl":
-        return "relative"  # "the prisoners whom they had taken hostage": describes, not reports
+    if dep[token] == "relcl" and not reported_relative(t, token):
+        return "relative"  # "a group which controls the city": describes, not reports
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in words.gerund_prepositions and t.tag[token] == "VBG":

@@ -158,9 +158,10 @@ PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
 def antecedent(t: Tree, token: int) -> int:
     """What the relative pronoun of a clause that reports an act stands for ("the
     rebels who attacked" -> rebels); any other word is itself."""
-    clause = t.head[token]
+    clause: int = t.head[token]
     if t.tag[token] in RELATIVE_PRONOUN_TAGS and reported_relative(t, clause):
-        return t.head[clause]
+        noun: int = t.head[clause]
+        return noun
     return token
 
 

@@ -319,11 +319,37 @@ def _with_area_word(view: DocView, ids: WordIds, end: int) -> int:
     return end
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _joined_names(view: DocView) -> Iterator[tuple[int, int, int]]:
+    """The entities, with a place name the recogniser cut in two put back together:
+    "Boa Vista" read as "Boa" (a place) and "Vista" (an organisation). Two names that
+    touch (no word, mark or line between them) and start with a place are one name."""
+    spans = list(view.entities())
+    place_ids = view.ids(PLACE_LABELS)
+    k = 0
+    while k < len(spans):
+        start, end, label_id = spans[k]
+        if (
+            k + 1 < len(spans)
+            and spans[k + 1][0] == end
+            and label_id in place_ids
+            and view.text[view.idx[end - 1] + view.length[end - 1] : view.idx[end]] == " "
+            and view.token_text(end)[:1].isupper()
+        ):
+            yield start, spans[k + 1][1], label_id
+            k += 2
+            continue
+        yield start, end, label_id
+        k += 1
+
+
 def _entity_spans(
     view: DocView, ids: WordIds, people: set[str], words: PlaceWords
 ) -> Iterator[tuple[int, int, str]]:
     locative = locative_ids(view)
-    for start, end, label_id in view.entities():
+    for start, end, label_id in _joined_names(view):
         label = view.string(label_id)
         if label == "PERSON" and view.span_text(start, end) in people:
             continue

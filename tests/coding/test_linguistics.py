@@ -523,6 +523,7 @@ def test_a_relative_clause_that_reports_a_past_act_is_coded_with_its_antecedent(
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert assaults and assaults[0].source.country == "TCD"
     assert assaults[0].source.text == "Chadian rebels"  # not "who"
+    assert assaults[0].timing == "background"  # told as background: often reported before
 
 
 def test_the_relative_pronoun_as_object_stands_for_its_antecedent(code_text):

@@ -375,8 +375,8 @@ def _timing(candidate: Candidate, when: EventDate) -> str:
         return "future"
     if when.deadline:
         return "deadline"
-    if candidate.modality == "background":
-        return "background"
+    if candidate.modality in {"background", "recalled"}:
+        return "background"  # "recalled": a past act told in a relative clause
     return "reported"
 
 

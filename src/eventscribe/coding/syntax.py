@@ -341,8 +341,10 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "conditional"  # "unless Baghdad accepted its conditions"
     if dep[token] in CLAUSE_OF_NOUN and t.lemma[head].lower() in words.condition_heads:
         return "conditional"  # "on condition that Serbia withdraws its troops"
-    if dep[token] == "relcl" and not reported_relative(t, token):
-        return "relative"  # "a group which controls the city": describes, not reports
+    if dep[token] == "relcl":
+        # "the rebels, who attacked the base": a past act, told as background ("recalled");
+        # "a group which controls the city": describes, not reports
+        return "recalled" if reported_relative(t, token) else "relative"
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in words.gerund_prepositions and t.tag[token] == "VBG":

@@ -29,6 +29,7 @@ from eventscribe.actors.phrases import (
     modifier_indexes,
     phrase_range,
 )
+from eventscribe.actors.words import load_actor_words
 from eventscribe.nlp.view import DocView
 
 TEXTS = [
@@ -209,7 +210,7 @@ def test_may_name_an_actor_reads_the_edges_spacy_gives(docs: list[Doc]) -> None:
     """The subtree shortcut answers what the clues between spaCy's edges answer."""
     for doc in docs:
         view = DocView(doc)
-        ids = TaggerIds(view)
+        ids = TaggerIds(view, load_actor_words())
         # clues at every third token, then at none: both answers must occur
         for clues in ({i: None for i in range(0, len(doc), 3)}, {}):
             for token in doc:

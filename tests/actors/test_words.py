@@ -6,6 +6,7 @@ import pytest
 
 from eventscribe.actors.knowledge import load_actor_knowledge
 from eventscribe.actors.spelling import CountrySpelling
+from eventscribe.actors.tagger import ActorTagger
 from eventscribe.actors.words import default_words_path, load_actor_words
 from eventscribe.errors import DataFileError
 
@@ -59,3 +60,19 @@ def test_spelling_needs_exactly_one_country_one_edit_away():
     assert spelling.correct("Chaad").country == "TCD"  # five letters: long enough
     assert spelling.correct("Chana") is None  # one edit from China and from Ghana
     assert spelling.correct("Irak") is None  # fewer than five letters
+
+
+def test_the_rules_read_the_lists_of_the_file(tmp_path, nlp):
+    # "anti": a side taken, so the protesters are not Syrian; a file without that prefix
+    # (a researcher's edit) makes them so
+    knowledge = load_actor_knowledge()
+    doc = nlp("Anti-Syria protesters marched on Sunday.")
+    head = next(t.i for t in doc if t.text == "protesters")
+
+    def country(words) -> str | None:
+        actors = ActorTagger(knowledge, nlp.tokenizer, words=words).tag(doc).by_head[head]
+        return actors[0].country
+
+    assert country(load_actor_words(sectors=SECTORS)) != "SYR"
+    path, _line = _edited(tmp_path, "stance_prefixes: [anti, pro]", "stance_prefixes: [pro]")
+    assert country(load_actor_words(path, sectors=SECTORS)) == "SYR"

@@ -11,51 +11,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventscribe.actors.memory import PAIR_WORDS, Clue
+from eventscribe.actors.memory import Clue
 from eventscribe.actors.phrases import PhraseIds
+from eventscribe.actors.words import ActorWords
 from eventscribe.nlp.view import DocView
-
-GROUP_NOUNS = frozenset(
-    {
-        "group",
-        "groups",
-        "people",
-        "members",
-        "delegation",
-        "doctors",
-        "students",
-        "men",
-        "women",
-        "children",
-        "persons",
-        "youths",
-        "nationals",
-        "citizens",
-        "residents",
-        "civilians",
-    }
-)
-# "Latin American countries", "South America": parts of a continent, not the United States.
-CONTINENT_PREFIXES = frozenset({"latin", "south", "north", "central", "pan"})
-# "anti-Syria", "pro-Russian": the actor takes a side, it is not of that country.
-STANCE_PREFIXES = frozenset({"anti", "pro"})
-# "US-backed", "Iranian-funded": the country supports the actor, it is not the actor.
-BACKING_WORDS = frozenset(
-    {"backed", "sponsored", "funded", "supported", "allied", "aligned", "armed", "trained"}
-)
 
 
 class TaggerIds:
     """The tagger's label and word sets as integer ids of one vocabulary."""
 
-    def __init__(self, view: DocView) -> None:
+    def __init__(self, view: DocView, words: ActorWords) -> None:
         self.vocab = view.doc.vocab
         self.phrase = PhraseIds(view)
         self.propn, self.noun = view.id("PROPN"), view.id("NOUN")
         self.nominal_name = frozenset({self.propn, self.noun})
         self.propn_pron = view.ids({"PROPN", "PRON"})
-        self.pair_words = view.ids(PAIR_WORDS)
-        self.group_nouns = view.ids(GROUP_NOUNS)
+        self.pair_words = view.ids(words.pair_words)
+        self.group_nouns = view.ids(words.group_nouns)
         self.both_two = view.ids({"both", "two"})
         self.cc, self.compound = view.id("cc"), view.id("compound")
         self.and_words = view.ids({"and", "&"})
@@ -66,9 +38,9 @@ class TaggerIds:
         self.plural_tags = view.ids({"NNS", "NNPS"})
         self.subject_or_owner = view.ids({"nsubj", "nsubjpass", "poss"})
         self.not_actor_pos = view.ids({"VERB", "AUX", "ADP"})
-        self.stance = view.ids(STANCE_PREFIXES)
-        self.backing = view.ids(BACKING_WORDS)
-        self.continent = view.ids(CONTINENT_PREFIXES)
+        self.stance = view.ids(words.stance_prefixes)
+        self.backing = view.ids(words.backing_words)
+        self.continent = view.ids(words.continent_prefixes)
         self.subjects = view.ids({"nsubj", "nsubjpass"})
         # clauses whose speaker a pronoun in them may be ("Vucic said he ...")
         self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})

@@ -28,8 +28,8 @@ KIND_RANK = {
     "ethnic": 4,
 }
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# codes of actors that are no state: what is assumed of a state never applies to them
 NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-PAIR_WORDS = frozenset({"sides", "parties", "countries", "neighbours", "neighbors", "nations"})
 
 
 class Clue(NamedTuple):

@@ -135,7 +135,7 @@ class ActorTagger:
     def _ids_of(self, view: DocView) -> TaggerIds:
         """The label ids of the document's vocabulary (the same for every document)."""
         if self._ids is None or self._ids.vocab is not view.doc.vocab:
-            self._ids = TaggerIds(view)
+            self._ids = TaggerIds(view, self.names.words)
         return self._ids
 
     # -- evidence -------------------------------------------------------------------

@@ -28,6 +28,11 @@ LISTS = (
     "regions",
     "intergovernmental_types",
     "name_prepositions",
+    "group_nouns",
+    "pair_words",
+    "continent_prefixes",
+    "stance_prefixes",
+    "backing_words",
 )
 # Lists matched with their exact spelling (the others are lower-cased on load).
 _EXACT = frozenset({"not_actor_entities", "time_zones"})
@@ -47,6 +52,11 @@ class ActorWords:
     regions: frozenset[str]
     intergovernmental_types: frozenset[str]
     name_prepositions: frozenset[str]
+    group_nouns: frozenset[str]
+    pair_words: frozenset[str]
+    continent_prefixes: frozenset[str]
+    stance_prefixes: frozenset[str]
+    backing_words: frozenset[str]
     organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
 
 

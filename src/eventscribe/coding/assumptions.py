@@ -13,12 +13,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from eventscribe.actors.building import UNRESOLVED_EVIDENCE
+from eventscribe.actors.memory import NONSTATE
 from eventscribe.actors.phrases import PRONOUNS_GROUP, PRONOUNS_PERSON
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.places import Place
 from eventscribe.records import Actor, Span
 
-NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRM"})
 PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP
 

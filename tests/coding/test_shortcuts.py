@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from eventscribe.coding import forms, syntax
 from eventscribe.coding.lexicon import LexiconEntry
 from eventscribe.coding.tree import Tree
+from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.nlp.view import DocView
 from eventscribe.pipeline import Coder
 
@@ -65,7 +66,7 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
             wanted = frozenset(entry.objects)
             if not [
                 o
-                for o, ws, phrase in forms.object_words(tree, verb)
+                for o, ws, phrase in forms.object_words(tree, verb, load_word_lists())
                 if (ws & wanted or phrase in wanted)
                 and (not entry.needs or forms.has_complement(tree, o, entry.needs))
             ]:

@@ -108,7 +108,9 @@ class EventCoder:
         :class:`Tree` when the caller built one (else it is built here)."""
         if tree is None:
             tree = Tree(DocView(doc, article.text))
-        dates = DateResolver(tree, times, article.date, article.text)
+        dates = DateResolver(
+            tree, times, article.date, article.text, self.matcher.words.deadline_words
+        )
         events: list[Event] = []
         decisions: list[Decision] = []
         states = states_named(actors, places)

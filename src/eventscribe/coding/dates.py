@@ -18,9 +18,6 @@ from eventscribe.records import TimeExpression
 USABLE_PRECISIONS = ("day", "month", "year")
 
 
-DEADLINE_WORDS = ("by", "until", "till", "before", "deadline", "no later than")
-
-
 @dataclass(frozen=True)
 class EventDate:
     value: str | None
@@ -42,13 +39,17 @@ class DateResolver:
         times: tuple[TimeExpression, ...],
         published: date | None,
         text: str | None = None,
+        deadline_words: frozenset[str] = frozenset(),
     ) -> None:
         """``text`` is the text the doc was parsed from, when the caller has it: Doc.text
-        joins every token, which costs more than the rest of the dating."""
+        joins every token, which costs more than the rest of the dating.
+        ``deadline_words`` are the words before a date that make it a deadline ("by",
+        "no later than"; the word lists' ``deadline_words``)."""
         doc = t.doc
         self.tree = t
         self.text = text if text is not None and _is_text_of(t, text) else doc.text
         self.published = published
+        self.deadline_words = deadline_words
         self._anchors: list[tuple[TimeExpression, int]] = []
         for time in times:
             if time.precision not in USABLE_PRECISIONS:
@@ -91,9 +92,7 @@ class DateResolver:
         if own:
             time, _anchor = min(own, key=lambda pair: tree_distance(self.tree, trigger, pair[1]))
             before = self.text[max(0, time.start - 16) : time.start].lower().split()
-            deadline = bool(before) and (
-                before[-1] in DEADLINE_WORDS or " ".join(before[-3:]) == "no later than"
-            )
+            deadline = any(" ".join(before[-n:]) in self.deadline_words for n in (1, 2, 3))
             return EventDate(time.value, time.precision, f"text: '{time.text}'", deadline)
         if self._paragraph_date is not None:
             return self._paragraph_date

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from eventscribe.coding import syntax
+from eventscribe.coding.syntax import WordLists
 from eventscribe.coding.tree import Tree
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -69,11 +70,11 @@ def wanted(objects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(objects)
 
 
-def object_words(t: Tree, verb: int) -> list[tuple[int, set[str], str]]:
+def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
     against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
     dep, pos, kids = t.dep, t.pos, t.children
-    direct = syntax.objects_of(t, verb)
+    direct = syntax.objects_of(t, verb, lists)
     # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
     candidates = syntax.with_conjuncts(t, direct) + [o for o in direct if pos[o] == "VERB"]
     if "oprd" in [dep[c] for c in kids[verb]]:

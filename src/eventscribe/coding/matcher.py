@@ -277,7 +277,9 @@ class EventMatcher:
             objects: list[int] = []
             if wanted is not None:
                 objects_words = (
-                    forms.object_words(t, verb) if objects_words is None else objects_words
+                    forms.object_words(t, verb, self.words)
+                    if objects_words is None
+                    else objects_words
                 )
                 objects = [
                     obj
@@ -336,7 +338,7 @@ class EventMatcher:
         if entry.lemma in words.intransitive_sense_verbs:
             for obj in syntax.children(t, verb, "dobj"):
                 return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
-        for obj in syntax.objects_of(t, verb):
+        for obj in syntax.objects_of(t, verb, self.words):
             lemma = t.lemma[obj].lower()
             if entry.type in MATERIAL_COOPERATION and lemma in words.message_nouns:
                 return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
@@ -432,7 +434,7 @@ class EventMatcher:
         objects: list[int],
         sources: tuple[Actor, ...] = (),
     ) -> tuple[Actor, ...]:
-        direct = objects or syntax.objects_of(t, verb)
+        direct = objects or syntax.objects_of(t, verb, self.words)
         pos = t.pos
         # the words kept when no actor is found: the direct object (not a light verb's
         # own object, which is part of the trigger), else a slot's object; never the
@@ -449,7 +451,9 @@ class EventMatcher:
                 heads = syntax.subjects_of(t, verb, self.words)
             elif slot == "dobj":
                 heads = [
-                    o for o in syntax.objects_of(t, verb) if not recipients.own(t, o, self.words)
+                    o
+                    for o in syntax.objects_of(t, verb, self.words)
+                    if not recipients.own(t, o, self.words)
                 ]
             elif slot == "iobj":
                 heads = syntax.dative_of(t, verb)
@@ -494,7 +498,7 @@ class EventMatcher:
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
-            skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb)))
+            skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb, self.words)))
             first_heads = [h for h in first_heads if h not in skip]
         return (
             recipients.nearest_object_actor(

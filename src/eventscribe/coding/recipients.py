@@ -24,7 +24,6 @@ from eventscribe.records import Actor
 # Words that say what was done or proposed, not who: their owner is the actor meant
 # ("rejected an offer from Kabul", "denounced Serbia's crackdown", "protested against
 # violations by the police", "a demonstration staged by students").
-OWNER_PREPOSITIONS = ("by", "from")
 OWNER_DEPTH = 2
 
 
@@ -86,7 +85,7 @@ def owners_of(
         if t.lemma[head].lower() not in words.owned_nouns:
             continue
         owners = [c for c in kids[head] if dep[c] == "poss"]
-        for word in OWNER_PREPOSITIONS:
+        for word in words.owner_prepositions:
             owners += syntax.prep_objects(t, head, word)
         owners += [a for c in kids[head] if dep[c] == "acl" for a in syntax.agent_of(t, c)]
         owners += [c for c in kids[head] if dep[c] in OWNER_MODIFIERS]

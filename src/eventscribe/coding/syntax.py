@@ -61,6 +61,9 @@ class WordLists:
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
     cause_prepositions: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    owner_prepositions: frozenset[str]
+    deadline_words: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -126,7 +129,7 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
         seen += 1
         own = t.kids(current, SUBJECT_DEPS)
         if own:  # "thousands of protesters marched": the protesters did
-            return [counted(t, antecedent(t, s), words) for s in own if dep[s] != "csubj"]
+            return [counted(t, antecedent(t, s, words), words) for s in own if dep[s] != "csubj"]
         if dep[current] == "relcl" and pos[head[current]] in {"NOUN", "PROPN"}:
             return [head[current]]
         if dep[current] == "xcomp":
@@ -152,27 +155,26 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
 
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})  # who, whom, which, that
 RELATIVE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
-PAST_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
 
 
-def antecedent(t: Tree, token: int) -> int:
+def antecedent(t: Tree, token: int, words: WordLists) -> int:
     """What the relative pronoun of a clause that reports an act stands for ("the
     rebels who attacked" -> rebels); any other word is itself."""
     clause: int = t.head[token]
-    if t.tag[token] in RELATIVE_PRONOUN_TAGS and reported_relative(t, clause):
+    if t.tag[token] in RELATIVE_PRONOUN_TAGS and reported_relative(t, clause, words):
         noun: int = t.head[clause]
         return noun
     return token
 
 
-def objects_of(t: Tree, verb: int) -> list[int]:
+def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     """Direct objects; for a passive verb, its grammatical subject."""
     if is_passive(t, verb):
         found = children(t, verb, "nsubjpass") or (
             children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else []
         )
-        return [antecedent(t, o) for o in found]
-    found = [antecedent(t, o) for o in children(t, verb, "dobj", "attr")]
+        return [antecedent(t, o, words) for o in found]
+    found = [antecedent(t, o, words) for o in children(t, verb, "dobj", "attr")]
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours
         found = [x for x in children(t, verb, "ccomp") if t.pos[x] == "NOUN"]
@@ -284,7 +286,7 @@ def _ruled_out(t: Tree, token: int) -> bool:
     return False
 
 
-def reported_relative(t: Tree, clause: int) -> bool:
+def reported_relative(t: Tree, clause: int, words: WordLists) -> bool:
     """A relative clause that tells of an act that happened: its relative pronoun is
     the verb's subject or object ("the rebels, who attacked the base", "an attack that
     killed 17 people", "Tolu, who was arrested last year") and the verb is in the simple
@@ -303,7 +305,7 @@ def reported_relative(t: Tree, clause: int) -> bool:
     auxiliaries = [t.lower[c] for c in kids if dep[c] in {"aux", "auxpass"}]
     if not auxiliaries:  # "which the government blamed on Russia", tagged as a participle
         return any(dep[c] == "nsubj" for c in kids)
-    return any(a in PAST_AUXILIARIES for a in auxiliaries)
+    return any(a in words.past_auxiliaries for a in auxiliaries)
 
 
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
@@ -344,7 +346,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     if dep[token] == "relcl":
         # "the rebels, who attacked the base": a past act, told as background ("recalled");
         # "a group which controls the city": describes, not reports
-        return "recalled" if reported_relative(t, token) else "relative"
+        return "recalled" if reported_relative(t, token, words) else "relative"
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
     if dep[token] == "pcomp" and lower[head] in words.gerund_prepositions and t.tag[token] == "VBG":

@@ -53,6 +53,9 @@ FIELDS = (
     "attackable_entities",
     "storm_name_prefixes",
     "cause_prepositions",
+    "past_auxiliaries",
+    "owner_prepositions",
+    "deadline_words",
 )
 
 

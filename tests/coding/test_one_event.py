@@ -68,3 +68,18 @@ def test_a_list_with_an_article_inside_is_every_member_not_an_apposition(code_te
 def test_an_apposition_that_describes_stays_part_of_its_actor(code_text):
     (event,) = code_text("Kosovo, the former Serbian province, and Serbia agreed.").coded.events
     assert [a.country for a in event.sources] == ["XKX", "SRB"]
+
+
+def test_a_second_attack_verb_sharing_the_subject_is_the_same_attack(code_text):
+    analysis = code_text(
+        "Chadian rebels killed three soldiers and wounded five Nigerian villagers."
+    )
+    assaults = [e for e in analysis.coded.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1  # one attack, as PLOVER and CAMEO code it
+    assert [a.country for a in assaults[0].targets][-1] == "NGA"  # both verbs' recipients
+    assert any("one event" in d.reason for d in analysis.decisions if d.trigger == "wounded")
+
+
+def test_verbs_of_two_kinds_of_act_stay_two_events(code_text):
+    events = code_text("Kenyan police arrested two men and killed a third.").coded.events
+    assert {e.type for e in events} == {"COERCE", "ASSAULT"}

@@ -108,6 +108,7 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
         folded[candidate.anchor] = f"what '{t.text(head[clause])}' did: one event"
         if not main.targets and _resolved(candidate.targets):
             gained.setdefault(main.anchor, candidate.targets)
+    _fold_conjoined_attacks(by_anchor, t, folded, gained)
     if not folded:
         return found
     return [
@@ -118,6 +119,36 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
         else c
         for c in found
     ]
+
+
+def _fold_conjoined_attacks(
+    by_anchor: dict[int, Candidate],
+    t: Tree,
+    folded: dict[int, str],
+    gained: dict[int, tuple[Actor, ...]],
+) -> None:
+    """ "A roadside bomb killed one soldier and wounded two others": the second verb,
+    conjoined to an attack verb and sharing its subject, tells what the same attack did:
+    one event, whose recipients are both verbs' ("a second verb describing the same act
+    is a mention of that event")."""
+    dep, head = t.dep, t.head
+    for candidate in by_anchor.values():
+        verb = candidate.anchor
+        main = by_anchor.get(head[verb])
+        if (
+            main is None
+            or main is candidate
+            or dep[verb] != "conj"
+            or main.type != "ASSAULT"
+            or candidate.type != "ASSAULT"
+            or candidate.anchor in folded
+            or main.anchor in folded
+            or any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[verb])
+        ):
+            continue
+        folded[verb] = f"what '{t.text(main.anchor)}' did too: one event"
+        targets = gained.get(main.anchor, main.targets)
+        gained[main.anchor] = targets + tuple(a for a in candidate.targets if a not in targets)
 
 
 def _in_protest(t: Tree, noun: int) -> bool:

@@ -274,8 +274,7 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 def _yaml_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8")
-        root = yamlio.compose(text)
-        data = yamlio.safe_load(text)
+        root, data = yamlio.compose_and_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"{path}: cannot read actor dictionary ({exc})") from exc
     if not isinstance(data, list) or root is None:

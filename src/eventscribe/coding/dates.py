@@ -38,10 +38,10 @@ class DateResolver:
         t: Tree,
         times: tuple[TimeExpression, ...],
         published: date | None,
-        text: str | None = None,
-        deadline_words: frozenset[str] = frozenset(),
+        text: str | None,
+        deadline_words: frozenset[str],
     ) -> None:
-        """``text`` is the text the doc was parsed from, when the caller has it: Doc.text
+        """``text`` is the text the doc was parsed from, or None: Doc.text
         joins every token, which costs more than the rest of the dating.
         ``deadline_words`` are the words before a date that make it a deadline ("by",
         "no later than"; the word lists' ``deadline_words``)."""

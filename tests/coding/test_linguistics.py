@@ -539,3 +539,21 @@ def test_a_relative_clause_in_the_present_describes_and_is_not_coded(code_text):
         "for help."
     ).coded.events
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_an_event_noun_that_breaks_out_takes_the_verbs_phrases(code_text):
+    # a verb of occurrence ("broke out", "took place", "erupted") tells that its subject's
+    # event happened; who took part, where and when are phrases of that verb
+    (clash,) = code_text(
+        "Clashes broke out between police and students in Dhaka on Monday.", date(2024, 3, 6)
+    ).coded.events
+    assert clash.type == "ASSAULT" and clash.trigger.text == "Clashes broke out"
+    assert [a.text for a in clash.sources] == ["police", "students"]
+    assert clash.location is not None and clash.location["text"] == "Dhaka"
+    assert clash.date == "2024-03-04"  # the Monday before
+
+
+def test_an_event_that_did_not_break_out_is_not_coded(code_text):
+    analysis = code_text("Fighting did not erupt between Serbian and Kosovar police.")
+    assert not analysis.coded.events
+    assert any("not" in d.reason for d in analysis.decisions if not d.kept)

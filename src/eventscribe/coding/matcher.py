@@ -525,6 +525,9 @@ class EventMatcher:
         if entry.null:
             return None  # a phrase that codes nothing ("cardiac arrest")
         dep, head = t.dep, t.head[noun]
+        # "clashes broke out between X and Y": the verb's phrases are the noun's
+        occurred = None if head in triggers else syntax.occurrence_verb(t, noun, self.words)
+        heads_of = (noun,) if occurred is None else (noun, occurred[0])
         source_heads = t.kids(noun, SOURCE_MODIFIERS)
         source_heads += syntax.prep_objects(t, noun, "by")
         sources = recipients.actors_of(t, source_heads, actors)
@@ -545,7 +548,8 @@ class EventMatcher:
         between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
-                heads = syntax.prep_objects(t, noun, slot.split(":", 1)[1])
+                word = slot.split(":", 1)[1]
+                heads = [h for x in heads_of for h in syntax.prep_objects(t, x, word)]
                 targets = tuple(
                     a for a in recipients.actors_of(t, heads, actors) if a not in sources
                 )
@@ -561,7 +565,20 @@ class EventMatcher:
             sources, targets = targets, ()  # "talks between Serbia and Kosovo"
         # a hyphenated noun ("sit-in", "cease-fire") is the trigger as a whole
         first = noun - 2 if "-" in word and noun >= 2 and t.text(noun - 1) == "-" else noun
-        candidate = self._finish(entry, (first, noun + 1), noun, sources, targets, None, None)
+        if occurred is not None:
+            # coded at the verb: its dates, places, negation and modality are the event's
+            verb, last = occurred
+            candidate = self._finish(
+                entry,
+                (min(first, verb), max(noun, last) + 1),
+                verb,
+                sources,
+                targets,
+                syntax.is_negated(t, verb, self.words),
+                syntax.modality_of(t, verb, self.words),
+            )
+        else:
+            candidate = self._finish(entry, (first, noun + 1), noun, sources, targets, None, None)
         if (
             candidate.dropped is None
             and entry.type in MATERIAL_COOPERATION

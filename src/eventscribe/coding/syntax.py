@@ -64,6 +64,7 @@ class WordLists:
     past_auxiliaries: frozenset[str]
     owner_prepositions: frozenset[str]
     deadline_words: frozenset[str]
+    occurrence_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -193,6 +194,30 @@ def prep_objects(t: Tree, token: int, word: str) -> list[int]:
         if dep[prep] in PREPOSITION_DEPS and lower[prep] == word:
             found.extend([c for c in kids[prep] if dep[c] in PREP_OBJECT_DEPS])
     return found
+
+
+OCCURRENCE_PHRASE_DEPS = frozenset({"prt", "dobj", "advmod"})
+
+
+def occurrence_verb(t: Tree, noun: int, words: WordLists) -> tuple[int, int] | None:
+    """For an event noun that is the subject of a verb of occurrence ("clashes broke out",
+    "the protest took place"; ``words.occurrence_verbs``), that verb and the last token
+    of its phrase ("place", "out"); else None."""
+    verb = t.head[noun]
+    if t.dep[noun] != "nsubj" or verb == noun or t.pos[verb] not in {"VERB", "AUX"}:
+        return None
+    lemma = t.lemma[verb].lower()
+    later = {
+        t.lemma[c].lower(): c
+        for c in t.children[verb]
+        if c > verb and t.dep[c] in OCCURRENCE_PHRASE_DEPS
+    }
+    ends = [
+        max([verb, *(later[w] for w in rest)])
+        for first, *rest in (phrase.split() for phrase in words.occurrence_verbs)
+        if first == lemma and all(w in later for w in rest)
+    ]
+    return (verb, max(ends)) if ends else None  # the longest phrase: "flare up", not "flare"
 
 
 def dative_of(t: Tree, verb: int) -> list[int]:

@@ -56,6 +56,7 @@ FIELDS = (
     "past_auxiliaries",
     "owner_prepositions",
     "deadline_words",
+    "occurrence_verbs",
 )
 
 

@@ -557,3 +557,23 @@ def test_an_event_that_did_not_break_out_is_not_coded(code_text):
     analysis = code_text("Fighting did not erupt between Serbian and Kosovar police.")
     assert not analysis.coded.events
     assert any("not" in d.reason for d in analysis.decisions if not d.kept)
+
+
+def test_the_person_acted_on_is_the_recipient_not_the_victim_of_the_crime_charged(code_text):
+    # no table places "the man" or "the officer", but they are whom the act is aimed at;
+    # the victims named in the charge are not
+    (arrest,) = [
+        e
+        for e in code_text(
+            "Police arrested the man in connection with the killing of a Serbian policeman."
+        ).coded.events
+        if e.type == "COERCE"
+    ]
+    assert [a.text for a in arrest.targets] == ["the man"]
+    (charge,) = code_text(
+        "Prosecutors accused the officer of torturing Palestinian prisoners."
+    ).coded.events
+    assert [a.text for a in charge.targets] == ["the officer"]
+    # the person's own phrase may still place them
+    (placed,) = code_text("Police arrested a man from Kosovo on Monday.").coded.events
+    assert [a.country for a in placed.targets] == ["XKX"]

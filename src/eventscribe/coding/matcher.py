@@ -500,10 +500,19 @@ class EventMatcher:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
             skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb, self.words)))
             first_heads = [h for h in first_heads if h not in skip]
+        nearest = recipients.nearest_object_actor(
+            t, verb, actors, self.words, sources, tuple(objects), skip, self._reach
+        )
+        people = [h for h in first_heads if recipients.names_people(t, h, self.words)]
+        if people and nearest and not recipients.within(t, people, nearest):
+            # "arrested the man in connection with the killing of a Serbian policeman",
+            # "accused the officer of torturing prisoners": the people the verb acts on
+            # are its recipients, though no table places them; an actor elsewhere in the
+            # clause (the victim of the crime charged) is not. Their own phrase may place
+            # them ("arrested a man from Kosovo").
+            return recipients.unresolved(t, people, self.words)
         return (
-            recipients.nearest_object_actor(
-                t, verb, actors, self.words, sources, tuple(objects), skip, self._reach
-            )
+            nearest
             or recipients.owners_of(t, first_heads, actors, self.words, sources)
             or recipients.unresolved(t, first_heads, self.words)
         )

@@ -255,6 +255,16 @@ def names_people(t: Tree, head: int, words: WordLists) -> bool:
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 
 
+def within(t: Tree, heads: list[int], found: tuple[Actor, ...]) -> bool:
+    """Every actor of ``found`` lies inside the phrase of one of ``heads``."""
+    spans = []
+    for head in heads:
+        tokens = t.subtree(head)
+        last = max(tokens)
+        spans.append((t.idx[min(tokens)], t.idx[last] + len(t.text(last))))
+    return all(any(s <= a.start and a.end <= e for s, e in spans) for a in found)
+
+
 def actors_of(t: Tree, heads: list[int], actors: ActorIndex) -> tuple[Actor, ...]:
     if not heads:
         return ()

@@ -577,3 +577,23 @@ def test_the_person_acted_on_is_the_recipient_not_the_victim_of_the_crime_charge
     # the person's own phrase may still place them
     (placed,) = code_text("Police arrested a man from Kosovo on Monday.").coded.events
     assert [a.country for a in placed.targets] == ["XKX"]
+
+
+def test_a_negated_verb_denies_its_infinitive(code_text):
+    # "did not try to", "were not able to", "would not be allowed to", "never managed to":
+    # the act in the infinitive did not happen
+    for text in (
+        "Russia did not try to attack Ukraine.",
+        "Serbian police were not able to arrest the suspects.",
+        "National Guard troops would not be allowed to arrest migrants.",
+        "Serbia never managed to capture the town.",
+        "Russia does not want to attack Ukraine.",
+    ):
+        analysis = code_text(text)
+        assert not analysis.coded.events, text
+        assert any("negated by" in d.reason for d in analysis.decisions if not d.kept), text
+
+
+def test_a_negation_that_asserts_the_infinitive_keeps_it(code_text):
+    events = code_text("Israel did not hesitate to strike Hamas positions in Gaza.").coded.events
+    assert [e.type for e in events] == ["ASSAULT"]

@@ -65,6 +65,7 @@ class WordLists:
     owner_prepositions: frozenset[str]
     deadline_words: frozenset[str]
     occurrence_verbs: frozenset[str]
+    double_negative_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -245,6 +246,8 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             return reason
     if dep[token] == "xcomp" and t.lemma[t.head[token]] in words.failure_verbs:
         return f"negated by '{t.text(t.head[token])}'"
+    if dep[token] == "xcomp" and (reason := _negated_governor(t, t.head[token], words)):
+        return reason
     if _ruled_out(t, token):
         return "ruled out"
     for obj in children(t, token, "dobj", "nsubjpass"):
@@ -259,6 +262,18 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
         if t.lower[argument] in words.negative_quantifiers:
             return f"negated by '{t.text(argument)}'"  # "signed nothing", "neither of them signed"
     return None
+
+
+def _negated_governor(t: Tree, head: int, words: WordLists) -> str | None:
+    """The reason the verb or adjective an infinitive depends on is negated ("did not try
+    to", "were not able to", "never managed to"), unless its negation asserts the
+    infinitive ("did not hesitate to")."""
+    if t.lemma[head].lower() in words.double_negative_verbs:
+        return None
+    reason = is_negated(t, head, words)
+    if reason is None and t.dep[head] == "acomp":  # "were not able to": "not" is the copula's
+        reason = is_negated(t, t.head[head], words)
+    return reason
 
 
 def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:

@@ -57,6 +57,7 @@ FIELDS = (
     "owner_prepositions",
     "deadline_words",
     "occurrence_verbs",
+    "double_negative_verbs",
 )
 
 

@@ -597,3 +597,20 @@ def test_a_negated_verb_denies_its_infinitive(code_text):
 def test_a_negation_that_asserts_the_infinitive_keeps_it(code_text):
     events = code_text("Israel did not hesitate to strike Hamas positions in Gaza.").coded.events
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_headlines_passive_makes_its_subject_whom_it_befell(code_text):
+    # headlines drop the auxiliary: "Opposition leader detained in Minsk" is a passive
+    for text, target in (
+        ("Opposition leader detained in Minsk.", "Opposition leader"),
+        ("Three Turkish journalists arrested over coup links.", "Three Turkish journalists"),
+    ):
+        (event,) = code_text(text).coded.events
+        assert event.type == "COERCE" and event.sources == (), text
+        assert [a.text for a in event.targets] == [target], text
+    # a verb that may go without its object keeps its active reading
+    (attack,) = code_text("Chechen rebels attacked at dawn.").coded.events
+    assert [a.text for a in attack.sources] == ["Chechen rebels"]
+    # and an object makes it active
+    (arrest,) = code_text("Belarusian police arrested the opposition leader.").coded.events
+    assert [a.text for a in arrest.sources] == ["Belarusian police"]

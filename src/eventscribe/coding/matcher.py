@@ -410,12 +410,12 @@ class EventMatcher:
             heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(
                 t, verb, self.words
             )
-        elif syntax.is_passive(t, verb):
+        elif syntax.is_passive(t, verb, self.words):
             # "were ambushed and killed by rebels": conjoined passives share the agent
             heads = syntax.agent_of(t, verb) or [
                 a
                 for c in t.conjuncts(verb)
-                if syntax.is_passive(t, c)
+                if syntax.is_passive(t, c, self.words)
                 for a in syntax.agent_of(t, c)
             ]
         else:

@@ -66,6 +66,7 @@ class WordLists:
     deadline_words: frozenset[str]
     occurrence_verbs: frozenset[str]
     double_negative_verbs: frozenset[str]
+    object_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -73,17 +74,35 @@ CLAUSE_OF_NOUN = frozenset({"acl", "ccomp", "advcl"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
-def is_passive(t: Tree, verb: int) -> bool:
-    """A passive verb, or a participle conjoined with one ("was tortured and killed")."""
+def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
+    """A passive verb, a participle conjoined with one ("was tortured and killed"), or a
+    headline's passive (:func:`headline_passive`)."""
     dep, kids = t.dep, t.children
     for c in kids[verb]:  # loops, not any(): this is asked several times per trigger
         if dep[c] in PASSIVE_MARKS:
             return True
+    if headline_passive(t, verb, words):
+        return True
     if dep[verb] != "conj" or t.tag[verb] != "VBN":
         return False
     return any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]]) and not any(
         dep[c] in SUBJECT_DEPS for c in kids[verb]
     )
+
+
+HEADLINE_BLOCKERS = frozenset({"dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "dative"})
+
+
+def headline_passive(t: Tree, verb: int, words: WordLists) -> bool:
+    """ "Opposition leader detained in Minsk": a verb in -ed whose active use always has
+    an object (``words.object_verbs``), with a subject but no object and no auxiliary, is
+    a headline's passive: its subject is whom it befell."""
+    if t.dep[verb] not in {"ROOT", "conj", "ccomp"} or t.tag[verb] not in {"VBD", "VBN"}:
+        return False
+    if t.lemma[verb].lower() not in words.object_verbs:
+        return False
+    labels = [t.dep[c] for c in t.children[verb]]
+    return "nsubj" in labels and not HEADLINE_BLOCKERS.intersection(labels)
 
 
 def children(t: Tree, token: int, *deps: str) -> list[int]:
@@ -171,9 +190,11 @@ def antecedent(t: Tree, token: int, words: WordLists) -> int:
 
 def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     """Direct objects; for a passive verb, its grammatical subject."""
-    if is_passive(t, verb):
-        found = children(t, verb, "nsubjpass") or (
-            children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else []
+    if is_passive(t, verb, words):
+        found = (
+            children(t, verb, "nsubjpass")
+            or (children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else [])
+            or children(t, verb, "nsubj")  # a headline's passive
         )
         return [antecedent(t, o, words) for o in found]
     found = [antecedent(t, o, words) for o in children(t, verb, "dobj", "attr")]
@@ -280,7 +301,7 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     """The natural force, disease or accident that does what ``verb`` says ("Hurricane
     Betsy destroyed the church", "killed by floods", "were killed in the earthquake"),
     or None: such a cause is no actor, so the act is no event."""
-    if is_passive(t, verb):
+    if is_passive(t, verb, words):
         heads = agent_of(t, verb) + [
             p for word in words.cause_prepositions for p in prep_objects(t, verb, word)
         ]

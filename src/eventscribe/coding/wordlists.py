@@ -58,6 +58,7 @@ FIELDS = (
     "deadline_words",
     "occurrence_verbs",
     "double_negative_verbs",
+    "object_verbs",
 )
 
 

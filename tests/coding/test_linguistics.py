@@ -614,3 +614,15 @@ def test_a_headlines_passive_makes_its_subject_whom_it_befell(code_text):
     # and an object makes it active
     (arrest,) = code_text("Belarusian police arrested the opposition leader.").coded.events
     assert [a.text for a in arrest.sources] == ["Belarusian police"]
+
+
+def test_deploying_a_thing_that_is_no_force_is_no_mobilisation(code_text):
+    analysis = code_text("The Estonian company deployed new software across its offices.")
+    assert not analysis.coded.events
+    assert any("no force" in d.reason for d in analysis.decisions if not d.kept)
+    for text in (
+        "NATO deployed 300 troops to Estonia.",
+        "Russia deployed warships to the Black Sea.",
+        "Britain deployed a number of Typhoon jets to Romania.",
+    ):
+        assert [e.type for e in code_text(text).coded.events] == ["MOBILIZE"], text

@@ -338,6 +338,13 @@ class EventMatcher:
         if entry.lemma in words.intransitive_sense_verbs:
             for obj in syntax.children(t, verb, "dobj"):
                 return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
+        if entry.lemma in words.force_sense_verbs:
+            moved = syntax.objects_of(t, verb, words)
+            if not moved and t.dep[verb] == "acl":
+                moved = [t.head[verb]]  # "a prototype deployed off the coast", "forces deploying"
+            for obj in moved:
+                if not self._a_force(t, obj, actors):
+                    return f"'{t.text(obj)}' is no force: '{t.text(verb)}' has another sense here"
         for obj in syntax.objects_of(t, verb, self.words):
             lemma = t.lemma[obj].lower()
             if entry.type in MATERIAL_COOPERATION and lemma in words.message_nouns:
@@ -366,6 +373,15 @@ class EventMatcher:
             return True  # "shot him", "killed dozens", a name the parser did not label
         lemma = t.lemma[obj].lower()
         return lemma in people or lemma in things or t.lower[obj] in people | things
+
+    def _a_force(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
+        """An actor, people, or a military thing ("deployed 300 troops", "warships")."""
+        obj = syntax.counted(t, obj, self.words)  # "a number of warships"
+        if obj in actors.by_head or t.pos[obj] in {"PRON", "PROPN"}:
+            return True
+        words = self.words
+        lemma, lower = t.lemma[obj].lower(), t.lower[obj]
+        return any(w in words.people_nouns or w in words.military_things for w in (lemma, lower))
 
     def _condition_subjects(self, t: Tree, verb: int) -> list[int]:
         """The one a threat's condition is put to: "threatened to launch an offensive

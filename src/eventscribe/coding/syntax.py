@@ -67,6 +67,8 @@ class WordLists:
     occurrence_verbs: frozenset[str]
     double_negative_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    force_sense_verbs: frozenset[str]
+    military_things: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

@@ -59,6 +59,8 @@ FIELDS = (
     "occurrence_verbs",
     "double_negative_verbs",
     "object_verbs",
+    "force_sense_verbs",
+    "military_things",
 )
 
 

@@ -112,6 +112,15 @@ def mention_span(head: Token) -> Span:
             or _is_time_phrase(child)
         ):
             excluded.update(t.i for t in child.subtree)
+    for token in head.subtree:
+        # a clause deeper down (about an apposition or a naming phrase's noun), or a
+        # preposition with a gerund ("from holding office"), is outside the mention too
+        if token.i in excluded or token.i == head.i:
+            continue
+        if token.dep_ in CLAUSE_DEPS:
+            excluded.update(t.i for t in token.subtree)
+        elif token.dep_ == "pcomp" and token.head.i != head.i:
+            excluded.update(t.i for t in token.head.subtree)
     indexes = {t.i for t in head.subtree}
     indexes.difference_update(excluded)
     # keep the run around the head contiguous

@@ -626,3 +626,21 @@ def test_deploying_a_thing_that_is_no_force_is_no_mobilisation(code_text):
         "Britain deployed a number of Typhoon jets to Romania.",
     ):
         assert [e.type for e in code_text(text).coded.events] == ["MOBILIZE"], text
+
+
+def test_an_actors_words_stop_before_a_clause_deeper_in_its_phrase(code_text):
+    # a clause about an apposition ("a group seeking to ...", "who filed complaints") or a
+    # preposition with a gerund ("from holding office") says something about the actor;
+    # it does not name it
+    (strikes,) = code_text(
+        "The U.S. military carried out air strikes against al-Shabab, an al-Qaeda-affiliated "
+        "group seeking to overthrow the Somali government."
+    ).coded.events
+    assert [a.text for a in strikes.targets] == ["al-Shabab, an al-Qaeda-affiliated group"]
+    (ban,) = code_text(
+        "Venezuela has banned a second opposition member, former mayor Vicencio Scarano, "
+        "from holding public office for a year."
+    ).coded.events
+    assert [a.text for a in ban.targets] == [
+        "a second opposition member, former mayor Vicencio Scarano"
+    ]

@@ -59,6 +59,7 @@ class PhraseIds:
         self.dates = view.ids({"DATE", "TIME"})
         self.pronoun_words = view.ids(PRONOUNS_PERSON | PRONOUNS_GROUP)
         self.prep, self.pobj, self.case = view.id("prep"), view.id("pobj"), view.id("case")
+        self.pcomp = view.id("pcomp")
         self.conj = view.id("conj")
         self.pron = view.id("PRON")
         self.nominal = view.ids(NOMINAL_POS)
@@ -134,6 +135,14 @@ def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
                 and (view.lower[child] not in naming or _is_time_phrase_at(view, ids, child))
             ):
                 excluded.update(view.subtree(child))
+        for i in view.subtree(head) - excluded:
+            # a clause deeper down, about an apposition or a naming phrase's noun ("al-
+            # Shabab, an al-Qaeda-affiliated group seeking to overthrow ...", "a member
+            # from holding office"), is outside the mention too
+            if i != head and dep[i] in clauses:
+                excluded.update(view.subtree(i))
+            elif dep[i] == ids.pcomp and view.head[i] != head:
+                excluded.update(view.subtree(view.head[i]))  # the preposition with it
         indexes = view.subtree(head) - excluded if excluded else view.subtree(head)
         while start - 1 in indexes:
             start -= 1

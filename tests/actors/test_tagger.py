@@ -175,3 +175,31 @@ def test_american_alone_is_still_the_united_states(actors_of):
         country == "USA"
         for country, _, _ in actors_of("American diplomats met in the capital.").values()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a one-word name of one state's institution, said of another state
+        ("The Philippine Congress approved the bill.", "The Philippine Congress", ("PHL", "LEG")),
+        ("Colombia's Congress approved the bill.", "Colombia's Congress", ("COL", "LEG")),
+        # plain, it is still the US Congress
+        ("Congress approved the bill.", "Congress", ("USA", "LEG")),
+        # the end of another organisation's name: no longer the US Congress
+        (
+            "The African National Congress won the election.",
+            "The African National Congress",
+            (None, "PTY"),
+        ),
+        # an institution that only starts the phrase keeps its state
+        (
+            "BBC Russian Service correspondent Farida Rustamova left Moscow.",
+            "BBC Russian Service correspondent Farida Rustamova",
+            ("GBR", "JRN"),
+        ),
+    ],
+)
+def test_a_one_word_institution_name_yields_to_the_phrase_around_it(
+    actors_of, text, mention, expected
+):
+    assert actors_of(text)[mention][:2] == expected

@@ -291,6 +291,7 @@ class ActorTagger:
             covered.update(range(clue.start, clue.end))
         if len(knowns) > 1:
             knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+        knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
         organisation = names_of.organisation_clues(
             view, head, tokens, short, roles, knowns, covered
@@ -517,3 +518,64 @@ def _name_keys(words: list[str]) -> list[str]:
         return []
     full = " ".join(words)
     return [full, words[-1]] if len(words) > 1 else [full]
+
+
+STATE_KINDS = frozenset({"country", "partial", "capital", "demonym"})
+
+
+def _another_states_body(knowns: list[Clue], head: int) -> Clue | None:
+    """The first known clue when it is a one-word institution name heading the phrase
+    ("Congress") and a modifier before it names another state ("Philippine",
+    "Colombia's"); else None."""
+    top = knowns[0]
+    if top.kind != "institution" or top.start != head or top.end != head + 1:
+        return None
+    if top.known is None:
+        return None
+    country, sector = top.known.country, top.known.sector
+    for clue in knowns[1:]:
+        other = clue.known.country if clue.known is not None else None
+        if clue.kind in STATE_KINDS and clue.end <= top.start and other not in (None, country):
+            return top if sector else None
+    return None
+
+
+def _inside_another_name(
+    view: DocView, tokens: list[int], head: int, clue: Clue, clues: dict[int, Clue]
+) -> bool:
+    """``clue`` is a one-word institution name heading the phrase ("Congress") right
+    after a capitalised word of it that no table knows ("National", "Africanist")."""
+    if clue.kind != "institution" or clue.start != head or clue.end != head + 1:
+        return False
+    before = clue.start - 1
+    return (
+        before in tokens
+        and before not in clues
+        and view.token_text(before)[:1].isupper()
+        and view.doc[before].pos_ in NAME_WORD_POS  # not "The Congress"
+    )
+
+
+NAME_WORD_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+
+
+def _institutions_in_context(
+    view: DocView,
+    tokens: list[int],
+    head: int,
+    knowns: list[Clue],
+    roles: list[Clue],
+    clues: dict[int, Clue],
+) -> list[Clue]:
+    """The known clues of a phrase once a one-word institution name heading it is read
+    in its context: the end of another organisation's name ("the African National
+    Congress") is not the institution; said of another state ("the Philippine Congress",
+    "Colombia's Congress") it is that state's body of the same sector (added to
+    ``roles``)."""
+    if knowns and _inside_another_name(view, tokens, head, knowns[0], clues):
+        return knowns[1:]
+    body = _another_states_body(knowns, head) if len(knowns) > 1 else None
+    if body is not None and body.known is not None:
+        roles.append(Clue(body.start, body.end, "role", body.text, None, body.known.sector))
+        return [c for c in knowns if c is not body]
+    return knowns

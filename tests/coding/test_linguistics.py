@@ -644,3 +644,20 @@ def test_an_actors_words_stop_before_a_clause_deeper_in_its_phrase(code_text):
     assert [a.text for a in ban.targets] == [
         "a second opposition member, former mayor Vicencio Scarano"
     ]
+
+
+def test_a_sum_beside_a_thing_measures_it_and_is_not_what_is_given(code_text):
+    # "duties on $3 billion of goods": the sum measures the duties; nothing is given
+    events = code_text("Beijing announced separate import duties on $3 billion of U.S. goods.")
+    assert not [e for e in events.coded.events if e.type == "AID"]
+    # with a recipient as the object, the sum is what is given
+    (loan,) = code_text(
+        "The United States provided Brazil with $1.5 billion in loan guarantees."
+    ).coded.events
+    assert loan.type == "AID" and [a.country for a in loan.targets] == ["BRA"]
+
+
+def test_a_number_of_a_currency_is_a_sum_of_money(code_text):
+    # also where the entity recogniser does not label "28 million euros" as money
+    (aid,) = code_text("Germany provided 28 million euros to Yemen.").coded.events
+    assert aid.type == "AID" and [a.country for a in aid.targets] == ["YEM"]

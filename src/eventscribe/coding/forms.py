@@ -79,9 +79,16 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
     candidates = syntax.with_conjuncts(t, direct) + [o for o in direct if pos[o] == "VERB"]
     if "oprd" in [dep[c] for c in kids[verb]]:
         candidates = []  # "called the president a murderer": a naming, not an act on the object
-    candidates += syntax.with_conjuncts(
+    prepositional = syntax.with_conjuncts(
         t, [p for c in kids[verb] if dep[c] == "prep" for p in kids[c] if dep[p] == "pobj"]
     )
+    if any(pos[o] == "NOUN" for o in direct):
+        # "announced import duties on $3 billion of goods": beside a thing as the direct
+        # object, a sum in a prepositional phrase measures it; it is not what is announced
+        # (with a recipient as the object the sum is what is given: "provide Brazil with
+        # $1.5 billion")
+        prepositional = [p for p in prepositional if not _a_sum(t, p)]
+    candidates += prepositional
     # "25,000 tons of food aid": the measure's "of" object is the real object
     candidates += [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
     found = []
@@ -89,8 +96,14 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
     for obj in candidates:
         lower = low[obj]
         words = {lemma[obj].lower(), lower}
-        if ent[obj] == "MONEY" or "MONEY" in [ent[c] for c in kids[obj]]:
-            words.add("@money")  # lexicon object word for a sum of money ("gave $2 million")
+        if (
+            ent[obj] == "MONEY"
+            or "MONEY" in [ent[c] for c in kids[obj]]
+            or (words & lists.currency_words and any(pos[c] == "NUM" for c in kids[obj]))
+        ):
+            # lexicon object word for a sum of money ("gave $2 million", "28 million euros"
+            # when the recogniser does not label it)
+            words.add("@money")
         if dep[obj] == "dobj":
             words.add("@any")  # lexicon object word for any direct object
         lefts = [x for x in kids[obj] if x < obj]
@@ -102,6 +115,11 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
         found.append((obj, words, phrase.strip()))
     return found
+
+
+def _a_sum(t: Tree, i: int) -> bool:
+    """A number or a sum of money ("$3 billion", "500")."""
+    return t.pos[i] == "NUM" or t.ent[i] == "MONEY"
 
 
 def noun_forms(t: Tree, i: int) -> list[str]:

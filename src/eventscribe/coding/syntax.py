@@ -69,6 +69,7 @@ class WordLists:
     object_verbs: frozenset[str]
     force_sense_verbs: frozenset[str]
     military_things: frozenset[str]
+    currency_words: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

@@ -61,6 +61,7 @@ FIELDS = (
     "object_verbs",
     "force_sense_verbs",
     "military_things",
+    "currency_words",
 )
 
 

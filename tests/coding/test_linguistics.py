@@ -661,3 +661,11 @@ def test_a_number_of_a_currency_is_a_sum_of_money(code_text):
     # also where the entity recogniser does not label "28 million euros" as money
     (aid,) = code_text("Germany provided 28 million euros to Yemen.").coded.events
     assert aid.type == "AID" and [a.country for a in aid.targets] == ["YEM"]
+
+
+def test_an_act_harmed_or_hindered_is_not_done_by_the_subject(code_text):
+    analysis = code_text(
+        "The arrival of NATO troops could have upset Algeria, possibly harming security "
+        "cooperation with Tunisia."
+    )
+    assert not [e for e in analysis.coded.events if e.type == "COOPERATE"]

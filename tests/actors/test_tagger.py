@@ -203,3 +203,12 @@ def test_a_one_word_institution_name_yields_to_the_phrase_around_it(
     actors_of, text, mention, expected
 ):
     assert actors_of(text)[mention][:2] == expected
+
+
+def test_a_date_the_parser_hangs_on_a_name_is_not_part_of_it(actors_of):
+    # no comma after a fronted date: "On Monday Macron" is Macron
+    found = actors_of("On Monday Macron criticised NATO.")
+    assert found["Macron"] == ("FRA", "GOV", "Emmanuel Macron")
+    # an age or a year before a common noun still describes it
+    found = actors_of("Gunmen killed a 46-year-old Indian soldier.")
+    assert found["a 46-year-old Indian soldier"][:2] == ("IND", "MIL")

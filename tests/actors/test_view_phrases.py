@@ -55,6 +55,8 @@ def modifier_tokens(head: Token) -> list[Token]:
     found: dict[int, Token] = {}  # by index: a token reached twice is kept once
     stack = [head]
     first = True
+    # "On Monday Macron": not his name ("a 46-year-old man" keeps its age)
+    dated = head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME")
     while stack:
         token = stack.pop()
         found.setdefault(token.i, token)
@@ -62,7 +64,8 @@ def modifier_tokens(head: Token) -> list[Token]:
         for child in token.children:
             dep = child.dep_
             if dep in LEFT_MODIFIERS and child.i < at:
-                stack.append(child)
+                if not (dated and token is head and child.ent_type_ in ("DATE", "TIME")):
+                    stack.append(child)
             elif dep == "prep" and child.lower_ in DESCRIPTIVE_PREPOSITIONS:
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
                 found.setdefault(child.i, child)
@@ -106,7 +109,13 @@ def mention_span(head: Token) -> Span:
     for child in head.children:
         dep = child.dep_
         if (
-            dep in SEPARATE_DEPS
+            (
+                child.i < head.i
+                and child.ent_type_ in ("DATE", "TIME")
+                and head.ent_type_ not in ("DATE", "TIME")
+                and head.pos_ == "PROPN"
+            )
+            or dep in SEPARATE_DEPS
             or dep in CLAUSE_DEPS
             or (dep == "prep" and child.lower_ not in NAMING_PREPOSITIONS)
             or _is_time_phrase(child)

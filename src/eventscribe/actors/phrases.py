@@ -61,7 +61,7 @@ class PhraseIds:
         self.prep, self.pobj, self.case = view.id("prep"), view.id("pobj"), view.id("case")
         self.pcomp = view.id("pcomp")
         self.conj = view.id("conj")
-        self.pron = view.id("PRON")
+        self.pron, self.propn = view.id("PRON"), view.id("PROPN")
         self.nominal = view.ids(NOMINAL_POS)
         self.noun_modifiers = view.ids(_MODIFIER_DEPS)
         self.poss = view.id("poss")
@@ -84,16 +84,20 @@ def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
     found: set[int] = set()
     stack = [head]
     first = True
-    dep, lower = view.dep, view.lower
+    dep, lower, ent = view.dep, view.lower, view.ent_type
     left, name_parts, conjuncts = ids.left_modifiers, ids.name_parts, ids.conjuncts
     prep, pobj, descriptive = ids.prep, ids.pobj, ids.descriptive
+    # "On Monday Macron criticised": a date the parser hung on a name is not part of it
+    # (a date before a common noun is: "a 46-year-old man", "the 2011 intervention")
+    dated = view.pos[head] == ids.propn and ent[head] not in ids.dates
     while stack:
         at = stack.pop()
         found.add(at)
         for child in children[at]:
             label = dep[child]
             if label in left and child < at:
-                stack.append(child)
+                if not (dated and at == head and ent[child] in ids.dates):
+                    stack.append(child)
             elif label == prep and lower[child] in descriptive:
                 stack.extend(c for c in children[child] if dep[c] == pobj)
                 found.add(child)
@@ -126,10 +130,13 @@ def mention_range(view: DocView, ids: PhraseIds, head: int) -> tuple[int, int]:
     if children[head]:
         excluded: set[int] = set()
         separate, clauses, prep, naming = ids.separate, ids.clauses, ids.prep, ids.naming
+        ent, dates = view.ent_type, ids.dates
+        named = view.pos[head] == ids.propn and ent[head] not in dates
         for child in children[head]:
             label = dep[child]
             if (
-                label in separate
+                (child < head and ent[child] in dates and named)  # "On Monday Macron"
+                or label in separate
                 or label in clauses
                 or label == prep
                 and (view.lower[child] not in naming or _is_time_phrase_at(view, ids, child))

@@ -608,6 +608,10 @@ def test_a_headlines_passive_makes_its_subject_whom_it_befell(code_text):
         (event,) = code_text(text).coded.events
         assert event.type == "COERCE" and event.sources == (), text
         assert [a.text for a in event.targets] == [target], text
+    # a participle on a noun with no verb above it: the headline's act, by its agent
+    (detention,) = code_text("Kurdish mayor detained by Turkish police").coded.events
+    assert [a.text for a in detention.sources] == ["Turkish police"]
+    assert [a.text for a in detention.targets] == ["Kurdish mayor"]
     # a verb that may go without its object keeps its active reading
     (attack,) = code_text("Chechen rebels attacked at dawn.").coded.events
     assert [a.text for a in attack.sources] == ["Chechen rebels"]

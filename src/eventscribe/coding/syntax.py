@@ -99,13 +99,17 @@ HEADLINE_BLOCKERS = frozenset({"dobj", "aux", "auxpass", "nsubjpass", "ccomp", "
 def headline_passive(t: Tree, verb: int, words: WordLists) -> bool:
     """ "Opposition leader detained in Minsk": a verb in -ed whose active use always has
     an object (``words.object_verbs``), with a subject but no object and no auxiliary, is
-    a headline's passive: its subject is whom it befell."""
-    if t.dep[verb] not in {"ROOT", "conj", "ccomp"} or t.tag[verb] not in {"VBD", "VBN"}:
-        return False
-    if t.lemma[verb].lower() not in words.object_verbs:
+    a headline's passive: its subject is whom it befell. So is such a participle on a
+    noun with no verb above it ("Kurdish mayor detained by Turkish police")."""
+    if t.lemma[verb].lower() not in words.object_verbs or t.tag[verb] not in {"VBD", "VBN"}:
         return False
     labels = [t.dep[c] for c in t.children[verb]]
-    return "nsubj" in labels and not HEADLINE_BLOCKERS.intersection(labels)
+    if HEADLINE_BLOCKERS.intersection(labels):
+        return False
+    if t.dep[verb] == "acl":
+        noun = t.head[verb]
+        return t.dep[noun] == "ROOT" and t.pos[noun] in {"NOUN", "PROPN"}
+    return t.dep[verb] in {"ROOT", "conj", "ccomp"} and "nsubj" in labels
 
 
 def children(t: Tree, token: int, *deps: str) -> list[int]:
@@ -198,6 +202,9 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             children(t, verb, "nsubjpass")
             or (children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else [])
             or children(t, verb, "nsubj")  # a headline's passive
+            or (  # "Mayor detained by police"
+                [t.head[verb]] if t.dep[verb] == "acl" and headline_passive(t, verb, words) else []
+            )
         )
         return [antecedent(t, o, words) for o in found]
     found = [antecedent(t, o, words) for o in children(t, verb, "dobj", "attr")]

@@ -673,3 +673,10 @@ def test_an_act_harmed_or_hindered_is_not_done_by_the_subject(code_text):
         "cooperation with Tunisia."
     )
     assert not [e for e in analysis.coded.events if e.type == "COOPERATE"]
+
+
+def test_shutting_down_a_thing_no_one_runs_is_no_coercion(code_text):
+    analysis = code_text("Facebook is shutting down a feature that let people search users.")
+    assert not analysis.coded.events
+    events = code_text("Police shut down the protest camp in Minsk.").coded.events
+    assert [e.type for e in events] == ["COERCE"]

@@ -553,6 +553,12 @@ def test_an_event_noun_that_breaks_out_takes_the_verbs_phrases(code_text):
     assert clash.date == "2024-03-04"  # the Monday before
 
 
+def test_a_hyphenated_event_noun_that_takes_place_keeps_its_whole_trigger(code_text):
+    (sit_in,) = code_text("A sit-in by Serbian students took place in Belgrade.").coded.events
+    assert sit_in.type == "PROTEST"
+    assert sit_in.trigger.text == "sit-in by Serbian students took place"
+
+
 def test_an_event_that_did_not_break_out_is_not_coded(code_text):
     analysis = code_text("Fighting did not erupt between Serbian and Kosovar police.")
     assert not analysis.coded.events

@@ -573,8 +573,8 @@ class EventMatcher:
         between = False
         for slot in entry.targets:
             if slot.startswith("prep:"):
-                word = slot.split(":", 1)[1]
-                heads = [h for x in heads_of for h in syntax.prep_objects(t, x, word)]
+                preposition = slot.split(":", 1)[1]
+                heads = [h for x in heads_of for h in syntax.prep_objects(t, x, preposition)]
                 targets = tuple(
                     a for a in recipients.actors_of(t, heads, actors) if a not in sources
                 )

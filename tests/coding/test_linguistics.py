@@ -686,3 +686,17 @@ def test_shutting_down_a_thing_no_one_runs_is_no_coercion(code_text):
     assert not analysis.coded.events
     events = code_text("Police shut down the protest camp in Minsk.").coded.events
     assert [e.type for e in events] == ["COERCE"]
+
+
+def test_an_event_noun_is_not_done_when_its_verb_does_not_assert_it(code_text):
+    # the governing verb's condition, purpose, request or negation is the noun's too
+    for text in (
+        "Nigeria will withdraw unless the president arranges a ceasefire with the rebels.",
+        "The Taliban did not declare a ceasefire.",
+        "Trump urges the UN to renew Iran sanctions.",
+    ):
+        types = [e.type for e in code_text(text).coded.events]
+        assert "RETREAT" not in types and "SANCTION" not in types, text
+    # asserted, it stays
+    (ceasefire,) = code_text("The Taliban declared a ceasefire.").coded.events
+    assert ceasefire.type == "RETREAT"

@@ -602,6 +602,20 @@ class EventMatcher:
                 syntax.is_negated(t, verb, self.words),
                 syntax.modality_of(t, verb, self.words),
             )
+        elif dep[noun] == "dobj" and head not in triggers:
+            # "unless the president arranged a ceasefire", "did not declare a ceasefire":
+            # what the governing verb does not assert, its object's act is not either (a
+            # future or possible verb keeps the noun's own type: "we know these talks")
+            modality = syntax.modality_of(t, head, self.words)
+            candidate = self._finish(
+                entry,
+                (first, noun + 1),
+                noun,
+                sources,
+                targets,
+                syntax.is_negated(t, head, self.words),
+                modality if modality in NOT_HAPPENED else None,
+            )
         else:
             candidate = self._finish(entry, (first, noun + 1), noun, sources, targets, None, None)
         if (

@@ -700,3 +700,12 @@ def test_an_event_noun_is_not_done_when_its_verb_does_not_assert_it(code_text):
     # asserted, it stays
     (ceasefire,) = code_text("The Taliban declared a ceasefire.").coded.events
     assert ceasefire.type == "RETREAT"
+
+
+def test_a_call_for_someone_to_act_asks_them(code_text):
+    # "for ... to": the infinitive's subject is asked to act
+    events = code_text("The UN called for Israel to halt settlement construction.").coded.events
+    assert ("REQUEST", "UNO", "ISR") in dyads(events)
+    # a passive infinitive asks its agent, and what is asked for is not done
+    events = code_text("Amnesty called for the prisoners to be released by Iran.").coded.events
+    assert [(e.type, [a.country for a in e.targets]) for e in events] == [("REQUEST", ["IRN"])]

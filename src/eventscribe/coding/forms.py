@@ -56,6 +56,8 @@ def particle_words(t: Tree, verb: int) -> set[str]:
         for g in kids[c]
         if dep[g] == "pobj"
     }
+    if syntax.for_clause(t, verb) is not None:
+        nearby.add("for")  # "called for Israel to halt": "for" opens the clause
     return nearby
 
 

@@ -511,6 +511,18 @@ class EventMatcher:
                 first_heads = first_heads or [
                     h for h in heads if pos[h] in NOUN_TAGS and h not in objects
                 ]
+        clause = syntax.for_clause(t, verb)
+        if clause is not None:
+            # "called for Israel to halt construction": Israel is asked to act; "called for
+            # the prisoners to be released by Iran" asks Iran, not the prisoners
+            asked = (
+                syntax.agent_of(t, clause)
+                if syntax.is_passive(t, clause, self.words)
+                else syntax.children(t, clause, "nsubj")
+            )
+            found = recipients.actors_of(t, asked, actors)
+            if found:
+                return found
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at

@@ -252,6 +252,22 @@ def occurrence_verb(t: Tree, noun: int, words: WordLists) -> tuple[int, int] | N
     return (verb, max(ends)) if ends else None  # the longest phrase: "flare up", not "flare"
 
 
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
+
+
+def for_clause(t: Tree, verb: int) -> int | None:
+    """The infinitive of a "for ... to" clause on ``verb`` ("called for Israel to halt
+    construction": "halt"), or None."""
+    dep, kids, lower = t.dep, t.children, t.lower
+    for clause in kids[verb]:
+        if dep[clause] not in FOR_CLAUSE_DEPS or clause < verb:
+            continue
+        marks = [lower[c] for c in kids[clause] if dep[c] == "mark"]
+        if "for" in marks and any(dep[c] == "aux" and lower[c] == "to" for c in kids[clause]):
+            return clause
+    return None
+
+
 def dative_of(t: Tree, verb: int) -> list[int]:
     dep, pos = t.dep, t.pos
     return [c for c in t.children[verb] if dep[c] == "dative" and pos[c] != "ADP"]
@@ -440,6 +456,13 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         and t.lemma[head] in words.request_verbs | words.intent_verbs
     ):
         return "requested"  # "wants Serbia to withdraw its troops": wanted of another
+    if (
+        infinitive
+        and "for" in marks
+        and dep[token] in FOR_CLAUSE_DEPS
+        and t.lemma[head] in words.request_verbs | words.intent_verbs
+    ):
+        return "requested"  # "called for the prisoners to be released": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.demand_verbs:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:

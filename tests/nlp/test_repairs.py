@@ -1,5 +1,5 @@
-"""Repairs made after parsing: lemmas English spelling rules out, and lists of names
-the parser read as appositions."""
+"""Repairs made after parsing: lemmas English spelling rules out, lists of names the
+parser read as appositions, and names read into a fronted date."""
 
 from __future__ import annotations
 
@@ -31,3 +31,13 @@ def test_a_list_with_an_article_inside_is_a_list(nlp):
     assert {t.text: t.dep_ for t in doc}["Philippines"] == "conj"
     described = nlp("Police arrested Ahmed, the driver, and two others.")
     assert {t.text: t.dep_ for t in described}["driver"] == "appos"
+
+
+def test_a_fronted_date_without_a_comma_leaves_the_name_the_verbs_subject(nlp):
+    doc = nlp("In March Erdogan accused Greece of provocations.")
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["Erdogan"] == ("nsubj", "accused")
+    assert deps["March"] == ("pobj", "In")
+    # a verb with a subject of its own is left as it is
+    doc = nlp("In March the army accused Greece of provocations.")
+    assert {t.text: t.dep_ for t in doc}["army"] == "nsubj"

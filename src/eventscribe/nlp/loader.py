@@ -103,6 +103,49 @@ def _continues_list(doc: Doc, token: Token) -> bool:
     return False
 
 
+FRONTED_DATES = "eventscribe_fronted_dates"
+DATE_TYPES = frozenset({"DATE", "TIME"})
+SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@Language.component(FRONTED_DATES)
+def fronted_dates(doc: Doc) -> Doc:
+    """A date put before the clause without a comma ("In March Erdogan accused Greece")
+    is often parsed as one noun phrase with the name after it, the object of the date's
+    preposition, and the verb is left without a subject. The name just before such a verb
+    is made its subject again and the date the preposition's object."""
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.i > 0 and _subjectless(verb):
+            name = doc[verb.i - 1]
+            dates = [c for c in name.lefts if c.ent_type_ in DATE_TYPES]
+            if (
+                name.dep_ == "pobj"
+                and name.head.dep_ == "prep"
+                and name.pos_ == "PROPN"
+                and name.ent_type_ not in DATE_TYPES
+                and dates
+                and verb in name.head.ancestors
+            ):
+                _reattach(name, verb, dates)
+    return doc
+
+
+def _subjectless(verb: Token) -> bool:
+    return verb.dep_ in {"ROOT", "ccomp", "conj"} and not any(
+        c.dep_ in SUBJECT_LABELS for c in verb.children
+    )
+
+
+def _reattach(name: Token, verb: Token, dates: list[Token]) -> None:
+    """``name`` becomes ``verb``'s subject, the last of ``dates`` the object of the
+    preposition ``name`` hung on, the other dates its modifiers."""
+    preposition, date = name.head, dates[-1]
+    date.head, date.dep_ = preposition, "pobj"
+    for other in dates[:-1]:
+        other.head = date
+    name.head, name.dep_ = verb, "nsubj"
+
+
 LEMMAS = "eventscribe_lemmas"
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
@@ -192,6 +235,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
     nlp.add_pipe(LISTS, last=True)
+    nlp.add_pipe(FRONTED_DATES, last=True)
     nlp.add_pipe(LEMMAS, last=True)
     nlp.tokenizer = TamedTokenizer(nlp.tokenizer)  # long punctuation runs in linear time
     return nlp

@@ -38,6 +38,14 @@ def test_a_fronted_date_without_a_comma_leaves_the_name_the_verbs_subject(nlp):
     deps = {t.text: (t.dep_, t.head.text) for t in doc}
     assert deps["Erdogan"] == ("nsubj", "accused")
     assert deps["March"] == ("pobj", "In")
+    # a date or place the parser hung on the subject after an object-less preposition
+    for text, name, fronted, preposition in (
+        ("In Belgrade Vucic accused Kosovo of provocations.", "Vucic", "Belgrade", "In"),
+        ("On 1 February Macron criticised NATO.", "Macron", "February", "On"),
+    ):
+        deps = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+        assert deps[name][0] == "nsubj", text
+        assert deps[fronted] == ("pobj", preposition), text
     # a verb with a subject of its own is left as it is
     doc = nlp("In March the army accused Greece of provocations.")
     assert {t.text: t.dep_ for t in doc}["army"] == "nsubj"

@@ -108,12 +108,23 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+GLUED_DEPS = frozenset({"compound", "nummod", "amod"})
+
+
 @Language.component(FRONTED_DATES)
 def fronted_dates(doc: Doc) -> Doc:
-    """A date put before the clause without a comma ("In March Erdogan accused Greece")
-    is often parsed as one noun phrase with the name after it, the object of the date's
-    preposition, and the verb is left without a subject. The name just before such a verb
-    is made its subject again and the date the preposition's object."""
+    """A date or place put before the clause without a comma is often parsed as part of
+    the subject's phrase: "In March Erdogan accused Greece" as a phrase "March Erdogan",
+    the object of "In", with no subject for the verb; "In Belgrade Vucic accused" and "On
+    1 February Macron criticised" as a subject "Belgrade Vucic", "1 February Macron" after
+    a preposition with no object. The name is made the subject again and the date or
+    place the preposition's object."""
+    for preposition in doc:
+        if preposition.dep_ == "prep" and not any(
+            c.dep_ in {"pobj", "pcomp"} for c in preposition.children
+        ):
+            _glued_object(doc, preposition)
     for verb in doc:
         if verb.pos_ == "VERB" and verb.i > 0 and _subjectless(verb):
             name = doc[verb.i - 1]
@@ -128,6 +139,39 @@ def fronted_dates(doc: Doc) -> Doc:
             ):
                 _reattach(name, verb, dates)
     return doc
+
+
+def _glued_object(doc: Doc, preposition: Token) -> None:
+    """The date or place right after an object-less ``preposition`` that the parser hung
+    on the subject after it becomes the preposition's object."""
+    if preposition.i + 1 >= len(doc):
+        return
+    first = doc[preposition.i + 1]
+    subject = first.head
+    label = first.ent_type_
+    if (
+        first.ent_iob_ != "B"
+        or label not in DATE_TYPES | PLACE_TYPES
+        or first.dep_ not in GLUED_DEPS
+        or subject.i <= first.i
+        or subject.dep_ not in {"nsubj", "nsubjpass"}
+        or subject.ent_type_ == label
+    ):
+        return
+    entity = [first]
+    while entity[-1].i + 1 < subject.i and doc[entity[-1].i + 1].ent_iob_ == "I":
+        entity.append(doc[entity[-1].i + 1])
+    if any(t.head.i != subject.i and t.head not in entity for t in entity):
+        return  # the date or place is not a plain modifier of the subject
+    _reattach_object(preposition, entity)
+
+
+def _reattach_object(preposition: Token, entity: list[Token]) -> None:
+    last = entity[-1]
+    last.head, last.dep_ = preposition, "pobj"
+    for other in entity[:-1]:
+        if other.head.i != last.i:
+            other.head = last
 
 
 def _subjectless(verb: Token) -> bool:

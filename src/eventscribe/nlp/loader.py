@@ -120,25 +120,42 @@ def fronted_dates(doc: Doc) -> Doc:
     1 February Macron criticised" as a subject "Belgrade Vucic", "1 February Macron" after
     a preposition with no object. The name is made the subject again and the date or
     place the preposition's object."""
-    for preposition in doc:
-        if preposition.dep_ == "prep" and not any(
-            c.dep_ in {"pobj", "pcomp"} for c in preposition.children
+    # integer labels, not strings: this runs on every token of every document
+    ids = doc.vocab.strings
+    prep, pobj, verb_pos, propn = (ids[label] for label in ("prep", "pobj", "VERB", "PROPN"))
+    objects = {ids["pobj"], ids["pcomp"]}
+    glued = {ids[label] for label in DATE_TYPES | PLACE_TYPES}
+    last = len(doc) - 1
+    for token in doc:
+        if (
+            token.dep == prep
+            and token.i < last
+            and doc[token.i + 1].ent_type in glued
+            and not any(c.dep in objects for c in token.children)
         ):
-            _glued_object(doc, preposition)
-    for verb in doc:
-        if verb.pos_ == "VERB" and verb.i > 0 and _subjectless(verb):
-            name = doc[verb.i - 1]
-            dates = [c for c in name.lefts if c.ent_type_ in DATE_TYPES]
-            if (
-                name.dep_ == "pobj"
-                and name.head.dep_ == "prep"
-                and name.pos_ == "PROPN"
-                and name.ent_type_ not in DATE_TYPES
-                and dates
-                and verb in name.head.ancestors
-            ):
-                _reattach(name, verb, dates)
+            _glued_object(doc, token)
+    for token in doc:
+        if token.pos == verb_pos and token.i > 0:
+            name = doc[token.i - 1]
+            if name.dep == pobj and name.pos == propn:
+                _fronted_date(doc, token)
     return doc
+
+
+def _fronted_date(doc: Doc, verb: Token) -> None:
+    """ "In March Erdogan accused": the name before the subjectless ``verb`` becomes its
+    subject, the date before the name the object of the name's preposition."""
+    if not _subjectless(verb):
+        return
+    name = doc[verb.i - 1]
+    dates = [c for c in name.lefts if c.ent_type_ in DATE_TYPES]
+    if (
+        name.head.dep_ == "prep"
+        and name.ent_type_ not in DATE_TYPES
+        and dates
+        and verb in name.head.ancestors
+    ):
+        _reattach(name, verb, dates)
 
 
 def _glued_object(doc: Doc, preposition: Token) -> None:

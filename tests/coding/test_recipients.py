@@ -219,3 +219,31 @@ def test_the_forces_a_state_sends_are_not_the_target_of_the_deployment(code_text
     ).coded.events
     moves = [e for e in events if e.type == "MOBILIZE"]
     assert moves and all(e.target is None or "troops" not in e.target.text for e in moves)
+
+
+def test_denying_charges_is_aimed_at_who_made_them_though_the_parser_hangs_by_on_the_verb(
+    code_text,
+):
+    # the "by" phrase after the object of an active verb names the charges' author
+    events = code_text(
+        "Morocco has denied charges by Algeria that it closed the border."
+    ).coded.events
+    assert ("REJECT", "MAR", "DZA") in dyads(events)
+
+
+def test_a_by_phrase_of_a_passive_verb_is_still_its_agent(code_text):
+    events = code_text("The plan was rejected by Hungary on Monday.").coded.events
+    assert [(e.type, e.source.country if e.source else None) for e in events] == [("REJECT", "HUN")]
+
+
+def test_a_subject_opposed_to_something_is_the_one_who_opposes(code_text):
+    # "is opposed to" states where the subject stands (a stative passive): not done to it
+    events = code_text("Poland is opposed to German plans for a new gas pipeline.").coded.events
+    assert dyads(events) == {("REJECT", "POL", "DEU")}
+
+
+def test_committing_crimes_is_no_promise(code_text):
+    events = code_text("Serious crimes were committed by the army in Gao.").coded.events
+    assert not [e for e in events if e.type == "AGREE"]
+    events = code_text("Chad is committed to a ceasefire with the rebels.").coded.events
+    assert [e.source.country for e in events if e.type == "AGREE" and e.source] == ["TCD"]

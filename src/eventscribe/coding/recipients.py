@@ -65,6 +65,16 @@ def is_object_of(t: Tree, token: int, word: str) -> bool:
 OWNER_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 
 
+def hung_on_verb(t: Tree, head: int, words: WordLists) -> list[int]:
+    """ "denied charges by the Chamber of Commerce": a "by" phrase after the direct object
+    of an active verb, which the parser hung on the verb, names who made the charges (an
+    active verb has its doer in its subject, so the phrase cannot be its agent)."""
+    verb = t.head[head]
+    if t.dep[head] != "dobj" or syntax.is_passive(t, verb, words):
+        return []
+    return [p for p in syntax.prep_objects(t, verb, "by") if p > head]
+
+
 def owners_of(
     t: Tree,
     heads: list[int],
@@ -87,6 +97,7 @@ def owners_of(
         owners = [c for c in kids[head] if dep[c] == "poss"]
         for word in words.owner_prepositions:
             owners += syntax.prep_objects(t, head, word)
+        owners += hung_on_verb(t, head, words)
         owners += [a for c in kids[head] if dep[c] == "acl" for a in syntax.agent_of(t, c)]
         owners += [c for c in kids[head] if dep[c] in OWNER_MODIFIERS]
         for actor in actors_of(t, owners, actors):

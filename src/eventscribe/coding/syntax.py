@@ -70,6 +70,7 @@ class WordLists:
     force_sense_verbs: frozenset[str]
     military_things: frozenset[str]
     currency_words: frozenset[str]
+    stative_participles: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -79,17 +80,30 @@ ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
     """A passive verb, a participle conjoined with one ("was tortured and killed"), or a
-    headline's passive (:func:`headline_passive`)."""
+    headline's passive (:func:`headline_passive`); not a stative one
+    (:func:`stative_participle`)."""
     dep, kids = t.dep, t.children
     for c in kids[verb]:  # loops, not any(): this is asked several times per trigger
         if dep[c] in PASSIVE_MARKS:
-            return True
+            return not stative_participle(t, verb, words)
     if headline_passive(t, verb, words):
         return True
     if dep[verb] != "conj" or t.tag[verb] != "VBN":
         return False
     return any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]]) and not any(
         dep[c] in SUBJECT_DEPS for c in kids[verb]
+    )
+
+
+def stative_participle(t: Tree, verb: int, words: WordLists) -> bool:
+    """ "Israel is opposed to French mediation": a participle of ``words.stative_participles``
+    with a "to" phrase and no "by" agent says where its subject stands; the subject is
+    the one who opposes."""
+    if t.lemma[verb].lower() not in words.stative_participles:
+        return False
+    kids, dep, lower = t.children[verb], t.dep, t.lower
+    return any(dep[c] == "prep" and lower[c] == "to" for c in kids) and not any(
+        dep[c] == "agent" for c in kids
     )
 
 

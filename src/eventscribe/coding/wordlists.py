@@ -62,6 +62,7 @@ FIELDS = (
     "force_sense_verbs",
     "military_things",
     "currency_words",
+    "stative_participles",
 )
 
 

@@ -436,3 +436,31 @@ def test_hosting_a_show_or_a_workshop_is_no_visit(code_text):
     ):
         assert not {"CONSULT", "AGREE"} & _types(code_text, text), text
     assert "CONSULT" in _types(code_text, "Serbia hosted the Hungarian president in Belgrade.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive chain under a request: what is asked is not done
+        "Ecuador called on the UN agencies to continue to provide aid to the refugees.",
+        # a purpose under a means verb that is itself only demanded
+        "The mayor said the city should use the money to support the displaced families.",
+    ],
+)
+def test_an_act_under_an_undone_governor_is_not_done(code_text, text):
+    assert not _types(code_text, text) & {"AID", "SUPPORT"}
+
+
+def test_an_act_admitted_in_a_relative_clause_still_happened(code_text):
+    events = code_text(
+        "The soldier signed a statement in which he admitted killing two villagers in Kidal."
+    ).coded.events
+    assert "ASSAULT" in {e.type for e in events}
+
+
+def test_an_event_noun_with_a_negative_determiner_did_not_happen(code_text):
+    text = "The governor said there had been no request by the Chilean government to Peru."
+    assert "REQUEST" not in _types(code_text, text)
+    assert any("no request" in reason for reason in _dropped(code_text, text))
+    # without the determiner the request stands
+    assert "REQUEST" in _types(code_text, "The request by Chile to Peru was a surprise.")

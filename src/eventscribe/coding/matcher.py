@@ -625,11 +625,14 @@ class EventMatcher:
                 noun,
                 sources,
                 targets,
-                syntax.is_negated(t, head, self.words),
+                syntax.is_negated(t, head, self.words) or syntax.negated_noun(t, noun, self.words),
                 modality if modality in NOT_HAPPENED else None,
             )
         else:
-            candidate = self._finish(entry, (first, noun + 1), noun, sources, targets, None, None)
+            negated = syntax.negated_noun(t, noun, self.words)
+            candidate = self._finish(
+                entry, (first, noun + 1), noun, sources, targets, negated, None
+            )
         if (
             candidate.dropped is None
             and entry.type in MATERIAL_COOPERATION

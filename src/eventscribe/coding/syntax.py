@@ -36,6 +36,7 @@ class WordLists:
     opposing_verbs: frozenset[str]
     owned_nouns: frozenset[str]
     negative_quantifiers: frozenset[str]
+    negative_determiners: frozenset[str]
     natural_forces: frozenset[str]
     message_nouns: frozenset[str]
     condition_heads: frozenset[str]
@@ -325,6 +326,15 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
     return None
 
 
+def negated_noun(t: Tree, noun: int, words: WordLists) -> str | None:
+    """ "there has been no request by Washington": an event noun whose determiner is a
+    negative one (``words.negative_determiners``) did not happen."""
+    for child in t.children[noun]:
+        if t.dep[child] == "det" and t.lower[child] in words.negative_determiners:
+            return f"negated by '{t.text(child)} {t.text(noun)}'"
+    return None
+
+
 def _negated_governor(t: Tree, head: int, words: WordLists) -> str | None:
     """The reason the verb or adjective an infinitive depends on is negated ("did not try
     to", "were not able to", "never managed to"), unless its negation asserts the
@@ -409,6 +419,14 @@ def reported_relative(t: Tree, clause: int, words: WordLists) -> bool:
     return any(a in words.past_auxiliaries for a in auxiliaries)
 
 
+# Modalities under which a verb's act was not (yet) done; an infinitive or gerund chain
+# under such a verb shares it.
+UNREALISED = frozenset(
+    {"requested", "threat", "content", "purpose", "deliberation", "future", "hypothetical",
+     "conditional", "denied"}
+)  # fmt: skip
+
+
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
     """ "future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
     dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
@@ -438,7 +456,9 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "description"  # "the coalition fighting the rebels declared a truce"
     if dep[token] == "advcl" and infinitive and not t.kids(token, SUBJECT_DEPS):
         if t.lemma[head].lower() in words.means_verbs:
-            return None  # "dispatched envoys to mediate": done by those means
+            # "dispatched envoys to mediate": done by those means, as far as the means are
+            # ("should use the money to support people" supports no one yet)
+            return modality_of(t, head, words)
         return "purpose"  # "students blocked roads to press their demands"
     if marks and not words.condition_markers.isdisjoint(marks):
         return "conditional"  # "unless Baghdad accepted its conditions"
@@ -489,6 +509,11 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "denied"  # "denied charges that it tortured a priest": what is denied
     if dep[token] == "conj":
         return modality_of(t, head, words)
+    if dep[token] == "xcomp" and head != token:
+        # "called on the UN to continue to provide aid": what the chain's governor leaves
+        # undone is undone ("admitted murdering them", in a relative clause, still happened)
+        inherited = modality_of(t, head, words)
+        return inherited if inherited in UNREALISED else None
     return None
 
 

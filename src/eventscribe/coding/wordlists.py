@@ -28,6 +28,7 @@ FIELDS = (
     "opposing_verbs",
     "owned_nouns",
     "negative_quantifiers",
+    "negative_determiners",
     "natural_forces",
     "message_nouns",
     "condition_heads",

@@ -464,3 +464,16 @@ def test_an_event_noun_with_a_negative_determiner_did_not_happen(code_text):
     assert any("no request" in reason for reason in _dropped(code_text, text))
     # without the determiner the request stands
     assert "REQUEST" in _types(code_text, "The request by Chile to Peru was a surprise.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker no table names shares a view too
+        "Speaking for the farmers, I agree with those complaints.",
+        # a comment put inside another clause, as "he said" is
+        "Keeping the border open, both Lopez and Garcia agree, has been the hardest part.",
+    ],
+)
+def test_agreeing_with_a_view_is_an_opinion_not_an_agreement(code_text, text):
+    assert "AGREE" not in _types(code_text, text)

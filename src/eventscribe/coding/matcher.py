@@ -179,8 +179,11 @@ class EventMatcher:
         kept: list[Candidate] = []
         for c in found:
             one = len(c.sources) == 1 and not _several(t, start, end, c.sources[0])
-            if c.dropped is None and one and self._an_opinion(t, c):
-                c = replace(c, dropped=f"'{c.sources[0].text}' states an opinion, no act")
+            aside = t.dep[c.anchor] == "parataxis"  # "winning them over, both agree, has been"
+            if c.dropped is None and (one or aside or not c.sources) and self._an_opinion(t, c):
+                # ("I agree with those remarks": a speaker no table names is one side too)
+                who = f"'{c.sources[0].text}'" if c.sources else "its subject"
+                c = replace(c, dropped=f"{who} states an opinion, no act")
             elif (
                 c.dropped is None
                 and one
@@ -198,12 +201,15 @@ class EventMatcher:
         for an agreement, just "agrees": it shares a view ("the officer agreed that there
         was a need", "I agree with those remarks", "the psychologist agrees."), it makes
         no agreement; "agreed to withdraw", "the two sides agreed that talks resume" are
-        agreements, and "agreed with the Senate that ..." sides with another actor."""
+        agreements, and "agreed with the Senate that ..." sides with another actor. "X
+        and Y agree," put inside another clause comments on it."""
         entry = c.entry
         if entry.pos != "verb" or entry.objects or entry.tail or entry.when != "always":
             return False
         if entry.lemma not in self.words.opinion_verbs:
             return False
+        if t.dep[c.anchor] == "parataxis":
+            return True  # a comment on the sentence it interrupts, as "he said" is
         kids = t.children[c.anchor]
         withs = [
             o for x in kids if t.dep[x] == "prep" and t.lower[x] == "with" for o in t.children[x]

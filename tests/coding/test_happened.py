@@ -477,3 +477,26 @@ def test_an_event_noun_with_a_negative_determiner_did_not_happen(code_text):
 )
 def test_agreeing_with_a_view_is_an_opinion_not_an_agreement(code_text, text):
     assert "AGREE" not in _types(code_text, text)
+
+
+def test_people_who_clash_with_each_other_quarrel_in_words(code_text):
+    assert "ASSAULT" not in _types(
+        code_text, "The finance minister, Peter Hansen, clashed with John Miller over the budget."
+    )
+    # groups and forces still fight
+    assert "ASSAULT" in _types(code_text, "Students clashed with riot police in Santiago.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin says the move means sanctions by the United States against Russia.",
+        "Mali says the plan requires a ceasefire by the rebels in Kidal.",
+    ],
+)
+def test_an_event_noun_that_something_would_mean_or_need_is_no_event(code_text, text):
+    assert not _types(code_text, text) & {"SANCTION", "RETREAT", "AGREE"}
+
+
+def test_falling_glass_attacks_no_one(code_text):
+    assert "ASSAULT" not in _types(code_text, "A woman in Kharkiv was struck by glass.")

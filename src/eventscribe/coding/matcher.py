@@ -57,6 +57,7 @@ NOT_HAPPENED = {
     "denied": "denied by the one who reports it, not asserted",
     "background": "background to the sentence's own event ('after ...', 'when ...')",
     "relative": "a relative clause describing an actor or place, not the sentence's event",
+    "implied": "what something would mean or need, not an act ('it means sanctions')",
 }
 
 
@@ -341,6 +342,10 @@ class EventMatcher:
         if entry.objects:
             return None  # the entry names its objects: the sense is the entry's
         words = self.words
+        if entry.lemma in words.verbal_sense_verbs:
+            sides = syntax.subjects_of(t, verb, words) + syntax.prep_objects(t, verb, "with")
+            if len(sides) >= 2 and all(_a_person(t, x) for x in sides):
+                return f"a quarrel in words between people: '{t.text(verb)}' has another sense here"
         if entry.lemma in words.intransitive_sense_verbs:
             for obj in syntax.children(t, verb, "dobj"):
                 return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
@@ -624,7 +629,11 @@ class EventMatcher:
             # "unless the president arranged a ceasefire", "did not declare a ceasefire":
             # what the governing verb does not assert, its object's act is not either (a
             # future or possible verb keeps the noun's own type: "we know these talks")
-            modality = syntax.modality_of(t, head, self.words)
+            modality = (
+                "implied"  # "it means sanctions", "the plan requires a ceasefire"
+                if t.lemma[head].lower() in self.words.implication_verbs
+                else syntax.modality_of(t, head, self.words)
+            )
             candidate = self._finish(
                 entry,
                 (first, noun + 1),
@@ -733,6 +742,17 @@ def _several(t: Tree, start: int, end: int, actor: Actor) -> bool:
         if outside and (t.tag[i] in {"NNS", "NNPS"} or "conj" in {t.dep[c] for c in t.children[i]}):
             return True
     return False
+
+
+PERSON_NAME_DEPS = frozenset({"appos", "compound"})
+
+
+def _a_person(t: Tree, token: int) -> bool:
+    """A person's name, or a title with one ("the finance minister Olaf Brandt")."""
+    ent = t.ent
+    return ent[token] == "PERSON" or any(
+        ent[c] == "PERSON" and t.dep[c] in PERSON_NAME_DEPS for c in t.children[token]
+    )
 
 
 def _an_actor(actor: Actor) -> bool:

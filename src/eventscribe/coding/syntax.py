@@ -72,6 +72,8 @@ class WordLists:
     military_things: frozenset[str]
     currency_words: frozenset[str]
     stative_participles: frozenset[str]
+    verbal_sense_verbs: frozenset[str]
+    implication_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

@@ -64,6 +64,8 @@ FIELDS = (
     "military_things",
     "currency_words",
     "stative_participles",
+    "verbal_sense_verbs",
+    "implication_verbs",
 )
 
 

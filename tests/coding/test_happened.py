@@ -500,3 +500,15 @@ def test_an_event_noun_that_something_would_mean_or_need_is_no_event(code_text, 
 
 def test_falling_glass_attacks_no_one(code_text):
     assert "ASSAULT" not in _types(code_text, "A woman in Kharkiv was struck by glass.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the thing a participle describes is what was released ("data", lemma "datum")
+        "The latest data released by the statistics office of Chile shows a fall in exports.",
+        "The ministry of Peru released new data on Monday.",
+    ],
+)
+def test_released_data_frees_no_one(code_text, text):
+    assert "RETREAT" not in _types(code_text, text)

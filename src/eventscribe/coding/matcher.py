@@ -349,21 +349,24 @@ class EventMatcher:
         if entry.lemma in words.intransitive_sense_verbs:
             for obj in syntax.children(t, verb, "dobj"):
                 return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
+        acted_on = syntax.objects_of(t, verb, words)
+        if not acted_on and t.dep[verb] == "acl":
+            # "a prototype deployed off the coast", "the data released by the agency"
+            acted_on = [t.head[verb]]
         if entry.lemma in words.force_sense_verbs:
-            moved = syntax.objects_of(t, verb, words)
-            if not moved and t.dep[verb] == "acl":
-                moved = [t.head[verb]]  # "a prototype deployed off the coast", "forces deploying"
-            for obj in moved:
+            for obj in acted_on:
                 if not self._a_force(t, obj, actors):
                     return f"'{t.text(obj)}' is no force: '{t.text(verb)}' has another sense here"
-        for obj in syntax.objects_of(t, verb, self.words):
+        for obj in acted_on:
             lemma = t.lemma[obj].lower()
             if entry.type in MATERIAL_COOPERATION and lemma in words.message_nouns:
                 return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
             if entry.lemma in words.attack_sense_verbs and not self._attackable(t, obj, actors):
                 return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
             if entry.lemma in words.release_sense_verbs and (
-                lemma in words.released_things | words.message_nouns or t.ent[obj] == "MONEY"
+                lemma in words.released_things | words.message_nouns
+                or t.lower[obj] in words.released_things  # "data" (lemma "datum")
+                or t.ent[obj] == "MONEY"
             ):
                 return (
                     f"'{t.text(obj)}' is a thing, no one set free or pulled back: "

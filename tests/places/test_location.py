@@ -139,3 +139,24 @@ def test_dateline_is_the_fallback_only_without_a_place_of_its_own(nlp, tagger) -
 def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | None) -> None:
     found = dateline_location(text, tagger.tag(nlp(text)))
     assert (found.text if found else None) == dateline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "text", "name"),
+    [
+        # the parser hangs "in Aleppo" on the verb whose object the name is
+        ("Government troops stormed Qarqour in eastern Aleppo on Monday.", "stormed",
+         "Qarqour in eastern Aleppo", "Aleppo"),
+        # the name's own locative phrase
+        ("Two men were arrested at Ganesh Nagar in Erode last week.", "arrested",
+         "Ganesh Nagar in Erode", "Erode"),
+    ],
+)  # fmt: skip
+def test_a_name_the_gazetteer_lacks_inside_a_place_it_knows_keeps_the_phrase(
+    nlp, tagger, sentence: str, trigger: str, text: str, name: str
+) -> None:
+    # the span is what the sentence says; the point is the known place's, never a guess
+    found = _where(nlp, tagger, sentence, trigger)
+    assert found is not None and found.text == text
+    assert found.place is not None and found.place.name == name
+    assert found.precision == "city"

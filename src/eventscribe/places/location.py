@@ -26,7 +26,10 @@ al-Shughur district": the district), not a country naming an institution's owner
 United States Consulate in Sao Paulo": Sao Paulo), not the owner a building's "of"
 phrase names ("an office of the World Food Programme"); when the gazetteer does not
 know the name, the capitalised name itself with no coordinates ("the town of
-Ma'ardes", "the Al-Aswad hill"), never a guessed point. A phrase in a subordinate clause belongs to that clause and is
+Ma'ardes", "the Al-Aswad hill"), never a guessed point; such a name that its own
+locative phrase puts inside a known place ("stormed Najarah in eastern Aleppo",
+"arrested at Thangam Nagar in Erode") is that phrase as written, with the known place's
+point and precision. A phrase in a subordinate clause belongs to that clause and is
 not searched. When the sentence gives no place, the article's dateline place ("KABUL,
 May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
 ``precision: "dateline"``.
@@ -140,8 +143,39 @@ class _Search:
             # narrower one has no name at all; not "at Washington's request"
             owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
             found = next(filter(None, map(self._gazetteer_place, owners)), None)
+        if found is None and how != TARGET:
+            found = self._inside(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE
         return None if wide and how == TARGET else found
+
+    def _inside(self, head: int, verb: int | None = None) -> EventLocation | None:
+        """ "stormed Najarah in eastern Aleppo", "arrested at Thangam Nagar in Erode": a
+        capitalised name the gazetteer lacks, put by its own locative phrase inside a
+        place it knows, is that phrase as written, with the known place's point and
+        precision (the narrowest place that has coordinates; never a guessed point). The
+        parser may hang the phrase on the verb whose object the name is (``verb``)."""
+        view, ids = self.view, self.ids
+        if view.pos[head] != ids.propn or not view.token_text(head)[:1].isupper():
+            return None
+        if view.ent_type[head] in ids.not_places:
+            return None
+        container = next(
+            (
+                place
+                for node in ((head,) if verb is None else (head, verb))
+                for pobj, target in self.preps(node, from_ok=False)
+                if not target and pobj > head
+                for token in self._phrase(pobj, depth=2)
+                if (place := self._gazetteer_place(token)) is not None
+            ),
+            None,
+        )
+        if container is None or container.place is None:
+            return None
+        name = self._unresolved(head)
+        start = view.idx[head] if name is None else name.start
+        text = view.doc.text[start : container.end]
+        return EventLocation(start, container.end, text, container.place, container.precision)
 
     def _name_heads(self, head: int, depth: int, kind_said: bool) -> list[tuple[int, bool]]:
         """Where a name the gazetteer lacks may stand: the head itself, the name words
@@ -294,6 +328,8 @@ def _own_object(search: _Search, verb: int) -> EventLocation | None:
             heads = [child] if own else [g for g in view.children[child] if view.dep[g] == ids.pobj]
             for head in heads:
                 found = search.place_in(head, how=OBJECT)
+                if found is None and own:
+                    found = search._inside(head, verb)  # "stormed Najarah in eastern Aleppo"
                 if found is not None:
                     return found
     return None

@@ -512,3 +512,20 @@ def test_falling_glass_attacks_no_one(code_text):
 )
 def test_released_data_frees_no_one(code_text, text):
     assert "RETREAT" not in _types(code_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Chile needs to have closer cooperation with Peru, the minister said.", "COOPERATE"),
+        ("Bolivia needs to withdraw its troops from the border.", "RETREAT"),
+    ],
+)
+def test_what_someone_needs_to_do_is_not_done(code_text, text, act):
+    assert act not in _types(code_text, text)
+
+
+def test_a_visit_by_no_one_known_is_no_event(code_text):
+    text = "Last year 3 million passengers travelled between Lisbon and Madrid."
+    assert "CONSULT" not in _types(code_text, text)
+    assert "CONSULT" in _types(code_text, "The Portuguese president travelled to Madrid.")

@@ -57,7 +57,7 @@ NOT_HAPPENED = {
     "denied": "denied by the one who reports it, not asserted",
     "background": "background to the sentence's own event ('after ...', 'when ...')",
     "relative": "a relative clause describing an actor or place, not the sentence's event",
-    "implied": "what something would mean or need, not an act ('it means sanctions')",
+    "implied": "what something would mean or need, not an act",
 }
 
 
@@ -185,6 +185,12 @@ class EventMatcher:
                 # ("I agree with those remarks": a speaker no table names is one side too)
                 who = f"'{c.sources[0].text}'" if c.sources else "its subject"
                 c = replace(c, dropped=f"{who} states an opinion, no act")
+            elif (
+                c.dropped is None and c.type.lower() in self.words.two_sided_types and not c.sources
+            ):
+                # "4.5 million passengers travelled between London and Amsterdam": no one
+                # known meets or visits anyone
+                c = replace(c, dropped=f"a {c.type} with no one known on its acting side")
             elif (
                 c.dropped is None
                 and one

@@ -425,7 +425,7 @@ def reported_relative(t: Tree, clause: int, words: WordLists) -> bool:
 # under such a verb shares it.
 UNREALISED = frozenset(
     {"requested", "threat", "content", "purpose", "deliberation", "future", "hypothetical",
-     "conditional", "denied"}
+     "conditional", "denied", "implied"}
 )  # fmt: skip
 
 
@@ -478,6 +478,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         head_lemma = t.lemma[head]
         if head_lemma in words.threat_verbs:
             return "threat"
+        if head_lemma in words.implication_verbs:
+            return "implied"  # "we need to have cooperation", "risks losing its aid"
         if head_lemma in words.request_verbs and (
             head_lemma not in words.intent_verbs or children(t, head, "dobj", "dative")
         ):

@@ -529,3 +529,17 @@ def test_a_visit_by_no_one_known_is_no_event(code_text):
     text = "Last year 3 million passengers travelled between Lisbon and Madrid."
     assert "CONSULT" not in _types(code_text, text)
     assert "CONSULT" in _types(code_text, "The Portuguese president travelled to Madrid.")
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Belarus should release all political prisoners.", "RETREAT"),
+        ("They agreed that Kenya must support the mission in Haiti.", "SUPPORT"),
+    ],
+)
+def test_what_someone_should_or_must_do_is_not_done(code_text, text, act):
+    assert act not in _types(code_text, text)
+    # said by someone, it is that speaker's demand
+    said = code_text("Belarus should release all political prisoners, the EU said.").coded.events
+    assert "REQUEST" in {e.type for e in said}

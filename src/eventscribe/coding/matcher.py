@@ -58,6 +58,7 @@ NOT_HAPPENED = {
     "background": "background to the sentence's own event ('after ...', 'when ...')",
     "relative": "a relative clause describing an actor or place, not the sentence's event",
     "implied": "what something would mean or need, not an act",
+    "obliged": "what someone should or must do, not done",
 }
 
 

@@ -425,12 +425,13 @@ def reported_relative(t: Tree, clause: int, words: WordLists) -> bool:
 # under such a verb shares it.
 UNREALISED = frozenset(
     {"requested", "threat", "content", "purpose", "deliberation", "future", "hypothetical",
-     "conditional", "denied", "implied"}
+     "conditional", "denied", "implied", "obliged"}
 )  # fmt: skip
 
 
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
-    """ "future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "threat" or None."""
+    """ "future" ("will meet", "agreed to meet"), "hypothetical" ("could"), "obliged" ("should
+    release them"), "threat" or None."""
     dep, kids, lower, head = t.dep, t.children, t.lower, t.head[token]
     infinitive = False  # an auxiliary "to"
     marks: list[str] = []  # the words of the "mark" children ("if", "after")
@@ -447,6 +448,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
             and t.lemma[head].lower() in words.speech_verbs
         ):
             return "requested"  # "China must drop barriers, Washington declared"
+        if word in words.obligation_aux:
+            return "obliged"  # "Azerbaijan should release them": owed, not done
         if word in words.future_aux:
             return "future"
         if word in words.hypothetical_aux:

@@ -247,3 +247,10 @@ def test_committing_crimes_is_no_promise(code_text):
     assert not [e for e in events if e.type == "AGREE"]
     events = code_text("Chad is committed to a ceasefire with the rebels.").coded.events
     assert [e.source.country for e in events if e.type == "AGREE" and e.source] == ["TCD"]
+
+
+def test_criticism_drawn_from_someone_is_theirs_and_aimed_at_the_subject(code_text):
+    # "faced/drew condemnation from X": X condemns, the subject receives it
+    events = code_text("Serbia faced condemnation from the EU over the arrests.").coded.events
+    assert ("ACCUSE", "EUR", "SRB") in dyads(events)
+    assert ("ACCUSE", "SRB", "EUR") not in dyads(events)

@@ -62,6 +62,9 @@ NOT_HAPPENED = {
 }
 
 
+# Types of acts done in words: a "from" phrase of their noun names who says them
+# ("condemnation from the EU", "a demand from Serbia").
+VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 VERB_POS = frozenset({VERB, AUX})
 NOUN_POS = frozenset({NOUN, PROPN})
 NOUN_TAGS = forms.NOUN_TAGS
@@ -592,6 +595,22 @@ class EventMatcher:
         if not sources and source_heads and dep[noun] not in {"dobj", "pobj"}:
             # "Palestinian riots continued": the tagger read the noun phrase as the actor
             sources = actors.by_head.get(noun, ())
+        received_by: tuple[Actor, ...] = ()
+        if (
+            not sources
+            and entry.type in VERBAL_TYPES
+            and dep[noun] == "dobj"
+            and head not in triggers
+        ):
+            # "Serbia faced condemnation from the EU", "the plan drew criticism from
+            # Trump": who says it is in the "from" phrase and the subject of the verb
+            # receives it ("rejected the demand from Serbia" is the rejection's, as
+            # "rejected Serbia's demand" is)
+            sources = recipients.actors_of(t, syntax.prep_objects(t, noun, "from"), actors)
+            if sources:
+                received_by = recipients.actors_of(
+                    t, syntax.subjects_of(t, head, self.words), actors
+                )
         if (
             not sources
             and dep[noun] == "dobj"
@@ -615,6 +634,8 @@ class EventMatcher:
             if targets:
                 between = slot == "prep:between"
                 break
+        if not targets and received_by:
+            targets = tuple(a for a in received_by if a not in sources)
         if not targets and "none" not in entry.targets:
             targets = recipients.nearest_object_actor(
                 t, noun, actors, self.words, sources, reach=self._reach

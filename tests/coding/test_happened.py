@@ -543,3 +543,8 @@ def test_what_someone_should_or_must_do_is_not_done(code_text, text, act):
     # said by someone, it is that speaker's demand
     said = code_text("Belarus should release all political prisoners, the EU said.").coded.events
     assert "REQUEST" in {e.type for e in said}
+
+
+def test_breaking_an_agreement_is_no_agreement(code_text):
+    text = "Eritrea and Ethiopia are violating the peace agreement by fighting near Zalambessa."
+    assert "AGREE" not in _types(code_text, text)

@@ -160,3 +160,23 @@ def test_a_name_the_gazetteer_lacks_inside_a_place_it_knows_keeps_the_phrase(
     assert found is not None and found.text == text
     assert found.place is not None and found.place.name == name
     assert found.precision == "city"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "name"),
+    [
+        # a place noun with its own name is that place; its "of" phrase is where it lies
+        ("Rebels launched an offensive in the West Qalamoun region of rural Damascus.",
+         "West Qalamoun region of rural Damascus", "Damascus"),
+        ("Fighting broke out in the Eastern Ghouta region of Damascus province.",
+         "Eastern Ghouta region of Damascus", "Eastern Ghouta"),
+    ],
+)  # fmt: skip
+def test_a_named_area_of_a_wider_place_keeps_its_name(
+    nlp, tagger, sentence: str, text: str, name: str
+) -> None:
+    doc = nlp(sentence)
+    trigger = next(t for t in doc if t.lemma_ in {"launch", "break"})
+    found = event_location(trigger, tagger.tag(doc))
+    assert found is not None and found.text == text
+    assert found.place is not None and found.place.name == name

@@ -29,7 +29,9 @@ know the name, the capitalised name itself with no coordinates ("the town of
 Ma'ardes", "the Al-Aswad hill"), never a guessed point; such a name that its own
 locative phrase puts inside a known place ("stormed Najarah in eastern Aleppo",
 "arrested at Thangam Nagar in Erode") is that phrase as written, with the known place's
-point and precision. A phrase in a subordinate clause belongs to that clause and is
+point and precision; so is a place noun with its own name inside its "of" place ("the
+East Ghouta region of rural Damascus"), with the named place's point when the gazetteer
+puts it in the same country. A phrase in a subordinate clause belongs to that clause and is
 not searched. When the sentence gives no place, the article's dateline place ("KABUL,
 May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
 ``precision: "dateline"``.
@@ -126,6 +128,8 @@ class _Search:
         found = next(filter(None, map(self._gazetteer_place, self._phrase(head, depth=2))), None)
         if found is not None and self._owner(head, found):
             found = None
+        if found is not None and self.view.lower[head] in self.ids.area_nouns:
+            found = self._named_area(head, found)
         if found is None:
             found = next(
                 filter(
@@ -147,6 +151,38 @@ class _Search:
             found = self._inside(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE
         return None if wide and how == TARGET else found
+
+    def _named_area(self, head: int, found: EventLocation) -> EventLocation:
+        """ "the East Ghouta region of rural Damascus", "the Raman district of Yala
+        province": the phrase names its own place inside the "of" place. The span covers
+        both; the point is the named place's when it lies in the same country as the
+        "of" place, else (a namesake elsewhere, or a name the gazetteer lacks) the "of"
+        place's."""
+        view, ids = self.view, self.ids
+        names = [c for c in view.children[head] if view.dep[c] in ids.names and c < head]
+        if not any(view.pos[c] == ids.propn for c in names):
+            return found
+        inner = [
+            t
+            for c in view.children[head]
+            if view.lower[c] == ids.of and view.dep[c] == ids.prep
+            for g in view.children[c]
+            if view.dep[g] == ids.pobj
+            for t in self._phrase(g, depth=1)
+        ]
+        container = next(filter(None, map(self._gazetteer_place, inner)), None)
+        if container is None or container.place is None:
+            return found
+        start = view.idx[min(i for c in names for i in view.subtree(c))]
+        own = found if found.start < container.start else None
+        same = (
+            own is not None
+            and own.place is not None
+            and own.place.country == container.place.country
+        )
+        point = own if same and own is not None else container
+        text = view.doc.text[start : container.end]
+        return EventLocation(start, container.end, text, point.place, point.precision)
 
     def _inside(self, head: int, verb: int | None = None) -> EventLocation | None:
         """ "stormed Najarah in eastern Aleppo", "arrested at Thangam Nagar in Erode": a
@@ -226,7 +262,12 @@ class _Search:
         ]
         if depth > 1:
             of = [t for g in of for t in self._phrase(g, depth - 1)]
-        return of + named_by if view.lower[head] in ids.area_nouns else named_by + of
+        own_name = len(named_by) > 1 and any(view.pos[c] == ids.propn for c in named_by[1:])
+        if view.lower[head] in ids.area_nouns and not own_name:
+            return of + named_by  # "the town of Hebron"
+        # "the East Ghouta region of rural Damascus": a place noun with its own name is
+        # that place; its "of" phrase is the place it lies in
+        return named_by + of
 
     def _gazetteer_place(self, token: int) -> EventLocation | None:
         view = self.view

@@ -548,3 +548,17 @@ def test_what_someone_should_or_must_do_is_not_done(code_text, text, act):
 def test_breaking_an_agreement_is_no_agreement(code_text):
     text = "Eritrea and Ethiopia are violating the peace agreement by fighting near Zalambessa."
     assert "AGREE" not in _types(code_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a fronted negative adverbial negates the verb
+        ("At no time did the guards provide medical care to the prisoners in Kidal.", "AID"),
+        ("Under no circumstances will Ghana attack Togo, the minister said.", "THREATEN"),
+        # an intent under a condition is only that condition's
+        ("The party will boycott the vote unless the president agrees to step down.", "AGREE"),
+    ],
+)
+def test_negative_adverbials_and_conditional_intents_are_not_done(code_text, text, act):
+    assert act not in _types(code_text, text)

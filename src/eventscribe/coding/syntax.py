@@ -37,6 +37,7 @@ class WordLists:
     owned_nouns: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_determiners: frozenset[str]
+    negative_adverbial_nouns: frozenset[str]
     natural_forces: frozenset[str]
     message_nouns: frozenset[str]
     condition_heads: frozenset[str]
@@ -298,6 +299,8 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             return f"negated by '{t.text(child)}'"
         if dep[child] == "preconj" and t.lower[child] == "neither":
             return "negated by 'neither'"
+        if dep[child] == "prep" and (reason := _negative_adverbial(t, child, words)):
+            return reason
         if dep[child] == "advmod":  # "did not even try": the parser hangs "not" on "even"
             for grandchild in kids[child]:
                 if dep[grandchild] == "neg":
@@ -325,6 +328,20 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
     for argument in children(t, token, "nsubj", "nsubjpass", "dobj"):
         if t.lower[argument] in words.negative_quantifiers:
             return f"negated by '{t.text(argument)}'"  # "signed nothing", "neither of them signed"
+    return None
+
+
+def _negative_adverbial(t: Tree, prep: int, words: WordLists) -> str | None:
+    """ "At no time did they provide help", "under no circumstances will it attack": a
+    phrase of "no" and a noun of time, manner or condition
+    (``words.negative_adverbial_nouns``) negates its verb."""
+    for pobj in t.children[prep]:
+        if (
+            t.dep[pobj] == "pobj"
+            and t.lemma[pobj].lower() in words.negative_adverbial_nouns
+            and any(t.lower[c] in words.negative_determiners for c in t.children[pobj])
+        ):
+            return f"negated by '{t.text(prep)} no {t.text(pobj)}'"
     return None
 
 
@@ -490,7 +507,9 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         if head_lemma in words.deliberation_verbs:
             return "deliberation"
         if head_lemma in words.intent_verbs:
-            return "future"
+            # "if you wish to reach agreements": the intent itself may be undone
+            inherited = modality_of(t, head, words) if head != token else None
+            return inherited if inherited in UNREALISED and inherited != "future" else "future"
     if (
         dep[token] == "ccomp"
         and infinitive

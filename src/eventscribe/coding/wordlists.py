@@ -29,6 +29,7 @@ FIELDS = (
     "owned_nouns",
     "negative_quantifiers",
     "negative_determiners",
+    "negative_adverbial_nouns",
     "natural_forces",
     "message_nouns",
     "condition_heads",

@@ -562,3 +562,14 @@ def test_breaking_an_agreement_is_no_agreement(code_text):
 )
 def test_negative_adverbials_and_conditional_intents_are_not_done(code_text, text, act):
     assert act not in _types(code_text, text)
+
+
+def test_what_someone_did_not_say_is_not_asserted(code_text):
+    text = "The spokesman did not say that Chad attacked the convoy."
+    assert "ASSAULT" not in _types(code_text, text)
+    assert "ASSAULT" in _types(code_text, "The spokesman said that Chad attacked the convoy.")
+
+
+def test_a_contrasted_second_verb_does_not_share_the_negation(code_text):
+    events = code_text("Serbia did not attack the town but shelled its outskirts.").coded.events
+    assert [e.trigger.text for e in events if e.type == "ASSAULT"] == ["shelled"]

@@ -38,6 +38,7 @@ class WordLists:
     negative_quantifiers: frozenset[str]
     negative_determiners: frozenset[str]
     negative_adverbial_nouns: frozenset[str]
+    contrast_conjunctions: frozenset[str]
     natural_forces: frozenset[str]
     message_nouns: frozenset[str]
     condition_heads: frozenset[str]
@@ -309,7 +310,14 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
         head = t.head[token]
         if any(dep[c] == "cc" and t.lower[c] == "nor" for c in kids[head]):
             return "negated by 'nor'"
-        if not children(t, token, *SUBJECT_DEPS, "aux") and (reason := is_negated(t, head, words)):
+        contrast = any(
+            dep[c] == "cc" and t.lower[c] in words.contrast_conjunctions for c in kids[head]
+        )  # "could not comment but noted": the second verb is not denied
+        if (
+            not contrast
+            and not children(t, token, *SUBJECT_DEPS, "aux")
+            and (reason := is_negated(t, head, words))
+        ):
             return reason
     if dep[token] == "xcomp" and t.lemma[t.head[token]] in words.failure_verbs:
         return f"negated by '{t.text(t.head[token])}'"
@@ -527,6 +535,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "requested"  # "demanded that Japan cancel the sale": asked for, not done
     if dep[token] == "ccomp" and t.lemma[head] in words.denial_verbs:
         return "denied"  # "denied that the army had shelled the town": not asserted
+    if dep[token] == "ccomp" and t.lemma[head] in words.speech_verbs and is_negated(t, head, words):
+        return "denied"  # "none of them said 'he raped me'", "did not say that X attacked"
     if (
         dep[token] in CLAUSE_OF_NOUN
         and dep[head] == "dobj"

@@ -30,6 +30,7 @@ FIELDS = (
     "negative_quantifiers",
     "negative_determiners",
     "negative_adverbial_nouns",
+    "contrast_conjunctions",
     "natural_forces",
     "message_nouns",
     "condition_heads",

@@ -254,3 +254,12 @@ def test_criticism_drawn_from_someone_is_theirs_and_aimed_at_the_subject(code_te
     events = code_text("Serbia faced condemnation from the EU over the arrests.").coded.events
     assert ("ACCUSE", "EUR", "SRB") in dyads(events)
     assert ("ACCUSE", "SRB", "EUR") not in dyads(events)
+
+
+def test_the_people_a_passive_participle_describes_are_its_recipients(code_text):
+    # "being expelled from Canada": the diplomats are expelled, not Canada
+    events = code_text(
+        "Some of the 40 Iranian diplomats being expelled from Canada boarded a plane."
+    ).coded.events
+    expelled = [e for e in events if e.type == "SANCTION"]
+    assert expelled and expelled[0].target is not None and expelled[0].target.country == "IRN"

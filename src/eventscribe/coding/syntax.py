@@ -221,9 +221,9 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             children(t, verb, "nsubjpass")
             or (children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else [])
             or children(t, verb, "nsubj")  # a headline's passive
-            or (  # "Mayor detained by police"
-                [t.head[verb]] if t.dep[verb] == "acl" and headline_passive(t, verb, words) else []
-            )
+            # "Mayor detained by police", "diplomats being expelled from the US": the noun
+            # a passive participle describes is what was done
+            or ([t.head[verb]] if t.dep[verb] == "acl" else [])
         )
         return [antecedent(t, o, words) for o in found]
     found = [antecedent(t, o, words) for o in children(t, verb, "dobj", "attr")]

@@ -354,7 +354,10 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        memory.remember(actor, names=_name_keys(words), titles=titles, person=bool(words))
+        # a name the model takes for a place ("California", "Toronto") is no one a later
+        # "he" or "she" can stand for
+        person = bool(words) and view.ent_type[head] not in ids.place_ents
+        memory.remember(actor, names=_name_keys(words), titles=titles, person=person)
         return actor
 
     def _borrowed_country(

@@ -573,3 +573,9 @@ def test_what_someone_did_not_say_is_not_asserted(code_text):
 def test_a_contrasted_second_verb_does_not_share_the_negation(code_text):
     events = code_text("Serbia did not attack the town but shelled its outskirts.").coded.events
     assert [e.trigger.text for e in events if e.type == "ASSAULT"] == ["shelled"]
+
+
+def test_demand_for_goods_is_no_political_demand(code_text):
+    text = "Chilean firms will have a strong demand for copper from China, Chile said."
+    assert "REQUEST" not in _types(code_text, text)
+    assert "REQUEST" in _types(code_text, "The rebels in Chad repeated their demand for talks.")

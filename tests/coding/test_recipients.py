@@ -263,3 +263,11 @@ def test_the_people_a_passive_participle_describes_are_its_recipients(code_text)
     ).coded.events
     expelled = [e for e in events if e.type == "SANCTION"]
     assert expelled and expelled[0].target is not None and expelled[0].target.country == "IRN"
+
+
+def test_an_act_done_between_two_sides_with_no_doer_named_is_theirs(code_text):
+    events = code_text(
+        "A Memorandum of Understanding was signed between Kenya and Uganda."
+    ).coded.events
+    rows = dyads(events)
+    assert ("SUPPORT", "KEN", "UGA") in rows and ("SUPPORT", "UGA", "KEN") in rows

@@ -317,6 +317,11 @@ class EventMatcher:
             # speaker demands it of the clause's subject; without a speaker it is no event
             return self._obligation(t, verb, entry, actors)
         sources = self._sources(t, verb, entry, actors)
+        if not sources:
+            # "a memorandum would be signed between the chamber of Abuja and that of
+            # Ukraine": with no one else doing it, the two sides "between" do it together
+            between = recipients.actors_of(t, syntax.prep_objects(t, verb, "between"), actors)
+            sources = between if len(between) >= 2 else ()
         targets = self._targets(t, verb, entry, actors, objects, sources)
         if not targets and entry.type == "THREATEN":
             targets = recipients.actors_of(t, self._condition_subjects(t, verb), actors)

@@ -65,6 +65,7 @@ NOT_HAPPENED = {
 # Types of acts done in words: a "from" phrase of their noun names who says them
 # ("condemnation from the EU", "a demand from Serbia").
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
 VERB_POS = frozenset({VERB, AUX})
 NOUN_POS = frozenset({NOUN, PROPN})
 NOUN_TAGS = forms.NOUN_TAGS

@@ -31,8 +31,8 @@ locative phrase puts inside a known place ("stormed Najarah in eastern Aleppo",
 "arrested at Thangam Nagar in Erode") is that phrase as written, with the known place's
 point and precision; so is a place noun with its own name inside its "of" place ("the
 East Ghouta region of rural Damascus"), with the named place's point when the gazetteer
-puts it in the same country. A phrase in a subordinate clause belongs to that clause and is
-not searched. When the sentence gives no place, the article's dateline place ("KABUL,
+puts it in the same country. A phrase in a subordinate clause belongs to that clause and
+is not searched. When the sentence gives no place, the article's dateline place ("KABUL,
 May 3 (Reuters) -", :mod:`eventscribe.places.dateline`) is the fallback, marked
 ``precision: "dateline"``.
 """
@@ -148,13 +148,13 @@ class _Search:
             owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
             found = next(filter(None, map(self._gazetteer_place, owners)), None)
         if found is None and how != TARGET:
-            found = self._inside(head)
+            found = self.inside_known_place(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE
         return None if wide and how == TARGET else found
 
     def _named_area(self, head: int, found: EventLocation) -> EventLocation:
-        """ "the East Ghouta region of rural Damascus", "the Raman district of Yala
-        province": the phrase names its own place inside the "of" place. The span covers
+        """ "the East Ghouta region of rural Damascus", "the Al-Zour district of Hama":
+        the phrase names its own place inside the "of" place. The span covers
         both; the point is the named place's when it lies in the same country as the
         "of" place, else (a namesake elsewhere, or a name the gazetteer lacks) the "of"
         place's."""
@@ -184,7 +184,7 @@ class _Search:
         text = view.doc.text[start : container.end]
         return EventLocation(start, container.end, text, point.place, point.precision)
 
-    def _inside(self, head: int, verb: int | None = None) -> EventLocation | None:
+    def inside_known_place(self, head: int, verb: int | None = None) -> EventLocation | None:
         """ "stormed Najarah in eastern Aleppo", "arrested at Thangam Nagar in Erode": a
         capitalised name the gazetteer lacks, put by its own locative phrase inside a
         place it knows, is that phrase as written, with the known place's point and
@@ -370,7 +370,9 @@ def _own_object(search: _Search, verb: int) -> EventLocation | None:
             for head in heads:
                 found = search.place_in(head, how=OBJECT)
                 if found is None and own:
-                    found = search._inside(head, verb)  # "stormed Najarah in eastern Aleppo"
+                    found = search.inside_known_place(
+                        head, verb
+                    )  # "stormed Najarah in eastern Aleppo"
                 if found is not None:
                     return found
     return None

@@ -318,9 +318,10 @@ class EventMatcher:
             # speaker demands it of the clause's subject; without a speaker it is no event
             return self._obligation(t, verb, entry, actors)
         sources = self._sources(t, verb, entry, actors)
-        if not sources:
+        if not sources and syntax.is_passive(t, verb, self.words):
             # "a memorandum would be signed between the chamber of Abuja and that of
-            # Ukraine": with no one else doing it, the two sides "between" do it together
+            # Ukraine": with no agent, the two sides "between" do it together (not
+            # "passengers travelled between Lisbon and Madrid")
             between = recipients.actors_of(t, syntax.prep_objects(t, verb, "between"), actors)
             sources = between if len(between) >= 2 else ()
         targets = self._targets(t, verb, entry, actors, objects, sources)

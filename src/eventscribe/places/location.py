@@ -162,14 +162,7 @@ class _Search:
         names = [c for c in view.children[head] if view.dep[c] in ids.names and c < head]
         if not any(view.pos[c] == ids.propn for c in names):
             return found
-        inner = [
-            t
-            for c in view.children[head]
-            if view.lower[c] == ids.of and view.dep[c] == ids.prep
-            for g in view.children[c]
-            if view.dep[g] == ids.pobj
-            for t in self._phrase(g, depth=1)
-        ]
+        inner = [t for g in self._of_objects(head) for t in self._phrase(g, depth=1)]
         container = next(filter(None, map(self._gazetteer_place, inner)), None)
         if container is None or container.place is None:
             return found
@@ -213,6 +206,17 @@ class _Search:
         text = view.doc.text[start : container.end]
         return EventLocation(start, container.end, text, container.place, container.precision)
 
+    def _of_objects(self, head: int) -> list[int]:
+        """The objects of the head's "of" phrases ("the town of X": X)."""
+        view, ids = self.view, self.ids
+        return [
+            g
+            for c in view.children[head]
+            if view.lower[c] == ids.of and view.dep[c] == ids.prep
+            for g in view.children[c]
+            if view.dep[g] == ids.pobj
+        ]
+
     def _name_heads(self, head: int, depth: int, kind_said: bool) -> list[tuple[int, bool]]:
         """Where a name the gazetteer lacks may stand: the head itself, the name words
         of a place noun ("the Al-Aswad hill", "Akida village"), an "of" object; each
@@ -225,12 +229,7 @@ class _Search:
         if depth > 1:
             area = view.lower[head] in ids.area_nouns  # "the town of X", not "the office of X"
             found += [
-                t
-                for c in kids
-                if view.lower[c] == ids.of and view.dep[c] == ids.prep
-                for g in view.children[c]
-                if view.dep[g] == ids.pobj
-                for t in self._name_heads(g, depth - 1, area)
+                t for g in self._of_objects(head) for t in self._name_heads(g, depth - 1, area)
             ]
         return found
 
@@ -253,13 +252,7 @@ class _Search:
         if view.lower[head] in ids.place_nouns or view.pos[head] == ids.propn:
             # "Baidoa town", "northern Kosovo"; not "the Mideast war"
             named_by += [c for c in kids if view.dep[c] in ids.names]
-        of = [
-            g
-            for c in kids
-            if view.lower[c] == ids.of and view.dep[c] == ids.prep
-            for g in view.children[c]
-            if view.dep[g] == ids.pobj
-        ]
+        of = self._of_objects(head)
         if depth > 1:
             of = [t for g in of for t in self._phrase(g, depth - 1)]
         own_name = len(named_by) > 1 and any(view.pos[c] == ids.propn for c in named_by[1:])

@@ -18,6 +18,7 @@ The compiled gazetteer cache is built before timing (its one-time build is repor
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -37,11 +38,21 @@ def _cli() -> str:
     return found or "eventscribe"
 
 
+def _user_env() -> dict[str, str]:
+    """This environment as a user's installation runs: with the bytecode cache that pip
+    writes at install (and Python at first import). Under PYTHONDONTWRITEBYTECODE every
+    module changed since the cache was written is compiled again at every start (about
+    0.07 s here)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _peak(args: list[str], poll: float = 0.02) -> tuple[float, float, float]:
     """(wall seconds, peak summed RSS in MB of the process and its children, peak summed
     RSS in MB of the children alone)."""
     started = time.perf_counter()
-    process = psutil.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = psutil.Popen(
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_user_env()
+    )
     peak = peak_children = 0
     while process.poll() is None:
         try:

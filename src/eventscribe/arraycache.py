@@ -70,16 +70,16 @@ def open_cached(
 
 
 def write_arrays(
-    folder: Path, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any], stale: str
+    folder: Path, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any], stale: str = ""
 ) -> Path:
     """Write ``arrays`` and ``meta.json`` into ``folder``, atomically (:func:`atomic_folder`),
     then remove the other folders whose names match the glob ``stale`` (caches of earlier
-    sources)."""
+    sources), if one is given."""
     with atomic_folder(folder) as temp:
         for name, values in arrays.items():
             np.save(temp / f"{name}.npy", values, allow_pickle=False)
         (temp / "meta.json").write_text(json.dumps(dict(meta)), encoding="utf-8")
-    for old in folder.parent.glob(stale):
+    for old in folder.parent.glob(stale) if stale else ():
         if old.is_dir() and old.name != folder.name and "." not in old.name:
             shutil.rmtree(old, ignore_errors=True)  # a process still mapping one keeps its pages
     return folder

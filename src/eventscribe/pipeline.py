@@ -24,6 +24,7 @@ from eventscribe.actors.knowledge import (
     Role,
     load_actor_knowledge,
 )
+from eventscribe.actors.phrasecache import pipeline_id
 from eventscribe.actors.registry import load_registry
 from eventscribe.actors.spelling import ordinary_words
 from eventscribe.actors.tagger import ActorIndex, ActorTagger
@@ -105,6 +106,7 @@ class Coder:
                     settings.actor_files, settings.learned_actors, settings.petrarch_actor_files
                 ),
                 ordinary_words=ordinary_words(nlp),
+                pipeline=pipeline_id(nlp),
             ),
             events=EventCoder(
                 matcher,

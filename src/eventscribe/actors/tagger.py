@@ -35,6 +35,7 @@ from eventscribe.actors.memory import (
 )
 from eventscribe.actors.names import NameReader, recall
 from eventscribe.actors.naming import names_no_one, organisation_name
+from eventscribe.actors.phrasecache import phrase_splits
 from eventscribe.actors.phrases import (
     PhraseIds,
     conjuncts,
@@ -67,12 +68,15 @@ class ActorTagger:
         *,
         words: ActorWords | None = None,
         ordinary_words: frozenset[str] | None = None,
+        pipeline: str | None = None,
     ) -> None:
         """``tokenizer`` is the pipeline's own, so that patterns split the way text does
         ("People's" -> "People", "'s"). ``registry`` answers for bare names ("Putin") and
         has what earlier runs learned from the store. ``words`` are the lists of
         words.yaml (the bundled ones by default). ``ordinary_words`` are the English words
-        a misspelt country name must not be; without them no spelling is corrected."""
+        a misspelt country name must not be; without them no spelling is corrected.
+        ``pipeline`` names the pipeline the tokenizer is from (:func:`pipeline_id`): the
+        phrases' splits are then kept in the cache folder (:mod:`.phrasecache`)."""
         self.knowledge = knowledge
         self.registry = registry or ActorRegistry()
         self.names = NameReader(
@@ -83,14 +87,7 @@ class ActorTagger:
         )
         self._lower = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._exact = PhraseMatcher(tokenizer.vocab, attr="ORTH")
-        lower_patterns: dict[str, list[str]] = {}
-        for phrase, kind in knowledge.phrases():
-            lower_patterns.setdefault(kind, []).append(phrase.lower())
-        for kind, phrases in lower_patterns.items():
-            self._lower.add(kind, list(tokenizer.pipe(sorted(set(phrases)))))
-        exact = sorted({p for p, _kind in knowledge.case_sensitive_phrases()})
-        if exact:
-            self._exact.add("actor", list(tokenizer.pipe(exact)))
+        self._add_patterns(knowledge, tokenizer, pipeline)
         # what the (read-only) knowledge says about a matched phrase, by its text: the
         # same country, title and organisation names come back in every article
         self._known: dict[str, tuple[KnownActor, ...]] = {}
@@ -98,6 +95,28 @@ class ActorTagger:
         self._cached_for = knowledge
         self._ids: TaggerIds | None = None
         self._labels: dict[int, str] = {}  # matcher label id -> label
+
+    def _add_patterns(
+        self, knowledge: ActorKnowledge, tokenizer: Tokenizer, pipeline: str | None
+    ) -> None:
+        """Every phrase of ``knowledge`` as a pattern of its tokens' keys: lower case by
+        kind ("actor", "role", "ethnic"), and the case-sensitive ones as written."""
+        lower_patterns: dict[str, set[str]] = {}
+        for phrase, kind in knowledge.phrases():
+            lower_patterns.setdefault(kind, set()).add(phrase.lower())
+        groups = [(kind, sorted(phrases)) for kind, phrases in lower_patterns.items()]
+        exact = sorted({p for p, _kind in knowledge.case_sensitive_phrases()})
+        everything = [p for _kind, phrases in groups for p in phrases] + exact
+        splits = iter(phrase_splits(everything, tokenizer, pipeline))
+        strings = tokenizer.vocab.strings
+        # A pattern given as its tokens' keys (LOWER, ORTH) rather than a Doc: the form
+        # in which a PhraseMatcher keeps its patterns and re-adds them when unpickled.
+        for kind, phrases in groups:
+            keys = [[strings.add(t.lower()) for t in next(splits)] for _ in phrases]
+            self._lower.add(kind, [k for k in keys if k])  # type: ignore[misc]
+        keys = [[strings.add(t) for t in next(splits)] for _ in exact]
+        if exact:
+            self._exact.add("actor", [k for k in keys if k])  # type: ignore[misc]
 
     def tag(
         self,

@@ -22,15 +22,16 @@ from typing import TYPE_CHECKING
 from eventscribe._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from eventscribe.dedupe.minhash import DEFAULT_THRESHOLD, banding, minhash_tables
-    from eventscribe.dedupe.run import DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
+    from eventscribe.dedupe.defaults import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+    from eventscribe.dedupe.minhash import banding, minhash_tables
+    from eventscribe.dedupe.run import DedupeSummary, deduplicate
 
 # imported on first use: a coding worker makes signatures (minhash) without loading DuckDB
 _WHERE = {
-    "DEFAULT_THRESHOLD": ".minhash",
+    "DEFAULT_THRESHOLD": ".defaults",
     "banding": ".minhash",
     "minhash_tables": ".minhash",
-    "DEFAULT_WINDOW_DAYS": ".run",
+    "DEFAULT_WINDOW_DAYS": ".defaults",
     "DedupeSummary": ".run",
     "deduplicate": ".run",
 }

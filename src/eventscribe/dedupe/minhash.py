@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from eventscribe.dedupe.defaults import DEFAULT_THRESHOLD
 from eventscribe.store.schema import arrow_schema
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 SEED = 1
-DEFAULT_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventscribe.dedupe.clusters import cluster_events, cluster_new_events
-from eventscribe.dedupe.minhash import DEFAULT_THRESHOLD
+from eventscribe.dedupe.defaults import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 from eventscribe.dedupe.state import can_add, mark_done
 from eventscribe.dedupe.stories import add_stories, find_stories
 from eventscribe.store.eventstore import EventStore
-
-DEFAULT_WINDOW_DAYS = 1
 
 
 @dataclass(frozen=True)

@@ -20,17 +20,20 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from eventscribe.dedupe import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, DedupeSummary, deduplicate
+from eventscribe.dedupe.defaults import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 from eventscribe.errors import ConfigError
 from eventscribe.ingest.language import UNDETERMINED, guess_language
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article, InputProblem
 from eventscribe.runner.executors import Batch, Executor, ProcessExecutor, SerialExecutor
 from eventscribe.runner.work import BatchResult, Job, content_hash, settings_fingerprint
-from eventscribe.store import EventStore, QuarantinedDocument, RunInfo
-from eventscribe.store.eventstore import is_interruption
+from eventscribe.store.batch import QuarantinedDocument, is_interruption
+
+if TYPE_CHECKING:  # DuckDB and the deduplication stage load only when a store is written
+    from eventscribe.dedupe.run import DedupeSummary
+    from eventscribe.store.eventstore import EventStore, RunInfo
 
 STORE_BATCH = 64
 ENGLISH = "en"
@@ -122,6 +125,8 @@ def run_corpus(
             if on_lines is not None:
                 on_lines(result.lines)
     if store is not None:
+        from eventscribe.dedupe.run import deduplicate
+
         with _ctrl_c_in_queries():
             totals.dedupe = deduplicate(store, threshold=options.threshold,
                                         window_days=options.window_days)  # fmt: skip

@@ -169,3 +169,15 @@ def insert_table(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
         con.execute(f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM {view}")
     finally:
         con.unregister(view)
+
+
+def is_interruption(exc: BaseException) -> bool:
+    """A DuckDB error that is Ctrl-C arriving during a statement: DuckDB reports it as
+    "Query interrupted", or wraps the KeyboardInterrupt raised while it read a registered
+    Arrow table. The statement was rolled back either way."""
+    message = str(exc)
+    return (
+        "KeyboardInterrupt" in message
+        or "query interrupted" in message.lower()
+        or message.startswith("INTERRUPT Error")
+    )

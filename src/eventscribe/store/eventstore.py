@@ -25,6 +25,7 @@ from eventscribe.records import CodedDocument
 from eventscribe.store.batch import (
     StoreBatch,
     done_documents,
+    is_interruption,
     write_batch,
 )
 from eventscribe.store.batch import delete_documents as _delete_documents
@@ -350,18 +351,6 @@ class _Transaction:
                 f"could not {self._what} in {self._path} (nothing was changed): {exc}",
                 fix="see the database error above; the store still holds the previous data",
             ) from exc
-
-
-def is_interruption(exc: BaseException) -> bool:
-    """A DuckDB error that is Ctrl-C arriving during a statement: DuckDB reports it as
-    "Query interrupted", or wraps the KeyboardInterrupt raised while it read a registered
-    Arrow table. The statement was rolled back either way."""
-    message = str(exc)
-    return (
-        "KeyboardInterrupt" in message
-        or "query interrupted" in message.lower()
-        or message.startswith("INTERRUPT Error")
-    )
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:

@@ -89,11 +89,15 @@ def open_arrays(
     folder: Path, names: Sequence[str], format_: int
 ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """The ``meta.json`` and the memory-mapped arrays ``names`` of a folder written by
-    :func:`write_arrays`; ValueError when its format is not ``format_``."""
+    :func:`write_arrays`; ValueError when its format is not ``format_``. Each array is a
+    plain ndarray over the mapped file: indexing NumPy's ``memmap`` subclass runs
+    Python code on every access (five times slower for one item or slice)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta.get("format") != format_:
         raise ValueError(f"format {meta.get('format')!r}, expected {format_}")
-    return meta, {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in names}
+    return meta, {
+        name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in names
+    }
 
 
 def offsets(groups: Sequence[Sequence[Any] | bytes]) -> np.ndarray:
@@ -106,7 +110,8 @@ class StringBlobs(Sequence[str]):
     sorted one can be searched with bisect)."""
 
     def __init__(self, blob: np.ndarray, ends: np.ndarray) -> None:
-        self._blob, self._offsets = blob, ends
+        # slices of the buffer (a memoryview) are bytes at C speed; a NumPy slice is an array
+        self._blob, self._offsets = blob.data, ends
 
     def __len__(self) -> int:
         return len(self._offsets) - 1

@@ -67,7 +67,7 @@ def _peak(args: list[str], poll: float = 0.02) -> tuple[float, float, float]:
     return time.perf_counter() - started, peak / 2**20, peak_children / 2**20
 
 
-def startup_figures(corpus: list[str], repeat: int = 3) -> dict[str, float]:
+def startup_figures(corpus: list[str], repeat: int = 5) -> dict[str, float]:
     cli = _cli()
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.txt"
@@ -103,4 +103,6 @@ if __name__ == "__main__":  # python bench/startup.py: the start-up figures alon
     sys.path.insert(0, str(Path(__file__).parent))
     from run import make_articles
 
-    print(json.dumps(startup_figures([a.text for a in make_articles(CORPUS_DOCS, 0)]), indent=2))
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 5  # python bench/startup.py [REPEAT]
+    corpus = [a.text for a in make_articles(CORPUS_DOCS, 0)]
+    print(json.dumps(startup_figures(corpus, repeat), indent=2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -17,3 +19,33 @@ def test_a_possessive_written_apart_is_one_token_and_the_text_is_unchanged(nlp, 
 def test_an_apostrophe_s_in_ordinary_text_is_left_alone(nlp):
     doc = nlp("Chile's foreign minister met the president.")
     assert [t.text for t in doc][:2] == ["Chile", "'s"]
+
+
+@pytest.mark.parametrize("mark", ["\u2019", "'"])
+def test_a_possessive_written_apart_is_parsed_as_one(nlp, mark):
+    doc = nlp(f"Biden defended Japan {mark} s right to administer the islands .")
+    japan, marker, right = doc[2], doc[3], doc[4]
+    assert (marker.tag_, marker.dep_, marker.head.i) == ("POS", "case", japan.i)
+    assert (japan.dep_, japan.head.i) == ("poss", right.i)
+
+
+def test_the_phrase_a_possessive_written_apart_opens_is_the_target(tmp_path):
+    from click.testing import CliRunner
+
+    from eventscribe.cli import main
+
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "The UN has called on Libya \u2019 s internationally recognized government "
+        "to crack down on armed groups .\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "a.jsonl"
+    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (event,) = json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert event["type"] == "REQUEST"
+    assert [t["text"] for t in event["targets"]] == [
+        "Libya \u2019 s internationally recognized government"
+    ]
+    assert event["targets"][0]["sector"] == "GOV"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from eventscribe.errors import ModelError
 from eventscribe.nlp.punctuation import TamedTokenizer
@@ -64,6 +65,18 @@ def split_possessive(doc: Doc) -> Doc:
             for span in spans:
                 retokenizer.merge(span, attrs={"NORM": "'s", "LEMMA": "'s"})
     return doc
+
+
+def written_apart_as_possessive(vocab: Vocab) -> None:
+    """Give the merged "’ s" and "' s" tokens of :func:`split_possessive` the word
+    features of "'s" (norm, prefix, suffix, shape), the features the model's tagger and
+    parser read: with their own ("’ s" looks like a closing quote) the possessive
+    was tagged as punctuation and "Libya ’ s government" parsed as "Libya" alone."""
+    possessive = vocab["'s"]
+    for mark in APOSTROPHES:
+        merged = vocab[f"{mark} s"]
+        merged.norm_, merged.prefix_ = possessive.norm_, possessive.prefix_
+        merged.suffix_, merged.shape_ = possessive.suffix_, possessive.shape_
 
 
 LISTS = "eventscribe_lists"
@@ -295,6 +308,7 @@ def load_pipeline(model: str) -> Language:
         raise ModelError(f"spaCy pipeline '{model}' is for '{nlp.lang}', not English")
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
+    written_apart_as_possessive(nlp.vocab)
     nlp.add_pipe(LISTS, last=True)
     nlp.add_pipe(FRONTED_DATES, last=True)
     nlp.add_pipe(LEMMAS, last=True)

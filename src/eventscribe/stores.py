@@ -54,8 +54,9 @@ class StoreReader:
         )  # fmt: skip
         where, params = flt.where(STORE_SOURCE)
         if self._store is not None:
-            table: Any = self._store.connection.execute(
-                flat_events_sql(rows, where), params
+            # a relation's Arrow table (a cursor's result would be copied once more)
+            table: Any = self._store.connection.sql(
+                flat_events_sql(rows, where), params=params
             ).to_arrow_table()
         elif rows == "clusters":
             raise StoreError(
@@ -65,7 +66,7 @@ class StoreReader:
         else:
             con = open_copy(self.path)
             try:
-                table = con.execute(flat_events_sql(rows, where), params).to_arrow_table()
+                table = con.sql(flat_events_sql(rows, where), params=params).to_arrow_table()
             finally:
                 con.close()
         if arrow:

@@ -85,6 +85,24 @@ def _no_one(name: str, words) -> bool:
 
 
 @pytest.mark.skipif(not GWN.is_file(), reason=f"GeoWebNews dev file not found at {GWN}")
+def test_a_coalition_led_by_a_country_acts_as_that_country(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(
+        "The Saudi-led coalition declared a ceasefire in Yemen on Monday, while "
+        "Iran-backed Houthi rebels kept attacking the port.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "a.jsonl"
+    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    events = json.loads(out.read_text(encoding="utf-8"))["events"]
+    ceasefire = [e for e in events if e["type"] == "RETREAT"]
+    assert [(a["text"], a["country"]) for a in ceasefire[0]["sources"]] == [
+        ("The Saudi-led coalition", "SAU")
+    ]
+    assert all(a["country"] != "IRN" for e in events for a in e["sources"] + e["targets"])
+
+
 def test_real_news_store_holds_no_time_unit_amount_or_generic_noun_actor(tmp_path):
     docs = []
     for line in GWN.read_text(encoding="utf-8").splitlines():

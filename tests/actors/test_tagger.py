@@ -168,6 +168,19 @@ def test_a_country_an_actor_is_for_against_or_backed_by_is_not_its_country(
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The Saudi-led coalition declared a ceasefire.", "The Saudi-led coalition", "SAU"),
+        ("US-led forces attacked the town.", "US-led forces", "USA"),
+        ("A Washington-based group criticised the plan.", "A Washington-based group", "USA"),
+        ("The Saudi - led coalition declared a ceasefire .", "The Saudi - led coalition", "SAU"),
+    ],
+)
+def test_a_phrase_led_run_or_based_by_a_country_is_that_countrys(actors_of, text, mention, country):
+    assert actors_of(text)[mention][0] == country
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Several Latin American governments condemned the coup.",

@@ -22,7 +22,7 @@ class TaggerIds:
 
     def __init__(self, view: DocView, words: ActorWords) -> None:
         self.vocab = view.doc.vocab
-        self.phrase = PhraseIds(view)
+        self.phrase = PhraseIds(view, words.owner_participles)
         self.propn, self.noun = view.id("PROPN"), view.id("NOUN")
         self.nominal_name = frozenset({self.propn, self.noun})
         self.propn_pron = view.ids({"PROPN", "PRON"})

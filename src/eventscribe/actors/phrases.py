@@ -7,6 +7,8 @@ head of the EU delegation"). These helpers pick those tokens out of the parse.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from eventscribe.actors.memory import NOMINAL_POS
 from eventscribe.nlp.view import DocView
 
@@ -46,8 +48,12 @@ _MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod"})
 class PhraseIds:
     """The label and word sets above as the integer ids of one vocabulary."""
 
-    def __init__(self, view: DocView) -> None:
+    def __init__(self, view: DocView, owner_participles: Iterable[str] = ()) -> None:
+        """``owner_participles``: words.yaml's participles after a name whose phrase is
+        that name's ("Saudi-led"); without them such a name is not part of the phrase."""
         self.vocab = view.doc.vocab
+        self.owners = view.ids(owner_participles)
+        self.dash = view.id("-")
         self.left_modifiers = view.ids(LEFT_MODIFIERS)
         self.descriptive = view.ids(DESCRIPTIVE_PREPOSITIONS)
         self.name_parts = view.ids(_NAME_PARTS)
@@ -103,6 +109,8 @@ def modifier_indexes(view: DocView, ids: PhraseIds, head: int) -> list[int]:
                 found.add(child)
             elif label in name_parts or label in conjuncts and not first:
                 stack.append(child)
+            elif child == at - 2 and lower[at] in ids.owners and lower[at - 1] == ids.dash:
+                stack.append(child)  # "Saudi" of "the Saudi-led coalition"
         first = False
     return sorted(found)
 

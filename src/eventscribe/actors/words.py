@@ -33,6 +33,7 @@ LISTS = (
     "continent_prefixes",
     "stance_prefixes",
     "backing_words",
+    "owner_participles",
 )
 # Lists matched with their exact spelling (the others are lower-cased on load).
 _EXACT = frozenset({"not_actor_entities", "time_zones"})
@@ -57,6 +58,7 @@ class ActorWords:
     continent_prefixes: frozenset[str]
     stance_prefixes: frozenset[str]
     backing_words: frozenset[str]
+    owner_participles: frozenset[str]
     organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
 
 

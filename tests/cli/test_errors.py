@@ -196,3 +196,18 @@ def test_a_valid_user_lexicon_adds_an_event(cli, tmp_path) -> None:
     assert result.exit_code == 0, result.stderr
     events = json.loads(result.stdout)["events"]
     assert any(e["type"] == "SUPPORT" and e["cameo"] == "051" for e in events), events
+
+
+def test_a_command_run_in_process_leaves_the_collector_working(tmp_path):
+    """The CLI freezes what it built out of the collector's sight only when the process
+    exits: a script or test that invokes commands and goes on keeps collecting."""
+    import gc
+
+    from click.testing import CliRunner
+
+    from eventscribe.cli import main
+
+    before = gc.get_freeze_count()
+    result = CliRunner().invoke(main, ["summary", "--store", str(tmp_path / "none.duckdb")])
+    assert result.exit_code != 0  # no such store: the error path ends the command too
+    assert gc.get_freeze_count() == before

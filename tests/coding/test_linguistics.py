@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.coding.support import dyads
 
 
@@ -709,3 +711,17 @@ def test_a_call_for_someone_to_act_asks_them(code_text):
     # a passive infinitive asks its agent, and what is asked for is not done
     events = code_text("Amnesty called for the prisoners to be released by Iran.").coded.events
     assert [(e.type, [a.country for a in e.targets]) for e in events] == [("REQUEST", ["IRN"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("Many of the demonstrators threw stones at the police.", "PROTEST", "the demonstrators"),
+        ("Some of the rebels surrendered to the army.", "RETREAT", "the rebels"),
+        ("Several of the Serbian officials met Kosovo's prime minister.", "CONSULT",
+         "the Serbian officials"),
+    ],
+)  # fmt: skip
+def test_a_quantifier_of_a_group_acts_as_that_group(code_text, text, type_, source):
+    events = [e for e in code_text(text).coded.events if e.type == type_]
+    assert [s.text for e in events for s in e.sources] == [source]

@@ -19,6 +19,7 @@ from eventscribe.actors.knowledge import load_actor_knowledge
 from eventscribe.actors.words import load_actor_words
 from eventscribe.cli import main
 from eventscribe.coding.wordlists import load_word_lists
+from tests.cli.helpers import coded_events
 
 pytestmark = pytest.mark.slow
 
@@ -84,18 +85,12 @@ def _no_one(name: str, words) -> bool:
     )
 
 
-@pytest.mark.skipif(not GWN.is_file(), reason=f"GeoWebNews dev file not found at {GWN}")
 def test_a_coalition_led_by_a_country_acts_as_that_country(tmp_path):
-    source = tmp_path / "a.txt"
-    source.write_text(
+    events = coded_events(
+        tmp_path,
         "The Saudi-led coalition declared a ceasefire in Yemen on Monday, while "
-        "Iran-backed Houthi rebels kept attacking the port.\n",
-        encoding="utf-8",
+        "Iran-backed Houthi rebels kept attacking the port.",
     )
-    out = tmp_path / "a.jsonl"
-    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    events = json.loads(out.read_text(encoding="utf-8"))["events"]
     ceasefire = [e for e in events if e["type"] == "RETREAT"]
     assert [(a["text"], a["country"]) for a in ceasefire[0]["sources"]] == [
         ("The Saudi-led coalition", "SAU")
@@ -103,6 +98,7 @@ def test_a_coalition_led_by_a_country_acts_as_that_country(tmp_path):
     assert all(a["country"] != "IRN" for e in events for a in e["sources"] + e["targets"])
 
 
+@pytest.mark.skipif(not GWN.is_file(), reason=f"GeoWebNews dev file not found at {GWN}")
 def test_real_news_store_holds_no_time_unit_amount_or_generic_noun_actor(tmp_path):
     docs = []
     for line in GWN.read_text(encoding="utf-8").splitlines():

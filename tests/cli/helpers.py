@@ -38,6 +38,22 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def coded_events(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """The events `eventscribe code --format jsonl` writes for ``text`` as one .txt file."""
+    from click.testing import CliRunner
+
+    from eventscribe.cli import main
+
+    source = tmp_path / "a.txt"
+    source.write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (document,) = read_jsonl(out)
+    events: list[dict[str, Any]] = document["events"]
+    return events
+
+
 def store_counts(store: Path) -> dict[str, int]:
     """Rows per table of a store, read through the library (read-only)."""
     from eventscribe.store import EventStore

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
+
+from tests.cli.helpers import coded_events
 
 
 @pytest.mark.parametrize("mark", ["\u2019", "'"])
@@ -30,20 +30,11 @@ def test_a_possessive_written_apart_is_parsed_as_one(nlp, mark):
 
 
 def test_the_phrase_a_possessive_written_apart_opens_is_the_target(tmp_path):
-    from click.testing import CliRunner
-
-    from eventscribe.cli import main
-
-    source = tmp_path / "a.txt"
-    source.write_text(
+    (event,) = coded_events(
+        tmp_path,
         "The UN has called on Libya \u2019 s internationally recognized government "
-        "to crack down on armed groups .\n",
-        encoding="utf-8",
+        "to crack down on armed groups .",
     )
-    out = tmp_path / "a.jsonl"
-    result = CliRunner().invoke(main, ["code", str(source), "--format", "jsonl", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    (event,) = json.loads(out.read_text(encoding="utf-8"))["events"]
     assert event["type"] == "REQUEST"
     assert [t["text"] for t in event["targets"]] == [
         "Libya \u2019 s internationally recognized government"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span, Token
 
-from eventscribe.actors.heads import TaggerIds, may_name_an_actor
+from eventscribe.actors.heads import TaggerIds, clue_counts, may_name_an_actor
 from eventscribe.actors.memory import NOMINAL_POS
 from eventscribe.actors.phrases import (
     _CONJUNCTS,
@@ -240,4 +240,6 @@ def test_may_name_an_actor_reads_the_edges_spacy_gives(docs: list[Doc]) -> None:
                 spacy_answer = quick or any(
                     j in clues for j in range(token.left_edge.i, token.right_edge.i + 1)
                 )
-                assert may_name_an_actor(view, ids, token.i, clues) == spacy_answer, token.text
+                before = clue_counts(len(doc), clues)
+                answer = may_name_an_actor(view, ids, token.i, clues, before)
+                assert answer == spacy_answer, token.text

@@ -42,6 +42,8 @@ def test_columns_match_tokens(docs: list[Doc]) -> None:
             assert view.head[i] == token.head.i
             assert view.children[i] == [c.i for c in token.children]
             assert view.subtree(i) == {t.i for t in token.subtree}
+            below = view.subtree(i)
+            assert view.subtree_bounds(i) == (min(below), max(below))
             assert bool(view.sent_start[i]) == bool(token.is_sent_start)
             flags = (view.is_punct[i], view.is_space[i], view.is_title[i], view.is_lower[i])
             assert tuple(map(bool, flags)) == (

@@ -49,9 +49,13 @@ class TaggerIds:
         self.dash = view.id("-")  # lower-case "-" is the text "-"
 
 
-def may_name_an_actor(view: DocView, ids: TaggerIds, i: int, clues: dict[int, Clue]) -> bool:
+def may_name_an_actor(
+    view: DocView, ids: TaggerIds, i: int, clues: dict[int, Clue], clues_before: list[int]
+) -> bool:
     """A cheap test before resolving: the phrase holds a known word, a name, a pronoun,
-    or a word that can borrow a country ("groups in Zimbabwe", "both sides")."""
+    or a word that can borrow a country ("groups in Zimbabwe", "both sides").
+    ``clues_before[k]`` is the number of tokens before ``k`` that have a clue
+    (:func:`clue_counts`)."""
     if view.pos[i] in ids.propn_pron or view.is_title[i] or view.lower[i] in ids.pair_words:
         return True
     if view.lower[i] in ids.group_nouns or i in clues:
@@ -61,11 +65,20 @@ def may_name_an_actor(view: DocView, ids: TaggerIds, i: int, clues: dict[int, Cl
     # spaCy's left and right edges are indexes of the token's subtree (after a
     # non-projective parse not always its first and last), so a subtree without
     # clues between its ends has none between the edges either
-    below = view.subtree(i)
-    if not any(j in clues for j in range(min(below), max(below) + 1)):
+    low, high = view.subtree_bounds(i)
+    if clues_before[high + 1] == clues_before[low]:
         return False
     token = view.doc[i]
     return any(j in clues for j in range(token.left_edge.i, token.right_edge.i + 1))
+
+
+def clue_counts(n: int, clues: dict[int, Clue]) -> list[int]:
+    """For k in 0..n, how many of the tokens before k have a clue: whether a range of
+    tokens holds one is then a subtraction."""
+    counts = [0] * (n + 1)
+    for k in range(n):
+        counts[k + 1] = counts[k] + (k in clues)
+    return counts
 
 
 def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[list[int]]:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor, normalise
 
 MIN_LETTERS = 5
+_CACHE_SIZE = 50_000  # remembered answers per speller (names recur across articles)
 _LETTERS = string.ascii_lowercase
 
 
@@ -64,9 +65,19 @@ class CountrySpelling:
             if len(key) >= MIN_LETTERS - 1 and key.isalpha():
                 self._countries.setdefault(key, actor)
         self._known = frozenset(normalise(surface) for surface, _kind in knowledge.phrases())
+        self._answers: dict[str, KnownActor | None] = {}
 
     def correct(self, word: str) -> KnownActor | None:
-        """The country ``word`` misspells, with evidence "spelling", or None."""
+        """The country ``word`` misspells, with evidence "spelling", or None (answers
+        remembered: about 140 candidate strings are made per word)."""
+        if word in self._answers:
+            return self._answers[word]
+        if len(self._answers) >= _CACHE_SIZE:
+            self._answers.clear()
+        answer = self._answers[word] = self._correct(word)
+        return answer
+
+    def _correct(self, word: str) -> KnownActor | None:
         key = word.lower()
         if (
             len(key) < MIN_LETTERS

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
 from eventscribe.actors.heads import (
     TaggerIds,
+    clue_counts,
     may_name_an_actor,
     person_segments,
     plausible,
@@ -135,6 +136,7 @@ class ActorTagger:
         memory = ArticleMemory(published=published, doc_id=doc_id)
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
         candidates = head_candidate_flags(view, ids.phrase)
+        clues_before = clue_counts(len(view), clues)
         sentence_ends = iter([end for _start, end in view.sentences()])
         sentence_end = 0
         for i in compress(range(len(candidates)), candidates):
@@ -144,7 +146,9 @@ class ActorTagger:
                 while sentence_end <= i:
                     sentence_end = next(sentence_ends)
                 memory.countries_before_sentence = list(memory.countries)
-            if not may_name_an_actor(view, ids, i, clues) or names_no_one(view, wids, i, clues):
+            if not may_name_an_actor(view, ids, i, clues, clues_before) or names_no_one(
+                view, wids, i, clues
+            ):
                 continue
             actors = self._resolve(view, ids, i, clues, memory)
             if actors:

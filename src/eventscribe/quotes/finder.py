@@ -65,8 +65,9 @@ class QuoteFinder:
         the caller built one: the speech verbs are found in it without a spaCy ``Token``
         for every word."""
         events = tuple(events)
-        text = tree.view.text if tree is not None else doc.text  # Doc.text joins every token
-        direct = self._direct(doc, text, actors, events)
+        tree = Tree.of(doc) if tree is None else tree
+        text = tree.view.text  # Doc.text joins every token
+        direct = self._direct(doc, text, actors, events, tree)
         starts, ends = [q.start for q in direct], [q.end for q in direct]  # sorted, disjoint
         indirect = [
             q
@@ -78,14 +79,14 @@ class QuoteFinder:
     # -- direct quotes -------------------------------------------------------------
 
     def _direct(
-        self, doc: Doc, text: str, actors: ActorIndex, events: tuple[Event, ...]
+        self, doc: Doc, text: str, actors: ActorIndex, events: tuple[Event, ...], tree: Tree
     ) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
         for start, end in _quoted_spans(text):
             if len(text[start:end].split()) < MIN_DIRECT_WORDS:
                 continue
-            cue, speaker = self._attribution(doc, start, end, actors)
+            cue, speaker = self._attribution(doc, start, end, actors, tree)
             if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
                 cue, speaker = previous.cue, previous.speaker  # a quote continued
             quote = Quote(
@@ -102,7 +103,7 @@ class QuoteFinder:
         return quotes
 
     def _attribution(
-        self, doc: Doc, start: int, end: int, actors: ActorIndex
+        self, doc: Doc, start: int, end: int, actors: ActorIndex, tree: Tree
     ) -> tuple[str, Actor | None]:
         """The speech verb outside the quote nearest to it in the sentences it touches."""
         first = doc.char_span(start, end, alignment_mode="expand")
@@ -112,18 +113,22 @@ class QuoteFinder:
         # quote: in a text that parses as one huge sentence, scanning it all per quote
         # was quadratic
         sentences = dict.fromkeys((first[0].sent, first[-1].sent))  # in text order
-        candidates: list[tuple[int, Token]] = []
+        idx, lemma, pos, lower = tree.idx, tree.lemma, tree.pos, tree.lower
+        last = len(tree) - 1
+        candidates: list[tuple[int, int]] = []
         for sent in sentences:
             low = max(sent.start, first.start - ATTRIBUTION_WINDOW)
             high = min(sent.end, first.end + ATTRIBUTION_WINDOW)
-            for token in doc[low:high]:
-                if start <= token.idx < end:
+            for k in range(low, high):
+                at = idx[k]
+                if start <= at < end:
                     continue
-                if token.lemma_ in self.speech_verbs and token.pos_ in {"VERB", "AUX"}:
-                    candidates.append((_distance(token, start, end), token))
-                if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-                    candidates.append((_distance(token, start, end), token))
-        for _distance_, token in sorted(candidates, key=lambda pair: pair[0]):
+                if (lemma[k] in self.speech_verbs and pos[k] in {"VERB", "AUX"}) or (
+                    lower[k] == "according" and k < last and lower[k + 1] == "to"
+                ):
+                    candidates.append((start - at if at < start else at - end, k))
+        for _distance_, k in sorted(candidates, key=lambda pair: pair[0]):
+            token = doc[k]
             speaker = self._speaker(token, actors)
             if speaker is not None:
                 cue = "according to" if token.lower_ == "according" else token.text
@@ -151,27 +156,23 @@ class QuoteFinder:
     # -- reported statements -------------------------------------------------------
 
     def _indirect(
-        self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...], tree: Tree | None = None
+        self, doc: Doc, actors: ActorIndex, events: tuple[Event, ...], tree: Tree
     ) -> list[Quote]:
         quotes = []
-        if tree is None:
-            verbs = [t for t in doc if t.lemma_ in self.speech_verbs and t.pos_ == "VERB"]
-        else:
-            lemma, pos = tree.lemma, tree.pos
-            verbs = [
-                doc[i]
-                for i in range(len(tree))
-                if pos[i] == "VERB" and lemma[i] in self.speech_verbs
-            ]
+        lemma, pos, dep, children = tree.lemma, tree.pos, tree.dep, tree.children
         ends: tuple[list[int], list[int]] | None = None
-        for token in verbs:
-            clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
-            if clauses and ends is None:
-                tree = tree or Tree.of(doc)
+        for i in range(len(tree)):
+            if pos[i] != "VERB" or lemma[i] not in self.speech_verbs:
+                continue
+            clauses = [c for c in children[i] if dep[c] == "ccomp" and c > i]
+            if not clauses:
+                continue
+            if ends is None:
                 ends = subtree_ends(tree)
+            token = doc[i]
             speaker = self._speaker(token, actors)
             for clause in clauses:
-                span = _clause_span(clause, tree, ends)  # type: ignore[arg-type]
+                span = _clause_span(doc[clause], tree, ends)
                 if span.end_char - span.start_char > MAX_INDIRECT_CHARS:
                     continue
                 quotes.append(
@@ -262,10 +263,6 @@ def _clause_span(clause: Token, tree: Tree, ends: tuple[list[int], list[int]]) -
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
-
-
-def _distance(token: Token, start: int, end: int) -> int:
-    return start - token.idx if token.idx < start else token.idx - end
 
 
 def _events_inside(events: tuple[Event, ...], start: int, end: int) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ PRECISION = {
     "continent": "region",
     "water": "region",
     "city": "city",
+    "facility": "city",  # a named site at the point of the town it is in (places.facilities)
 }
 
 

@@ -201,7 +201,7 @@ class _Search:
         )
         if container is None or container.place is None:
             return None
-        name = self._unresolved(head)
+        name = self._unresolved(head, sites=False)
         start = view.idx[head] if name is None else name.start
         text = view.doc.text[start : container.end]
         return EventLocation(start, container.end, text, container.place, container.precision)
@@ -269,6 +269,8 @@ class _Search:
         place = next((p for p in self.places if p.start < end and start < p.end), None)
         if place is None or place.demonym:  # "Syrian": a nationality is not the place
             return None
+        if place.feature == "facility":
+            return None  # a named site is a name the gazetteer lacks (see _unresolved)
         return EventLocation(
             place.start, place.end, place.text, place, PRECISION.get(place.feature)
         )
@@ -277,21 +279,24 @@ class _Search:
         """A capitalised name that is a place: any name but a date or number where a
         place noun says so ("the Al-Aswad hill", "Minyan district", "the town of X");
         else one the model takes for a place or leaves unlabelled (a place it took for
-        a person is found by the tagger when the gazetteer knows it). Never a
-        nationality word the tagger resolved ("Syrian")."""
+        a person is found by the tagger when the gazetteer knows it), or a named site
+        the tagger found (``places.facilities``). Never a nationality word the tagger
+        resolved ("Syrian")."""
         view, ids = self.view, self.ids
         if view.pos[token] != ids.propn or not view.token_text(token)[:1].isupper():
             return False
         start = view.idx[token]
-        if any(p.start <= start < p.end for p in self.places):
-            return False
+        covering = next((p for p in self.places if p.start <= start < p.end), None)
+        if covering is not None:  # known to the gazetteer (found before), or a named site
+            return covering.feature == "facility"
         label = view.ent_type[token]
         if kind_said:
             return label not in ids.not_places
         return label in ids.place_entities
 
-    def _unresolved(self, token: int) -> EventLocation | None:
-        """The run of proper nouns around ``token`` as a place without coordinates."""
+    def _unresolved(self, token: int, *, sites: bool = True) -> EventLocation | None:
+        """The run of proper nouns around ``token`` as a place without coordinates, or
+        with its town's when the place tagger found it a named site (a facility)."""
         view = self.view
         start = end = token
         while start > 0 and self._name_part(start - 1):
@@ -307,6 +312,21 @@ class _Search:
             sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)
         ):
             return None  # "A.M.", "U.N.": an abbreviation, not a place name
+        site = next(
+            (
+                p
+                for p in self.places
+                if p.feature == "facility" and p.start < last and first < p.end
+            ),
+            None,
+        )
+        if site is not None and sites:
+            # a named site the tagger put in a town: "at X in Denver" as written (its own
+            # locative phrase), else the site with that town's point
+            run = range(start, end + 1)
+            root = next((i for i in run if view.head[i] not in run or view.head[i] == i), token)
+            inside = self.inside_known_place(root)
+            return inside or EventLocation(first, last, text, site, PRECISION[site.feature])
         return EventLocation(first, last, text, None, None)
 
     def lemma(self, i: int) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventscribe.nlp.view import DocView
 from eventscribe.places.dateline import dateline_span
+from eventscribe.places.facilities import FacilityIds, Site, find_sites
 from eventscribe.places.gazetteer import (
     ALIAS,
     DEMONYM,
@@ -128,6 +129,7 @@ class PlaceTagger:
     def __init__(self, gazetteer: PlaceLookup | None = None) -> None:
         self._gazetteer = gazetteer
         self._ids: tuple[Any, PlaceWords, WordIds] | None = None
+        self._facilities: tuple[Any, FacilityIds] | None = None
 
     def _word_ids(self, view: DocView) -> WordIds:
         """The word lists as ids of the document's vocabulary, made once per vocabulary."""
@@ -157,13 +159,23 @@ class PlaceTagger:
         """Toponym mentions in token order, without those that are actors. ``view`` is
         the document's :class:`DocView` when the caller has one."""
         view = DocView(doc) if view is None else view
-        skip = set(actor_spans)
-        found: dict[tuple[int, int], Mention] = {}
         people = surnames(view)
         ids = self._word_ids(view)
+        return self._mentions(view, list(regions(view, people, ids)), people, ids, actor_spans)
+
+    def _mentions(
+        self,
+        view: DocView,
+        spans: list[tuple[int, int, str]],
+        people: set[str],
+        ids: WordIds,
+        actor_spans: Iterable[tuple[int, int]],
+    ) -> list[Mention]:
+        skip = set(actor_spans)
+        found: dict[tuple[int, int], Mention] = {}
         locative = locative_ids(view)
         dateline = dateline_span(view.text) or (0, 0)
-        for start, end, label in regions(view, people, ids):
+        for start, end, label in spans:
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
                 # a name in a locative phrase ("in the Hama countryside") or the dateline
                 # ("HANOI (VNA) -") is a place, whatever the model or the actor stage
@@ -193,7 +205,10 @@ class PlaceTagger:
         document's :class:`DocView` when the caller has one.
         """
         view = DocView(doc) if view is None else view
-        mentions = self.mentions(doc, actor_spans, view)
+        people = surnames(view)
+        ids = self._word_ids(view)
+        spans = list(regions(view, people, ids))
+        mentions = self._mentions(view, spans, people, ids, actor_spans)
         first = self._resolve(view, mentions, list(countries), set())
         counts = Counter(
             e.country
@@ -206,7 +221,22 @@ class PlaceTagger:
         # it would choose exactly as the first did
         same = ranked == list(countries) and not states
         final = first if same else self._resolve(view, mentions, ranked, states)
-        return tuple(_place(view, m, e) for m, e in zip(mentions, final) if e is not None)
+        resolved = [(m, e) for m, e in zip(mentions, final) if e is not None]
+        places = [_place(view, m, e) for m, e in resolved]
+        towns = [(m.start, m.end, e.country if e.feature == "city" and not p.demonym else None)
+                 for (m, e), p in zip(resolved, places)]  # fmt: skip
+        main = ranked[0] if ranked else None
+        sites = find_sites(view, self._facility_ids(view), spans, towns, main)
+        if sites:
+            places += [_site_place(view, site, places[site.town]) for site in sites]
+            places.sort(key=lambda p: (p.start, p.end))
+        return tuple(places)
+
+    def _facility_ids(self, view: DocView) -> FacilityIds:
+        held = self._facilities
+        if held is None or held[0] is not view.doc.vocab:
+            held = self._facilities = (view.doc.vocab, FacilityIds(view, place_words()))
+        return held[1]
 
     def _resolve(
         self, view: DocView, mentions: list[Mention], countries: list[str], states: set[str]
@@ -285,6 +315,13 @@ def _regional(
 def _root(view: DocView, start: int, end: int) -> int:
     """The index of ``doc[start:end].root``."""
     return start if end - start == 1 else view.doc[start:end].root.i
+
+
+def _site_place(view: DocView, site: Site, town: Place) -> Place:
+    """A named site at the coordinates of its town (see :mod:`.facilities`)."""
+    start, end, text = view.char_range(site.start, site.end)
+    return Place(start, end, text, text, town.country, town.lat, town.lon, None, "facility",
+                 town.admin1)  # fmt: skip
 
 
 def _place(view: DocView, mention: Mention, entry: Entry) -> Place:

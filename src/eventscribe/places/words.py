@@ -35,6 +35,8 @@ class PlaceWords:
     place_nouns: frozenset[str]
     building_nouns: frozenset[str]
     generic_words: frozenset[str]
+    facility_heads: frozenset[str]
+    facility_prefixes: frozenset[str]
 
 
 _LABEL_LISTS = {"place_labels", "skipped_labels", "other_name_labels"}

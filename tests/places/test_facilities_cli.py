@@ -1,0 +1,94 @@
+"""Named sites the gazetteer lacks (buildings, roads, lakes) are places at the point of
+the town the text puts them in, through the CLI: in the document's places with feature
+"facility", and an event's location when the event happened there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from eventscribe.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def _coded(tmp_path: Path, text: str) -> dict[str, Any]:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "f", "text": text}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["code", str(docs), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    coded: dict[str, Any] = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    return coded
+
+
+def _places(coded: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["text"]: p for p in coded["places"]}
+
+
+def test_a_school_in_a_town_is_a_place_at_that_town(tmp_path: Path) -> None:
+    coded = _coded(
+        tmp_path, "Police arrested two protesters at Oakfield Elementary School in Denver."
+    )
+    places = _places(coded)
+    school, town = places["Oakfield Elementary School"], places["Denver"]
+    assert school["feature"] == "facility" and school["geonameid"] is None
+    assert (school["lat"], school["lon"], school["country"]) == (
+        town["lat"],
+        town["lon"],
+        "USA",
+    )
+    (event,) = coded["events"]  # where it happened: the phrase as written, the town's point
+    assert event["location"]["text"] == "Oakfield Elementary School in Denver"
+    assert event["location"]["lat"] == town["lat"]
+
+
+def test_an_event_at_a_site_of_the_town_named_before_has_that_town_point(
+    tmp_path: Path,
+) -> None:
+    text = "Police in Toronto said officers arrested two protesters at Harbourview Arena."
+    coded = _coded(tmp_path, text)
+    places = _places(coded)
+    (event,) = coded["events"]
+    location = event["location"]
+    assert location["text"] == "Harbourview Arena"
+    assert (location["lat"], location["lon"]) == (
+        places["Toronto"]["lat"],
+        places["Toronto"]["lon"],
+    )
+    assert location["precision"] == "city"
+
+
+def test_a_possessive_town_places_the_site(tmp_path: Path) -> None:
+    places = _places(_coded(tmp_path, "The rally was held at Brooklyn's Harbourview Arena."))
+    assert places["Harbourview Arena"]["lat"] == places["Brooklyn"]["lat"]
+
+
+def test_a_road_after_its_town_and_a_lake_named_first(tmp_path: Path) -> None:
+    text = (
+        "Police in Toronto said the suspects fled along Dunmore Avenue West. "
+        "Their car was later found near Lake Wendover."
+    )
+    places = _places(_coded(tmp_path, text))
+    toronto = places["Toronto"]
+    for site in ("Dunmore Avenue West", "Lake Wendover"):
+        assert places[site]["feature"] == "facility"
+        assert (places[site]["lat"], places[site]["country"]) == (toronto["lat"], "CAN")
+
+
+def test_a_site_with_no_town_is_not_listed(tmp_path: Path) -> None:
+    """Without a town there is no point to give it: nothing is guessed."""
+    coded = _coded(tmp_path, "The two ministers met at Harbourview Arena on Tuesday.")
+    assert coded["places"] == []
+
+
+def test_a_person_or_an_ordinary_phrase_is_no_site(tmp_path: Path) -> None:
+    coded = _coded(
+        tmp_path,
+        "In Denver, Mayor John Street spoke at the school. The hospital reopened in Denver.",
+    )
+    assert {p["feature"] for p in coded["places"]} == {"city"}

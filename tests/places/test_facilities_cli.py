@@ -92,3 +92,27 @@ def test_a_person_or_an_ordinary_phrase_is_no_site(tmp_path: Path) -> None:
         "In Denver, Mayor John Street spoke at the school. The hospital reopened in Denver.",
     )
     assert {p["feature"] for p in coded["places"]} == {"city"}
+
+
+def test_a_surname_in_a_locative_phrase_is_still_the_town(tmp_path: Path) -> None:
+    """ "Riverdale" after "Paul Riverdale" is him, unless the text puts someone in it."""
+    text = "Singer Paul Riverdale owns a farm. He buys his tickets in Riverdale, he said."
+    places = _places(_coded(tmp_path, text))
+    assert places["Riverdale"]["country"] == "USA"
+    assert places["Riverdale"]["start"] == text.rindex("Riverdale")
+
+
+def test_a_participle_shares_the_place_its_verb_took(tmp_path: Path) -> None:
+    """ "struck the Idlib governorate, killing 50": the killing happened there too."""
+    coded = _coded(
+        tmp_path, "Government aircraft struck the Idlib governorate, killing 50 civilians."
+    )
+    (event,) = coded["events"]
+    assert event["trigger"]["text"] == "killing"
+    assert event["location"]["name"].startswith("Idlib")
+
+
+def test_what_happened_at_the_same_time_happened_in_the_same_place(tmp_path: Path) -> None:
+    coded = _coded(tmp_path, "A police officer was shot dead as he left his home in Denver.")
+    (event,) = coded["events"]
+    assert event["location"]["name"] == "Denver"

@@ -101,6 +101,7 @@ class _Ids:
         self.purpose = _ids(("xcomp", "advcl", "acl", "relcl"))
         self.pcomp = one("pcomp")
         self.to, self.aux = one("to"), one("aux")
+        self.mark, self.simultaneous = one("mark"), _ids(words.simultaneous_markers)
         self.nsubjpass, self.relcl = one("nsubjpass"), one("relcl")
         self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
         self.propn = one("PROPN")
@@ -339,6 +340,14 @@ class _Search:
             view.lower[c] == ids.to and view.dep[c] == ids.aux for c in view.children[i]
         )
 
+    def at_the_same_time(self, i: int) -> bool:
+        """A clause of what happened at the same time: "was shot as he left home in X",
+        "was killed when his car hit a mine near X" (the same place, too)."""
+        view, ids = self.view, self.ids
+        return view.dep[i] == ids.advcl and any(
+            view.dep[c] == ids.mark and view.lower[c] in ids.simultaneous for c in view.children[i]
+        )
+
     def _name_part(self, i: int) -> bool:
         """A proper noun, or a hyphen joining two ("Al-Dahr")."""
         view = self.view
@@ -400,6 +409,13 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
             return found
     from_ok = lemma in words.from_verbs
     level = _starts(search, trigger)
+    for verb in level[1:]:
+        # "struck the Idlib governorate, killing 50", "captured Birao and killed five":
+        # the verb whose adverbials it shares also shares the place it took
+        if view.head[trigger] == verb and search.lemma(verb) in words.place_object_verbs:
+            found = _own_object(search, verb)
+            if found is not None:
+                return found
     seen = set(level)
     for _ in range(_MAX_DEPTH):
         following: list[int] = []
@@ -425,6 +441,7 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
                 if view.dep[g] in (ids.pobj, ids.pcomp)
             ]
             following += [c for c in kids if search.purpose(c)]
+            following += [c for c in kids if search.at_the_same_time(c)]
         seen.update(level)
         level = following
     return None

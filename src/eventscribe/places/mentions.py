@@ -349,9 +349,15 @@ def _entity_spans(
     view: DocView, ids: WordIds, people: set[str], words: PlaceWords
 ) -> Iterator[tuple[int, int, str]]:
     locative = locative_ids(view)
+    # "in Riverdale", "at Riverdale": where someone is, whoever else bears the name
+    strictly = (view.ids(words.locative_prepositions), locative[1], locative[2])
     for start, end, label_id in _joined_names(view):
         label = view.string(label_id)
-        if label == "PERSON" and view.span_text(start, end) in people:
+        if (
+            label == "PERSON"
+            and view.span_text(start, end) in people
+            and not in_locative_phrase(view, start, end, strictly)
+        ):
             continue
         if label in ("PERSON", "LANGUAGE") and _demonym_before_noun(view, ids, start, end):
             label = "DEMONYM"  # "Slovak architect", "the English city"

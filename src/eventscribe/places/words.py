@@ -37,6 +37,7 @@ class PlaceWords:
     generic_words: frozenset[str]
     facility_heads: frozenset[str]
     facility_prefixes: frozenset[str]
+    simultaneous_markers: frozenset[str]
 
 
 _LABEL_LISTS = {"place_labels", "skipped_labels", "other_name_labels"}

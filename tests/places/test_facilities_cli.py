@@ -116,3 +116,16 @@ def test_what_happened_at_the_same_time_happened_in_the_same_place(tmp_path: Pat
     coded = _coded(tmp_path, "A police officer was shot dead as he left his home in Denver.")
     (event,) = coded["events"]
     assert event["location"]["name"] == "Denver"
+
+
+def test_a_town_the_tagger_took_for_an_adjective_before_a_kind_of_place(
+    tmp_path: Path,
+) -> None:
+    """ "the southern Aleppo districts": the model tags "Aleppo" ADJ; before a kind of
+    place it is still the town."""
+    coded = _coded(
+        tmp_path, "Government forces shelled villages in the southern Aleppo districts on Monday."
+    )
+    assert _places(coded)["Aleppo"]["country"] == "SYR"
+    (event,) = coded["events"]
+    assert event["location"]["name"] == "Aleppo"

@@ -50,6 +50,7 @@ _MAX_WINDOW = 6
 # names the model labelled as something other than a place that are looked up as places
 # when they stand in a locative phrase ("in Hama", "in the town of X"), under this label
 LOCATIVE = "LOCATIVE"
+ADJ_BEFORE_PLACE = "ADJ_BEFORE_PLACE"
 _RELABELLED = frozenset({"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -80,6 +81,9 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool, words: PlaceWor
         return how == DEMONYM
     if label in ("NORP", "ADJ"):
         return area and how != ALTERNATE
+    if label == ADJ_BEFORE_PLACE:  # "the southern Aleppo districts": a town too
+        town = entry.feature == "city" and entry.population >= _KNOWN_TOWN
+        return how != ALTERNATE and (area or (town and how in (PRIMARY, ALIAS)))
     if label in words.place_labels and whole:
         return how != ALTERNATE or entry.population >= _KNOWN_TOWN
     if how == DEMONYM and (whole or label == "PERSON"):
@@ -163,6 +167,7 @@ class WordIds:
         self.area = view.ids(words.area_words)
         self.plural = view.ids(("NNS", "NNPS"))
         self.noun = view.id("NOUN")
+        self.place = view.ids(words.place_nouns | {w + "s" for w in words.place_nouns})
 
 
 def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:
@@ -395,7 +400,9 @@ def regions(
             i += 1
             continue
         if pos[i] == adj:
-            yield i, i + 1, "ADJ"
+            # a name the tagger took for an adjective before a kind of place ("the Hama
+            # countryside", "the southern Aleppo districts") may be a town's
+            yield i, i + 1, ADJ_BEFORE_PLACE if view.lower[view.head[i]] in ids.place else "ADJ"
             i += 1
         elif pos[i] == propn or _unlabelled(view, i, word, noun):
             j = i + 1

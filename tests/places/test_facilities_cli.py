@@ -129,3 +129,9 @@ def test_a_town_the_tagger_took_for_an_adjective_before_a_kind_of_place(
     assert _places(coded)["Aleppo"]["country"] == "SYR"
     (event,) = coded["events"]
     assert event["location"]["name"] == "Aleppo"
+
+
+def test_the_country_of_a_currency_is_a_toponym(tmp_path: Path) -> None:
+    coded = _coded(tmp_path, "The ministry paid 40 million US dollars to the contractor.")
+    assert _places(coded)["US"]["country"] == "USA"
+    assert coded["events"] == [] or all(e["location"] is None for e in coded["events"])

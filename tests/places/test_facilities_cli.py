@@ -135,3 +135,15 @@ def test_the_country_of_a_currency_is_a_toponym(tmp_path: Path) -> None:
     coded = _coded(tmp_path, "The ministry paid 40 million US dollars to the contractor.")
     assert _places(coded)["US"]["country"] == "USA"
     assert coded["events"] == [] or all(e["location"] is None for e in coded["events"])
+
+
+def test_a_named_village_is_where_it_happened_not_the_city_near_it(tmp_path: Path) -> None:
+    """ "attacks on Akida village ... near the city of Maiduguri": the parser hangs the
+    name on "village" as nmod as often as compound; either way the village is the place."""
+    coded = _coded(
+        tmp_path,
+        "At least 21 people were killed in two separate Boko Haram attacks on Akida village "
+        "and Mbuta village near the key city of Maiduguri.",
+    )
+    (event,) = coded["events"]
+    assert event["location"]["text"] == "Akida"

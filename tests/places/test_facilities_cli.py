@@ -147,3 +147,14 @@ def test_a_named_village_is_where_it_happened_not_the_city_near_it(tmp_path: Pat
     )
     (event,) = coded["events"]
     assert event["location"]["text"] == "Akida"
+
+
+def test_a_site_named_again_keeps_its_town(tmp_path: Path) -> None:
+    text = (
+        "The fight was held at Brooklyn's Harbourview Arena. Fans later gathered in "
+        "Toronto, and the promoter returned to Harbourview Arena on Sunday."
+    )
+    places = [p for p in _coded(tmp_path, text)["places"] if p["text"] == "Harbourview Arena"]
+    brooklyn = _places(_coded(tmp_path, text))["Brooklyn"]
+    assert len(places) == 2
+    assert all((p["lat"], p["lon"]) == (brooklyn["lat"], brooklyn["lon"]) for p in places)

@@ -97,16 +97,26 @@ def find_sites(
     ``main_country`` (the article's first country, None when it has none)."""
     found: list[Site] = []
     taken: set[int] = {k for start, end, _country in places for k in range(start, end)}
+    towns: dict[str, int] = {}  # a site's name -> its town, for its later mentions
     for start, end, label in spans:
         names = site_range(view, ids, start, end, label)
+        if names is None and towns:
+            # a site named again keeps its sense, whatever the model took it for now
+            names = site_range(view, ids, start, end, "PROPN")
+            if names is not None and view.span_text(*names).lower() not in towns:
+                names = None
         if names is None or any(k in taken for k in range(*names)):
             continue
+        key = view.span_text(*names).lower()
         town = _container(view, ids, names, places)
+        if town is None:
+            town = towns.get(key)  # "the Barclays Center" again: where it was the first time
         if town is None:
             town = _town_before(places, names[0])
             if town is not None and main_country not in (None, places[town][2]):
                 town = None  # a namesake abroad ("Windsor", Canada, for a chapel in England)
         if town is not None:
+            towns.setdefault(key, town)
             found.append(Site(names[0], names[1], town))
             taken.update(range(*names))
     return found

@@ -46,8 +46,9 @@ class FacilityIds:
     """The word lists as ids of the document's vocabulary."""
 
     def __init__(self, view: DocView, words: PlaceWords) -> None:
-        plural = {w + "s" for w in words.facility_heads if not w.endswith("s")}
-        self.heads = view.ids(words.facility_heads | plural)
+        # as listed: a plural is an organisation more often than a site ("Miami-Dade
+        # Schools", "Trump Hotels"); the plurals that are sites are listed ("Mountains")
+        self.heads = view.ids(words.facility_heads)
         self.prefixes = view.ids(words.facility_prefixes)
         self.of = view.id("of")
         self.the = view.id("the")

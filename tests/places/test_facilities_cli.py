@@ -47,19 +47,17 @@ def test_a_school_in_a_town_is_a_place_at_that_town(tmp_path: Path) -> None:
     assert event["location"]["lat"] == town["lat"]
 
 
-def test_an_event_at_a_site_of_the_town_named_before_has_that_town_point(
-    tmp_path: Path,
-) -> None:
-    text = "Police in Toronto said officers arrested two protesters at Harbourview Arena."
+def test_an_event_at_a_site_named_again_has_its_town_point(tmp_path: Path) -> None:
+    text = (
+        "The fight was held at Brooklyn's Harbourview Arena on Saturday. "
+        "Police arrested two protesters at Harbourview Arena on Sunday."
+    )
     coded = _coded(tmp_path, text)
-    places = _places(coded)
+    brooklyn = _places(coded)["Brooklyn"]
     (event,) = coded["events"]
     location = event["location"]
     assert location["text"] == "Harbourview Arena"
-    assert (location["lat"], location["lon"]) == (
-        places["Toronto"]["lat"],
-        places["Toronto"]["lon"],
-    )
+    assert (location["lat"], location["lon"]) == (brooklyn["lat"], brooklyn["lon"])
     assert location["precision"] == "city"
 
 
@@ -68,10 +66,10 @@ def test_a_possessive_town_places_the_site(tmp_path: Path) -> None:
     assert places["Harbourview Arena"]["lat"] == places["Brooklyn"]["lat"]
 
 
-def test_a_road_after_its_town_and_a_lake_named_first(tmp_path: Path) -> None:
+def test_a_road_and_a_lake_in_their_town(tmp_path: Path) -> None:
     text = (
-        "Police in Toronto said the suspects fled along Dunmore Avenue West. "
-        "Their car was later found near Lake Wendover."
+        "The suspects fled along Dunmore Avenue West in Toronto. "
+        "Their car was later found near Lake Wendover in Toronto."
     )
     places = _places(_coded(tmp_path, text))
     toronto = places["Toronto"]
@@ -81,9 +79,15 @@ def test_a_road_after_its_town_and_a_lake_named_first(tmp_path: Path) -> None:
 
 
 def test_a_site_with_no_town_is_not_listed(tmp_path: Path) -> None:
-    """Without a town there is no point to give it: nothing is guessed."""
+    """Without a town of its own there is no point to give it: the town named before
+    it is not guessed, and an event there has the name without coordinates."""
     coded = _coded(tmp_path, "The two ministers met at Harbourview Arena on Tuesday.")
     assert coded["places"] == []
+    text = "Police in Toronto said officers arrested two protesters at Harbourview Arena."
+    coded = _coded(tmp_path, text)
+    assert [p["text"] for p in coded["places"]] == ["Toronto"]
+    (event,) = coded["events"]
+    assert (event["location"]["text"], event["location"]["lat"]) == ("Harbourview Arena", None)
 
 
 def test_a_person_or_an_ordinary_phrase_is_no_site(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ before the name: ``facility_prefixes``) is a toponym of feature ``facility``.
 
 A facility has no coordinates of its own here, so it carries those of the town the
 text puts it in: the place of its own "in"/"at"/"near" phrase or possessive
-("Brooklyn's Barclays Center"), else the town named last before it in the article
-when that town lies in the article's first country (local news names its town, then
-the streets and buildings in it; a namesake town abroad is a wrong guess). A facility
-with no such town is not listed: a place without coordinates is no use on a map.
+("Brooklyn's Barclays Center"), or of an earlier mention of the same name. A facility
+the text does not put in a town is not listed: the town named last before it was
+measured as a guess and was wrong (over 161 km off) as often as right on news nobody
+tuned on, and a wrong point on a map is worse than none.
 """
 
 from __future__ import annotations
@@ -89,13 +89,12 @@ def find_sites(
     ids: FacilityIds,
     spans: Iterable[tuple[int, int, str]],
     places: Sequence[Town],
-    main_country: str | None,
 ) -> list[Site]:
     """The sites among ``spans`` (token ranges with labels, as :func:`regions` yields
-    them) that overlap no resolved place. ``places``: the resolved places in text order
-    as (start, end, country if a town else None); a site carries a town's coordinates:
-    its own container's, else the last town before it if that town lies in
-    ``main_country`` (the article's first country, None when it has none)."""
+    them) that overlap no resolved place and that the text puts in a town (their own
+    "in"/"at" phrase or possessive, or an earlier mention of the same name that had
+    one). ``places``: the resolved places in text order as (start, end, country if a
+    town else None)."""
     found: list[Site] = []
     taken: set[int] = {k for start, end, _country in places for k in range(start, end)}
     towns: dict[str, int] = {}  # a site's name -> its town, for its later mentions
@@ -112,10 +111,6 @@ def find_sites(
         town = _container(view, ids, names, places)
         if town is None:
             town = towns.get(key)  # "the Barclays Center" again: where it was the first time
-        if town is None:
-            town = _town_before(places, names[0])
-            if town is not None and main_country not in (None, places[town][2]):
-                town = None  # a namesake abroad ("Windsor", Canada, for a chapel in England)
         if town is not None:
             towns.setdefault(key, town)
             found.append(Site(names[0], names[1], town))
@@ -145,14 +140,3 @@ def _container(
             if country is not None and low <= first and last <= high + 1:
                 return number
     return None
-
-
-def _town_before(places: Sequence[Town], start: int) -> int | None:
-    """The town named last before token ``start``."""
-    town = None
-    for number, (first, _last, country) in enumerate(places):
-        if first >= start:
-            break
-        if country is not None:
-            town = number
-    return town

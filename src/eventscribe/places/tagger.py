@@ -225,8 +225,7 @@ class PlaceTagger:
         places = [_place(view, m, e) for m, e in resolved]
         towns = [(m.start, m.end, e.country if e.feature == "city" and not p.demonym else None)
                  for (m, e), p in zip(resolved, places)]  # fmt: skip
-        main = ranked[0] if ranked else None
-        sites = find_sites(view, self._facility_ids(view), spans, towns, main)
+        sites = find_sites(view, self._facility_ids(view), spans, towns)
         if sites:
             places += [_site_place(view, site, places[site.town]) for site in sites]
             places.sort(key=lambda p: (p.start, p.end))

@@ -1,6 +1,9 @@
-"""Named sites the gazetteer lacks (buildings, roads, lakes) are places at the point of
-the town the text puts them in, through the CLI: in the document's places with feature
-"facility", and an event's location when the event happened there."""
+"""Where it happened, through the CLI. Named sites the gazetteer lacks (buildings, roads,
+lakes) are places at the point of the town the text puts them in: in the document's
+places with feature "facility", and an event's location when the event happened there.
+Then the rules that find a place or an event's place in more constructions: a surname in
+a locative phrase, a participle sharing its verb's place, a clause of the same time, a
+town tagged as an adjective, a currency's country, a name hung on "village" as nmod."""
 
 from __future__ import annotations
 

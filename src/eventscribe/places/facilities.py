@@ -24,8 +24,6 @@ from eventscribe.places.words import PlaceWords
 
 # the labels of spans that may be a site's name (not a person, a nationality, a date)
 _NAME_LABELS = frozenset({"FAC", "GPE", "LOC", "ORG", "PROPN", "LOCATIVE"})
-# the prepositions of a phrase that puts a site in a town
-_CONTAINER_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
 
 
 # a resolved place as (start token, end token, its country if it is a town, else None)
@@ -51,12 +49,12 @@ class FacilityIds:
         self.heads = view.ids(words.facility_heads)
         self.prefixes = view.ids(words.facility_prefixes)
         self.of = view.id("of")
-        self.the = view.id("the")
-        self.compass = view.ids(("north", "south", "east", "west"))
+        self.leading = view.ids(words.leading_words)
+        self.trailing = view.ids(words.site_trailing_words)
         self.prep = view.id("prep")
         self.pobj = view.id("pobj")
         self.poss = view.id("poss")
-        self.containers = view.ids(_CONTAINER_PREPOSITIONS)
+        self.containers = view.ids(words.site_container_prepositions)
 
 
 def site_range(
@@ -67,12 +65,12 @@ def site_range(
     is followed by "of" and a name ("University of Perpetual Help"), or "Lake"/"Mount"
     starts it ("Lake Manassas")."""
     title, lower = view.is_title, view.lower
-    while start < end and lower[start] == ids.the:
+    while start < end and lower[start] in ids.leading:
         start += 1
     if label not in _NAME_LABELS or end - start < 2:
         return None
     last = end - 1
-    if lower[last] in ids.compass and last - 1 > start:
+    if lower[last] in ids.trailing and last - 1 > start:
         last -= 1  # "Eglinton Avenue West"
     if lower[last] in ids.heads and title[last] and any(title[k] for k in range(start, last)):
         return start, end
@@ -100,14 +98,15 @@ def find_sites(
     towns: dict[str, int] = {}  # a site's name -> its town, for its later mentions
     for start, end, label in spans:
         names = site_range(view, ids, start, end, label)
-        if names is None and towns:
-            # a site named again keeps its sense, whatever the model took it for now
+        # a site named again keeps its sense, whatever the model took it for now
+        again = names is None and bool(towns)
+        if again:
             names = site_range(view, ids, start, end, "PROPN")
-            if names is not None and view.span_text(*names).lower() not in towns:
-                names = None
         if names is None or any(k in taken for k in range(*names)):
             continue
         key = view.span_text(*names).lower()
+        if again and key not in towns:
+            continue
         town = _container(view, ids, names, places)
         if town is None:
             town = towns.get(key)  # "the Barclays Center" again: where it was the first time

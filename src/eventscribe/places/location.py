@@ -50,7 +50,7 @@ from eventscribe.nlp.view import DocView
 from eventscribe.places.dateline import dateline_location
 from eventscribe.places.located import PRECISION, EventLocation
 from eventscribe.places.tagger import Place
-from eventscribe.places.words import PlaceWords, place_words
+from eventscribe.places.words import PlaceWords, place_words, plural
 
 # the parse links walked from the trigger to the phrases that may say where
 _OBJECTS = ("dobj", "obj", "attr", "oprd", "nsubjpass", "pobj", "xcomp", "npadvmod")
@@ -65,13 +65,6 @@ _WIDE = frozenset({"country", "continent"})
 LOCATIVE, TARGET, OBJECT = "locative", "target", "object"
 
 
-def _plural(noun: str) -> str:
-    """ "cities", "governorates", "villages": the regular English plural of ``noun``."""
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
-        return noun[:-1] + "ies"
-    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
-
-
 def _ids(labels: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(label) for label in labels)
 
@@ -84,10 +77,8 @@ class _Ids:
         one = get_string_id
         self.locative = _ids(words.locative_prepositions)
         self.target = _ids(words.target_prepositions)
-        self.area_nouns = _ids(words.place_nouns | {_plural(w) for w in words.place_nouns})
-        self.building_nouns = _ids(
-            words.building_nouns | {_plural(w) for w in words.building_nouns}
-        )
+        self.area_nouns = _ids(words.place_nouns | {plural(w) for w in words.place_nouns})
+        self.building_nouns = _ids(words.building_nouns | {plural(w) for w in words.building_nouns})
         # any noun that says a name before it is a place
         self.place_nouns = self.area_nouns | self.building_nouns
         self.objects = _ids(_OBJECTS)
@@ -315,15 +306,19 @@ class _Search:
             sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)
         ):
             return None  # "A.M.", "U.N.": an abbreviation, not a place name
-        site = next(
-            (
-                p
-                for p in self.places
-                if p.feature == "facility" and p.start < last and first < p.end
-            ),
-            None,
+        site = (
+            next(
+                (
+                    p
+                    for p in self.places
+                    if p.feature == "facility" and p.start < last and first < p.end
+                ),
+                None,
+            )
+            if sites
+            else None
         )
-        if site is not None and sites:
+        if site is not None:
             # a named site the tagger put in a town: "at X in Denver" as written (its own
             # locative phrase), else the site with that town's point
             run = range(start, end + 1)

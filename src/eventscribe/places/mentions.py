@@ -36,7 +36,7 @@ from eventscribe.places.gazetteer import (
     PlaceLookup,
 )
 from eventscribe.places.gazetteer import folded as fold
-from eventscribe.places.words import PlaceWords, place_words
+from eventscribe.places.words import PlaceWords, place_words, plural
 
 AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "water"})
 _BIG_CITY = 100_000
@@ -167,7 +167,7 @@ class WordIds:
         self.area = view.ids(words.area_words)
         self.plural = view.ids(("NNS", "NNPS"))
         self.noun = view.id("NOUN")
-        self.place = view.ids(words.place_nouns | {w + "s" for w in words.place_nouns})
+        self.place = view.ids(words.place_nouns | {plural(w) for w in words.place_nouns})
 
 
 def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:

@@ -38,6 +38,8 @@ class PlaceWords:
     facility_heads: frozenset[str]
     facility_prefixes: frozenset[str]
     simultaneous_markers: frozenset[str]
+    site_container_prepositions: frozenset[str]
+    site_trailing_words: frozenset[str]
 
 
 _LABEL_LISTS = {"place_labels", "skipped_labels", "other_name_labels"}
@@ -59,6 +61,13 @@ def load_place_words(path: Path) -> PlaceWords:
             )
         lists[field.name] = frozenset(w if field.name in _LABEL_LISTS else w.lower() for w in words)
     return PlaceWords(**lists)
+
+
+def plural(noun: str) -> str:
+    """ "cities", "governorates", "villages": the regular English plural of ``noun``."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 @lru_cache(maxsize=1)

@@ -489,7 +489,12 @@ class EventMatcher:
         first_heads = (
             []
             if objects
-            else [d for d in direct if pos[d] in NOUN_TAGS and not recipients.own(t, d, self.words)]
+            else [
+                d
+                for d in direct
+                if (pos[d] in NOUN_TAGS or recipients.counted_people(t, verb, d, self.words))
+                and not recipients.own(t, d, self.words)
+            ]
         )
         for slot in entry.targets:
             if slot == "none":

@@ -143,12 +143,29 @@ def _fold_conjoined_attacks(
             or candidate.type != "ASSAULT"
             or candidate.anchor in folded
             or main.anchor in folded
-            or any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[verb])
+            or (
+                any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[verb])
+                and not _patients_only(t, main.anchor, verb)
+            )
+            or not set(candidate.sources) <= set(main.sources)
         ):
             continue
         folded[verb] = f"what '{t.text(main.anchor)}' did too: one event"
         targets = gained.get(main.anchor, main.targets)
         gained[main.anchor] = targets + tuple(a for a in candidate.targets if a not in targets)
+
+
+def _patients_only(t: Tree, main: int, verb: int) -> bool:
+    """The subject of a verb conjoined to a passive attack verb says to whom it was done,
+    not who did it: a passive of its own ("six were killed and nine were wounded") or the
+    same passive with its auxiliary gapped ("five were killed and 77 others wounded")."""
+    kids, dep = t.children, t.dep
+    own = {dep[c] for c in kids[verb]}
+    if "auxpass" not in {dep[c] for c in kids[main]} or "nsubj" in own and "nsubjpass" in own:
+        return False
+    if "nsubjpass" in own:
+        return True
+    return t.tag[verb] == "VBN" and not own & {"aux", "auxpass"}
 
 
 def _in_protest(t: Tree, noun: int) -> bool:

@@ -260,7 +260,22 @@ def names_people(t: Tree, head: int, words: WordLists) -> bool:
     """The phrase headed by ``head`` names people: a person or group entity, or a people
     noun, also as what a number or partitive counts ("dozens of civilians")."""
     head = syntax.counted(t, head, words)
-    return t.ent[head] in PEOPLE_ENTITIES or t.lemma[head].lower() in words.people_nouns
+    return (
+        t.ent[head] in PEOPLE_ENTITIES
+        or t.lemma[head].lower() in words.people_nouns
+        or t.pos[head] == "NUM"  # kept as a head only by counted_people
+    )
+
+
+def counted_people(t: Tree, verb: int, head: int, words: WordLists) -> bool:
+    """A number standing alone for the people a verb of harm or custody acts on (a
+    fused-head numeral: "four people died and 22 were injured", "the seven were shot"):
+    ``verb`` is one of ``object_verbs``, whose object is always someone."""
+    return (
+        t.pos[head] == "NUM"
+        and syntax.counted(t, head, words) == head
+        and t.lemma[verb].lower() in words.object_verbs
+    )
 
 
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})

@@ -219,8 +219,10 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     if is_passive(t, verb, words):
         found = (
             children(t, verb, "nsubjpass")
+            # a headline's passive, or a passive whose auxiliary is gapped: "11 people were
+            # killed and 9 wounded" (the 9 were wounded, not the 11)
+            or children(t, verb, "nsubj")
             or (children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else [])
-            or children(t, verb, "nsubj")  # a headline's passive
             # "Mayor detained by police", "diplomats being expelled from the US": the noun
             # a passive participle describes is what was done
             or ([t.head[verb]] if t.dep[verb] == "acl" else [])
@@ -385,7 +387,9 @@ def natural_cause(t: Tree, verb: int, words: WordLists) -> str | None:
     else:
         heads = subjects_of(t, verb, words)
     for head in heads:
-        if t.lemma[head].lower() in words.natural_forces or t.lower[head] in words.natural_forces:
+        # a gerund names its verb's act: "in firing" is gunfire, "in flooding" is listed
+        lemma = t.lower[head] if t.tag[head] == "VBG" else t.lemma[head].lower()
+        if lemma in words.natural_forces or t.lower[head] in words.natural_forces:
             return t.text(head)
         for prefix in t.children[head]:  # "Hurricane Betsy"
             if t.dep[prefix] == "compound" and t.lower[prefix] in words.storm_name_prefixes:

@@ -74,7 +74,7 @@ def wanted(objects: tuple[str, ...]) -> frozenset[str]:
 
 def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
-    against (lemma, form, "@money", "@any") and its modifier phrase ("hunger strike")."""
+    against (lemma, form, "@money", "@any", "@place") and its modifier phrase ("hunger strike")."""
     dep, pos, kids = t.dep, t.pos, t.children
     direct = syntax.objects_of(t, verb, lists)
     # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
@@ -108,6 +108,8 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
             words.add("@money")
         if dep[obj] == "dobj":
             words.add("@any")  # lexicon object word for any direct object
+            if ent[obj] in PLACE_ENTITIES:
+                words.add("@place")  # a named place ("entered Kafr Naya")
         lefts = [x for x in kids[obj] if x < obj]
         if pos[obj] == "PROPN" and dep[obj] == "dobj":
             # a name with its title ("called President Milei"): the title counts as the object word
@@ -117,6 +119,10 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
         found.append((obj, words, phrase.strip()))
     return found
+
+
+# the recogniser's labels of named places: countries and towns, regions and waters, sites
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _a_sum(t: Tree, i: int) -> bool:

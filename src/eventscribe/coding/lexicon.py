@@ -34,6 +34,7 @@ KNOWN_FIELDS = frozenset(
         "source",
         "when",
         "needs",
+        "by",
         "nothing",
     }
 )
@@ -69,6 +70,10 @@ class LexiconEntry:
     # a phrase known to code nothing (a PETRARCH pattern coded [---], "abandon the
     # budget"): when it is the best match of its verb, the verb codes no event
     null: bool = False
+    # the act counts only when one of its doers has one of these sectors (PETRARCH's
+    # subject-side synsets: "- &MILITARY * &TOWN", "troops entered the town"); empty:
+    # anyone
+    by: tuple[str, ...] = ()
 
     @property
     def key(self) -> EntryKey:
@@ -77,7 +82,13 @@ class LexiconEntry:
     @property
     def specificity(self) -> int:
         """Entries that demand more context win over bare ones."""
-        return 2 * bool(self.objects) + len(self.tail) + (self.when != "always") + bool(self.needs)
+        return (
+            2 * bool(self.objects)
+            + len(self.tail)
+            + (self.when != "always")
+            + bool(self.needs)
+            + bool(self.by)
+        )
 
     @cached_property
     def phrase(self) -> str:
@@ -242,6 +253,14 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         raise DataFileError(f"{origin}: source must be subj|speaker and when always|negated|failed")
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
+    by = item.get("by") or ()
+    by = (by,) if isinstance(by, str) else tuple(str(b).upper() for b in by)
+    unknown_sectors = [b for b in by if b not in ontology.sectors]
+    if unknown_sectors or (by and pos != "verb"):
+        raise DataFileError(
+            f"{origin}: 'by' takes PLOVER sectors of a verb's doer, got {list(by)}",
+            fix=f"use sectors from {', '.join(sorted(ontology.sectors))}",
+        )
     return LexiconEntry(
         pos=pos,
         lemma=lemma,
@@ -256,6 +275,7 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         when=when,
         origin=origin,
         needs=needs,
+        by=by,
     )
 
 
@@ -275,6 +295,14 @@ def _null_entry(
     objects = (objects,) if isinstance(objects, str) else tuple(str(o).lower() for o in objects)
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
+    by = item.get("by") or ()
+    by = (by,) if isinstance(by, str) else tuple(str(b).upper() for b in by)
+    unknown_sectors = [b for b in by if b not in ontology.sectors]
+    if unknown_sectors or (by and pos != "verb"):
+        raise DataFileError(
+            f"{origin}: 'by' takes PLOVER sectors of a verb's doer, got {list(by)}",
+            fix=f"use sectors from {', '.join(sorted(ontology.sectors))}",
+        )
     return LexiconEntry(
         pos=pos, lemma=lemma, tail=tail, objects=objects, type="", mode=None, cameo="---",
         paired=None, targets=("none",), source="subj", when="always", origin=origin,

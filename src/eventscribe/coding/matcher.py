@@ -307,6 +307,10 @@ class EventMatcher:
                 ]
                 if not objects:
                     continue
+            if entry.by and not any(
+                a.sector in entry.by for a in self._sources(t, verb, entry, actors)
+            ):
+                continue  # "troops entered the town", not "Russia entered the conflict"
             best = (entry, objects)
             break
         if best is None or best[0].null:

@@ -57,6 +57,8 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
             "  - {verb: snub, type: CONSULT, paired: '04X'}\n",
             "unknown CAMEO code '04X' in 'paired'",
         ),
+        ("  - {verb: snub, type: REJECT, by: [ARMY]}\n", "'by' takes PLOVER sectors"),
+        ("  - {noun: snub, type: REJECT, by: [MIL]}\n", "'by' takes PLOVER sectors"),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
@@ -197,3 +199,37 @@ def _coded_with(lexicon: Path, *texts: str) -> list[tuple[Event, ...]]:
     """The events of each text, coded with the bundled lexicon and ``lexicon``."""
     coder = Coder.build(Settings(lexicons=(lexicon,)))
     return [coder.analyse_text(t, Article(doc_id="n", text=t)).coded.events for t in texts]
+
+
+def test_a_verb_entry_can_name_the_sectors_of_its_doer(tmp_path):
+    """``by``: the act counts only when one of its doers has one of the sectors (the
+    subject side of a PETRARCH pattern, "- &MILITARY * &TOWN")."""
+    path = write(tmp_path, "entries:\n  - {verb: tour, type: COERCE, mode: seize, by: [MIL]}\n")
+    found = [
+        sorted(e.type for e in events)
+        for events in _coded_with(
+            path,
+            "Serbian troops toured the village of Banjska.",
+            "Serbian students toured the village of Banjska.",
+        )
+    ]
+    assert found == [["COERCE"], []]
+
+
+def test_armed_forces_entering_a_town_occupy_it(code_text):
+    """Phoenix CAMEO.2.0: ENTER "- &MILITARY * &TOWN [192]"; a named place is a town."""
+    coded = {
+        text: [(e.cameo, e.source.country, (e.location or {}).get("name")) for e in events]
+        for text in (
+            "Serbian troops entered the town of Zvecan on Friday.",
+            "Kosovo rebels entered Banjska on Sunday.",
+        )
+        for events in [code_text(text).coded.events]
+    }
+    assert list(coded.values()) == [[("192", "SRB", "Zvečan")], [("192", "XKX", "Banjska")]]
+    for text in (
+        "Russia made a mistake by entering the Syrian conflict.",
+        "Thousands of tourists entered the city on Sunday.",
+        "The army entered talks with the rebels.",
+    ):
+        assert not [e for e in code_text(text).coded.events if e.cameo == "192"], text

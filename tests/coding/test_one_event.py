@@ -3,8 +3,8 @@ once, marked ``mutual``; its dyad rows (what GDELT/ICEWS users count) derived fr
 
 from __future__ import annotations
 
+from eventscribe.records import Article, event_to_contract
 from eventscribe.records import dyads as dyad_rows
-from eventscribe.records import event_to_contract
 
 
 def test_aid_for_two_countries_is_one_event_with_two_targets(code_text):
@@ -83,3 +83,26 @@ def test_a_second_attack_verb_sharing_the_subject_is_the_same_attack(code_text):
 def test_verbs_of_two_kinds_of_act_stay_two_events(code_text):
     events = code_text("Kenyan police arrested two men and killed a third.").coded.events
     assert {e.type for e in events} == {"COERCE", "ASSAULT"}
+
+
+def test_killed_and_wounded_in_one_attack_is_one_event_with_both_groups(code_text):
+    """A passive attack verb conjoined to another, whose subject says to whom it was done
+    (its own auxiliary or a gapped one), is the same act: one event, both recipients."""
+    for text in (
+        "Six civilians were killed and another nine were wounded in the blast in Mitrovica.",
+        "At least five people were killed and 77 others wounded in a car bomb attack in Beirut.",
+    ):
+        events = [e for e in code_text(text).coded.events if e.type == "ASSAULT"]
+        assert len(events) == 1, text
+        assert [a.text for a in events[0].targets][1:] in (["another nine"], ["77 others"])
+
+
+def test_a_gapped_passive_takes_its_own_subject_as_its_patient(coder):
+    """ "11 people were killed and 9 wounded": the 9 were wounded, not the 11."""
+    text = "At least 11 people were killed and 9 wounded on Saturday in firing."
+    analysis = coder.analyse_text(text, Article(doc_id="g", text=text))
+    kept = [d for d in analysis.decisions if d.kept or "one event" in d.reason]
+    wounded = [d for d in kept if d.trigger == "wounded"]
+    assert wounded, "gunfire is no natural force: the wounding is not dropped"
+    (event,) = analysis.coded.events
+    assert [a.text for a in event.targets] == ["At least 11 people", "9"]

@@ -271,3 +271,25 @@ def test_an_act_done_between_two_sides_with_no_doer_named_is_theirs(code_text):
     ).coded.events
     rows = dyads(events)
     assert ("SUPPORT", "KEN", "UGA") in rows and ("SUPPORT", "UGA", "KEN") in rows
+
+
+def test_a_number_alone_is_the_people_a_verb_of_harm_or_custody_acts_on(code_text):
+    """A fused-head numeral ("22 were injured", "the other three were arrested") names
+    people when the verb is one whose object is always someone (``object_verbs``)."""
+    for text, type_, target in (
+        (
+            "Four people died and 22 were injured when a grenade exploded in Pristina.",
+            "ASSAULT",
+            "22",
+        ),
+        (
+            "Police arrested two men, while the other three were arrested in Nis.",
+            "COERCE",
+            "the other three",
+        ),
+    ):
+        events = [e for e in code_text(text).coded.events if e.type == type_]
+        assert target in [a.text for e in events for a in e.targets], text
+    # "destroyed 20": a verb that may act on things does not make the number people
+    events = code_text("Rebels destroyed 20 in the valley near Pristina.").coded.events
+    assert "20" not in [a.text for e in events for a in e.targets]

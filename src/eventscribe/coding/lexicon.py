@@ -295,14 +295,6 @@ def _null_entry(
     objects = (objects,) if isinstance(objects, str) else tuple(str(o).lower() for o in objects)
     needs = item.get("needs") or ()
     needs = (needs,) if isinstance(needs, str) else tuple(str(n).lower() for n in needs)
-    by = item.get("by") or ()
-    by = (by,) if isinstance(by, str) else tuple(str(b).upper() for b in by)
-    unknown_sectors = [b for b in by if b not in ontology.sectors]
-    if unknown_sectors or (by and pos != "verb"):
-        raise DataFileError(
-            f"{origin}: 'by' takes PLOVER sectors of a verb's doer, got {list(by)}",
-            fix=f"use sectors from {', '.join(sorted(ontology.sectors))}",
-        )
     return LexiconEntry(
         pos=pos, lemma=lemma, tail=tail, objects=objects, type="", mode=None, cameo="---",
         paired=None, targets=("none",), source="subj", when="always", origin=origin,

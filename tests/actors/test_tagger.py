@@ -233,3 +233,12 @@ def test_a_date_the_parser_hangs_on_a_name_is_not_part_of_it(actors_of):
     # an age or a year before a common noun still describes it
     found = actors_of("Gunmen killed a 46-year-old Indian soldier.")
     assert found["a 46-year-old Indian soldier"][:2] == ("IND", "MIL")
+
+
+def test_the_end_of_a_hyphenated_name_is_no_surname(actors_of):
+    """ "Mazar-i-Sharif" is no Sharif: the registry's surname lookup is not made for the
+    last part of a hyphenated name (the whole name still is looked up)."""
+    found = actors_of("Taliban troops took the opposition stronghold of Mazar-i-Sharif.")
+    assert not [k for k, v in found.items() if "Sharif" in k and v[0] == "PAK"], found
+    found = actors_of("Prime Minister Nawaz Sharif met Hamid Karzai in Kabul.")
+    assert found["Prime Minister Nawaz Sharif"][0] == "PAK"

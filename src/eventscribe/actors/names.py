@@ -114,7 +114,7 @@ class NameReader:
             return [], name  # no token of the text to pin the name on
         on = memory.published
         answer = self.registry.lookup(name, on)
-        if answer is None and len(names) > 1:
+        if answer is None and len(names) > 1 and not _hyphen_before(view, names[-1]):
             dynasty = next(
                 (
                     k
@@ -250,3 +250,8 @@ def longer_name(
         and not view.is_punct[i]
         for i in tokens
     )
+
+
+def _hyphen_before(view: DocView, i: int) -> bool:
+    """Token ``i`` ends a hyphenated name ("Mazar-i-Sharif"): it is no surname of its own."""
+    return i > 0 and view.token_text(i - 1) == "-" and view.idx[i - 1] + 1 == view.idx[i]

@@ -122,6 +122,18 @@ def test_synonyms_of_kill_from_the_cameo_dictionary_code_an_assault(coder: Coder
         assert events[0].target is not None and events[0].target.country in ("PAK", "NGA")
 
 
+def test_mass_killing_and_killing_by_hand_from_the_cameo_dictionary(coder: Coder) -> None:
+    """Phoenix CAMEO.2.0's MASSACRE block (202) and KILL's strangle/decapitate."""
+    for text, cameo in (
+        ("Rebels slaughtered 11 members of two nomad families near Saida.", "202"),
+        ("Gunmen butchered dozens of villagers in Kivu.", "202"),
+        ("Militants decapitated a Syrian soldier near Palmyra.", "186"),
+        ("A Serbian policeman was strangled in Mitrovica.", "180"),
+    ):
+        events = coder.analyse_text(text, Article(doc_id="k", text=text)).coded.events
+        assert [(e.type, e.cameo) for e in events] == [("ASSAULT", cameo)], text
+
+
 def test_a_patrol_is_a_show_of_force_with_no_recipient(coder: Coder) -> None:
     text = "Turkish troops patrolled the border villages on Friday."
     events = coder.analyse_text(text, Article(doc_id="p", text=text)).coded.events

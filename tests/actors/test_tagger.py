@@ -242,3 +242,12 @@ def test_the_end_of_a_hyphenated_name_is_no_surname(actors_of):
     assert not [k for k, v in found.items() if "Sharif" in k and v[0] == "PAK"], found
     found = actors_of("Prime Minister Nawaz Sharif met Hamid Karzai in Kabul.")
     assert found["Prime Minister Nawaz Sharif"][0] == "PAK"
+
+
+def test_a_two_word_role_written_with_a_hyphen_is_that_role(actors_of):
+    """ "think-tank" is the think tank (a research body, EDU), not a tank (MIL); the
+    hyphen of a badly parsed "vice-president" is never an actor of its own."""
+    found = actors_of("The figures come from the CMIE, an independent think-tank in Mumbai.")
+    assert found["an independent think-tank in Mumbai"][1] == "EDU"
+    found = actors_of("The vice-president met Serbian farmers in Nis.")
+    assert "-" not in found and all(v[1] != "MIL" for v in found.values())

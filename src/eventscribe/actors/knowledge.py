@@ -410,8 +410,14 @@ class ActorKnowledge:
         :meth:`case_sensitive_phrases` and must be matched on the exact text."""
         seen = {(surface, what) for surface, what, exact in self._surfaces if not exact}
         for role in self._roles.values():
-            seen.add((role.word, "role"))
-            seen.update((p, "role") for p in _head_variants(role.word, lambda w: [_plural(w)]))
+            words = [role.word]
+            if role.word.count(" ") == 1:
+                # a two-word role is as often written with a hyphen ("vice-president",
+                # "think-tank"); its key is the same (normalise reads hyphens as spaces)
+                words.append(role.word.replace(" ", "-"))
+            for word in words:
+                seen.add((word, "role"))
+                seen.update((p, "role") for p in _head_variants(word, lambda w: [_plural(w)]))
         yield from sorted(seen)
 
     def case_sensitive_phrases(self) -> Iterator[tuple[str, str]]:

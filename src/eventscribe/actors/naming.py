@@ -65,8 +65,9 @@ class WordIds:
 def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue]) -> bool:
     """Whether the phrase of ``head`` cannot be an actor: a time, a time zone, a unit or
     amount, a bare generic noun (no known phrase covers the head), or the place of a
-    dateline ("TORONTO -- A young man ...")."""
-    if is_dateline(view, head):
+    dateline ("TORONTO -- A young man ..."), or a punctuation mark the parser gave a
+    phrase of its own (the hyphen of "vice-president" as a subject)."""
+    if view.is_punct[head] or is_dateline(view, head):
         return True
     for child in view.children[head]:
         if view.dep[child] == ids.nummod and any(

@@ -251,3 +251,20 @@ def test_a_two_word_role_written_with_a_hyphen_is_that_role(actors_of):
     assert found["an independent think-tank in Mumbai"][1] == "EDU"
     found = actors_of("The vice-president met Serbian farmers in Nis.")
     assert "-" not in found and all(v[1] != "MIL" for v in found.values())
+
+
+def test_a_state_or_province_named_as_an_actor_is_its_country(actors_of):
+    """ "California sued ...": a first-level region the place stage resolved gives a
+    name-only actor its country (CAMEO's dictionaries code US states as USA); a town does
+    not ("Harvey" is a storm or a man as often as a town)."""
+    found = actors_of("California sued the federal government on Monday.")
+    assert found["California"][0] == "USA"
+    found = actors_of("Karnataka rejected the water-sharing plan.")
+    assert found["Karnataka"][0] == "IND"
+    found = actors_of("Harvey flooded thousands of homes.")
+    assert all(v[0] is None for k, v in found.items() if k == "Harvey")
+
+
+def test_a_contracted_word_is_never_an_actor(actors_of):
+    found = actors_of("It would’ve been a mistake if we didn’t act, the Serbian minister said.")
+    assert not [k for k in found if k.lower().replace("’", "'") in ("'ve", "n't")], found

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from eventscribe.actors.memory import Clue
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventscribe.actors.memory import ActorIndex, Clue
 from eventscribe.actors.phrases import PhraseIds, mention_range, modifier_indexes, phrase_range
 from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
+
+if TYPE_CHECKING:
+    from eventscribe.places.tagger import Place
 
 
 def compose_actor(
@@ -144,4 +151,41 @@ def unresolved_actor(view: DocView, head: int, *, people: bool = False) -> Actor
         sector=None,
         code=None,
         evidence=UNRESOLVED_PEOPLE_EVIDENCE if people else UNRESOLVED_EVIDENCE,
+    )
+
+
+def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
+    """The actors of ``index``, those known by name only and with no country taking the
+    country of the place their mention is, when that place is a country or a first-level
+    region ("California sued ...", "Karnataka said ...": a state's government or people,
+    as CAMEO's country dictionaries code US states). A town is not used: too many names
+    of people, storms and shops are towns somewhere ("Harvey", "Noma", "Zara")."""
+    regions = {
+        (p.start, p.end): (p.country, p.name)
+        for p in places
+        if p.country and not p.demonym and p.feature in _REGIONS
+    }
+    if not regions:
+        return index
+    by_head = {
+        head: tuple(_placed(actor, regions) for actor in actors)
+        for head, actors in index.by_head.items()
+    }
+    return ActorIndex(by_head=by_head, metonyms=index.metonyms)
+
+
+_REGIONS = frozenset({"country", "admin1"})
+
+
+def _placed(actor: Actor, places: dict[tuple[int, int], tuple[str, str]]) -> Actor:
+    found = places.get((actor.start, actor.end))
+    by_name_only = actor.evidence == NAME_ONLY_EVIDENCE or actor.evidence.startswith("same as ")
+    if actor.country is not None or found is None or not by_name_only:
+        return actor
+    country, name = found
+    return replace(
+        actor,
+        country=country,
+        code=country + (actor.sector or ""),
+        evidence=f"'{actor.text}' is the place {name}",
     )

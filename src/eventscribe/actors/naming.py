@@ -66,8 +66,9 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     """Whether the phrase of ``head`` cannot be an actor: a time, a time zone, a unit or
     amount, a bare generic noun (no known phrase covers the head), or the place of a
     dateline ("TORONTO -- A young man ..."), or a punctuation mark the parser gave a
-    phrase of its own (the hyphen of "vice-president" as a subject)."""
-    if view.is_punct[head] or is_dateline(view, head):
+    phrase of its own (the hyphen of "vice-president" as a subject), or a contracted
+    word ("’ve" of "must’ve")."""
+    if view.is_punct[head] or _clitic(view.token_text(head)) or is_dateline(view, head):
         return True
     for child in view.children[head]:
         if view.dep[child] == ids.nummod and any(
@@ -94,6 +95,16 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     if lower in ids.organisation:
         return _bare(view, ids, head, clues, with_names_after=True)
     return False
+
+
+# the contracted forms of English auxiliaries and "not" (orthography, not vocabulary)
+_CLITICS = frozenset({"'ve", "'ll", "'re", "'d", "'m", "'s", "n't"})
+
+
+def _clitic(text: str) -> bool:
+    """A contracted word the tokenizer split off ("would’ve", "won’t"): never a name."""
+    text = text.lower().replace("\u2019", "'")
+    return text in _CLITICS
 
 
 def _in_organisation_name(view: DocView, ids: WordIds, head: int) -> bool:

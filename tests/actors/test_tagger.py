@@ -261,6 +261,8 @@ def test_a_state_or_province_named_as_an_actor_is_its_country(actors_of):
     assert found["California"][0] == "USA"
     found = actors_of("Karnataka rejected the water-sharing plan.")
     assert found["Karnataka"][0] == "IND"
+    found = actors_of("Tamil Nadu and Karnataka have fought over the Cauvery waters.")
+    assert found["Tamil Nadu"][:2] == ("IND", None), "the state, not Tamil people"
     found = actors_of("Harvey flooded thousands of homes.")
     assert all(v[0] is None for k, v in found.items() if k == "Harvey")
 

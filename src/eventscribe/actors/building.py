@@ -180,9 +180,15 @@ _REGIONS = frozenset({"country", "admin1"})
 def _placed(actor: Actor, places: dict[tuple[int, int], tuple[str, str]]) -> Actor:
     found = places.get((actor.start, actor.end))
     by_name_only = actor.evidence == NAME_ONLY_EVIDENCE or actor.evidence.startswith("same as ")
-    if actor.country is not None or found is None or not by_name_only:
+    if actor.country is not None or found is None:
         return actor
     country, name = found
+    if actor.ethnicity is not None:
+        # "Tamil Nadu" is the state, not Tamil people: the group's word is part of the name
+        return replace(actor, country=country, sector=None, code=country, ethnicity=None,
+                       evidence=f"'{actor.text}' is the place {name}")  # fmt: skip
+    if not by_name_only:
+        return actor
     return replace(
         actor,
         country=country,

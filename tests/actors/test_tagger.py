@@ -270,3 +270,20 @@ def test_a_state_or_province_named_as_an_actor_is_its_country(actors_of):
 def test_a_contracted_word_is_never_an_actor(actors_of):
     found = actors_of("It would’ve been a mistake if we didn’t act, the Serbian minister said.")
     assert not [k for k in found if k.lower().replace("’", "'") in ("'ve", "n't")], found
+
+
+def test_a_civil_title_ending_in_general_is_no_military_rank(actors_of):
+    """Phoenix agents: ATTORNEY_GENERAL, DIRECTOR_GENERAL ... [~GOV]; "general" alone
+    stays a military rank."""
+    found = actors_of("IRENA Director-General Adnan Amin met the Attorney General in Abu Dhabi.")
+    assert found["IRENA Director-General Adnan Amin"][1] == "GOV"
+    assert found["the Attorney General in Abu Dhabi"][1] == "GOV"
+    found = actors_of("General Mark Milley met Serbian officers.")
+    assert found["General Mark Milley"][1] == "MIL"
+
+
+def test_a_region_named_after_another_country_is_its_own_countrys(actors_of):
+    found = actors_of("New Mexico sued the federal government. New South Wales said it agreed.")
+    assert found["New Mexico"][0] == "USA" and found["New South Wales"][0] == "AUS"
+    found = actors_of("Georgia and Luxembourg signed the agreement.")
+    assert (found["Georgia"][0], found["Luxembourg"][0]) == ("GEO", "LUX")

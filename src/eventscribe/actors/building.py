@@ -179,10 +179,17 @@ _REGIONS = frozenset({"country", "admin1"})
 
 def _placed(actor: Actor, places: dict[tuple[int, int], tuple[str, str]]) -> Actor:
     found = places.get((actor.start, actor.end))
-    by_name_only = actor.evidence == NAME_ONLY_EVIDENCE or actor.evidence.startswith("same as ")
-    if actor.country is not None or found is None:
+    if found is None:
         return actor
     country, name = found
+    bare = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
+    if actor.country not in (None, country) and actor.name != bare:
+        # "New Mexico", "New South Wales": a country's name inside a region's of another
+        return replace(actor, country=country, code=country + (actor.sector or ""),
+                       name=name, evidence=f"'{actor.text}' is the place {name}")  # fmt: skip
+    by_name_only = actor.evidence == NAME_ONLY_EVIDENCE or actor.evidence.startswith("same as ")
+    if actor.country is not None:
+        return actor
     if actor.ethnicity is not None:
         # "Tamil Nadu" is the state, not Tamil people: the group's word is part of the name
         return replace(actor, country=country, sector=None, code=country, ethnicity=None,

@@ -287,3 +287,12 @@ def test_a_region_named_after_another_country_is_its_own_countrys(actors_of):
     assert found["New Mexico"][0] == "USA" and found["New South Wales"][0] == "AUS"
     found = actors_of("Georgia and Luxembourg signed the agreement.")
     assert (found["Georgia"][0], found["Luxembourg"][0]) == ("GEO", "LUX")
+
+
+def test_a_body_named_with_a_state_is_of_that_states_country(actors_of):
+    """ "Maryland State Police", "the University of California", "Oklahoma teachers":
+    the first-level region in the name gives the body its country."""
+    found = actors_of("Maryland State Police arrested a man near Oklahoma teachers on strike.")
+    assert found["Maryland State Police"][:2] == ("USA", "COP")
+    found = actors_of("Researchers at the University of California said the data were wrong.")
+    assert found["the University of California"][:2] == ("USA", "EDU")

@@ -167,8 +167,13 @@ def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
     }
     if not regions:
         return index
+    states = {
+        span: found
+        for span, found in regions.items()
+        if any(p.feature == "admin1" and (p.start, p.end) == span for p in places)
+    }
     by_head = {
-        head: tuple(_placed(actor, regions) for actor in actors)
+        head: tuple(_placed(actor, regions, states) for actor in actors)
         for head, actors in index.by_head.items()
     }
     return ActorIndex(by_head=by_head, metonyms=index.metonyms)
@@ -177,10 +182,14 @@ def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
 _REGIONS = frozenset({"country", "admin1"})
 
 
-def _placed(actor: Actor, places: dict[tuple[int, int], tuple[str, str]]) -> Actor:
+def _placed(
+    actor: Actor,
+    places: dict[tuple[int, int], tuple[str, str]],
+    states: dict[tuple[int, int], tuple[str, str]],
+) -> Actor:
     found = places.get((actor.start, actor.end))
     if found is None:
-        return actor
+        return _body_of_region(actor, states)
     country, name = found
     bare = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
     if actor.country not in (None, country) and actor.name != bare:
@@ -202,3 +211,22 @@ def _placed(actor: Actor, places: dict[tuple[int, int], tuple[str, str]]) -> Act
         code=country + (actor.sector or ""),
         evidence=f"'{actor.text}' is the place {name}",
     )
+
+
+def _body_of_region(actor: Actor, states: dict[tuple[int, int], tuple[str, str]]) -> Actor:
+    """A body or office the tagger found no country for, named with first-level regions
+    of one country (``states``: "Maryland State Police", "the University of California",
+    "Florida officials"): that country. A country's name the tagger passed over is not
+    used ("people due to be expelled to Turkey")."""
+    if actor.country is not None or actor.sector is None:
+        return actor
+    inside = {
+        (country, name)
+        for (start, end), (country, name) in states.items()
+        if actor.start <= start and end <= actor.end
+    }
+    if len({country for country, _name in inside}) != 1:
+        return actor
+    country, name = min(inside)
+    return replace(actor, country=country, code=country + actor.sector,
+                   evidence=f"{actor.evidence}; '{name}' is in {country}")  # fmt: skip

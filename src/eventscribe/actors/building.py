@@ -155,23 +155,27 @@ def unresolved_actor(view: DocView, head: int, *, people: bool = False) -> Actor
 
 
 def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
-    """The actors of ``index``, those known by name only and with no country taking the
-    country of the place their mention is, when that place is a country or a first-level
-    region ("California sued ...", "Karnataka said ...": a state's government or people,
-    as CAMEO's country dictionaries code US states). A town is not used: too many names
-    of people, storms and shops are towns somewhere ("Harvey", "Noma", "Zara")."""
-    regions = {
-        (p.start, p.end): (p.country, p.name)
-        for p in places
-        if p.country and not p.demonym and p.feature in _REGIONS
-    }
+    """The actors of ``index`` with what the place stage knows of the countries and
+    first-level regions they name (as CAMEO's country dictionaries code US states):
+
+    - a name-only actor with no country that is such a place takes its country
+      ("California sued ...": USA);
+    - a region's name with a group's or another country's name in it is the region
+      ("Tamil Nadu" is IND, not Tamil people; "New Mexico" is USA, not MEX);
+    - a body or office with no country named with regions of one country takes it
+      ("Maryland State Police": USA COP).
+
+    A town is not used: too many names of people, storms and shops are towns somewhere
+    ("Harvey", "Noma", "Zara")."""
+    regions: dict[tuple[int, int], tuple[str, str]] = {}
+    states: dict[tuple[int, int], tuple[str, str]] = {}
+    for p in places:
+        if p.country and not p.demonym and p.feature in _REGIONS:
+            regions[(p.start, p.end)] = (p.country, p.name)
+            if p.feature == "admin1":
+                states[(p.start, p.end)] = (p.country, p.name)
     if not regions:
         return index
-    states = {
-        span: found
-        for span, found in regions.items()
-        if any(p.feature == "admin1" and (p.start, p.end) == span for p in places)
-    }
     by_head = {
         head: tuple(_placed(actor, regions, states) for actor in actors)
         for head, actors in index.by_head.items()
@@ -184,33 +188,28 @@ _REGIONS = frozenset({"country", "admin1"})
 
 def _placed(
     actor: Actor,
-    places: dict[tuple[int, int], tuple[str, str]],
+    regions: dict[tuple[int, int], tuple[str, str]],
     states: dict[tuple[int, int], tuple[str, str]],
 ) -> Actor:
-    found = places.get((actor.start, actor.end))
+    found = regions.get((actor.start, actor.end))
     if found is None:
         return _body_of_region(actor, states)
     country, name = found
+    evidence = f"'{actor.text}' is the place {name}"
     bare = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
     if actor.country not in (None, country) and actor.name != bare:
         # "New Mexico", "New South Wales": a country's name inside a region's of another
         return replace(actor, country=country, code=country + (actor.sector or ""),
-                       name=name, evidence=f"'{actor.text}' is the place {name}")  # fmt: skip
-    by_name_only = actor.evidence == NAME_ONLY_EVIDENCE or actor.evidence.startswith("same as ")
+                       name=name, evidence=evidence)  # fmt: skip
     if actor.country is not None:
         return actor
     if actor.ethnicity is not None:
         # "Tamil Nadu" is the state, not Tamil people: the group's word is part of the name
         return replace(actor, country=country, sector=None, code=country, ethnicity=None,
-                       evidence=f"'{actor.text}' is the place {name}")  # fmt: skip
-    if not by_name_only:
+                       evidence=evidence)  # fmt: skip
+    if actor.evidence != NAME_ONLY_EVIDENCE and not actor.evidence.startswith("same as "):
         return actor
-    return replace(
-        actor,
-        country=country,
-        code=country + (actor.sector or ""),
-        evidence=f"'{actor.text}' is the place {name}",
-    )
+    return replace(actor, country=country, code=country + (actor.sector or ""), evidence=evidence)
 
 
 def _body_of_region(actor: Actor, states: dict[tuple[int, int], tuple[str, str]]) -> Actor:

@@ -68,7 +68,7 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     dateline ("TORONTO -- A young man ..."), or a punctuation mark the parser gave a
     phrase of its own (the hyphen of "vice-president" as a subject), or a contracted
     word ("’ve" of "must’ve")."""
-    if view.is_punct[head] or _clitic(view.token_text(head)) or is_dateline(view, head):
+    if view.is_punct[head] or _clitic(view.token_text(head), ids) or is_dateline(view, head):
         return True
     for child in view.children[head]:
         if view.dep[child] == ids.nummod and any(
@@ -97,14 +97,9 @@ def names_no_one(view: DocView, ids: WordIds, head: int, clues: dict[int, Clue])
     return False
 
 
-# the contracted forms of English auxiliaries and "not" (orthography, not vocabulary)
-_CLITICS = frozenset({"'ve", "'ll", "'re", "'d", "'m", "'s", "n't"})
-
-
-def _clitic(text: str) -> bool:
+def _clitic(text: str, ids: WordIds) -> bool:
     """A contracted word the tokenizer split off ("would’ve", "won’t"): never a name."""
-    text = text.lower().replace("\u2019", "'")
-    return text in _CLITICS
+    return text.lower().replace("\u2019", "'") in ids.words.clitics
 
 
 def _in_organisation_name(view: DocView, ids: WordIds, head: int) -> bool:

@@ -21,6 +21,7 @@ LISTS = (
     "not_actor_entities",
     "time_words",
     "time_zones",
+    "clitics",
     "units",
     "generic_nouns",
     "name_particles",
@@ -46,6 +47,7 @@ class ActorWords:
     not_actor_entities: frozenset[str]
     time_words: frozenset[str]
     time_zones: frozenset[str]
+    clitics: frozenset[str]
     units: frozenset[str]
     generic_nouns: frozenset[str]
     name_particles: frozenset[str]

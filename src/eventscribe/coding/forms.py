@@ -74,7 +74,8 @@ def wanted(objects: tuple[str, ...]) -> frozenset[str]:
 
 def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
-    against (lemma, form, "@money", "@any", "@place") and its modifier phrase ("hunger strike")."""
+    against (lemma, form, "@money", "@any", "@place") and its modifier phrase ("hunger
+    strike")."""
     dep, pos, kids = t.dep, t.pos, t.children
     direct = syntax.objects_of(t, verb, lists)
     # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts

@@ -161,7 +161,7 @@ def _patients_only(t: Tree, main: int, verb: int) -> bool:
     same passive with its auxiliary gapped ("five were killed and 77 others wounded")."""
     kids, dep = t.children, t.dep
     own = {dep[c] for c in kids[verb]}
-    if "auxpass" not in {dep[c] for c in kids[main]} or "nsubj" in own and "nsubjpass" in own:
+    if "auxpass" not in {dep[c] for c in kids[main]} or ("nsubj" in own and "nsubjpass" in own):
         return False
     if "nsubjpass" in own:
         return True

@@ -269,7 +269,7 @@ def names_people(t: Tree, head: int, words: WordLists) -> bool:
 
 def counted_people(t: Tree, verb: int, head: int, words: WordLists) -> bool:
     """A number standing alone for the people a verb of harm or custody acts on (a
-    fused-head numeral: "four people died and 22 were injured", "the seven were shot"):
+    fused-head numeral: "four people died and 22 were injured", "the seven were arrested"):
     ``verb`` is one of ``object_verbs``, whose object is always someone."""
     return (
         t.pos[head] == "NUM"

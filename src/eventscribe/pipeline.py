@@ -151,7 +151,7 @@ class Coder:
         # every toponym, the metonyms that are actors too ("Moscow denies"): a place name
         # however it is used, as geoparsing gold (GeoWebNews) counts them
         places = self.places.tag(doc, countries=actors.countries_by_frequency(), view=view)
-        actors = placed_by(actors, places)  # "California sued": a state is its country's
+        actors = placed_by(actors, places, view)  # "California sued": a state is its country's
         check("places")
         tree = Tree(view, self.strings)  # the parse by token position, for the coder and the quotes
         events, decisions = self.events.code(doc, article, actors, times, places, tree=tree)

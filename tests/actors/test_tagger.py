@@ -255,14 +255,17 @@ def test_a_two_word_role_written_with_a_hyphen_is_that_role(actors_of):
 
 def test_a_state_or_province_named_as_an_actor_is_its_country(actors_of):
     """ "California sued ...": a first-level region the place stage resolved gives a
-    name-only actor its country (CAMEO's dictionaries code US states as USA); a town does
-    not ("Harvey" is a storm or a man as often as a town)."""
+    name-only actor its country (CAMEO's dictionaries code US states as USA), as does a
+    city of 100,000 or more the recogniser labels a place; a small town does not
+    ("Harvey" is a storm or a man as often as a town)."""
     found = actors_of("California sued the federal government on Monday.")
     assert found["California"][0] == "USA"
     found = actors_of("Karnataka rejected the water-sharing plan.")
     assert found["Karnataka"][0] == "IND"
     found = actors_of("Tamil Nadu and Karnataka have fought over the Cauvery waters.")
     assert found["Tamil Nadu"][:2] == ("IND", None), "the state, not Tamil people"
+    found = actors_of("Toronto said on Monday that Chicago police had helped.")
+    assert found["Toronto"][0] == "CAN" and found["Chicago police"][:2] == ("USA", "COP")
     found = actors_of("Harvey flooded thousands of homes.")
     assert all(v[0] is None for k, v in found.items() if k == "Harvey")
 

@@ -154,7 +154,7 @@ def unresolved_actor(view: DocView, head: int, *, people: bool = False) -> Actor
     )
 
 
-def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
+def placed_by(index: ActorIndex, places: Sequence[Place], view: DocView) -> ActorIndex:
     """The actors of ``index`` with what the place stage knows of the countries and
     first-level regions they name (as CAMEO's country dictionaries code US states):
 
@@ -165,14 +165,23 @@ def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
     - a body or office with no country named with regions of one country takes it
       ("Maryland State Police": USA COP).
 
-    A town is not used: too many names of people, storms and shops are towns somewhere
-    ("Harvey", "Noma", "Zara")."""
+    A town counts only when it is a city of 100,000 people or more that the entity
+    recogniser labels a GPE: too many names of people, storms and shops are towns
+    somewhere ("Harvey", "Noma", "Zara")."""
+    gpe = view.doc.vocab.strings["GPE"]
+    token_at = {start: i for i, start in enumerate(view.idx)}
     regions: dict[tuple[int, int], tuple[str, str]] = {}
     states: dict[tuple[int, int], tuple[str, str]] = {}
     for p in places:
-        if p.country and not p.demonym and p.feature in _REGIONS:
+        city = (
+            p.feature == "city"
+            and p.population >= _CITY_POPULATION
+            and p.start in token_at
+            and view.ent_type[token_at[p.start]] == gpe
+        )
+        if p.country and not p.demonym and (p.feature in _REGIONS or city):
             regions[(p.start, p.end)] = (p.country, p.name)
-            if p.feature == "admin1":
+            if p.feature == "admin1" or city:
                 states[(p.start, p.end)] = (p.country, p.name)
     if not regions:
         return index
@@ -184,6 +193,7 @@ def placed_by(index: ActorIndex, places: Sequence[Place]) -> ActorIndex:
 
 
 _REGIONS = frozenset({"country", "admin1"})
+_CITY_POPULATION = 100_000
 
 
 def _placed(

@@ -61,6 +61,7 @@ class Place:
     feature: str
     admin1: str = ""  # the first-level region's code where GeoNames gives one
     demonym: bool = False  # the text is a nationality word ("Syrian"), not the name
+    population: int = 0  # the gazetteer's, where it gives one
 
     def to_contract(self) -> dict[str, Any]:
         """The place as the output contract's ``places`` list carries it."""
@@ -338,4 +339,5 @@ def _place(view: DocView, mention: Mention, entry: Entry) -> Place:
         entry.feature,
         entry.admin1,
         demonym,
+        entry.population,
     )

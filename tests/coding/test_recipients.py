@@ -293,3 +293,16 @@ def test_a_number_alone_is_the_people_a_verb_of_harm_or_custody_acts_on(code_tex
     # "destroyed 20": a verb that may act on things does not make the number people
     events = code_text("Rebels destroyed 20 in the valley near Pristina.").coded.events
     assert "20" not in [a.text for e in events for a in e.targets]
+
+
+def test_a_town_named_where_it_happened_is_not_preferred_as_the_recipient(code_text):
+    """A town or region the place stage gives a country ("in Raqqa") is still where the
+    act happened, not whom it was aimed at: the people held are."""
+    (event,) = [
+        e
+        for e in code_text(
+            "Islamic State militants held thousands of civilians as human shields in Raqqa."
+        ).coded.events
+        if e.cameo == "184"
+    ]
+    assert event.target is not None and event.target.sector == "CVL"

@@ -193,6 +193,16 @@ def placed_by(index: ActorIndex, places: Sequence[Place], view: DocView) -> Acto
 
 
 _REGIONS = frozenset({"country", "admin1"})
+# the evidence of an actor that is a place the text names ("'California' is the place ...")
+PLACE_EVIDENCE = " is the place "
+
+
+def named_as_place(actor: Actor) -> bool:
+    """The actor is a country, region or city known from the place stage, not from the
+    actor tables: a place as much as an actor ("held civilians in Raqqa")."""
+    return PLACE_EVIDENCE in actor.evidence
+
+
 _CITY_POPULATION = 100_000
 
 
@@ -205,7 +215,7 @@ def _placed(
     if found is None:
         return _body_of_region(actor, states)
     country, name = found
-    evidence = f"'{actor.text}' is the place {name}"
+    evidence = f"'{actor.text}'{PLACE_EVIDENCE}{name}"
     bare = actor.text[4:] if actor.text.lower().startswith("the ") else actor.text
     if actor.country not in (None, country) and actor.name != bare:
         # "New Mexico", "New South Wales": a country's name inside a region's of another

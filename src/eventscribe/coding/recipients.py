@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventscribe.actors.building import named_as_place
 from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
 from eventscribe.coding.syntax import WordLists
@@ -172,8 +173,10 @@ def nearest_object_actor(
             distance += 1
         if not found:
             continue
-        # prefer actors whose country is known, then the nearest in the tree
-        rank = (not any(a.country for a in found), distance)
+        # prefer actors whose country is known (from the actor tables: a town or region
+        # known only as a place ranks as before, "held civilians as shields in Raqqa"),
+        # then the nearest in the tree
+        rank = (not any(a.country and not named_as_place(a) for a in found), distance)
         if best is None or rank < best[0]:
             best = (rank, actors_of(t, [token], actors) or found)
     return best[1] if best else ()

@@ -299,3 +299,17 @@ def test_a_body_named_with_a_state_is_of_that_states_country(actors_of):
     assert found["Maryland State Police"][:2] == ("USA", "COP")
     found = actors_of("Researchers at the University of California said the data were wrong.")
     assert found["the University of California"][:2] == ("USA", "EDU")
+
+
+def test_an_abbreviation_defined_in_brackets_is_the_named_actor(actors_of):
+    """ "British Airways (BA)": a later "BA" is the airline (Schwartz and Hearst's rule
+    for abbreviation definitions); an abbreviation whose letters do not follow the name's
+    capitals is not taken ("Police in Kenya (KP)")."""
+    found = actors_of(
+        "The minister approached British Airways (BA) on Monday. BA said it would consider "
+        "the route. The Zimbabwe Tourism Authority (ZTA) agreed, and ZTA said so."
+    )
+    assert found["BA"][0] == "GBR"
+    assert found["ZTA"][:2] == ("ZWE", "GOV")
+    found = actors_of("Police in Kenya (KP) arrested two men. KP said so.")
+    assert found.get("KP", (None,))[0] is None

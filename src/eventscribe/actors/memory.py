@@ -53,6 +53,8 @@ class ArticleMemory:
 
     by_name: dict[str, Actor] = field(default_factory=dict)
     by_title: dict[str, Actor] = field(default_factory=dict)
+    # abbreviations defined in brackets after a name ("British Airways (BA)"): who "BA" is
+    abbreviations: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
     last_group: Actor | None = None
     countries: list[str] = field(default_factory=list)

@@ -343,6 +343,10 @@ class ActorTagger:
         names, words, name, knowns = naming
         if not name and not (roles or knowns or ethnic):
             return None
+        defined = memory.abbreviations.get(name) if name and not knowns else None
+        if defined is not None:  # "BA" after "British Airways (BA)": no person to recall
+            span = span or view.char_range(*mention_range(view, ids.phrase, head))
+            return relocate(defined, span)
         remembered = recall(name, roles, memory) if not knowns else None
         if (
             remembered is None
@@ -380,6 +384,9 @@ class ActorTagger:
         # a name the model takes for a place ("California", "Toronto") is no one a later
         # "he" or "she" can stand for
         person = bool(words) and view.ent_type[head] not in ids.place_ents
+        short_form = defined_abbreviation(view, head, span[2])
+        if short_form:
+            memory.abbreviations[short_form] = actor  # "British Airways (BA)": "BA" is the airline
         memory.remember(actor, names=_name_keys(words), titles=titles, person=person)
         return actor
 
@@ -605,3 +612,28 @@ def _institutions_in_context(
         roles.append(Clue(body.start, body.end, "role", body.text, None, body.known.sector))
         return [c for c in knowns if c is not body]
     return knowns
+
+
+def defined_abbreviation(view: DocView, head: int, text: str) -> str | None:
+    """The abbreviation a name defines in brackets right after it ("British Airways
+    (BA)", "the National Bureau of Investigation (NBI)"): capital letters whose first is
+    the name's first capital and whose others follow in the name's capitals in order (the
+    abbreviation-definition rule of Schwartz and Hearst, on capitals); else None."""
+    if (
+        head + 3 >= len(view.idx)
+        or view.token_text(head + 1) != "("
+        or view.token_text(head + 3) != ")"
+    ):
+        return None
+    short = view.token_text(head + 2)
+    letters = short.replace("&", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return None
+    words = text.split("(")[0].replace("-", " ").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    capitals = [w[0] for w in words if w[:1].isupper()]
+    if not capitals or capitals[0] != letters[0]:
+        return None
+    rest = iter(capitals[1:])
+    return short if all(letter in rest for letter in letters[1:]) else None

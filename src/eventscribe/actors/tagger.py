@@ -294,26 +294,7 @@ class ActorTagger:
         the mention's (start_char, end_char, text); None for ``mention_range(head)``,
         read only when the phrase does describe an actor. ``short`` is the text of the
         phrase without its leading determiners (the name when nothing better is known)."""
-        phrase_clues: list[Clue] = []
-        for i in tokens:
-            clue = clues.get(i)
-            if clue is not None and clue not in phrase_clues:
-                phrase_clues.append(clue)
-        roles: list[Clue] = []
-        knowns: list[Clue] = []
-        ethnic: list[Clue] = []
-        covered: set[int] = set()
-        for clue in phrase_clues:
-            kind = clue.kind
-            if kind == "role" and role_describes_head(view, ids, clue, head):
-                roles.append(clue)
-            if clue.known is not None:
-                knowns.append(clue)
-            if kind == "ethnic":
-                ethnic.append(clue)
-            covered.update(range(clue.start, clue.end))
-        if len(knowns) > 1:
-            knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+        roles, knowns, ethnic, covered = _phrase_clues(view, ids, head, tokens, clues)
         knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
         organisation = names_of.organisation_clues(
@@ -612,6 +593,35 @@ def _institutions_in_context(
         roles.append(Clue(body.start, body.end, "role", body.text, None, body.known.sector))
         return [c for c in knowns if c is not body]
     return knowns
+
+
+def _phrase_clues(
+    view: DocView, ids: TaggerIds, head: int, tokens: list[int], clues: dict[int, Clue]
+) -> tuple[list[Clue], list[Clue], list[Clue], set[int]]:
+    """The clues of the phrase's ``tokens``, sorted out: the roles that describe its head,
+    the known actors (best kind first, then nearest the head), the ethnic groups, and the
+    tokens any clue covers."""
+    phrase_clues: list[Clue] = []
+    for i in tokens:
+        clue = clues.get(i)
+        if clue is not None and clue not in phrase_clues:
+            phrase_clues.append(clue)
+    roles: list[Clue] = []
+    knowns: list[Clue] = []
+    ethnic: list[Clue] = []
+    covered: set[int] = set()
+    for clue in phrase_clues:
+        kind = clue.kind
+        if kind == "role" and role_describes_head(view, ids, clue, head):
+            roles.append(clue)
+        if clue.known is not None:
+            knowns.append(clue)
+        if kind == "ethnic":
+            ethnic.append(clue)
+        covered.update(range(clue.start, clue.end))
+    if len(knowns) > 1:
+        knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+    return roles, knowns, ethnic, covered
 
 
 def defined_abbreviation(view: DocView, head: int, text: str) -> str | None:

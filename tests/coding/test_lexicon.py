@@ -72,14 +72,11 @@ def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
 def test_an_entry_can_say_a_phrase_codes_nothing(tmp_path):
     """``nothing: true``: the phrase is no event, though its word has an entry."""
     path = write(tmp_path, "entries:\n  - {noun: police arrest, nothing: true}\n")
-    found = [
-        sorted(e.type for e in events)
-        for events in _coded_with(
-            path,
-            "Kenya condemned the police arrest of the activist.",
-            "Kenya ordered the arrest of the activist.",
-        )
-    ]
+    found = _types_coded_with(
+        path,
+        "Kenya condemned the police arrest of the activist.",
+        "Kenya ordered the arrest of the activist.",
+    )
     assert "COERCE" not in found[0] and "COERCE" in found[1]
 
 
@@ -207,6 +204,11 @@ def test_check_lexicon_lists_what_a_file_changes_in_the_bundled_coding(tmp_path)
     assert CliRunner().invoke(main, ["check-lexicon"]).exit_code == 2
 
 
+def _types_coded_with(lexicon: Path, *texts: str) -> list[list[str]]:
+    """The sorted event types of each text, coded with the bundled lexicon and ``lexicon``."""
+    return [sorted(e.type for e in events) for events in _coded_with(lexicon, *texts)]
+
+
 def _coded_with(lexicon: Path, *texts: str) -> list[tuple[Event, ...]]:
     """The events of each text, coded with the bundled lexicon and ``lexicon``."""
     coder = Coder.build(Settings(lexicons=(lexicon,)))
@@ -217,14 +219,11 @@ def test_a_verb_entry_can_name_the_sectors_of_its_doer(tmp_path):
     """``by``: the act counts only when one of its doers has one of the sectors (the
     subject side of a PETRARCH pattern, "- &MILITARY * &TOWN")."""
     path = write(tmp_path, "entries:\n  - {verb: tour, type: COERCE, mode: seize, by: [MIL]}\n")
-    found = [
-        sorted(e.type for e in events)
-        for events in _coded_with(
-            path,
-            "Serbian troops toured the village of Banjska.",
-            "Serbian students toured the village of Banjska.",
-        )
-    ]
+    found = _types_coded_with(
+        path,
+        "Serbian troops toured the village of Banjska.",
+        "Serbian students toured the village of Banjska.",
+    )
     assert found == [["COERCE"], []]
 
 

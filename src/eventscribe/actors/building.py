@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -168,16 +169,14 @@ def placed_by(index: ActorIndex, places: Sequence[Place], view: DocView) -> Acto
     A town counts only when it is a city of 100,000 people or more that the entity
     recogniser labels a GPE: too many names of people, storms and shops are towns
     somewhere ("Harvey", "Noma", "Zara")."""
-    gpe = view.doc.vocab.strings["GPE"]
-    token_at = {start: i for i, start in enumerate(view.idx)}
+    gpe = view.id("GPE")
     regions: dict[tuple[int, int], tuple[str, str]] = {}
-    states: dict[tuple[int, int], tuple[str, str]] = {}
+    states: dict[tuple[int, int], tuple[str, str]] = {}  # with the big cities
     for p in places:
         city = (
             p.feature == "city"
             and p.population >= _CITY_POPULATION
-            and p.start in token_at
-            and view.ent_type[token_at[p.start]] == gpe
+            and view.ent_type[bisect_left(view.idx, p.start)] == gpe
         )
         if p.country and not p.demonym and (p.feature in _REGIONS or city):
             regions[(p.start, p.end)] = (p.country, p.name)

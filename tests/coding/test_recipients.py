@@ -306,3 +306,20 @@ def test_a_town_named_where_it_happened_is_not_preferred_as_the_recipient(code_t
         if e.cameo == "184"
     ]
     assert event.target is not None and event.target.sector == "CVL"
+
+
+def test_a_place_set_before_the_verb_is_where_not_whom(code_text):
+    # a fronted locative phrase sets the scene; it is outside the verb phrase
+    events = code_text(
+        "At a rally in Ohio, the senator called for tougher border controls."
+    ).coded.events
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert requests and requests[0].target is None
+
+
+def test_a_place_after_the_verb_stays_the_first_actor_of_the_verb_phrase(code_text):
+    # PETRARCH's convention, as the PLOVER gold codes it: "rioted in the town of X"
+    events = code_text("Kurdish prisoners rioted in the Iraqi city of Kirkuk.").coded.events
+    assert any(
+        e.type == "PROTEST" and e.target is not None and e.target.country == "IRQ" for e in events
+    )

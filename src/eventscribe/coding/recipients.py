@@ -158,13 +158,8 @@ def nearest_object_actor(
             continue
         if own(t, token, words) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if (
-            not reach.places
-            and dep[token] == "pobj"
-            and lower[up] in words.locative_prepositions
-            and head[up] == verb
-        ):
-            continue  # "arrested two men in Kosovo": where, not whom
+        if not reach.places and _where(t, token, verb, words):
+            continue  # "arrested two men in Kosovo", "at an event in Ohio": where, not whom
         if dep[token] == "pobj" and lower[head[up]] == "according":
             continue  # "according to military statements": who says, not whom
         found = by_head.get(token, ())
@@ -180,6 +175,22 @@ def nearest_object_actor(
         if best is None or rank < best[0]:
             best = (rank, actors_of(t, [token], actors) or found)
     return best[1] if best else ()
+
+
+def _where(t: Tree, token: int, verb: int, words: WordLists) -> bool:
+    """The token is the object of a locative preposition on the verb ("arrested two
+    men in Kosovo"), or anywhere in such a phrase set before the verb ("At an event in
+    West Virginia, the president called for ..."): where the act took place, not whom
+    it was aimed at. (A place deeper in a phrase after the verb is PETRARCH's first
+    actor of the verb phrase: "rioted in the town of X".)"""
+    head, dep, lower = t.head, t.dep, t.lower
+    if dep[token] == "pobj" and head[head[token]] == verb:
+        return lower[head[token]] in words.locative_prepositions
+    if token > verb:
+        return False
+    while head[token] != verb and head[token] != token:
+        token = head[token]
+    return dep[token] == "prep" and lower[token] in words.locative_prepositions
 
 
 # Arcs the target search does not follow: other subjects, conjoined verbs (their own

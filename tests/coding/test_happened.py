@@ -565,3 +565,45 @@ def test_an_act_needed_owed_ruled_out_or_conditional_is_not_done(code_text, text
 def test_what_someone_should_do_said_by_another_is_their_demand(code_text):
     said = code_text("Belarus should release all political prisoners, the EU said.").coded.events
     assert "REQUEST" in {e.type for e in said}
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # an event noun as the object of a verb of intent, request or deliberation is
+        # what its infinitive would be ("planned to attack", "wants to sanction")
+        ("The European Union is considering sanctions against Russia.", "SANCTION"),
+        ("Germany wants sanctions against Russia.", "SANCTION"),
+        ("The rebels planned an attack on the army base.", "ASSAULT"),
+        ("The minister planned talks with Russia.", "CONSULT"),
+    ],
+)
+def test_an_intended_asked_or_weighed_act_did_not_happen(code_text, text, act):
+    assert act not in _types(code_text, text)
+
+
+def test_a_planned_attack_is_a_threat_and_planned_talks_an_intent(code_text):
+    # PLOVER's rule for future acts, as the Phoenix dictionary's PLAN + &FIGHT, TALKS
+    assert "THREATEN" in _types(code_text, "The rebels planned an attack on the army base.")
+    assert "AGREE" in _types(code_text, "The minister planned talks with Russia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a noun the text presents as known is an act referred to, not one proposed
+        ("The rebels planned the attack on the army base.", "ASSAULT"),
+        # verbs whose noun object is done, whatever their infinitive means
+        ("The two armies undertook joint exercises.", "COOPERATE"),
+        ("The militia committed atrocities against civilians.", "ASSAULT"),
+    ],
+)
+def test_a_known_or_performed_act_still_happened(code_text, text, act):
+    assert act in _types(code_text, text)
+
+
+def test_suggesting_talks_is_an_appeal_to_meet(code_text):
+    events = code_text("Germany recommended talks between Serbia and Kosovo.").coded.events
+    assert [(e.type, e.cameo) for e in events] == [("REQUEST", "026")]
+    assert ("REQUEST", "DEU", "SRB") in dyads(events)
+    assert not code_text("Analysts suggest talks will fail.").coded.events

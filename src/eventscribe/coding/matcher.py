@@ -681,6 +681,9 @@ class EventMatcher:
                 if t.lemma[head].lower() in self.words.implication_verbs
                 else syntax.modality_of(t, head, self.words)
             )
+            if modality not in NOT_HAPPENED:
+                # "planned an attack", "is considering sanctions": as "planned to attack"
+                modality = syntax.object_modality(t, head, noun, self.words)
             candidate = self._finish(
                 entry,
                 (first, noun + 1),
@@ -688,7 +691,7 @@ class EventMatcher:
                 sources,
                 targets,
                 syntax.is_negated(t, head, self.words) or syntax.negated_noun(t, noun, self.words),
-                modality if modality in NOT_HAPPENED else None,
+                modality,
             )
         else:
             negated = syntax.negated_noun(t, noun, self.words)

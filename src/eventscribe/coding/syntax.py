@@ -37,6 +37,10 @@ class WordLists:
     owned_nouns: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_determiners: frozenset[str]
+    known_determiners: frozenset[str]
+    object_intent_verbs: frozenset[str]
+    object_request_verbs: frozenset[str]
+    object_deliberation_verbs: frozenset[str]
     negative_adverbial_nouns: frozenset[str]
     contrast_conjunctions: frozenset[str]
     natural_forces: frozenset[str]
@@ -361,6 +365,27 @@ def negated_noun(t: Tree, noun: int, words: WordLists) -> str | None:
     for child in t.children[noun]:
         if t.dep[child] == "det" and t.lower[child] in words.negative_determiners:
             return f"negated by '{t.text(child)} {t.text(noun)}'"
+    return None
+
+
+def object_modality(t: Tree, verb: int, noun: int, words: WordLists) -> str | None:
+    """What the verb makes of the event noun that is its object, as it would of an
+    infinitive in the same place: "planned an attack" is an intent ("planned to attack"),
+    "wants sanctions" a request, "is considering sanctions" under deliberation. A noun
+    the text presents as known ("planned the attack", "discussed Serbia's offer") is an
+    act referred to, not one proposed: None."""
+    for child in t.children[noun]:
+        if t.dep[child] == "poss" or (
+            t.dep[child] == "det" and t.lower[child] in words.known_determiners
+        ):
+            return None
+    lemma = t.lemma[verb].lower()
+    if lemma in words.object_request_verbs:
+        return "requested"
+    if lemma in words.object_intent_verbs:
+        return "future"
+    if lemma in words.object_deliberation_verbs:
+        return "deliberation"
     return None
 
 

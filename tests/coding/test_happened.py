@@ -607,3 +607,24 @@ def test_suggesting_talks_is_an_appeal_to_meet(code_text):
     assert [(e.type, e.cameo) for e in events] == [("REQUEST", "026")]
     assert ("REQUEST", "DEU", "SRB") in dyads(events)
     assert not code_text("Analysts suggest talks will fail.").coded.events
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the subject of a verb of perceiving, recording, weighing or undergoing an act
+        # is not the act's actor
+        ("The journalist filmed the assaults on the protesters.", "The journalist"),
+        ("The Foreign Office was reviewing the Russian request.", "The Foreign Office"),
+        ("North Korea can receive aid after it disarms.", "North Korea"),
+        ("A UN team will monitor the ceasefire in Yemen.", "A UN team"),
+    ],
+)
+def test_who_watches_tells_of_or_undergoes_an_act_does_not_do_it(code_text, text, subject):
+    for event in code_text(text).coded.events:
+        assert subject not in [s.text for s in event.sources], event
+
+
+def test_who_announces_an_act_still_does_it(code_text):
+    events = code_text("The Afghan president announced a ceasefire with the Taliban.").coded.events
+    assert any(e.sources and e.sources[0].country == "AFG" for e in events)

@@ -632,10 +632,12 @@ class EventMatcher:
             and dep[noun] == "dobj"
             and head not in triggers
             and t.lemma[head].lower() not in self.words.opposing_verbs
+            and t.lemma[head].lower() not in self.words.observer_verbs
         ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
-            # unless that verb is an event of its own ("Russia condemned the attack") or
-            # works against the act ("imposed a curfew to stop demonstrations")
+            # unless that verb is an event of its own ("Russia condemned the attack"),
+            # works against the act ("imposed a curfew to stop demonstrations") or
+            # watches, tells of or weighs it ("Ranger filmed the assaults")
             sources = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
         targets: tuple[Actor, ...] = ()
         between = False

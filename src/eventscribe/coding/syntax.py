@@ -34,6 +34,7 @@ class WordLists:
     speech_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     opposing_verbs: frozenset[str]
+    observer_verbs: frozenset[str]
     owned_nouns: frozenset[str]
     negative_quantifiers: frozenset[str]
     negative_determiners: frozenset[str]

@@ -26,6 +26,7 @@ FIELDS = (
     "speech_verbs",
     "denial_verbs",
     "opposing_verbs",
+    "observer_verbs",
     "owned_nouns",
     "negative_quantifiers",
     "negative_determiners",

@@ -77,6 +77,12 @@ def _where(nlp, tagger, sentence: str, trigger: str):
         ("Rebels launched two assaults at Minyan district on Saturday.", "launched", "Minyan"),
         # a name the gazetteer lacks, said to be a place by its noun: no coordinates
         ("Militants captured the Zarqoun hill after clashes.", "captured", "Zarqoun"),
+        # a participle after the verb says how the act was done: the same act's place
+        (
+            "The rebels launched an offensive on Tuesday, targeting army positions in Hama.",
+            "launched",
+            "Hama",
+        ),
     ],
 )
 def test_event_location_construction(nlp, tagger, sentence: str, trigger: str, place: str) -> None:
@@ -108,6 +114,8 @@ def test_a_name_the_gazetteer_lacks_has_no_point(nlp, tagger) -> None:
         # a building's "of" phrase names its owner, not a place
         ("A bomber blew himself up in an office of the World Food Programme.", "blew"),
         ("The army began its assault at 8:45 A.M. on Sunday.", "began"),  # an abbreviation
+        # a participle before the verb sets the scene of another act
+        ("Speaking at a rally in Hama, the general praised the troops.", "praised"),
     ],
 )
 def test_no_place_said_means_no_location(nlp, tagger, sentence: str, trigger: str) -> None:

@@ -19,7 +19,9 @@ first place it finds (the words that drive it are lists in ``data/words.yaml``):
 4. a locative phrase of the subject ("a mob in the town of X killed ...").
 
 A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") or of the
-clause a participle hangs on ("struck a market in X, killing 15") counts for both. The
+clause a participle hangs on ("struck a market in X, killing 15") counts for both; so
+does the place of a participle after the verb that says how the act was done
+("launched an offensive, targeting army positions in X"). The
 place of a phrase is the gazetteer place inside it, the narrowest first ("the Syrian
 city of Deir Ezzor": Deir Ezzor, never the nationality word "Syrian"; "in Idlib's Jisr
 al-Shughur district": the district), not a country naming an institution's owner ("the
@@ -345,6 +347,19 @@ class _Search:
             view.dep[c] == ids.mark and view.lower[c] in ids.simultaneous for c in view.children[i]
         )
 
+    def free_participle(self, i: int) -> bool:
+        """A participle clause with no subject or conjunction of its own that, after the
+        verb, says how the act was done ("began their attack, striking simultaneously at
+        X and Y"): the same act, so the same place."""
+        view, ids = self.view, self.ids
+        return (
+            view.dep[i] == ids.advcl
+            and view.tag[i] == ids.vbg
+            and not any(
+                view.dep[c] in ids.subjects or view.dep[c] == ids.mark for c in view.children[i]
+            )
+        )
+
     def _name_part(self, i: int) -> bool:
         """A proper noun, or a hyphen joining two ("Al-Dahr")."""
         view = self.view
@@ -439,6 +454,7 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
             ]
             following += [c for c in kids if search.purpose(c)]
             following += [c for c in kids if search.at_the_same_time(c)]
+            following += [c for c in kids if c > node and search.free_participle(c)]
         seen.update(level)
         level = following
     return None

@@ -628,3 +628,16 @@ def test_who_watches_tells_of_or_undergoes_an_act_does_not_do_it(code_text, text
 def test_who_announces_an_act_still_does_it(code_text):
     events = code_text("The Afghan president announced a ceasefire with the Taliban.").coded.events
     assert any(e.sources and e.sources[0].country == "AFG" for e in events)
+
+
+def test_an_act_named_as_the_object_of_a_future_verb_is_future(code_text):
+    # "agreed to undertake exercises": PLOVER codes an agreed future act as AGREE
+    events = code_text("Jordan and Britain have agreed to undertake joint military exercises.")
+    assert {e.type for e in events.coded.events} == {"AGREE"}
+    talks = code_text("Turkey will try to get an agreement with Greece.").coded.events
+    assert talks and all(e.timing == "future" for e in talks)
+
+
+def test_suspending_or_freezing_an_act_does_not_do_it(code_text):
+    events = code_text("The rebels decided to freeze any talks with the government.").coded.events
+    assert not [e for e in events if e.type in {"CONSULT", "AGREE"}]

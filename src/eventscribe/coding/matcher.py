@@ -62,6 +62,10 @@ NOT_HAPPENED = {
 }
 
 
+# what a verb may not have done yet without its object's act being any less its own
+OPEN_MODALITIES = frozenset({"future", "hypothetical"})
+
+
 # Types of acts done in words: a "from" phrase of their noun names who says them
 # ("condemnation from the EU", "a demand from Serbia").
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -684,8 +688,11 @@ class EventMatcher:
                 else syntax.modality_of(t, head, self.words)
             )
             if modality not in NOT_HAPPENED:
-                # "planned an attack", "is considering sanctions": as "planned to attack"
-                modality = syntax.object_modality(t, head, noun, self.words)
+                # "planned an attack", "is considering sanctions": as "planned to attack";
+                # "would like to announce an agreement": what the verb will do, so will it
+                modality = syntax.object_modality(t, head, noun, self.words) or (
+                    modality if modality in OPEN_MODALITIES else None
+                )
             candidate = self._finish(
                 entry,
                 (first, noun + 1),

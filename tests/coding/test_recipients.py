@@ -323,3 +323,11 @@ def test_a_place_after_the_verb_stays_the_first_actor_of_the_verb_phrase(code_te
     assert any(
         e.type == "PROTEST" and e.target is not None and e.target.country == "IRQ" for e in events
     )
+
+
+def test_a_passive_request_is_aimed_at_its_subject_not_at_what_is_asked(code_text):
+    # the one asked is the passive's subject; the complement is the act asked for
+    events = code_text("Anyone with information is asked to call police.").coded.events
+    assert not any(t.text == "police" for e in events for t in e.targets)
+    asked = code_text("Serbia was asked by the EU to recognise Kosovo.").coded.events
+    assert ("REQUEST", "EUR", "SRB") in dyads(asked)

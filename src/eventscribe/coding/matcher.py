@@ -567,6 +567,10 @@ class EventMatcher:
             found = recipients.actors_of(t, asked, actors)
             if found:
                 return found
+        if entry.type == "REQUEST" and syntax.is_passive(t, verb, self.words):
+            # "Anyone with information is asked to call police": the one asked is the
+            # subject; what they are asked to do (and to whom) is no recipient
+            return recipients.unresolved(t, first_heads, self.words)
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES:
             # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at

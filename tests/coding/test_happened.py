@@ -641,3 +641,18 @@ def test_an_act_named_as_the_object_of_a_future_verb_is_future(code_text):
 def test_suspending_or_freezing_an_act_does_not_do_it(code_text):
     events = code_text("The rebels decided to freeze any talks with the government.").coded.events
     assert not [e for e in events if e.type in {"CONSULT", "AGREE"}]
+
+
+def test_a_conjoined_perfect_is_active_not_passive(code_text):
+    # "has supported" after "is not engaged": the perfect's subject is the supporter
+    events = code_text(
+        "The United States is not engaged in the campaign, but has supported the coalition."
+    ).coded.events
+    supports = [e for e in events if e.type == "SUPPORT"]
+    assert supports and [s.country for s in supports[0].sources] == ["USA"]
+
+
+def test_an_adjective_of_readiness_makes_its_infinitive_future(code_text):
+    # "poised" is lemmatised as the verb "poise"; the list names the adjective
+    events = code_text("Two senior ministers are poised to support the opposition motion.")
+    assert {e.timing for e in events.coded.events} == {"future"}

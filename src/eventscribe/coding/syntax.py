@@ -101,7 +101,10 @@ def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
     if dep[verb] != "conj" or t.tag[verb] != "VBN":
         return False
     return any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]]) and not any(
-        dep[c] in SUBJECT_DEPS for c in kids[verb]
+        dep[c] in SUBJECT_DEPS
+        # "is not engaged ..., but has supported the coalition": a perfect, not a passive
+        or (dep[c] == "aux" and t.lemma[c].lower() == "have")
+        for c in kids[verb]
     )
 
 
@@ -544,8 +547,9 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
             return "requested"
         if head_lemma in words.deliberation_verbs:
             return "deliberation"
-        if head_lemma in words.intent_verbs:
-            # "if you wish to reach agreements": the intent itself may be undone
+        if head_lemma in words.intent_verbs or lower[head] in words.intent_verbs:
+            # "if you wish to reach agreements": the intent itself may be undone; "are
+            # poised to support" (the adjective's form: its lemma is the verb "poise")
             inherited = modality_of(t, head, words) if head != token else None
             return inherited if inherited in UNREALISED and inherited != "future" else "future"
     if (

@@ -618,6 +618,7 @@ def test_suggesting_talks_is_an_appeal_to_meet(code_text):
         ("The Foreign Office was reviewing the Russian request.", "The Foreign Office"),
         ("North Korea can receive aid after it disarms.", "North Korea"),
         ("A UN team will monitor the ceasefire in Yemen.", "A UN team"),
+        ("The British government is considering the Russian request.", "The British government"),
     ],
 )
 def test_who_watches_tells_of_or_undergoes_an_act_does_not_do_it(code_text, text, subject):

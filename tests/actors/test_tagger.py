@@ -313,3 +313,10 @@ def test_an_abbreviation_defined_in_brackets_is_the_named_actor(actors_of):
     assert found["ZTA"][:2] == ("ZWE", "GOV")
     found = actors_of("Police in Kenya (KP) arrested two men. KP said so.")
     assert found.get("KP", (None,))[0] is None
+
+
+def test_lawyers_and_counsel_are_of_the_judicial_sector(actors_of):
+    """The Phoenix agents' [~JUD] words: lawyer, attorney, barrister, counsel."""
+    found = actors_of("Her lawyers said they would appeal, the President's counsel said.")
+    assert found["Her lawyers"][1] == "JUD"
+    assert found["the President's counsel"][1] == "JUD"

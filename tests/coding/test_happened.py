@@ -657,3 +657,9 @@ def test_an_adjective_of_readiness_makes_its_infinitive_future(code_text):
     # "poised" is lemmatised as the verb "poise"; the list names the adjective
     events = code_text("Two senior ministers are poised to support the opposition motion.")
     assert {e.timing for e in events.coded.events} == {"future"}
+
+
+def test_appealing_a_ruling_is_a_legal_appeal_not_a_request(code_text):
+    # the request sense of "appeal" takes "to" or "for"; with an object it is a legal appeal
+    assert "REQUEST" not in _types(code_text, "The opposition leader will appeal the sentence.")
+    assert "REQUEST" in _types(code_text, "The United Nations appealed to both sides for calm.")

@@ -320,3 +320,20 @@ def test_lawyers_and_counsel_are_of_the_judicial_sector(actors_of):
     found = actors_of("Her lawyers said they would appeal, the President's counsel said.")
     assert found["Her lawyers"][1] == "JUD"
     assert found["the President's counsel"][1] == "JUD"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        # agent words of the Phoenix agents dictionary, in PLOVER sectors
+        ("Terrorists attacked the checkpoint.", "Terrorists", "UAF"),
+        ("Armed men attacked the checkpoint.", "Armed men", "UAF"),
+        ("The sheriff arrested two men.", "The sheriff", "COP"),
+        ("The national guard arrived in the city.", "The national guard", "MIL"),
+        ("A battalion stormed the village.", "A battalion", "MIL"),
+        ("Politicians criticised the decision.", "Politicians", "PTY"),
+        ("Immigrants protested outside the ministry.", "Immigrants", "REF"),
+    ],
+)
+def test_agent_words_name_actors_of_their_sector(actors_of, text, mention, sector):
+    assert actors_of(text)[mention][1] == sector

@@ -663,3 +663,11 @@ def test_appealing_a_ruling_is_a_legal_appeal_not_a_request(code_text):
     # the request sense of "appeal" takes "to" or "for"; with an object it is a legal appeal
     assert "REQUEST" not in _types(code_text, "The opposition leader will appeal the sentence.")
     assert "REQUEST" in _types(code_text, "The United Nations appealed to both sides for calm.")
+
+
+def test_a_denied_act_is_not_done_and_not_the_deniers(code_text):
+    # "were denied asylum": no asylum was given; "denied the attack": the denier is not
+    # the attacker
+    assert "AID" not in _types(code_text, "The refugees have been denied asylum by Germany.")
+    events = code_text("Russia denied the attack on the convoy.").coded.events
+    assert not [e for e in events if e.type == "ASSAULT" and e.sources]

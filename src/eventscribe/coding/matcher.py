@@ -641,11 +641,13 @@ class EventMatcher:
             and head not in triggers
             and t.lemma[head].lower() not in self.words.opposing_verbs
             and t.lemma[head].lower() not in self.words.observer_verbs
+            and t.lemma[head].lower() not in self.words.denial_verbs
         ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack"),
-            # works against the act ("imposed a curfew to stop demonstrations") or
-            # watches, tells of or weighs it ("Ranger filmed the assaults")
+            # works against the act ("imposed a curfew to stop demonstrations"),
+            # watches, tells of or weighs it ("Ranger filmed the assaults") or denies it
+            # ("Russia denied the attack on the convoy")
             sources = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
         targets: tuple[Actor, ...] = ()
         between = False

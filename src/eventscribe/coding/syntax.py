@@ -375,7 +375,8 @@ def negated_noun(t: Tree, noun: int, words: WordLists) -> str | None:
 def object_modality(t: Tree, verb: int, noun: int, words: WordLists) -> str | None:
     """What the verb makes of the event noun that is its object, as it would of an
     infinitive in the same place: "planned an attack" is an intent ("planned to attack"),
-    "wants sanctions" a request, "is considering sanctions" under deliberation. A noun
+    "wants sanctions" a request, "is considering sanctions" under deliberation, "were
+    denied asylum" denied. A noun
     the text presents as known ("planned the attack", "discussed Serbia's offer") is an
     act referred to, not one proposed: None."""
     for child in t.children[noun]:
@@ -386,6 +387,8 @@ def object_modality(t: Tree, verb: int, noun: int, words: WordLists) -> str | No
     lemma = t.lemma[verb].lower()
     if lemma in words.object_request_verbs:
         return "requested"
+    if lemma in words.denial_verbs:
+        return "denied"  # "have been denied asylum", "denied any attack"
     if lemma in words.object_intent_verbs:
         return "future"
     if lemma in words.object_deliberation_verbs:

@@ -376,9 +376,8 @@ def object_modality(t: Tree, verb: int, noun: int, words: WordLists) -> str | No
     """What the verb makes of the event noun that is its object, as it would of an
     infinitive in the same place: "planned an attack" is an intent ("planned to attack"),
     "wants sanctions" a request, "is considering sanctions" under deliberation, "were
-    denied asylum" denied. A noun
-    the text presents as known ("planned the attack", "discussed Serbia's offer") is an
-    act referred to, not one proposed: None."""
+    denied asylum" denied. A noun the text presents as known ("planned the attack",
+    "discussed Serbia's offer") is an act referred to, not one proposed: None."""
     for child in t.children[noun]:
         if t.dep[child] == "poss" or (
             t.dep[child] == "det" and t.lower[child] in words.known_determiners

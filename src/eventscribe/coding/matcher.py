@@ -122,6 +122,9 @@ class EventMatcher:
         negations: Mapping[str, NegatedCode] | None = None,
     ) -> None:
         self.words = words
+        # verbs whose subject is not the actor of the event noun they take: they work
+        # against it, watch, tell of or weigh it, or deny it
+        self._not_doers = words.opposing_verbs | words.observer_verbs | words.denial_verbs
         # CAMEO code -> the code of its negation (PETRARCH: "did not clash over" 110 is
         # 050); empty under PLOVER's conventions, where a negated act is dropped
         self.negations: Mapping[str, NegatedCode] = negations or {}
@@ -639,9 +642,7 @@ class EventMatcher:
             not sources
             and dep[noun] == "dobj"
             and head not in triggers
-            and t.lemma[head].lower() not in self.words.opposing_verbs
-            and t.lemma[head].lower() not in self.words.observer_verbs
-            and t.lemma[head].lower() not in self.words.denial_verbs
+            and t.lemma[head].lower() not in self._not_doers
         ):
             # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
             # unless that verb is an event of its own ("Russia condemned the attack"),

@@ -725,3 +725,12 @@ def test_a_call_for_someone_to_act_asks_them(code_text):
 def test_a_quantifier_of_a_group_acts_as_that_group(code_text, text, type_, source):
     events = [e for e in code_text(text).coded.events if e.type == type_]
     assert [s.text for e in events for s in e.sources] == [source]
+
+
+def test_an_adjective_with_a_determiner_in_a_noun_slot_is_a_noun(code_text):
+    # the tagger reads "offensive" before a time phrase as an adjective; with its article
+    # in the object slot it is the noun, and the launch is an attack
+    events = code_text(
+        "Turkish troops launched an offensive last night in the countryside."
+    ).coded.events
+    assert ("ASSAULT", "TUR", None) in dyads(events)

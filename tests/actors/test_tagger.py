@@ -337,3 +337,30 @@ def test_lawyers_and_counsel_are_of_the_judicial_sector(actors_of):
 )
 def test_agent_words_name_actors_of_their_sector(actors_of, text, mention, sector):
     assert actors_of(text)[mention][1] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        # a member noun's holder serves the body named before it (the agent
+        # dictionaries' POLICE_CAPTAIN, POLICE_CHIEF, POLICE_OFFICIAL are police)
+        ("The police chief arrested two men.", "The police chief", (None, "COP")),
+        ("A police captain arrested two men.", "A police captain", (None, "COP")),
+        ("An army spokesman denied the report.", "An army spokesman", (None, "MIL")),
+        ("A rebel commander denied the report.", "A rebel commander", (None, "REB")),
+        ("A party official denied the report.", "A party official", (None, "PTY")),
+        ("A Taliban commander denied the report.", "A Taliban commander", ("AFG", "REB")),
+        # with no body named the noun keeps its own sector
+        ("A senior official denied the report.", "A senior official", (None, "GOV")),
+        ("The commander denied the report.", "The commander", (None, "MIL")),
+    ],
+)
+def test_a_member_noun_takes_the_sector_of_the_body_named_before_it(actors_of, text, mention, code):
+    assert actors_of(text)[mention][:2] == code
+
+
+def test_a_body_word_must_modify_the_member_noun_itself(actors_of):
+    # "General" modifies "Federation", not "member": the member is no soldier
+    found = actors_of("She is a member of the General Federation of Women's Clubs.")
+    members = [code for mention, code in found.items() if mention.startswith("a member")]
+    assert all(code[1] != "MIL" for code in members)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,14 +26,20 @@ def compose_actor(
     ethnic: list[Clue],
     *,
     person: bool = True,
+    body: Clue | None = None,
 ) -> Actor:
     """The actor of the phrase whose head is token ``head`` (an index), from its evidence;
     ``span`` is where it is named: (start_char, end_char, text), as
     :meth:`~eventscribe.nlp.view.DocView.char_range` gives it. ``person``: ``name``
-    is a person's (not an organisation's or place's)."""
+    is a person's (not an organisation's or place's). ``body``: the role or organisation
+    a member noun's holder serves ("police" in "police captain"), whose sector is the
+    actor's (:func:`member_body`)."""
     best = knowns[0].known if knowns else None
     country = best.country if best else None
-    sector = roles[-1].sector if roles else None
+    if body is not None:
+        sector = body.known.sector if body.known is not None else body.sector
+    else:
+        sector = roles[-1].sector if roles else None
     role_code = _role_code(roles, best.code if best is not None else None)
     if sector is None and best is not None:
         if best.kind == "registry":
@@ -70,6 +76,30 @@ def compose_actor(
         ethnicity=ethnicity,
         role_code=role_code,
     )
+
+
+# kinds of known actor that are a body a member noun's holder can serve (not a country)
+_BODY_KINDS = frozenset({"registry", "organisation", "institution"})
+
+
+def member_body(
+    roles: Sequence[Clue], knowns: Sequence[Clue], is_member: Callable[[int], bool]
+) -> Clue | None:
+    """When the phrase's last role word is a member noun (``is_member`` of its last
+    token: "captain", "spokesman", "official"), the body named before it: a role
+    ("police captain", "army spokesman") or else a known organisation with a sector
+    ("Taliban commander", "Google spokesman"). None otherwise: the role's own sector."""
+    if not roles or not is_member(roles[-1].end - 1):
+        return None
+    member = roles[-1].start
+    for clue in reversed(roles[:-1]):
+        if clue.end <= member and clue.sector:
+            return clue
+    for clue in knowns:
+        known = clue.known
+        if clue.end <= member and known is not None and known.sector and known.kind in _BODY_KINDS:
+            return clue
+    return None
 
 
 def _role_code(roles: list[Clue], literal: str | None) -> str | None:

@@ -28,6 +28,7 @@ class TaggerIds:
         self.propn_pron = view.ids({"PROPN", "PRON"})
         self.pair_words = view.ids(words.pair_words)
         self.group_nouns = view.ids(words.group_nouns)
+        self.member_nouns = view.ids(words.member_nouns)
         self.both_two = view.ids({"both", "two"})
         self.cc, self.compound = view.id("cc"), view.id("compound")
         self.and_words = view.ids({"and", "&"})
@@ -103,16 +104,19 @@ def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[li
 
 def role_describes_head(view: DocView, ids: TaggerIds, role: Clue, head: int) -> bool:
     """A role word makes the phrase an actor only as its head or as a title before a
-    name: "military aid" is not an actor, "army reservists" and "President Obama" are."""
+    name: "military aid" is not an actor, "army reservists", "police chief" (a member
+    noun) and "President Obama" are."""
     if role.start <= head < role.end:
         return True
     if view.pos[head] == ids.propn:
         return True
-    return (
-        view.dep[role.end - 1] == ids.compound
-        and view.pos[head] == ids.noun
-        and (view.lower[head] in ids.group_nouns or view.tag[head] in ids.plural_tags)
-    )
+    last = role.end - 1
+    if view.dep[last] != ids.compound or view.pos[head] != ids.noun:
+        return False
+    if view.lower[head] in ids.group_nouns or view.tag[head] in ids.plural_tags:
+        return True
+    # "police chief": the body a member noun's holder serves, right before it
+    return view.lower[head] in ids.member_nouns and view.head[last] == head
 
 
 def is_name(view: DocView, ids: TaggerIds, i: int, head: int) -> bool:

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from eventscribe.actors.building import compose_actor, relocate, unresolved_actor
+from eventscribe.actors.building import compose_actor, member_body, relocate, unresolved_actor
 from eventscribe.actors.heads import (
     TaggerIds,
     clue_counts,
@@ -343,7 +343,10 @@ class ActorTagger:
             return relocate(remembered, span)
         if name and not knowns:
             knowns, name = names_of.named(view, ids, names, words, name, memory)
-        actor = compose_actor(head, span, short, name, roles, knowns, ethnic, person=bool(words))
+        body = member_body(roles, knowns, lambda i: view.lower[i] in ids.member_nouns)
+        actor = compose_actor(
+            head, span, short, name, roles, knowns, ethnic, person=bool(words), body=body
+        )
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -358,7 +361,7 @@ class ActorTagger:
         if all_actors and partners and not name:
             # one actor per conjoined country: "Senior Hungarian and Romanian officials"
             return tuple(
-                compose_actor(head, span, short, name, roles, [clue], ethnic)
+                compose_actor(head, span, short, name, roles, [clue], ethnic, body=body)
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []

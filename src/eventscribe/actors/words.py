@@ -30,6 +30,7 @@ LISTS = (
     "intergovernmental_types",
     "name_prepositions",
     "group_nouns",
+    "member_nouns",
     "pair_words",
     "continent_prefixes",
     "stance_prefixes",
@@ -56,6 +57,7 @@ class ActorWords:
     intergovernmental_types: frozenset[str]
     name_prepositions: frozenset[str]
     group_nouns: frozenset[str]
+    member_nouns: frozenset[str]
     pair_words: frozenset[str]
     continent_prefixes: frozenset[str]
     stance_prefixes: frozenset[str]

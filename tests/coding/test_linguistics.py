@@ -734,3 +734,12 @@ def test_an_adjective_with_a_determiner_in_a_noun_slot_is_a_noun(code_text):
         "Turkish troops launched an offensive last night in the countryside."
     ).coded.events
     assert ("ASSAULT", "TUR", None) in dyads(events)
+
+
+def test_a_modal_without_its_verb_asks_for_nothing(code_text):
+    # VP ellipsis: "it shouldn't [happen]" names no act anyone is asked to do (with the
+    # typographic apostrophe of news text the parser makes the modal a conjunct)
+    events = code_text(
+        "Portugal will not take the refugees back. That won\u2019t happen, and it shouldn\u2019t."
+    ).coded.events
+    assert not [e for e in events if e.type == "REQUEST"]

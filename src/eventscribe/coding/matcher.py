@@ -324,9 +324,12 @@ class EventMatcher:
             return None  # no entry, or one that says the phrase codes nothing
         entry, objects = best
         span_end = max([verb, *objects]) + 1
-        if t.dep[verb] == "aux" and entry.lemma in self.words.obligation_aux:
+        if entry.lemma in self.words.obligation_aux:
             # a modal entry ("Libya must hand over the suspects, the minister said"): the
-            # speaker demands it of the clause's subject; without a speaker it is no event
+            # speaker demands it of the clause's subject; without a speaker it is no event,
+            # nor without its verb ("That won't happen, and it shouldn't")
+            if t.dep[verb] != "aux":
+                return None
             return self._obligation(t, verb, entry, actors)
         sources = self._sources(t, verb, entry, actors)
         if not sources and syntax.is_passive(t, verb, self.words):

@@ -333,6 +333,9 @@ def test_lawyers_and_counsel_are_of_the_judicial_sector(actors_of):
         ("A battalion stormed the village.", "A battalion", "MIL"),
         ("Politicians criticised the decision.", "Politicians", "PTY"),
         ("Immigrants protested outside the ministry.", "Immigrants", "REF"),
+        ("Thieves broke into the museum.", "Thieves", "CRM"),
+        ("The killer shot the guard.", "The killer", "CRM"),
+        ("Two convicts escaped from the prison.", "Two convicts", "CRM"),
     ],
 )
 def test_agent_words_name_actors_of_their_sector(actors_of, text, mention, sector):

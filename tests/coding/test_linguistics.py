@@ -743,3 +743,11 @@ def test_a_modal_without_its_verb_asks_for_nothing(code_text):
         "Portugal will not take the refugees back. That won\u2019t happen, and it shouldn\u2019t."
     ).coded.events
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_a_participle_with_a_determiner_in_a_noun_slot_names_a_person(code_text):
+    # "the accused" is the person accused, not an accusation reported here
+    events = code_text(
+        "The accused, named as John Smith, was unable to appear before the court today."
+    ).coded.events
+    assert not [e for e in events if e.type == "ACCUSE"]

@@ -248,11 +248,12 @@ class EventMatcher:
         every word of every sentence was most of the matcher's time, and asking each
         noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
-            pos_ids = t.view.pos
+            pos_ids, tree_pos = t.view.pos, t.pos
             verbs = [
                 i
                 for i, pos in enumerate(pos_ids)
-                if pos in VERB_POS and self._verb_lemma(t, i) is not None
+                # not a participle the tree reads as a noun ("the accused")
+                if pos in VERB_POS and tree_pos[i] != "NOUN" and self._verb_lemma(t, i) is not None
             ]
             nouns: list[int] = []
             words: list[str] = []

@@ -46,18 +46,22 @@ def _strings_of(ids: list[int], strings: StringStore, cache: dict[int, str]) -> 
         return [get(x) or strings[x] for x in ids]  # safe if another thread emptied it
 
 
-# where an adjective with its own determiner stands for a noun ("launched an offensive",
-# "the wounded were taken away"): the argument slots of a clause or a preposition
+# where an adjective or a participle with its own determiner stands for a noun
+# ("launched an offensive", "the accused was unable to appear", "the wounded were taken
+# away"): the argument slots of a clause or a preposition
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
-def _nominal_adjectives(pos: list[str], dep: list[str], children: list[list[int]]) -> None:
-    """An adjective that fills a noun's slot (object, subject, object of a preposition)
-    and has its own determiner is used as a noun: the tagger's ADJ becomes NOUN, so "an
-    offensive" is an object the way "an attack" is."""
+def _nominal_adjectives(
+    pos: list[str], tag: list[str], dep: list[str], children: list[list[int]]
+) -> None:
+    """An adjective or past participle that fills a noun's slot (object, subject, object
+    of a preposition) and has its own determiner is used as a noun: the tagger's ADJ or
+    VERB becomes NOUN, so "an offensive" is an object the way "an attack" is, and "the
+    accused" names a person, not an accusation."""
     for i, label in enumerate(pos):
         if (
-            label == "ADJ"
+            (label == "ADJ" or (label == "VERB" and tag[i] == "VBN"))
             and dep[i] in _ARGUMENT_DEPS
             and any(dep[c] == "det" for c in children[i] if c < i)
         ):
@@ -86,7 +90,7 @@ class Tree:
         self.pos = _strings_of(view.pos, strings, labels)
         self.tag = _strings_of(view.tag, strings, labels)
         self.ent = _strings_of(view.ent_type, strings, labels)
-        _nominal_adjectives(self.pos, self.dep, view.children)
+        _nominal_adjectives(self.pos, self.tag, self.dep, view.children)
         if len(words) > WORDS_KEPT:
             words.clear()
         self.lower = _strings_of(view.lower, strings, words)

@@ -367,3 +367,9 @@ def test_a_body_word_must_modify_the_member_noun_itself(actors_of):
     found = actors_of("She is a member of the General Federation of Women's Clubs.")
     members = [code for mention, code in found.items() if mention.startswith("a member")]
     assert all(code[1] != "MIL" for code in members)
+
+
+def test_a_name_after_a_preposition_of_place_is_no_antecedent_of_he(actors_of):
+    # the recogniser labels the town a person; "he" stands for no town
+    found = actors_of("At a campaign stop in Ciudad Juarez, he called for a free-trade zone.")
+    assert found.get("he", (None, None, ""))[2] != "Ciudad Juarez"

@@ -365,9 +365,14 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        # a name the model takes for a place ("California", "Toronto") is no one a later
-        # "he" or "she" can stand for
-        person = bool(words) and view.ent_type[head] not in ids.place_ents
+        # a name the model takes for a place ("California", "Toronto"), or one nothing
+        # identifies after "in", "at", "near" (a town the model took for a person), is no
+        # one a later "he" or "she" can stand for
+        person = (
+            bool(words)
+            and view.ent_type[head] not in ids.place_ents
+            and not (actor.code is None and _placed(view, ids, head))
+        )
         short_form = defined_abbreviation(view, head, span[2])
         if short_form:
             memory.abbreviations[short_form] = actor  # "British Airways (BA)": "BA" is the airline
@@ -650,3 +655,8 @@ def defined_abbreviation(view: DocView, head: int, text: str) -> str | None:
         return None
     rest = iter(capitals[1:])
     return short if all(letter in rest for letter in letters[1:]) else None
+
+
+def _placed(view: DocView, ids: TaggerIds, head: int) -> bool:
+    """The phrase is the object of a preposition of place ("in Ciudad Juarez")."""
+    return view.dep[head] == ids.pobj and view.lower[view.head[head]] in ids.place_prepositions

@@ -31,6 +31,7 @@ LISTS = (
     "name_prepositions",
     "group_nouns",
     "member_nouns",
+    "place_prepositions",
     "pair_words",
     "continent_prefixes",
     "stance_prefixes",
@@ -58,6 +59,7 @@ class ActorWords:
     name_prepositions: frozenset[str]
     group_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
     pair_words: frozenset[str]
     continent_prefixes: frozenset[str]
     stance_prefixes: frozenset[str]

@@ -373,3 +373,11 @@ def test_a_name_after_a_preposition_of_place_is_no_antecedent_of_he(actors_of):
     # the recogniser labels the town a person; "he" stands for no town
     found = actors_of("At a campaign stop in Ciudad Juarez, he called for a free-trade zone.")
     assert found.get("he", (None, None, ""))[2] != "Ciudad Juarez"
+
+
+def test_a_subject_pronoun_stands_for_the_last_sentence_subject(actors_of):
+    # centering's subject preference: "He" continues the subject, not the last name
+    found = actors_of(
+        "Andres Lopez has avoided any quarrel with John Smith. He called for a free-trade zone."
+    )
+    assert found["He"][2] == "Andres Lopez"

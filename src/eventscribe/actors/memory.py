@@ -56,6 +56,13 @@ class ArticleMemory:
     # abbreviations defined in brackets after a name ("British Airways (BA)"): who "BA" is
     abbreviations: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
+    # the person who was the subject of a main clause last, and in which sentence: a
+    # subject pronoun of this or the next sentence stands for them before anyone named
+    # since (the subject preference of centering theory: "AMLO has avoided sparring with
+    # Donald Trump ... he called for ...")
+    subject_person: Actor | None = None
+    subject_sentence: int = -1
+    sentence: int = 0
     last_group: Actor | None = None
     countries: list[str] = field(default_factory=list)
     countries_before_sentence: list[str] = field(default_factory=list)

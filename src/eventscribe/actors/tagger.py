@@ -145,6 +145,7 @@ class ActorTagger:
                 # (nothing is resolved between a sentence start and its first head)
                 while sentence_end <= i:
                     sentence_end = next(sentence_ends)
+                    memory.sentence += 1
                 memory.countries_before_sentence = list(memory.countries)
             if not may_name_an_actor(view, ids, i, clues, clues_before) or names_no_one(
                 view, wids, i, clues
@@ -153,6 +154,7 @@ class ActorTagger:
             actors = self._resolve(view, ids, i, clues, memory)
             if actors:
                 index.by_head[i] = actors
+                _note_subject(view, ids, i, actors[0], memory)
         return index
 
     def _ids_of(self, view: DocView) -> TaggerIds:
@@ -454,7 +456,15 @@ class ActorTagger:
             actor = subject_of(governor, -1)
             if actor is not None:
                 return actor
-        return memory.last_person if wants_person else memory.last_group
+        if not wants_person:
+            return memory.last_group
+        if (
+            dep[head] in ids.subjects
+            and memory.subject_person is not None
+            and memory.sentence - memory.subject_sentence <= 1
+        ):
+            return memory.subject_person
+        return memory.last_person
 
     def _both_sides(
         self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
@@ -660,3 +670,17 @@ def defined_abbreviation(view: DocView, head: int, text: str) -> str | None:
 def _placed(view: DocView, ids: TaggerIds, head: int) -> bool:
     """The phrase is the object of a preposition of place ("in Ciudad Juarez")."""
     return view.dep[head] == ids.pobj and view.lower[view.head[head]] in ids.place_prepositions
+
+
+def _note_subject(
+    view: DocView, ids: TaggerIds, head: int, actor: Actor, memory: ArticleMemory
+) -> None:
+    """Remember ``actor`` as the last main-clause subject person when the phrase at
+    ``head`` is the subject of its sentence's root verb and names a person (a name just
+    remembered as one, or a personal pronoun)."""
+    verb = view.head[head]
+    if view.dep[head] not in ids.subjects or view.head[verb] != verb:
+        return
+    if actor is memory.last_person or view.lower[head] in ids.phrase.person_pronouns:
+        memory.subject_person = actor
+        memory.subject_sentence = memory.sentence

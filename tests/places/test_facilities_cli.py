@@ -165,3 +165,18 @@ def test_a_site_named_again_keeps_its_town(tmp_path: Path) -> None:
     brooklyn = _places(_coded(tmp_path, text))["Brooklyn"]
     assert len(places) == 2
     assert all((p["lat"], p["lon"]) == (brooklyn["lat"], brooklyn["lon"]) for p in places)
+
+
+def test_a_site_whose_name_starts_with_a_short_code_is_where_it_happened(
+    tmp_path: Path,
+) -> None:
+    # "T4" alone looks like an abbreviation; it is the start of the named site
+    coded = _coded(
+        tmp_path,
+        "The rebels launched a massive attack on the strategic T4 (Tiyas) Military Airport "
+        "in Homs.",
+    )
+    homs = _places(coded)["Homs"]
+    (event,) = coded["events"]
+    assert event["location"]["text"] == "T4 (Tiyas) Military Airport"
+    assert (event["location"]["lat"], event["location"]["lon"]) == (homs["lat"], homs["lon"])

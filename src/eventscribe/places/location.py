@@ -304,10 +304,6 @@ class _Search:
         while view.is_punct[end]:
             end -= 1
         first, last, text = view.char_range(start, end + 1)
-        if not any(
-            sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)
-        ):
-            return None  # "A.M.", "U.N.": an abbreviation, not a place name
         site = (
             next(
                 (
@@ -326,7 +322,16 @@ class _Search:
             run = range(start, end + 1)
             root = next((i for i in run if view.head[i] not in run or view.head[i] == i), token)
             inside = self.inside_known_place(root)
-            return inside or EventLocation(first, last, text, site, PRECISION[site.feature])
+            if inside is not None:
+                return inside
+            first, last = min(first, site.start), max(last, site.end)  # all of the site's name
+            return EventLocation(first, last, view.text[first:last], site, PRECISION[site.feature])
+        if not any(
+            sum(ch.isalpha() for ch in view.token_text(i)) >= 3 for i in range(start, end + 1)
+        ):
+            # "A.M.", "U.N.": an abbreviation, not a place name (unless part of a named
+            # site the tagger found: "the T4 (Tiyas) Military Airport")
+            return None
         return EventLocation(first, last, text, None, None)
 
     def lemma(self, i: int) -> str:

@@ -751,3 +751,20 @@ def test_a_participle_with_a_determiner_in_a_noun_slot_names_a_person(code_text)
         "The accused, named as John Smith, was unable to appear before the court today."
     ).coded.events
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN withdrew peacekeepers from the Golan Heights on Friday.",
+        "Russia withdrew troops from the Golan Heights.",
+    ],
+)
+def test_the_forces_withdrawn_are_not_whom_it_is_aimed_at(code_text, text):
+    events = code_text(text).coded.events
+    assert events
+    assert all(
+        "peacekeepers" not in (t.text or "") and "troops" not in (t.text or "")
+        for e in events
+        for t in e.targets
+    )

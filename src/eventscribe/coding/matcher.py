@@ -579,8 +579,9 @@ class EventMatcher:
             # subject; what they are asked to do (and to whom) is no recipient
             return recipients.unresolved(t, first_heads, self.words)
         skip: frozenset[int] = frozenset()
-        if entry.type in MOVED_FORCES:
-            # "sent 200 troops", "mobilised the army": the forces moved are not whom it is aimed at
+        if entry.type in MOVED_FORCES or entry.lemma in self.words.force_moving_verbs:
+            # "sent 200 troops", "mobilised the army", "withdrew troops from X": the forces
+            # moved are not whom it is aimed at
             skip = frozenset(syntax.with_conjuncts(t, syntax.objects_of(t, verb, self.words)))
             first_heads = [h for h in first_heads if h not in skip]
         nearest = recipients.nearest_object_actor(

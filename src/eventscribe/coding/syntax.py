@@ -49,6 +49,7 @@ class WordLists:
     condition_heads: frozenset[str]
     means_verbs: frozenset[str]
     obligation_aux: frozenset[str]
+    force_moving_verbs: frozenset[str]
     subject_control_verbs: frozenset[str]
     joint_objects: frozenset[str]
     locative_prepositions: frozenset[str]

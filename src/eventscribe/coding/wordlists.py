@@ -41,6 +41,7 @@ FIELDS = (
     "condition_heads",
     "means_verbs",
     "obligation_aux",
+    "force_moving_verbs",
     "subject_control_verbs",
     "joint_objects",
     "locative_prepositions",

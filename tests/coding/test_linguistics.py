@@ -768,3 +768,11 @@ def test_the_forces_withdrawn_are_not_whom_it_is_aimed_at(code_text, text):
         for e in events
         for t in e.targets
     )
+
+
+def test_a_word_with_its_own_subject_and_object_is_a_verb(code_text):
+    # a headline's present tense: the tagger reads "hand" as a noun
+    events = code_text(
+        "Japan and the UN hand over urgently needed medical supplies to the Kenyan government."
+    ).coded.events
+    assert ("AID", "JPN", "KEN") in dyads(events)

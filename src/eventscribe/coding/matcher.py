@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from spacy.symbols import AUX, NOUN, PROPN, VERB
-
 from eventscribe.actors.building import NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
@@ -70,8 +68,7 @@ OPEN_MODALITIES = frozenset({"future", "hypothetical"})
 # ("condemnation from the EU", "a demand from Serbia").
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
-VERB_POS = frozenset({VERB, AUX})
-NOUN_POS = frozenset({NOUN, PROPN})
+VERB_TAGS = frozenset({"VERB", "AUX"})
 NOUN_TAGS = forms.NOUN_TAGS
 POSSESSOR_DEPS = frozenset({"poss", "compound", "amod"})
 SOURCE_MODIFIERS = POSSESSOR_DEPS
@@ -248,16 +245,17 @@ class EventMatcher:
         every word of every sentence was most of the matcher's time, and asking each
         noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
-            pos_ids, tree_pos = t.view.pos, t.pos
+            # the tree's parts of speech: the tagger's, mended where the parse says
+            # otherwise ("the accused" a noun, a headline's "hand over" a verb)
+            tree_pos = t.pos
             verbs = [
                 i
-                for i, pos in enumerate(pos_ids)
-                # not a participle the tree reads as a noun ("the accused")
-                if pos in VERB_POS and tree_pos[i] != "NOUN" and self._verb_lemma(t, i) is not None
+                for i, pos in enumerate(tree_pos)
+                if pos in VERB_TAGS and self._verb_lemma(t, i) is not None
             ]
             nouns: list[int] = []
             words: list[str] = []
-            for i in [i for i, pos in enumerate(pos_ids) if pos in NOUN_POS]:
+            for i in [i for i, pos in enumerate(tree_pos) if pos in NOUN_TAGS]:
                 word = forms.noun_word(t, i, self._nouns)
                 if word is not None:
                     nouns.append(i)

@@ -66,6 +66,14 @@ def _nominal_adjectives(
             and any(dep[c] == "det" for c in children[i] if c < i)
         ):
             pos[i] = "NOUN"
+        elif label == "NOUN" and _heads_a_clause(dep, children[i]):
+            pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
+
+
+def _heads_a_clause(dep: list[str], kids: list[int]) -> bool:
+    """A word with a subject and a direct object of its own is a verb, whatever its tag."""
+    labels = {dep[c] for c in kids}
+    return "nsubj" in labels and "dobj" in labels
 
 
 class Tree:

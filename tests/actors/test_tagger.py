@@ -381,3 +381,16 @@ def test_a_subject_pronoun_stands_for_the_last_sentence_subject(actors_of):
         "Andres Lopez has avoided any quarrel with John Smith. He called for a free-trade zone."
     )
     assert found["He"][2] == "Andres Lopez"
+
+
+def test_an_acronym_stands_for_the_name_the_article_gave_before(actors_of):
+    # not the Free Syrian Army of the registry: the agency named in full before
+    found = actors_of(
+        "Japan's Financial Services Agency fined the exchange on Monday. "
+        "The FSA also demanded a clarification."
+    )
+    assert found["The FSA"][:2] == ("JPN", "GOV")
+    found = actors_of(
+        "The National Bureau of Investigation arrested two men. The NBI said they had confessed."
+    )
+    assert found["The NBI"][2] == "National Bureau of Investigation"

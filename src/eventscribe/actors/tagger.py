@@ -296,6 +296,10 @@ class ActorTagger:
         the mention's (start_char, end_char, text); None for ``mention_range(head)``,
         read only when the phrase does describe an actor. ``short`` is the text of the
         phrase without its leading determiners (the name when nothing better is known)."""
+        earlier = _acronym_of_earlier(view, head, memory)
+        if earlier is not None:  # "the Financial Services Agency ... The FSA": not a registry's FSA
+            span = span or view.char_range(*mention_range(view, ids.phrase, head))
+            return relocate(earlier, span)
         roles, knowns, ethnic, covered = _phrase_clues(view, ids, head, tokens, clues)
         knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
@@ -378,6 +382,9 @@ class ActorTagger:
         short_form = defined_abbreviation(view, head, span[2])
         if short_form:
             memory.abbreviations[short_form] = actor  # "British Airways (BA)": "BA" is the airline
+        elif not person and actor.code:
+            for letters in _initials(view, head, clues):  # "Financial Services Agency": FSA
+                memory.abbreviations.setdefault(letters, actor)
         memory.remember(actor, names=_name_keys(words), titles=titles, person=person)
         return actor
 
@@ -684,3 +691,46 @@ def _note_subject(
     if actor is memory.last_person or view.lower[head] in ids.phrase.person_pronouns:
         memory.subject_person = actor
         memory.subject_sentence = memory.sentence
+
+
+# words an organisation's initials skip ("Organization of the Petroleum Exporting Countries")
+_NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
+
+
+def _initials(view: DocView, head: int, clues: dict[int, Clue]) -> list[str]:
+    """The initials of the name around the phrase's head, when it has three capitalised
+    words or more ("Financial Services Agency": FSA, "National Bureau of Investigation":
+    NBI), with and without a country word that opens it ("Japanese ...")."""
+    text = view.token_text
+    if not text(head)[:1].isupper():
+        return []  # "the scanner of ...": the head is no name
+    first = head
+    while first > 0 and text(first - 1)[:1].isupper() and text(first - 1).lower() != "the":
+        first -= 1
+    last = head  # the name goes on after "of"
+    while last + 2 < len(view) and text(last + 1) == "of" and text(last + 2)[:1].isupper():
+        last += 2
+        while last + 1 < len(view) and text(last + 1)[:1].isupper():
+            last += 1
+    words = [
+        i
+        for i in range(first, last + 1)
+        if text(i)[:1].isupper() and text(i).lower() not in _NOT_IN_INITIALS
+    ]
+    found = []
+    for start in range(2):
+        if start and not (words and _country_clue(clues.get(words[0]))):
+            break
+        letters = "".join(text(i)[0] for i in words[start:])
+        if len(letters) >= 3:
+            found.append(letters)
+    return found
+
+
+def _acronym_of_earlier(view: DocView, head: int, memory: ArticleMemory) -> Actor | None:
+    """The actor an acronym stands for in this article: one it defined in brackets, or
+    a name named before whose initials it is."""
+    text = view.token_text(head)
+    if not (3 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return None
+    return memory.abbreviations.get(text)

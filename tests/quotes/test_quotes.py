@@ -77,14 +77,18 @@ def test_short_scare_quotes_are_not_statements(quotes_of):
 
 def test_subtree_ends_match_spacy_subtree_order(nlp) -> None:  # type: ignore[no-untyped-def]
     from eventscribe.coding.tree import Tree
-    from eventscribe.quotes.finder import subtree_ends
+    from eventscribe.quotes.finder import SubtreeEnds
 
     doc = nlp("Vucic said that Kurti had told reporters that Serbia, which he accused, attacked Kosovo "
               "before shooting it down, a claim that Moscow rejects.")  # fmt: skip
-    first, last = subtree_ends(Tree.of(doc))
+    tree = Tree.of(doc)
+    shared = SubtreeEnds(tree)  # asked of every token in turn: remembers the chains
     for token in doc:
         order = list(token.subtree)
-        assert (first[token.i], last[token.i]) == (order[0].i, order[-1].i)
+        expected = (order[0].i, order[-1].i)
+        fresh = SubtreeEnds(tree)
+        assert (fresh.first(token.i), fresh.last(token.i)) == expected
+        assert (shared.first(token.i), shared.last(token.i)) == expected
 
 
 def test_nested_reported_speech_stays_bounded(quotes_of) -> None:  # type: ignore[no-untyped-def]

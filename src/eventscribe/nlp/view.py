@@ -44,7 +44,7 @@ class DocView:
     """
 
     __slots__ = (
-        "_bounds", "_entities", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
+        "_entities", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
         "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
         "text",
     )  # fmt: skip
@@ -71,7 +71,6 @@ class DocView:
             if head != i:
                 self.children[head].append(i)
         self._subtrees: dict[int, set[int]] = {}
-        self._bounds: tuple[list[int], list[int]] | None = None
         self._entities: list[tuple[int, int, int]] | None = None
 
     def __len__(self) -> int:
@@ -123,27 +122,10 @@ class DocView:
         return found
 
     def subtree_bounds(self, i: int) -> tuple[int, int]:
-        """The lowest and the highest index in ``subtree(i)``, from arrays made for
-        every token in one pass (asked of every nominal head of an article)."""
-        if self._bounds is None:
-            self._bounds = self._read_bounds()
-        return self._bounds[0][i], self._bounds[1][i]
-
-    def _read_bounds(self) -> tuple[list[int], list[int]]:
-        n, heads, kids = len(self.pos), self.head, self.children
-        order: list[int] = []
-        stack = [i for i in range(n) if heads[i] == i]
-        while stack:  # heads before their children
-            i = stack.pop()
-            order.append(i)
-            stack.extend(kids[i])
-        low, high = list(range(n)), list(range(n))
-        for i in reversed(order):  # children before their heads
-            head = heads[i]
-            if head != i:
-                low[head] = min(low[head], low[i])
-                high[head] = max(high[head], high[i])
-        return low, high
+        """The lowest and the highest index in ``subtree(i)`` (asked of a few tokens:
+        the nominal heads ask spaCy's edges instead, see ``may_name_an_actor``)."""
+        below = self.subtree(i)
+        return min(below), max(below)
 
     def entities(self) -> list[tuple[int, int, int]]:
         """(start, end, label id) of each named entity, as ``doc.ents`` gives them.

@@ -160,15 +160,13 @@ class QuoteFinder:
     ) -> list[Quote]:
         quotes = []
         lemma, pos, dep, children = tree.lemma, tree.pos, tree.dep, tree.children
-        ends: tuple[list[int], list[int]] | None = None
+        ends = SubtreeEnds(tree)
         for i in range(len(tree)):
             if pos[i] != "VERB" or lemma[i] not in self.speech_verbs:
                 continue
             clauses = [c for c in children[i] if dep[c] == "ccomp" and c > i]
             if not clauses:
                 continue
-            if ends is None:
-                ends = subtree_ends(tree)
             token = doc[i]
             speaker = self._speaker(token, actors)
             for clause in clauses:
@@ -224,30 +222,44 @@ def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:
     return k >= 0 and starts[k] < end <= ends[k]
 
 
-def subtree_ends(tree: Tree) -> tuple[list[int], list[int]]:
-    """For every token, the first and the last token of its ``subtree`` (in spaCy's
-    order: left children's subtrees, the token, right children's subtrees), in one pass.
+class SubtreeEnds:
+    """The first and the last token of a token's ``subtree`` (in spaCy's order: left
+    children's subtrees, the token, right children's subtrees): the end of its chain of
+    leftmost (rightmost) children. Few clauses ask, so the chains are walked on demand
+    instead of for every token; each answer is remembered, so nested reported speech
+    ("A said B said C said ...") walks every token once, not once per clause.
+    ``left_edge``/``right_edge`` differ from these ends on non-projective parses."""
 
-    Walking ``Token.subtree`` per clause made nested reported speech ("A said B said
-    C said ...") quadratic; ``left_edge``/``right_edge`` differ from these ends on
-    non-projective parses. Iterative, children before heads: no recursion limit."""
-    n, heads, kids = len(tree), tree.head, tree.children
-    order: list[int] = []
-    stack = [i for i in range(n) if heads[i] == i]
-    while stack:
-        i = stack.pop()
-        order.append(i)
-        stack.extend(kids[i])
-    first, last = list(range(n)), list(range(n))
-    for i in reversed(order):  # every child comes after its head in ``order``
-        if kids[i] and kids[i][0] < i:
-            first[i] = first[kids[i][0]]
-        if kids[i] and kids[i][-1] > i:
-            last[i] = last[kids[i][-1]]
-    return first, last
+    __slots__ = ("_children", "_first", "_last")
+
+    def __init__(self, tree: Tree) -> None:
+        self._children = tree.children
+        self._first: dict[int, int] = {}
+        self._last: dict[int, int] = {}
+
+    def first(self, i: int) -> int:
+        return self._walk(i, self._first, 0)
+
+    def last(self, i: int) -> int:
+        return self._walk(i, self._last, -1)
+
+    def _walk(self, i: int, known: dict[int, int], side: int) -> int:
+        """Follow child ``side`` (0 the first, -1 the last) while it lies on that side."""
+        kids, path, j = self._children, [], i
+        while j not in known:
+            below = kids[j]
+            if not below or (below[side] > j if side == 0 else below[side] < j):
+                known[j] = j
+                break
+            path.append(j)
+            j = below[side]
+        end = known[j]
+        for k in path:
+            known[k] = end
+        return end
 
 
-def _clause_span(clause: Token, tree: Tree, ends: tuple[list[int], list[int]]) -> Span:
+def _clause_span(clause: Token, tree: Tree, ends: SubtreeEnds) -> Span:
     """The clause's subtree without the clause's own marker ("that") and trailing
     punctuation."""
     doc, i = clause.doc, clause.i
@@ -258,8 +270,8 @@ def _clause_span(clause: Token, tree: Tree, ends: tuple[list[int], list[int]]) -
         lefts.pop(0)
     while rights and rights[-1] in marks:
         rights.pop()
-    start = ends[0][lefts[0]] if lefts else i
-    end = (ends[1][rights[-1]] if rights else i) + 1
+    start = ends.first(lefts[0]) if lefts else i
+    end = (ends.last(rights[-1]) if rights else i) + 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -33,6 +34,8 @@ from spacy.attrs import (
 from spacy.tokens import Doc
 
 _COLUMNS = [POS, DEP, LOWER, ENT_TYPE, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER]
+_SIGNED = [HEAD, SENT_START]
+_WIDTH = len(_COLUMNS) + len(_SIGNED) + 1  # and ENT_IOB, read by entities()
 
 
 class DocView:
@@ -44,7 +47,7 @@ class DocView:
     """
 
     __slots__ = (
-        "_entities", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
+        "_entities", "_iob", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
         "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
         "text",
     )  # fmt: skip
@@ -54,18 +57,20 @@ class DocView:
         self.doc = doc
         self.text = doc.text if text is None else text
         n = len(doc)
-        columns = doc.to_array(_COLUMNS).T.tolist() if n else [[] for _ in _COLUMNS]
+        # one read of every column; the head offsets and sentence starts are signed
+        # (spaCy returns them wrapped into unsigned numbers)
+        array = (
+            doc.to_array([*_COLUMNS, *_SIGNED, ENT_IOB]) if n else np.zeros((0, _WIDTH), "uint64")
+        )
+        columns = array[:, : len(_COLUMNS)].T.tolist()
         (self.pos, self.dep, self.lower, self.ent_type, self.tag, self.idx, self.length,
          punct, space, title, lower) = columns  # fmt: skip
         # flags stay 1 or 0: true and false alike, without a list of bools made
         self.is_punct, self.is_space, self.is_title, self.is_lower = punct, space, title, lower
-        if n:
-            signed = doc.to_array([HEAD, SENT_START]).astype("int64").T.tolist()
-            offsets, starts = signed
-        else:
-            offsets, starts = [], []
-        self.head = [i + offset for i, offset in enumerate(offsets)]
-        self.sent_start = [value == 1 for value in starts]  # -1 and 0 are not starts
+        self._iob = array[:, -1]
+        signed = array[:, len(_COLUMNS) : -1].astype("int64")
+        self.head: list[int] = (signed[:, 0] + np.arange(n)).tolist()
+        self.sent_start: list[bool] = (signed[:, 1] == 1).tolist()  # -1 and 0 are not starts
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, head in enumerate(self.head):
             if head != i:
@@ -143,7 +148,7 @@ class DocView:
         n = len(self.pos)
         if not n:
             return []
-        iob = self.doc.to_array(ENT_IOB)
+        iob = self._iob
         inside = (iob != 2).nonzero()[0].tolist()  # "O" tokens (2) end entities, nothing else
         iob_of, types = iob.tolist(), self.ent_type
         found: list[tuple[int, int, int]] = []

@@ -24,12 +24,17 @@ from dataclasses import dataclass, field
 # and dotless i, and lowers the dotted capital I to two characters, so they are mapped
 # first. tests/time/test_time_prefilter.py checks this list against every code point.
 _RE_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_FIRST = "".join(map(chr, _RE_ASCII_FOLDS))  # the characters it maps
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased so that a plain ASCII word a case-insensitive regex would
-    find in ``text`` is a substring of the result."""
-    return text.translate(_RE_ASCII_FOLDS).lower()
+    find in ``text`` is a substring of the result. ``str.translate`` looks every
+    character up in its table, so it runs only when one of the four is there (rare)."""
+    for char in _FOLDED_FIRST:
+        if char in text:
+            return text.translate(_RE_ASCII_FOLDS).lower()
+    return text.lower()
 
 
 # Digit positions are tried one by one up to this many; beyond, one search is cheaper.

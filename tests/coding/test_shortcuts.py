@@ -37,7 +37,7 @@ def test_noun_triggers_are_the_first_form_with_an_entry(coder: Coder, docs: list
     seen = set()
     for doc in docs:
         tree = Tree(DocView(doc))
-        _, positions, words = matcher._candidate_positions(tree)
+        _, _, positions, words = matcher._candidate_positions(tree)
         expected = {}
         for token in doc:
             if token.pos_ in {"NOUN", "PROPN"}:
@@ -49,13 +49,32 @@ def test_noun_triggers_are_the_first_form_with_an_entry(coder: Coder, docs: list
     assert "ceasefire" in seen
 
 
+def _lemma(matcher, tree: Tree, verb: int) -> str | None:  # type: ignore[no-untyped-def]
+    """The lexicon verb of a token as the matcher read it before it remembered them."""
+    lemma = tree.lemma[verb].lower()
+    if lemma in matcher.lexicon.verb_lemmas:
+        return lemma
+    return forms.deinflected(tree.lower[verb], matcher.lexicon.verb_lemmas)
+
+
+def test_verb_positions_carry_the_lexicon_verb(coder: Coder, docs: list[Doc]) -> None:
+    matcher = coder.events.matcher
+    for doc in docs:
+        tree = Tree(DocView(doc))
+        verbs, lemmas, _, _ = matcher._candidate_positions(tree)
+        expected = {t.i: _lemma(matcher, tree, t.i) for t in doc if t.pos_ in {"VERB", "AUX"}}
+        assert dict(zip(verbs, lemmas, strict=True)) == {
+            i: lemma for i, lemma in expected.items() if lemma is not None
+        }
+
+
 def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
     """The entry the matcher picked before its verb table: every entry in lexicon order,
     the first of the highest specificity whose conditions hold."""
     words = matcher.words
     negated = syntax.is_negated(tree, verb, words)
     best = None
-    for entry in matcher.lexicon.verb_entries(matcher._verb_lemma(tree, verb) or ""):
+    for entry in matcher.lexicon.verb_entries(_lemma(matcher, tree, verb) or ""):
         if entry.when == "negated" and not negated:
             continue
         if entry.when == "failed" and not syntax.is_failed(tree, verb, words):
@@ -83,10 +102,10 @@ def test_verb_table_picks_the_entry_the_lexicon_order_picked(coder: Coder, docs:
         view = DocView(doc)
         tree = Tree(view)
         actors = coder.tagger.tag(doc, view=view)
-        verbs, _, _ = matcher._candidate_positions(tree)
-        for verb in verbs:
+        verbs, lemmas, _, _ = matcher._candidate_positions(tree)
+        for verb, lemma in zip(verbs, lemmas, strict=True):
             old = _old_best(matcher, tree, verb)
-            candidate = matcher._verb_candidate(tree, verb, actors)
+            candidate = matcher._verb_candidate(tree, verb, lemma, actors)
             assert (candidate.entry if candidate is not None else None) == old, doc[verb].text
             picked += old is not None
     assert picked >= 10

@@ -168,10 +168,13 @@ UNRESOLVED_EVIDENCE = "named in the text; no country or sector found"
 UNRESOLVED_PEOPLE_EVIDENCE = "named in the text as people; no country or sector found"
 
 
-def unresolved_actor(view: DocView, head: int, *, people: bool = False) -> Actor:
+def unresolved_actor(
+    view: DocView, head: int, *, people: bool = False, ids: PhraseIds | None = None
+) -> Actor:
     """An actor the text names but no evidence places (no country, no sector): token
-    ``head``'s mention, named by its short phrase; ``people``: its head names people."""
-    ids = PhraseIds(view)  # a few dozen string lookups, for a rare kind of recipient
+    ``head``'s mention, named by its short phrase; ``people``: its head names people.
+    ``ids``: ``PhraseIds(view)`` when the caller keeps one (a few dozen string lookups)."""
+    ids = PhraseIds(view) if ids is None else ids
     start, end, text = view.char_range(*mention_range(view, ids, head))
     return Actor(
         text=text,

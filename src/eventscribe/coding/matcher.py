@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from eventscribe.actors.building import NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE
+from eventscribe.actors.phrases import PhraseIds
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding import forms, passes, recipients, syntax
 from eventscribe.coding.lexicon import Lexicon, LexiconEntry
@@ -69,6 +70,8 @@ OPEN_MODALITIES = frozenset({"future", "hypothetical"})
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
+# (lemma, form) -> lexicon verb answers an EventMatcher keeps before starting afresh
+VERB_FORMS_KEPT = 100_000
 NOUN_TAGS = forms.NOUN_TAGS
 POSSESSOR_DEPS = frozenset({"poss", "compound", "amod"})
 SOURCE_MODIFIERS = POSSESSOR_DEPS
@@ -151,15 +154,17 @@ class EventMatcher:
             )
             for lemma in self._verbs
         }
-        self._positions: tuple[Tree, list[int], list[int], list[str]] | None = None
+        self._positions: tuple[Tree, list[int], list[str], list[int], list[str]] | None = None
+        self._verb_forms: dict[tuple[str, str], str | None] = {}  # see _verb_lemma
+        self._phrases: PhraseIds | None = None  # see _phrase_ids
 
     def match(self, t: Tree, start: int, end: int, actors: ActorIndex) -> list[Candidate]:
         """Candidates of the sentence of tokens ``start`` to ``end`` (exclusive)."""
         found: list[Candidate] = []
         consumed: set[int] = set()
-        verbs, nouns, noun_words = self._candidate_positions(t)
-        for i in verbs[bisect_left(verbs, start) : bisect_left(verbs, end)]:
-            candidate = self._verb_candidate(t, i, actors)
+        verbs, verb_lemmas, nouns, noun_words = self._candidate_positions(t)
+        for k in range(bisect_left(verbs, start), bisect_left(verbs, end)):
+            candidate = self._verb_candidate(t, verbs[k], verb_lemmas[k], actors)
             if candidate is not None:
                 found.append(candidate)
                 consumed.update(range(*candidate.trigger))
@@ -238,21 +243,30 @@ class EventMatcher:
         bare = not any(t.dep[x] in _COMPLEMENTS for x in kids)
         return bare and entry.type == "AGREE"  # "conceded" alone concedes (defeat)
 
-    def _candidate_positions(self, t: Tree) -> tuple[list[int], list[int], list[str]]:
+    def _phrase_ids(self, t: Tree) -> PhraseIds:
+        """The phrase labels as ids of the document's vocabulary, made once per
+        vocabulary (not per unresolved recipient: a few dozen string lookups each)."""
+        if self._phrases is None or self._phrases.vocab is not t.doc.vocab:
+            self._phrases = PhraseIds(t.view)
+        return self._phrases
+
+    def _candidate_positions(self, t: Tree) -> tuple[list[int], list[str], list[int], list[str]]:
         """Positions of the doc's possible verb triggers (a verb whose lemma has an entry)
-        and of its possible noun triggers (a noun with a form that has an entry, with
-        that form), read from the doc's arrays once per document: building a Token for
-        every word of every sentence was most of the matcher's time, and asking each
-        noun's forms in every sentence most of the rest."""
+        with that lexicon verb, and of its possible noun triggers (a noun with a form
+        that has an entry) with that form, read from the doc's arrays once per document:
+        building a Token for every word of every sentence was most of the matcher's
+        time, and asking each noun's forms in every sentence most of the rest."""
         if self._positions is None or self._positions[0] is not t:
             # the tree's parts of speech: the tagger's, mended where the parse says
             # otherwise ("the accused" a noun, a headline's "hand over" a verb)
-            tree_pos = t.pos
-            verbs = [
-                i
-                for i, pos in enumerate(tree_pos)
-                if pos in VERB_TAGS and self._verb_lemma(t, i) is not None
-            ]
+            tree_pos, lemma, lower = t.pos, t.lemma, t.lower
+            verbs: list[int] = []
+            verb_lemmas: list[str] = []
+            for i in [i for i, pos in enumerate(tree_pos) if pos in VERB_TAGS]:
+                verb = self._verb_lemma(lemma[i], lower[i])
+                if verb is not None:
+                    verbs.append(i)
+                    verb_lemmas.append(verb)
             nouns: list[int] = []
             words: list[str] = []
             for i in [i for i, pos in enumerate(tree_pos) if pos in NOUN_TAGS]:
@@ -260,27 +274,39 @@ class EventMatcher:
                 if word is not None:
                     nouns.append(i)
                     words.append(word)
-            self._positions = (t, verbs, nouns, words)
-        return self._positions[1], self._positions[2], self._positions[3]
+            self._positions = (t, verbs, verb_lemmas, nouns, words)
+        return self._positions[1:]
 
     # -- verbs ------------------------------------------------------------------
 
-    def _verb_lemma(self, t: Tree, verb: int) -> str | None:
-        """The lexicon verb of token ``verb``: its lemma, or, when the lemmatizer made
-        one the lexicon lacks, the verb its form inflects (forms.deinflected)."""
-        lemma = t.lemma[verb].lower()
-        if lemma in self._verbs:
-            return lemma
-        return forms.deinflected(t.lower[verb], self._verbs)
+    def _verb_lemma(self, lemma: str, lower: str) -> str | None:
+        """The lexicon verb of a token with this lemma and lower-case form: its lemma,
+        or, when the lemmatizer made one the lexicon lacks, the verb its form inflects
+        (forms.deinflected). The same in every document, so remembered (a bounded
+        number of words)."""
+        known = self._verb_forms
+        key = (lemma, lower)
+        if key in known:
+            return known[key]
+        if len(known) > VERB_FORMS_KEPT:
+            known.clear()
+        folded = lemma.lower()
+        verb = known[key] = (
+            folded if folded in self._verbs else forms.deinflected(lower, self._verbs)
+        )
+        return verb
 
-    def _verb_candidate(self, t: Tree, verb: int, actors: ActorIndex) -> Candidate | None:
+    def _verb_candidate(
+        self, t: Tree, verb: int, lemma: str, actors: ActorIndex
+    ) -> Candidate | None:
+        """The event of ``verb``, whose lexicon verb is ``lemma``, if an entry holds."""
         # the first of the most specific entries whose conditions hold wins; the checks
         # are pure, so each is made only when an entry needs it
         negated: str | None | bool = False  # False: not read yet
         best: tuple[LexiconEntry, list[int]] | None = None
         nearby: set[str] | None = None  # particle words, read once per verb when needed
         objects_words: list[tuple[int, set[str], str]] | None = None  # likewise its objects
-        for entry, when, tail, wanted in self._verb_table.get(self._verb_lemma(t, verb) or "", ()):
+        for entry, when, tail, wanted in self._verb_table.get(lemma, ()):
             if when == "negated":
                 if negated is False:
                     negated = syntax.is_negated(t, verb, self.words)
@@ -575,7 +601,7 @@ class EventMatcher:
         if entry.type == "REQUEST" and syntax.is_passive(t, verb, self.words):
             # "Anyone with information is asked to call police": the one asked is the
             # subject; what they are asked to do (and to whom) is no recipient
-            return recipients.unresolved(t, first_heads, self.words)
+            return recipients.unresolved(t, first_heads, self.words, self._phrase_ids(t))
         skip: frozenset[int] = frozenset()
         if entry.type in MOVED_FORCES or entry.lemma in self.words.force_moving_verbs:
             # "sent 200 troops", "mobilised the army", "withdrew troops from X": the forces
@@ -592,11 +618,11 @@ class EventMatcher:
             # are its recipients, though no table places them; an actor elsewhere in the
             # clause (the victim of the crime charged) is not. Their own phrase may place
             # them ("arrested a man from Kosovo").
-            return recipients.unresolved(t, people, self.words)
+            return recipients.unresolved(t, people, self.words, self._phrase_ids(t))
         return (
             nearest
             or recipients.owners_of(t, first_heads, actors, self.words, sources)
-            or recipients.unresolved(t, first_heads, self.words)
+            or recipients.unresolved(t, first_heads, self.words, self._phrase_ids(t))
         )
 
     # -- nouns ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventscribe.actors.building import named_as_place
+from eventscribe.actors.phrases import PhraseIds
 from eventscribe.actors.tagger import ActorIndex, unresolved_actor
 from eventscribe.coding import syntax
 from eventscribe.coding.syntax import WordLists
@@ -261,13 +262,18 @@ def clause_steps(
     return found
 
 
-def unresolved(t: Tree, heads: list[int], words: WordLists) -> tuple[Actor, ...]:
+def unresolved(
+    t: Tree, heads: list[int], words: WordLists, ids: PhraseIds | None = None
+) -> tuple[Actor, ...]:
     """The recipient the text names when no country or sector can be found for it
     ("rejected the council decision"): kept with its words, so a user sees whom the
     event was aimed at and can teach the registry. Marked when it names people ("a man",
-    "dozens of civilians"): then it is an actor of the event even so."""
+    "dozens of civilians"): then it is an actor of the event even so. ``ids``: the
+    caller's ``PhraseIds`` of the document's vocabulary, if it keeps one."""
     named = [h for h in heads if t.ent[h] not in words.no_one_entities][:1]  # not "on Sunday"
-    return tuple(unresolved_actor(t.view, h, people=names_people(t, h, words)) for h in named)
+    return tuple(
+        unresolved_actor(t.view, h, people=names_people(t, h, words), ids=ids) for h in named
+    )
 
 
 def names_people(t: Tree, head: int, words: WordLists) -> bool:

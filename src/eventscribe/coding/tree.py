@@ -46,6 +46,26 @@ def _strings_of(ids: list[int], strings: StringStore, cache: dict[int, str]) -> 
         return [get(x) or strings[x] for x in ids]  # safe if another thread emptied it
 
 
+class LabelColumn:
+    """A label string per token (``Token.tag_``, ``Token.ent_type_``) looked up when
+    asked: the coder asks few tokens, so the whole column is not made."""
+
+    __slots__ = ("_cache", "_ids", "_strings")
+
+    def __init__(self, ids: list[int], strings: StringStore, cache: dict[int, str]) -> None:
+        self._ids, self._strings, self._cache = ids, strings, cache
+
+    def __getitem__(self, i: int) -> str:
+        key = self._ids[i]
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._strings[key]
+        return found
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 # where an adjective or a participle with its own determiner stands for a noun
 # ("launched an offensive", "the accused was unable to appear", "the wounded were taken
 # away"): the argument slots of a clause or a preposition
@@ -53,7 +73,7 @@ _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
 def _nominal_adjectives(
-    pos: list[str], tag: list[str], dep: list[str], children: list[list[int]]
+    pos: list[str], tag: LabelColumn, dep: list[str], children: list[list[int]]
 ) -> None:
     """An adjective or past participle that fills a noun's slot (object, subject, object
     of a preposition) and has its own determiner is used as a noun: the tagger's ADJ or
@@ -96,8 +116,9 @@ class Tree:
         labels, words = known.labels, known.words
         self.dep = _strings_of(view.dep, strings, labels)
         self.pos = _strings_of(view.pos, strings, labels)
-        self.tag = _strings_of(view.tag, strings, labels)
-        self.ent = _strings_of(view.ent_type, strings, labels)
+        # asked of a few tokens per document (~90 of ~470): looked up when asked
+        self.tag = LabelColumn(view.tag, strings, labels)
+        self.ent = LabelColumn(view.ent_type, strings, labels)
         _nominal_adjectives(self.pos, self.tag, self.dep, view.children)
         if len(words) > WORDS_KEPT:
             words.clear()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from eventscribe.actors.tagger import ActorIndex
 from eventscribe.coding.tree import Tree
@@ -83,10 +83,11 @@ class QuoteFinder:
     ) -> list[Quote]:
         quotes: list[Quote] = []
         previous: Quote | None = None
+        sentence_of = _sentence_finder(tree)
         for start, end in _quoted_spans(text):
             if len(text[start:end].split()) < MIN_DIRECT_WORDS:
                 continue
-            cue, speaker = self._attribution(doc, start, end, actors, tree)
+            cue, speaker = self._attribution(doc, start, end, actors, tree, sentence_of)
             if speaker is None and previous is not None and "\n" not in text[previous.end : start]:
                 cue, speaker = previous.cue, previous.speaker  # a quote continued
             quote = Quote(
@@ -103,22 +104,29 @@ class QuoteFinder:
         return quotes
 
     def _attribution(
-        self, doc: Doc, start: int, end: int, actors: ActorIndex, tree: Tree
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        actors: ActorIndex,
+        tree: Tree,
+        sentence_of: Callable[[int], tuple[int, int]],
     ) -> tuple[str, Actor | None]:
-        """The speech verb outside the quote nearest to it in the sentences it touches."""
+        """The speech verb outside the quote nearest to it in the sentences it touches
+        (``sentence_of(k)``: the token range of token ``k``'s sentence, ``Token.sent``)."""
         first = doc.char_span(start, end, alignment_mode="expand")
         if first is None:
             return "", None
         # only the tokens of the sentences the quote touches, within a window of the
         # quote: in a text that parses as one huge sentence, scanning it all per quote
         # was quadratic
-        sentences = dict.fromkeys((first[0].sent, first[-1].sent))  # in text order
+        sentences = dict.fromkeys((sentence_of(first.start), sentence_of(first.end - 1)))
         idx, lemma, pos, lower = tree.idx, tree.lemma, tree.pos, tree.lower
         last = len(tree) - 1
         candidates: list[tuple[int, int]] = []
-        for sent in sentences:
-            low = max(sent.start, first.start - ATTRIBUTION_WINDOW)
-            high = min(sent.end, first.end + ATTRIBUTION_WINDOW)
+        for sent_start, sent_end in sentences:  # in text order
+            low = max(sent_start, first.start - ATTRIBUTION_WINDOW)
+            high = min(sent_end, first.end + ATTRIBUTION_WINDOW)
             for k in range(low, high):
                 at = idx[k]
                 if start <= at < end:
@@ -170,18 +178,18 @@ class QuoteFinder:
             token = doc[i]
             speaker = self._speaker(token, actors)
             for clause in clauses:
-                span = _clause_span(doc[clause], tree, ends)
-                if span.end_char - span.start_char > MAX_INDIRECT_CHARS:
+                start_char, end_char, text = tree.view.char_range(*_clause_span(clause, tree, ends))
+                if end_char - start_char > MAX_INDIRECT_CHARS:
                     continue
                 quotes.append(
                     Quote(
-                        start=span.start_char,
-                        end=span.end_char,
-                        text=span.text,
+                        start=start_char,
+                        end=end_char,
+                        text=text,
                         kind="indirect",
                         cue=token.text,
                         speaker=speaker,
-                        event_ids=_events_inside(events, span.start_char, span.end_char),
+                        event_ids=_events_inside(events, start_char, end_char),
                     )
                 )
         return quotes
@@ -259,10 +267,9 @@ class SubtreeEnds:
         return end
 
 
-def _clause_span(clause: Token, tree: Tree, ends: SubtreeEnds) -> Span:
-    """The clause's subtree without the clause's own marker ("that") and trailing
-    punctuation."""
-    doc, i = clause.doc, clause.i
+def _clause_span(i: int, tree: Tree, ends: SubtreeEnds) -> tuple[int, int]:
+    """The token range of clause ``i``'s subtree without the clause's own marker ("that")
+    and trailing punctuation."""
     marks = {c for c in tree.children[i] if tree.dep[c] == "mark" and not tree.children[c]}
     lefts = [c for c in tree.children[i] if c < i]
     rights = [c for c in tree.children[i] if c > i]
@@ -272,9 +279,19 @@ def _clause_span(clause: Token, tree: Tree, ends: SubtreeEnds) -> Span:
         rights.pop()
     start = ends.first(lefts[0]) if lefts else i
     end = (ends.last(rights[-1]) if rights else i) + 1
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    punct, space = tree.view.is_punct, tree.view.is_space
+    while end - 1 > start and (punct[end - 1] or space[end - 1]):
         end -= 1
-    return doc[start:end]
+    return start, end
+
+
+def _sentence_finder(tree: Tree) -> Callable[[int], tuple[int, int]]:
+    """For a token index, the (start, end) token range of its sentence as ``Token.sent``
+    gives it, found by bisection in the document's sentences (``Token.sent`` walks the
+    sentence from the token each time)."""
+    sentences = tree.view.sentences()
+    starts = [start for start, _end in sentences]
+    return lambda k: sentences[bisect_right(starts, k) - 1]
 
 
 def _events_inside(events: tuple[Event, ...], start: int, end: int) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ making spaCy ``Token`` objects.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from spacy.tokens import Doc
 
 from eventscribe.actors.memory import Clue
@@ -75,10 +77,7 @@ def may_name_an_actor(
 def clue_counts(n: int, clues: dict[int, Clue]) -> list[int]:
     """For k in 0..n, how many of the tokens before k have a clue: whether a range of
     tokens holds one is then a subtraction."""
-    counts = [0] * (n + 1)
-    for k in range(n):
-        counts[k + 1] = counts[k] + (k in clues)
-    return counts
+    return list(accumulate(map(clues.__contains__, range(n)), initial=0))
 
 
 def person_segments(view: DocView, ids: TaggerIds, tokens: list[int]) -> list[list[int]]:

@@ -241,6 +241,8 @@ def longer_name(
 ) -> bool:
     """Whether capitalised words that are no person's name stand in the head's phrase
     ("Kansas City", "the Chamber of Commerce"): then the phrase, not the head, is the name."""
+    if len(tokens) == 1 and tokens[0] == head:
+        return False  # the head alone (most phrases asked)
     in_roles = {i for clue in roles for i in range(clue.start, clue.end)}
     return any(
         i != head

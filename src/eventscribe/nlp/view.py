@@ -13,6 +13,7 @@ no string is looked up per token.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress, islice
 
 import numpy as np
 from spacy.attrs import (
@@ -110,7 +111,7 @@ class DocView:
         n = len(self.pos)
         if not n:
             return []
-        starts = [0, *(i for i in range(1, n) if self.sent_start[i])]
+        starts = [0, *compress(range(1, n), islice(self.sent_start, 1, None))]
         return list(zip(starts, [*starts[1:], n], strict=True))
 
     def subtree(self, i: int) -> set[int]:

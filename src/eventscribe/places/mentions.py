@@ -168,6 +168,9 @@ class WordIds:
         self.plural = view.ids(("NNS", "NNPS"))
         self.noun = view.id("NOUN")
         self.place = view.ids(words.place_nouns | {plural(w) for w in words.place_nouns})
+        self.locative = locative_ids(view)
+        # "in Riverdale", "at Riverdale": where someone is, whoever else bears the name
+        self.strictly = (view.ids(words.locative_prepositions), *self.locative[1:])
 
 
 def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:
@@ -353,9 +356,7 @@ def _joined_names(view: DocView) -> Iterator[tuple[int, int, int]]:
 def _entity_spans(
     view: DocView, ids: WordIds, people: set[str], words: PlaceWords
 ) -> Iterator[tuple[int, int, str]]:
-    locative = locative_ids(view)
-    # "in Riverdale", "at Riverdale": where someone is, whoever else bears the name
-    strictly = (view.ids(words.locative_prepositions), locative[1], locative[2])
+    locative, strictly = ids.locative, ids.strictly
     for start, end, label_id in _joined_names(view):
         label = view.string(label_id)
         if (

@@ -33,7 +33,6 @@ from eventscribe.places.mentions import (
     Mention,
     WordIds,
     in_locative_phrase,
-    locative_ids,
     regions,
     scan,
     surnames,
@@ -174,7 +173,7 @@ class PlaceTagger:
     ) -> list[Mention]:
         skip = set(actor_spans)
         found: dict[tuple[int, int], Mention] = {}
-        locative = locative_ids(view)
+        locative = ids.locative
         dateline = dateline_span(view.text) or (0, 0)
         for start, end, label in spans:
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):

@@ -213,6 +213,7 @@ def _anchors(lex: Lexicon) -> dict[str, Anchor]:
         ),
     )
     units = ("week", "month", "year", "decade", "century")
+    ago_units = ("day", "week", "month", "year", "decade")
     prefixes: dict[str, tuple[re.Pattern[str] | None, Part, bool]] = {
         "weekday": (re.compile(_alt(lex.weekdays)), opt(word(*steps), Blanks()), False),
         "month_bare": (full, seq(opt(edge, Blanks("-")), opt(word(*steps), Blanks())), False),
@@ -285,7 +286,38 @@ def _anchors(lex: Lexicon) -> dict[str, Anchor]:
             True,
         ),
         "present": (_folded_anchor(lex.present_words), seq(), True),
+        "ago": (
+            _folded_anchor(["ago"]),
+            seq(
+                alt(Digits(3), word(*lex.number_words)),
+                Blanks(),
+                word(*ago_units, *(f"{unit}s" for unit in ago_units)),
+                Blanks(),
+            ),
+            True,
+        ),
+        "season": (
+            _folded_anchor(lex.seasons),
+            seq(
+                opt(word("early", "late", "mid"), Blanks("-")),
+                opt(word("the"), Blanks()),
+                opt(word(*steps), Blanks()),
+            ),
+            True,
+        ),
+        "quarter": (
+            _folded_anchor(["quarter"]),
+            seq(
+                opt(word("the"), Blanks()),
+                alt(word(*lex.ordinal_words), seq(Chars("1234"), word("st", "nd", "rd", "th"))),
+                Blanks(),
+            ),
+            True,
+        ),
         "year": (re.compile(r"\d\d\d\d"), seq(), False),
+        # the separator with a digit either side; before it, the rest of the day's digits
+        "dotted": (re.compile(r"\d\.\d"), Digits(1), False),
+        "iso": (re.compile(r"\d-\d"), Digits(3), False),
         "clock": (re.compile(r"\d"), seq(), False),
     }
     return {

@@ -45,6 +45,7 @@ _QUOTES = str.maketrans(
         "\u2014": "-",
     }
 )
+_ASCII_QUOTES = tuple(chr(k) for k in _QUOTES if k < 128)  # the backtick
 _CODE = re.compile(r"[A-Z]{3}")
 
 
@@ -96,7 +97,9 @@ class _Entry:
 def normalise(phrase: str, *, fold_case: bool = True) -> str:
     """The lookup key of ``phrase``: straight quotes, no accents, no dots, hyphens as
     spaces, single spaces, no leading "the", and casefolded unless ``fold_case`` is off."""
-    text = phrase.translate(_QUOTES)
+    # str.translate looks every character up: skipped when no mapped mark is there
+    plain = phrase.isascii() and not any(mark in phrase for mark in _ASCII_QUOTES)
+    text = phrase if plain else phrase.translate(_QUOTES)
     if not text.isascii():  # ASCII has no accents to strip
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -48,7 +48,7 @@ class DocView:
     """
 
     __slots__ = (
-        "_entities", "_iob", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
+        "_entities", "_iob", "_sentences", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
         "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
         "text",
     )  # fmt: skip
@@ -78,6 +78,7 @@ class DocView:
                 self.children[head].append(i)
         self._subtrees: dict[int, set[int]] = {}
         self._entities: list[tuple[int, int, int]] | None = None
+        self._sentences: list[tuple[int, int]] | None = None
 
     def __len__(self) -> int:
         return len(self.pos)
@@ -107,12 +108,13 @@ class DocView:
         return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
 
     def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) token ranges of the sentences, as ``doc.sents`` cuts them."""
-        n = len(self.pos)
-        if not n:
-            return []
-        starts = [0, *compress(range(1, n), islice(self.sent_start, 1, None))]
-        return list(zip(starts, [*starts[1:], n], strict=True))
+        """(start, end) token ranges of the sentences, as ``doc.sents`` cuts them (found
+        once: each stage asks; a new list each time, the caller's to keep)."""
+        if self._sentences is None:
+            n = len(self.pos)
+            starts = [0, *compress(range(1, n), islice(self.sent_start, 1, None))]
+            self._sentences = list(zip(starts, [*starts[1:], n], strict=True)) if n else []
+        return list(self._sentences)
 
     def subtree(self, i: int) -> set[int]:
         """Indexes of ``i`` and every token below it (``Token.subtree``), remembered."""

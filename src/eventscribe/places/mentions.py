@@ -233,6 +233,7 @@ def scan(
     text, idx, length, tag = view.text, view.idx, view.length, view.tag
     plural = ids.plural
     may_be_weak = label == "PROPN" or label in words.other_name_labels
+    person_at: int | None = None
     i = start
     while i < end:
         # after another name word only a country or region name counts ("Air France"),
@@ -246,12 +247,13 @@ def scan(
             found = memo.get(key)
             if found is None:
                 found = memo[key] = _candidates(gaz, name, key[1], label, whole=whole, words=words)
-            weak = (
-                not found
-                and may_be_weak
-                and i == start
-                and not any(view.token_text(k) in people for k in range(i, j))
-            )
+            weak = False
+            if not found and may_be_weak and i == start:
+                if person_at is None:  # the first word of the span a named person bears
+                    person_at = next(
+                        (k for k in range(start, end) if view.token_text(k) in people), end
+                    )
+                weak = j <= person_at
             if weak:
                 town_key = (name, label)
                 found = memo.get(town_key)

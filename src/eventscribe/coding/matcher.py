@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import compress
 from typing import NamedTuple
 
 from eventscribe.actors.building import NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE
@@ -262,14 +263,15 @@ class EventMatcher:
             tree_pos, lemma, lower = t.pos, t.lemma, t.lower
             verbs: list[int] = []
             verb_lemmas: list[str] = []
-            for i in [i for i, pos in enumerate(tree_pos) if pos in VERB_TAGS]:
+            every = range(len(tree_pos))
+            for i in compress(every, map(VERB_TAGS.__contains__, tree_pos)):
                 verb = self._verb_lemma(lemma[i], lower[i])
                 if verb is not None:
                     verbs.append(i)
                     verb_lemmas.append(verb)
             nouns: list[int] = []
             words: list[str] = []
-            for i in [i for i, pos in enumerate(tree_pos) if pos in NOUN_TAGS]:
+            for i in compress(every, map(NOUN_TAGS.__contains__, tree_pos)):
                 word = forms.noun_word(t, i, self._nouns)
                 if word is not None:
                     nouns.append(i)

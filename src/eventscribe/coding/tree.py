@@ -13,6 +13,8 @@ lookup makes a new string each time). The cache is a :class:`TreeStrings` its ow
 
 from __future__ import annotations
 
+from itertools import compress
+
 from spacy.attrs import LEMMA
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -72,6 +74,9 @@ class LabelColumn:
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
+_MENDED = frozenset({"ADJ", "VERB", "NOUN"})  # the tags a parse may mend
+
+
 def _nominal_adjectives(
     pos: list[str], tag: LabelColumn, dep: list[str], children: list[list[int]]
 ) -> None:
@@ -79,14 +84,15 @@ def _nominal_adjectives(
     of a preposition) and has its own determiner is used as a noun: the tagger's ADJ or
     VERB becomes NOUN, so "an offensive" is an object the way "an attack" is, and "the
     accused" names a person, not an accusation."""
-    for i, label in enumerate(pos):
+    for i in list(compress(range(len(pos)), map(_MENDED.__contains__, pos))):  # found in C
+        label = pos[i]
         if (
             (label == "ADJ" or (label == "VERB" and tag[i] == "VBN"))
             and dep[i] in _ARGUMENT_DEPS
             and any(dep[c] == "det" for c in children[i] if c < i)
         ):
             pos[i] = "NOUN"
-        elif label == "NOUN" and _heads_a_clause(dep, children[i]):
+        elif label == "NOUN" and children[i] and _heads_a_clause(dep, children[i]):
             pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
 
 

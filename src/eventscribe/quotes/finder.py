@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -169,8 +170,8 @@ class QuoteFinder:
         quotes = []
         lemma, pos, dep, children = tree.lemma, tree.pos, tree.dep, tree.children
         ends = SubtreeEnds(tree)
-        for i in range(len(tree)):
-            if pos[i] != "VERB" or lemma[i] not in self.speech_verbs:
+        for i in compress(range(len(tree)), map("VERB".__eq__, pos)):  # verbs, found in C
+            if lemma[i] not in self.speech_verbs:
                 continue
             clauses = [c for c in children[i] if dep[c] == "ccomp" and c > i]
             if not clauses:

@@ -183,7 +183,7 @@ class PlaceTagger:
                 if view.idx[mention.start] < dateline[1] or in_locative_phrase(
                     view, mention.start, mention.end, locative
                 ):
-                    mention = replace(mention, weak=False)
+                    mention = replace(mention, weak=False) if mention.weak else mention
                 elif (mention.start, mention.end) in skip:
                     continue
                 found.setdefault((mention.start, mention.end), mention)

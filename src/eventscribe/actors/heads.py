@@ -32,7 +32,6 @@ class TaggerIds:
         self.group_nouns = view.ids(words.group_nouns)
         self.member_nouns = view.ids(words.member_nouns)
         self.place_prepositions = view.ids(words.place_prepositions)
-        self.pobj = view.id("pobj")
         self.both_two = view.ids({"both", "two"})
         self.cc, self.compound = view.id("cc"), view.id("compound")
         self.and_words = view.ids({"and", "&"})

@@ -676,7 +676,9 @@ def defined_abbreviation(view: DocView, head: int, text: str) -> str | None:
 
 def _placed(view: DocView, ids: TaggerIds, head: int) -> bool:
     """The phrase is the object of a preposition of place ("in Ciudad Juarez")."""
-    return view.dep[head] == ids.pobj and view.lower[view.head[head]] in ids.place_prepositions
+    return (
+        view.dep[head] == ids.phrase.pobj and view.lower[view.head[head]] in ids.place_prepositions
+    )
 
 
 def _note_subject(
@@ -717,14 +719,10 @@ def _initials(view: DocView, head: int, clues: dict[int, Clue]) -> list[str]:
         for i in range(first, last + 1)
         if text(i)[:1].isupper() and text(i).lower() not in _NOT_IN_INITIALS
     ]
-    found = []
-    for start in range(2):
-        if start and not (words and _country_clue(clues.get(words[0]))):
-            break
-        letters = "".join(text(i)[0] for i in words[start:])
-        if len(letters) >= 3:
-            found.append(letters)
-    return found
+    letters = "".join(text(i)[0] for i in words)
+    if words and _country_clue(clues.get(words[0])):
+        return [x for x in (letters, letters[1:]) if len(x) >= 3]
+    return [letters] if len(letters) >= 3 else []
 
 
 def _acronym_of_earlier(view: DocView, head: int, memory: ArticleMemory) -> Actor | None:

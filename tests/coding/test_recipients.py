@@ -331,3 +331,12 @@ def test_a_passive_request_is_aimed_at_its_subject_not_at_what_is_asked(code_tex
     assert not any(t.text == "police" for e in events for t in e.targets)
     asked = code_text("Serbia was asked by the EU to recognise Kosovo.").coded.events
     assert ("REQUEST", "EUR", "SRB") in dyads(asked)
+
+
+def test_a_time_phrase_names_the_circumstance_not_the_recipient(code_text):
+    # "after the fire at X" is when, as "after a fire broke out at X" is: not whom
+    events = code_text(
+        "The Dutch ministry ordered an inquiry after a fire at the Turkish embassy in The Hague."
+    ).coded.events
+    orders = [e for e in events if e.trigger.text.startswith("ordered")]
+    assert orders and not any(t.country == "TUR" for e in orders for t in e.targets)

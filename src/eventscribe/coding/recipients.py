@@ -238,9 +238,10 @@ def clause_steps(
 ) -> dict[int, int]:
     """Tokens reachable from the verb through its complements, objects and modifiers
     within ``limit`` steps (a preposition and its object are one step), not through
-    subjects, conjoined verbs or subordinate clauses (a "that" clause is entered only as
-    far as its subject: "demanded that Japan cancel ..."), each with its number of arcs
-    from the verb."""
+    subjects, conjoined verbs, subordinate clauses (a "that" clause is entered only as
+    far as its subject: "demanded that Japan cancel ...") or time phrases ("after a fire
+    at the embassy", as "after a fire broke out"), each with its number of arcs from the
+    verb."""
     found: dict[int, int] = {}
     dep, kids = t.dep, t.children
     frontier = [(verb, 0)]
@@ -250,8 +251,10 @@ def clause_steps(
             continue  # every child would be too far
         for child in kids[token]:
             label = dep[child]
-            if label in CLAUSE_PATH_BLOCKED or (
-                label in _CLAUSE_LABELS and _own_event_clause(t, child, words)
+            if (
+                label in CLAUSE_PATH_BLOCKED
+                or (label in _CLAUSE_LABELS and _own_event_clause(t, child, words))
+                or (label == "prep" and t.lower[child] in words.background_markers)
             ):
                 continue
             if label == "ccomp":

@@ -776,3 +776,23 @@ def test_a_word_with_its_own_subject_and_object_is_a_verb(code_text):
         "Japan and the UN hand over urgently needed medical supplies to the Kenyan government."
     ).coded.events
     assert ("AID", "JPN", "KEN") in dyads(events)
+
+
+def test_a_gerund_after_a_preposition_of_the_clause_is_done_by_its_subject(code_text):
+    # subject control of an adjunct: "by expelling", "in calling for"
+    events = code_text(
+        "By expelling two Russian diplomats, Estonia responded to the incident."
+    ).coded.events
+    assert ("SANCTION", "EST", "RUS") in dyads(events)
+    calls = code_text(
+        "In calling for new elections, the Georgian president defied the ruling party."
+    ).coded.events
+    assert any(e.type == "REQUEST" and e.source and e.source.country == "GEO" for e in calls)
+
+
+def test_a_gerund_after_from_is_not_done_by_the_subject(code_text):
+    # "blocked lawyers from visiting": the lawyers would visit, and did not
+    events = code_text(
+        "Police in Minsk blocked lawyers from visiting the jailed opposition leader."
+    ).coded.events
+    assert not any(e.type == "CONSULT" and e.source and e.source.sector == "COP" for e in events)

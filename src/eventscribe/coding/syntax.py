@@ -61,6 +61,7 @@ class WordLists:
     two_sided_types: frozenset[str]
     opinion_verbs: frozenset[str]
     gerund_prepositions: frozenset[str]
+    adjunct_gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
     people_nouns: frozenset[str]
@@ -87,6 +88,7 @@ class WordLists:
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
 CLAUSE_OF_NOUN = frozenset({"acl", "ccomp", "advcl"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
@@ -203,6 +205,15 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
                 and t.lemma[head[current]] in words.message_nouns
             ):
                 current = head[current]  # "X issued a statement calling on Y": X calls
+            current = head[current]
+            continue
+        if (
+            dep[current] == "prep"
+            and pos[head[current]] in VERB_POS
+            and t.lower[current] in words.adjunct_gerund_prepositions
+        ):
+            # "By recalling its ambassador, Slovenia made ...": a gerund after a
+            # preposition of the clause is done by the clause's subject
             current = head[current]
             continue
         return []

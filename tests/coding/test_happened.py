@@ -384,6 +384,12 @@ def test_a_charge_is_an_accusation_with_what_it_charges(code_text):
     )
 
 
+def test_what_a_charge_says_was_done_is_not_coded_as_done(code_text):
+    # "charged with aiding": the charge, as "arrested for collaborating" is
+    types = _types(code_text, "Kenyan prosecutors charged the mayor with aiding Somali rebels.")
+    assert "ACCUSE" in types and "AID" not in types
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -61,6 +61,7 @@ class WordLists:
     two_sided_types: frozenset[str]
     opinion_verbs: frozenset[str]
     gerund_prepositions: frozenset[str]
+    charge_verbs: frozenset[str]
     adjunct_gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]
     released_things: frozenset[str]
@@ -172,6 +173,15 @@ def counted(t: Tree, head: int, words: WordLists) -> int:
     if of and (t.pos[head] == "NUM" or t.lemma[head].lower() in words.partitive_nouns):
         return of[0]
     return head
+
+
+def _charge_gerund(t: Tree, preposition: int, words: WordLists) -> bool:
+    """The preposition's gerund names a charge or what something is of, not an act done:
+    "arrested for collaborating", "the crime of attacking", "charged with aiding"."""
+    word = t.lower[preposition]
+    if word in words.gerund_prepositions:
+        return True
+    return word == "with" and t.lemma[t.head[preposition]].lower() in words.charge_verbs
 
 
 def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
@@ -547,7 +557,7 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "recalled" if reported_relative(t, token, words) else "relative"
     if marks and dep[token] == "advcl" and not words.background_markers.isdisjoint(marks):
         return "background"  # "after crowds trashed its embassy": coded, as an earlier event
-    if dep[token] == "pcomp" and lower[head] in words.gerund_prepositions and t.tag[token] == "VBG":
+    if dep[token] == "pcomp" and t.tag[token] == "VBG" and _charge_gerund(t, head, words):
         return "description"  # "arrested for collaborating with rebels": the charge, not an act
     if dep[token] == "xcomp":
         head_lemma = t.lemma[head]

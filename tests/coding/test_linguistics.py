@@ -602,6 +602,17 @@ def test_a_negated_verb_denies_its_infinitive(code_text):
         assert any("negated by" in d.reason for d in analysis.decisions if not d.kept), text
 
 
+def test_a_negated_permission_denies_what_it_would_permit(code_text):
+    # "refused to allow the planes to land and evacuate": an infinitive with its own
+    # subject is as undone as the verb it depends on, and so is its conjunct
+    analysis = code_text(
+        "Angolan rebels refused to allow UN planes to land and evacuate the observers."
+    )
+    assert [e.type for e in analysis.coded.events] == ["REJECT"]
+    allowed = code_text("Angolan rebels allowed UN planes to land and evacuate the observers.")
+    assert "AID" in [e.type for e in allowed.coded.events]
+
+
 def test_a_negation_that_asserts_the_infinitive_keeps_it(code_text):
     events = code_text("Israel did not hesitate to strike Hamas positions in Gaza.").coded.events
     assert [e.type for e in events] == ["ASSAULT"]

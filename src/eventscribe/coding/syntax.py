@@ -355,6 +355,12 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
         return f"negated by '{t.text(t.head[token])}'"
     if dep[token] == "xcomp" and (reason := _negated_governor(t, t.head[token], words)):
         return reason
+    if (
+        dep[token] == "ccomp"
+        and any(dep[c] == "aux" and t.lower[c] == "to" for c in kids[token])
+        and (reason := _negated_governor(t, t.head[token], words))
+    ):
+        return reason  # "refused to allow the planes to land": an infinitive with its subject
     if _ruled_out(t, token):
         return "ruled out"
     for obj in children(t, token, "dobj", "nsubjpass"):

@@ -62,6 +62,19 @@ def test_international_organisations(actors_of, text, mention, country):
     assert actors_of(text)[mention][0] == country
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("NATO-member Norway sent aid to Turkey.", "NATO-member Norway", "NOR"),
+        ("EU member Croatia condemned the attack.", "EU member Croatia", "HRV"),
+    ],
+)
+def test_a_country_named_by_the_head_is_the_actor_whatever_its_modifiers_name(
+    actors_of, text, mention, country
+):
+    assert actors_of(text)[mention][0] == country
+
+
 def test_capital_as_metonym_is_the_government(actors_of):
     assert actors_of("Belgrade said it would discuss the plan.")["Belgrade"][:2] == ("SRB", "GOV")
 

@@ -620,6 +620,9 @@ def _institutions_in_context(
     return knowns
 
 
+_STATE_KINDS = frozenset({"country", "partial"})
+
+
 def _phrase_clues(
     view: DocView, ids: TaggerIds, head: int, tokens: list[int], clues: dict[int, Clue]
 ) -> tuple[list[Clue], list[Clue], list[Clue], set[int]]:
@@ -645,7 +648,15 @@ def _phrase_clues(
             ethnic.append(clue)
         covered.update(range(clue.start, clue.end))
     if len(knowns) > 1:
-        knowns.sort(key=lambda c: (KIND_RANK.get(c.kind, 5), abs(head - c.end)))
+        # a phrase whose head is a country's name is that country, whatever body its
+        # modifiers name ("NATO-member Norway", "EU member Croatia", "US ally Israel")
+        knowns.sort(
+            key=lambda c: (
+                not (c.kind in _STATE_KINDS and c.start <= head < c.end),
+                KIND_RANK.get(c.kind, 5),
+                abs(head - c.end),
+            )
+        )
     return roles, knowns, ethnic, covered
 
 

@@ -47,6 +47,12 @@ def _where(nlp, tagger, sentence: str, trigger: str):
         ("Russian forces withdrew from Kherson last week.", "withdrew", "Kherson"),
         # a shared adverbial of two conjoined verbs
         ("Soldiers shot and killed a protester in Hebron.", "shot", "Hebron"),
+        # up a chain of a result participle and its conjunct
+        (
+            "Rebels attacked a convoy in Timbuktu, killing ten soldiers and wounding four.",
+            "wounding",
+            "Timbuktu",
+        ),
         # the agent phrase of a passive leads on to the place
         (
             "A policeman was killed by a roadside bomb in the city of Kandahar.",

@@ -390,11 +390,14 @@ def _starts(search: _Search, trigger: int) -> list[int]:
     """The trigger and, for a conjoined verb, the verb whose adverbials it shares."""
     view, ids = search.view, search.ids
     starts = [trigger]
-    # "shot and killed ... in Hebron"; "struck a meeting in Baghdad, killing 15"
-    if view.dep[trigger] == ids.conj or (
-        view.dep[trigger] == ids.advcl and view.tag[trigger] == ids.vbg
+    # "shot and killed ... in Hebron"; "struck a meeting in Baghdad, killing 15"; and up
+    # such a chain: "staged an attack in Rwanda, killing six and wounding six others"
+    node = trigger
+    while len(starts) <= _MAX_DEPTH and (
+        view.dep[node] == ids.conj or (view.dep[node] == ids.advcl and view.tag[node] == ids.vbg)
     ):
-        starts.append(view.head[trigger])
+        node = view.head[node]
+        starts.append(node)
     return starts + [c for c in view.children[trigger] if view.dep[c] == ids.conj]
 
 

@@ -77,6 +77,13 @@ def _where(nlp, tagger, sentence: str, trigger: str):
             "Saraqib",
         ),
         ("He trained at a camp in Aceh Province that was raided by police.", "raided", "Aceh"),
+        # the owner of a place noun is a named place noun itself
+        (
+            "Troops attacked the Bab Amr District's northern neighborhoods on Friday.",
+            "attacked",
+            "Bab Amr District",
+        ),
+        ("Troops shelled villages in Homs province's eastern countryside.", "shelled", "Homs"),
         # a plural place noun
         ("Gunmen executed ten prisoners in the Idlib and Hama governorates.", "executed", "Idlib"),
         # a name the model took for a nationality, said to be a place by its noun

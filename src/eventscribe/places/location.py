@@ -141,8 +141,12 @@ class _Search:
         if found is None and self.view.lower[head] in self.ids.place_nouns:
             # "in Idlib's Jisr al-Shughur district": the wider place only when the
             # narrower one has no name at all; not "at Washington's request"
+            # "the Bustan Al-Basha District's central neighborhoods": the owner may be a
+            # named place noun itself
             owners = [c for c in self.view.children[head] if self.view.dep[c] == self.ids.poss]
-            found = next(filter(None, map(self._gazetteer_place, owners)), None)
+            found = next(
+                filter(None, (self.place_in(owner, how=LOCATIVE) for owner in owners)), None
+            )
         if found is None and how != TARGET:
             found = self.inside_known_place(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE

@@ -77,6 +77,9 @@ def _where(nlp, tagger, sentence: str, trigger: str):
             "Saraqib",
         ),
         ("He trained at a camp in Aceh Province that was raided by police.", "raided", "Aceh"),
+        # a name set off by commas after a nameless place noun, which the parser may
+        # hang on the verb
+        ("Gunmen attacked a bank in the capital, Kabul, on Monday.", "attacked", "Kabul"),
         # the owner of a place noun is a named place noun itself
         (
             "Troops attacked the Bab Amr District's northern neighborhoods on Friday.",

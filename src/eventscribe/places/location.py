@@ -101,6 +101,8 @@ class _Ids:
         # the arcs a name takes to the kind-of-place noun it names: "Akida village" is
         # parsed nmod as often as compound
         self.compounds = _ids(("compound", "flat", "nmod"))
+        # how the parser may attach a name set off by commas ("in the capital, Kabul,")
+        self.detached = _ids(("appos", "npadvmod"))
         self.not_places = _ids(
             ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
         )
@@ -147,10 +149,22 @@ class _Search:
             found = next(
                 filter(None, (self.place_in(owner, how=LOCATIVE) for owner in owners)), None
             )
+        if found is None and self.view.lower[head] in self.ids.area_nouns:
+            found = self._detached_name(head)
         if found is None and how != TARGET:
             found = self.inside_known_place(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE
         return None if wide and how == TARGET else found
+
+    def _detached_name(self, head: int) -> EventLocation | None:
+        """ "in the capital, Kabul, on Monday": the name set off by a comma after a
+        nameless place noun is its name, though the parser may hang it on the verb."""
+        view, name = self.view, head + 2
+        if name >= len(view) or view.token_text(head + 1) != ",":
+            return None
+        if view.dep[name] not in self.ids.detached:
+            return None
+        return self._gazetteer_place(name)
 
     def _named_area(self, head: int, found: EventLocation) -> EventLocation:
         """ "the East Ghouta region of rural Damascus", "the Al-Zour district of Hama":

@@ -414,6 +414,23 @@ def test_paying_tribute_is_no_visit(code_text):
     assert "CONSULT" in _types(code_text, "The Serbian president paid a visit to Moscow.")
 
 
+def test_calling_off_a_strike_eases_dissent_and_refusing_to_end_it_is_a_rejection(code_text):
+    # CAMEO 082 (ease political dissent) and 1242 (refuse to ease popular dissent)
+    (called,) = code_text("Brazilian truck drivers called off a four-day strike.").coded.events
+    assert (called.cameo, called.quad) == ("082", 2)
+    (refused,) = code_text(
+        "Chilean teachers said they will not end the strike until their demands are met."
+    ).coded.events
+    assert (refused.type, refused.cameo) == ("REJECT", "1242")
+
+
+def test_a_date_after_a_preposition_is_no_object_of_the_verb(code_text):
+    # "by March 31" is when, not a march that was suspended
+    assert not code_text(
+        "The Russian consulate would have to suspend work by March 31."
+    ).coded.events
+
+
 def test_a_cardiac_arrest_is_no_arrest(code_text):
     assert "COERCE" not in _types(code_text, "The Kenyan prisoner had a cardiac arrest in Nairobi.")
     assert "COERCE" in _types(code_text, "Kenyan police arrested the activist in Nairobi.")

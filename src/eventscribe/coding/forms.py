@@ -97,6 +97,8 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
     found = []
     ent, low, lemma = t.ent, t.lower, t.lemma
     for obj in candidates:
+        if ent[obj] in DATE_ENTITIES and dep[obj] == "pobj":
+            continue  # "suspend work by March 31": a date is no object ("celebrated Eid" is)
         lower = low[obj]
         words = {lemma[obj].lower(), lower}
         if (
@@ -124,6 +126,7 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
 
 # the recogniser's labels of named places: countries and towns, regions and waters, sites
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+DATE_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _a_sum(t: Tree, i: int) -> bool:

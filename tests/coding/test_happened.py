@@ -424,6 +424,12 @@ def test_calling_off_a_strike_eases_dissent_and_refusing_to_end_it_is_a_rejectio
     assert (refused.type, refused.cameo) == ("REJECT", "1242")
 
 
+def test_forces_leaving_a_place_retreat_and_others_travel(code_text):
+    (left,) = code_text("Russian troops left the city of Kherson on Friday.").coded.events
+    assert (left.type, left.mode) == ("RETREAT", "withdraw")
+    assert not code_text("The French president left Paris for Berlin.").coded.events
+
+
 def test_a_date_after_a_preposition_is_no_object_of_the_verb(code_text):
     # "by March 31" is when, not a march that was suspended
     assert not code_text(

@@ -613,6 +613,14 @@ def test_a_negated_permission_denies_what_it_would_permit(code_text):
     assert "AID" in [e.type for e in allowed.coded.events]
 
 
+def test_an_object_parsed_as_the_subject_of_a_following_infinitive_is_the_object(code_text):
+    # "declared a state of siege to begin at midnight": the parser hangs "a state" on "begin"
+    (declared,) = code_text(
+        "Bolivian authorities declared a state of siege to begin at midnight Friday."
+    ).coded.events
+    assert (declared.type, declared.cameo) == ("COERCE", "1724")
+
+
 def test_a_negation_that_asserts_the_infinitive_keeps_it(code_text):
     events = code_text("Israel did not hesitate to strike Hamas positions in Gaza.").coded.events
     assert [e.type for e in events] == ["ASSAULT"]

@@ -262,6 +262,16 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     if not found:
         # "started harassing X": the object of an xcomp gerund chain is not ours
         found = [x for x in children(t, verb, "ccomp") if t.pos[x] == "NOUN"]
+    if not found:
+        # "declared a state of siege to begin at midnight": the parser makes the object
+        # the subject of the infinitive that follows it
+        found = [
+            s
+            for x in children(t, verb, "ccomp")
+            if any(t.dep[a] == "aux" and t.lower[a] == "to" for a in t.children[x])
+            for s in children(t, x, "nsubj")
+            if t.pos[s] in {"NOUN", "PROPN"}
+        ]
     return found
 
 

@@ -430,6 +430,14 @@ def test_forces_leaving_a_place_retreat_and_others_travel(code_text):
     assert not code_text("The French president left Paris for Berlin.").coded.events
 
 
+def test_the_direct_objects_entry_comes_before_its_of_objects(code_text):
+    # "announced a suspension of aid": the suspension is announced, not aid
+    (suspended,) = code_text("Denmark announced a suspension of aid to Egypt.").coded.events
+    assert suspended.type == "SANCTION"
+    (given,) = code_text("Japan announced 25,000 tons of food aid to North Korea.").coded.events
+    assert given.type == "AID"
+
+
 def test_a_date_after_a_preposition_is_no_object_of_the_verb(code_text):
     # "by March 31" is when, not a march that was suspended
     assert not code_text(

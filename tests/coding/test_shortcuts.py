@@ -73,7 +73,7 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
     the first of the highest specificity whose conditions hold."""
     words = matcher.words
     negated = syntax.is_negated(tree, verb, words)
-    best = None
+    best = fallback = None  # fallback: the best entry matched only by an "of" object
     for entry in matcher.lexicon.verb_entries(_lemma(matcher, tree, verb) or ""):
         if entry.when == "negated" and not negated:
             continue
@@ -83,16 +83,21 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
             continue
         if entry.objects:
             wanted = frozenset(entry.objects)
-            if not [
-                o
-                for o, ws, phrase in forms.object_words(tree, verb, load_word_lists())
+            matched = [
+                of_only
+                for o, ws, phrase, of_only in forms.object_words(tree, verb, load_word_lists())
                 if (ws & wanted or phrase in wanted)
                 and (not entry.needs or forms.has_complement(tree, o, entry.needs))
-            ]:
+            ]
+            if not matched:
+                continue
+            if all(matched):
+                if fallback is None or entry.specificity > fallback.specificity:
+                    fallback = entry
                 continue
         if best is None or entry.specificity > best.specificity:
             best = entry
-    return best
+    return best or fallback
 
 
 def test_verb_table_picks_the_entry_the_lexicon_order_picked(coder: Coder, docs: list[Doc]) -> None:

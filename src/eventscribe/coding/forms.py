@@ -72,10 +72,11 @@ def wanted(objects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(objects)
 
 
-def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str]]:
+def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str, bool]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
-    against (lemma, form, "@money", "@any", "@place") and its modifier phrase ("hunger
-    strike")."""
+    against (lemma, form, "@money", "@any", "@place"), its modifier phrase ("hunger
+    strike") and whether it is only the "of" object of another ("25,000 tons of food
+    aid")."""
     dep, pos, kids = t.dep, t.pos, t.children
     direct = syntax.objects_of(t, verb, lists)
     # a direct object the tagger took for a verb ("meet hostage-takers demands") still counts
@@ -93,7 +94,8 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         prepositional = [p for p in prepositional if not _a_sum(t, p)]
     candidates += prepositional
     # "25,000 tons of food aid": the measure's "of" object is the real object
-    candidates += [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
+    of_objects = [p for o in list(candidates) for p in syntax.prep_objects(t, o, "of")]
+    candidates += of_objects
     found = []
     ent, low, lemma = t.ent, t.lower, t.lemma
     for obj in candidates:
@@ -120,7 +122,7 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
                 [lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS]
             )
         phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
-        found.append((obj, words, phrase.strip()))
+        found.append((obj, words, phrase.strip(), obj in of_objects))
     return found
 
 

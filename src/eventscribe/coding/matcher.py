@@ -306,8 +306,9 @@ class EventMatcher:
         # are pure, so each is made only when an entry needs it
         negated: str | None | bool = False  # False: not read yet
         best: tuple[LexiconEntry, list[int]] | None = None
+        fallback: tuple[LexiconEntry, list[int]] | None = None  # matched by an "of" object
         nearby: set[str] | None = None  # particle words, read once per verb when needed
-        objects_words: list[tuple[int, set[str], str]] | None = None  # likewise its objects
+        objects_words: list[tuple[int, set[str], str, bool]] | None = None  # likewise
         for entry, when, tail, wanted in self._verb_table.get(lemma, ()):
             if when == "negated":
                 if negated is False:
@@ -333,13 +334,19 @@ class EventMatcher:
                     if objects_words is None
                     else objects_words
                 )
-                objects = [
-                    obj
-                    for obj, words, phrase in objects_words
+                matched = [
+                    (obj, of_only)
+                    for obj, words, phrase, of_only in objects_words
                     if (words & wanted or phrase in wanted)
                     and (not entry.needs or forms.has_complement(t, obj, entry.needs))
                 ]
-                if not objects:
+                if not matched:
+                    continue
+                objects = [obj for obj, _ in matched]
+                if all(of_only for _, of_only in matched):
+                    # "announced a suspension of aid": an entry of the direct object
+                    # itself comes first; the "of" object only when none has one
+                    fallback = fallback or (entry, objects)
                     continue
             if entry.by and not any(
                 a.sector in entry.by for a in self._sources(t, verb, entry, actors)
@@ -347,6 +354,7 @@ class EventMatcher:
                 continue  # "troops entered the town", not "Russia entered the conflict"
             best = (entry, objects)
             break
+        best = best or fallback
         if best is None or best[0].null:
             return None  # no entry, or one that says the phrase codes nothing
         entry, objects = best

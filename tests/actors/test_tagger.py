@@ -75,6 +75,27 @@ def test_a_country_named_by_the_head_is_the_actor_whatever_its_modifiers_name(
     assert actors_of(text)[mention][0] == country
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        (
+            "Gunmen killed two members of the Malaysian navy.",
+            "two members of the Malaysian navy",
+            "MIL",
+        ),
+        ("Police arrested the leader of the party.", "the leader of the party", "PTY"),
+        # the member noun's own compound says whose members they are
+        (
+            "Police met family members of detained lawyers.",
+            "family members of detained lawyers",
+            "CVL",
+        ),
+    ],
+)
+def test_a_member_noun_takes_the_sector_of_its_of_phrase(actors_of, text, mention, sector):
+    assert actors_of(text)[mention][1] == sector
+
+
 def test_capital_as_metonym_is_the_government(actors_of):
     assert actors_of("Belgrade said it would discuss the plan.")["Belgrade"][:2] == ("SRB", "GOV")
 

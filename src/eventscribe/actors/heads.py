@@ -51,6 +51,7 @@ class TaggerIds:
         self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})
         self.relative_clause = view.id("relcl")
         self.dash = view.id("-")  # lower-case "-" is the text "-"
+        self.of = view.id("of")
 
 
 def may_name_an_actor(
@@ -108,12 +109,32 @@ def role_describes_head(view: DocView, ids: TaggerIds, role: Clue, head: int) ->
     if view.pos[head] == ids.propn:
         return True
     last = role.end - 1
+    if (
+        view.lower[head] in ids.member_nouns
+        and _of_object(view, ids, last, head)
+        and not any(view.dep[c] == ids.compound for c in view.children[head])
+    ):
+        # "four members of his family", "leaders of the protesters"; not "family members
+        # of detained lawyers", whose own compound says whose members they are
+        return True
     if view.dep[last] != ids.compound or view.pos[head] != ids.noun:
         return False
     if view.lower[head] in ids.group_nouns or view.tag[head] in ids.plural_tags:
         return True
     # "police chief": the body a member noun's holder serves, right before it
     return view.lower[head] in ids.member_nouns and view.head[last] == head
+
+
+def _of_object(view: DocView, ids: TaggerIds, token: int, head: int) -> bool:
+    """``token`` heads the object of an "of" phrase on ``head`` ("members of the police")."""
+    prep = view.head[token]
+    phrase = ids.phrase
+    return (
+        view.dep[token] == phrase.pobj
+        and view.dep[prep] == phrase.prep
+        and view.lower[prep] == ids.of
+        and view.head[prep] == head
+    )
 
 
 def is_name(view: DocView, ids: TaggerIds, i: int, head: int) -> bool:

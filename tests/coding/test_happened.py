@@ -160,6 +160,13 @@ def test_a_past_act_in_a_relative_clause_happened_and_is_coded(code_text):
     kidnappings = [e for e in events if e.trigger.text == "kidnapped"]
     assert kidnappings and kidnappings[0].source.country == "SDN"
     assert kidnappings[0].target.country == "KEN"
+    # also when the clause describes a noun deeper in the object phrase
+    deeper = code_text(
+        "Sudanese rebels said they will free a Kenyan pilot and two members of his crew, "
+        "whom they kidnapped in March."
+    ).coded.events
+    kidnapped = [e for e in deeper if e.trigger.text == "kidnapped"]
+    assert kidnapped and kidnapped[0].source.country == "SDN"
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ class TaggerIds:
         self.plural_tags = view.ids({"NNS", "NNPS"})
         self.subject_or_owner = view.ids({"nsubj", "nsubjpass", "poss"})
         self.not_actor_pos = view.ids({"VERB", "AUX", "ADP"})
+        self.verbs = view.ids({"VERB", "AUX"})
         self.stance = view.ids(words.stance_prefixes)
         self.backing = view.ids(words.backing_words)
         self.continent = view.ids(words.continent_prefixes)

@@ -454,6 +454,10 @@ class ActorTagger:
             # subject of the verb the noun depends on is ("the rebels will free ...")
             noun = heads[governor]
             governor = heads[noun]
+            for _ in range(4):  # "will release X and 30 members of his government, whom"
+                if view.pos[governor] in ids.verbs or heads[governor] == governor:
+                    break
+                governor = heads[governor]
             actor = subject_of(governor, noun)
             if actor is not None:
                 return actor

@@ -437,6 +437,16 @@ def test_forces_leaving_a_place_retreat_and_others_travel(code_text):
     assert not code_text("The French president left Paris for Berlin.").coded.events
 
 
+def test_refusing_to_release_people_or_property_is_a_rejection_but_not_a_product(code_text):
+    # CAMEO 1243: refuse to release persons or property
+    for text in (
+        "The rebels will not release the kidnap victims.",
+        "British marines said they will not release the Iranian oil tanker.",
+    ):
+        assert [e.cameo for e in code_text(text).coded.events] == ["1243"], text
+    assert not code_text("The Korean company will not release a new album this year.").coded.events
+
+
 def test_the_direct_objects_entry_comes_before_its_of_objects(code_text):
     # "announced a suspension of aid": the suspension is announced, not aid
     (suspended,) = code_text("Denmark announced a suspension of aid to Egypt.").coded.events

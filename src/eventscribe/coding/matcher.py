@@ -97,6 +97,7 @@ class Candidate:
 
 
 MOVED_FORCES = frozenset({"MOBILIZE"})
+ANY_OBJECT = "@any"  # the lexicon's object word for any direct object
 MATERIAL_COOPERATION = frozenset(
     {"AID", "RETREAT", "COOPERATE"}
 )  # PLOVER quad class 2  # types whose direct object is what the actor moves
@@ -405,7 +406,7 @@ class EventMatcher:
         cause = syntax.natural_cause(t, verb, self.words)
         if cause is not None:
             return f"'{cause}' is a natural force or accident, not an actor"
-        if entry.objects:
+        if entry.objects and ANY_OBJECT not in entry.objects:
             return None  # the entry names its objects: the sense is the entry's
         words = self.words
         if entry.lemma in words.verbal_sense_verbs:

@@ -447,6 +447,18 @@ def test_refusing_to_release_people_or_property_is_a_rejection_but_not_a_product
     assert not code_text("The Korean company will not release a new album this year.").coded.events
 
 
+def test_finding_someone_guilty_is_a_conviction_and_not_guilty_is_none(code_text):
+    # CAMEO 116 (find guilty or liable), as "convicted"
+    for text in (
+        "A Danish court found the former official guilty of fraud.",
+        "The former official was found guilty of fraud by a Danish court.",
+    ):
+        (found,) = code_text(text).coded.events
+        assert found.cameo == "116", text
+        assert found.target.text.lower() == "the former official", text
+    assert not code_text("The former official was found not guilty of fraud.").coded.events
+
+
 def test_the_direct_objects_entry_comes_before_its_of_objects(code_text):
     # "announced a suspension of aid": the suspension is announced, not aid
     (suspended,) = code_text("Denmark announced a suspension of aid to Egypt.").coded.events

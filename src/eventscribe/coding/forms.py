@@ -16,6 +16,7 @@ from eventscribe.coding.tree import Tree
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "agent"})
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "acomp"})
 PHRASE_DEPS = frozenset(
     {"amod", "compound"}
 )  # the modifiers of an object's phrase ("hunger strike")
@@ -55,6 +56,15 @@ def particle_words(t: Tree, verb: int) -> set[str]:
         if dep[c] in {"prep", "prt"}
         for g in kids[c]
         if dep[g] == "pobj"
+    }
+    # "found the official guilty", "was found guilty": the adjective of a small clause
+    # ("found not guilty" is no such phrase)
+    nearby |= {
+        t.lower[c]
+        for c in kids[verb]
+        if dep[c] in SMALL_CLAUSE_DEPS
+        and t.pos[c] == "ADJ"
+        and not any(dep[g] == "neg" for g in kids[c])
     }
     if syntax.for_clause(t, verb) is not None:
         nearby.add("for")  # "called for Israel to halt": "for" opens the clause

@@ -263,12 +263,13 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
         # "started harassing X": the object of an xcomp gerund chain is not ours
         found = [x for x in children(t, verb, "ccomp") if t.pos[x] == "NOUN"]
     if not found:
-        # "declared a state of siege to begin at midnight": the parser makes the object
-        # the subject of the infinitive that follows it
+        # "declared a state of siege to begin at midnight", "found the official guilty":
+        # the parser makes the object the subject of the infinitive or adjective after it
         found = [
             s
             for x in children(t, verb, "ccomp")
-            if any(t.dep[a] == "aux" and t.lower[a] == "to" for a in t.children[x])
+            if t.pos[x] == "ADJ"  # "found the official guilty"
+            or any(t.dep[a] == "aux" and t.lower[a] == "to" for a in t.children[x])
             for s in children(t, x, "nsubj")
             if t.pos[s] in {"NOUN", "PROPN"}
         ]

@@ -484,7 +484,8 @@ def test_a_partitive_subject_is_read_through_to_who_acted(code_text):
 def test_a_day_is_never_the_recipient(code_text):
     events = code_text("Opposition supporters marched in Nairobi on Sunday.").coded.events
     assert [e.type for e in events] == ["PROTEST"]
-    assert events[0].target is None
+    # the place is the first actor of the verb phrase (PETRARCH's convention); the day never
+    assert [t.text for t in events[0].targets] == ["Nairobi"]
 
 
 def test_hoping_to_sign_is_an_intention_not_a_signing(code_text):

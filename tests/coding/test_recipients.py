@@ -325,6 +325,15 @@ def test_a_place_after_the_verb_stays_the_first_actor_of_the_verb_phrase(code_te
     )
 
 
+def test_after_a_verb_with_no_object_the_place_is_the_first_actor_of_the_verb_phrase(code_text):
+    # PETRARCH's convention, as the ConfliBERT roles gold codes it: "remained on alert in
+    # Paris" is aimed at Paris; "arrested two men in Kosovo" at the men
+    (alert,) = code_text("French soldiers remained on alert in Paris on Sunday.").coded.events
+    assert [t.text for t in alert.targets] == ["Paris"]
+    (arrest,) = code_text("Serbian police arrested two men in Kosovo.").coded.events
+    assert [t.text for t in arrest.targets] == ["two men"]
+
+
 def test_a_passive_request_is_aimed_at_its_subject_not_at_what_is_asked(code_text):
     # the one asked is the passive's subject; the complement is the act asked for
     events = code_text("Anyone with information is asked to call police.").coded.events

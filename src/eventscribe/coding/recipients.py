@@ -146,6 +146,10 @@ def nearest_object_actor(
     inside the trigger's own clause ("promised to continue aid to Mozambique"), or the
     owner of a thing there ("refused to respond to a demand from the US President")."""
     subjects: set[int] | None = None  # the verb's subject phrases, read when first needed
+
+    def acts_on() -> bool:
+        return bool(syntax.objects_of(t, verb, words))
+
     best: tuple[tuple[bool, int], tuple[Actor, ...]] | None = None
     dep, head, lower, by_head = t.dep, t.head, t.lower, actors.by_head
     for token, distance in clause_steps(t, verb, words, reach.depth).items():
@@ -159,8 +163,15 @@ def nearest_object_actor(
             continue
         if own(t, token, words) and token not in trigger_objects:
             continue  # "withdraw its troops": what it acts with, unless part of the trigger
-        if not reach.places and _where(t, token, verb, words):
-            continue  # "arrested two men in Kosovo", "at an event in Ohio": where, not whom
+        if (
+            not reach.places
+            and _where(t, token, verb, words)
+            and (token < verb or not exclude or acts_on())
+        ):
+            # "arrested two men in Kosovo", "at an event in Ohio": where, not whom; after a
+            # verb with no object, the place is the first actor of the verb phrase of an
+            # act with a doer ("troops remained on alert in Paris")
+            continue
         if dep[token] == "pobj" and lower[head[up]] == "according":
             continue  # "according to military statements": who says, not whom
         found = by_head.get(token, ())

@@ -40,7 +40,7 @@ def test_columns_match_tokens(docs: list[Doc]) -> None:
             assert view.string(view.tag[i]) == token.tag_
             assert view.token_text(i) == token.text
             assert view.head[i] == token.head.i
-            assert view.children[i] == [c.i for c in token.children]
+            assert list(view.children[i]) == [c.i for c in token.children]
             assert view.subtree(i) == {t.i for t in token.subtree}
             below = view.subtree(i)
             assert view.subtree_bounds(i) == (min(below), max(below))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from itertools import compress
 
-from spacy.attrs import LEMMA
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -74,32 +73,39 @@ class LabelColumn:
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
-_MENDED = frozenset({"ADJ", "VERB", "NOUN"})  # the tags a parse may mend
-
-
 def _nominal_adjectives(
-    pos: list[str], tag: LabelColumn, dep: list[str], children: list[list[int]]
+    pos: list[str],
+    tag: LabelColumn,
+    dep: list[str],
+    head: list[int],
+    children: list[tuple[int, ...]],
 ) -> None:
     """An adjective or past participle that fills a noun's slot (object, subject, object
     of a preposition) and has its own determiner is used as a noun: the tagger's ADJ or
     VERB becomes NOUN, so "an offensive" is an object the way "an attack" is, and "the
-    accused" names a person, not an accusation."""
-    for i in list(compress(range(len(pos)), map(_MENDED.__contains__, pos))):  # found in C
-        label = pos[i]
-        if (
-            (label == "ADJ" or (label == "VERB" and tag[i] == "VBN"))
-            and dep[i] in _ARGUMENT_DEPS
-            and any(dep[c] == "det" for c in children[i] if c < i)
-        ):
-            pos[i] = "NOUN"
-        elif label == "NOUN" and children[i] and _heads_a_clause(dep, children[i]):
-            pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
+    accused" names a person, not an accusation. A noun that heads a clause becomes VERB
+    (``_clause_heads``). Each token is judged on the tags as the tagger gave them."""
+    nouns = [
+        i
+        for i in compress(range(len(dep)), map(_ARGUMENT_DEPS.__contains__, dep))  # found in C
+        if (pos[i] == "ADJ" or (pos[i] == "VERB" and tag[i] == "VBN"))
+        and any(dep[c] == "det" for c in children[i] if c < i)
+    ]
+    verbs = [i for i in _clause_heads(dep, head) if pos[i] == "NOUN"]
+    for i in nouns:
+        pos[i] = "NOUN"
+    for i in verbs:
+        pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
 
 
-def _heads_a_clause(dep: list[str], kids: list[int]) -> bool:
-    """A word with a subject and a direct object of its own is a verb, whatever its tag."""
-    labels = {dep[c] for c in kids}
-    return "nsubj" in labels and "dobj" in labels
+def _clause_heads(dep: list[str], head: list[int]) -> set[int]:
+    """The words with a subject and a direct object of their own: verbs, whatever their
+    tags say (found from the few subject and object arcs, not from every word's children)."""
+    every = range(len(dep))
+    subjects = {head[c] for c in compress(every, map("nsubj".__eq__, dep)) if head[c] != c}
+    if not subjects:
+        return subjects
+    return subjects & {head[c] for c in compress(every, map("dobj".__eq__, dep)) if head[c] != c}
 
 
 class Tree:
@@ -125,13 +131,11 @@ class Tree:
         # asked of a few tokens per document (~90 of ~470): looked up when asked
         self.tag = LabelColumn(view.tag, strings, labels)
         self.ent = LabelColumn(view.ent_type, strings, labels)
-        _nominal_adjectives(self.pos, self.tag, self.dep, view.children)
+        _nominal_adjectives(self.pos, self.tag, self.dep, view.head, view.children)
         if len(words) > WORDS_KEPT:
             words.clear()
         self.lower = _strings_of(view.lower, strings, words)
-        self.lemma = _strings_of(
-            view.doc.to_array([LEMMA]).tolist() if len(view) else [], strings, words
-        )
+        self.lemma = _strings_of(view.lemma, strings, words)
         self.head = view.head
         self.children = view.children
         self.idx = view.idx

@@ -26,6 +26,7 @@ from spacy.attrs import (
     IS_PUNCT,
     IS_SPACE,
     IS_TITLE,
+    LEMMA,
     LENGTH,
     LOWER,
     POS,
@@ -34,7 +35,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-_COLUMNS = [POS, DEP, LOWER, ENT_TYPE, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER]
+_LABELS = [POS, DEP, LOWER, LEMMA, ENT_TYPE, TAG]  # ids of strings
+_COLUMNS = [*_LABELS, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_TITLE, IS_LOWER]
 _SIGNED = [HEAD, SENT_START]
 _WIDTH = len(_COLUMNS) + len(_SIGNED) + 1  # and ENT_IOB, read by entities()
 
@@ -42,14 +44,16 @@ _WIDTH = len(_COLUMNS) + len(_SIGNED) + 1  # and ENT_IOB, read by entities()
 class DocView:
     """Per-token columns of one parsed ``Doc`` (see the module docstring).
 
-    ``pos``, ``dep``, ``lower``, ``ent_type``, ``tag``: label ids as spaCy stores them;
-    ``head``: absolute head index; ``children``: child indexes in text order;
+    ``pos``, ``dep``, ``lower``, ``lemma``, ``ent_type``, ``tag``: label ids as spaCy
+    stores them;
+    ``head``: absolute head index; ``children``: child indexes in text order (a tuple
+    per token);
     ``sent_start``: True where a sentence starts (``Token.is_sent_start`` is True).
     """
 
     __slots__ = (
         "_entities", "_iob", "_sentences", "_subtrees", "children", "dep", "doc", "ent_type", "head", "idx", "is_lower",
-        "is_punct", "is_space", "is_title", "length", "lower", "pos", "sent_start", "tag",
+        "is_punct", "is_space", "is_title", "lemma", "length", "lower", "pos", "sent_start", "tag",
         "text",
     )  # fmt: skip
 
@@ -64,18 +68,16 @@ class DocView:
             doc.to_array([*_COLUMNS, *_SIGNED, ENT_IOB]) if n else np.zeros((0, _WIDTH), "uint64")
         )
         columns = array[:, : len(_COLUMNS)].T.tolist()
-        (self.pos, self.dep, self.lower, self.ent_type, self.tag, self.idx, self.length,
-         punct, space, title, lower) = columns  # fmt: skip
+        (self.pos, self.dep, self.lower, self.lemma, self.ent_type, self.tag, self.idx,
+         self.length, punct, space, title, lower) = columns  # fmt: skip
         # flags stay 1 or 0: true and false alike, without a list of bools made
         self.is_punct, self.is_space, self.is_title, self.is_lower = punct, space, title, lower
         self._iob = array[:, -1]
         signed = array[:, len(_COLUMNS) : -1].astype("int64")
-        self.head: list[int] = (signed[:, 0] + np.arange(n)).tolist()
+        heads = signed[:, 0] + np.arange(n)
+        self.head: list[int] = heads.tolist()
         self.sent_start: list[bool] = (signed[:, 1] == 1).tolist()  # -1 and 0 are not starts
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.children[head].append(i)
+        self.children = _children(heads, signed[:, 0] == 0)
         self._subtrees: dict[int, set[int]] = {}
         self._entities: list[tuple[int, int, int]] | None = None
         self._sentences: list[tuple[int, int]] | None = None
@@ -176,3 +178,15 @@ class DocView:
         if start != -1:
             found.append((start, previous + 1, label))
         return [entity for entity in found if entity[2] != 0]
+
+
+def _children(heads: np.ndarray, roots: np.ndarray) -> list[tuple[int, ...]]:
+    """The children of each token in text order, from the tokens' ``heads`` (``roots``:
+    where a token is its own head). Tuples, a leaf's the empty one: tuples of ints leave
+    the garbage collector's sight once it has looked at them, where a list per token
+    was most of what each of its collections went through during an article."""
+    n = len(heads)
+    keyed = np.where(roots, n, heads)  # a root in a group of its own, after every token's
+    order = tuple(np.argsort(keyed, kind="stable").tolist())  # by head, then in text order
+    ends = np.cumsum(np.bincount(keyed, minlength=n)[:n]).tolist()
+    return [order[start:end] for start, end in zip([0, *ends], ends)]

@@ -69,7 +69,8 @@ class LabelColumn:
 
 # where an adjective or a participle with its own determiner stands for a noun
 # ("launched an offensive", "the accused was unable to appear", "the wounded were taken
-# away"): the argument slots of a clause or a preposition
+# away"): the argument slots of a clause or a preposition (the subjects and objects
+# _clause_heads reads among them)
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
@@ -85,27 +86,28 @@ def _nominal_adjectives(
     VERB becomes NOUN, so "an offensive" is an object the way "an attack" is, and "the
     accused" names a person, not an accusation. A noun that heads a clause becomes VERB
     (``_clause_heads``). Each token is judged on the tags as the tagger gave them."""
+    args = list(compress(range(len(dep)), map(_ARGUMENT_DEPS.__contains__, dep)))  # found in C
     nouns = [
         i
-        for i in compress(range(len(dep)), map(_ARGUMENT_DEPS.__contains__, dep))  # found in C
+        for i in args
         if (pos[i] == "ADJ" or (pos[i] == "VERB" and tag[i] == "VBN"))
         and any(dep[c] == "det" for c in children[i] if c < i)
     ]
-    verbs = [i for i in _clause_heads(dep, head) if pos[i] == "NOUN"]
+    verbs = [i for i in _clause_heads(dep, head, args) if pos[i] == "NOUN"]
     for i in nouns:
         pos[i] = "NOUN"
     for i in verbs:
         pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
 
 
-def _clause_heads(dep: list[str], head: list[int]) -> set[int]:
+def _clause_heads(dep: list[str], head: list[int], args: list[int]) -> set[int]:
     """The words with a subject and a direct object of their own: verbs, whatever their
-    tags say (found from the few subject and object arcs, not from every word's children)."""
-    every = range(len(dep))
-    subjects = {head[c] for c in compress(every, map("nsubj".__eq__, dep)) if head[c] != c}
+    tags say. ``args`` are the tokens in argument slots (subjects and objects among them):
+    the arcs read, not every word's children."""
+    subjects = {head[c] for c in args if dep[c] == "nsubj" and head[c] != c}
     if not subjects:
         return subjects
-    return subjects & {head[c] for c in compress(every, map("dobj".__eq__, dep)) if head[c] != c}
+    return subjects & {head[c] for c in args if dep[c] == "dobj" and head[c] != c}
 
 
 class Tree:

@@ -181,14 +181,14 @@ def _needs(lex: Lexicon) -> dict[str, tuple[Need, ...]]:
     }
 
 
-def _folded_anchor(items: Iterable[str]) -> re.Pattern[str] | None:
-    """A search for ``items`` in the folded text (see :func:`prefilter.fold`): every
+def _folded_anchor(items: Iterable[str]) -> tuple[str, ...] | None:
+    """Words to search for in the folded text (see :func:`prefilter.fold`): every
     place a ``(?i)`` pattern matches one of them; None when a word is not plain ASCII,
     for which the folded text gives no such promise."""
-    found = [w.lower() for w in items]
+    found = tuple(w.lower() for w in items)
     if not found or not all(w and w.isascii() for w in found):
         return None
-    return re.compile(_alt(found))
+    return found
 
 
 def _anchors(lex: Lexicon) -> dict[str, Anchor]:
@@ -214,7 +214,7 @@ def _anchors(lex: Lexicon) -> dict[str, Anchor]:
     )
     units = ("week", "month", "year", "decade", "century")
     ago_units = ("day", "week", "month", "year", "decade")
-    prefixes: dict[str, tuple[re.Pattern[str] | None, Part, bool]] = {
+    prefixes: dict[str, tuple[re.Pattern[str] | tuple[str, ...] | None, Part, bool]] = {
         "weekday": (re.compile(_alt(lex.weekdays)), opt(word(*steps), Blanks()), False),
         "month_bare": (full, seq(opt(edge, Blanks("-")), opt(word(*steps), Blanks())), False),
         "month_day": (names, opt(weekdays, opt(Chars(",")), Blanks()), False),
@@ -314,17 +314,25 @@ def _anchors(lex: Lexicon) -> dict[str, Anchor]:
             ),
             True,
         ),
-        "year": (re.compile(r"\d\d\d\d"), seq(), False),
+    }
+    anchors = {
+        name: Anchor(re.compile(_alt(found)), prefix, in_folded, words=found)
+        if isinstance(found, tuple)  # words of _folded_anchor
+        else Anchor(found, prefix, in_folded)
+        for name, (found, prefix, in_folded) in prefixes.items()
+        if found is not None
+    }
+    # patterns that start with a digit, tried at the text's digits
+    at_digits = {
+        "year": (r"\d\d\d\d", seq()),
         # the separator with a digit either side; before it, the rest of the day's digits
-        "dotted": (re.compile(r"\d\.\d"), Digits(1), False),
-        "iso": (re.compile(r"\d-\d"), Digits(3), False),
-        "clock": (re.compile(r"\d"), seq(), False),
+        "dotted": (r"\d\.\d", Digits(1)),
+        "iso": (r"\d-\d", Digits(3)),
+        "clock": (r"\d", seq()),
     }
-    return {
-        name: Anchor(pattern, prefix, in_folded)
-        for name, (pattern, prefix, in_folded) in prefixes.items()
-        if pattern is not None
-    }
+    for name, (source, prefix) in at_digits.items():
+        anchors[name] = Anchor(re.compile(source), prefix, at_digits=True)
+    return anchors
 
 
 def _future_cue(lex: Lexicon) -> re.Pattern[str]:

@@ -44,16 +44,18 @@ _DIGIT_RUN = re.compile(r"\d+")
 
 class Clues:
     """What the needs ask about one text: the folded text and the positions of its
-    digits, each made once on first use, and the answer of each need already asked
-    (rules share needs, e.g. "a month name")."""
+    digits, each made once on first use, the answer of each need already asked (rules
+    share needs, e.g. "a month name"), and where each anchor searched for was found
+    (by its pattern's source and whether in the folded text; see :mod:`.anchors`)."""
 
-    __slots__ = ("_digits", "_folded", "held", "text")
+    __slots__ = ("_digits", "_folded", "anchored", "held", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._digits: list[int] | None = None
         self.held: dict[Need, bool] = {}
+        self.anchored: dict[tuple[str, bool], set[int]] = {}
 
     @property
     def folded(self) -> str:

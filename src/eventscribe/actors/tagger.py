@@ -624,7 +624,8 @@ def _institutions_in_context(
     return knowns
 
 
-_STATE_KINDS = frozenset({"country", "partial"})
+# kinds of known actor that name a state itself (not its capital or demonym)
+_STATE_NAME_KINDS = frozenset({"country", "partial"})
 
 
 def _phrase_clues(
@@ -656,7 +657,7 @@ def _phrase_clues(
         # modifiers name ("NATO-member Norway", "EU member Croatia", "US ally Israel")
         knowns.sort(
             key=lambda c: (
-                not (c.kind in _STATE_KINDS and c.start <= head < c.end),
+                not (c.kind in _STATE_NAME_KINDS and c.start <= head < c.end),
                 KIND_RANK.get(c.kind, 5),
                 abs(head - c.end),
             )

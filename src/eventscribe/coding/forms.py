@@ -14,7 +14,7 @@ from eventscribe.coding import syntax
 from eventscribe.coding.syntax import WordLists
 from eventscribe.coding.tree import Tree
 
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+NOUN_TAGS = syntax.NOUN_POS
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "agent"})
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "acomp"})
 PHRASE_DEPS = frozenset(
@@ -216,10 +216,6 @@ def has_complement(t: Tree, noun: int, needs: tuple[str, ...]) -> bool:
     for child in t.children[noun]:
         if child > noun and dep[child] == "prep" and lower[child] in needs:
             return True
-        if (
-            "to" in needs
-            and dep[child] == "acl"
-            and any(dep[c] == "aux" and lower[c] == "to" for c in t.children[child])
-        ):
+        if "to" in needs and dep[child] == "acl" and syntax.to_infinitive(t, child):
             return True
     return False

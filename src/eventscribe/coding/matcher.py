@@ -70,7 +70,7 @@ OPEN_MODALITIES = frozenset({"future", "hypothetical"})
 # ("condemnation from the EU", "a demand from Serbia").
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
-VERB_TAGS = frozenset({"VERB", "AUX"})
+VERB_TAGS = syntax.VERB_POS
 # (lemma, form) -> lexicon verb answers an EventMatcher keeps before starting afresh
 VERB_FORMS_KEPT = 100_000
 NOUN_TAGS = forms.NOUN_TAGS

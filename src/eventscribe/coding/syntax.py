@@ -90,6 +90,13 @@ PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
 CLAUSE_OF_NOUN = frozenset({"acl", "ccomp", "advcl"})
 ARGUMENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def to_infinitive(t: Tree, token: int) -> bool:
+    """The token has an infinitive's "to" ("to land", "to begin")."""
+    dep, lower = t.dep, t.lower
+    return any(dep[c] == "aux" and lower[c] == "to" for c in t.children[token])
 
 
 def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
@@ -268,10 +275,9 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
         found = [
             s
             for x in children(t, verb, "ccomp")
-            if t.pos[x] == "ADJ"  # "found the official guilty"
-            or any(t.dep[a] == "aux" and t.lower[a] == "to" for a in t.children[x])
+            if t.pos[x] == "ADJ" or to_infinitive(t, x)  # "found the official guilty"
             for s in children(t, x, "nsubj")
-            if t.pos[s] in {"NOUN", "PROPN"}
+            if t.pos[s] in NOUN_POS
         ]
     return found
 
@@ -325,7 +331,7 @@ def for_clause(t: Tree, verb: int) -> int | None:
         if dep[clause] not in FOR_CLAUSE_DEPS or clause < verb:
             continue
         marks = [lower[c] for c in kids[clause] if dep[c] == "mark"]
-        if "for" in marks and any(dep[c] == "aux" and lower[c] == "to" for c in kids[clause]):
+        if "for" in marks and to_infinitive(t, clause):
             return clause
     return None
 
@@ -368,7 +374,7 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
         return reason
     if (
         dep[token] == "ccomp"
-        and any(dep[c] == "aux" and t.lower[c] == "to" for c in kids[token])
+        and to_infinitive(t, token)
         and (reason := _negated_governor(t, t.head[token], words))
     ):
         return reason  # "refused to allow the planes to land": an infinitive with its subject

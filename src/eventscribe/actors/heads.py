@@ -52,7 +52,6 @@ class TaggerIds:
         self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})
         self.relative_clause = view.id("relcl")
         self.dash = view.id("-")  # lower-case "-" is the text "-"
-        self.of = view.id("of")
 
 
 def may_name_an_actor(
@@ -133,7 +132,7 @@ def _of_object(view: DocView, ids: TaggerIds, token: int, head: int) -> bool:
     return (
         view.dep[token] == phrase.pobj
         and view.dep[prep] == phrase.prep
-        and view.lower[prep] == ids.of
+        and view.lower[prep] in phrase.descriptive  # "of"
         and view.head[prep] == head
     )
 

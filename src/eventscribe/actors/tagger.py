@@ -383,7 +383,8 @@ class ActorTagger:
         if short_form:
             memory.abbreviations[short_form] = actor  # "British Airways (BA)": "BA" is the airline
         elif not person and actor.code:
-            for letters in _initials(view, head, clues):  # "Financial Services Agency": FSA
+            skipped = self.names.words.initials_skipped
+            for letters in _initials(view, head, clues, skipped):  # "Financial Services Agency"
                 memory.abbreviations.setdefault(letters, actor)
         memory.remember(actor, names=_name_keys(words), titles=titles, person=person)
         return actor
@@ -711,11 +712,9 @@ def _note_subject(
         memory.subject_sentence = memory.sentence
 
 
-# words an organisation's initials skip ("Organization of the Petroleum Exporting Countries")
-_NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "&", "on", "in", "de"})
-
-
-def _initials(view: DocView, head: int, clues: dict[int, Clue]) -> list[str]:
+def _initials(
+    view: DocView, head: int, clues: dict[int, Clue], skipped: frozenset[str]
+) -> list[str]:
     """The initials of the name around the phrase's head, when it has three capitalised
     words or more ("Financial Services Agency": FSA, "National Bureau of Investigation":
     NBI), with and without a country word that opens it ("Japanese ...")."""
@@ -733,7 +732,7 @@ def _initials(view: DocView, head: int, clues: dict[int, Clue]) -> list[str]:
     words = [
         i
         for i in range(first, last + 1)
-        if text(i)[:1].isupper() and text(i).lower() not in _NOT_IN_INITIALS
+        if text(i)[:1].isupper() and text(i).lower() not in skipped
     ]
     letters = "".join(text(i)[0] for i in words)
     if words and _country_clue(clues.get(words[0])):

@@ -29,6 +29,7 @@ LISTS = (
     "regions",
     "intergovernmental_types",
     "name_prepositions",
+    "initials_skipped",
     "group_nouns",
     "member_nouns",
     "place_prepositions",
@@ -57,6 +58,7 @@ class ActorWords:
     regions: frozenset[str]
     intergovernmental_types: frozenset[str]
     name_prepositions: frozenset[str]
+    initials_skipped: frozenset[str]
     group_nouns: frozenset[str]
     member_nouns: frozenset[str]
     place_prepositions: frozenset[str]

@@ -244,3 +244,20 @@ def test_armed_forces_entering_a_town_occupy_it(code_text):
         "The army entered talks with the rebels.",
     ):
         assert not [e for e in code_text(text).coded.events if e.cameo == "192"], text
+
+
+def test_armed_forces_targeting_positions_attack_them_but_ads_and_sanctions_do_not(code_text):
+    """Phoenix CAMEO.2.0: TARGET [190], "- * &MILITARY"; aimed by armed forces or at a
+    military position, not a campaign's voters or a sanction's banks."""
+    for text in (
+        "The Kosovo Security Force targeted rebel positions near the village of Banjska.",
+        "Serbian rebels targeted a police checkpoint in Zvecan.",
+    ):
+        assert [(e.type, e.cameo) for e in code_text(text).coded.events] == [
+            ("ASSAULT", "190")
+        ], text
+    for text in (
+        "The new advertising campaign targets young voters in Serbia.",
+        "The European sanctions target Russian banks.",
+    ):
+        assert not [e for e in code_text(text).coded.events if e.type == "ASSAULT"], text

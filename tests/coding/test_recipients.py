@@ -349,3 +349,16 @@ def test_a_time_phrase_names_the_circumstance_not_the_recipient(code_text):
     ).coded.events
     orders = [e for e in events if e.trigger.text.startswith("ordered")]
     assert orders and not any(t.country == "TUR" for e in orders for t in e.targets)
+
+
+def test_an_object_shifted_after_an_as_phrase_is_still_the_object(code_text):
+    # heavy-NP shift: the long object follows the short "as" phrase
+    events = code_text(
+        "Kosovo on Monday denounced as a provocation Serbia's deployment of troops near the border."
+    ).coded.events
+    assert ("ACCUSE", "XKX", "SRB") in dyads(events)
+    # set off by a comma it is an apposition of the "as" phrase, not the object
+    events = code_text(
+        "Albania denounced the vote as a crime, a blow to peace in the Balkans."
+    ).coded.events
+    assert all(t.country is None for e in events for t in e.targets)

@@ -279,7 +279,21 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             for s in children(t, x, "nsubj")
             if t.pos[s] in NOUN_POS
         ]
+    if not found:
+        found = _shifted_objects(t, verb)
     return found
+
+
+def _shifted_objects(t: Tree, verb: int) -> list[int]:
+    """Heavy-NP shift: "denounced as an ugly crime Serbia's suppression of the unrest".
+    The long object follows the short "as" phrase, and the parser hangs it on that
+    phrase as an apposition; one set off by a comma is a real apposition."""
+    return [
+        a
+        for p in prep_objects(t, verb, "as")
+        for a in children(t, p, "appos")
+        if min(t.subtree(a)) > 0 and t.lower[min(t.subtree(a)) - 1] not in {",", "(", "-", "--"}
+    ]
 
 
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})

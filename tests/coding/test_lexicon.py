@@ -253,9 +253,9 @@ def test_armed_forces_targeting_positions_attack_them_but_ads_and_sanctions_do_n
         "The Kosovo Security Force targeted rebel positions near the village of Banjska.",
         "Serbian rebels targeted a police checkpoint in Zvecan.",
     ):
-        assert [(e.type, e.cameo) for e in code_text(text).coded.events] == [
-            ("ASSAULT", "190")
-        ], text
+        assert [(e.type, e.cameo) for e in code_text(text).coded.events] == [("ASSAULT", "190")], (
+            text
+        )
     for text in (
         "The new advertising campaign targets young voters in Serbia.",
         "The European sanctions target Russian banks.",

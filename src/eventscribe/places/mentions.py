@@ -99,8 +99,14 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool, words: PlaceWor
 
 def _spelling(text: str, entry: Entry) -> bool:
     """An alternate name that is a spelling of the entry's name ("Kiev", "New York"),
-    not a translation or an old name ("Salisbury" for Harare)."""
-    return fold(text)[:1] == fold(entry.name)[:1]
+    not a translation or an old name ("Salisbury" for Harare). Marks before the first
+    letter do not count: GeoNames writes the Arabic ayn as a turned comma ("‘Afrīn"),
+    which news leaves out ("Afrin")."""
+    return _first_letter(fold(text)) == _first_letter(fold(entry.name))
+
+
+def _first_letter(name: str) -> str:
+    return next((c for c in name if c.isalnum()), "")
 
 
 def case_ok(text: str) -> bool:

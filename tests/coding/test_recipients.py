@@ -152,6 +152,15 @@ def test_an_actors_own_forces_are_not_the_target_of_its_withdrawal(code_text):
     assert retreat and retreat[0].target is not None and retreat[0].target.country == "NER"
 
 
+def test_an_envoy_recalled_is_the_recallers_own_and_the_state_he_left_is_the_target(code_text):
+    # CAMEO 161 (reduce or break diplomatic relations): aimed at the host state
+    for text in (
+        "Slovenia recalled its ambassador to Russia for consultations.",
+        "Slovenia recalled its ambassador from Moscow on Monday.",
+    ):
+        assert dyads(code_text(text).coded.events) == {("SANCTION", "SVN", "RUS")}, text
+
+
 def test_what_a_government_says_its_own_state_should_do_is_no_request(code_text):
     events = code_text(
         "The Turkish foreign minister said that Turkey and Greece should work together."

@@ -816,3 +816,14 @@ def test_a_gerund_after_from_is_not_done_by_the_subject(code_text):
         "Police in Minsk blocked lawyers from visiting the jailed opposition leader."
     ).coded.events
     assert not any(e.type == "CONSULT" and e.source and e.source.sector == "COP" for e in events)
+
+
+def test_an_event_noun_after_coordinated_modifiers_is_still_the_object(code_text):
+    # "a new air and ground offensive": the parser makes "air" the head and hangs the
+    # real head after it; an English noun phrase ends with its head
+    events = code_text(
+        "Russia launched a new air and ground offensive against Ukrainian positions."
+    ).coded.events
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [
+        ("ASSAULT", "RUS", "UKR")
+    ]

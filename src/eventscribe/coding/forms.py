@@ -125,6 +125,14 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
             words.add("@any")  # lexicon object word for any direct object
             if ent[obj] in PLACE_ENTITIES:
                 words.add("@place")  # a named place ("entered Kafr Naya")
+        # "a new air and ground offensive": with coordinated modifiers the parser may
+        # make the first the head and hang the real head after it as a modifier (an
+        # English noun phrase ends with its head)
+        words.update(
+            lemma[x].lower()
+            for x in kids[obj]
+            if x > obj and dep[x] in _MODIFIER_DEPS and not kids[x]
+        )
         lefts = [x for x in kids[obj] if x < obj]
         if pos[obj] == "PROPN" and dep[obj] == "dobj":
             # a name with its title ("called President Milei"): the title counts as the object word
@@ -135,6 +143,8 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         found.append((obj, words, phrase.strip(), obj in of_objects))
     return found
 
+
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 # the recogniser's labels of named places: countries and towns, regions and waters, sites
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

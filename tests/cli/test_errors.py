@@ -211,3 +211,30 @@ def test_a_command_run_in_process_leaves_the_collector_working(tmp_path):
     result = CliRunner().invoke(main, ["summary", "--store", str(tmp_path / "none.duckdb")])
     assert result.exit_code != 0  # no such store: the error path ends the command too
     assert gc.get_freeze_count() == before
+
+
+def test_a_command_that_builds_a_coder_leaves_the_collector_as_it_was(cli):
+    """The coder is built with the collector's automatic collections paused and frozen
+    while the command runs (start-up); when the command ends, the thresholds are the
+    caller's again and nothing stays frozen."""
+    import gc
+
+    thresholds, frozen = gc.get_threshold(), gc.get_freeze_count()
+    result = cli("explain", "Serbia and Kosovo reached an agreement.")
+    assert result.exit_code == 0, result.stderr
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == frozen
+
+
+def test_the_collector_is_paused_while_a_block_runs_and_what_it_built_frozen():
+    import gc
+
+    from eventscribe.cli import collector_paused
+
+    thresholds = gc.get_threshold()
+    with collector_paused():
+        assert gc.get_threshold()[0] == 0
+        built = [[] for _ in range(1000)]
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0  # outside a command: unfrozen at once
+    assert built

@@ -184,20 +184,32 @@ def validate_lexicon_file(path: Path, ontology: Ontology) -> int:
 
 def _read_entries(path: Path, text: str, ontology: Ontology) -> list[LexiconEntry]:
     try:
-        root, data = yamlio.compose_and_load(text)
+        parsed = yamlio.parsed_once(text, _entries_and_lines, str(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise DataFileError(f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
-    if root is None:
+    if parsed is None:
         return []
+    data = parsed["data"]
     if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
         raise DataFileError(f"{path}: expected a mapping with an 'entries' list")
-    entry_nodes = next(v for k, v in root.value if k.value == "entries").value
     return [
-        _entry(item, f"{path}:{node.start_mark.line + 1}", ontology)
-        for item, node in zip(data["entries"], entry_nodes, strict=True)
+        _entry(item, f"{path}:{line}", ontology)
+        for item, line in zip(data["entries"], parsed["lines"], strict=True)
     ]
+
+
+def _entries_and_lines(text: str) -> dict[str, Any] | None:
+    """The value of a lexicon file's YAML and the line of each item of its 'entries'
+    list (None for an empty document): what :func:`yamlio.parsed_once` keeps."""
+    root, data = yamlio.compose_and_load(text)
+    if root is None:
+        return None
+    if not isinstance(data, Mapping) or not isinstance(data.get("entries"), list):
+        return {"data": data, "lines": []}
+    entry_nodes = next(v for k, v in root.value if k.value == "entries").value
+    return {"data": data, "lines": [node.start_mark.line + 1 for node in entry_nodes]}
 
 
 def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:

@@ -238,3 +238,12 @@ def test_the_collector_is_paused_while_a_block_runs_and_what_it_built_frozen():
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() == 0  # outside a command: unfrozen at once
     assert built
+
+
+def test_a_command_whose_coder_fails_to_build_leaves_nothing_frozen(cli):
+    import gc
+
+    frozen = gc.get_freeze_count()
+    result = cli("explain", "Serbia and Kosovo reached an agreement.", "--model", "no_such_model")
+    assert result.exit_code == 3
+    assert gc.get_freeze_count() == frozen

@@ -21,6 +21,7 @@ from multiprocessing.pool import AsyncResult
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
+from eventscribe.collector import paused_then_frozen
 from eventscribe.config import Settings
 from eventscribe.pipeline import Coder
 from eventscribe.records import Article
@@ -89,8 +90,10 @@ class SerialExecutor:
 @lru_cache(maxsize=1)
 def _process_coder(settings: Settings) -> Coder:
     """The worker process's Coder: built (with every data table loaded) on its first
-    use, then reused."""
-    return Coder.build(settings).warmed_up()
+    use, then reused. Built with the collector paused and frozen out of its sight for
+    the worker's life (:func:`eventscribe.collector.paused_then_frozen`)."""
+    with paused_then_frozen():
+        return Coder.build(settings).warmed_up()
 
 
 def _start_worker() -> None:

@@ -154,7 +154,7 @@ RECORD_COLUMNS = (
 def event_record(doc: CodedDocument, event: Event) -> dict[str, Any]:
     """One event as a flat dict with :data:`RECORD_COLUMNS` (``sources``/``targets`` are
     lists of actor dicts as in the JSONL contract)."""
-    location = event.location or {}
+    location = event.location.to_contract() if event.location is not None else {}
     text = doc.article.text
     record: dict[str, Any] = {
         "event_id": event.event_id, "doc_id": event.doc_id, "event_date": event.date,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # records of later stages, each with its own contract form
     from eventscribe.coding.coder import Decision
+    from eventscribe.places.located import EventLocation
     from eventscribe.places.tagger import Place
     from eventscribe.quotes.finder import Quote
 
@@ -151,7 +152,7 @@ class Event:
     targets: tuple[Actor, ...]
     trigger: Span
     sentence: Span
-    location: dict[str, Any] | None = None
+    location: EventLocation | None = None  # where the sentence says it happened
     confidence: float = 1.0
     explanation: str = ""
     mentions: tuple[Span, ...] = ()  # other statements of the same event in the article
@@ -283,5 +284,5 @@ def event_to_contract(event: Event) -> dict[str, Any]:
             "text": event.trigger.text,
         },
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
-        "location": event.location,
+        "location": None if event.location is None else event.location.to_contract(),
     }

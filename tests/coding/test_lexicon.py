@@ -230,7 +230,10 @@ def test_a_verb_entry_can_name_the_sectors_of_its_doer(tmp_path):
 def test_armed_forces_entering_a_town_occupy_it(code_text):
     """Phoenix CAMEO.2.0: ENTER "- &MILITARY * &TOWN [192]"; a named place is a town."""
     coded = {
-        text: [(e.cameo, e.source.country, (e.location or {}).get("name")) for e in events]
+        text: [
+            (e.cameo, e.source.country, e.location and e.location.to_contract()["name"])
+            for e in events
+        ]
         for text in (
             "Serbian troops entered the town of Zvecan on Friday.",
             "Kosovo rebels entered Banjska on Sunday.",

@@ -421,7 +421,7 @@ def test_a_victim_the_text_does_not_place_still_makes_the_event(code_text):
     events = code_text("A Muslim man was shot dead in Pattani on Sunday.").coded.events
     assert [(e.type, e.source) for e in events] == [("ASSAULT", None)]
     assert events[0].target is not None and events[0].target.name == "Muslim man"
-    assert events[0].location is not None and events[0].location["text"] == "Pattani"
+    assert events[0].location is not None and events[0].location.text == "Pattani"
 
 
 def test_a_verb_the_lemmatizer_misses_is_found_by_its_inflection(code_text):
@@ -552,7 +552,7 @@ def test_an_event_noun_that_breaks_out_takes_the_verbs_phrases(code_text):
     ).coded.events
     assert clash.type == "ASSAULT" and clash.trigger.text == "Clashes broke out"
     assert [a.text for a in clash.sources] == ["police", "students"]
-    assert clash.location is not None and clash.location["text"] == "Dhaka"
+    assert clash.location is not None and clash.location.text == "Dhaka"
     assert clash.date == "2024-03-04"  # the Monday before
 
 

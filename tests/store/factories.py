@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from eventscribe.places.located import EventLocation
 from eventscribe.quotes.finder import Quote
 from eventscribe.records import (
     Actor,
@@ -50,6 +51,11 @@ def sentences_of(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def pristina(text: str) -> EventLocation:
+    """A location the sentence names but the gazetteer does not place (no coordinates)."""
+    return EventLocation(start=0, end=len(text), text="Pristina", place=None, precision=None)
+
+
 def make_event(
     doc_id: str,
     text: str,
@@ -80,7 +86,7 @@ def make_event(
         targets=() if target is None else (target,),
         trigger=trig,
         sentence=sentence,
-        location={"name": "Pristina", "country": "XKX"} if target else None,
+        location=pristina(text) if target else None,
         confidence=0.75,
         explanation=f"trigger {trigger!r}",
     )

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from eventscribe.places.located import EventLocation
 from eventscribe.places.tagger import Place
 from eventscribe.store import EventStore
 
@@ -35,7 +36,7 @@ def located_doc():
     """The accusation story with its protest located in Belgrade, as the coder gives it."""
     doc = accusation_doc()
     accused, protest = doc.events
-    where = {**BELGRADE.to_contract(), "precision": "city"}
+    where = EventLocation(BELGRADE.start, BELGRADE.end, BELGRADE.text, BELGRADE, "city")
     return replace(
         doc,
         events=(replace(accused, location=None), replace(protest, location=where)),

@@ -33,7 +33,7 @@ from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
 from eventscribe.petrarch.actors import CodeReader
 from eventscribe.petrarch.discards import Discards
-from eventscribe.places import Place
+from eventscribe.places import EventLocation, Place
 from eventscribe.places.location import event_location_at
 from eventscribe.records import (
     CAMEO_ONLY,
@@ -141,8 +141,7 @@ class EventCoder:
                 if candidate.dropped is not None:
                     continue
                 event_date = dates.date_of(candidate.anchor, start, end)
-                where = event_location_at(tree.view, candidate.anchor, places)
-                location = where.to_contract() if where is not None else None
+                location = event_location_at(tree.view, candidate.anchor, places)
                 if named is None:
                     sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
                     named = countries_named(start, end, sentence, *states)
@@ -168,7 +167,7 @@ class EventCoder:
         article: Article,
         sent: tuple[int, int, Span],
         when: EventDate,
-        location: dict[str, Any] | None,
+        location: EventLocation | None,
         named: Sequence[tuple[int, int, str]] = (),
         actors: ActorIndex | None = None,
     ) -> Iterable[Event]:

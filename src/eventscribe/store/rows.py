@@ -146,6 +146,7 @@ def _event_row(
     thousands of them)."""
     sent = event.sentence
     trigger = event.trigger
+    location = None if event.location is None else event.location.to_contract()
     return (
         event.event_id,
         doc.article.doc_id,
@@ -169,13 +170,13 @@ def _event_row(
         sent.end,
         # the sentence as it stands in the article (offsets are into the original text)
         doc.article.text[sent.start : sent.end],
-        None if event.location is None else _to_json(event.location, doc, "location"),
+        None if location is None else _to_json(location, doc, "location"),
         event.timing,
         event.explanation,
         run_id,
         event.mutual,
         event.paired_cameo,
-        *_location_values(event.location),
+        *_location_values(location),
         _day(event.date, event.date_precision),
     )
 

@@ -264,3 +264,11 @@ def test_armed_forces_targeting_positions_attack_them_but_ads_and_sanctions_do_n
         "The European sanctions target Russian banks.",
     ):
         assert not [e for e in code_text(text).coded.events if e.type == "ASSAULT"], text
+
+
+def test_apprehending_someone_is_an_arrest(code_text):
+    """Phoenix CAMEO.2.0: APPREHEND [173], beside ARREST."""
+    (event,) = code_text(
+        "Serbian police apprehended a Kosovo Albanian man near Jarinje."
+    ).coded.events
+    assert (event.type, event.cameo, event.source.country) == ("COERCE", "173", "SRB")

@@ -106,3 +106,17 @@ def test_a_gapped_passive_takes_its_own_subject_as_its_patient(coder):
     assert wounded, "gunfire is no natural force: the wounding is not dropped"
     (event,) = analysis.coded.events
     assert [a.text for a in event.targets] == ["At least 11 people", "9"]
+
+
+def test_an_unnamed_recipient_with_a_code_the_event_has_adds_no_dyad(code_text):
+    # PETRARCH codes one event per pair of codes; a dyad row per pair is what users count
+    (event,) = code_text(
+        "Kosovo police arrested Serbian Interior Minister Bratislav Gasic and two other "
+        "Serbian officials near the border."
+    ).coded.events
+    assert [a.name for a in event.targets] == ["Bratislav Gasic"]
+    # two named people with one code stay two
+    (met,) = code_text(
+        "The EU envoy met Aleksandar Vucic and Ana Brnabic in Belgrade."
+    ).coded.events
+    assert [a.country for a in met.targets] == ["SRB", "SRB"]

@@ -192,7 +192,10 @@ class EventCoder:
             source = as_named(source, sent_start, sent_end, actors)
             target = as_named(target, sent_start, sent_end, actors)
             for actor, role in ((source, sources), (target, [] if mutual else targets)):
-                if actor is not None and not any(actor.same_as(a) for a in role):
+                if actor is not None and not any(
+                    actor.same_as(a) or (role is targets and _adds_no_actor(tree, actor, a))
+                    for a in role
+                ):
                     role.append(actor)
         if self._cameo_codes is not None:
             sources, targets = (
@@ -258,6 +261,20 @@ def cameo_quad(cameo: str) -> int:
     cooperation, 09-13 verbal conflict, 14-20 material conflict."""
     root = int(cameo[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _adds_no_actor(tree: Tree, actor: Actor, earlier: Actor) -> bool:
+    """ "release Prime Minister Chaudhry and more than 30 members of his government",
+    "killed two Iraqi youths and wounded five others": a later recipient that names no
+    one (no proper noun) and has the code (country and sector) of a recipient the event
+    already has adds no actor to it (PETRARCH codes one event per pair of codes, and a
+    dyad row per pair is what GDELT/ICEWS users count); two named people with one code
+    stay two ("met Putin and Lavrov")."""
+    if actor.country is None or (actor.country, actor.sector) != (earlier.country, earlier.sector):
+        return False
+    return not any(
+        tree.pos[i] == "PROPN" for i in range(len(tree)) if actor.start <= tree.idx[i] < actor.end
+    )
 
 
 def _recoded(actors: list[Actor], codes: CodeReader) -> list[Actor]:

@@ -83,3 +83,23 @@ def test_the_lexicon_read_from_the_kept_parse_is_the_same(cache: Path) -> None:
     assert root is not None
     entries = next(v for k, v in root.value if k.value == "entries").value
     assert [e.origin for e in kept] == [f"{path}:{n.start_mark.line + 1}" for n in entries]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["{not json", '{"digest": "0", "value": {"entries": []}}', "[1, 2]"],
+    ids=["truncated", "edited", "wrong shape"],
+)
+def test_a_corrupt_kept_parse_is_parsed_again_with_one_line_on_stderr(
+    cache: Path, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[str] = []
+    text = "entries:\n- verb: meet\n  type: CONSULT\n"
+    yamlio.parsed_once(text, _counting(calls), "a.yaml")
+    (kept,) = cache.glob("*.json")
+    kept.write_text(damage, encoding="utf-8")
+    assert yamlio.parsed_once(text, _counting(calls), "a.yaml") == yamlio.safe_load(text)
+    assert len(calls) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert yamlio.parsed_once(text, _counting(calls), "a.yaml") == yamlio.safe_load(text)
+    assert len(calls) == 2  # written again, read back

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -22,7 +23,7 @@ from eventscribe import __version__
 
 T = TypeVar("T")
 # bump when what a kept parse holds changes for the same text
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 if TYPE_CHECKING:
     SafeLoader = yaml.SafeLoader
@@ -65,23 +66,45 @@ def parsed_once(text: str, parse: Callable[[str], T], source: str) -> T:
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     kept = cache_root() / "parsed" / f"{stem}-{digest}.json"
     try:
-        return cast(T, json.loads(kept.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        pass
+        stored = kept.read_text(encoding="utf-8")
+    except OSError:
+        stored = None  # not kept yet (or not readable): parse it
+    if stored is not None:
+        found = _checked(stored)
+        if found is not None:
+            return cast(T, found[0])
+        print(f"eventscribe: {kept} is corrupt; parsing {source} again", file=sys.stderr)
     value = parse(text)
     _keep(kept, value, stale=f"{stem}-*.json")
     return value
+
+
+def _checked(stored: str) -> tuple[Any] | None:
+    """The value a kept file holds, in a 1-tuple, when it reads as written (its own
+    digest matches), else None."""
+    try:
+        kept = json.loads(stored)
+        value = kept["value"]
+        intact = kept["digest"] == _digest(value)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return (value,) if intact else None
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha1(json.dumps(value, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 def _keep(path: Path, value: Any, stale: str) -> None:
     """Write ``value`` as JSON to ``path`` (atomically) if it reads back equal, then
     remove the other files matching ``stale`` (the parses of earlier texts)."""
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        plain = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         return
-    if json.loads(text) != value:
+    if json.loads(plain) != value:
         return
+    text = json.dumps({"digest": _digest(value), "value": value}, ensure_ascii=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}")

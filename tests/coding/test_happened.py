@@ -737,3 +737,16 @@ def test_a_denied_act_is_not_done_and_not_the_deniers(code_text):
     assert "AID" not in _types(code_text, "The refugees have been denied asylum by Germany.")
     events = code_text("Russia denied the attack on the convoy.").coded.events
     assert not [e for e in events if e.type == "ASSAULT" and e.sources]
+
+
+def test_a_gerund_that_is_a_nouns_topic_is_no_act(code_text):
+    # "pronouncements on accepting imports", "a row over expelling diplomats": what the
+    # noun is about, not an act reported as done
+    for text in (
+        "Belgrade is wary of Kosovo's pronouncements on accepting Serbian imports.",
+        "The row over expelling Russian diplomats divided the cabinet.",
+    ):
+        assert not code_text(text).coded.events, text
+    # after a verb, "on" says when: the act is done
+    (met,) = code_text("On arriving in Brussels, Vucic met the EU envoy.").coded.events
+    assert met.type == "CONSULT"

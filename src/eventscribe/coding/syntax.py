@@ -61,6 +61,7 @@ class WordLists:
     two_sided_types: frozenset[str]
     opinion_verbs: frozenset[str]
     gerund_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
     charge_verbs: frozenset[str]
     adjunct_gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]
@@ -188,6 +189,8 @@ def _charge_gerund(t: Tree, preposition: int, words: WordLists) -> bool:
     word = t.lower[preposition]
     if word in words.gerund_prepositions:
         return True
+    if word in words.topic_prepositions and t.pos[t.head[preposition]] in NOUN_POS:
+        return True  # "pronouncements on accepting imports": the noun's topic
     return word == "with" and t.lemma[t.head[preposition]].lower() in words.charge_verbs
 
 

@@ -53,6 +53,7 @@ FIELDS = (
     "two_sided_types",
     "opinion_verbs",
     "gerund_prepositions",
+    "topic_prepositions",
     "charge_verbs",
     "adjunct_gerund_prepositions",
     "release_sense_verbs",

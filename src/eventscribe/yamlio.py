@@ -58,8 +58,10 @@ def parsed_once(text: str, parse: Callable[[str], T], source: str) -> T:
     is the same. ``parse`` must depend on the text alone and give plain JSON values
     (dicts with string keys, lists, strings, numbers, booleans, None): a value that JSON
     would change (a date, a tuple, an integer key) is not kept, nor is an error. When
-    ``source``'s text changes, its kept parse is replaced. A cache folder that cannot be
-    read or written is passed by: the text is parsed each time."""
+    ``source``'s text changes, its kept parse is replaced. A kept file that does not read
+    as written (truncated, edited: it carries its value's digest) is parsed again, with
+    one line on stderr. A cache folder that cannot be read or written is passed by: the
+    text is parsed each time."""
     from eventscribe.arraycache import cache_root
 
     stem = hashlib.sha1(f"{CACHE_FORMAT} {__version__} {source}".encode()).hexdigest()[:12]

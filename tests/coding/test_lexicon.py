@@ -272,3 +272,13 @@ def test_apprehending_someone_is_an_arrest(code_text):
         "Serbian police apprehended a Kosovo Albanian man near Jarinje."
     ).coded.events
     assert (event.type, event.cameo, event.source.country) == ("COERCE", "173", "SRB")
+
+
+def test_sharing_intelligence_is_aimed_at_whom_it_is_shared_with_or_at_no_one(code_text):
+    # "intelligence" also names a service (a role word): what is shared is not the recipient
+    (shared,) = code_text("Kosovo shared intelligence with Albania on Monday.").coded.events
+    assert (shared.cameo, shared.target.country) == ("064", "ALB")
+    events = code_text(
+        "Serbian officials shared intelligence on the smuggling routes."
+    ).coded.events
+    assert all(t.sector != "SPY" for e in events for t in e.targets)

@@ -25,7 +25,13 @@ from typing import Any
 from eventscribe.config import DEFAULT_MODEL, Settings
 from eventscribe.errors import ConfigError, InputError
 from eventscribe.pipeline import Coder, code_documents
-from eventscribe.records import Article, CodedDocument, Event, actor_to_contract
+from eventscribe.records import (
+    Article,
+    CodedDocument,
+    Event,
+    actor_to_contract,
+    location_to_contract,
+)
 
 Record = str | Mapping[str, Any] | Article
 BATCH = 32
@@ -154,7 +160,7 @@ RECORD_COLUMNS = (
 def event_record(doc: CodedDocument, event: Event) -> dict[str, Any]:
     """One event as a flat dict with :data:`RECORD_COLUMNS` (``sources``/``targets`` are
     lists of actor dicts as in the JSONL contract)."""
-    location = event.location.to_contract() if event.location is not None else {}
+    location = location_to_contract(event) or {}
     text = doc.article.text
     record: dict[str, Any] = {
         "event_id": event.event_id, "doc_id": event.doc_id, "event_date": event.date,

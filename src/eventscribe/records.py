@@ -257,6 +257,11 @@ def actor_to_contract(actor: Actor | None) -> dict[str, Any] | None:
     }
 
 
+def location_to_contract(event: Event) -> dict[str, Any] | None:
+    """The event's ``location`` as the output contract carries it (None: not said)."""
+    return None if event.location is None else event.location.to_contract()
+
+
 def event_to_contract(event: Event) -> dict[str, Any]:
     return {
         "id": event.event_id,
@@ -284,5 +289,5 @@ def event_to_contract(event: Event) -> dict[str, Any]:
             "text": event.trigger.text,
         },
         "sentence": {"start": event.sentence.start, "end": event.sentence.end},
-        "location": None if event.location is None else event.location.to_contract(),
+        "location": location_to_contract(event),
     }

@@ -9,6 +9,7 @@ candidate with the reason it was kept or dropped, for ``explain`` and the store)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import product
@@ -272,9 +273,8 @@ def _adds_no_actor(tree: Tree, actor: Actor, earlier: Actor) -> bool:
     stay two ("met Putin and Lavrov")."""
     if actor.country is None or (actor.country, actor.sector) != (earlier.country, earlier.sector):
         return False
-    return not any(
-        tree.pos[i] == "PROPN" for i in range(len(tree)) if actor.start <= tree.idx[i] < actor.end
-    )
+    first, end = bisect_left(tree.idx, actor.start), bisect_left(tree.idx, actor.end)
+    return not any(tree.pos[i] == "PROPN" for i in range(first, end))
 
 
 def _recoded(actors: list[Actor], codes: CodeReader) -> list[Actor]:

@@ -129,9 +129,7 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         # make the first the head and hang the real head after it as a modifier (an
         # English noun phrase ends with its head)
         words.update(
-            lemma[x].lower()
-            for x in kids[obj]
-            if x > obj and dep[x] in _MODIFIER_DEPS and not kids[x]
+            lemma[x].lower() for x in kids[obj] if x > obj and dep[x] in PHRASE_DEPS and not kids[x]
         )
         lefts = [x for x in kids[obj] if x < obj]
         if pos[obj] == "PROPN" and dep[obj] == "dobj":
@@ -143,8 +141,6 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         found.append((obj, words, phrase.strip(), obj in of_objects))
     return found
 
-
-_MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 # the recogniser's labels of named places: countries and towns, regions and waters, sites
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

@@ -291,12 +291,12 @@ def _shifted_objects(t: Tree, verb: int) -> list[int]:
     """Heavy-NP shift: "denounced as an ugly crime Serbia's suppression of the unrest".
     The long object follows the short "as" phrase, and the parser hangs it on that
     phrase as an apposition; one set off by a comma is a real apposition."""
-    return [
-        a
-        for p in prep_objects(t, verb, "as")
-        for a in children(t, p, "appos")
-        if min(t.subtree(a)) > 0 and t.lower[min(t.subtree(a)) - 1] not in {",", "(", "-", "--"}
-    ]
+    found = []
+    for a in (a for p in prep_objects(t, verb, "as") for a in children(t, p, "appos")):
+        first = min(t.subtree(a))
+        if first > 0 and t.lower[first - 1] not in {",", "(", "-", "--"}:
+            found.append(a)
+    return found
 
 
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventscribe.errors import StoreError
 from eventscribe.ingest.language import guess_language
-from eventscribe.records import Actor, CodedDocument, Event
+from eventscribe.records import Actor, CodedDocument, Event, location_to_contract
 from eventscribe.store.schema import arrow_schema, column_names
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def _event_row(
     thousands of them)."""
     sent = event.sentence
     trigger = event.trigger
-    location = None if event.location is None else event.location.to_contract()
+    location = location_to_contract(event)
     return (
         event.event_id,
         doc.article.doc_id,

@@ -282,3 +282,20 @@ def test_sharing_intelligence_is_aimed_at_whom_it_is_shared_with_or_at_no_one(co
         "Serbian officials shared intelligence on the smuggling routes."
     ).coded.events
     assert all(t.sector != "SPY" for e in events for t in e.targets)
+
+
+def test_a_lexicon_object_phrase_matches_with_more_modifiers_before_it(code_text):
+    """An entry's object "hunger strike" or "aid worker" is still that phrase with other
+    modifiers in front ("a one-week hunger strike", "humanitarian aid workers"), as a
+    PETRARCH noun phrase pattern matches its words in order."""
+    coded = {
+        text: [(e.type, e.cameo) for e in code_text(text).coded.events]
+        for text in (
+            "Serbian prisoners began a one-week hunger strike in Belgrade.",
+            "The Kosovo government expelled humanitarian aid workers from Serbia.",
+        )
+    }
+    assert list(coded.values()) == [[("PROTEST", "142")], [("SANCTION", "1663")]]
+    # the words in another order are another phrase
+    events = code_text("Serbian prisoners began a strike of hunger in Belgrade.").coded.events
+    assert [e.cameo for e in events] != ["142"]

@@ -85,9 +85,8 @@ def _old_best(matcher, tree: Tree, verb: int) -> LexiconEntry | None:
             wanted = frozenset(entry.objects)
             matched = [
                 of_only
-                for o, ws, phrase, of_only in forms.object_words(tree, verb, load_word_lists())
-                if (ws & wanted or phrase in wanted)
-                and (not entry.needs or forms.has_complement(tree, o, entry.needs))
+                for o, ws, of_only in forms.object_words(tree, verb, load_word_lists())
+                if ws & wanted and (not entry.needs or forms.has_complement(tree, o, entry.needs))
             ]
             if not matched:
                 continue

@@ -9,6 +9,7 @@ and its left modifiers. Tokens are positions in the document's
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import combinations
 
 from eventscribe.coding import syntax
 from eventscribe.coding.syntax import WordLists
@@ -82,9 +83,9 @@ def wanted(objects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(objects)
 
 
-def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], str, bool]]:
+def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[str], bool]]:
     """The verb's possible objects, each with the words a lexicon object list is matched
-    against (lemma, form, "@money", "@any", "@place"), its modifier phrase ("hunger
+    against (lemma, form, "@money", "@any", "@place", its modifier phrases: "hunger
     strike") and whether it is only the "of" object of another ("25,000 tons of food
     aid")."""
     dep, pos, kids = t.dep, t.pos, t.children
@@ -137,10 +138,22 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
             words.update(
                 [lemma[x].lower() for x in lefts if dep[x] == "compound" and pos[x] in NOUN_TAGS]
             )
-        phrase = " ".join([low[x] for x in lefts if dep[x] in PHRASE_DEPS]) + " " + lower
-        found.append((obj, words, phrase.strip(), obj in of_objects))
+        # the phrase's modifiers before its head, and every phrase of some of them, in their
+        # order, ending in the head: "new global economic relations" is also "new economic
+        # relations" and "economic relations", as a PETRARCH noun phrase pattern matches
+        modifiers = [low[x] for x in lefts if dep[x] in PHRASE_DEPS][-MAX_MODIFIERS:]
+        words.update(
+            " ".join([*kept, head])
+            for n in range(1, len(modifiers) + 1)
+            for kept in combinations(modifiers, n)
+            for head in {lower, lemma[obj].lower()}
+        )
+        found.append((obj, words, obj in of_objects))
     return found
 
+
+# the modifiers of an object's phrase read for its lexicon phrases, nearest the head first
+MAX_MODIFIERS = 5
 
 # the recogniser's labels of named places: countries and towns, regions and waters, sites
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

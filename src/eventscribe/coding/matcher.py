@@ -309,7 +309,7 @@ class EventMatcher:
         best: tuple[LexiconEntry, list[int]] | None = None
         fallback: tuple[LexiconEntry, list[int]] | None = None  # matched by an "of" object
         nearby: set[str] | None = None  # particle words, read once per verb when needed
-        objects_words: list[tuple[int, set[str], str, bool]] | None = None  # likewise
+        objects_words: list[tuple[int, set[str], bool]] | None = None  # likewise
         for entry, when, tail, wanted in self._verb_table.get(lemma, ()):
             if when == "negated":
                 if negated is False:
@@ -337,8 +337,8 @@ class EventMatcher:
                 )
                 matched = [
                     (obj, of_only)
-                    for obj, words, phrase, of_only in objects_words
-                    if (words & wanted or phrase in wanted)
+                    for obj, words, of_only in objects_words
+                    if words & wanted
                     and (not entry.needs or forms.has_complement(t, obj, entry.needs))
                 ]
                 if not matched:

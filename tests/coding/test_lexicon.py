@@ -299,3 +299,23 @@ def test_a_lexicon_object_phrase_matches_with_more_modifiers_before_it(code_text
     # the words in another order are another phrase
     events = code_text("Serbian prisoners began a strike of hunger in Belgrade.").coded.events
     assert [e.cameo for e in events] != ["142"]
+
+
+def test_lifting_a_curfew_or_a_state_of_emergency_is_a_concession(code_text):
+    """The PLOVER manual's CONCEDE names removing curfews ("effectively, a promise that
+    people will not be arrested"); CAMEO 0813 and 0814. A ban lifted stays RETREAT."""
+    coded = {
+        text: [(e.type, e.cameo, e.quad) for e in code_text(text).coded.events]
+        for text in (
+            "Serbia lifted the night curfew in Zvecan on Monday.",
+            "The Kosovo government eased the curfew in Mitrovica.",
+            "Serbia ended the state of emergency in Belgrade.",
+            "Serbia lifted its ban on Kosovo goods.",
+        )
+    }
+    assert list(coded.values()) == [
+        [("CONCEDE", "0813", 1)],
+        [("CONCEDE", "0813", 1)],
+        [("CONCEDE", "0814", 1)],
+        [("RETREAT", "081", 2)],
+    ]

@@ -120,3 +120,19 @@ def test_an_unnamed_recipient_with_a_code_the_event_has_adds_no_dyad(code_text):
         "The EU envoy met Aleksandar Vucic and Ana Brnabic in Belgrade."
     ).coded.events
     assert [a.country for a in met.targets] == ["SRB", "SRB"]
+
+
+def test_what_protesters_demand_in_a_participle_clause_is_the_protests_topic(code_text):
+    """The PLOVER manual: the topic of a protest, typically a REQUEST, is not coded as a
+    separate event."""
+    for text in (
+        "Thousands of Serbs demonstrated in Mitrovica, calling for the mayor's release.",
+        "Kosovo Serbs staged rallies in Zvecan, demanding that Kosovo withdraw its police.",
+    ):
+        assert [e.type for e in code_text(text).coded.events] == ["PROTEST"], text
+    # a demand with its own subject, not what the protest asks
+    events = code_text(
+        "Serbs demonstrated in Mitrovica and the Serbian government called for the release"
+        " of the mayor."
+    ).coded.events
+    assert sorted(e.type for e in events) == ["PROTEST", "REQUEST"]

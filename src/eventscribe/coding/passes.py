@@ -81,6 +81,36 @@ def share_purpose_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
     return result
 
 
+def drop_protest_topics(found: list[Candidate], t: Tree) -> list[Candidate]:
+    """ "Thousands demonstrated in Kirkuk, calling for independence": what protesters
+    demand in a participle clause of the protest is its topic, not an event of its own
+    (the PLOVER manual's PROTEST: "the topic of the protest, which will typically be a
+    REQUEST, is not coded as a separate event")."""
+    dep, head, tag = t.dep, t.head, t.tag
+    protests = {c.anchor for c in found if c.type == "PROTEST" and c.dropped is None}
+    # a protest noun's light verb carries the clause ("staged rallies ..., saying ...")
+    protests |= {head[a] for a in protests if dep[a] == "dobj"}
+    if not protests:
+        return found
+    result = []
+    for candidate in found:
+        if candidate.type == "REQUEST" and candidate.dropped is None:
+            x = candidate.anchor
+            while head[x] != x:
+                if (
+                    dep[x] == "advcl"
+                    and tag[x] == "VBG"
+                    and head[x] in protests
+                    and not any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[x])
+                ):
+                    verb = t.text(head[x])
+                    candidate = replace(candidate, dropped=f"what the protest ('{verb}') demands")
+                    break
+                x = head[x]
+        result.append(candidate)
+    return result
+
+
 def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
     """ "Rebels shelled the town, killing 20 people": the killing is what the shelling
     did, one event (as PLOVER and CAMEO coders code it). A participle clause after the

@@ -371,3 +371,21 @@ def test_an_object_shifted_after_an_as_phrase_is_still_the_object(code_text):
         "Albania denounced the vote as a crime, a blow to peace in the Balkans."
     ).coded.events
     assert all(t.country is None for e in events for t in e.targets)
+
+
+def test_an_act_on_an_act_is_aimed_at_whoever_did_that_act(code_text):
+    """ "condemned the raid by Serbian police": the doer named in the object's "by"
+    phrase is the recipient (PETRARCH's "- * ATTACK (BY)" patterns)."""
+    condemned = code_text("Kosovo condemned the raid by Serbian police on Monday.").coded.events
+    assert ("ACCUSE", "XKX", "SRB") in dyads(condemned)
+    (welcomed,) = code_text(
+        "Serbia welcomed the visit by the Albanian prime minister."
+    ).coded.events
+    assert (welcomed.type, welcomed.target.country, welcomed.target.sector) == (
+        "SUPPORT",
+        "ALB",
+        "GOV",
+    )
+    # a passive's subject is not an object: whoever called off the miners' strike, it
+    # was not done to the miners
+    assert not code_text("The strike by Kosovo miners was called off on Monday.").coded.events

@@ -598,6 +598,20 @@ class EventMatcher:
                 first_heads = first_heads or [
                     h for h in heads if pos[h] in NOUN_TAGS and h not in objects
                 ]
+        # "condemned the attack by Osgiliath soldiers", "is investigating crimes by
+        # extremists": the doer of the act named as the object is whom it is aimed at
+        doers = recipients.actors_of(
+            t,
+            [
+                p
+                for o in direct
+                if t.dep[o] == "dobj" and pos[o] in NOUN_TAGS
+                for p in syntax.prep_objects(t, o, "by")
+            ],
+            actors,
+        )
+        if doers:
+            return doers
         clause = syntax.for_clause(t, verb)
         if clause is not None:
             # "called for Israel to halt construction": Israel is asked to act; "called for

@@ -417,6 +417,23 @@ def test_a_subject_pronoun_stands_for_the_last_sentence_subject(actors_of):
     assert found["He"][2] == "Andres Lopez"
 
 
+def test_a_subject_pronoun_never_stands_for_someone_its_own_clause_names(actors_of):
+    # binding theory's Principle C: "He hailed Buhari" is not Buhari hailing himself
+    found = actors_of(
+        "President Muhammadu Buhari met Timi Frank in Abuja on Monday. "
+        "He hailed Buhari for his courage."
+    )
+    assert found["He"][2] == "Timi Frank"
+    # with no one else in mind, the pronoun stands for no one
+    found = actors_of("Muhammadu Buhari spoke in Abuja on Monday. He said Buhari would win.")
+    assert "He" not in found
+    # the rule reads names of people only: "the US" in the clause is not the department
+    found = actors_of(
+        "The US Justice Department spoke on Monday. It is working to seize assets in the US."
+    )
+    assert found["It"][2] == "US Justice Department"
+
+
 def test_an_acronym_stands_for_the_name_the_article_gave_before(actors_of):
     # not the Free Syrian Army of the registry: the agency named in full before
     found = actors_of(

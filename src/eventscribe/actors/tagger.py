@@ -436,7 +436,31 @@ class ActorTagger:
     def _pronoun(
         self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
     ) -> Actor | None:
-        """The actor the pronoun at ``head`` stands for."""
+        """The actor the pronoun at ``head`` stands for. A subject pronoun never stands
+        for an actor its own clause names ("He hailed President Buhari", "He said Buhari
+        would win": Principle C of binding theory); then the other person in mind, if
+        any, else no one. Persons only: a group's name shares words with others ("the
+        US" in "the US Justice Department")."""
+        actor = self._antecedent(view, ids, head, memory)
+        if (
+            actor is None
+            or view.dep[head] not in ids.subjects
+            or view.lower[head] not in ids.phrase.person_pronouns
+        ):
+            return actor
+        clause = view.subtree(view.head[head]) - view.subtree(head)
+        if not _named_in(view, clause, actor):
+            return actor
+        others = (memory.subject_person, memory.last_person)
+        return next(
+            (a for a in others if a is not None and a != actor and not _named_in(view, clause, a)),
+            None,
+        )
+
+    def _antecedent(
+        self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
+    ) -> Actor | None:
+        """The actor the pronoun at ``head`` refers back to."""
         wants_person = view.lower[head] in ids.phrase.person_pronouns
         dep, heads = view.dep, view.head
         governor = heads[head]
@@ -500,6 +524,12 @@ class ActorTagger:
             )
             for code in countries[-2:]
         )
+
+
+def _named_in(view: DocView, tokens: set[int], actor: Actor) -> bool:
+    """A proper noun among ``tokens`` is a word of the actor's name or of its mention."""
+    words = {w for w in f"{actor.name} {actor.text}".split() if len(w) > 1 and w[0].isupper()}
+    return any(view.doc[i].pos_ == "PROPN" and view.token_text(i) in words for i in tokens)
 
 
 def _country_clue(clue: Clue | None) -> bool:

@@ -11,7 +11,7 @@ from eventscribe.config import Settings
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import bundled_ontology
 from eventscribe.pipeline import Coder
-from eventscribe.records import Article, Event
+from eventscribe.records import CAMEO_ONLY, Article, Event
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -23,7 +23,8 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_every_plover_type_has_entries():
     lexicon = load_lexicon(bundled_ontology())
     covered = {entry.type for entry in lexicon.entries if not entry.null}
-    assert covered == set(bundled_ontology().event_types)
+    # and public statements (CAMEO 01x), coded under --conventions cameo only
+    assert covered == set(bundled_ontology().event_types) | {CAMEO_ONLY}
 
 
 def test_user_entry_is_added_and_fires(tmp_path):
@@ -59,6 +60,8 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
         ),
         ("  - {verb: snub, type: REJECT, by: [ARMY]}\n", "'by' takes PLOVER sectors"),
         ("  - {noun: snub, type: REJECT, by: [MIL]}\n", "'by' takes PLOVER sectors"),
+        # only a code PLOVER has no type for (a public statement) may go without a type
+        ("  - {verb: snub, cameo: '120'}\n", "unknown PLOVER event type ''"),
     ],
 )
 def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
@@ -67,6 +70,13 @@ def test_bad_entry_is_reported_with_file_and_line(tmp_path, body, message):
         validate_lexicon_file(path, bundled_ontology())
     assert f"{path}:3" in str(caught.value)
     assert message in str(caught.value)
+
+
+def test_an_entry_with_a_statement_code_alone_is_coded_under_cameo_only(tmp_path):
+    """A public statement (CAMEO 01x) has no PLOVER type: the entry names its code alone."""
+    path = write(tmp_path, "entries:\n  - {verb: snub, object: [remark], cameo: '016'}\n")
+    (entry,) = [e for e in load_lexicon(bundled_ontology(), (path,)).entries if e.lemma == "snub"]
+    assert (entry.type, entry.cameo, entry.null) == (CAMEO_ONLY, "016", False)
 
 
 def test_an_entry_can_say_a_phrase_codes_nothing(tmp_path):

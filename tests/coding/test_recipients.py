@@ -230,16 +230,6 @@ def test_the_forces_a_state_sends_are_not_the_target_of_the_deployment(code_text
     assert moves and all(e.target is None or "troops" not in e.target.text for e in moves)
 
 
-def test_denying_charges_is_aimed_at_who_made_them_though_the_parser_hangs_by_on_the_verb(
-    code_text,
-):
-    # the "by" phrase after the object of an active verb names the charges' author
-    events = code_text(
-        "Morocco has denied charges by Algeria that it closed the border."
-    ).coded.events
-    assert ("REJECT", "MAR", "DZA") in dyads(events)
-
-
 def test_a_by_phrase_of_a_passive_verb_is_still_its_agent(code_text):
     events = code_text("The plan was rejected by Hungary on Monday.").coded.events
     assert [(e.type, e.source.country if e.source else None) for e in events] == [("REJECT", "HUN")]

@@ -51,6 +51,20 @@ def _dyads(doc: dict) -> list[tuple[str, list, list, bool]]:
     ]
 
 
+def test_denying_charges_is_a_statement_coded_under_cameo_only(tmp_path: Path) -> None:
+    # CAMEO 016 (Phoenix: "- * CHARGES [016]" under REFUSE); PLOVER codes no statement,
+    # and the bare "reject" (REJECT 120) does not code the phrase either; the "by"
+    # phrase after the object names the charges' author though the parser hangs it on
+    # the verb
+    for text in (
+        "Morocco has denied charges by Algeria that it closed the border.",
+        "Morocco rejected accusations by Algeria that it closed the border.",
+    ):
+        assert _dyads(_code(tmp_path, text=text)) == []
+        cameo = _code(tmp_path, "--conventions", "cameo", text=text)
+        assert _dyads(cameo) == [("016", ["MAR"], ["DZA"], False)], text
+
+
 def test_two_sides_of_any_act_act_on_each_other_under_cameo(tmp_path: Path) -> None:
     text = "Chile and Peru postponed their border talks."
     plover = _code(tmp_path, text=text)

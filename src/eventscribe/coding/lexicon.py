@@ -20,6 +20,7 @@ import yaml
 from eventscribe import yamlio
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology
+from eventscribe.records import CAMEO_ONLY
 
 KNOWN_FIELDS = frozenset(
     {
@@ -232,10 +233,15 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         return _null_entry(item, pos, lemma, tail, origin)
     type_ = str(item.get("type", ""))
     mode = item.get("mode")
-    try:
-        ontology.validate_event(type_, mode)
-    except Exception as exc:  # the ontology says which types/modes exist
-        raise DataFileError(f"{origin}: {exc}") from exc
+    if not type_ and not mode and _statement_code(item.get("cameo"), ontology):
+        # a CAMEO code PLOVER has no type for (a public statement, 01x: "denied the
+        # charges" is CAMEO 016): coded under --conventions cameo, uncoded under PLOVER's
+        type_ = CAMEO_ONLY
+    else:
+        try:
+            ontology.validate_event(type_, mode)
+        except Exception as exc:  # the ontology says which types/modes exist
+            raise DataFileError(f"{origin}: {exc}") from exc
     cameo = (
         str(item["cameo"]) if item.get("cameo") is not None else ontology.default_cameo(type_, mode)
     )
@@ -288,6 +294,15 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         origin=origin,
         needs=needs,
         by=by,
+    )
+
+
+def _statement_code(cameo: object, ontology: Ontology) -> bool:
+    """A CAMEO code the ontology knows and PLOVER has no type for."""
+    return (
+        cameo is not None
+        and str(cameo) in ontology.cameo
+        and ontology.plover_for_cameo(str(cameo))[0] is None
     )
 
 

@@ -137,10 +137,14 @@ class EventMatcher:
         # ("arrived in Gondor"), however deep in the phrase ("welcomed a resumption of
         # ties with Osgiliath"); PLOVER's coder reads "in Kosovo" as where, not whom
         self.conventions = conventions
-        if conventions != "cameo":  # entries with a CAMEO code alone code nothing here
-            kept = tuple(e for e in lexicon.entries if e.type or e.null)
-            if len(kept) != len(lexicon.entries):
-                lexicon = Lexicon(kept, lexicon.fingerprint)
+        if conventions != "cameo" and not all(e.type or e.null for e in lexicon.entries):
+            # an entry with a CAMEO code alone (a public statement) codes nothing here,
+            # and as the best match of its phrase keeps a broader entry from coding it
+            # ("denied the charges" is CAMEO 016, not a rejection)
+            lexicon = Lexicon(
+                tuple(e if e.type or e.null else replace(e, null=True) for e in lexicon.entries),
+                lexicon.fingerprint,
+            )
         self.lexicon = lexicon
         self._reach = recipients.Reach.petrarch() if conventions == "cameo" else recipients.Reach()
         self._verbs = lexicon.verb_lemmas

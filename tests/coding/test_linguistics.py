@@ -185,6 +185,25 @@ def test_paragraph_date_carries_to_the_next_sentence(code_text):
     assert welcome and welcome[0].date == "2022-11-23"
 
 
+def test_what_an_act_in_words_is_about_has_its_own_time_and_place(code_text):
+    # "condemned NATO's 1999 bombing of Belgrade": the bombing's year and city, not the
+    # condemnation's, which falls back on the paragraph's date (here the publication's)
+    (condemned,) = code_text(
+        "Serbia condemned NATO's 1999 bombing of Belgrade.", date(2023, 2, 2)
+    ).coded.events
+    assert (condemned.type, condemned.date, condemned.location) == ("ACCUSE", "2023-02-02", None)
+    (bombed,) = code_text("NATO bombed Belgrade in 1999.", date(2023, 2, 2)).coded.events
+    assert (bombed.date, bombed.location and bombed.location.to_contract()["name"]) == (
+        "1999",
+        "Belgrade",
+    )
+    # a visit happens where what is visited is
+    (visit,) = code_text(
+        "Vucic visited the Serbian Orthodox monastery in Gracanica.", date(2023, 2, 2)
+    ).coded.events
+    assert visit.location is not None
+
+
 def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
     text = (
         "Turkey thanked Greece for its help.\n\n"

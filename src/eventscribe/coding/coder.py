@@ -141,8 +141,11 @@ class EventCoder:
                 )
                 if candidate.dropped is not None:
                     continue
-                event_date = dates.date_of(candidate.anchor, start, end)
-                location = event_location_at(tree.view, candidate.anchor, places)
+                said_of = self._said_of(tree, candidate)
+                event_date = dates.date_of(candidate.anchor, start, end, said_of)
+                location = event_location_at(
+                    tree.view, candidate.anchor, places, unsearched=said_of
+                )
                 if named is None:
                     sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
                     named = countries_named(start, end, sentence, *states)
@@ -160,6 +163,26 @@ class EventCoder:
                 )
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
+
+    def _said_of(self, tree: Tree, candidate: Candidate) -> frozenset[int]:
+        """For an act in words (quad 1 or 3: criticism, demand, support ...; not a
+        meeting or visit, which happens where its object is), its object outside the
+        trigger: what was said of ("criticised NATO's intervention in Libya", "ordered
+        the convicts sent to a prison in Muntinlupa"), whose places are not where it
+        was said."""
+        quad = (
+            cameo_quad(candidate.cameo)
+            if candidate.type == CAMEO_ONLY
+            else self.ontology.quad(candidate.type)
+        )
+        if quad not in VERBAL_QUADS or candidate.type in PLACED_VERBAL_TYPES:
+            return frozenset()
+        start, end = candidate.trigger
+        return frozenset(
+            c
+            for c in tree.children[candidate.anchor]
+            if tree.dep[c] == "dobj" and not start <= c < end
+        )
 
     def _events(
         self,
@@ -255,6 +278,12 @@ class EventCoder:
             mutual=mutual,
             paired_cameo=paired,
         )
+
+
+# verbal cooperation and verbal conflict; of these, meetings and visits happen where
+# their object is ("visited the court in Beijing")
+VERBAL_QUADS = frozenset({1, 3})
+PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
 
 
 def cameo_quad(cameo: str) -> int:

@@ -58,6 +58,7 @@ class DateResolver:
             if span is not None and len(span):
                 self._anchors.append((time, span.root.i))
         self._paragraph_date: EventDate | None = None
+        self._date_before: EventDate | None = None  # the paragraph's date before this sentence
         self._last_sentence_end = 0
         # the times of the current sentence, read by for_sentence and every date_of
         self._own: tuple[int, int, list[tuple[TimeExpression, int]]] = (0, 0, [])
@@ -78,6 +79,7 @@ class DateResolver:
         if self.text.find("\n", self._last_sentence_end, begins) != -1:
             self._paragraph_date = None  # a new paragraph starts a new scene
         own = self._in_sentence(start, end)
+        self._date_before = self._paragraph_date  # for acts whose sentence's times are not theirs
         if own:
             root = _root(t, start, end)
             time, _anchor = min(own, key=lambda pair: tree_distance(t, root, pair[1]))
@@ -86,16 +88,25 @@ class DateResolver:
             )
         self._last_sentence_end = t.end_char(last) if last is not None else t.end_char(end - 1)
 
-    def date_of(self, trigger: int, start: int, end: int) -> EventDate:
-        """The date of the event at token ``trigger`` of the sentence ``start``-``end``."""
+    def date_of(
+        self, trigger: int, start: int, end: int, unsearched: frozenset[int] = frozenset()
+    ) -> EventDate:
+        """The date of the event at token ``trigger`` of the sentence ``start``-``end``;
+        a time inside the phrases headed by ``unsearched`` is theirs, not the event's
+        ("criticised NATO's 2011 intervention")."""
         own = self._in_sentence(start, end)
+        paragraph = self._paragraph_date
+        if own and unsearched:
+            inside = {i for head in unsearched for i in self.tree.subtree(head)}
+            own = [(time, anchor) for time, anchor in own if anchor not in inside]
+            paragraph = self._date_before
         if own:
             time, _anchor = min(own, key=lambda pair: tree_distance(self.tree, trigger, pair[1]))
             before = self.text[max(0, time.start - 16) : time.start].lower().split()
             deadline = any(" ".join(before[-n:]) in self.deadline_words for n in (1, 2, 3))
             return EventDate(time.value, time.precision, f"text: '{time.text}'", deadline)
-        if self._paragraph_date is not None:
-            return self._paragraph_date
+        if paragraph is not None:
+            return paragraph
         if self.published is not None:
             return EventDate(self.published.isoformat(), "day", "publication date")
         return EventDate(None, None, "none")

@@ -438,7 +438,9 @@ def _own_object(search: _Search, verb: int) -> EventLocation | None:
     return None
 
 
-def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation | None:
+def _nearest(
+    search: _Search, trigger: int, words: PlaceWords, unsearched: frozenset[int] = frozenset()
+) -> EventLocation | None:
     view, ids = search.view, search.ids
     lemma = search.lemma(trigger)
     if lemma in words.place_object_verbs:
@@ -454,7 +456,7 @@ def _nearest(search: _Search, trigger: int, words: PlaceWords) -> EventLocation 
             found = _own_object(search, verb)
             if found is not None:
                 return found
-    seen = set(level)
+    seen = set(level) | unsearched
     for _ in range(_MAX_DEPTH):
         following: list[int] = []
         for node in level:
@@ -525,18 +527,25 @@ def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
 
 
 def locate_event(
-    view: DocView, trigger: int, places: Sequence[Place], *, dateline: bool = True
+    view: DocView,
+    trigger: int,
+    places: Sequence[Place],
+    *,
+    dateline: bool = True,
+    unsearched: frozenset[int] = frozenset(),
 ) -> EventLocation | None:
     """Where the event of the token at position ``trigger`` of ``view``'s document
     happened, or None when the text does not say (see the module docstring).
 
     ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`);
-    ``dateline``: fall back on the article's dateline place.
+    ``dateline``: fall back on the article's dateline place; ``unsearched``: phrases
+    (by head token) whose places are not the event's ("criticised NATO's intervention
+    in Libya": where the criticised act was, not the criticism).
     """
     words = place_words()
     search = _Search(view, _ids_for(words), places)
     found = (
-        _nearest(search, trigger, words)
+        _nearest(search, trigger, words, unsearched)
         or _antecedent(search, trigger)
         or _by_subject(search, trigger)
     )

@@ -750,3 +750,17 @@ def test_a_gerund_that_is_a_nouns_topic_is_no_act(code_text):
     # after a verb, "on" says when: the act is done
     (met,) = code_text("On arriving in Brussels, Vucic met the EU envoy.").coded.events
     assert met.type == "CONSULT"
+
+
+def test_an_activity_named_as_the_subject_of_a_statement_is_no_act(code_text):
+    # a gerund clause as the subject ("Killing civilians is a war crime") names an
+    # activity in general; a refusal stated so is still the refusal
+    for text in (
+        "Killing civilians is a war crime, the Kosovo minister said.",
+        "Attacking Serbia would be a mistake, the Kosovo minister said.",
+        "Imposing new tariffs on Serbia is an economic dead end, Kosovo's minister said.",
+    ):
+        events = code_text(text).coded.events
+        assert not [e for e in events if e.type in {"ASSAULT", "SANCTION"}], text
+    events = code_text("Serbia said that lifting the sanctions on Kosovo is out of the question.")
+    assert [e.type for e in events.coded.events] == ["REJECT"]

@@ -59,6 +59,7 @@ NOT_HAPPENED = {
     "relative": "a relative clause describing an actor or place, not the sentence's event",
     "implied": "what something would mean or need, not an act",
     "obliged": "what someone should or must do, not done",
+    "generic": "an activity spoken of in general ('Killing civilians is a crime'), not an act",
 }
 
 
@@ -801,6 +802,8 @@ class EventMatcher:
         modality: str | None,
     ) -> Candidate:
         type_, mode, cameo, notes = entry.type, entry.mode, entry.cameo, []
+        if modality == "generic" and entry.when == "negated":
+            modality = None  # "lifting the ban is out of the question": the refusal is the act
         if modality == "future" and self.recode_future and type_ in FUTURE_AS_AGREE:
             notes.append(f"future {type_} coded as AGREE (PLOVER rule)")
             type_, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[entry.type]

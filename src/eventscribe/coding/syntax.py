@@ -547,8 +547,12 @@ def reported_relative(t: Tree, clause: int, words: WordLists) -> bool:
 # under such a verb shares it.
 UNREALISED = frozenset(
     {"requested", "threat", "content", "purpose", "deliberation", "future", "hypothetical",
-     "conditional", "denied", "implied", "obliged"}
+     "conditional", "denied", "implied", "obliged", "generic"}
 )  # fmt: skip
+
+
+# a clause as the subject of a verb ("Imposing tariffs is a dead end")
+CLAUSAL_SUBJECTS = frozenset({"csubj", "csubjpass"})
 
 
 def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
@@ -641,6 +645,12 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         and t.lemma[t.head[head]] in words.denial_verbs
     ):
         return "denied"  # "denied charges that it tortured a priest": what is denied
+    if (
+        dep[token] in CLAUSAL_SUBJECTS
+        and t.tag[token] == "VBG"
+        and not any(dep[c] in SUBJECT_DEPS or dep[c] == "poss" for c in kids[token])
+    ):
+        return "generic"  # "Killing civilians is a war crime": an activity spoken of
     if dep[token] == "conj":
         return modality_of(t, head, words)
     if dep[token] == "xcomp" and head != token:

@@ -620,6 +620,9 @@ def test_demand_for_goods_is_no_political_demand(code_text):
         # a fronted negative adverbial negates the verb
         ("At no time did the guards provide medical care to the prisoners in Kidal.", "AID"),
         ("Under no circumstances will Ghana attack Togo, the minister said.", "THREATEN"),
+        # ... also when the parser hangs it on the inverted auxiliary
+        ("At no time did Serbian police attack the Kosovo convoy.", "ASSAULT"),
+        ("Serbian police have by no means attacked the convoy.", "ASSAULT"),
         # an intent under a condition is only that condition's
         ("The party will boycott the vote unless the president agrees to step down.", "AGREE"),
     ],

@@ -368,6 +368,10 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             return "negated by 'neither'"
         if dep[child] == "prep" and (reason := _negative_adverbial(t, child, words)):
             return reason
+        if dep[child] == "aux":  # "At no time did they ...": hung on the inverted auxiliary
+            for prep in kids[child]:
+                if dep[prep] == "prep" and (reason := _negative_adverbial(t, prep, words)):
+                    return reason
         if dep[child] == "advmod":  # "did not even try": the parser hangs "not" on "even"
             for grandchild in kids[child]:
                 if dep[grandchild] == "neg":
@@ -418,7 +422,10 @@ def _negative_adverbial(t: Tree, prep: int, words: WordLists) -> str | None:
     for pobj in t.children[prep]:
         if (
             t.dep[pobj] == "pobj"
-            and t.lemma[pobj].lower() in words.negative_adverbial_nouns
+            and (
+                t.lemma[pobj].lower() in words.negative_adverbial_nouns
+                or t.lower[pobj] in words.negative_adverbial_nouns  # "means" (lemma "mean")
+            )
             and any(t.lower[c] in words.negative_determiners for c in t.children[pobj])
         ):
             return f"negated by '{t.text(prep)} no {t.text(pobj)}'"

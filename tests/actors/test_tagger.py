@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from eventscribe.config import Settings
@@ -13,9 +15,11 @@ from eventscribe.records import Article
 def actors_of():
     coder = Coder.build(Settings())
 
-    def run(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    def run(
+        text: str, published: date | None = None
+    ) -> dict[str, tuple[str | None, str | None, str]]:
         """mention text -> (country, sector, canonical name)."""
-        analysis = coder.analyse_text(text, Article(doc_id="a", text=text))
+        analysis = coder.analyse_text(text, Article(doc_id="a", text=text, date=published))
         return {a.text: (a.country, a.sector, a.name) for a in analysis.coded.actors}
 
     return run
@@ -432,6 +436,14 @@ def test_a_subject_pronoun_never_stands_for_someone_its_own_clause_names(actors_
         "The US Justice Department spoke on Monday. It is working to seize assets in the US."
     )
     assert found["It"][2] == "US Justice Department"
+
+
+def test_the_pope_is_the_holy_sees_religious_leader_while_in_office(actors_of):
+    found = actors_of("Pope Francis tweeted his support for the family.", date(2018, 4, 20))
+    assert found["Pope Francis"] == ("VAT", "REL", "Pope Francis")
+    # his predecessor, by his regnal name, in office then
+    found = actors_of("Pope Benedict XVI praised the plan.", date(2009, 1, 5))
+    assert found["Pope Benedict XVI"] == ("VAT", "REL", "Pope Benedict XVI")
 
 
 def test_an_acronym_stands_for_the_name_the_article_gave_before(actors_of):

@@ -102,6 +102,9 @@ def test_a_member_noun_takes_the_sector_of_its_of_phrase(actors_of, text, mentio
 
 def test_capital_as_metonym_is_the_government(actors_of):
     assert actors_of("Belgrade said it would discuss the plan.")["Belgrade"][:2] == ("SRB", "GOV")
+    # a part of the city is no government
+    found = actors_of("Police officers travelled to northern Belgrade on Monday.")
+    assert found["northern Belgrade"][:2] == ("SRB", None)
 
 
 def test_surname_resolves_to_the_actor_introduced_earlier(actors_of):

@@ -44,7 +44,7 @@ def compose_actor(
     if sector is None and best is not None:
         if best.kind == "registry":
             sector = best.sector
-        elif best.kind == "capital" and knowns[0].start <= head < knowns[0].end:
+        elif best.kind == "capital" and capital_alone(head, knowns[0], span[2]):
             sector = "GOV"  # "Belgrade said": the capital stands for the government
         elif best.kind in {"organisation", "institution", "partial"}:
             sector = best.sector
@@ -281,3 +281,10 @@ def _body_of_region(actor: Actor, states: dict[tuple[int, int], tuple[str, str]]
     country, name = min(inside)
     return replace(actor, country=country, code=country + actor.sector,
                    evidence=f"{actor.evidence}; '{name}' is in {country}")  # fmt: skip
+
+
+def capital_alone(head: int, clue: Clue, text: str) -> bool:
+    """The phrase is the capital's name alone, its head ("Belgrade said"), so it may stand
+    for the government; "northern Belgrade", "central Washington" are parts of the city."""
+    bare = text[4:] if text.lower().startswith("the ") else text
+    return clue.start <= head < clue.end and bare.startswith(clue.text)

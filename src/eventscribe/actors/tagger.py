@@ -18,7 +18,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from eventscribe.actors.building import compose_actor, member_body, relocate, unresolved_actor
+from eventscribe.actors.building import (
+    capital_alone,
+    compose_actor,
+    member_body,
+    relocate,
+    unresolved_actor,
+)
 from eventscribe.actors.heads import (
     TaggerIds,
     clue_counts,
@@ -358,7 +364,7 @@ class ActorTagger:
         if (
             knowns
             and knowns[0].kind == "capital"
-            and knowns[0].start <= head < knowns[0].end  # not "the Washington Post"
+            and capital_alone(head, knowns[0], span[2])  # not "the Washington Post"
             and view.dep[head] in ids.subject_or_owner
         ):
             memory.metonyms.add((knowns[0].start, knowns[0].end))

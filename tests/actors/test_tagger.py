@@ -449,6 +449,14 @@ def test_the_pope_is_the_holy_sees_religious_leader_while_in_office(actors_of):
     assert found["Pope Benedict XVI"] == ("VAT", "REL", "Pope Benedict XVI")
 
 
+def test_a_title_word_ending_a_persons_name_is_the_surname(actors_of):
+    # a title goes before the name it goes with; after a given name it is a surname
+    found = actors_of("Stephen King criticised King Abdullah of Jordan.")
+    assert found["Stephen King"][:2] == (None, None)
+    assert found["King Abdullah of Jordan"][1] == "GOV"
+    assert actors_of("Martin Luther King Jr. led the march.")["Martin Luther King Jr."][1] is None
+
+
 def test_an_acronym_stands_for_the_name_the_article_gave_before(actors_of):
     # not the Free Syrian Army of the registry: the agency named in full before
     found = actors_of(

@@ -379,3 +379,11 @@ def test_an_act_on_an_act_is_aimed_at_whoever_did_that_act(code_text):
     # a passive's subject is not an object: whoever called off the miners' strike, it
     # was not done to the miners
     assert not code_text("The strike by Kosovo miners was called off on Monday.").coded.events
+
+
+def test_a_bare_noun_in_an_idiom_after_a_preposition_is_no_recipient(code_text):
+    # "still in force", "on hold", "at risk": a phrase, not someone acted on
+    (declared,) = code_text(
+        "The attacks forced Serbia to declare a state of emergency still in force today."
+    ).coded.events
+    assert (declared.type, declared.target) == ("COERCE", None)

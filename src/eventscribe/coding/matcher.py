@@ -601,7 +601,13 @@ class EventMatcher:
             if slot != "poss_of_object":
                 # the light verb's own object ("provides $45m support") is the act, not its recipient
                 first_heads = first_heads or [
-                    h for h in heads if pos[h] in NOUN_TAGS and h not in objects
+                    h
+                    for h in heads
+                    if pos[h] in NOUN_TAGS
+                    and h not in objects
+                    # a bare singular noun after a preposition is an idiom ("still in
+                    # force", "on hold", "at risk"), no one acted on
+                    and not (t.tag[h] == "NN" and not t.children[h])
                 ]
         # "condemned the attack by Osgiliath soldiers", "is investigating crimes by
         # extremists": the doer of the act named as the object is whom it is aimed at

@@ -99,6 +99,14 @@ def _where(nlp, tagger, sentence: str, trigger: str):
             "launched",
             "Hama",
         ),
+        # a scene set before the subject gives way to the clause's own place
+        (
+            "In the Homs countryside, the air force bombed positions at the village of Taqsis.",
+            "bombed",
+            "Taqsis",
+        ),
+        ("In Latehar, security forces marched towards Ranchi on Monday.", "marched", "Ranchi"),
+        ("In Kabul, gunmen attacked a convoy on Monday.", "attacked", "Kabul"),
     ],
 )
 def test_event_location_construction(nlp, tagger, sentence: str, trigger: str, place: str) -> None:

@@ -390,11 +390,13 @@ class _Search:
             view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False
         )
 
-    def preps(self, node: int, from_ok: bool) -> Iterator[tuple[int, bool]]:
+    def preps(
+        self, node: int, from_ok: bool, skipped: frozenset[int] = frozenset()
+    ) -> Iterator[tuple[int, bool]]:
         """(object of the preposition, whether it is a target preposition) of ``node``."""
         view, ids = self.view, self.ids
         for child in view.children[node]:
-            if view.dep[child] not in ids.prep_links:
+            if view.dep[child] not in ids.prep_links or child in skipped:
                 continue
             word = view.lower[child]
             locative = word in ids.locative or (from_ok and word == ids.from_)
@@ -441,6 +443,37 @@ def _own_object(search: _Search, verb: int) -> EventLocation | None:
 def _nearest(
     search: _Search, trigger: int, words: PlaceWords, unsearched: frozenset[int] = frozenset()
 ) -> EventLocation | None:
+    """The nearest place of the trigger's clause; a scene set before the subject ("In
+    the east Homs countryside, the air force targeted positions at the village of X")
+    only when the clause names no place of its own."""
+    fronted = _fronted(search, trigger)
+    if fronted:
+        found = _nearest_in(search, trigger, words, unsearched, fronted)
+        if found is not None:
+            return found
+    return _nearest_in(search, trigger, words, unsearched, frozenset())
+
+
+def _fronted(search: _Search, trigger: int) -> frozenset[int]:
+    """The prepositions set before the subject of the trigger's clause."""
+    view, ids = search.view, search.ids
+    found: set[int] = set()
+    for node in _starts(search, trigger):
+        kids = view.children[node]
+        subjects = [c for c in kids if view.dep[c] in ids.subjects]
+        if subjects:
+            first = min(subjects)
+            found.update(c for c in kids if view.dep[c] in ids.prep_links and c < first)
+    return frozenset(found)
+
+
+def _nearest_in(
+    search: _Search,
+    trigger: int,
+    words: PlaceWords,
+    unsearched: frozenset[int],
+    skipped: frozenset[int],
+) -> EventLocation | None:
     view, ids = search.view, search.ids
     lemma = search.lemma(trigger)
     if lemma in words.place_object_verbs:
@@ -464,11 +497,11 @@ def _nearest(
                 found = _own_object(search, node)  # "an offensive to capture X"
                 if found is not None:
                     return found
-            for pobj, target in search.preps(node, from_ok):
+            for pobj, target in search.preps(node, from_ok, skipped):
                 found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
                 if found is not None:
                     return found
-            kids = [c for c in view.children[node] if c not in seen]
+            kids = [c for c in view.children[node] if c not in seen and c not in skipped]
             # the event's objects before its other phrases ("in addition to ..."), then
             # its purpose ("launched an offensive to capture the town of X")
             following += [c for c in kids if view.dep[c] in ids.objects]

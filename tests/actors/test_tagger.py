@@ -48,6 +48,9 @@ def test_kosovo_is_xkx(actors_of):
             "The Turkish foreign minister",
             ("TUR", "GOV"),
         ),
+        # armed vessels and aircraft (the Phoenix agents' WARSHIP, HELICOPTER_GUNSHIP ...)
+        ("Western warships patrolled the seas.", "Western warships", (None, "MIL")),
+        ("Helicopter gunships fired on the convoy.", "Helicopter gunships", (None, "MIL")),
     ],
 )
 def test_sector_from_nouns_and_titles(actors_of, text, mention, expected):

@@ -227,7 +227,7 @@ class ActorTagger:
                 if plausible(view, ids, start, end, known.kind):
                     found.append(Clue(start, end, known.kind, text, known=known))
         covered = {i for c in found if c.kind != "role" for i in range(c.start, c.end)}
-        found = [c for c in found if c.kind != "role" or not _a_surname(view, c, covered)]
+        found = [c for c in found if c.kind != "role" or not _a_surname(view, ids, c, covered)]
         by_token: dict[int, Clue] = {}
         for clue in sorted(found, key=lambda c: (c.end - c.start, -KIND_RANK.get(c.kind, 5))):
             for i in range(clue.start, clue.end):
@@ -457,11 +457,15 @@ class ActorTagger:
         ):
             return actor
         clause = view.subtree(view.head[head]) - view.subtree(head)
-        if not _named_in(view, clause, actor):
+        if not _named_in(view, ids.propn, clause, actor):
             return actor
         others = (memory.subject_person, memory.last_person)
         return next(
-            (a for a in others if a is not None and a != actor and not _named_in(view, clause, a)),
+            (
+                a
+                for a in others
+                if a is not None and a != actor and not _named_in(view, ids.propn, clause, a)
+            ),
             None,
         )
 
@@ -534,26 +538,25 @@ class ActorTagger:
         )
 
 
-def _named_in(view: DocView, tokens: set[int], actor: Actor) -> bool:
+def _named_in(view: DocView, propn: int, tokens: set[int], actor: Actor) -> bool:
     """A proper noun among ``tokens`` is a word of the actor's name or of its mention."""
     words = {w for w in f"{actor.name} {actor.text}".split() if len(w) > 1 and w[0].isupper()}
-    return any(view.doc[i].pos_ == "PROPN" and view.token_text(i) in words for i in tokens)
+    return any(view.pos[i] == propn and view.token_text(i) in words for i in tokens)
 
 
-def _a_surname(view: DocView, clue: Clue, covered: set[int]) -> bool:
+def _a_surname(view: DocView, ids: TaggerIds, clue: Clue, covered: set[int]) -> bool:
     """A capitalised title word that ends a person's name after a given name no table
     knows is the surname ("Stephen King", "Martin Luther King Jr.", "Jaime King"); a title
     comes before the name it goes with ("King Abdullah", "Serbian President Vucic")."""
-    before, after = clue.start - 1, clue.end
-    doc = view.doc
+    before, after, pos = clue.start - 1, clue.end, view.pos
     if before < 0 or before in covered or not view.token_text(clue.start)[:1].isupper():
         return False
-    first = doc[before]
-    if first.pos_ != "PROPN" or first.ent_type_ != "PERSON":
+    if pos[before] != ids.propn or view.ent_type[before] != ids.person:
         return False
-    while after < len(doc) and doc[after].text.rstrip(".") in _NAME_SUFFIXES:
+    n = len(pos)
+    while after < n and view.token_text(after).rstrip(".") in _NAME_SUFFIXES:
         after += 1  # "Jr."
-    return after >= len(doc) or doc[after].pos_ != "PROPN"
+    return after >= n or pos[after] != ids.propn
 
 
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})

@@ -329,3 +329,24 @@ def test_lifting_a_curfew_or_a_state_of_emergency_is_a_concession(code_text):
         [("CONCEDE", "0814", 1)],
         [("RETREAT", "081", 2)],
     ]
+
+
+def test_a_pardon_an_amnesty_or_an_acquittal_is_a_concession(code_text):
+    """The PLOVER manual's CONCEDE: "formal pardons, acquittals, and amnesties ... should
+    be coded as CONCEDE; the actual release ... as RETREAT" (Phoenix: PARDON [080],
+    ACQUIT [081], GRANT + PARDON/CLEMENCY [081])."""
+    coded = [
+        [(e.type, e.cameo) for e in code_text(text).coded.events]
+        for text in (
+            "Serbia's president pardoned the jailed Kosovo activist.",
+            "The Kosovo court acquitted three Serb policemen of war crimes.",
+            "Serbia granted an amnesty to 200 prisoners.",
+            "Serbia released 200 prisoners on Monday.",
+        )
+    ]
+    assert coded == [
+        [("CONCEDE", "080")],
+        [("CONCEDE", "081")],
+        [("CONCEDE", "081")],
+        [("RETREAT", "0841")],
+    ]

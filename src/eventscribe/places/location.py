@@ -18,6 +18,11 @@ first place it finds (the words that drive it are lists in ``data/words.yaml``):
    captured", "a camp in X that was raided");
 4. a locative phrase of the subject ("a mob in the town of X killed ...").
 
+A scene set before the subject ("In the Homs countryside, the air force bombed positions
+at the village of X") counts only when the clause names no place of its own; the phrases
+the coder names as what an act in words speaks of ("criticised NATO's intervention in
+Libya") are not searched.
+
 A shared adverbial of a conjoined verb ("shot and killed ... in Hebron") or of the
 clause a participle hangs on ("struck a market in X, killing 15") counts for both; so
 does the place of a participle after the verb that says how the act was done

@@ -164,17 +164,27 @@ class EventCoder:
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
+    def _scores(self, candidate: Candidate) -> tuple[int, float]:
+        """The candidate's quad class and PLOVER intensity, worked out once per (type,
+        mode); a code PLOVER has no type for takes CAMEO's quad and no intensity."""
+        type_, mode = candidate.type, candidate.mode
+        if type_ == CAMEO_ONLY:
+            return cameo_quad(candidate.cameo), 0.0
+        scores = self._type_scores.get((type_, mode))
+        if scores is None:
+            scores = self._type_scores[type_, mode] = (
+                self.ontology.quad(type_),
+                self.ontology.intensity(type_, mode),
+            )
+        return scores
+
     def _said_of(self, tree: Tree, candidate: Candidate) -> frozenset[int]:
         """For an act in words (quad 1 or 3: criticism, demand, support ...; not a
         meeting or visit, which happens where its object is), its object outside the
         trigger: what was said of ("criticised NATO's intervention in Libya", "ordered
         the convicts sent to a prison in Muntinlupa"), whose places are not where it
         was said."""
-        quad = (
-            cameo_quad(candidate.cameo)
-            if candidate.type == CAMEO_ONLY
-            else self.ontology.quad(candidate.type)
-        )
+        quad, _intensity = self._scores(candidate)
         if quad not in VERBAL_QUADS or candidate.type in PLACED_VERBAL_TYPES:
             return frozenset()
         start, end = candidate.trigger
@@ -231,14 +241,7 @@ class EventCoder:
         paired, note = _paired(candidate, sources, targets, mutual)
         # what the event's parts share, worked out once per (type, mode) and CAMEO code
         type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
-        scores = self._type_scores.get((type_, mode))
-        if scores is None and type_ == CAMEO_ONLY:
-            scores = (cameo_quad(cameo), 0.0)  # no PLOVER type, so no PLOVER intensity
-        elif scores is None:
-            scores = self._type_scores[type_, mode] = (
-                self.ontology.quad(type_),
-                self.ontology.intensity(type_, mode),
-            )
+        scores = self._scores(candidate)
         goldstein = self._goldstein.get(cameo)
         if goldstein is None:
             goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)

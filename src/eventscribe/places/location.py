@@ -451,19 +451,21 @@ def _nearest(
     """The nearest place of the trigger's clause; a scene set before the subject ("In
     the east Homs countryside, the air force targeted positions at the village of X")
     only when the clause names no place of its own."""
-    fronted = _fronted(search, trigger)
+    starts = _starts(search, trigger)
+    fronted = _fronted(search, starts)
     if fronted:
-        found = _nearest_in(search, trigger, words, unsearched, fronted)
+        found = _nearest_in(search, starts, words, unsearched, fronted)
         if found is not None:
             return found
-    return _nearest_in(search, trigger, words, unsearched, frozenset())
+    return _nearest_in(search, starts, words, unsearched, frozenset())
 
 
-def _fronted(search: _Search, trigger: int) -> frozenset[int]:
-    """The prepositions set before the subject of the trigger's clause."""
+def _fronted(search: _Search, starts: list[int]) -> frozenset[int]:
+    """The prepositions set before the subject of the trigger's clause (``starts``: the
+    trigger and the verbs whose adverbials it shares, :func:`_starts`)."""
     view, ids = search.view, search.ids
     found: set[int] = set()
-    for node in _starts(search, trigger):
+    for node in starts:
         kids = view.children[node]
         subjects = [c for c in kids if view.dep[c] in ids.subjects]
         if subjects:
@@ -474,19 +476,19 @@ def _fronted(search: _Search, trigger: int) -> frozenset[int]:
 
 def _nearest_in(
     search: _Search,
-    trigger: int,
+    starts: list[int],
     words: PlaceWords,
     unsearched: frozenset[int],
     skipped: frozenset[int],
 ) -> EventLocation | None:
     view, ids = search.view, search.ids
+    trigger, level = starts[0], starts
     lemma = search.lemma(trigger)
     if lemma in words.place_object_verbs:
         found = _own_object(search, trigger)
         if found is not None:
             return found
     from_ok = lemma in words.from_verbs
-    level = _starts(search, trigger)
     for verb in level[1:]:
         # "struck the Idlib governorate, killing 50", "captured Birao and killed five":
         # the verb whose adverbials it shares also shares the place it took

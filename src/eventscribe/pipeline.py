@@ -43,7 +43,7 @@ from eventscribe.petrarch.discards import Discards, read_discards
 from eventscribe.places import PlaceTagger
 from eventscribe.quotes import QuoteFinder
 from eventscribe.records import Article, CodedDocument, InputProblem, Span
-from eventscribe.time import find_time_expressions
+from eventscribe.time import find_time_expressions, latest_stated_day
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,10 @@ class Coder:
         times = tuple(find_time_expressions(article.text, article.date))
         view = DocView(doc, article.text)  # doc.text is the article's text
         check("times")
-        actors = self.tagger.tag(doc, published=article.date, doc_id=article.doc_id, view=view)
+        # an undated article's dated offices are read on the latest day it states in full
+        # ("President Poroshenko" in a report of March 2018, not the office he holds today)
+        as_of = article.date or latest_stated_day(times)
+        actors = self.tagger.tag(doc, published=as_of, doc_id=article.doc_id, view=view)
         check("actors")
         # every toponym, the metonyms that are actors too ("Moscow denies"): a place name
         # however it is used, as geoparsing gold (GeoWebNews) counts them

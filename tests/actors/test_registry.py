@@ -116,3 +116,26 @@ def test_shared_surname_of_one_country_gives_the_country(tmp_path):
     )
     answer = ActorRegistry(read_entries(path)).lookup("Same", date(1997, 1, 1))
     assert (answer.country, answer.sector) == ("NOR", None)
+
+
+@pytest.mark.slow
+def test_undated_article_reads_offices_on_the_latest_day_it_states(tmp_path):
+    path = tmp_path / "offices.csv"
+    path.write_text(
+        "name,aliases,country,sector,office,office_country,valid_from,valid_to\n"
+        "Ivo Branimir,Branimir,HRV,GOV,president,,2014-06-07,2019-05-20\n"
+        "Ivo Branimir,Branimir,HRV,OPP,opposition leader,,2019-05-20,\n",
+        encoding="utf-8",
+    )
+    coder = Coder.build(Settings(actor_files=(path,)))
+
+    def source_of(text: str) -> tuple[str | None, str | None]:
+        (event,) = coder.analyse_text(text, Article(doc_id="u", text=text)).coded.events
+        return event.source.country, event.source.sector
+
+    # no publication date: the report says when it was written
+    assert source_of(
+        "Branimir criticised Bosnia on Monday. On March 28, 2018, parliament met."
+    ) == ("HRV", "GOV")
+    # nothing says when: only the office still held counts, as before
+    assert source_of("Branimir criticised Bosnia on Monday.") == ("HRV", "OPP")

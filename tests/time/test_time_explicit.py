@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventscribe.time import find_time_expressions
+from eventscribe.time import find_time_expressions, latest_stated_day
 
 REF = date(2023, 2, 2)  # a Thursday
 
@@ -89,3 +89,12 @@ def test_quarters_and_seasons_with_years() -> None:
         ("Q3 2021", "2021-Q3"),
     ]
     assert found("Floods came in the summer of 2021.") == [("the summer of 2021", "2021-SU")]
+
+
+def test_latest_stated_day_is_the_newest_full_date_of_an_undated_text() -> None:
+    text = (
+        "Elections were held on May 5, 2014. On March 28, 2018 at 14:30 the court ruled. "
+        "On Thursday, in April, and in 2019 nothing was dated in full."
+    )
+    assert latest_stated_day(find_time_expressions(text, None)) == date(2018, 3, 28)
+    assert latest_stated_day(find_time_expressions("He left on Thursday.", None)) is None

@@ -11,7 +11,7 @@ the same text and reference date always give the same values. Word lists are in
 
 from __future__ import annotations
 
-from eventscribe.time.finder import find_time_expressions
+from eventscribe.time.finder import find_time_expressions, latest_stated_day
 from eventscribe.time.lexicon import Lexicon, default_lexicon, read_lexicon
 from eventscribe.time.values import PRESENT_REF, precision_of
 
@@ -20,6 +20,7 @@ __all__ = [
     "Lexicon",
     "default_lexicon",
     "find_time_expressions",
+    "latest_stated_day",
     "precision_of",
     "read_lexicon",
 ]

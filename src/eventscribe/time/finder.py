@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from eventscribe.records import TimeExpression
@@ -25,6 +26,7 @@ RULES = absolute.RULES + relative.RULES
 # What may stand between a day and a clock time that belong together.
 _JOIN_GAP = re.compile(r"^[\s,]*(?:(?:on|at|of|from)\b)?[\s,]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
 
 
 def _candidates(scan: Scan, lexicon: Lexicon) -> list[tuple[Candidate, int]]:
@@ -141,3 +143,17 @@ def find_time_expressions(
         TimeExpression(c.start, c.end, text[c.start : c.end], c.value, precision_of(c.value))
         for c in items
     ]
+
+
+def latest_stated_day(times: Iterable[TimeExpression]) -> date | None:
+    """The latest day an undated text states in full, with its year ("on March 28,
+    2018", "2018-03-28"): the nearest the text comes to saying when it was written, as
+    a news report's newest events are the ones it reports. Only for expressions found
+    with no reference date (those of day precision then carry their own year); None
+    when the text states no full day."""
+    days = [
+        date.fromisoformat(t.value[:10])
+        for t in times
+        if t.precision == "day" and _FULL_DAY.match(t.value)
+    ]
+    return max(days, default=None)

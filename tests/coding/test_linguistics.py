@@ -204,6 +204,17 @@ def test_what_an_act_in_words_is_about_has_its_own_time_and_place(code_text):
     assert visit.location is not None
 
 
+def test_whom_an_act_in_words_is_addressed_to_is_not_where_it_happened(code_text):
+    # "called on Pristina": the capital stands for the government asked, not the place
+    (call,) = code_text(
+        "The mayor of Mitrovica called on Pristina to withdraw its police.", date(2023, 2, 2)
+    ).coded.events
+    assert (call.type, call.targets[0].country, call.location) == ("REQUEST", "XKX", None)
+    # a locative phrase of the act still says where it was said
+    (appeal,) = code_text("Vucic appealed to EU leaders at the summit in Brussels.").coded.events
+    assert appeal.location is not None and appeal.location.text == "Brussels"
+
+
 def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
     text = (
         "Turkey thanked Greece for its help.\n\n"

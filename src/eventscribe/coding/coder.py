@@ -188,11 +188,18 @@ class EventCoder:
         if quad not in VERBAL_QUADS or candidate.type in PLACED_VERBAL_TYPES:
             return frozenset()
         start, end = candidate.trigger
-        return frozenset(
+        objects = {
             c
             for c in tree.children[candidate.anchor]
             if tree.dep[c] == "dobj" and not start <= c < end
+        }
+        # and whom it was said to: "called on the Verkhovna Rada to repeal the law"
+        objects.update(
+            c
+            for c in tree.children[candidate.anchor]
+            if tree.dep[c] == "prep" and _names_any(tree, c, candidate.targets)
         )
+        return frozenset(objects)
 
     def _events(
         self,
@@ -294,6 +301,14 @@ def cameo_quad(cameo: str) -> int:
     cooperation, 09-13 verbal conflict, 14-20 material conflict."""
     root = int(cameo[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _names_any(tree: Tree, prep: int, actors: Sequence[Actor]) -> bool:
+    """The phrase of the preposition at ``prep`` holds one of ``actors``."""
+    tokens = tree.subtree(prep)
+    first, last = min(tokens), max(tokens)
+    start, end = tree.idx[first], tree.end_char(last)
+    return any(start <= a.start and a.end <= end for a in actors)
 
 
 def _adds_no_actor(tree: Tree, actor: Actor, earlier: Actor) -> bool:

@@ -496,7 +496,10 @@ def _nearest_in(
             found = _own_object(search, verb)
             if found is not None:
                 return found
-    seen = set(level) | unsearched
+    # a phrase of whom an act in words was aimed at ("called on X") is unsearched unless
+    # it says where ("at the summit")
+    addressed = frozenset(c for c in unsearched if view.lower[c] not in ids.locative)
+    seen = set(level) | addressed
     for _ in range(_MAX_DEPTH):
         following: list[int] = []
         for node in level:
@@ -504,7 +507,7 @@ def _nearest_in(
                 found = _own_object(search, node)  # "an offensive to capture X"
                 if found is not None:
                     return found
-            for pobj, target in search.preps(node, from_ok, skipped):
+            for pobj, target in search.preps(node, from_ok, skipped | addressed):
                 found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
                 if found is not None:
                     return found
@@ -580,7 +583,8 @@ def locate_event(
     ``places`` are the document's resolved places (:meth:`PlaceTagger.tag`);
     ``dateline``: fall back on the article's dateline place; ``unsearched``: phrases
     (by head token) whose places are not the event's ("criticised NATO's intervention
-    in Libya": where the criticised act was, not the criticism).
+    in Libya": where the criticised act was, not the criticism; "called on the
+    Verkhovna Rada": whom it was said to, a preposition that is not locative).
     """
     words = place_words()
     search = _Search(view, _ids_for(words), places)

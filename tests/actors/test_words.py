@@ -60,6 +60,7 @@ def test_spelling_needs_exactly_one_country_one_edit_away():
     assert spelling.correct("Chaad").country == "TCD"  # five letters: long enough
     assert spelling.correct("Chana") is None  # one edit from China and from Ghana
     assert spelling.correct("Irak") is None  # fewer than five letters
+    assert spelling.correct("Americas") is None  # a plural: "the Americas", not the US
 
 
 def test_the_rules_read_the_lists_of_the_file(tmp_path, nlp):

@@ -2,7 +2,8 @@
 
 A word resolves to a country when it is capitalised, at least five letters long, one
 edit (Damerau-Levenshtein: insert, delete, substitute or swap two neighbours) away from
-exactly one country's name or alias in countries.csv, and is not an ordinary English word.
+exactly one country's name or alias in countries.csv, is not an ordinary English word
+and is not the plural of a country's name ("the Americas", "the two Koreas").
 Ordinary words are those of the lemmatizer tables the spaCy pipeline ships (WordNet's
 nouns, verbs, adjectives and adverbs), so "Sedan" never becomes Sudan.
 """
@@ -85,8 +86,9 @@ class CountrySpelling:
             or not key.isalpha()
             or key in self._ordinary
             or key in self._known
+            or (key.endswith("s") and key[:-1] in self._countries)
         ):
-            return None
+            return None  # a plural names several: "the Americas", "the two Koreas"
         found = {
             self._countries[e].country: self._countries[e]
             for e in set(_edits(key))

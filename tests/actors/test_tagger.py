@@ -471,3 +471,16 @@ def test_an_acronym_stands_for_the_name_the_article_gave_before(actors_of):
         "The National Bureau of Investigation arrested two men. The NBI said they had confessed."
     )
     assert found["The NBI"][2] == "National Bureau of Investigation"
+
+
+def test_a_region_named_after_another_country_is_read_whole(actors_of):
+    """ "New Mexico" is a US state and the "Niger Delta" Nigeria's: the country's name
+    inside the region's gives no country of its own (actors/data/regions.csv)."""
+    found = actors_of("The governor of New Mexico criticised the plan.")
+    assert found["The governor of New Mexico"][:2] == ("USA", "GOV")
+    found = actors_of("Niger Delta militants attacked a pipeline.")
+    assert found["Niger Delta militants"][:2] == ("NGA", "REB")
+    found = actors_of("New South Wales police arrested two men.")
+    assert found["New South Wales police"][:2] == ("AUS", "COP")
+    # the country itself is still the country
+    assert actors_of("Mexico sued the firm.")["Mexico"][0] == "MEX"

@@ -28,7 +28,9 @@ from types import MappingProxyType
 
 from eventscribe.errors import DataFileError
 
-KINDS = ("country", "capital", "demonym", "organisation", "institution", "partial", "ethnic")
+KINDS = (
+    "country", "capital", "demonym", "organisation", "institution", "partial", "region", "ethnic",
+)  # fmt: skip
 ROLE_KINDS = ("title", "noun", "both")
 ENTITY_COLUMNS = ("name", "aliases", "country", "sector")
 _QUOTES = str.maketrans(
@@ -471,6 +473,7 @@ def load_actor_knowledge(
         ("organisations.csv", "organisation"),
         ("institutions.csv", "institution"),
         ("partial_entities.csv", "partial"),
+        ("regions.csv", "region"),
     ):
         entries += _entity_entries(data / file, kind, check)
     ethnic: dict[str, str] = {}

@@ -23,6 +23,7 @@ KIND_RANK = {
     "institution": 0,
     "country": 1,
     "partial": 1,
+    "region": 1,
     "capital": 2,
     "demonym": 3,
     "ethnic": 4,

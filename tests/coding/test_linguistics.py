@@ -215,6 +215,16 @@ def test_whom_an_act_in_words_is_addressed_to_is_not_where_it_happened(code_text
     assert appeal.location is not None and appeal.location.text == "Brussels"
 
 
+def test_what_an_act_in_words_asks_or_threatens_happens_elsewhere(code_text):
+    # the place of the act asked for or threatened is not where the order or threat was
+    for text, kind in (
+        ("Russia ordered Britain to reduce its staff at the embassy in Moscow.", "REQUEST"),
+        ("Serbia threatened to send troops into northern Kosovo.", "THREATEN"),
+    ):
+        (event,) = code_text(text).coded.events
+        assert (event.type, event.location) == (kind, None), text
+
+
 def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
     text = (
         "Turkey thanked Greece for its help.\n\n"

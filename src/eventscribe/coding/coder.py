@@ -180,9 +180,11 @@ class EventCoder:
 
     def _said_of(self, tree: Tree, candidate: Candidate) -> frozenset[int]:
         """For an act in words (quad 1 or 3: criticism, demand, support ...; not a
-        meeting or visit, which happens where its object is), its object outside the
-        trigger: what was said of ("criticised NATO's intervention in Libya", "ordered
-        the convicts sent to a prison in Muntinlupa"), whose places are not where it
+        meeting or visit, which happens where its object is), its object and clausal
+        complement outside the trigger: what was said of, asked or threatened
+        ("criticised NATO's intervention in Libya", "ordered the convicts sent to a
+        prison in Muntinlupa", "threatened to send troops into Kosovo"), and the phrase
+        of whom it was said to ("called on Pristina"), whose places are not where it
         was said."""
         quad, _intensity = self._scores(candidate)
         if quad not in VERBAL_QUADS or candidate.type in PLACED_VERBAL_TYPES:
@@ -191,7 +193,7 @@ class EventCoder:
         objects = {
             c
             for c in tree.children[candidate.anchor]
-            if tree.dep[c] == "dobj" and not start <= c < end
+            if tree.dep[c] in _SAID_OF and not start <= c < end
         }
         # and whom it was said to: "called on the Verkhovna Rada to repeal the law"
         objects.update(
@@ -301,6 +303,11 @@ def cameo_quad(cameo: str) -> int:
     cooperation, 09-13 verbal conflict, 14-20 material conflict."""
     root = int(cameo[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+# what an act in words is about: its object, and what it asks, promises or states
+# ("ordered Britain to reduce its staff at the embassy in Moscow")
+_SAID_OF = frozenset({"dobj", "xcomp", "ccomp"})
 
 
 def _names_any(tree: Tree, prep: int, actors: Sequence[Actor]) -> bool:

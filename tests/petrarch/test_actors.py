@@ -151,3 +151,19 @@ def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Pa
         "--conventions", "cameo", "--petrarch-actors", str(path),
     )  # fmt: skip
     assert [x["events"][0]["source"]["code"] for x in lines] == ["RHO", "ZBW"]
+
+
+def test_a_country_the_recogniser_takes_for_a_person_is_still_the_country(
+    tmp_path: Path,
+) -> None:
+    """The model labels "Ithilen" in "Ithilen's president" a person; a country's name
+    standing alone is the country all the same (not inside a person's longer name)."""
+    path = tmp_path / "countries.actors.txt"
+    path.write_text("ITHILEN_ [ITH]\nARNOR_ [ARN]\n", encoding="utf-8")
+    lines = code_texts(
+        tmp_path,
+        [("a", "2023-02-02", "Ithilen's president met Arnor's president in Minas Tirith.")],
+        "--conventions", "cameo", "--petrarch-actors", str(path),
+    )  # fmt: skip
+    event = lines[0]["events"][0]
+    assert event["source"]["code"] == "ITHGOV"

@@ -169,7 +169,7 @@ def plausible(view: DocView, ids: TaggerIds, start: int, end: int, kind: str) ->
     "pro-Russian separatists", "US-backed fighters")."""
     if kind in {"country", "capital"}:
         root = start if end - start == 1 else _root(view.doc, start, end)
-        if view.ent_type[root] == ids.person:
+        if view.ent_type[root] == ids.person and _part_of_a_name(view, ids, start, end):
             return False
     lower = view.lower
     if start >= 2 and lower[start - 1] == ids.dash and lower[start - 2] in ids.stance:
@@ -183,6 +183,22 @@ def plausible(view: DocView, ids: TaggerIds, start: int, end: int, kind: str) ->
     ):
         return False
     return not (end - start == 1 and view.pos[start] in ids.not_actor_pos)
+
+
+def _part_of_a_name(view: DocView, ids: TaggerIds, start: int, end: int) -> bool:
+    """The words ``start:end``, which the recogniser labels a person, are part of a
+    person's name: here ("Chad Johnson") or in a longer name of the document ("Michael
+    Jordan", then "Jordan"). A person label on a country's name standing alone ("Chad's
+    president", "Ithilen's president") is the recogniser's mistake."""
+    words = {view.lower[i] for i in range(start, end)}
+    for first, last, label in view.entities():
+        if label != ids.person:
+            continue
+        if first <= start and end <= last and (first, last) != (start, end):
+            return True
+        if last - first > end - start and words & {view.lower[i] for i in range(first, last)}:
+            return True
+    return False
 
 
 def _root(doc: Doc, start: int, end: int) -> int:

@@ -54,7 +54,11 @@ def test_verbs_and_patterns_become_entries_and_the_rest_is_reported(verbs: Path)
     assert len(reasons) == len(set(reasons)), "each skipped line is reported once"
     assert any(r.startswith("test.verbs.txt:11: words before the verb") for r in reasons)
     nulls = [(e.lemma, e.objects) for e in converted.entries if e.null]
-    assert nulls == [("befriend", ("vote",)), ("cherish", ("vote",))]  # "[---]": codes nothing
+    assert nulls[:2] == [("befriend", ("vote",)), ("cherish", ("vote",))]  # "[---]": codes nothing
+    # a pattern's one object word also matches a word before the object's head ("the
+    # vote count"), read after every other entry so that one naming the head wins a tie
+    assert ("befriend", ("~rifle", "~musket")) in [(e.lemma, e.objects) for e in converted.entries]
+    assert converted.entries[-1].objects[0].startswith("~")
     # a public statement (012) has no PLOVER type: an entry coded under CAMEO conventions only
     assert ("muse", (), (), "012", "") in made
     assert not any(r.startswith("test.verbs.txt:14:") for r in reasons)
@@ -148,7 +152,26 @@ def test_synsets_in_patterns_are_read_the_way_petrarch_writes_them(tmp_path: Pat
     )
     converted = read_verb_dictionary(path, bundled_ontology())
     made = {(e.objects, e.cameo) for e in converted.entries}
-    assert made == {((), "080"), (("memos",), "091"), (("resolution",), "102")}
+    assert made == {
+        ((), "080"),
+        (("memos",), "091"),  # a compound's head, matched as the object's head only
+        (("resolution",), "102"),
+        (("~resolution",), "102"),  # one word: also before the object's head
+    }
     assert [str(s) for s in converted.skipped] == [
         "verbs.txt:11: synset &PKO is not defined in the file"
     ]
+
+
+@pytest.mark.slow
+def test_a_patterns_object_word_matches_anywhere_in_the_object_phrase(
+    verbs: Path, tmp_path: Path
+) -> None:
+    """As PETRARCH reads "- * &WEAPON": "two rifle makers" has a rifle before the head
+    of its object phrase; the plain verb's code (051) is not used."""
+    lines = code_texts(
+        tmp_path,
+        [("a", "2023-02-02", "Serbia befriended two rifle makers in Hungary.")],
+        "--conventions", "cameo", "--petrarch-verbs", str(verbs),
+    )  # fmt: skip
+    assert [e["cameo"] for e in lines[0]["events"]] == ["072"]

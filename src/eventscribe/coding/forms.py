@@ -148,12 +148,17 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
             for kept in combinations(modifiers, n)
             for head in {lower, lemma[obj].lower()}
         )
+        # "~artillery": a word of the phrase before its head ("two artillery shells"), as
+        # a PETRARCH pattern's object word matches anywhere in the object's phrase
+        words.update(MODIFIER_MARK + m for m in modifiers)
         found.append((obj, words, obj in of_objects))
     return found
 
 
 # the modifiers of an object's phrase read for its lexicon phrases, nearest the head first
 MAX_MODIFIERS = 5
+# an object word written "~word" in a lexicon entry is matched by a modifier of the object
+MODIFIER_MARK = "~"
 
 # the recogniser's labels of named places: countries and towns, regions and waters, sites
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventscribe.coding.forms import MODIFIER_MARK
 from eventscribe.coding.lexicon import LexiconEntry
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology, OntologyLookupError
@@ -67,7 +68,8 @@ def read_verb_dictionary(path: Path, ontology: Ontology) -> Converted:
             if read is not None:
                 verbs.append(read)
     # a pattern is read once per verb of its block, so its reason may come more than once
-    return Converted(tuple(reader.entries), tuple(dict.fromkeys(reader.skipped)), len(lines))
+    entries = (*reader.entries, *reader.later)
+    return Converted(entries, tuple(dict.fromkeys(reader.skipped)), len(lines))
 
 
 def _synsets(lines: list[str]) -> dict[str, tuple[str, ...]]:
@@ -93,6 +95,7 @@ class _Reader:
     def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
         self.name, self.ontology, self.synsets = name, ontology, synsets
         self.entries: list[LexiconEntry] = []
+        self.later: list[LexiconEntry] = []  # read after the others (see pattern)
         self.skipped: list[InputProblem] = []
 
     def skip(self, where: str, reason: str) -> None:
@@ -129,6 +132,7 @@ class _Reader:
         preps: list[str] = []
         needs: list[str] = []
         phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
+        single = False  # the object is one word (or one synset)
         for group in groups[star + 1 :]:
             if not group.startswith(("(", "{", "&")) and group not in {"$", "+", "%"} and not preps:
                 phrase.append(group)
@@ -155,11 +159,13 @@ class _Reader:
                 self.skip(where, "two object phrases")
                 return
             objects = _expand(words[-1:], self.synsets)  # a phrase's head word ("{PEACE PLAN}")
+            single = _one_word(words)
         if phrase:
             if objects:
                 self.skip(where, "two object phrases")
                 return
             objects = _expand(phrase[-1:], self.synsets)
+            single = _one_word(phrase)
         parts = [p for g in groups for w in g.strip("(){}").split() for p in w.split("_")]
         undefined = [p for p in parts if p.startswith("&") and _synset_name(p) not in self.synsets]
         if undefined:
@@ -169,6 +175,15 @@ class _Reader:
         slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
         code = code_match.group(1).strip()
         self._add(where, verb[0], tuple(tail), tuple(objects), code, slots, tuple(needs))
+        if single and objects:
+            # PETRARCH matches a pattern's one object word anywhere in the object's phrase:
+            # "- * ARTILLERY" codes "fired two artillery shells" too. Read after every
+            # entry of the file, so that an entry naming the object's head wins a tie.
+            modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
+            here = len(self.entries)
+            self._add(where, verb[0], tuple(tail), modifiers, code, slots, tuple(needs))
+            self.later.extend(self.entries[here:])
+            del self.entries[here:]
 
     def _add(
         self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
@@ -257,6 +272,12 @@ def _head(word: str) -> str:
         if part.lower() in _PREPOSITIONS:
             return parts[i - 1]
     return parts[-1] if parts else word
+
+
+def _one_word(words: list[str]) -> bool:
+    """A pattern's object is one word or synset, not a phrase ("{PEACE PLAN}",
+    "&TIES_MEMOS")."""
+    return len(words) == 1 and "_" not in words[0].strip("_")
 
 
 def _expand(words: list[str], synsets: dict[str, tuple[str, ...]], depth: int = 0) -> list[str]:

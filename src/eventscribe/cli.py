@@ -646,8 +646,13 @@ def evaluate(
             conventions,
             petrarch_agents=petrarch_agents,
         )
-        if suite is not None:  # the suite's own verbs only, coded as PETRARCH codes
-            settings = replace(settings, bundled_lexicon=not suite[2], conventions="cameo")
+        if suite is not None:  # the suite's own verbs and agents only, as PETRARCH codes
+            settings = replace(
+                settings,
+                bundled_lexicon=not suite[2],
+                bundled_roles=not suite[4],
+                conventions="cameo",
+            )
         predictions = dict(_code_gold(gold_set, settings, quiet))
         if save_pred:
             with open_output(save_pred) as handle:

@@ -38,6 +38,8 @@ class Settings:
     instead of becoming AGREE/THREATEN).
     ``bundled_lexicon``: false codes with the given lexicons and verb dictionaries only
     (a PETRARCH suite is a test of the grammar with its own dictionaries).
+    ``bundled_roles``: false reads generic role words ("police", "president") from the
+    given agent dictionaries only, not the built-in roles table (as a suite does).
     ``learned_actors``: registry entries learned from the articles already in the store
     (filled by the CLI when a run starts; fixed for the whole run).
     ``max_chars``: documents longer than this are skipped as oversize (spaCy's own
@@ -56,6 +58,7 @@ class Settings:
     petrarch_discard_files: tuple[Path, ...] = field(default=())
     petrarch_agent_files: tuple[Path, ...] = field(default=())
     bundled_lexicon: bool = True
+    bundled_roles: bool = True
     conventions: str = "plover"
     learned_actors: tuple[RegistryEntry, ...] = field(default=())  # read from the store
     max_chars: int = 200_000

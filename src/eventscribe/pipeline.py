@@ -85,7 +85,9 @@ class Coder:
             bundled=settings.bundled_lexicon,
         )
         knowledge = load_actor_knowledge(
-            extra_roles=petrarch_agents(settings), extra_countries=petrarch_countries(settings)
+            extra_roles=petrarch_agents(settings),
+            extra_countries=petrarch_countries(settings),
+            bundled_roles=settings.bundled_roles,
         )
         words = load_word_lists()
         matcher = EventMatcher(

@@ -85,3 +85,27 @@ def test_eval_codes_a_suite_with_its_own_dictionaries(suite_dir: Path, tmp_path:
     metrics = json.loads(out.read_text(encoding="utf-8"))
     assert metrics["kind"] == "petrarch-suite" and metrics["cases"] == 2
     assert metrics["codings"]["found"] == 1.0, "Arnor -> Gondor 112 with the fictional actors"
+
+
+def test_a_suite_with_its_own_agents_codes_their_role_words_only(tmp_path: Path) -> None:
+    """The suite's agent dictionary holds WARDEN, not POLICE: its police have no sector of
+    their own (the built-in role words are not used), its wardens are COP."""
+    suite = SUITE.replace(
+        "<Include>DEMO VERB</Include>",
+        "<Agentfile>test.agents.txt</Agentfile>\n    <Include>DEMO VERB</Include>",
+    ).replace(
+        '<EventCoding eventcode="112" sourcecode="ARN" targetcode="GON" />\n<Text>\n'
+        "Arnor accused Gondor of\nprovocations.",
+        '<EventCoding eventcode="112" sourcecode="ARN" targetcode="GON" />\n'
+        '<EventCoding eventcode="112" sourcecode="ARNCOP" targetcode="GON" />\n<Text>\n'
+        "Arnor police and Arnor wardens accused Gondor of provocations.",
+    )
+    (tmp_path / "suite.xml").write_text(suite, encoding="utf-8")
+    (tmp_path / "test.actors.txt").write_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", encoding="utf-8")
+    (tmp_path / "test.agents.txt").write_text("WARDEN_ [~COP]\n", encoding="utf-8")
+    out = tmp_path / "m.json"
+    args = ["eval", str(tmp_path / "suite.xml"), "--dictionaries", str(tmp_path), "-q"]
+    result = CliRunner().invoke(main, [*args, "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(out.read_text(encoding="utf-8"))
+    assert metrics["codings"]["found"] == 1.0 and metrics["codings"]["precision"] == 1.0

@@ -455,12 +455,15 @@ def load_actor_knowledge(
     extra_files: Sequence[Path] = (),
     extra_roles: Sequence[Role] = (),
     extra_countries: Sequence[ExtraCountry] = (),
+    *,
+    bundled_roles: bool = True,
 ) -> ActorKnowledge:
     """Read and validate the built-in tables, then merge the user's ``extra_files``
     over them (CSV with columns name, aliases, country, sector; optional
     case_sensitive_aliases, note). A phrase defined in a user file replaces the
     built-in meaning of that phrase; so do a word of ``extra_roles`` (the roles of
-    PETRARCH agent dictionaries) and a name of ``extra_countries``. Raises
+    PETRARCH agent dictionaries) and a name of ``extra_countries``. With
+    ``bundled_roles`` false the role words are those of ``extra_roles`` only. Raises
     DataFileError naming the file and line."""
     data = _data_dir()
     sectors = _read_sectors(data)
@@ -491,7 +494,7 @@ def load_actor_knowledge(
     ]  # fmt: skip
     index.update(_index(countries))
     names.update({c.code: c.name for c in extra_countries if c.code not in names})
-    roles = _read_roles(data / "roles.csv", check)
+    roles = _read_roles(data / "roles.csv", check) if bundled_roles else {}
     for role in extra_roles:
         if role.sector or not role.code:
             check.sector(role.sector, role.word, required=True)

@@ -136,3 +136,26 @@ def test_what_protesters_demand_in_a_participle_clause_is_the_protests_topic(cod
         " of the mayor."
     ).coded.events
     assert sorted(e.type for e in events) == ["PROTEST", "REQUEST"]
+
+
+def test_verbs_sharing_one_object_act_on_it_and_the_subject_is_their_doer(code_text):
+    # right node raising: the object after the last of two joined verbs is each verb's;
+    # the first verb is no headline passive of its subject ("Police arrested" ...)
+    (attack,) = code_text("Gunmen killed and wounded dozens of people in Kabul.").coded.events
+    assert [a.text for a in attack.sources] == ["Gunmen"]
+    assert [(a.name, a.sector) for a in attack.targets] == [("people", "CVL")]
+    events = code_text("Police arrested and charged two men.").coded.events
+    assert [a.text for e in events for a in e.sources] == ["Police"] * len(events)
+    assert all(a.text == "two men" for e in events for a in e.targets)
+    # two verbs of one type on one object tell of one act
+    (aid,) = code_text(
+        "Serbia donated and delivered 20 tons of medicine to the hospital in Mitrovica."
+    ).coded.events
+    assert aid.type == "AID"
+
+
+def test_a_headlines_passive_is_shared_by_the_participle_joined_to_it(code_text):
+    events = code_text("Opposition leader detained and beaten in Minsk.").coded.events
+    assert {e.type for e in events} == {"COERCE", "ASSAULT"}
+    assert all([a.text for a in e.targets] == ["Opposition leader"] for e in events)
+    assert all(not e.sources for e in events), "no one is said to have done it"

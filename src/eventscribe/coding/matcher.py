@@ -563,6 +563,9 @@ class EventMatcher:
                     for o in syntax.objects_of(t, verb, self.words)
                     if not recipients.own(t, o, self.words)
                 ]
+                if not recipients.actors_of(t, heads, actors):
+                    # "wounded dozens of people in Kabul": those the number counts
+                    heads += [c for o in heads if (c := syntax.counted(t, o, self.words)) != o]
             elif slot == "iobj":
                 heads = syntax.dative_of(t, verb)
             elif slot == "poss_of_object":

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventscribe.coding import syntax
 from eventscribe.coding.tree import Tree
 from eventscribe.records import Actor
 
@@ -160,7 +161,8 @@ def _fold_conjoined_attacks(
     """ "A roadside bomb killed one soldier and wounded two others": the second verb,
     conjoined to an attack verb and sharing its subject, tells what the same attack did:
     one event, whose recipients are both verbs' ("a second verb describing the same act
-    is a mention of that event")."""
+    is a mention of that event"); so does a verb of the same type sharing the first
+    one's object ("donated and delivered goods to the school")."""
     dep, head = t.dep, t.head
     for candidate in by_anchor.values():
         verb = candidate.anchor
@@ -169,8 +171,7 @@ def _fold_conjoined_attacks(
             main is None
             or main is candidate
             or dep[verb] != "conj"
-            or main.type != "ASSAULT"
-            or candidate.type != "ASSAULT"
+            or not _one_act(t, main, candidate)
             or candidate.anchor in folded
             or main.anchor in folded
             or (
@@ -183,6 +184,15 @@ def _fold_conjoined_attacks(
         folded[verb] = f"what '{t.text(main.anchor)}' did too: one event"
         targets = gained.get(main.anchor, main.targets)
         gained[main.anchor] = targets + tuple(a for a in candidate.targets if a not in targets)
+
+
+def _one_act(t: Tree, main: Candidate, candidate: Candidate) -> bool:
+    """Two conjoined verbs tell of one act: attacks ("killed one soldier and wounded two
+    others"), or two verbs of one type sharing their object ("donated and delivered
+    goods to the school": right node raising)."""
+    if main.type == "ASSAULT" and candidate.type == "ASSAULT":
+        return True
+    return main.type == candidate.type and bool(syntax.shared_objects(t, main.anchor))
 
 
 def _patients_only(t: Tree, main: int, verb: int) -> bool:

@@ -112,7 +112,9 @@ def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
         return True
     if dep[verb] != "conj" or t.tag[verb] != "VBN":
         return False
-    return any(dep[c] in PASSIVE_MARKS for c in kids[t.head[verb]]) and not any(
+    head = t.head[verb]  # "was tortured and killed"; "leader detained and beaten in Minsk"
+    passive_head = any(dep[c] in PASSIVE_MARKS for c in kids[head])
+    return (passive_head or headline_passive(t, head, words)) and not any(
         dep[c] in SUBJECT_DEPS
         # "is not engaged ..., but has supported the coalition": a perfect, not a passive
         or (dep[c] == "aux" and t.lemma[c].lower() == "have")
@@ -143,8 +145,8 @@ def headline_passive(t: Tree, verb: int, words: WordLists) -> bool:
     if t.lemma[verb].lower() not in words.object_verbs or t.tag[verb] not in {"VBD", "VBN"}:
         return False
     labels = [t.dep[c] for c in t.children[verb]]
-    if HEADLINE_BLOCKERS.intersection(labels):
-        return False
+    if HEADLINE_BLOCKERS.intersection(labels) or shared_objects(t, verb):
+        return False  # "Gunmen killed and wounded dozens": the object is shared
     if t.dep[verb] == "acl":
         noun = t.head[verb]
         return t.dep[noun] == "ROOT" and t.pos[noun] in {"NOUN", "PROPN"}
@@ -262,7 +264,7 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             # a headline's passive, or a passive whose auxiliary is gapped: "11 people were
             # killed and 9 wounded" (the 9 were wounded, not the 11)
             or children(t, verb, "nsubj")
-            or (children(t, t.head[verb], "nsubjpass") if t.dep[verb] == "conj" else [])
+            or (_passive_subjects(t, t.head[verb], words) if t.dep[verb] == "conj" else [])
             # "Mayor detained by police", "diplomats being expelled from the US": the noun
             # a passive participle describes is what was done
             or ([t.head[verb]] if t.dep[verb] == "acl" else [])
@@ -284,7 +286,41 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
         ]
     if not found:
         found = _shifted_objects(t, verb)
+    if not found:
+        found = [antecedent(t, o, words) for o in shared_objects(t, verb)]
     return found
+
+
+def _passive_subjects(t: Tree, verb: int, words: WordLists) -> list[int]:
+    """Whom the passive ``verb`` befell, shared with a participle joined to it: "11
+    people were killed and 9 wounded"; a headline's "leader detained and beaten"."""
+    return children(t, verb, "nsubjpass") or (
+        children(t, verb, "nsubj") if headline_passive(t, verb, words) else []
+    )
+
+
+def shared_objects(t: Tree, verb: int) -> list[int]:
+    """The objects of the next verb joined to ``verb`` by "and" or "or", when ``verb``
+    has no object or complement of its own and that verb no subject of its own: "killed
+    and wounded dozens of people", "arrested and charged two men" (right node raising:
+    the object follows the last of the coordinated verbs and belongs to each)."""
+    kids, dep = t.children, t.dep
+    if any(dep[c] in SHARED_OBJECT_BLOCKERS for c in kids[verb]):
+        return []  # a use of its own ("fought with rebels and killed two soldiers")
+    if not any(dep[c] == "cc" and t.lower[c] in {"and", "or"} for c in kids[verb]):
+        return []
+    for c in kids[verb]:
+        if dep[c] == "conj" and t.pos[c] == "VERB" and c > verb:
+            if any(dep[x] in SUBJECT_DEPS for x in kids[c]):
+                return []  # "three were killed and 20 wounded"
+            return children(t, c, "dobj")
+    return []
+
+
+# what gives a verb a use of its own, without the object of the verb joined to it
+SHARED_OBJECT_BLOCKERS = frozenset(
+    {"dobj", "attr", "prep", "dative", "ccomp", "xcomp", "prt", "agent", "auxpass", "nsubjpass"}
+)
 
 
 def _shifted_objects(t: Tree, verb: int) -> list[int]:

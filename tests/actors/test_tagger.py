@@ -484,3 +484,14 @@ def test_a_region_named_after_another_country_is_read_whole(actors_of):
     assert found["New South Wales police"][:2] == ("AUS", "COP")
     # the country itself is still the country
     assert actors_of("Mexico sued the firm.")["Mexico"][0] == "MEX"
+
+
+def test_it_in_what_an_organisation_said_is_the_organisation(actors_of):
+    """ "Liverpool said it condemned ...": the speaker, an organisation the recogniser
+    labels one, is who "it" is, not the last country named before it; a name so labelled
+    is no "he" or "she"."""
+    found = actors_of(
+        "UEFA opened proceedings at its headquarters in Switzerland. "
+        "In a statement, Liverpool said it condemned the damage."
+    )
+    assert found["it"][2] == "Liverpool"

@@ -39,7 +39,7 @@ class TaggerIds:
         self.not_names = view.ids({"det", "case", "poss"})
         self.name_ents = view.ids({"PERSON", "ORG", "GPE", "NORP"}) | {0}  # 0: no entity
         self.plain_or_person = frozenset({0, self.person})
-        self.place_ents = view.ids({"GPE", "LOC", "FAC"})
+        self.group_ents = view.ids({"GPE", "LOC", "FAC", "ORG"})  # names of no he or she
         self.plural_tags = view.ids({"NNS", "NNPS"})
         self.subject_or_owner = view.ids({"nsubj", "nsubjpass", "poss"})
         self.not_actor_pos = view.ids({"VERB", "AUX", "ADP"})

@@ -65,6 +65,7 @@ class ArticleMemory:
     subject_sentence: int = -1
     sentence: int = 0
     last_group: Actor | None = None
+    persons: set[str] = field(default_factory=set)  # names of the actors taken for people
     countries: list[str] = field(default_factory=list)
     countries_before_sentence: list[str] = field(default_factory=list)
     resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)  # head index -> actors
@@ -76,6 +77,7 @@ class ArticleMemory:
         for name in names:
             self.by_name[name.lower()] = actor
         if person:
+            self.persons.add(actor.name)
             for title in titles:
                 # "Secretary of State Blinken" is later "the Secretary"
                 self.by_title[title.lower()] = actor

@@ -379,12 +379,12 @@ class ActorTagger:
                 for clue in [knowns[0], *partners]
             )
         titles = [c.text for c in roles] if name else []
-        # a name the model takes for a place ("California", "Toronto"), or one nothing
-        # identifies after "in", "at", "near" (a town the model took for a person), is no
-        # one a later "he" or "she" can stand for
+        # a name the model takes for a place or an organisation ("California", "Toronto",
+        # "Liverpool said it ..."), or one nothing identifies after "in", "at", "near" (a
+        # town the model took for a person), is no one a later "he" or "she" stands for
         person = (
             bool(words)
-            and view.ent_type[head] not in ids.place_ents
+            and view.ent_type[head] not in ids.group_ents
             and not (actor.code is None and _placed(view, ids, head))
         )
         short_form = defined_abbreviation(view, head, span[2])
@@ -600,7 +600,7 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
-    return any(actor.name == known.name for known in memory.by_name.values())
+    return actor.name in memory.persons
 
 
 def _memory_subject(

@@ -162,6 +162,9 @@ def test_dateline_is_the_fallback_only_without_a_place_of_its_own(nlp, tagger) -
     ("text", "dateline"),
     [
         ("PARIS (AFP) -- Ministers met on Monday.", "PARIS"),
+        # capitals the model tags as other words or splits at a dot
+        ("ST. LOUIS – Police announced two arrests.", "ST. LOUIS"),
+        ("SOUTH WAZIRISTAN, April 5 (APP): The army chief visited the area.", "SOUTH WAZIRISTAN"),
         ("Nairobi, Kenya - Protesters gathered.", "Nairobi"),
         ("Desperate fighters in Aleppo city launched an offensive, officials said.", None),
         ("The Syrian Al-Qaeda faction, Jund Al-Aqsa, executed prisoners.", None),

@@ -175,6 +175,12 @@ class PlaceTagger:
         found: dict[tuple[int, int], Mention] = {}
         locative = ids.locative
         dateline = dateline_span(view.text) or (0, 0)
+        if dateline[1]:
+            # the dateline's words, whatever the model made of them ("ST. LOUIS –",
+            # "SOUTH WAZIRISTAN, April 5": capitals it tags as a verb or splits in two)
+            tokens = [i for i in range(len(view)) if dateline[0] <= view.idx[i] < dateline[1]]
+            if tokens:
+                spans = [(tokens[0], tokens[-1] + 1, "GPE"), *spans]
         for start, end, label in spans:
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
                 # a name in a locative phrase ("in the Hama countryside") or the dateline

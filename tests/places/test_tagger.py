@@ -97,6 +97,17 @@ def test_region_word_is_taken_in(nlp, tagger) -> None:
     assert [p.feature for p in places] == ["admin1"] and places[0].text == "Kharkiv region"
 
 
+def test_a_town_stands_for_its_district_not_for_a_county_of_its_name(nlp, tagger) -> None:
+    # "the Nenagh district": the town's point (the district is not in the gazetteer)
+    nenagh = tagger.tag(nlp("Housing grants rose in the Nenagh district."))
+    assert [(p.text, p.country) for p in nenagh] == [("Nenagh", "IRL")]
+    kasserine = tagger.tag(nlp("Troops pursued the insurgents in Kasserine governorate."))
+    assert [(p.text, p.country) for p in kasserine] == [("Kasserine", "TUN")]
+    # a US county is named after someone, not around a town of that name
+    county = tagger.tag(nlp("The men were taken to the Walker County jail in Georgia."))
+    assert "Walker" not in [p.text for p in county]
+
+
 def test_event_location_in_brussels(nlp, tagger) -> None:
     doc = nlp("The foreign ministers met in Brussels to discuss sanctions.")
     location = event_location(_root(doc), tagger.tag(doc))

@@ -171,6 +171,7 @@ class WordIds:
         self.leading = view.ids(words.leading_words)
         self.trailing = view.ids(words.trailing_words)
         self.area = view.ids(words.area_words)
+        self.town_areas = view.ids(words.town_area_words)
         self.plural = view.ids(("NNS", "NNPS"))
         self.noun = view.id("NOUN")
         self.place = view.ids(words.place_nouns | {plural(w) for w in words.place_nouns})
@@ -237,6 +238,10 @@ def scan(
         return
     memo = _memo(gaz, words)
     text, idx, length, tag = view.text, view.idx, view.length, view.tag
+    # "the Nenagh district", "Kasserine governorate": the name before an area word taken
+    # into the span is the whole name the model labelled (not before "County" or
+    # "State": "Hamilton County" is no town Hamilton, "Benue State" is known whole)
+    named_end = end - 1 if end - start > 1 and view.lower[end - 1] in ids.town_areas else end
     plural = ids.plural
     may_be_weak = label == "PROPN" or label in words.other_name_labels
     person_at: int | None = None
@@ -247,7 +252,7 @@ def scan(
         inner = (i > start and case_ok(view.token_text(i - 1))
                  and not view.is_punct[i - 1])  # fmt: skip
         for j in range(min(end, i + _MAX_WINDOW), i, -1):
-            whole = (i, j) == (start, end)
+            whole = (i, j) == (start, end) or (i, j) == (start, named_end)
             name = text[idx[i] : idx[j - 1] + length[j - 1]]  # == doc[i:j].text
             key = (name, tag[j - 1] in plural, label, whole)
             found = memo.get(key)

@@ -26,6 +26,7 @@ class PlaceWords:
     skipped_labels: frozenset[str]
     other_name_labels: frozenset[str]
     area_words: frozenset[str]
+    town_area_words: frozenset[str]
     leading_words: frozenset[str]
     trailing_words: frozenset[str]
     locative_prepositions: frozenset[str]

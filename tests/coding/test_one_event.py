@@ -159,3 +159,11 @@ def test_a_headlines_passive_is_shared_by_the_participle_joined_to_it(code_text)
     assert {e.type for e in events} == {"COERCE", "ASSAULT"}
     assert all([a.text for a in e.targets] == ["Opposition leader"] for e in events)
     assert all(not e.sources for e in events), "no one is said to have done it"
+
+
+def test_a_word_of_a_trigger_phrase_is_no_act_of_its_own(code_text):
+    # the tagger takes "demands" for a verb; it is the object of "meet ... demands"
+    events = code_text(
+        "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."
+    ).coded.events
+    assert [e.type for e in events] == ["REJECT"]

@@ -175,6 +175,7 @@ class EventMatcher:
             if candidate is not None:
                 found.append(candidate)
                 consumed.update(range(*candidate.trigger))
+        found = _inside_other_triggers(found, t)
         first, last = bisect_left(nouns, start), bisect_left(nouns, end)
         if first == last and not found:
             return found
@@ -848,6 +849,26 @@ class EventMatcher:
             dropped=dropped,
             notes=tuple(notes),
         )
+
+
+def _inside_other_triggers(found: list[Candidate], t: Tree) -> list[Candidate]:
+    """A verb inside another verb's trigger phrase is a word of that phrase, not an act
+    of its own: "would not meet hostage-takers demands", its object "demands" tagged as
+    a verb (as a noun there it is already left to the phrase)."""
+    out = []
+    for c in found:
+        phrase = next(
+            (
+                o
+                for o in found
+                if o is not c and o.anchor != c.anchor and o.trigger[0] <= c.anchor < o.trigger[1]
+            ),
+            None,
+        )
+        if phrase is not None and c.dropped is None:
+            c = replace(c, dropped=f"a word of the phrase '{t.text(phrase.anchor)} ...'")
+        out.append(c)
+    return out
 
 
 def _statements_yield(found: list[Candidate]) -> list[Candidate]:

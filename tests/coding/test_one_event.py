@@ -167,3 +167,9 @@ def test_a_word_of_a_trigger_phrase_is_no_act_of_its_own(code_text):
         "The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq."
     ).coded.events
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_a_refusal_is_aimed_at_whom_the_refused_act_was(code_text):
+    # not at the peacekeepers, who are Pakistan's own and would have gone to Iraq
+    (refusal,) = code_text("Pakistan has refused to deploy peacekeepers in Iraq.").coded.events
+    assert (refusal.type, [a.name for a in refusal.targets]) == ("REJECT", ["Iraq"])

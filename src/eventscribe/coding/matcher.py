@@ -191,7 +191,7 @@ class EventMatcher:
             return self._two_sided(t, start, end, found)
         found = passes.share_conjoined_targets(passes.resolve_intents(found, t), t)
         found = passes.fold_consequences(passes.share_purpose_targets(found, t), t)
-        found = passes.drop_protest_topics(found, t)
+        found = passes.drop_protest_topics(passes.refusal_targets(found, t), t)
         return self._two_sided(t, start, end, _statements_yield(found))
 
     def _two_sided(self, t: Tree, start: int, end: int, found: list[Candidate]) -> list[Candidate]:

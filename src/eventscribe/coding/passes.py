@@ -82,6 +82,30 @@ def share_purpose_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
     return result
 
 
+def refusal_targets(found: list[Candidate], t: Tree) -> list[Candidate]:
+    """ "Pakistan refused to deploy peacekeepers in Iraq": a refusal is aimed at whom the
+    act refused would have been (Iraq), not at the words of its complement (the
+    peacekeepers). The refused act is the refusing verb's clausal complement, dropped
+    as negated by it."""
+    refused = {
+        t.head[c.anchor]: c
+        for c in found
+        if c.targets
+        and c.dropped is not None
+        and c.negated
+        and t.dep[c.anchor] == "xcomp"
+        and _resolved(c.targets)
+    }
+    if not refused:
+        return found
+    return [
+        replace(c, targets=refused[c.anchor].targets)
+        if c.anchor in refused and c.type == "REJECT" and c.dropped is None
+        else c
+        for c in found
+    ]
+
+
 def drop_protest_topics(found: list[Candidate], t: Tree) -> list[Candidate]:
     """ "Thousands demonstrated in Kirkuk, calling for independence": what protesters
     demand in a participle clause of the protest is its topic, not an event of its own

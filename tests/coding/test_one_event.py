@@ -173,3 +173,18 @@ def test_a_refusal_is_aimed_at_whom_the_refused_act_was(code_text):
     # not at the peacekeepers, who are Pakistan's own and would have gone to Iraq
     (refusal,) = code_text("Pakistan has refused to deploy peacekeepers in Iraq.").coded.events
     assert (refusal.type, [a.name for a in refusal.targets]) == ("REJECT", ["Iraq"])
+
+
+def test_declining_is_a_refusal_once_and_declining_to_comment_is_none(code_text):
+    (refusal,) = code_text("Kosovo declined to attend the talks with Serbia.").coded.events
+    assert (refusal.type, refusal.source.country, refusal.target.country) == (
+        "REJECT",
+        "XKX",
+        "SRB",
+    )
+    assert not code_text("Exports declined sharply in March.").coded.events  # a fall
+    # refusing to speak is a statement (CAMEO 011), which PLOVER does not code
+    assert not code_text("The ministry declined to comment on the report.").coded.events
+    # the refusal coded at its complement ("not resign" is CAMEO 1231) is one event
+    (once,) = code_text("The vice-president of Kenya has refused to resign.").coded.events
+    assert once.cameo == "1231"

@@ -88,3 +88,11 @@ def test_actor_codes_are_written_with_cameo_role_codes_under_cameo(tmp_path: Pat
     cameo = _code(tmp_path, "--conventions", "cameo", text=text)["events"][0]["sources"][0]
     assert (plover["sector"], plover["code"]) == ("JRN", "DNKJRN")  # PLOVER's journalists
     assert (cameo["sector"], cameo["code"]) == ("JRN", "DNKMED")  # CAMEO's media role code
+
+
+def test_declining_to_comment_is_cameo_011_only_under_cameo_conventions(tmp_path: Path) -> None:
+    text = "Serbia declined to comment on the report."
+    plover = _code(tmp_path, text=text)
+    cameo = _code(tmp_path, "--conventions", "cameo", text=text)
+    assert plover["events"] == []
+    assert [(e["type"], e["cameo"]) for e in cameo["events"]] == [(None, "011")]

@@ -400,7 +400,23 @@ class EventMatcher:
             reason = self._wrong_sense(t, verb, entry, actors)
             if reason is not None:
                 return replace(candidate, dropped=reason)
+            if entry.type == "REJECT" and self._declined_comment(t, verb):
+                return self._as_declined_comment(candidate)
         return candidate
+
+    def _declined_comment(self, t: Tree, verb: int) -> bool:
+        """ "declined to comment", "refused to elaborate": a refusal to speak."""
+        words = self.words
+        return t.lemma[verb].lower() in words.failure_verbs and any(
+            t.lemma[c].lower() in words.comment_verbs for c in syntax.children(t, verb, "xcomp")
+        )
+
+    def _as_declined_comment(self, candidate: Candidate) -> Candidate:
+        """A refusal to speak is CAMEO 011 (decline comment), a statement: coded under
+        CAMEO's conventions, not under PLOVER's, which code no statement."""
+        if self.conventions == "cameo":
+            return replace(candidate, type=CAMEO_ONLY, mode=None, cameo="011")
+        return replace(candidate, dropped="declining to comment: a statement (CAMEO 011)")
 
     def _wrong_sense(
         self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex

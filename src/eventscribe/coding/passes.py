@@ -20,19 +20,30 @@ XCOMP = frozenset({"xcomp"})
 
 
 def resolve_intents(found: list[Candidate], t: Tree) -> list[Candidate]:
-    """Drop the bare "agreed"/"promised" event when its complement was coded itself.
+    """Drop the bare "agreed"/"promised" event when its complement was coded itself,
+    and the bare "refused" when its complement is coded as the refusal.
 
-    "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE.
+    "Serbia agreed to stop issuing plates" is one CONCEDE event, not AGREE + CONCEDE;
+    "he refused to resign" one REJECT (1231), not two.
     """
     coded_heads = {c.anchor for c in found if c.dropped is None or c.negated}
+    kept_heads = {c.anchor for c in found if c.dropped is None}
     result = []
     for candidate in found:
-        if candidate.type == "AGREE" and any(
-            i in coded_heads for i in t.kids(candidate.anchor, XCOMP)
-        ):
+        complements = t.kids(candidate.anchor, XCOMP)
+        if (candidate.type == "AGREE" and any(i in coded_heads for i in complements)) or (
+            # "refused to resign": the refusal coded at the complement (CAMEO 1231), once
+            candidate.type == "REJECT" and candidate.dropped is None
+            and any(i in kept_heads and _refused(found, i) for i in complements)
+        ):  # fmt: skip
             candidate = replace(candidate, dropped="its complement is coded as the event")
         result.append(candidate)
     return result
+
+
+def _refused(found: list[Candidate], anchor: int) -> bool:
+    """The candidate at ``anchor`` is a refusal itself (an entry for the negated verb)."""
+    return any(c.anchor == anchor and c.type == "REJECT" for c in found)
 
 
 def share_conjoined_targets(found: list[Candidate], t: Tree) -> list[Candidate]:

@@ -85,6 +85,7 @@ class WordLists:
     stative_participles: frozenset[str]
     verbal_sense_verbs: frozenset[str]
     implication_verbs: frozenset[str]
+    comment_verbs: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

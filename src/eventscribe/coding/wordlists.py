@@ -77,6 +77,7 @@ FIELDS = (
     "stative_participles",
     "verbal_sense_verbs",
     "implication_verbs",
+    "comment_verbs",
 )
 
 

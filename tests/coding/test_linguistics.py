@@ -225,6 +225,16 @@ def test_what_an_act_in_words_asks_or_threatens_happens_elsewhere(code_text):
         assert (event.type, event.location) == (kind, None), text
 
 
+def test_a_thing_that_appeals_attracts_and_asks_no_one(code_text):
+    text = (
+        "Farmers in Rajasthan voted for the BJP. "
+        "Its pledge to create jobs appealed to them, and they praised Modi."
+    )
+    assert "REQUEST" not in [e.type for e in code_text(text).coded.events]
+    (appeal,) = code_text("The opposition appealed to the UN for help.").coded.events
+    assert appeal.type == "REQUEST"
+
+
 def test_same_event_stated_twice_is_kept_once_with_the_explicit_date(code_text):
     text = (
         "Turkey thanked Greece for its help.\n\n"

@@ -439,6 +439,11 @@ class EventMatcher:
         if entry.lemma in words.intransitive_sense_verbs:
             for obj in syntax.children(t, verb, "dobj"):
                 return f"'{t.text(obj)}' is its object: '{t.text(verb)}' has another sense here"
+            for subject in syntax.children(t, verb, "nsubj"):
+                # "Modi's pledge to create jobs appealed to them": a thing that appeals
+                # attracts; only someone asks
+                if self._a_thing(t, subject, actors):
+                    return f"'{t.text(subject)}' is no one: '{t.text(verb)}' has another sense here"
         acted_on = syntax.objects_of(t, verb, words)
         if not acted_on and t.dep[verb] == "acl":
             # "a prototype deployed off the coast", "the data released by the agency"
@@ -463,6 +468,15 @@ class EventMatcher:
                     f"'{t.text(verb)}' has another sense here"
                 )
         return None
+
+    def _a_thing(self, t: Tree, noun: int, actors: ActorIndex) -> bool:
+        """A common noun that names no actor, no people and no entity ("the pledge")."""
+        return (
+            t.pos[noun] == "NOUN"
+            and not t.ent[noun]
+            and not actors.by_head.get(noun)
+            and not recipients.names_people(t, noun, self.words)
+        )
 
     def _attackable(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
         """An actor, a named person, group or place, people, or a physical target."""

@@ -387,3 +387,13 @@ def test_a_bare_noun_in_an_idiom_after_a_preposition_is_no_recipient(code_text):
         "The attacks forced Serbia to declare a state of emergency still in force today."
     ).coded.events
     assert (declared.type, declared.target) == ("COERCE", None)
+
+
+def test_whom_a_reporting_gerund_tells_is_no_recipient_of_the_act(code_text):
+    # "telling Marines ...": what he said, and to whom, is no part of the praise
+    events = code_text(
+        "Trump praised his chief of staff, telling Marines in California that Kelly "
+        "is doing a great job."
+    ).coded.events
+    praise = [e for e in events if e.type == "SUPPORT"]
+    assert praise and all("Marines" not in a.text for e in praise for a in e.targets)

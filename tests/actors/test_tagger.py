@@ -495,3 +495,11 @@ def test_it_in_what_an_organisation_said_is_the_organisation(actors_of):
         "In a statement, Liverpool said it condemned the damage."
     )
     assert found["it"][2] == "Liverpool"
+
+
+def test_critics_of_a_body_are_of_its_country_not_the_body(actors_of):
+    """ "Kremlin critics" are Russians against the Kremlin, not the Kremlin (RUS GOV)."""
+    found = actors_of("Kremlin critics were arrested in Moscow.")
+    assert found["Kremlin critics"][:2] == ("RUS", None)
+    found = actors_of("Police imprisoned journalists and other government critics.")
+    assert found.get("other government critics", (None, None))[1] != "GOV"

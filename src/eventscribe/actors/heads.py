@@ -31,6 +31,7 @@ class TaggerIds:
         self.pair_words = view.ids(words.pair_words)
         self.group_nouns = view.ids(words.group_nouns)
         self.member_nouns = view.ids(words.member_nouns)
+        self.opposing_nouns = view.ids(words.opposing_nouns)
         self.place_prepositions = view.ids(words.place_prepositions)
         self.both_two = view.ids({"both", "two"})
         self.cc, self.compound = view.id("cc"), view.id("compound")

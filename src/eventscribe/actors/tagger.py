@@ -11,6 +11,7 @@ president" the same actor), then pronoun and "both sides" rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import compress
 
@@ -361,6 +362,9 @@ class ActorTagger:
         actor = compose_actor(
             head, span, short, name, roles, knowns, ethnic, person=bool(words), body=body
         )
+        if view.lower[head] in ids.opposing_nouns and actor.sector is not None:
+            # "Kremlin critics", "government opponents": of its country, not the body
+            actor = replace(actor, name=short or actor.name, sector=None, code=actor.country)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (

@@ -32,6 +32,7 @@ LISTS = (
     "initials_skipped",
     "group_nouns",
     "member_nouns",
+    "opposing_nouns",
     "place_prepositions",
     "pair_words",
     "continent_prefixes",
@@ -61,6 +62,7 @@ class ActorWords:
     initials_skipped: frozenset[str]
     group_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    opposing_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     pair_words: frozenset[str]
     continent_prefixes: frozenset[str]

@@ -503,3 +503,8 @@ def test_critics_of_a_body_are_of_its_country_not_the_body(actors_of):
     assert found["Kremlin critics"][:2] == ("RUS", None)
     found = actors_of("Police imprisoned journalists and other government critics.")
     assert found.get("other government critics", (None, None))[1] != "GOV"
+
+
+def test_a_capital_where_something_happens_is_the_city_not_the_government(actors_of):
+    assert actors_of("Thousands marched in Moscow on Sunday.")["Moscow"][:2] == ("RUS", None)
+    assert actors_of("Moscow denied the claims.")["Moscow"][:2] == ("RUS", "GOV")

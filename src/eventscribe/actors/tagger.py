@@ -365,6 +365,9 @@ class ActorTagger:
         if view.lower[head] in ids.opposing_nouns and actor.sector is not None:
             # "Kremlin critics", "government opponents": of its country, not the body
             actor = replace(actor, name=short or actor.name, sector=None, code=actor.country)
+        elif knowns and knowns[0].kind == "capital" and not roles and _placed(view, ids, head):
+            # "marched in Moscow": the city, not the government it may stand for
+            actor = replace(actor, sector=None, code=actor.country)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (

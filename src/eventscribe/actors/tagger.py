@@ -362,12 +362,7 @@ class ActorTagger:
         actor = compose_actor(
             head, span, short, name, roles, knowns, ethnic, person=bool(words), body=body
         )
-        if view.lower[head] in ids.opposing_nouns and actor.sector is not None:
-            # "Kremlin critics", "government opponents": of its country, not the body
-            actor = replace(actor, name=short or actor.name, sector=None, code=actor.country)
-        elif knowns and knowns[0].kind == "capital" and not roles and _placed(view, ids, head):
-            # "marched in Moscow": the city, not the government it may stand for
-            actor = replace(actor, sector=None, code=actor.country)
+        actor = _without_borrowed_sector(view, ids, head, actor, knowns, roles, short)
         if actor.country is None and actor.sector is None and not name and not ethnic:
             return None
         if (
@@ -604,6 +599,25 @@ def _conjoined_clues(doc: Doc, knowns: list[Clue]) -> list[Clue]:
             partners.append(clue)
             countries.add(country)
     return partners
+
+
+def _without_borrowed_sector(
+    view: DocView,
+    ids: TaggerIds,
+    head: int,
+    actor: Actor,
+    knowns: list[Clue],
+    roles: list[Clue],
+    short: str,
+) -> Actor:
+    """The actor without a sector its words lend but it does not have: people against a
+    body ("Kremlin critics", "government opponents") are of its country, not the body; a
+    capital in a phrase of place ("marched in Moscow") is the city, not the government."""
+    if view.lower[head] in ids.opposing_nouns and actor.sector is not None:
+        return replace(actor, name=short or actor.name, sector=None, code=actor.country)
+    if knowns and knowns[0].kind == "capital" and not roles and _placed(view, ids, head):
+        return replace(actor, sector=None, code=actor.country)
+    return actor
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

@@ -125,13 +125,11 @@ def test_a_narrower_dated_code_overrides_a_wider_one(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_cameo_conventions_keep_an_actor_dictionarys_code_as_written(tmp_path: Path) -> None:
-    path = tmp_path / "codes.actors.txt"
-    path.write_text("GONDOR_ [GON]\nBERGIL_HORNBLOWER_ [GONREBXYZ]\n", encoding="utf-8")
-    lines = code_texts(
+    lines = _coded_with_actors(
         tmp_path,
+        "GONDOR_ [GON]\nBERGIL_HORNBLOWER_ [GONREBXYZ]\n",
         [("a", "2023-02-02", "Bergil Hornblower attacked Gondor.")],
-        "--conventions", "cameo", "--petrarch-actors", str(path),
-    )  # fmt: skip
+    )
     event = lines[0]["events"][0]
     assert (event["source"]["code"], event["source"]["sector"]) == ("GONREBXYZ", "REB")
 
@@ -140,16 +138,12 @@ def test_cameo_conventions_keep_an_actor_dictionarys_code_as_written(tmp_path: P
 def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Path) -> None:
     """ "Zimbabwe" is ZWE in the built-in table; a PETRARCH dictionary that codes it RHO
     before independence and ZBW after is followed, by the article's date."""
-    path = tmp_path / "dated.actors.txt"
-    path.write_text(
-        "ZIMBABWE_\n\t[RHO <19800418]\n\t[ZBW >19800418]\nGONDOR_ [GON]\n", encoding="utf-8"
-    )
     text = "Zimbabwe accused Gondor of smuggling."
-    lines = code_texts(
+    lines = _coded_with_actors(
         tmp_path,
+        "ZIMBABWE_\n\t[RHO <19800418]\n\t[ZBW >19800418]\nGONDOR_ [GON]\n",
         [("old", "1975-03-01", text), ("new", "2023-03-01", text)],
-        "--conventions", "cameo", "--petrarch-actors", str(path),
-    )  # fmt: skip
+    )
     assert [x["events"][0]["source"]["code"] for x in lines] == ["RHO", "ZBW"]
 
 
@@ -158,12 +152,20 @@ def test_a_country_the_recogniser_takes_for_a_person_is_still_the_country(
 ) -> None:
     """The model labels "Ithilen" in "Ithilen's president" a person; a country's name
     standing alone is the country all the same (not inside a person's longer name)."""
-    path = tmp_path / "countries.actors.txt"
-    path.write_text("ITHILEN_ [ITH]\nARNOR_ [ARN]\n", encoding="utf-8")
-    lines = code_texts(
+    lines = _coded_with_actors(
         tmp_path,
+        "ITHILEN_ [ITH]\nARNOR_ [ARN]\n",
         [("a", "2023-02-02", "Ithilen's president met Arnor's president in Minas Tirith.")],
-        "--conventions", "cameo", "--petrarch-actors", str(path),
-    )  # fmt: skip
+    )
     event = lines[0]["events"][0]
     assert event["source"]["code"] == "ITHGOV"
+
+
+def _coded_with_actors(
+    tmp_path: Path, dictionary: str, docs: list[tuple[str, str, str]]
+) -> list[dict]:
+    """The JSONL lines of ``docs`` (id, date, text) coded under CAMEO conventions with the
+    PETRARCH actor dictionary ``dictionary``."""
+    path = tmp_path / "test.actors.txt"
+    path.write_text(dictionary, encoding="utf-8")
+    return code_texts(tmp_path, docs, "--conventions", "cameo", "--petrarch-actors", str(path))

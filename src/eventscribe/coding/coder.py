@@ -29,6 +29,7 @@ from eventscribe.coding.assumptions import (
 )
 from eventscribe.coding.dates import DateResolver, EventDate
 from eventscribe.coding.matcher import Candidate, EventMatcher
+from eventscribe.coding.recipients import within
 from eventscribe.coding.tree import Tree
 from eventscribe.nlp.view import DocView
 from eventscribe.ontology import Ontology
@@ -199,7 +200,7 @@ class EventCoder:
         objects.update(
             c
             for c in tree.children[candidate.anchor]
-            if tree.dep[c] == "prep" and _names_any(tree, c, candidate.targets)
+            if tree.dep[c] == "prep" and any(within(tree, [c], (a,)) for a in candidate.targets)
         )
         return frozenset(objects)
 
@@ -308,14 +309,6 @@ def cameo_quad(cameo: str) -> int:
 # what an act in words is about: its object, and what it asks, promises or states
 # ("ordered Britain to reduce its staff at the embassy in Moscow")
 _SAID_OF = frozenset({"dobj", "xcomp", "ccomp"})
-
-
-def _names_any(tree: Tree, prep: int, actors: Sequence[Actor]) -> bool:
-    """The phrase of the preposition at ``prep`` holds one of ``actors``."""
-    tokens = tree.subtree(prep)
-    first, last = min(tokens), max(tokens)
-    start, end = tree.idx[first], tree.end_char(last)
-    return any(start <= a.start and a.end <= end for a in actors)
 
 
 def _adds_no_actor(tree: Tree, actor: Actor, earlier: Actor) -> bool:

@@ -8,6 +8,7 @@ qualifiers, weak mentions kept only inside the article's main countries).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -178,9 +179,9 @@ class PlaceTagger:
         if dateline[1]:
             # the dateline's words, whatever the model made of them ("ST. LOUIS –",
             # "SOUTH WAZIRISTAN, April 5": capitals it tags as a verb or splits in two)
-            tokens = [i for i in range(len(view)) if dateline[0] <= view.idx[i] < dateline[1]]
-            if tokens:
-                spans = [(tokens[0], tokens[-1] + 1, "GPE"), *spans]
+            first, end = bisect_left(view.idx, dateline[0]), bisect_left(view.idx, dateline[1])
+            if first < end:
+                spans = [(first, end, "GPE"), *spans]
         for start, end, label in spans:
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
                 # a name in a locative phrase ("in the Hama countryside") or the dateline

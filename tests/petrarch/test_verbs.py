@@ -175,3 +175,59 @@ def test_a_patterns_object_word_matches_anywhere_in_the_object_phrase(
         "--conventions", "cameo", "--petrarch-verbs", str(verbs),
     )  # fmt: skip
     assert [e["cameo"] for e in lines[0]["events"]] == ["072"]
+
+
+NOUN_PHRASES = """&TIES
++MILITARY
++TRADE
+
+--- ABANDON  [1121]  ---
+ABANDON
+- * NEW_PLAN  [084]
+- * {NEW &TIES RELATIONS}  [1951]
+- * {IMPROVED &TIES RELATIONS}  [1952]
+- * PEACE PLAN  [085]
+- * BAN (ON &TIES)  [0814]
+- * WINNER (FROM ^)  [060]
+"""
+
+
+def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
+    """Every word of "{NEW &TIES RELATIONS}" is wanted, not its head alone (each synset
+    member in turn); a noun phrase pattern is read before the one-word patterns, so that
+    it wins a tie; an object with its prepositional phrase ("- * BAN (ON &TIES)") is one
+    object phrase; a complement with a source or target marker is reported."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(NOUN_PHRASES, encoding="utf-8")
+    converted = read_verb_dictionary(path, bundled_ontology())
+    made = [(e.objects, e.cameo) for e in converted.entries if e.objects]
+    assert made[:4] == [
+        (("new military relations", "new trade relations"), "1951"),
+        (("improved military relations", "improved trade relations"), "1952"),
+        (("peace plan",), "085"),
+        (("ban on military", "ban on trade"), "0814"),
+    ]
+    assert (("plan",), "084") in made
+    assert [str(s) for s in converted.skipped] == [
+        "verbs.txt:12: object complement '(FROM ^)' is not read"
+    ]
+
+
+@pytest.mark.slow
+def test_a_noun_phrase_pattern_codes_only_its_own_phrase(tmp_path: Path) -> None:
+    path = tmp_path / "verbs.txt"
+    path.write_text(NOUN_PHRASES, encoding="utf-8")
+    lines = code_texts(
+        tmp_path,
+        [
+            ("a", "2023-02-02", "Serbia will abandon new trade relations with Kosovo."),
+            ("b", "2023-02-02", "Serbia will abandon improved military relations with Kosovo."),
+            ("c", "2023-02-02", "Serbia will abandon friendly relations with Kosovo."),
+            ("d", "2023-02-02", "Serbia will abandon the peace plan with Kosovo."),
+            ("e", "2023-02-02", "Serbia will abandon its ban on trade with Kosovo."),
+            ("f", "2023-02-02", "Serbia will abandon the ban on trade talks with Kosovo."),
+        ],
+        "--conventions", "cameo", "--petrarch-verbs", str(path),
+    )  # fmt: skip
+    coded = [[e["cameo"] for e in line["events"]] for line in lines]
+    assert coded == [["1951"], ["1952"], ["1121"], ["085"], ["0814"], ["0814"]]

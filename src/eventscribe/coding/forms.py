@@ -151,8 +151,37 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         # "~artillery": a word of the phrase before its head ("two artillery shells"), as
         # a PETRARCH pattern's object word matches anywhere in the object's phrase
         words.update(MODIFIER_MARK + m for m in modifiers)
+        words.update(_with_complements(t, obj, modifiers[-1:]))
         found.append((obj, words, obj in of_objects))
     return found
+
+
+def _with_complements(t: Tree, obj: int, modifiers: list[str]) -> set[str]:
+    """The object's head, alone or after its nearest modifier, with each prepositional
+    phrase of it or right after it ("a state of emergency", "a ban on travel", "economic memos on trade"),
+    as a PETRARCH pattern's object with its complement matches them ("- * BAN (ON
+    TRAVEL)")."""
+    dep, kids, low, lemma = t.dep, t.children, t.lower, t.lemma
+    heads = {low[obj], lemma[obj].lower()}
+    heads |= {f"{m} {h}" for m in modifiers for h in list(heads)}
+    out: set[str] = set()
+    preps = [p for p in kids[obj] if dep[p] == "prep"]
+    after = max(t.subtree(obj)) + 1
+    if dep[obj] == "dobj" and after < len(dep) and dep[after] == "prep":
+        # a phrase right after the object that the parser hung on the verb may be the
+        # object's as well ("welcomed memos on economic issues"; PETRARCH reads the
+        # words in order)
+        preps.append(after)
+    for prep in preps:
+        for q in kids[prep]:
+            if dep[q] not in syntax.PREP_OBJECT_DEPS:
+                continue
+            # its object's head, or the words that begin its phrase ("on economic issues")
+            tails = {low[q], lemma[q].lower()}
+            lefts = [low[x] for x in kids[q] if x < q and dep[x] in PHRASE_DEPS]
+            tails |= {lefts[0], f"{lefts[0]} {low[q]}"} if lefts else set()
+            out.update(f"{h} {low[prep]} {w}" for h in heads for w in tails)
+    return out
 
 
 # the modifiers of an object's phrase read for its lexicon phrases, nearest the head first

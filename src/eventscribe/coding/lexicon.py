@@ -85,6 +85,7 @@ class LexiconEntry:
         """Entries that demand more context win over bare ones."""
         return (
             2 * bool(self.objects)
+            + (bool(self.objects) and all(" " in o for o in self.objects))  # "peace plan"
             + len(self.tail)
             + (self.when != "always")
             + bool(self.needs)

@@ -68,7 +68,7 @@ def read_verb_dictionary(path: Path, ontology: Ontology) -> Converted:
             if read is not None:
                 verbs.append(read)
     # a pattern is read once per verb of its block, so its reason may come more than once
-    entries = (*reader.entries, *reader.later)
+    entries = (*reader.first, *reader.entries, *reader.later)
     return Converted(entries, tuple(dict.fromkeys(reader.skipped)), len(lines))
 
 
@@ -95,6 +95,7 @@ class _Reader:
     def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
         self.name, self.ontology, self.synsets = name, ontology, synsets
         self.entries: list[LexiconEntry] = []
+        self.first: list[LexiconEntry] = []  # read before the others (see pattern)
         self.later: list[LexiconEntry] = []  # read after the others (see pattern)
         self.skipped: list[InputProblem] = []
 
@@ -142,7 +143,15 @@ class _Reader:
                 return
             if self._prepositions_only(group):
                 continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
-            words = group.strip("(){}").split()
+            words = [w.strip("{}") for w in group.strip("(){}").split()]
+            if group.startswith("(") and len(words) > 1 and (phrase or objects) and not preps:
+                # "- * BAN (ON TRAVEL)": the object phrase with a prepositional phrase of it
+                complement = self._complement(phrase, objects, words)
+                if complement is None:
+                    self.skip(where, f"object complement '{group}' is not read")
+                    return
+                objects, phrase, single = complement, [], False
+                continue
             if group.startswith("(") and len(words) == 1 and phrase and not objects:
                 # "- * ATTACK (BY)": a bare preposition after the object phrase is the
                 # object's complement ("condemned an attack by X"), whose object is the target
@@ -158,13 +167,13 @@ class _Reader:
             if objects:
                 self.skip(where, "two object phrases")
                 return
-            objects = _expand(words[-1:], self.synsets)  # a phrase's head word ("{PEACE PLAN}")
+            objects = _phrase(words, self.synsets)  # "{PEACE PLAN}": the whole phrase
             single = _one_word(words)
         if phrase:
             if objects:
                 self.skip(where, "two object phrases")
                 return
-            objects = _expand(phrase[-1:], self.synsets)
+            objects = _phrase(phrase, self.synsets)
             single = _one_word(phrase)
         parts = [p for g in groups for w in g.strip("(){}").split() for p in w.split("_")]
         undefined = [p for p in parts if p.startswith("&") and _synset_name(p) not in self.synsets]
@@ -174,7 +183,13 @@ class _Reader:
             return
         slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
         code = code_match.group(1).strip()
+        here = len(self.entries)
         self._add(where, verb[0], tuple(tail), tuple(objects), code, slots, tuple(needs))
+        if objects and all(" " in o for o in objects):
+            # a noun phrase pattern is read before every one-word pattern, so that it wins
+            # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
+            self.first.extend(self.entries[here:])
+            del self.entries[here:]
         if single and objects:
             # PETRARCH matches a pattern's one object word anywhere in the object's phrase:
             # "- * ARTILLERY" codes "fired two artillery shells" too. Read after every
@@ -217,6 +232,19 @@ class _Reader:
                 needs=needs,
             )
         )
+
+    def _complement(
+        self, phrase: list[str], objects: list[str], words: list[str]
+    ) -> list[str] | None:
+        """The object phrases of an object (``phrase`` not yet read, or ``objects``) with
+        the prepositional phrase ``words`` of it ("BAN", "ON TRAVEL": "ban on travel");
+        None when it holds a source or target marker or stands for too many phrases."""
+        if any(w in _MARKERS for w in words):
+            return None
+        heads = _phrase(phrase, self.synsets) if phrase else objects
+        tails = _phrase(words[1:], self.synsets)
+        found = [f"{h} {words[0].lower()} {w}" for h in heads for w in tails]
+        return found if found and len(found) <= MAX_PHRASES else None
 
     def _prepositions_only(self, group: str) -> bool:
         """A synset of prepositions (``&PREPOSIT1`` = AGAINST, IN, ON ...)."""
@@ -278,6 +306,30 @@ def _one_word(words: list[str]) -> bool:
     """A pattern's object is one word or synset, not a phrase ("{PEACE PLAN}",
     "&TIES_MEMOS")."""
     return len(words) == 1 and "_" not in words[0].strip("_")
+
+
+def _phrase(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
+    """The object phrases a pattern's noun phrase matches, each word or synset in turn
+    ("{NEW &TIETYPES RELATIONS}": "new military relations", "new economic relations" ...),
+    as PETRARCH matches the phrase's words in order; the head word alone when a word is an
+    underscore compound or a preposition ("- * OVER EFFORTS": efforts) or the phrase would
+    stand for more than MAX_PHRASES phrases."""
+    if len(words) == 1 or any("_" in w.strip("_") or w.lower() in _PREPOSITIONS for w in words):
+        return _expand(words[-1:], synsets)
+    phrases = [""]
+    for word in words:
+        members = _expand([word], synsets)
+        phrases = [f"{p} {m}".strip() for p in phrases for m in members]
+        if not phrases or len(phrases) > MAX_PHRASES:
+            return _expand(words[-1:], synsets)
+    return phrases
+
+
+# source and target markers of a pattern ("- * OFF (FROM ^)")
+_MARKERS = frozenset({"$", "+", "^", "%"})
+
+# the most object phrases one pattern's noun phrase is read as (its synsets multiplied out)
+MAX_PHRASES = 200
 
 
 def _expand(words: list[str], synsets: dict[str, tuple[str, ...]], depth: int = 0) -> list[str]:

@@ -146,6 +146,15 @@ def test_both_sides_are_the_two_countries_named_before(coder_events):
     assert targets == {"ARM", "AZE"}
 
 
+def test_a_number_of_countries_is_not_the_two_named_before(actors_of):
+    # "two dozen countries" counts many; only a bare "two" is the pair named before
+    found = actors_of(
+        "Germany and France expelled Russian diplomats on Monday. "
+        "Russia said it would retaliate against two dozen other countries."
+    )
+    assert [v[0] for k, v in found.items() if "countries" in k] in ([], [None])
+
+
 def test_ethnic_group_targeted_by_a_state_lives_in_that_state(coder_events):
     events = coder_events("Kosovo police arrested four local Serbs on Sunday.")
     arrest = [e for e in events if e.type == "COERCE"]

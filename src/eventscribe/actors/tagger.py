@@ -259,8 +259,8 @@ class ActorTagger:
             )
             return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
         if view.lower[head] in ids.pair_words and any(
-            view.lower[c] in ids.both_two for c in children
-        ):
+            view.lower[c] in ids.both_two and not view.children[c] for c in children
+        ):  # "the two countries", not "two dozen countries"
             return self._both_sides(view, ids, head, memory)
         described = modifier_indexes(view, phrase, head)
         first, last = phrase_range(view, phrase, head, described)

@@ -621,6 +621,22 @@ def test_an_event_that_did_not_break_out_is_not_coded(code_text):
     assert any("not" in d.reason for d in analysis.decisions if not d.kept)
 
 
+def test_an_attack_that_took_place_with_no_one_named_is_an_event_of_unknown_actors(code_text):
+    # conflict event data records an attack the text says happened though it names no
+    # attacker; where it took place is the verb's phrase
+    (attack,) = code_text("The attack took place in the town of Kirkuk.").coded.events
+    assert attack.type == "ASSAULT" and not attack.sources and not attack.targets
+    assert attack.location is not None and attack.location.text == "Kirkuk"
+    # an act in words or of cooperation is nothing without who made it; an act foretold
+    # or denied did not happen
+    for text in (
+        "The talks took place in Geneva.",
+        "The protests will continue in Belgrade.",
+        "No attack took place in Kirkuk.",
+    ):
+        assert not code_text(text).coded.events, text
+
+
 def test_the_person_acted_on_is_the_recipient_not_the_victim_of_the_crime_charged(code_text):
     # no table places "the man" or "the officer", but they are whom the act is aimed at;
     # the victims named in the charge are not

@@ -98,10 +98,25 @@ class Candidate:
 
 
 MOVED_FORCES = frozenset({"MOBILIZE"})
+# PLOVER quad class 4: acts of force a text may report with no one named
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 ANY_OBJECT = "@any"  # the lexicon's object word for any direct object
 MATERIAL_COOPERATION = frozenset(
     {"AID", "RETREAT", "COOPERATE"}
 )  # PLOVER quad class 2  # types whose direct object is what the actor moves
+
+
+def _happened_unattributed(candidate: Candidate) -> bool:
+    """An act of force the text says took place, with no one named ("The attack took
+    place in the village", "clashes broke out near the border"): an event of unknown
+    actors, as conflict event data records one. Not an act in words or of cooperation,
+    which is nothing without who said or gave it, nor one that did not happen."""
+    return (
+        candidate.dropped == "no actor found"
+        and candidate.type in MATERIAL_CONFLICT
+        and candidate.modality is None
+        and not candidate.negated
+    )
 
 
 class NegatedCode(NamedTuple):
@@ -785,6 +800,9 @@ class EventMatcher:
                 syntax.is_negated(t, verb, self.words),
                 syntax.modality_of(t, verb, self.words),
             )
+            if _happened_unattributed(candidate):
+                notes = (*candidate.notes, "took place with no one named: actors unknown")
+                return replace(candidate, dropped=None, notes=notes)
         elif dep[noun] == "dobj" and head not in triggers:
             # "unless the president arranged a ceasefire", "did not declare a ceasefire":
             # what the governing verb does not assert, its object's act is not either (a
@@ -825,7 +843,7 @@ class EventMatcher:
         if candidate.dropped is None and dep[noun] in {"nsubj", "nsubjpass"} and head in triggers:
             # "US drone attacks killed eight leaders": one event, coded at the verb
             return replace(candidate, dropped=f"subject of the event verb '{t.text(head)}'")
-        if not sources and candidate.dropped is None:
+        if not sources and candidate.dropped is None and occurred is None:
             return replace(candidate, dropped="event noun without an actor of its own")
         return candidate
 

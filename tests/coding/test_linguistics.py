@@ -637,6 +637,20 @@ def test_an_attack_that_took_place_with_no_one_named_is_an_event_of_unknown_acto
         assert not code_text(text).coded.events, text
 
 
+def test_a_passive_adjunct_clause_befalls_the_subject_of_its_clause(code_text):
+    # subject control into a clause of time: the one detained is the one beaten
+    events = code_text("The activist was detained after being beaten by Serbian police.").coded
+    (beating,) = [e for e in events.events if e.type == "ASSAULT"]
+    assert [a.text for a in beating.sources] == ["Serbian police"]
+    assert [a.text for a in beating.targets] == ["The activist"]
+    (shooting,) = [
+        e
+        for e in code_text("Two journalists were abducted before being shot.").coded.events
+        if e.trigger.text == "shot"
+    ]
+    assert [a.text for a in shooting.targets] == ["Two journalists"]
+
+
 def test_the_person_acted_on_is_the_recipient_not_the_victim_of_the_crime_charged(code_text):
     # no table places "the man" or "the officer", but they are whom the act is aimed at;
     # the victims named in the charge are not

@@ -269,6 +269,7 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             # "Mayor detained by police", "diplomats being expelled from the US": the noun
             # a passive participle describes is what was done
             or ([t.head[verb]] if t.dep[verb] == "acl" else [])
+            or _adjunct_patients(t, verb, words)
         )
         return [antecedent(t, o, words) for o in found]
     found = [antecedent(t, o, words) for o in children(t, verb, "dobj", "attr")]
@@ -290,6 +291,23 @@ def objects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
     if not found:
         found = [antecedent(t, o, words) for o in shared_objects(t, verb)]
     return found
+
+
+def _adjunct_patients(t: Tree, verb: int, words: WordLists) -> list[int]:
+    """Whom a passive clause of time or manner with no subject of its own befell: the
+    subject of the clause it modifies ("was detained after being beaten by police", "were
+    captured before being shot": the one detained was beaten; subject control into an
+    adjunct clause)."""
+    head = t.head[verb]
+    if t.dep[verb] == "pcomp" and t.dep[head] == "prep":
+        governor = t.head[head]
+    elif t.dep[verb] == "advcl":
+        governor = head
+    else:
+        return []
+    if t.pos[governor] not in VERB_POS:
+        return []
+    return subjects_of(t, governor, words)
 
 
 def _passive_subjects(t: Tree, verb: int, words: WordLists) -> list[int]:

@@ -534,6 +534,13 @@ def test_a_partitive_subject_is_read_through_to_who_acted(code_text):
     ]
 
 
+def test_a_collective_noun_of_people_is_read_through_to_its_members(code_text):
+    # "a band of rebels": the band names no one; the rebels raided
+    (raid,) = code_text("A band of rebels raided the town of Birao on Monday.").coded.events
+    assert raid.type == "COERCE" and raid.source is not None
+    assert (raid.source.name, raid.source.sector) == ("rebels", "REB")
+
+
 def test_a_day_is_never_the_recipient(code_text):
     events = code_text("Opposition supporters marched in Nairobi on Sunday.").coded.events
     assert [e.type for e in events] == ["PROTEST"]

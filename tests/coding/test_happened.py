@@ -323,6 +323,15 @@ def test_a_consultation_of_two_sides_is_an_event(code_text, text):
     assert "CONSULT" in _types(code_text, text)
 
 
+def test_a_public_consultation_is_no_meeting(code_text):
+    # a consultation is a meeting with whom it is held, not a call for the public's views
+    text = "Britain's consultation on a new EU Aviation Strategy closed on Monday."
+    assert "CONSULT" not in _types(code_text, text)
+    assert "CONSULT" in _types(
+        code_text, "Serbian President Vucic's consultation with Kosovo's Kurti ended in Brussels."
+    )
+
+
 def test_signing_is_an_agreement_only_with_someone_or_of_an_agreement(code_text):
     assert "SUPPORT" not in _types(code_text, "Oklahoma Gov. Mary Fallin signed legislation.")
     assert "SUPPORT" not in _types(code_text, "Thirty Sri Lankan legislators signed a petition.")

@@ -397,3 +397,13 @@ def test_whom_a_reporting_gerund_tells_is_no_recipient_of_the_act(code_text):
     ).coded.events
     praise = [e for e in events if e.type == "SUPPORT"]
     assert praise and all("Marines" not in a.text for e in praise for a in e.targets)
+
+
+def test_a_role_named_with_as_is_never_the_recipient(code_text):
+    # "as" names the capacity its subject acts in, not whom the act is aimed at
+    (criticism,) = [
+        e
+        for e in code_text("As foreign minister, Lavrov criticised the new sanctions.").coded.events
+        if e.type == "ACCUSE"
+    ]
+    assert [a.text for a in criticism.targets] == ["the new sanctions"]

@@ -157,6 +157,8 @@ def nearest_object_actor(
         label = "clause_subject" if dep[token] == "nsubj" and dep[up] == "ccomp" else dep[token]
         if label not in FALLBACK_TARGET_DEPS or token in skip or lower[up] == "by":
             continue
+        if dep[token] == "pobj" and lower[up] in words.capacity_prepositions:
+            continue  # "As foreign minister, Lavrov criticised ...": a role, not whom
         if subjects is None:
             subjects = {x for s in syntax.subjects_of(t, verb, words) for x in t.subtree(s)}
         if token in subjects:

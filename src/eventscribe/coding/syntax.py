@@ -62,6 +62,7 @@ class WordLists:
     opinion_verbs: frozenset[str]
     gerund_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
+    capacity_prepositions: frozenset[str]
     charge_verbs: frozenset[str]
     adjunct_gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]

@@ -54,6 +54,7 @@ FIELDS = (
     "opinion_verbs",
     "gerund_prepositions",
     "topic_prepositions",
+    "capacity_prepositions",
     "charge_verbs",
     "adjunct_gerund_prepositions",
     "release_sense_verbs",

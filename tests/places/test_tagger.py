@@ -195,6 +195,19 @@ def test_a_mislabelled_name_in_a_locative_phrase_is_looked_up(nlp, tagger) -> No
     assert tagger.tag(nlp("Lawmakers voted in Congress on Tuesday.")) == ()
 
 
+def test_a_mislabelled_town_taken_by_force_is_looked_up(nlp, tagger) -> None:
+    # the object of a verb of taking a place is one, whatever the model took it for and
+    # though the actor stage holds it as the event's recipient
+    doc = nlp("Rebels first captured Birao on Oct. 29.")
+    assert [e.label_ for e in doc.ents if e.text == "Birao"] != ["GPE"]  # the model's slip
+    birao = next(t for t in doc if t.text == "Birao")
+    places = _by_text(tagger.tag(doc, actor_spans={(birao.i, birao.i + 1)}))
+    assert places["Birao"].country == "CAF"
+    # a person's name there is a place only when it is a known town ("Smith", Nevada, is
+    # a village of a thousand people)
+    assert tagger.tag(nlp("Police seized Smith at his home.")) == ()
+
+
 def test_the_dateline_place_is_a_place_even_when_taken_for_an_actor(nlp, tagger) -> None:
     doc = nlp("Hanoi (VNA) – Vietnam always supports peace talks, the ministry said.")
     hanoi = next(t for t in doc if t.text == "Hanoi")

@@ -50,6 +50,8 @@ _MAX_WINDOW = 6
 # names the model labelled as something other than a place that are looked up as places
 # when they stand in a locative phrase ("in Hama", "in the town of X"), under this label
 LOCATIVE = "LOCATIVE"
+# the same for a name the model labelled a person, as the object of a verb of taking a place
+TAKEN_PERSON = "TAKEN_PERSON"
 ADJ_BEFORE_PLACE = "ADJ_BEFORE_PLACE"
 _RELABELLED = frozenset({"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -73,6 +75,9 @@ def _acceptable(entry: Entry, how: str, label: str, whole: bool, words: PlaceWor
     if how == QUALIFIER:
         return whole and label in words.place_labels  # kept; used only by _regional()
     area = entry.feature in AREA_FEATURES
+    if label == TAKEN_PERSON:  # "stormed Palmyra", the model's person
+        known = area or entry.population >= _KNOWN_TOWN
+        return whole and how in (PRIMARY, ALIAS) and known
     if label == LOCATIVE:  # a name the model mislabelled, in a locative phrase
         big_enough = area or entry.population >= _WEAK_TOWN_OTHER
         town = whole and how in (PRIMARY, ALIAS) and big_enough
@@ -176,6 +181,7 @@ class WordIds:
         self.noun = view.id("NOUN")
         self.place = view.ids(words.place_nouns | {plural(w) for w in words.place_nouns})
         self.locative = locative_ids(view)
+        self.occupied = (view.ids(words.occupation_verbs), view.ids(_NAME_LINKS), view.id("dobj"))
         # "in Riverdale", "at Riverdale": where someone is, whoever else bears the name
         self.strictly = (view.ids(words.locative_prepositions), *self.locative[1:])
 
@@ -382,6 +388,10 @@ def _entity_spans(
             label = "DEMONYM"  # "Slovak architect", "the English city"
         elif label in _RELABELLED and in_locative_phrase(view, start, end, locative):
             label = LOCATIVE  # "in Hama" taken for an organisation, "in Aleppo" for a language
+        elif label in _RELABELLED and taken_place(view, start, end, ids.occupied):
+            # "captured Birao" taken for an organisation: a town; one taken for a person
+            # ("seized Smith") only if it is a known town
+            label = TAKEN_PERSON if label == "PERSON" else LOCATIVE
         elif label in words.skipped_labels:
             continue
         yield start, _with_area_word(view, ids, end), label
@@ -447,10 +457,27 @@ def in_locative_phrase(
     """Whether the name at tokens ``start:end`` heads (or names the head of) the object
     of a locative preposition: "in Hama", "in the Hama countryside", "the town of X"."""
     preps, links, pobj = ids
-    token = end - 1
+    token = _phrase_head(view, end - 1, links)
+    head = view.head[token]
+    return view.dep[token] == pobj and head != token and view.lower[head] in preps
+
+
+def taken_place(
+    view: DocView, start: int, end: int, ids: tuple[frozenset[int], frozenset[int], int]
+) -> bool:
+    """Whether the name at tokens ``start:end`` heads (or names the head of) the direct
+    object of a verb of taking or striking a place: "captured Birao", "stormed the
+    Palmyra citadel" (``occupation_verbs``)."""
+    verbs, links, dobj = ids
+    token = _phrase_head(view, end - 1, links)
+    head = view.head[token]
+    return view.dep[token] == dobj and head != token and view.lemma[head] in verbs
+
+
+def _phrase_head(view: DocView, token: int, links: frozenset[int]) -> int:
+    """The head of the phrase a name's last word is part of, up to three links up."""
     for _ in range(3):
         if view.dep[token] not in links or view.head[token] == token:
             break
         token = view.head[token]
-    head = view.head[token]
-    return view.dep[token] == pobj and head != token and view.lower[head] in preps
+    return token

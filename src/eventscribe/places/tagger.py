@@ -37,6 +37,7 @@ from eventscribe.places.mentions import (
     regions,
     scan,
     surnames,
+    taken_place,
 )
 from eventscribe.places.resolve import choose, context_weights
 from eventscribe.places.words import PlaceWords, place_words
@@ -184,11 +185,13 @@ class PlaceTagger:
                 spans = [(first, end, "GPE"), *spans]
         for start, end, label in spans:
             for mention in scan(self.gazetteer, view, start, end, label, people, ids):
-                # a name in a locative phrase ("in the Hama countryside") or the dateline
-                # ("HANOI (VNA) -") is a place, whatever the model or the actor stage
-                # took it for
-                if view.idx[mention.start] < dateline[1] or in_locative_phrase(
-                    view, mention.start, mention.end, locative
+                # a name in a locative phrase ("in the Hama countryside"), taken or struck
+                # ("captured Birao") or in the dateline ("HANOI (VNA) -") is a place,
+                # whatever the model or the actor stage took it for
+                if (
+                    view.idx[mention.start] < dateline[1]
+                    or in_locative_phrase(view, mention.start, mention.end, locative)
+                    or taken_place(view, mention.start, mention.end, ids.occupied)
                 ):
                     mention = replace(mention, weak=False) if mention.weak else mention
                 elif (mention.start, mention.end) in skip:

@@ -33,6 +33,7 @@ class PlaceWords:
     target_prepositions: frozenset[str]
     from_verbs: frozenset[str]
     place_object_verbs: frozenset[str]
+    occupation_verbs: frozenset[str]
     place_nouns: frozenset[str]
     building_nouns: frozenset[str]
     generic_words: frozenset[str]

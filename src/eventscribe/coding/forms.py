@@ -158,9 +158,9 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
 
 def _with_complements(t: Tree, obj: int, modifiers: list[str]) -> set[str]:
     """The object's head, alone or after its nearest modifier, with each prepositional
-    phrase of it or right after it ("a state of emergency", "a ban on travel", "economic memos on trade"),
-    as a PETRARCH pattern's object with its complement matches them ("- * BAN (ON
-    TRAVEL)")."""
+    phrase of it or right after it ("a state of emergency", "a ban on travel", "economic
+    memos on trade"), as a PETRARCH pattern's object with its complement matches them
+    ("- * BAN (ON TRAVEL)")."""
     dep, kids, low, lemma = t.dep, t.children, t.lower, t.lemma
     heads = {low[obj], lemma[obj].lower()}
     heads |= {f"{m} {h}" for m in modifiers for h in list(heads)}

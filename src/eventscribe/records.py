@@ -144,7 +144,7 @@ class Event:
     cameo: str
     quad: int
     intensity: float
-    goldstein: float
+    goldstein: float | None
     date: str | None
     date_precision: str | None
     negated: bool

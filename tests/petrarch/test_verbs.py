@@ -231,3 +231,47 @@ def test_a_noun_phrase_pattern_codes_only_its_own_phrase(tmp_path: Path) -> None
     )  # fmt: skip
     coded = [[e["cameo"] for e in line["events"]] for line in lines]
     assert coded == [["1951"], ["1952"], ["1121"], ["085"], ["0814"], ["0814"]]
+
+
+OWN_CODES = "--- DETAIN  [212]  ---\nDETAIN\n--- REMARK  [012]  ---\nREMARK\n"
+
+
+@pytest.mark.slow
+def test_a_code_of_the_dictionarys_own_is_coded_as_given(tmp_path: Path) -> None:
+    """PETRARCH passes a dictionary's own codes through ("[212]", outside CAMEO): coded
+    as given under CAMEO conventions, with no PLOVER type, quad class 0 and no Goldstein
+    score (there is none), in the contract, the store and every export; a public
+    statement (012) still gives way to another event of its sentence, such a code does
+    not; PLOVER's conventions code neither."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(OWN_CODES, encoding="utf-8")
+    text = "Serbian police detained two Kosovo journalists, the ministry remarked."
+    docs = [("a", "2023-02-02", text)]
+    (line,) = code_texts(tmp_path, docs, "--conventions", "cameo", "--petrarch-verbs", str(path))
+    (event,) = line["events"]
+    assert (event["cameo"], event["type"], event["quad"], event["goldstein"]) == (
+        "212",
+        None,
+        0,
+        None,
+    )
+    (plover,) = code_texts(tmp_path, docs, "--petrarch-verbs", str(path))
+    assert [e["cameo"] for e in plover["events"]] == []
+    # the store and the exports carry the code and an empty Goldstein score
+    store, docs_file = tmp_path / "s.duckdb", tmp_path / "docs.jsonl"
+    runner = CliRunner()
+    coded = runner.invoke(
+        main, ["code", str(docs_file), "--store", str(store), "-q", "--conventions", "cameo",
+               "--petrarch-verbs", str(path)],
+    )  # fmt: skip
+    assert coded.exit_code == 0, coded.output
+    out = tmp_path / "events.jsonl"
+    exported = runner.invoke(
+        main, ["export", "--store", str(store), "--format", "jsonl", "-o", str(out)]
+    )
+    assert exported.exit_code == 0, exported.output
+    (row,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["cameo_code"], row["goldstein"], row["quad_class"]) == ("212", None, 0)
+    # check-dictionary names the codes CAMEO lacks
+    checked = runner.invoke(main, ["check-dictionary", str(path)])
+    assert "codes outside CAMEO, coded as given under --conventions cameo: 212" in checked.output

@@ -75,3 +75,32 @@ def test_help_shows_examples() -> None:
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output
     assert "127.0.0.1" in runner.invoke(main, ["serve", "--help"]).output
+
+
+def test_an_event_with_a_code_outside_cameo_shows_no_none(
+    tmp_path: Path, factories: ModuleType
+) -> None:
+    """A user's dictionary may code "[212]", which CAMEO and PLOVER lack: the event has
+    no type, quad class 0 and no Goldstein score, and the pages say so rather than
+    printing "None"."""
+    doc = factories.accusation_doc()
+    own = dataclasses.replace(
+        doc.events[0], type="", mode=None, cameo="212", quad=0, goldstein=None
+    )
+    store = tmp_path / "s.duckdb"
+    with EventStore(store) as opened:
+        opened.write([dataclasses.replace(doc, events=(own,))], run=factories.RUN)
+    with TestClient(create_app(store)) as client:
+        body = client.get(f"/api/events/{own.event_id}").json()
+        pages = [
+            client.get(url).text
+            for url in (
+                "/",
+                f"/event/{own.event_id}",
+                "/dyad?a=SRB&b=XKX",
+                f"/document/{own.doc_id}",
+            )
+        ]
+    assert (body["cameo"], body["goldstein"]) == ("212", None)
+    assert all(">None<" not in page and "None " not in page for page in pages)
+    assert "none (a code outside CAMEO)" in pages[1] and "CAMEO 212" in pages[1]

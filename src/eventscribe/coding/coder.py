@@ -32,7 +32,7 @@ from eventscribe.coding.matcher import Candidate, EventMatcher
 from eventscribe.coding.recipients import within
 from eventscribe.coding.tree import Tree
 from eventscribe.nlp.view import DocView
-from eventscribe.ontology import Ontology
+from eventscribe.ontology import Ontology, OntologyLookupError
 from eventscribe.petrarch.actors import CodeReader
 from eventscribe.petrarch.discards import Discards
 from eventscribe.places import EventLocation, Place
@@ -93,7 +93,7 @@ class EventCoder:
         # the ontology's answers, remembered: (type, mode) -> (quad, intensity), and
         # CAMEO code -> Goldstein score (the same few codes come back in every document)
         self._type_scores: dict[tuple[str, str | None], tuple[int, float]] = {}
-        self._goldstein: dict[str, float] = {}
+        self._goldstein: dict[str, float | None] = {}
         # CAMEO conventions write CAMEO actor codes ("DNKMED" for Danish media, not DNKJRN)
         self._cameo_codes = CodeReader.bundled() if matcher.conventions == "cameo" else None
 
@@ -164,6 +164,14 @@ class EventCoder:
                 )
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
+
+    def _goldstein_of(self, cameo: str) -> float | None:
+        """The Goldstein score of a CAMEO code; None for a code of a user's own that CAMEO
+        lacks (a PETRARCH dictionary's "[212]"), which has none."""
+        try:
+            return self.ontology.goldstein(cameo)
+        except OntologyLookupError:
+            return None
 
     def _scores(self, candidate: Candidate) -> tuple[int, float]:
         """The candidate's quad class and PLOVER intensity, worked out once per (type,
@@ -252,9 +260,10 @@ class EventCoder:
         # what the event's parts share, worked out once per (type, mode) and CAMEO code
         type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
         scores = self._scores(candidate)
-        goldstein = self._goldstein.get(cameo)
-        if goldstein is None:
-            goldstein = self._goldstein[cameo] = self.ontology.goldstein(cameo)
+        if cameo in self._goldstein:
+            goldstein = self._goldstein[cameo]
+        else:
+            goldstein = self._goldstein[cameo] = self._goldstein_of(cameo)
         first_source = sources[0] if sources else None
         first_target = targets[0] if targets else None
         yield Event(
@@ -301,9 +310,15 @@ PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
 
 def cameo_quad(cameo: str) -> int:
     """CAMEO's quad class of a code by its root: 01-05 verbal cooperation, 06-08 material
-    cooperation, 09-13 verbal conflict, 14-20 material conflict."""
-    root = int(cameo[:2])
+    cooperation, 09-13 verbal conflict, 14-20 material conflict; 0 for a code of a user's
+    own under no CAMEO root."""
+    root = int(cameo[:2]) if cameo[:2].isdigit() else 0
+    if not 1 <= root <= CAMEO_ROOTS:
+        return 0
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+CAMEO_ROOTS = 20  # CAMEO's root codes run from 01 to 20
 
 
 # what an act in words is about: its object, and what it asks, promises or states

@@ -923,14 +923,23 @@ def _statements_yield(found: list[Candidate]) -> list[Candidate]:
     """A public statement coded by its CAMEO code alone ("X said", 01x) is an event only
     when its sentence codes nothing else: "Arnor will restore ties with Gondor, an
     official said" is the restoration, the way PETRARCH codes reported speech."""
-    if not any(c.dropped is None and c.type != CAMEO_ONLY for c in found):
+    if not any(c.dropped is None and not _a_statement(c) for c in found):
         return found
     return [
         replace(c, dropped="a statement whose sentence codes another event")
-        if c.type == CAMEO_ONLY and c.dropped is None
+        if c.dropped is None and _a_statement(c)
         else c
         for c in found
     ]
+
+
+def _a_statement(candidate: Candidate) -> bool:
+    """A public statement coded by its CAMEO code alone (01x), not a code of a user's
+    dictionary's own that CAMEO and PLOVER lack ("[212]")."""
+    return candidate.type == CAMEO_ONLY and candidate.cameo.startswith(STATEMENT_ROOT)
+
+
+STATEMENT_ROOT = "01"  # CAMEO's root code of public statements
 
 
 # what an agreement may be to or about: an infinitive, an object, a preposition, a clause

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from eventscribe.ontology import bundled_ontology
+from eventscribe.ontology import Ontology, OntologyLookupError, bundled_ontology
 from eventscribe.petrarch.actors import CodeReader, read_actor_dictionary, summary_lines
 from eventscribe.records import InputProblem
 
@@ -31,13 +31,30 @@ def check_lines(path: Path, kind: str | None = None) -> list[str]:
         ]
     from eventscribe.petrarch.verbs import read_verb_dictionary
 
-    converted = read_verb_dictionary(path, bundled_ontology())
+    ontology = bundled_ontology()
+    converted = read_verb_dictionary(path, ontology)
     verbs = {(e.lemma, e.tail) for e in converted.entries}
+    codes = {e.cameo for e in converted.entries if not e.null}
+    own = sorted(c for c in codes if not _in_cameo(ontology, c))
     return [
         f"{path}: verbs dictionary, {converted.lines} lines read",
         f"  converted {len(converted.entries)} lexicon entries for {len(verbs)} verbs",
+        *(
+            [f"  codes outside CAMEO, coded as given under --conventions cameo: {' '.join(own)}"]
+            if own
+            else []
+        ),
         *_skipped(converted.skipped),
     ]
+
+
+def _in_cameo(ontology: Ontology, code: str) -> bool:
+    """Whether CAMEO has the code or a parent of it ("1952" is a "195")."""
+    try:
+        ontology.cameo_code(code)
+    except OntologyLookupError:
+        return False
+    return True
 
 
 def _skipped(skipped: tuple[InputProblem, ...]) -> list[str]:

@@ -261,10 +261,11 @@ class _Reader:
     def _plover(self, code: str) -> tuple[str, str | None] | None:
         """The PLOVER type and mode of a CAMEO code (a code the table lacks takes its
         parent's: "1952" is a "195"); CAMEO_ONLY for a code PLOVER has no type for (a
-        public statement, 01x: coded under --conventions cameo only); None when it is no
-        CAMEO event code."""
+        public statement, 01x) or a code of the dictionary's own that CAMEO lacks ("212"),
+        both coded under --conventions cameo only, as given; None when it is no event
+        code."""
         if not self._known_code(code):
-            return None
+            return (CAMEO_ONLY, None) if _OWN_CODE.fullmatch(code) else None
         if code.startswith("02"):
             return "REQUEST", None  # PLOVER's REQUEST holds CAMEO's appeals and demands
         type_, mode = self.ontology.plover_for_cameo(code)
@@ -324,6 +325,10 @@ def _phrase(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
             return _expand(words[-1:], synsets)
     return phrases
 
+
+# an event code of a dictionary's own, outside CAMEO: digits, perhaps a letter ("212",
+# "915", "174K"), as PETRARCH writes the codes it passes through
+_OWN_CODE = re.compile(r"[0-9]{2,4}[A-Z]?")
 
 # source and target markers of a pattern ("- * OFF (FROM ^)")
 _MARKERS = frozenset({"$", "+", "^", "%"})

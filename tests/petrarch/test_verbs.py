@@ -275,3 +275,25 @@ def test_a_code_of_the_dictionarys_own_is_coded_as_given(tmp_path: Path) -> None
     # check-dictionary names the codes CAMEO lacks
     checked = runner.invoke(main, ["check-dictionary", str(path)])
     assert "codes outside CAMEO, coded as given under --conventions cameo: 212" in checked.output
+
+
+@pytest.mark.slow
+def test_the_longest_object_phrase_matched_wins(tmp_path: Path) -> None:
+    """Of two patterns as specific, the one whose object phrase matched more words codes
+    the act, as PETRARCH takes the longest match: "gold florins" is &HYPER's "GOLD
+    FLORIN" [190], not &CURR's "FLORIN" [071], though &CURR comes first."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&CURR\n+FLORIN\n+DINAR\n\n&HYPER\n+BITCOIN\n+GOLD FLORIN\n\n"
+        "--- CONTRIBUTE  [070]  ---\nCONTRIBUTE\n- * &CURR  [071]\n- * &HYPER  [190]\n",
+        encoding="utf-8",
+    )
+    lines = code_texts(
+        tmp_path,
+        [
+            ("a", "2023-02-02", "Serbia contributed two million gold florins to Kosovo."),
+            ("b", "2023-02-02", "Serbia contributed two million florins to Kosovo."),
+        ],
+        "--conventions", "cameo", "--petrarch-verbs", str(path),
+    )  # fmt: skip
+    assert [[e["cameo"] for e in line["events"]] for line in lines] == [["190"], ["071"]]

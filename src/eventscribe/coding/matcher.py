@@ -106,6 +106,25 @@ MATERIAL_COOPERATION = frozenset(
 )  # PLOVER quad class 2  # types whose direct object is what the actor moves
 
 
+def _matched_words(
+    objects_words: list[tuple[int, set[str], bool]],
+    objects: list[int],
+    wanted: frozenset[str] | None,
+) -> int:
+    """How many words the longest object phrase an entry matched has (0 with none)."""
+    if not wanted:
+        return 0
+    return max(
+        (
+            len(w.split())
+            for obj, words, _ in objects_words
+            if obj in objects
+            for w in words & wanted
+        ),
+        default=0,
+    )
+
+
 def _happened_unattributed(candidate: Candidate) -> bool:
     """An act of force the text says took place, with no one named ("The attack took
     place in the village", "clashes broke out near the border"): an event of unknown
@@ -325,14 +344,19 @@ class EventMatcher:
         self, t: Tree, verb: int, lemma: str, actors: ActorIndex
     ) -> Candidate | None:
         """The event of ``verb``, whose lexicon verb is ``lemma``, if an entry holds."""
-        # the first of the most specific entries whose conditions hold wins; the checks
-        # are pure, so each is made only when an entry needs it
+        # of the most specific entries whose conditions hold, the one whose object phrase
+        # matched has the most words wins ("austrian gold florin" over "florin", as
+        # PETRARCH takes the longest match), else the first; the checks are pure, so each
+        # is made only when an entry needs it
         negated: str | None | bool = False  # False: not read yet
         best: tuple[LexiconEntry, list[int]] | None = None
+        best_words = 0  # the words of the best entry's matched object phrase
         fallback: tuple[LexiconEntry, list[int]] | None = None  # matched by an "of" object
         nearby: set[str] | None = None  # particle words, read once per verb when needed
         objects_words: list[tuple[int, set[str], bool]] | None = None  # likewise
         for entry, when, tail, wanted in self._verb_table.get(lemma, ()):
+            if best is not None and entry.specificity < best[0].specificity:
+                break  # every entry as specific as the best has been weighed
             if when == "negated":
                 if negated is False:
                     negated = syntax.is_negated(t, verb, self.words)
@@ -375,8 +399,9 @@ class EventMatcher:
                 a.sector in entry.by for a in self._sources(t, verb, entry, actors)
             ):
                 continue  # "troops entered the town", not "Russia entered the conflict"
-            best = (entry, objects)
-            break
+            words = _matched_words(objects_words or [], objects, wanted)
+            if best is None or words > best_words:
+                best, best_words = (entry, objects), words
         best = best or fallback
         if best is None or best[0].null:
             return None  # no entry, or one that says the phrase codes nothing

@@ -188,7 +188,7 @@ ABANDON
 - * {IMPROVED &TIES RELATIONS}  [1952]
 - * PEACE PLAN  [085]
 - * BAN (ON &TIES)  [0814]
-- * WINNER (FROM ^)  [060]
+- * WINNER (FROM $)  [060]
 """
 
 
@@ -209,7 +209,7 @@ def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
     ]
     assert (("plan",), "084") in made
     assert [str(s) for s in converted.skipped] == [
-        "verbs.txt:12: object complement '(FROM ^)' is not read"
+        "verbs.txt:12: object complement '(FROM $)' is not read"
     ]
 
 
@@ -297,3 +297,25 @@ def test_the_longest_object_phrase_matched_wins(tmp_path: Path) -> None:
         "--conventions", "cameo", "--petrarch-verbs", str(path),
     )  # fmt: skip
     assert [[e["cameo"] for e in line["events"]] for line in lines] == [["190"], ["071"]]
+
+
+@pytest.mark.slow
+def test_a_patterns_target_marker_names_the_recipient(tmp_path: Path) -> None:
+    """"(WITH +)": the object of "with" is the target; "(AT ^)": the actor there is passed
+    over; a source marker ("$") is reported as not read."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "--- CELEBRATE  [051]  ---\nCELEBRATE\n- * EID (AT ^) (WITH +)  [017]\n"
+        "- * VICTORY (OVER $)  [017]\n",
+        encoding="utf-8",
+    )
+    converted = read_verb_dictionary(path, bundled_ontology())
+    assert [str(s) for s in converted.skipped] == [
+        "verbs.txt:4: object complement '(OVER $)' is not read"
+    ]
+    lines = code_texts(
+        tmp_path,
+        [("a", "2023-02-02", "Serbia celebrated Eid at Novi Sad with Kosovo on Monday.")],
+        "--conventions", "cameo", "--petrarch-verbs", str(path),
+    )  # fmt: skip
+    assert [(e["cameo"], e["target"]["country"]) for e in lines[0]["events"]] == [("017", "XKX")]

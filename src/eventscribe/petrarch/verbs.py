@@ -135,10 +135,18 @@ class _Reader:
         phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
         single = False  # the object is one word (or one synset)
         for group in groups[star + 1 :]:
-            if not group.startswith(("(", "{", "&")) and group not in {"$", "+", "%"} and not preps:
+            marked = _marked(group)
+            if marked is not None:
+                # "(WITH +)": the target is that preposition's object; "+" alone, the
+                # target where it is found anyway; "(AT ^)": an actor passed over
+                if marked:
+                    preps.append(marked)
+                    tail.append(marked)
+                continue
+            if not group.startswith(("(", "{", "&")) and group not in {"$", "%"} and not preps:
                 phrase.append(group)
                 continue
-            if group in {"$", "+", "%"}:
+            if group in {"$", "%"}:
                 self.skip(where, f"source/target marker '{group}' is not read")
                 return
             if self._prepositions_only(group):
@@ -329,6 +337,19 @@ def _phrase(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
 # an event code of a dictionary's own, outside CAMEO: digits, perhaps a letter ("212",
 # "915", "174K"), as PETRARCH writes the codes it passes through
 _OWN_CODE = re.compile(r"[0-9]{2,4}[A-Z]?")
+
+
+def _marked(group: str) -> str | None:
+    """For a group that only marks where the target is or an actor is passed over: the
+    preposition whose object is the target ("(WITH +)": "with"), or "" ("+", "(AT ^)");
+    None for any other group (a source marker "$" among them: not read)."""
+    if group == "+":
+        return ""
+    words = group.strip("()").split() if group.startswith("(") else []
+    if len(words) == 2 and words[1] == "+":
+        return _words(words[0])
+    return "" if len(words) == 2 and words[1] == "^" else None
+
 
 # source and target markers of a pattern ("- * OFF (FROM ^)")
 _MARKERS = frozenset({"$", "+", "^", "%"})

@@ -301,7 +301,7 @@ def test_the_longest_object_phrase_matched_wins(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_patterns_target_marker_names_the_recipient(tmp_path: Path) -> None:
-    """"(WITH +)": the object of "with" is the target; "(AT ^)": the actor there is passed
+    """ "(WITH +)": the object of "with" is the target; "(AT ^)": the actor there is passed
     over; a source marker ("$") is reported as not read."""
     path = tmp_path / "verbs.txt"
     path.write_text(

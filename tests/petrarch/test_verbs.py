@@ -141,8 +141,9 @@ def test_a_preposition_after_the_object_is_the_objects_complement(tmp_path: Path
 
 def test_synsets_in_patterns_are_read_the_way_petrarch_writes_them(tmp_path: Path) -> None:
     """An undefined synset is reported, never read as a bare verb (which would code every
-    use of the verb); ``&NAME_`` and ``&NAME`` are one synset; the head of an underscore
-    compound is its noun; a synset of prepositions leaves the object phrase after it."""
+    use of the verb); ``&NAME_`` and ``&NAME`` are one synset; an underscore compound is
+    its words in a row, each synset member in turn; a synset of prepositions leaves the
+    object phrase after it."""
     path = tmp_path / "verbs.txt"
     path.write_text(
         "&PREP_\n+ON\n+AGAINST\n\n&TIES\n+MILITARY\n+TRADE\n\n"
@@ -154,7 +155,7 @@ def test_synsets_in_patterns_are_read_the_way_petrarch_writes_them(tmp_path: Pat
     made = {(e.objects, e.cameo) for e in converted.entries}
     assert made == {
         ((), "080"),
-        (("memos",), "091"),  # a compound's head, matched as the object's head only
+        (("military memos", "trade memos"), "091"),  # "military memos", not any memos
         (("resolution",), "102"),
         (("~resolution",), "102"),  # one word: also before the object's head
     }
@@ -201,13 +202,13 @@ def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
     path.write_text(NOUN_PHRASES, encoding="utf-8")
     converted = read_verb_dictionary(path, bundled_ontology())
     made = [(e.objects, e.cameo) for e in converted.entries if e.objects]
-    assert made[:4] == [
+    assert made[:5] == [
+        (("new plan",), "084"),  # NEW_PLAN: the words in a row
         (("new military relations", "new trade relations"), "1951"),
         (("improved military relations", "improved trade relations"), "1952"),
         (("peace plan",), "085"),
         (("ban on military", "ban on trade"), "0814"),
     ]
-    assert (("plan",), "084") in made
     assert [str(s) for s in converted.skipped] == [
         "verbs.txt:12: object complement '(FROM $)' is not read"
     ]
@@ -319,3 +320,32 @@ def test_a_patterns_target_marker_names_the_recipient(tmp_path: Path) -> None:
         "--conventions", "cameo", "--petrarch-verbs", str(path),
     )  # fmt: skip
     assert [(e["cameo"], e["target"]["country"]) for e in lines[0]["events"]] == [("017", "XKX")]
+
+
+@pytest.mark.slow
+def test_underscore_compounds_and_a_last_preposition_are_read_as_petrarch_writes_them(
+    tmp_path: Path,
+) -> None:
+    """ "&TIES_MEMOS" is the synset's word and "memos" in a row, not any memos; a
+    preposition ending the pattern after its object ("- * &TIES_MEMOS FROM") is the
+    object's complement, whose object is the target, as "(FROM)" is; a noun phrase may
+    mix words and synsets ("- * IMPROVED &TIES RELATIONS")."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(
+        "&TIES\n+MILITARY\n+ECONOMIC\n\n--- WELCOME  [041]  ---\nWELCOME\n"
+        "- * &TIES_MEMOS FROM  [911]\n- * &TIES_MEMOS  [912]\n- * IMPROVED &TIES RELATIONS  [904]\n",
+        encoding="utf-8",
+    )
+    lines = code_texts(
+        tmp_path,
+        [
+            ("a", "2023-02-02", "Serbia welcomed economic memos from Kosovo on Monday."),
+            ("b", "2023-02-02", "Serbia welcomed economic memos on Monday."),
+            ("c", "2023-02-02", "Serbia welcomed memos from Kosovo on Monday."),
+            ("d", "2023-02-02", "Serbia welcomed improved military relations with Kosovo."),
+        ],
+        "--conventions", "cameo", "--petrarch-verbs", str(path),
+    )  # fmt: skip
+    coded = [[e["cameo"] for e in line["events"]] for line in lines]
+    assert coded == [["911"], ["912"], ["041"], ["904"]]
+    assert lines[0]["events"][0]["target"]["country"] == "XKX"

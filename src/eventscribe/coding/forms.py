@@ -166,11 +166,8 @@ def _with_complements(t: Tree, obj: int, modifiers: list[str]) -> set[str]:
     heads |= {f"{m} {h}" for m in modifiers for h in list(heads)}
     out: set[str] = set()
     preps = [p for p in kids[obj] if dep[p] == "prep"]
-    after = max(t.subtree(obj)) + 1
-    if dep[obj] == "dobj" and after < len(dep) and dep[after] == "prep":
-        # a phrase right after the object that the parser hung on the verb may be the
-        # object's as well ("welcomed memos on economic issues"; PETRARCH reads the
-        # words in order)
+    after = preposition_after(t, obj)
+    if after is not None:
         preps.append(after)
     for prep in preps:
         for q in kids[prep]:
@@ -182,6 +179,16 @@ def _with_complements(t: Tree, obj: int, modifiers: list[str]) -> set[str]:
             tails |= {lefts[0], f"{lefts[0]} {low[q]}"} if lefts else set()
             out.update(f"{h} {low[prep]} {w}" for h in heads for w in tails)
     return out
+
+
+def preposition_after(t: Tree, obj: int) -> int | None:
+    """The preposition right after a direct object's phrase that the parser hung on the
+    verb, which may be the object's as well ("welcomed memos from Kosovo",
+    "welcomed memos on economic issues"; PETRARCH reads the words in order)."""
+    after = max(t.subtree(obj)) + 1
+    if t.dep[obj] == "dobj" and after < len(t.dep) and t.dep[after] == "prep":
+        return after
+    return None
 
 
 # the modifiers of an object's phrase read for its lexicon phrases, nearest the head first

@@ -106,6 +106,15 @@ MATERIAL_COOPERATION = frozenset(
 )  # PLOVER quad class 2  # types whose direct object is what the actor moves
 
 
+def _has_complement(t: Tree, obj: int, needs: tuple[str, ...]) -> bool:
+    """The verb's object has one of ``needs``, its own or right after it ("condemned an
+    attack by X", "welcomed memos from X")."""
+    if forms.has_complement(t, obj, needs):
+        return True
+    after = forms.preposition_after(t, obj)
+    return after is not None and t.lower[after] in needs
+
+
 def _matched_words(
     objects_words: list[tuple[int, set[str], bool]],
     objects: list[int],
@@ -384,8 +393,7 @@ class EventMatcher:
                 matched = [
                     (obj, of_only)
                     for obj, words, of_only in objects_words
-                    if words & wanted
-                    and (not entry.needs or forms.has_complement(t, obj, entry.needs))
+                    if words & wanted and (not entry.needs or _has_complement(t, obj, entry.needs))
                 ]
                 if not matched:
                     continue

@@ -134,7 +134,8 @@ class _Reader:
         needs: list[str] = []
         phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
         single = False  # the object is one word (or one synset)
-        for group in groups[star + 1 :]:
+        rest = groups[star + 1 :]
+        for number, group in enumerate(rest):
             marked = _marked(group)
             if marked is not None:
                 # "(WITH +)": the target is that preposition's object; "+" alone, the
@@ -143,14 +144,22 @@ class _Reader:
                     preps.append(marked)
                     tail.append(marked)
                 continue
-            if not group.startswith(("(", "{", "&")) and group not in {"$", "%"} and not preps:
-                phrase.append(group)
+            if self._prepositions_only(group):
+                continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
+            if (
+                group.lower() in _PREPOSITIONS
+                and phrase
+                and not objects
+                and not preps
+                and all(g == "+" for g in rest[number + 1 :])
+            ):
+                group = f"({group})"  # "- * &TIES_MEMOS FROM", "... WITH +": as "(FROM)"
+            elif not group.startswith(("(", "{")) and group not in {"$", "%"} and not preps:
+                phrase.append(group)  # a word or synset of the noun phrase
                 continue
             if group in {"$", "%"}:
                 self.skip(where, f"source/target marker '{group}' is not read")
                 return
-            if self._prepositions_only(group):
-                continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
             words = [w.strip("{}") for w in group.strip("(){}").split()]
             if group.startswith("(") and len(words) > 1 and (phrase or objects) and not preps:
                 # "- * BAN (ON TRAVEL)": the object phrase with a prepositional phrase of it
@@ -319,15 +328,17 @@ def _one_word(words: list[str]) -> bool:
 
 def _phrase(words: list[str], synsets: dict[str, tuple[str, ...]]) -> list[str]:
     """The object phrases a pattern's noun phrase matches, each word or synset in turn
-    ("{NEW &TIETYPES RELATIONS}": "new military relations", "new economic relations" ...),
-    as PETRARCH matches the phrase's words in order; the head word alone when a word is an
-    underscore compound or a preposition ("- * OVER EFFORTS": efforts) or the phrase would
-    stand for more than MAX_PHRASES phrases."""
-    if len(words) == 1 or any("_" in w.strip("_") or w.lower() in _PREPOSITIONS for w in words):
-        return _expand(words[-1:], synsets)
+    ("{NEW &TIETYPES RELATIONS}": "new military relations", "new economic relations" ...;
+    the underscore compound "&TIETYPES_MEMOS": "military memos" ...; "MEMOS_ON_&TIETYPES":
+    "memos on military" ...), as PETRARCH matches the words in order; the head word alone
+    when the phrase begins with a preposition (the verb's: "- * OVER EFFORTS": efforts)
+    or would stand for more than MAX_PHRASES phrases."""
+    tokens = [part for word in words for part in word.split("_") if part]
+    if len(tokens) <= 1 or tokens[0].lower() in _PREPOSITIONS:
+        return _expand(tokens[-1:], synsets)
     phrases = [""]
-    for word in words:
-        members = _expand([word], synsets)
+    for token in tokens:
+        members = [token.lower()] if token.lower() in _PREPOSITIONS else _expand([token], synsets)
         phrases = [f"{p} {m}".strip() for p in phrases for m in members]
         if not phrases or len(phrases) > MAX_PHRASES:
             return _expand(words[-1:], synsets)

@@ -16,7 +16,7 @@ with file, line and reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventscribe.coding.forms import MODIFIER_MARK
@@ -91,6 +91,19 @@ def _words(token: str) -> str:
     return " ".join(p for p in re.split(r"[_\s]+", token.strip().lower()) if p)
 
 
+@dataclass
+class _Pattern:
+    """What a pattern's groups after the verb ask for: particle words, object phrases,
+    the prepositions whose objects are targets, those the object must have, and whether
+    the object is one word (or synset)."""
+
+    tail: list[str]
+    objects: list[str] = field(default_factory=list)
+    preps: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    single: bool = False
+
+
 class _Reader:
     def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
         self.name, self.ontology, self.synsets = name, ontology, synsets
@@ -128,92 +141,98 @@ class _Reader:
         if star > 0:
             self.skip(where, "words before the verb (subject side) are not read")
             return
-        tail = list(verb[1])
-        objects: list[str] = []
-        preps: list[str] = []
-        needs: list[str] = []
-        phrase: list[str] = []  # consecutive plain words are one noun phrase, headed by the last
-        single = False  # the object is one word (or one synset)
-        rest = groups[star + 1 :]
-        for number, group in enumerate(rest):
-            marked = _marked(group)
-            if marked is not None:
-                # "(WITH +)": the target is that preposition's object; "+" alone, the
-                # target where it is found anyway; "(AT ^)": an actor passed over
-                if marked:
-                    preps.append(marked)
-                    tail.append(marked)
-                continue
-            if self._prepositions_only(group):
-                continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
-            if (
-                group.lower() in _PREPOSITIONS
-                and phrase
-                and not objects
-                and not preps
-                and all(g == "+" for g in rest[number + 1 :])
-            ):
-                group = f"({group})"  # "- * &TIES_MEMOS FROM", "... WITH +": as "(FROM)"
-            elif not group.startswith(("(", "{")) and group not in {"$", "%"} and not preps:
-                phrase.append(group)  # a word or synset of the noun phrase
-                continue
-            if group in {"$", "%"}:
-                self.skip(where, f"source/target marker '{group}' is not read")
-                return
-            words = [w.strip("{}") for w in group.strip("(){}").split()]
-            if group.startswith("(") and len(words) > 1 and (phrase or objects) and not preps:
-                # "- * BAN (ON TRAVEL)": the object phrase with a prepositional phrase of it
-                complement = self._complement(phrase, objects, words)
-                if complement is None:
-                    self.skip(where, f"object complement '{group}' is not read")
-                    return
-                objects, phrase, single = complement, [], False
-                continue
-            if group.startswith("(") and len(words) == 1 and phrase and not objects:
-                # "- * ATTACK (BY)": a bare preposition after the object phrase is the
-                # object's complement ("condemned an attack by X"), whose object is the target
-                needs.append(_words(words[0]))
-                preps.append(_words(words[0]))
-                continue
-            if group.startswith("(") and words:
-                preps.append(_words(words[0]))
-                tail.append(_words(words[0]))  # "(TO BORDER)": the preposition ...
-                words = words[1:]  # ... and its object, read as an object below
-                if not words:
-                    continue
-            if objects:
-                self.skip(where, "two object phrases")
-                return
-            objects = _phrase(words, self.synsets)  # "{PEACE PLAN}": the whole phrase
-            single = _one_word(words)
-        if phrase:
-            if objects:
-                self.skip(where, "two object phrases")
-                return
-            objects = _phrase(phrase, self.synsets)
-            single = _one_word(phrase)
+        read = self._groups(groups[star + 1 :], list(verb[1]), where)
+        if read is None:
+            return
         parts = [p for g in groups for w in g.strip("(){}").split() for p in w.split("_")]
         undefined = [p for p in parts if p.startswith("&") and _synset_name(p) not in self.synsets]
         if undefined:
             # an undefined synset would leave the verb bare: the pattern would code every use
             self.skip(where, f"synset {' '.join(undefined)} is not defined in the file")
             return
-        slots = tuple(f"prep:{p}" for p in preps) + ("dobj",)
-        code = code_match.group(1).strip()
+        self._add_pattern(where, verb[0], read, code_match.group(1).strip())
+
+    def _groups(self, rest: list[str], tail: list[str], where: str) -> _Pattern | None:
+        """What the groups after the verb marker ask for; None (reported) when they
+        cannot be read."""
+        read = _Pattern(tail)
+        phrase: list[str] = []  # consecutive words are one noun phrase, headed by the last
+        for number, group in enumerate(rest):
+            marked = _marked(group)
+            if marked is not None:
+                # "(WITH +)": the target is that preposition's object; "+" alone, the
+                # target where it is found anyway; "(AT ^)": an actor passed over
+                if marked:
+                    read.preps.append(marked)
+                    read.tail.append(marked)
+                continue
+            if self._prepositions_only(group):
+                continue  # "- * &PREPOSIT1 RESOLUTION": any of them, then the object phrase
+            last = all(g == "+" for g in rest[number + 1 :])
+            if group.lower() in _PREPOSITIONS and phrase and not read.objects + read.preps and last:
+                group = f"({group})"  # "- * &TIES_MEMOS FROM", "... WITH +": as "(FROM)"
+            elif not group.startswith(("(", "{")) and group not in {"$", "%"} and not read.preps:
+                phrase.append(group)  # a word or synset of the noun phrase
+                continue
+            if group in {"$", "%"}:
+                self.skip(where, f"source/target marker '{group}' is not read")
+                return None
+            words = [w.strip("{}") for w in group.strip("(){}").split()]
+            if (
+                group.startswith("(")
+                and len(words) > 1
+                and (phrase or read.objects)
+                and not read.preps
+            ):
+                # "- * BAN (ON TRAVEL)": the object phrase with a prepositional phrase of it
+                complement = self._complement(phrase, read.objects, words)
+                if complement is None:
+                    self.skip(where, f"object complement '{group}' is not read")
+                    return None
+                read.objects, phrase, read.single = complement, [], False
+                continue
+            if group.startswith("(") and len(words) == 1 and phrase and not read.objects:
+                # "- * ATTACK (BY)": a bare preposition after the object phrase is the
+                # object's complement ("condemned an attack by X"), whose object is the target
+                read.needs.append(_words(words[0]))
+                read.preps.append(_words(words[0]))
+                continue
+            if group.startswith("(") and words:
+                read.preps.append(_words(words[0]))
+                read.tail.append(_words(words[0]))  # "(TO BORDER)": the preposition ...
+                words = words[1:]  # ... and its object, read as an object below
+                if not words:
+                    continue
+            if read.objects:
+                self.skip(where, "two object phrases")
+                return None
+            read.objects = _phrase(words, self.synsets)  # "{PEACE PLAN}": the whole phrase
+            read.single = _one_word(words)
+        if phrase:
+            if read.objects:
+                self.skip(where, "two object phrases")
+                return None
+            read.objects = _phrase(phrase, self.synsets)
+            read.single = _one_word(phrase)
+        return read
+
+    def _add_pattern(self, where: str, lemma: str, read: _Pattern, code: str) -> None:
+        slots = tuple(f"prep:{p}" for p in read.preps) + ("dobj",)
+        tail, objects, needs = tuple(read.tail), tuple(read.objects), tuple(read.needs)
         here = len(self.entries)
-        self._add(where, verb[0], tuple(tail), tuple(objects), code, slots, tuple(needs))
+        self._add(where, lemma, tail, objects, code, slots, needs)
         if objects and all(" " in o for o in objects):
             # a noun phrase pattern is read before every one-word pattern, so that it wins
             # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
             self.first.extend(self.entries[here:])
             del self.entries[here:]
-        if single and objects:
+        if read.single and objects:
             # PETRARCH matches a pattern's one object word anywhere in the object's phrase:
             # "- * ARTILLERY" codes "fired two artillery shells" too. Read after every
             # entry of the file, so that an entry naming the object's head wins a tie.
             modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
             here = len(self.entries)
-            self._add(where, verb[0], tuple(tail), modifiers, code, slots, tuple(needs))
+            self._add(where, lemma, tail, modifiers, code, slots, needs)
             self.later.extend(self.entries[here:])
             del self.entries[here:]
 

@@ -349,6 +349,18 @@ class EventMatcher:
         )
         return verb
 
+    def _verb_sources(
+        self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex
+    ) -> tuple[Actor, ...]:
+        """The entry's sources of the verb; a passive with no agent is done by the two
+        sides "between" together ("a memorandum would be signed between the chamber of
+        Abuja and that of Ukraine"; not "passengers travelled between Lisbon and Madrid")."""
+        sources = self._sources(t, verb, entry, actors)
+        if not sources and syntax.is_passive(t, verb, self.words):
+            between = recipients.actors_of(t, syntax.prep_objects(t, verb, "between"), actors)
+            sources = between if len(between) >= 2 else ()
+        return sources
+
     def _verb_candidate(
         self, t: Tree, verb: int, lemma: str, actors: ActorIndex
     ) -> Candidate | None:
@@ -422,13 +434,7 @@ class EventMatcher:
             if t.dep[verb] != "aux":
                 return None
             return self._obligation(t, verb, entry, actors)
-        sources = self._sources(t, verb, entry, actors)
-        if not sources and syntax.is_passive(t, verb, self.words):
-            # "a memorandum would be signed between the chamber of Abuja and that of
-            # Ukraine": with no agent, the two sides "between" do it together (not
-            # "passengers travelled between Lisbon and Madrid")
-            between = recipients.actors_of(t, syntax.prep_objects(t, verb, "between"), actors)
-            sources = between if len(between) >= 2 else ()
+        sources = self._verb_sources(t, verb, entry, actors)
         targets = self._targets(t, verb, entry, actors, objects, sources)
         if not targets and entry.type == "THREATEN":
             targets = recipients.actors_of(t, self._condition_subjects(t, verb), actors)

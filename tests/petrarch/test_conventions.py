@@ -91,8 +91,22 @@ def test_actor_codes_are_written_with_cameo_role_codes_under_cameo(tmp_path: Pat
 
 
 def test_declining_to_comment_is_cameo_011_only_under_cameo_conventions(tmp_path: Path) -> None:
-    text = "Serbia declined to comment on the report."
+    text = "Serbia declined to comment on the Kosovo report."
     plover = _code(tmp_path, text=text)
     cameo = _code(tmp_path, "--conventions", "cameo", text=text)
     assert plover["events"] == []
     assert [(e["type"], e["cameo"]) for e in cameo["events"]] == [(None, "011")]
+
+
+def test_an_event_needs_both_actors_under_cameo_conventions(tmp_path: Path) -> None:
+    """PETRARCH writes an event only with its source and its target coded (as ICEWS
+    codes them); PLOVER's conventions keep an act with one side known."""
+    text = "Serbia declined to comment on the report. Police arrested two men."
+    plover = _code(tmp_path, text=text)
+    cameo = _code(tmp_path, "--conventions", "cameo", text=text)
+    assert [e["cameo"] for e in plover["events"]] == ["173"]  # two men of no known country
+    assert cameo["events"] == []
+    explained = CliRunner().invoke(
+        main, ["explain", "Serbia declined to comment on the report.", "--conventions", "cameo"]
+    )
+    assert "an event needs both a source and a target with a code" in explained.output

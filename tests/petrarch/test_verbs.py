@@ -340,7 +340,7 @@ def test_underscore_compounds_and_a_last_preposition_are_read_as_petrarch_writes
         tmp_path,
         [
             ("a", "2023-02-02", "Serbia welcomed economic memos from Kosovo on Monday."),
-            ("b", "2023-02-02", "Serbia welcomed economic memos on Monday."),
+            ("b", "2023-02-02", "Serbia welcomed Kosovo's economic memos."),
             ("c", "2023-02-02", "Serbia welcomed memos from Kosovo on Monday."),
             ("d", "2023-02-02", "Serbia welcomed improved military relations with Kosovo."),
         ],

@@ -150,7 +150,7 @@ class EventCoder:
                 if named is None:
                     sentence = Span(tree.idx[start], tree.end_char(end - 1), "")
                     named = countries_named(start, end, sentence, *states)
-                events.extend(
+                coded = list(
                     self._events(
                         candidate,
                         tree,
@@ -162,6 +162,9 @@ class EventCoder:
                         actors,
                     )
                 )
+                if not coded:
+                    decisions[-1] = replace(decisions[-1], kept=False, reason=BOTH_ACTORS)
+                events.extend(coded)
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
@@ -256,6 +259,11 @@ class EventCoder:
             )
         if mutual:
             targets = list(sources)  # "Serbia and Kosovo agreed": each side acts towards the other
+        if self._cameo_codes is not None:
+            # PETRARCH writes an event only with both its actors coded (see code())
+            sources, targets = [a for a in sources if a.code], [a for a in targets if a.code]
+            if not (sources and targets):
+                return
         paired, note = _paired(candidate, sources, targets, mutual)
         # what the event's parts share, worked out once per (type, mode) and CAMEO code
         type_, mode, doc_id, cameo = candidate.type, candidate.mode, article.doc_id, candidate.cameo
@@ -306,6 +314,11 @@ class EventCoder:
 # their object is ("visited the court in Beijing")
 VERBAL_QUADS = frozenset({1, 3})
 PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
+
+
+# under CAMEO conventions, as PETRARCH 2 writes its events (its story filter) and ICEWS
+# codes them: an event needs a source and a target with an actor code
+BOTH_ACTORS = "under CAMEO conventions an event needs both a source and a target with a code"
 
 
 def cameo_quad(cameo: str) -> int:

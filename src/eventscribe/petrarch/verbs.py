@@ -3,14 +3,15 @@ entries.
 
 The file holds synsets (``&NAME`` then ``+WORD`` lines) and blocks: a header ``--- HEAD
 [code] ---``, verb lines ``WORD [code] {FORMS}`` (``+WORD_WORD`` for phrasal verbs), and
-patterns ``- * OBJECT (PREP WORD) [code]`` where ``*`` is the verb, ``{A B}`` a noun
-phrase, ``&NAME`` any word of a synset and ``[a:b]`` a paired code. A pattern becomes a
-dependency entry (verb, particles and preposition words, object head words) where its
+patterns ``- * OBJECT (PREP WORD) [code]`` where ``*`` is the verb, ``{A B}``, ``A B`` or
+``A_B`` a noun phrase (its words in a row), ``&NAME`` any word of a synset, ``(WITH +)``
+the preposition whose object is the target and ``[a:b]`` a paired code. A pattern becomes
+a dependency entry (verb, particles and preposition words, object phrases) where its
 structure allows; a pattern coded ``[---]`` becomes an entry that keeps its phrase
-uncoded; a code PLOVER has no type for (public statements, 01x) becomes an entry coded
-only under ``--conventions cameo``; the rest (words before the verb, source/target
-markers, a verb line with a null code, a code that is not a CAMEO event code) is skipped
-with file, line and reason.
+uncoded; a code PLOVER has no type for (public statements, 01x, and codes of the
+dictionary's own that CAMEO lacks) becomes an entry coded only under ``--conventions
+cameo``; the rest (words before the verb, a source marker ``$``, a verb line with a null
+code, a code that is no event code) is skipped with file, line and reason.
 """
 
 from __future__ import annotations

@@ -114,6 +114,11 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
             continue  # "suspend work by March 31": a date is no object ("celebrated Eid" is)
         lower = low[obj]
         words = {lemma[obj].lower(), lower}
+        joined = hyphenated(t, obj)
+        if joined:
+            # "think-tank", "sit-in": the compound is the word, not its last part (a
+            # think-tank is no tank)
+            words = {joined, joined.replace("-", "")}
         if (
             ent[obj] == "MONEY"
             or "MONEY" in [ent[c] for c in kids[obj]]
@@ -179,6 +184,14 @@ def _with_complements(t: Tree, obj: int, modifiers: list[str]) -> set[str]:
             tails |= {lefts[0], f"{lefts[0]} {low[q]}"} if lefts else set()
             out.update(f"{h} {low[prep]} {w}" for h in heads for w in tails)
     return out
+
+
+def hyphenated(t: Tree, i: int) -> str | None:
+    """The hyphenated compound a noun ends, in lower case ("think-tank", "cease-fire"),
+    when the parser split it and hung its first part on it; else None."""
+    if i < 2 or t.text(i - 1) != "-" or t.head[i - 2] != i or t.idx[i - 1] + 1 != t.idx[i]:
+        return None
+    return f"{t.lower[i - 2]}-{t.lower[i]}"
 
 
 def preposition_after(t: Tree, obj: int) -> int | None:

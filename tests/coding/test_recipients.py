@@ -88,6 +88,16 @@ def test_no_country_is_assumed_when_the_sentence_names_two_states(code_text):
     assert assault and assault[0].source.country is None
 
 
+def test_where_an_act_goes_lends_no_country_to_its_doer(code_text):
+    # a visit or a deployment to a state says nothing of where the visitor is from
+    (visit,) = code_text("The minister flew to Moscow for talks on Monday.").coded.events
+    assert visit.type == "CONSULT" and visit.source is not None
+    assert visit.source.country is None and visit.target is not None
+    assert visit.target.country == "RUS"
+    (deployment,) = code_text("The general sent troops into Syria on Monday.").coded.events
+    assert deployment.source is not None and deployment.source.country is None
+
+
 def test_common_words_kept_as_a_recipient_get_no_assumed_country(code_text):
     events = code_text("Russia condemned the attack on the convoy.").coded.events
     assert ("ACCUSE", "RUS", None) in dyads(events)

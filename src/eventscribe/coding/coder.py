@@ -9,7 +9,7 @@ candidate with the reason it was kept or dropped, for ``explain`` and the store)
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import product
@@ -168,6 +168,41 @@ class EventCoder:
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
 
+    def _domestic(
+        self,
+        tree: Tree,
+        candidate: Candidate,
+        source: Actor | None,
+        target: Actor | None,
+        countries: set[str],
+    ) -> tuple[Actor | None, Actor | None]:
+        """:func:`assume_domestic`, except that where the act goes lends the doer no
+        country ("deployed to Afghanistan", "flew to Moscow")."""
+        domestic, target = assume_domestic(source, target, countries)
+        going = target is not None and self._destination(
+            tree, (target.start, target.end, ""), candidate
+        )
+        return (source if going else domestic), target
+
+    def _destination(self, tree: Tree, named: tuple[int, int, str], candidate: Candidate) -> bool:
+        """A state named as where the act goes ("Sgt Tonroe deployed on operations to
+        Afghanistan"), on its verb or the verb's object: no clue to the doer's country."""
+        token = bisect_right(tree.idx, named[1] - 1) - 1  # the token of its last character
+        while tree.dep[token] in {"compound", "amod", "flat"} and tree.head[token] != token:
+            token = tree.head[token]
+        prep = tree.head[token]
+        words = self.matcher.words.destination_prepositions
+        if tree.dep[token] != "pobj" or tree.lower[prep] not in words:
+            return False
+        node = tree.head[prep]  # up to the verb through its objects and their phrases
+        for _ in range(_DESTINATION_DEPTH):
+            if node == candidate.anchor:
+                return True
+            if tree.dep[node] not in _DESTINATION_PATH or tree.head[node] == node:
+                return False
+            node = tree.head[node]
+        return node == candidate.anchor
+
     def _goldstein_of(self, cameo: str) -> float | None:
         """The Goldstein score of a CAMEO code; None for a code of a user's own that CAMEO
         lacks (a PETRARCH dictionary's "[212]"), which has none."""
@@ -235,11 +270,12 @@ class EventCoder:
         countries = {c for *_, c in named}
         sources: list[Actor] = []
         targets: list[Actor] = []
-        for_sources = named_apart(named, candidate.targets)
+        apart = named_apart(named, candidate.targets)
+        for_sources = [n for n in apart if not self._destination(tree, n, candidate)]
         for_targets = named_apart(named, candidate.sources)
         for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)
-            source, target = assume_domestic(source, target, countries)
+            source, target = self._domestic(tree, candidate, source, target, countries)
             source, target = (
                 assume_local(source, for_sources),
                 assume_local(target, for_targets),
@@ -314,6 +350,12 @@ class EventCoder:
 # their object is ("visited the court in Beijing")
 VERBAL_QUADS = frozenset({1, 3})
 PLACED_VERBAL_TYPES = frozenset({"CONSULT"})
+
+
+# the links from a destination's preposition up to the verb ("deployed on operations to
+# Afghanistan", "sent troops into Syria"), and how many
+_DESTINATION_PATH = frozenset({"pobj", "prep", "dobj"})
+_DESTINATION_DEPTH = 4
 
 
 # under CAMEO conventions, as PETRARCH 2 writes its events (its story filter) and ICEWS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -178,6 +179,19 @@ def test_a_patterns_object_word_matches_anywhere_in_the_object_phrase(
     assert [e["cameo"] for e in lines[0]["events"]] == ["072"]
 
 
+def _coded_with(tmp_path: Path, verbs: str, texts: list[str]) -> list[dict[str, Any]]:
+    """The coded documents of ``texts`` (one each, published 2023-02-02) under CAMEO
+    conventions with the verb dictionary ``verbs`` written for the test."""
+    path = tmp_path / "verbs.txt"
+    path.write_text(verbs, encoding="utf-8")
+    docs = [(str(n), "2023-02-02", text) for n, text in enumerate(texts)]
+    return code_texts(tmp_path, docs, "--conventions", "cameo", "--petrarch-verbs", str(path))
+
+
+def _codes(lines: list[dict[str, Any]]) -> list[list[str]]:
+    return [[e["cameo"] for e in line["events"]] for line in lines]
+
+
 NOUN_PHRASES = """&TIES
 +MILITARY
 +TRADE
@@ -216,22 +230,19 @@ def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_noun_phrase_pattern_codes_only_its_own_phrase(tmp_path: Path) -> None:
-    path = tmp_path / "verbs.txt"
-    path.write_text(NOUN_PHRASES, encoding="utf-8")
-    lines = code_texts(
+    lines = _coded_with(
         tmp_path,
+        NOUN_PHRASES,
         [
-            ("a", "2023-02-02", "Serbia will abandon new trade relations with Kosovo."),
-            ("b", "2023-02-02", "Serbia will abandon improved military relations with Kosovo."),
-            ("c", "2023-02-02", "Serbia will abandon friendly relations with Kosovo."),
-            ("d", "2023-02-02", "Serbia will abandon the peace plan with Kosovo."),
-            ("e", "2023-02-02", "Serbia will abandon its ban on trade with Kosovo."),
-            ("f", "2023-02-02", "Serbia will abandon the ban on trade talks with Kosovo."),
+            "Serbia will abandon new trade relations with Kosovo.",
+            "Serbia will abandon improved military relations with Kosovo.",
+            "Serbia will abandon friendly relations with Kosovo.",
+            "Serbia will abandon the peace plan with Kosovo.",
+            "Serbia will abandon its ban on trade with Kosovo.",
+            "Serbia will abandon the ban on trade talks with Kosovo.",
         ],
-        "--conventions", "cameo", "--petrarch-verbs", str(path),
-    )  # fmt: skip
-    coded = [[e["cameo"] for e in line["events"]] for line in lines]
-    assert coded == [["1951"], ["1952"], ["1121"], ["085"], ["0814"], ["0814"]]
+    )
+    assert _codes(lines) == [["1951"], ["1952"], ["1121"], ["085"], ["0814"], ["0814"]]
 
 
 OWN_CODES = "--- DETAIN  [212]  ---\nDETAIN\n--- REMARK  [012]  ---\nREMARK\n"
@@ -283,42 +294,34 @@ def test_the_longest_object_phrase_matched_wins(tmp_path: Path) -> None:
     """Of two patterns as specific, the one whose object phrase matched more words codes
     the act, as PETRARCH takes the longest match: "gold florins" is &HYPER's "GOLD
     FLORIN" [190], not &CURR's "FLORIN" [071], though &CURR comes first."""
-    path = tmp_path / "verbs.txt"
-    path.write_text(
+    lines = _coded_with(
+        tmp_path,
         "&CURR\n+FLORIN\n+DINAR\n\n&HYPER\n+BITCOIN\n+GOLD FLORIN\n\n"
         "--- CONTRIBUTE  [070]  ---\nCONTRIBUTE\n- * &CURR  [071]\n- * &HYPER  [190]\n",
-        encoding="utf-8",
-    )
-    lines = code_texts(
-        tmp_path,
         [
-            ("a", "2023-02-02", "Serbia contributed two million gold florins to Kosovo."),
-            ("b", "2023-02-02", "Serbia contributed two million florins to Kosovo."),
+            "Serbia contributed two million gold florins to Kosovo.",
+            "Serbia contributed two million florins to Kosovo.",
         ],
-        "--conventions", "cameo", "--petrarch-verbs", str(path),
-    )  # fmt: skip
-    assert [[e["cameo"] for e in line["events"]] for line in lines] == [["190"], ["071"]]
+    )
+    assert _codes(lines) == [["190"], ["071"]]
 
 
 @pytest.mark.slow
 def test_a_patterns_target_marker_names_the_recipient(tmp_path: Path) -> None:
     """ "(WITH +)": the object of "with" is the target; "(AT ^)": the actor there is passed
     over; a source marker ("$") is reported as not read."""
-    path = tmp_path / "verbs.txt"
-    path.write_text(
+    verbs = (
         "--- CELEBRATE  [051]  ---\nCELEBRATE\n- * EID (AT ^) (WITH +)  [017]\n"
-        "- * VICTORY (OVER $)  [017]\n",
-        encoding="utf-8",
+        "- * VICTORY (OVER $)  [017]\n"
     )
-    converted = read_verb_dictionary(path, bundled_ontology())
+    (tmp_path / "read.txt").write_text(verbs, encoding="utf-8")
+    converted = read_verb_dictionary(tmp_path / "read.txt", bundled_ontology())
     assert [str(s) for s in converted.skipped] == [
-        "verbs.txt:4: object complement '(OVER $)' is not read"
+        "read.txt:4: object complement '(OVER $)' is not read"
     ]
-    lines = code_texts(
-        tmp_path,
-        [("a", "2023-02-02", "Serbia celebrated Eid at Novi Sad with Kosovo on Monday.")],
-        "--conventions", "cameo", "--petrarch-verbs", str(path),
-    )  # fmt: skip
+    lines = _coded_with(
+        tmp_path, verbs, ["Serbia celebrated Eid at Novi Sad with Kosovo on Monday."]
+    )
     assert [(e["cameo"], e["target"]["country"]) for e in lines[0]["events"]] == [("017", "XKX")]
 
 
@@ -330,22 +333,16 @@ def test_underscore_compounds_and_a_last_preposition_are_read_as_petrarch_writes
     preposition ending the pattern after its object ("- * &TIES_MEMOS FROM") is the
     object's complement, whose object is the target, as "(FROM)" is; a noun phrase may
     mix words and synsets ("- * IMPROVED &TIES RELATIONS")."""
-    path = tmp_path / "verbs.txt"
-    path.write_text(
+    lines = _coded_with(
+        tmp_path,
         "&TIES\n+MILITARY\n+ECONOMIC\n\n--- WELCOME  [041]  ---\nWELCOME\n"
         "- * &TIES_MEMOS FROM  [911]\n- * &TIES_MEMOS  [912]\n- * IMPROVED &TIES RELATIONS  [904]\n",
-        encoding="utf-8",
-    )
-    lines = code_texts(
-        tmp_path,
         [
-            ("a", "2023-02-02", "Serbia welcomed economic memos from Kosovo on Monday."),
-            ("b", "2023-02-02", "Serbia welcomed Kosovo's economic memos."),
-            ("c", "2023-02-02", "Serbia welcomed memos from Kosovo on Monday."),
-            ("d", "2023-02-02", "Serbia welcomed improved military relations with Kosovo."),
+            "Serbia welcomed economic memos from Kosovo on Monday.",
+            "Serbia welcomed Kosovo's economic memos.",
+            "Serbia welcomed memos from Kosovo on Monday.",
+            "Serbia welcomed improved military relations with Kosovo.",
         ],
-        "--conventions", "cameo", "--petrarch-verbs", str(path),
-    )  # fmt: skip
-    coded = [[e["cameo"] for e in line["events"]] for line in lines]
-    assert coded == [["911"], ["912"], ["041"], ["904"]]
+    )
+    assert _codes(lines) == [["911"], ["912"], ["041"], ["904"]]
     assert lines[0]["events"][0]["target"]["country"] == "XKX"

@@ -179,15 +179,14 @@ class EventCoder:
         """:func:`assume_domestic`, except that where the act goes lends the doer no
         country ("deployed to Afghanistan", "flew to Moscow")."""
         domestic, target = assume_domestic(source, target, countries)
-        going = target is not None and self._destination(
-            tree, (target.start, target.end, ""), candidate
-        )
+        going = target is not None and self._destination(tree, target.end, candidate)
         return (source if going else domestic), target
 
-    def _destination(self, tree: Tree, named: tuple[int, int, str], candidate: Candidate) -> bool:
-        """A state named as where the act goes ("Sgt Tonroe deployed on operations to
-        Afghanistan"), on its verb or the verb's object: no clue to the doer's country."""
-        token = bisect_right(tree.idx, named[1] - 1) - 1  # the token of its last character
+    def _destination(self, tree: Tree, end: int, candidate: Candidate) -> bool:
+        """Whether the name ending at character ``end`` is where the act goes ("Sgt
+        Tonroe deployed on operations to Afghanistan"), on its verb or the verb's object:
+        no clue to the doer's country."""
+        token = bisect_right(tree.idx, end - 1) - 1  # the token of its last character
         while tree.dep[token] in {"compound", "amod", "flat"} and tree.head[token] != token:
             token = tree.head[token]
         prep = tree.head[token]
@@ -271,7 +270,7 @@ class EventCoder:
         sources: list[Actor] = []
         targets: list[Actor] = []
         apart = named_apart(named, candidate.targets)
-        for_sources = [n for n in apart if not self._destination(tree, n, candidate)]
+        for_sources = [n for n in apart if not self._destination(tree, n[1], candidate)]
         for_targets = named_apart(named, candidate.sources)
         for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)

@@ -1,7 +1,7 @@
 """Conjoined actors share what the sentence says of them once (sentences written for
 these tests): "Danish media and government" are both Danish, "lawmakers in Chile and
 Peru" are two actors, one per country, "lawmakers and officials in Chile" are both
-Chilean."""
+Chilean; "Serbian police and other forces" are not said to be Serbian."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ SENTENCES = [
     "Lawmakers in Chile and Peru welcomed the agreement with Bolivia.",
     "Lawmakers and officials in Chile welcomed the agreement with Bolivia.",
     "Serbian police and soldiers attacked Kosovo villages.",
+    "Serbian police and other forces attacked Kosovo villages.",
 ]
 
 
@@ -50,3 +51,7 @@ def test_a_group_in_two_countries_is_two_actors(sources: list) -> None:
 
 def test_a_place_after_two_nouns_holds_for_both(sources: list) -> None:
     assert sources[2] == ["CHLLEG", "CHLGOV"]
+
+
+def test_other_ones_share_no_nationality(sources: list) -> None:
+    assert sources[4][0] == "SRBCOP" and not sources[4][1].startswith("SRB")

@@ -417,3 +417,16 @@ def test_a_role_named_with_as_is_never_the_recipient(code_text):
         if e.type == "ACCUSE"
     ]
     assert [a.text for a in criticism.targets] == ["the new sanctions"]
+
+
+def test_an_actor_of_several_states_takes_no_one_states_country(code_text):
+    # "European governments" are no one state: the Russia the sentence names is the
+    # other party's, not theirs
+    (expulsion,) = code_text(
+        "Several European governments expelled Russian diplomats."
+    ).coded.events
+    assert expulsion.type == "SANCTION" and expulsion.source is not None
+    assert expulsion.source.country is None and expulsion.source.sector == "GOV"
+    assert expulsion.target is not None and expulsion.target.country == "RUS"
+    (criticism,) = code_text("Arab governments criticised Israel.").coded.events
+    assert criticism.source is not None and criticism.source.country is None

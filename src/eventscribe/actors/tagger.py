@@ -428,7 +428,10 @@ class ActorTagger:
         first = head
         while view.dep[first] == phrase.conj and view.head[first] != first:
             first = view.head[first]
-        if first != head:  # "Danish media and government": the first noun's country
+        apart = any(view.lower[c] in ids.other_words for c in view.children[head])
+        if first != head and not apart:
+            # "Danish media and government": the first noun's country; none for "other"
+            # ones ("the United States and other governments")
             shared = [
                 clues[i]
                 for i in modifier_indexes(view, phrase, first)

@@ -33,6 +33,7 @@ LISTS = (
     "group_nouns",
     "member_nouns",
     "opposing_nouns",
+    "other_words",
     "place_prepositions",
     "pair_words",
     "continent_prefixes",
@@ -63,6 +64,7 @@ class ActorWords:
     group_nouns: frozenset[str]
     member_nouns: frozenset[str]
     opposing_nouns: frozenset[str]
+    other_words: frozenset[str]
     place_prepositions: frozenset[str]
     pair_words: frozenset[str]
     continent_prefixes: frozenset[str]

@@ -182,6 +182,12 @@ class EventCoder:
         going = target is not None and self._destination(tree, target.end, candidate)
         return (source if going else domestic), target
 
+    def _of_states(self, actor: Actor | None) -> bool:
+        """The actor names several states ("Western countries", "other governments"):
+        it is no one state, and none is assumed for it."""
+        words = self.matcher.words.several_states_nouns
+        return actor is not None and any(w in words for w in actor.text.split() if w.islower())
+
     def _destination(self, tree: Tree, end: int, candidate: Candidate) -> bool:
         """Whether the name ending at character ``end`` is where the act goes ("Sgt
         Tonroe deployed on operations to Afghanistan"), on its verb or the verb's object:
@@ -274,10 +280,11 @@ class EventCoder:
         for_targets = named_apart(named, candidate.sources)
         for source, target in _pairs(candidate, mutual, joint):
             source, target = place_ethnic_groups(source, target)
-            source, target = self._domestic(tree, candidate, source, target, countries)
+            several = {a for a in (source, target) if self._of_states(a)}
+            placed = self._domestic(tree, candidate, source, target, countries)
             source, target = (
-                assume_local(source, for_sources),
-                assume_local(target, for_targets),
+                s if s in several else assume_local(p, n)
+                for s, p, n in zip((source, target), placed, (for_sources, for_targets))
             )
             source = as_named(source, sent_start, sent_end, actors)
             target = as_named(target, sent_start, sent_end, actors)

@@ -72,6 +72,7 @@ class WordLists:
     partitive_nouns: frozenset[str]
     no_one_entities: frozenset[str]
     physical_targets: frozenset[str]
+    several_states_nouns: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
     cause_prepositions: frozenset[str]

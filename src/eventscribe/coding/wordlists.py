@@ -64,6 +64,7 @@ FIELDS = (
     "partitive_nouns",
     "no_one_entities",
     "physical_targets",
+    "several_states_nouns",
     "attackable_entities",
     "storm_name_prefixes",
     "cause_prepositions",

@@ -676,6 +676,15 @@ def test_the_person_acted_on_is_the_recipient_not_the_victim_of_the_crime_charge
     # the person's own phrase may still place them
     (placed,) = code_text("Police arrested a man from Kosovo on Monday.").coded.events
     assert [a.country for a in placed.targets] == ["XKX"]
+    # a clause about the person names the victim, not them
+    (arrest,) = [
+        e
+        for e in code_text(
+            "Police arrested a youth charged with the murder of a Japanese man."
+        ).coded.events
+        if e.type == "COERCE"
+    ]
+    assert [a.text for a in arrest.targets] == ["a youth"]
 
 
 def test_a_negated_verb_denies_its_infinitive(code_text):

@@ -315,13 +315,17 @@ def counted_people(t: Tree, verb: int, head: int, words: WordLists) -> bool:
 
 
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
 
 
 def within(t: Tree, heads: list[int], found: tuple[Actor, ...]) -> bool:
-    """Every actor of ``found`` lies inside the phrase of one of ``heads``."""
+    """Every actor of ``found`` lies inside the phrase of one of ``heads``, not counting
+    the clauses about it ("a man from Kosovo" places him; in "a youth charged with the
+    murder of a Japanese man" the victim does not)."""
     spans = []
     for head in heads:
-        tokens = t.subtree(head)
+        clauses = {i for c in t.children[head] if t.dep[c] in _NOUN_CLAUSES for i in t.subtree(c)}
+        tokens = [i for i in t.subtree(head) if i not in clauses]
         last = max(tokens)
         spans.append((t.idx[min(tokens)], t.idx[last] + len(t.text(last))))
     return all(any(s <= a.start and a.end <= e for s, e in spans) for a in found)

@@ -33,6 +33,8 @@ class TaggerIds:
         self.member_nouns = view.ids(words.member_nouns)
         self.opposing_nouns = view.ids(words.opposing_nouns)
         self.other_words = view.ids(words.other_words)
+        self.relation_nouns = view.ids(words.relation_nouns)
+        self.appos = view.id("appos")
         self.place_prepositions = view.ids(words.place_prepositions)
         self.both_two = view.ids({"both", "two"})
         self.cc, self.compound = view.id("cc"), view.id("compound")

@@ -37,6 +37,7 @@ from eventscribe.actors.heads import (
 from eventscribe.actors.knowledge import ActorKnowledge, KnownActor, Role
 from eventscribe.actors.memory import (
     KIND_RANK,
+    NONSTATE,
     ActorIndex,
     ArticleMemory,
     Clue,
@@ -362,9 +363,12 @@ class ActorTagger:
         actor = compose_actor(
             head, span, short, name, roles, knowns, ethnic, person=bool(words), body=body
         )
-        actor = _without_borrowed_sector(view, ids, head, actor, knowns, roles, short)
-        if actor.country is None and actor.sector is None and not name and not ethnic:
+        lent = _without_borrowed_sector(view, ids, head, actor, knowns, roles, short, clues)
+        if lent is None or (
+            lent.country is None and lent.sector is None and not name and not ethnic
+        ):
             return None
+        actor = lent
         if (
             knowns
             and knowns[0].kind == "capital"
@@ -612,15 +616,42 @@ def _without_borrowed_sector(
     knowns: list[Clue],
     roles: list[Clue],
     short: str,
-) -> Actor:
+    clues: dict[int, Clue],
+) -> Actor | None:
     """The actor without a sector its words lend but it does not have: people against a
     body ("Kremlin critics", "government opponents") are of its country, not the body; a
-    capital in a phrase of place ("marched in Moscow") is the city, not the government."""
+    capital in a phrase of place ("marched in Moscow") is the city, not the government.
+    A noun of a relation is what :func:`_related` says ("US ally Israel" is Israel)."""
+    if view.lower[head] in ids.relation_nouns:
+        return _related(view, ids, head, actor, clues)
     if view.lower[head] in ids.opposing_nouns and actor.sector is not None:
         return replace(actor, name=short or actor.name, sector=None, code=actor.country)
     if knowns and knowns[0].kind == "capital" and not roles and _placed(view, ids, head):
         return replace(actor, sector=None, code=actor.country)
     return actor
+
+
+def _related(
+    view: DocView, ids: TaggerIds, head: int, actor: Actor, clues: dict[int, Clue]
+) -> Actor | None:
+    """A noun of a relation ("ally", "rival") is the state named in apposition to it
+    ("its NATO ally Turkey"); otherwise a state its words name is the other side ("US
+    allies" are not the US): no actor. An organisation named before it codes it ("NATO
+    allies")."""
+    for child in view.children[head]:
+        clue = clues.get(child)
+        if view.dep[child] == ids.appos and clue is not None and _country_clue(clue):
+            known = clue.known
+            assert known is not None  # _country_clue
+            return replace(
+                actor,
+                name=known.name,
+                country=known.country,
+                sector=known.sector,
+                code=f"{known.country}{known.sector or ''}",
+                evidence=f"{actor.evidence}; '{clue.text}' in apposition names it",
+            )
+    return None if actor.country and actor.country not in NONSTATE else actor
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

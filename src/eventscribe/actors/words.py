@@ -34,6 +34,7 @@ LISTS = (
     "member_nouns",
     "opposing_nouns",
     "other_words",
+    "relation_nouns",
     "place_prepositions",
     "pair_words",
     "continent_prefixes",
@@ -65,6 +66,7 @@ class ActorWords:
     member_nouns: frozenset[str]
     opposing_nouns: frozenset[str]
     other_words: frozenset[str]
+    relation_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     pair_words: frozenset[str]
     continent_prefixes: frozenset[str]

@@ -183,6 +183,19 @@ def test_a_verb_of_assault_in_another_sense_is_no_attack(code_text, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        ("The law requires Russia to report its emissions.", False),
+        ("US legislation that would require the government to justify it was proposed.", False),
+        ("The government required Iran to disclose its stockpile.", True),
+    ],
+)
+def test_what_a_thing_requires_is_no_request(code_text, text, requested):
+    # a law or a rule states a requirement; only someone makes a request
+    assert ("REQUEST" in _types(code_text, text)) is requested
+
+
+@pytest.mark.parametrize(
     ("text", "released"),
     [
         ("The company is releasing a new version of its software.", False),

@@ -498,6 +498,10 @@ class EventMatcher:
                 # attracts; only someone asks
                 if self._a_thing(t, subject, actors):
                     return f"'{t.text(subject)}' is no one: '{t.text(verb)}' has another sense here"
+        if entry.lemma in words.requirement_verbs:
+            for subject in syntax.subjects_of(t, verb, words):
+                if self._a_rule(t, verb, subject, actors):
+                    return f"'{t.text(subject)}' is no one: a requirement, not a request"
         acted_on = syntax.objects_of(t, verb, words)
         if not acted_on and t.dep[verb] == "acl":
             # "a prototype deployed off the coast", "the data released by the agency"
@@ -522,6 +526,19 @@ class EventMatcher:
                     f"'{t.text(verb)}' has another sense here"
                 )
         return None
+
+    def _a_rule(self, t: Tree, verb: int, subject: int, actors: ActorIndex) -> bool:
+        """The subject of a verb of requiring is a thing ("the law requires", "US
+        legislation that would require"): a common noun that names no people, no entity
+        and no body with a sector (a country before it does not make it someone)."""
+        if t.tag[subject] in syntax.RELATIVE_PRONOUN_TAGS and t.dep[verb] == "relcl":
+            subject = t.head[verb]  # the noun the clause describes
+        return (
+            t.pos[subject] == "NOUN"
+            and not t.ent[subject]
+            and not any(a.sector for a in actors.by_head.get(subject, ()))
+            and not recipients.names_people(t, subject, self.words)
+        )
 
     def _a_thing(self, t: Tree, noun: int, actors: ActorIndex) -> bool:
         """A common noun that names no actor, no people and no entity ("the pledge")."""

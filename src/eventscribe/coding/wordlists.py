@@ -65,6 +65,7 @@ FIELDS = (
     "no_one_entities",
     "physical_targets",
     "several_states_nouns",
+    "requirement_verbs",
     "attackable_entities",
     "storm_name_prefixes",
     "cause_prepositions",

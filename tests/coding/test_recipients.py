@@ -430,3 +430,11 @@ def test_an_actor_of_several_states_takes_no_one_states_country(code_text):
     assert expulsion.target is not None and expulsion.target.country == "RUS"
     (criticism,) = code_text("Arab governments criticised Israel.").coded.events
     assert criticism.source is not None and criticism.source.country is None
+
+
+def test_closing_another_states_embassy_is_aimed_at_that_state(code_text):
+    # its own embassy is aimed at the host state; another state's at that state
+    (own,) = code_text("The US closed its embassy in Kabul.").coded.events
+    assert dyads((own,)) == {("SANCTION", "USA", "AFG")}
+    (other,) = code_text("Russia closed the British consulate in Yekaterinburg.").coded.events
+    assert dyads((other,)) == {("SANCTION", "RUS", "GBR")}

@@ -432,6 +432,21 @@ def test_an_actor_of_several_states_takes_no_one_states_country(code_text):
     assert criticism.source is not None and criticism.source.country is None
 
 
+def test_people_of_a_region_or_of_no_state_take_no_states_country(code_text):
+    # "Arab leaders" are not Israeli, "foreign journalists" arrested in Kenya not Kenyan;
+    # a direction ("the western city of Ahmedabad") is no region of several states
+    (criticism,) = code_text("Arab leaders criticised Israel.").coded.events
+    assert criticism.source is not None and criticism.source.country is None
+    (expulsion,) = code_text("Russia expelled Western diplomats.").coded.events
+    assert expulsion.target is not None and expulsion.target.country is None
+    (arrest,) = code_text("Kenyan police arrested foreign journalists in Nairobi.").coded.events
+    assert arrest.target is not None and arrest.target.country is None
+    (curfew,) = code_text(
+        "Indian police imposed a curfew in parts of the western city of Ahmedabad."
+    ).coded.events
+    assert curfew.target is not None and curfew.target.country == "IND"
+
+
 def test_closing_another_states_embassy_is_aimed_at_that_state(code_text):
     # its own embassy is aimed at the host state; another state's at that state
     (own,) = code_text("The US closed its embassy in Kabul.").coded.events

@@ -183,10 +183,21 @@ class EventCoder:
         return (source if going else domestic), target
 
     def _of_states(self, actor: Actor | None) -> bool:
-        """The actor names several states ("Western countries", "other governments"):
-        it is no one state, and none is assumed for it."""
-        words = self.matcher.words.several_states_nouns
-        return actor is not None and any(w in words for w in actor.text.split() if w.islower())
+        """The actor names several states ("Western countries", "other governments") or
+        people of a region or of no state in particular ("Arab leaders", "foreign
+        diplomats"): it is no one state, and none is assumed for it."""
+        if actor is None:
+            return False
+        words = self.matcher.words
+        tokens = actor.text.split()
+        if any(w in words.several_states_nouns for w in tokens if w.islower()):
+            return True
+        return any(
+            " ".join(tokens[i:j]) in words.several_states_words and tokens[j][:1].islower()
+            for i in range(len(tokens))
+            for j in (i + 1, i + 2)
+            if j < len(tokens)
+        )
 
     def _destination(self, tree: Tree, end: int, candidate: Candidate) -> bool:
         """Whether the name ending at character ``end`` is where the act goes ("Sgt

@@ -73,6 +73,7 @@ class WordLists:
     no_one_entities: frozenset[str]
     physical_targets: frozenset[str]
     several_states_nouns: frozenset[str]
+    several_states_words: frozenset[str]
     requirement_verbs: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]

@@ -65,6 +65,7 @@ FIELDS = (
     "no_one_entities",
     "physical_targets",
     "several_states_nouns",
+    "several_states_words",
     "requirement_verbs",
     "attackable_entities",
     "storm_name_prefixes",
@@ -94,7 +95,9 @@ def load_word_lists(path: Path | None = None) -> WordLists:
     missing = [name for name in FIELDS if not isinstance((data or {}).get(name), list)]
     if missing:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
-    cased = {"attackable_entities", "no_one_entities"}  # entity labels keep their case
+    # entity labels keep their case, and so do words whose case tells their sense ("Western
+    # diplomats", not "the western bank")
+    cased = {"attackable_entities", "no_one_entities", "several_states_words"}
     return WordLists(
         **{
             name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name])

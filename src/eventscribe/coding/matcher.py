@@ -451,7 +451,9 @@ class EventMatcher:
             modality,
         )
         if candidate.dropped is None:
-            reason = self._wrong_sense(t, verb, entry, actors)
+            reason = self._wrong_sense(t, verb, entry, actors) or self._requirement(
+                t, verb, entry, actors, sources
+            )
             if reason is not None:
                 return replace(candidate, dropped=reason)
             if entry.type == "REJECT" and self._declined_comment(t, verb):
@@ -498,10 +500,6 @@ class EventMatcher:
                 # attracts; only someone asks
                 if self._a_thing(t, subject, actors):
                     return f"'{t.text(subject)}' is no one: '{t.text(verb)}' has another sense here"
-        if entry.lemma in words.requirement_verbs:
-            for subject in syntax.subjects_of(t, verb, words):
-                if self._a_rule(t, verb, subject, actors):
-                    return f"'{t.text(subject)}' is no one: a requirement, not a request"
         acted_on = syntax.objects_of(t, verb, words)
         if not acted_on and t.dep[verb] == "acl":
             # "a prototype deployed off the coast", "the data released by the agency"
@@ -525,6 +523,23 @@ class EventMatcher:
                     f"'{t.text(obj)}' is a thing, no one set free or pulled back: "
                     f"'{t.text(verb)}' has another sense here"
                 )
+        return None
+
+    def _requirement(
+        self,
+        t: Tree,
+        verb: int,
+        entry: LexiconEntry,
+        actors: ActorIndex,
+        sources: tuple[Actor, ...],
+    ) -> str | None:
+        """Why a verb of requiring with no doer found codes nothing: its subject is a
+        thing ("the law requires", "legislation that would require ...")."""
+        if entry.lemma not in self.words.requirement_verbs or sources:
+            return None
+        for subject in syntax.children(t, verb, "nsubj"):
+            if self._a_rule(t, verb, subject, actors):
+                return f"'{t.text(subject)}' is no one: a requirement, not a request"
         return None
 
     def _a_rule(self, t: Tree, verb: int, subject: int, actors: ActorIndex) -> bool:

@@ -147,6 +147,21 @@ def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Pa
     assert [x["events"][0]["source"]["code"] for x in lines] == ["RHO", "ZBW"]
 
 
+@pytest.mark.slow
+def test_an_organisation_named_after_the_is_found_in_the_dictionary(tmp_path: Path) -> None:
+    """News writes "the Harbour Guild" where the dictionary has HARBOUR_GUILD_, or writes
+    "KU" where it has THE_KU: both are the dictionary's actor."""
+    lines = _coded_with_actors(
+        tmp_path,
+        "GONDOR_ [GON]\nARNOR_ [ARN]\nHARBOUR_GUILD_ [GONBUS]\nTHE_KU [ARNEDU]\n",
+        [
+            ("a", "2023-02-02", "The Harbour Guild accused Arnor of smuggling."),
+            ("b", "2023-02-02", "KU accused Gondor of smuggling."),
+        ],
+    )
+    assert [x["events"][0]["source"]["code"] for x in lines] == ["GONBUS", "ARNEDU"]
+
+
 def test_a_country_the_recogniser_takes_for_a_person_is_still_the_country(
     tmp_path: Path,
 ) -> None:

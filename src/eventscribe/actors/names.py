@@ -107,13 +107,21 @@ class NameReader:
         words: list[str],
         name: str,
         memory: ArticleMemory,
+        head: int | None = None,
     ) -> tuple[list[Clue], str]:
         """Evidence for a name no table holds: the registry (the full name, the name
-        without its dynasty part, the surname), else a misspelt country name."""
-        if not names:
-            return [], name  # no token of the text to pin the name on
+        without its dynasty part, the surname), else a misspelt country name. With no
+        person's name tokens (``names``), the registry by the whole name, on ``head``."""
         on = memory.published
-        answer = self.registry.lookup(name, on)
+        if not names:
+            # an organisation's name ("the Harbour Guild"): the registry by the whole
+            # name only, pinned on its head
+            answer = self.registry.lookup(name, on) if name and head is not None else None
+            if answer is None or head is None:
+                return [], name
+            names = [head]
+        else:
+            answer = self.registry.lookup(name, on)
         if answer is None and len(names) > 1 and not _hyphen_before(view, names[-1]):
             dynasty = next(
                 (

@@ -358,7 +358,7 @@ class ActorTagger:
             memory.remember(remembered, names=[], titles=[c.text for c in roles], person=True)
             return relocate(remembered, span)
         if name and not knowns:
-            knowns, name = names_of.named(view, ids, names, words, name, memory)
+            knowns, name = names_of.named(view, ids, names, words, name, memory, head)
         body = member_body(roles, knowns, lambda i: view.lower[i] in ids.member_nouns)
         actor = compose_actor(
             head, span, short, name, roles, knowns, ethnic, person=bool(words), body=body

@@ -204,12 +204,21 @@ def registry_entries(
         for dated in sorted(usable, key=lambda c: c.start is not None or c.end is not None):
             country, sector = codes.split(dated.code)
             entry = RegistryEntry(
-                name=actor.name, aliases=tuple(actor.aliases), country=country, sector=sector,
+                name=actor.name, aliases=_aliases(actor), country=country, sector=sector,
                 office=dated.code, office_country=None, valid_from=dated.start,
                 valid_to=dated.end, source=where, code=dated.code,
             )  # fmt: skip
             entries.append(entry)
     return entries, skipped
+
+
+def _aliases(actor: PetrarchActor) -> tuple[str, ...]:
+    """The actor's aliases, and each form that begins with "The" without it: a dictionary
+    writes THE_SHIRE or THE_UNITED_NATIONS_ where the text's "the" is no part of the name
+    the tagger looks up."""
+    forms = [actor.name, *actor.aliases]
+    bare = [f[4:] for f in forms if f.lower().startswith("the ") and len(f) > 4]
+    return tuple(dict.fromkeys(f for f in (*actor.aliases, *bare) if f != actor.name))
 
 
 def country_entries(dictionary: ActorDictionary, codes: CodeReader) -> list[ExtraCountry]:
@@ -226,7 +235,7 @@ def country_entries(dictionary: ActorDictionary, codes: CodeReader) -> list[Extr
         if len(code) != 3 or not code.isalpha() or code in NONSTATE:
             continue
         where = f"{dictionary.path.name}:{actor.line}"
-        forms = tuple(f for f in dict.fromkeys((actor.name, *actor.aliases)) if f not in claimed)
+        forms = tuple(f for f in dict.fromkeys((actor.name, *_aliases(actor))) if f not in claimed)
         claimed.update(forms)
         found.append(ExtraCountry(actor.name.title(), forms, codes.split(code)[0], where))
     return found

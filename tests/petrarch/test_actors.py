@@ -150,16 +150,19 @@ def test_a_users_dictionary_replaces_the_built_in_meaning_of_a_name(tmp_path: Pa
 @pytest.mark.slow
 def test_an_organisation_named_after_the_is_found_in_the_dictionary(tmp_path: Path) -> None:
     """News writes "the Harbour Guild" where the dictionary has HARBOUR_GUILD_, or writes
-    "KU" where it has THE_KU: both are the dictionary's actor."""
+    "KU" where it has THE_KU: both are the dictionary's actor, coded as it codes them."""
     lines = _coded_with_actors(
         tmp_path,
-        "GONDOR_ [GON]\nARNOR_ [ARN]\nHARBOUR_GUILD_ [GONBUS]\nTHE_KU [ARNEDU]\n",
+        "GONDOR_ [GON]\nARNOR_ [ARN]\nHARBOUR_GUILD_ [GONBUS]\nTHE_KU [ARNEDU]\nTHE_AU [IGOAFR]\n",
         [
             ("a", "2023-02-02", "The Harbour Guild accused Arnor of smuggling."),
             ("b", "2023-02-02", "KU accused Gondor of smuggling."),
+            # the built-in tables know the AU (IGO); the user's dictionary codes it IGOAFR
+            ("c", "2023-02-02", "The AU accused Gondor of smuggling."),
         ],
     )
-    assert [x["events"][0]["source"]["code"] for x in lines] == ["GONBUS", "ARNEDU"]
+    codes = [x["events"][0]["source"]["code"] for x in lines]
+    assert codes == ["GONBUS", "ARNEDU", "IGOAFR"]
 
 
 def test_a_country_the_recogniser_takes_for_a_person_is_still_the_country(

@@ -215,8 +215,11 @@ class ActorTagger:
                 if user_lookup is not None and label != "ethnic"
                 else None
             )
-            if answer is not None and not any(k.country == answer.country for k in knowns):
-                # the user's dictionary means another actor by it: theirs, not ours
+            if answer is not None and not any(
+                k.country == answer.country and _same_code(answer.code, k.code) for k in knowns
+            ):
+                # the user's dictionary means another actor by it, or codes it in more
+                # detail ("THE_AU [IGOAFR]"): theirs, not ours
                 known = KnownActor(answer.name, answer.country, answer.sector, "registry",
                                    answer.evidence, answer.code)  # fmt: skip
                 found.append(Clue(start, end, "registry", text, known=known))
@@ -629,6 +632,12 @@ def _without_borrowed_sector(
     if knowns and knowns[0].kind == "capital" and not roles and _placed(view, ids, head):
         return replace(actor, sector=None, code=actor.country)
     return actor
+
+
+def _same_code(theirs: str | None, ours: str | None) -> bool:
+    """A user's code says no more than the built-in meaning: none, a bare country code
+    ("ITH"), or the same code."""
+    return theirs is None or len(theirs) <= 3 or theirs == ours
 
 
 def _related(

@@ -346,3 +346,34 @@ def test_underscore_compounds_and_a_last_preposition_are_read_as_petrarch_writes
     )
     assert _codes(lines) == [["911"], ["912"], ["041"], ["904"]]
     assert lines[0]["events"][0]["target"]["country"] == "XKX"
+
+
+NEGATED = """&NOTAUX
++DID N'T
++WILL NOT
+
+--- CRITICIZE  [111]  ---
+CRITICIZE
+- &NOTAUX * OVER EFFORTS  [051]
+- RECENTLY *  [112]
+"""
+
+
+def test_a_negation_before_the_verb_is_the_patterns(tmp_path: Path) -> None:
+    """ "- &NOTAUX * OVER EFFORTS" codes "did n't criticize ... over its efforts" as the
+    pattern says (its negation is the pattern's, no reason to drop it); without the
+    negation the verb's own code holds; other words before the verb ("- RECENTLY *")
+    are reported, not read."""
+    lines = _coded_with(
+        tmp_path,
+        NEGATED,
+        [
+            "Russia didn't criticize Ukraine over its efforts to end the war.",
+            "Russia criticized Ukraine over its efforts to end the war.",
+            "Russia recently criticized Ukraine.",
+        ],
+    )
+    assert _codes(lines) == [["051"], ["111"], ["111"]]
+    path = tmp_path / "verbs.txt"
+    converted = read_verb_dictionary(path, bundled_ontology())
+    assert any("before the verb" in p.reason for p in converted.skipped)

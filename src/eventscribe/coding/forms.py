@@ -41,6 +41,28 @@ def deinflected(word: str, verbs: frozenset[str]) -> str | None:
     return next((s for s in stems if len(s) > 2 and s in verbs), None)
 
 
+def words_before(t: Tree, verb: int, groups: tuple[str, ...]) -> bool:
+    """The sentence has, before ``verb`` and in this order, one word sequence of each
+    group ("did n't|wo n't"); other words may come between groups, as PETRARCH matches
+    the words a pattern sets before its verb."""
+    root = verb
+    while t.head[root] != root:
+        root = t.head[root]
+    words = [t.lower[i] for i in range(min(t.subtree(root)), verb)]
+    at = 0
+    for group in groups:
+        ends = [
+            k + len(seq)
+            for seq in (choice.split() for choice in group.split("|"))
+            for k in range(at, len(words) - len(seq) + 1)
+            if words[k : k + len(seq)] == seq
+        ]
+        if not ends:
+            return False
+        at = min(ends)
+    return True
+
+
 def particle_words(t: Tree, verb: int) -> set[str]:
     """Particle and preposition words after the verb, for phrasal verbs ("pull out of",
     "take into account")."""

@@ -43,7 +43,7 @@ SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
 # what makes two entries the same one (a later one replaces an earlier one): part of
 # speech, lemma, particle words, object words, condition and object complements
-EntryKey = tuple[str, str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+EntryKey = tuple[str, str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,14 @@ class LexiconEntry:
     # subject-side synsets: "- &MILITARY * &TOWN", "troops entered the town"); empty:
     # anyone
     by: tuple[str, ...] = ()
+    # words the text has before the verb, in this order (PETRARCH's words before the verb
+    # marker: "- &NEGATVAUXVRB * OVER EFFORTS", "- INDICATED SHOULD *"): each group a
+    # choice of word sequences ("did n't|wo n't"), other words may come between groups
+    before: tuple[str, ...] = ()
 
     @property
     def key(self) -> EntryKey:
-        return (self.pos, self.lemma, self.tail, self.objects, self.when, self.needs)
+        return (self.pos, self.lemma, self.tail, self.objects, self.when, self.needs, self.before)
 
     @property
     def specificity(self) -> int:
@@ -90,6 +94,7 @@ class LexiconEntry:
             + (self.when != "always")
             + bool(self.needs)
             + bool(self.by)
+            + len(self.before)
         )
 
     @cached_property
@@ -102,6 +107,9 @@ class LexiconEntry:
             if self.pos == "verb"
             else " ".join((*self.tail, self.lemma))
         )
+        if self.before:  # "did n't/... clash": the first choice of each group before it
+            first = (g.split("|")[0] + ("/..." if "|" in g else "") for g in self.before)
+            words = f"{' '.join(first)} {words}"
         return f"{words} + {'/'.join(self.objects)}" if self.objects else words
 
 

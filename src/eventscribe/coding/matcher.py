@@ -415,10 +415,8 @@ class EventMatcher:
                     # itself comes first; the "of" object only when none has one
                     fallback = fallback or (entry, objects)
                     continue
-            if entry.by and not any(
-                a.sector in entry.by for a in self._sources(t, verb, entry, actors)
-            ):
-                continue  # "troops entered the town", not "Russia entered the conflict"
+            if not self._context_holds(t, verb, entry, actors):
+                continue
             words = _matched_words(objects_words or [], objects, wanted)
             if best is None or words > best_words:
                 best, best_words = (entry, objects), words
@@ -447,7 +445,9 @@ class EventMatcher:
             verb,
             sources,
             targets,
-            negated if entry.when == "always" and isinstance(negated, str) else None,
+            negated
+            if entry.when == "always" and isinstance(negated, str) and not self._says_not(entry)
+            else None,
             modality,
         )
         if candidate.dropped is None:
@@ -459,6 +459,26 @@ class EventMatcher:
             if entry.type == "REJECT" and self._declined_comment(t, verb):
                 return self._as_declined_comment(candidate)
         return candidate
+
+    def _context_holds(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> bool:
+        """The entry's doer sectors ("troops entered the town", not "Russia entered the
+        conflict") and words before the verb ("did n't clash") are there."""
+        if entry.by and not any(
+            a.sector in entry.by for a in self._sources(t, verb, entry, actors)
+        ):
+            return False
+        return not entry.before or forms.words_before(t, verb, entry.before)
+
+    def _says_not(self, entry: LexiconEntry) -> bool:
+        """The entry's words before the verb hold its negation ("- &NEGATVAUXVRB *"): the
+        negation is the entry's, not a reason to drop it."""
+        negators = self.words.negators
+        return any(
+            word in negators
+            for group in entry.before
+            for choice in group.split("|")
+            for word in choice.split()
+        )
 
     def _declined_comment(self, t: Tree, verb: int) -> bool:
         """ "declined to comment", "refused to elaborate": a refusal to speak."""

@@ -10,8 +10,11 @@ a dependency entry (verb, particles and preposition words, object phrases) where
 structure allows; a pattern coded ``[---]`` becomes an entry that keeps its phrase
 uncoded; a code PLOVER has no type for (public statements, 01x, and codes of the
 dictionary's own that CAMEO lacks) becomes an entry coded only under ``--conventions
-cameo``; the rest (words before the verb, a source marker ``$``, a verb line with a null
-code, a code that is no event code) is skipped with file, line and reason.
+cameo``. Words before the verb marker that hold a negation (``- &NEGATVAUXVRB * OVER
+EFFORTS``: "did n't", "wo n't") must come before the verb in the sentence, in order, and
+the negation is the pattern's. The rest (other words, a marker or a phrase before the verb,
+a source marker ``$``, a verb line with a null code, a code that is no event code) is
+skipped with file, line and reason.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from eventscribe.coding.forms import MODIFIER_MARK
 from eventscribe.coding.lexicon import LexiconEntry
+from eventscribe.coding.wordlists import load_word_lists
 from eventscribe.errors import DataFileError
 from eventscribe.ontology import Ontology, OntologyLookupError
 from eventscribe.records import CAMEO_ONLY, InputProblem
@@ -103,11 +107,13 @@ class _Pattern:
     preps: list[str] = field(default_factory=list)
     needs: list[str] = field(default_factory=list)
     single: bool = False
+    before: list[str] = field(default_factory=list)  # word groups before the verb
 
 
 class _Reader:
     def __init__(self, name: str, ontology: Ontology, synsets: dict[str, tuple[str, ...]]) -> None:
         self.name, self.ontology, self.synsets = name, ontology, synsets
+        self.negators = load_word_lists().negators  # "not", "n't", "never" ...
         self.entries: list[LexiconEntry] = []
         self.first: list[LexiconEntry] = []  # read before the others (see pattern)
         self.later: list[LexiconEntry] = []  # read after the others (see pattern)
@@ -139,8 +145,8 @@ class _Reader:
             self.skip(where, "pattern without the verb marker *")
             return
         star = groups.index("*")
-        if star > 0:
-            self.skip(where, "words before the verb (subject side) are not read")
+        if any(g in _MARKERS or g.startswith("(") for g in groups[:star]):
+            self.skip(where, "a marker or phrase before the verb is not read")
             return
         read = self._groups(groups[star + 1 :], list(verb[1]), where)
         if read is None:
@@ -151,7 +157,24 @@ class _Reader:
             # an undefined synset would leave the verb bare: the pattern would code every use
             self.skip(where, f"synset {' '.join(undefined)} is not defined in the file")
             return
+        # words before the verb: each group a word, a synset or an underscore compound,
+        # matched in order ("- MOST_CERTAINLY_&NEGATVAUXVRB_EVER *")
+        read.before = ["|".join(_phrase([g.strip("{}")], self.synsets)) for g in groups[:star]]
+        if read.before and not self._negation(read.before):
+            # PETRARCH reads other words before the verb only inside the verb phrase of
+            # its constituency parse (not "Gollum recently allowed", not a subject's
+            # "&MILITARY"), a scope a dependency parse does not give
+            self.skip(where, "words before the verb that hold no negation are not read")
+            return
         self._add_pattern(where, verb[0], read, code_match.group(1).strip())
+
+    def _negation(self, before: list[str]) -> bool:
+        """Some group of words before the verb is a negation in each of its choices
+        ("&NEGATVAUXVRB": "did n't", "wo n't", "really did not")."""
+        return any(
+            all(any(w in self.negators for w in choice.split()) for choice in group.split("|"))
+            for group in before
+        )
 
     def _groups(self, rest: list[str], tail: list[str], where: str) -> _Pattern | None:
         """What the groups after the verb marker ask for; None (reported) when they
@@ -220,8 +243,9 @@ class _Reader:
     def _add_pattern(self, where: str, lemma: str, read: _Pattern, code: str) -> None:
         slots = tuple(f"prep:{p}" for p in read.preps) + ("dobj",)
         tail, objects, needs = tuple(read.tail), tuple(read.objects), tuple(read.needs)
+        before = tuple(read.before)
         here = len(self.entries)
-        self._add(where, lemma, tail, objects, code, slots, needs)
+        self._add(where, lemma, tail, objects, code, slots, needs, before)
         if objects and all(" " in o for o in objects):
             # a noun phrase pattern is read before every one-word pattern, so that it wins
             # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
@@ -233,18 +257,18 @@ class _Reader:
             # entry of the file, so that an entry naming the object's head wins a tie.
             modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
             here = len(self.entries)
-            self._add(where, lemma, tail, modifiers, code, slots, needs)
+            self._add(where, lemma, tail, modifiers, code, slots, needs, before)
             self.later.extend(self.entries[here:])
             del self.entries[here:]
 
     def _add(
         self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
-        targets: tuple[str, ...], needs: tuple[str, ...] = (),
+        targets: tuple[str, ...], needs: tuple[str, ...] = (), before: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         main, _, paired = code.partition(":")
         if main in {"---", ""}:
             if targets:  # a pattern: "- * BUDGET [---]" keeps "abandon the budget" uncoded
-                self.entries.append(_null_entry(lemma, tail, objects, where))
+                self.entries.append(_null_entry(lemma, tail, objects, where, before))
                 return
             self.skip(where, "null code [---]: the phrase is known to code nothing")
             return
@@ -267,6 +291,7 @@ class _Reader:
                 when="always",
                 origin=where,
                 needs=needs,
+                before=before,
             )
         )
 
@@ -310,13 +335,15 @@ class _Reader:
 
 
 def _null_entry(
-    lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], where: str
-) -> LexiconEntry:
+    lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], where: str,
+    before: tuple[str, ...] = (),
+) -> LexiconEntry:  # fmt: skip
     """An entry for a phrase known to code nothing: when it is the best match of its
     verb, the verb codes no event."""
     return LexiconEntry(
         pos="verb", lemma=lemma, tail=tail, objects=objects, type="", mode=None, cameo="---",
         paired=None, targets=("none",), source="subj", when="always", origin=where, null=True,
+        before=before,
     )  # fmt: skip
 
 

@@ -42,7 +42,8 @@ KNOWN_FIELDS = frozenset(
 SLOT_PREFIXES = ("prep:",)
 PLAIN_SLOTS = frozenset({"dobj", "iobj", "subj", "none", "poss_of_object"})
 # what makes two entries the same one (a later one replaces an earlier one): part of
-# speech, lemma, particle words, object words, condition and object complements
+# speech, lemma, particle words, object words, condition, object complements and words
+# before the verb
 EntryKey = tuple[str, str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -75,9 +76,9 @@ class LexiconEntry:
     # subject-side synsets: "- &MILITARY * &TOWN", "troops entered the town"); empty:
     # anyone
     by: tuple[str, ...] = ()
-    # words the text has before the verb, in this order (PETRARCH's words before the verb
-    # marker: "- &NEGATVAUXVRB * OVER EFFORTS", "- INDICATED SHOULD *"): each group a
-    # choice of word sequences ("did n't|wo n't"), other words may come between groups
+    # words the text has before the verb, in this order (a PETRARCH pattern's negation
+    # before the verb marker: "- &NEGATVAUXVRB * OVER EFFORTS"): each group a choice of
+    # word sequences ("did n't|wo n't"), other words may come between groups
     before: tuple[str, ...] = ()
 
     @property

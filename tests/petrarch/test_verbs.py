@@ -211,7 +211,7 @@ def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
     """Every word of "{NEW &TIES RELATIONS}" is wanted, not its head alone (each synset
     member in turn); a noun phrase pattern is read before the one-word patterns, so that
     it wins a tie; an object with its prepositional phrase ("- * BAN (ON &TIES)") is one
-    object phrase; a complement with a source or target marker is reported."""
+    object phrase; a source marker after the object names the source."""
     path = tmp_path / "verbs.txt"
     path.write_text(NOUN_PHRASES, encoding="utf-8")
     converted = read_verb_dictionary(path, bundled_ontology())
@@ -223,9 +223,9 @@ def test_a_patterns_noun_phrase_is_read_whole(tmp_path: Path) -> None:
         (("peace plan",), "085"),
         (("ban on military", "ban on trade"), "0814"),
     ]
-    assert [str(s) for s in converted.skipped] == [
-        "verbs.txt:12: object complement '(FROM $)' is not read"
-    ]
+    assert [str(s) for s in converted.skipped] == []
+    (winner,) = [e for e in converted.entries if e.objects == ("winner",)]
+    assert (winner.source, winner.targets) == ("prep:from", ("subj",))
 
 
 @pytest.mark.slow
@@ -309,16 +309,16 @@ def test_the_longest_object_phrase_matched_wins(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_patterns_target_marker_names_the_recipient(tmp_path: Path) -> None:
     """ "(WITH +)": the object of "with" is the target; "(AT ^)": the actor there is passed
-    over; a source marker ("$") is reported as not read."""
+    over; a source marker after the object ("(OVER $)") is read as the source."""
     verbs = (
         "--- CELEBRATE  [051]  ---\nCELEBRATE\n- * EID (AT ^) (WITH +)  [017]\n"
         "- * VICTORY (OVER $)  [017]\n"
     )
     (tmp_path / "read.txt").write_text(verbs, encoding="utf-8")
     converted = read_verb_dictionary(tmp_path / "read.txt", bundled_ontology())
-    assert [str(s) for s in converted.skipped] == [
-        "read.txt:4: object complement '(OVER $)' is not read"
-    ]
+    assert [str(s) for s in converted.skipped] == []
+    (victory,) = [e for e in converted.entries if e.objects == ("victory",)]
+    assert victory.source == "prep:over"
     lines = _coded_with(
         tmp_path, verbs, ["Serbia celebrated Eid at Novi Sad with Kosovo on Monday."]
     )
@@ -377,3 +377,33 @@ def test_a_negation_before_the_verb_is_the_patterns(tmp_path: Path) -> None:
     path = tmp_path / "verbs.txt"
     converted = read_verb_dictionary(path, bundled_ontology())
     assert any("before the verb" in p.reason for p in converted.skipped)
+
+
+SOURCE_MARKERS = """--- FREE  [0841]  ---
+FREE
+- + * (FROM $)  [080]
+
+--- RECEIVE  [---]  ---
+RECEIVE
+- + * MONEY $  [071]
+"""
+
+
+def test_a_source_marker_names_the_source_and_leaves_the_subject_the_target(
+    tmp_path: Path,
+) -> None:
+    """ "- + * (FROM $)": the object of "from" is the source, the subject the target;
+    "- + * MONEY $": the first actor after the object is the source."""
+    lines = _coded_with(
+        tmp_path,
+        SOURCE_MARKERS,
+        [
+            "Ukrainian soldiers were freed from Russia on Monday.",
+            "Ukraine has received money from Germany.",
+        ],
+    )
+    found = [
+        [(e["cameo"], e["source"]["country"], e["target"]["country"]) for e in line["events"]]
+        for line in lines
+    ]
+    assert found == [[("080", "RUS", "UKR")], [("071", "DEU", "UKR")]]

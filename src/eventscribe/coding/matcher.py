@@ -650,6 +650,8 @@ class EventMatcher:
             heads = syntax.speaker_of(t, verb, self.words) or syntax.subjects_of(
                 t, verb, self.words
             )
+        elif entry.source != "subj":  # a PETRARCH pattern's source marker: "(FROM $)"
+            heads = _marked_source(t, verb, entry.source, self.words)
         elif syntax.is_passive(t, verb, self.words):
             # "were ambushed and killed by rebels": conjoined passives share the agent
             heads = syntax.agent_of(t, verb) or [
@@ -663,7 +665,8 @@ class EventMatcher:
             if not heads and t.dep[verb] == "csubj":
                 # "lifting the ban is out of the question, officials said": who says so
                 heads = syntax.speaker_of(t, t.head[verb], self.words)
-        return recipients.actors_of(t, heads, actors)
+        found = recipients.actors_of(t, heads, actors)
+        return found[:1] if entry.source == "after" else found  # the first actor after it
 
     def _targets(
         self,
@@ -1064,3 +1067,22 @@ def _a_person(t: Tree, token: int) -> bool:
 def _an_actor(actor: Actor) -> bool:
     """Placed, named, or people the text names ("a man was shot dead"); not a thing."""
     return actor.placed or actor.evidence in (NAME_ONLY_EVIDENCE, UNRESOLVED_PEOPLE_EVIDENCE)
+
+
+def _marked_source(t: Tree, verb: int, source: str, words: syntax.WordLists) -> list[int]:
+    """The heads a PETRARCH pattern's source marker points at: the objects of its
+    preposition ("prep:from") on the verb or its object, or ("after") of the prepositions
+    after the verb, in text order ("received money from X")."""
+    nodes = [verb, *syntax.objects_of(t, verb, words)]
+    if source.startswith("prep:"):
+        word = source.partition(":")[2]
+        return [o for node in nodes for o in syntax.prep_objects(t, node, word)]
+    after = [
+        o
+        for node in nodes
+        for prep in t.children[node]
+        if t.dep[prep] in syntax.PREPOSITION_DEPS and prep > verb
+        for o in t.children[prep]
+        if t.dep[o] in syntax.PREP_OBJECT_DEPS
+    ]
+    return sorted(after)

@@ -12,8 +12,10 @@ uncoded; a code PLOVER has no type for (public statements, 01x, and codes of the
 dictionary's own that CAMEO lacks) becomes an entry coded only under ``--conventions
 cameo``. Words before the verb marker that hold a negation (``- &NEGATVAUXVRB * OVER
 EFFORTS``: "did n't", "wo n't") must come before the verb in the sentence, in order, and
-the negation is the pattern's. The rest (other words, a marker or a phrase before the verb,
-a source marker ``$``, a verb line with a null code, a code that is no event code) is
+the negation is the pattern's. A source marker after the verb (``(FROM $)``, ``MONEY
+$``) names the source and leaves the subject the target, as does a ``+`` before the verb
+with it (``- + * (FROM $)``). The rest (other words, a marker or a phrase before the verb,
+a source marker elsewhere, a verb line with a null code, a code that is no event code) is
 skipped with file, line and reason.
 """
 
@@ -108,6 +110,9 @@ class _Pattern:
     needs: list[str] = field(default_factory=list)
     single: bool = False
     before: list[str] = field(default_factory=list)  # word groups before the verb
+    # the source: the subject ("subj"), the object of a preposition ("prep:from", "(FROM
+    # $)"), or the first prepositional object after the object ("after", "MONEY $")
+    source: str = "subj"
 
 
 class _Reader:
@@ -145,11 +150,17 @@ class _Reader:
             self.skip(where, "pattern without the verb marker *")
             return
         star = groups.index("*")
+        subject_target = groups[:star] == ["+"]  # "- + * (FROM $)": the subject is the target
+        if subject_target:
+            groups, star = groups[1:], 0
         if any(g in _MARKERS or g.startswith("(") for g in groups[:star]):
             self.skip(where, "a marker or phrase before the verb is not read")
             return
         read = self._groups(groups[star + 1 :], list(verb[1]), where)
         if read is None:
+            return
+        if subject_target and read.source == "subj":
+            self.skip(where, "a target before the verb with no source marker is not read")
             return
         parts = [p for g in groups for w in g.strip("(){}").split() for p in w.split("_")]
         undefined = [p for p in parts if p.startswith("&") and _synset_name(p) not in self.synsets]
@@ -198,6 +209,10 @@ class _Reader:
             elif not group.startswith(("(", "{")) and group not in {"$", "%"} and not read.preps:
                 phrase.append(group)  # a word or synset of the noun phrase
                 continue
+            source = _source(group, bool(phrase or read.objects))
+            if source:
+                read.source = source  # "(FROM $)", "MONEY $"
+                continue
             if group in {"$", "%"}:
                 self.skip(where, f"source/target marker '{group}' is not read")
                 return None
@@ -242,10 +257,14 @@ class _Reader:
 
     def _add_pattern(self, where: str, lemma: str, read: _Pattern, code: str) -> None:
         slots = tuple(f"prep:{p}" for p in read.preps) + ("dobj",)
+        if read.source != "subj":
+            # a source elsewhere leaves the subject the target ("Israel drew protests from
+            # Egypt", "- * PROTESTS (FROM $)"; "X was freed from Y", "- + * (FROM $)")
+            slots = tuple(f"prep:{p}" for p in read.preps) + ("subj",)
         tail, objects, needs = tuple(read.tail), tuple(read.objects), tuple(read.needs)
         before = tuple(read.before)
         here = len(self.entries)
-        self._add(where, lemma, tail, objects, code, slots, needs, before)
+        self._add(where, lemma, tail, objects, code, slots, needs, before, read.source)
         if objects and all(" " in o for o in objects):
             # a noun phrase pattern is read before every one-word pattern, so that it wins
             # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
@@ -257,13 +276,14 @@ class _Reader:
             # entry of the file, so that an entry naming the object's head wins a tie.
             modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
             here = len(self.entries)
-            self._add(where, lemma, tail, modifiers, code, slots, needs, before)
+            self._add(where, lemma, tail, modifiers, code, slots, needs, before, read.source)
             self.later.extend(self.entries[here:])
             del self.entries[here:]
 
     def _add(
         self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
         targets: tuple[str, ...], needs: tuple[str, ...] = (), before: tuple[str, ...] = (),
+        source: str = "subj",
     ) -> None:  # fmt: skip
         main, _, paired = code.partition(":")
         if main in {"---", ""}:
@@ -287,7 +307,7 @@ class _Reader:
                 cameo=main,
                 paired=paired if paired in self.ontology.cameo else None,
                 targets=targets or ("dobj",),
-                source="subj",
+                source=source,
                 when="always",
                 origin=where,
                 needs=needs,
@@ -407,6 +427,16 @@ def _marked(group: str) -> str | None:
     if len(words) == 2 and words[1] == "+":
         return _words(words[0])
     return "" if len(words) == 2 and words[1] == "^" else None
+
+
+def _source(group: str, after_object: bool) -> str:
+    """For a group that marks where the source is: "prep:from" for "(FROM $)", "after"
+    for a "$" right after the object phrase ("- + * MONEY $": "received money from X");
+    "" for any other group."""
+    words = group.strip("()").split() if group.startswith("(") else []
+    if len(words) == 2 and words[1] == "$" and words[0].lower() in _PREPOSITIONS:
+        return f"prep:{words[0].lower()}"
+    return "after" if group == "$" and after_object else ""
 
 
 # source and target markers of a pattern ("- * OFF (FROM ^)")

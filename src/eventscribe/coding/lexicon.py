@@ -60,7 +60,7 @@ class LexiconEntry:
     cameo: str
     paired: str | None  # CAMEO code of the same act seen from the recipient's side, if any
     targets: tuple[str, ...]
-    source: str  # "subj" or "speaker"
+    source: str  # "subj", "speaker", or a PETRARCH source marker's "prep:from" / "after"
     when: str  # "always", "negated" (any negation) or "failed" ("failed/refused to ...")
     origin: str  # "file:line", for explanations and error messages
     # a noun counts only with one of these complements: a preposition ("a call for

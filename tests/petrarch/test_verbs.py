@@ -407,3 +407,17 @@ def test_a_source_marker_names_the_source_and_leaves_the_subject_the_target(
         for line in lines
     ]
     assert found == [[("080", "RUS", "UKR")], [("071", "DEU", "UKR")]]
+
+
+def test_a_compound_marker_wants_two_or_more_doers(tmp_path: Path) -> None:
+    """ "- % * [030:030]": "Russia and Ukraine agree" is 030 both ways; "Russia agrees"
+    keeps the verb's own code."""
+    lines = _coded_with(
+        tmp_path,
+        "--- AGREE  [081]  ---\nAGREE\n- % *  [030:030]\n",
+        [
+            "Russia and Ukraine agree that the dispute should be settled by arbitration.",
+            "Russia agrees with Ukraine that the dispute should be settled by arbitration.",
+        ],
+    )
+    assert [sorted(set(codes)) for codes in _codes(lines)] == [["030"], ["081"]]

@@ -80,10 +80,16 @@ class LexiconEntry:
     # before the verb marker: "- &NEGATVAUXVRB * OVER EFFORTS"): each group a choice of
     # word sequences ("did n't|wo n't"), other words may come between groups
     before: tuple[str, ...] = ()
+    # the act counts only when its subject names two or more actors (a PETRARCH pattern's
+    # compound marker before the verb: "- % * TALKS [031]", "Serbia and Kosovo held talks")
+    compound: bool = False
 
     @property
     def key(self) -> EntryKey:
-        return (self.pos, self.lemma, self.tail, self.objects, self.when, self.needs, self.before)
+        return (
+            self.pos, self.lemma, self.tail, self.objects, self.when, self.needs,
+            (*self.before, "%") if self.compound else self.before,
+        )  # fmt: skip
 
     @property
     def specificity(self) -> int:
@@ -96,6 +102,7 @@ class LexiconEntry:
             + bool(self.needs)
             + bool(self.by)
             + len(self.before)
+            + self.compound
         )
 
     @cached_property
@@ -108,6 +115,8 @@ class LexiconEntry:
             if self.pos == "verb"
             else " ".join((*self.tail, self.lemma))
         )
+        if self.compound:  # "% hold + talks": two or more doers
+            words = f"% {words}"
         if self.before:  # "did n't/... clash": the first choice of each group before it
             first = (g.split("|")[0] + ("/..." if "|" in g else "") for g in self.before)
             words = f"{' '.join(first)} {words}"

@@ -462,11 +462,14 @@ class EventMatcher:
 
     def _context_holds(self, t: Tree, verb: int, entry: LexiconEntry, actors: ActorIndex) -> bool:
         """The entry's doer sectors ("troops entered the town", not "Russia entered the
-        conflict") and words before the verb ("did n't clash") are there."""
+        conflict"), its two or more doers and its words before the verb ("did n't clash")
+        are there."""
         if entry.by and not any(
             a.sector in entry.by for a in self._sources(t, verb, entry, actors)
         ):
             return False
+        if entry.compound and len(self._sources(t, verb, entry, actors)) < 2:
+            return False  # "- % * TALKS": "Serbia and Kosovo held talks", not "Serbia held talks"
         return not entry.before or forms.words_before(t, verb, entry.before)
 
     def _says_not(self, entry: LexiconEntry) -> bool:

@@ -22,7 +22,7 @@ skipped with file, line and reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventscribe.coding.forms import MODIFIER_MARK
@@ -113,6 +113,7 @@ class _Pattern:
     # the source: the subject ("subj"), the object of a preposition ("prep:from", "(FROM
     # $)"), or the first prepositional object after the object ("after", "MONEY $")
     source: str = "subj"
+    compound: bool = False  # "- % *": the subject names two or more actors
 
 
 class _Reader:
@@ -151,7 +152,8 @@ class _Reader:
             return
         star = groups.index("*")
         subject_target = groups[:star] == ["+"]  # "- + * (FROM $)": the subject is the target
-        if subject_target:
+        compound = groups[:star] == ["%"]  # "- % * TALKS": a subject of two or more actors
+        if subject_target or compound:
             groups, star = groups[1:], 0
         if any(g in _MARKERS or g.startswith("(") for g in groups[:star]):
             self.skip(where, "a marker or phrase before the verb is not read")
@@ -177,6 +179,7 @@ class _Reader:
             # "&MILITARY"), a scope a dependency parse does not give
             self.skip(where, "words before the verb that hold no negation are not read")
             return
+        read.compound = compound
         self._add_pattern(where, verb[0], read, code_match.group(1).strip())
 
     def _negation(self, before: list[str]) -> bool:
@@ -264,7 +267,9 @@ class _Reader:
         tail, objects, needs = tuple(read.tail), tuple(read.objects), tuple(read.needs)
         before = tuple(read.before)
         here = len(self.entries)
-        self._add(where, lemma, tail, objects, code, slots, needs, before, read.source)
+        self._add(
+            where, lemma, tail, objects, code, slots, needs, before, read.source, read.compound
+        )
         if objects and all(" " in o for o in objects):
             # a noun phrase pattern is read before every one-word pattern, so that it wins
             # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
@@ -276,19 +281,22 @@ class _Reader:
             # entry of the file, so that an entry naming the object's head wins a tie.
             modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
             here = len(self.entries)
-            self._add(where, lemma, tail, modifiers, code, slots, needs, before, read.source)
+            self._add(
+                where, lemma, tail, modifiers, code, slots, needs, before, read.source, read.compound
+            )  # fmt: skip
             self.later.extend(self.entries[here:])
             del self.entries[here:]
 
     def _add(
         self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
         targets: tuple[str, ...], needs: tuple[str, ...] = (), before: tuple[str, ...] = (),
-        source: str = "subj",
+        source: str = "subj", compound: bool = False,
     ) -> None:  # fmt: skip
         main, _, paired = code.partition(":")
         if main in {"---", ""}:
             if targets:  # a pattern: "- * BUDGET [---]" keeps "abandon the budget" uncoded
-                self.entries.append(_null_entry(lemma, tail, objects, where, before))
+                entry = _null_entry(lemma, tail, objects, where, before)
+                self.entries.append(replace(entry, compound=compound))
                 return
             self.skip(where, "null code [---]: the phrase is known to code nothing")
             return
@@ -312,6 +320,7 @@ class _Reader:
                 origin=where,
                 needs=needs,
                 before=before,
+                compound=compound,
             )
         )
 

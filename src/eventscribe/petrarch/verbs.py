@@ -14,7 +14,8 @@ cameo``. Words before the verb marker that hold a negation (``- &NEGATVAUXVRB * 
 EFFORTS``: "did n't", "wo n't") must come before the verb in the sentence, in order, and
 the negation is the pattern's. A source marker after the verb (``(FROM $)``, ``MONEY
 $``) names the source and leaves the subject the target, as does a ``+`` before the verb
-with it (``- + * (FROM $)``). The rest (other words, a marker or a phrase before the verb,
+with it (``- + * (FROM $)``); a ``%`` before the verb wants a subject of two or more actors
+(``- % * [030:030]``). The rest (other words, a marker or a phrase before the verb,
 a source marker elsewhere, a verb line with a null code, a code that is no event code) is
 skipped with file, line and reason.
 """

@@ -139,7 +139,7 @@ class _Reader:
         own = _CODE.search(line)
         code = own.group(1).strip() if own else block_code
         lemma, tail = words[0], tuple(words[1:])
-        self._add(where, lemma, tail, (), code, ())
+        self._add(where, lemma, _Pattern(list(tail)), (), code, ())
         return lemma, tail
 
     def pattern(self, verb: tuple[str, tuple[str, ...]], text: str, where: str) -> None:
@@ -260,17 +260,13 @@ class _Reader:
         return read
 
     def _add_pattern(self, where: str, lemma: str, read: _Pattern, code: str) -> None:
-        slots = tuple(f"prep:{p}" for p in read.preps) + ("dobj",)
-        if read.source != "subj":
-            # a source elsewhere leaves the subject the target ("Israel drew protests from
-            # Egypt", "- * PROTESTS (FROM $)"; "X was freed from Y", "- + * (FROM $)")
-            slots = tuple(f"prep:{p}" for p in read.preps) + ("subj",)
-        tail, objects, needs = tuple(read.tail), tuple(read.objects), tuple(read.needs)
-        before = tuple(read.before)
+        # a source elsewhere leaves the subject the target ("Israel drew protests from
+        # Egypt", "- * PROTESTS (FROM $)"; "X was freed from Y", "- + * (FROM $)")
+        last = "dobj" if read.source == "subj" else "subj"
+        slots = tuple(f"prep:{p}" for p in read.preps) + (last,)
+        objects = tuple(read.objects)
         here = len(self.entries)
-        self._add(
-            where, lemma, tail, objects, code, slots, needs, before, read.source, read.compound
-        )
+        self._add(where, lemma, read, objects, code, slots)
         if objects and all(" " in o for o in objects):
             # a noun phrase pattern is read before every one-word pattern, so that it wins
             # a tie ("- * TRADE PROTOCOL" over "- * NEW_PROTOCOL" for "a trade protocol")
@@ -282,22 +278,22 @@ class _Reader:
             # entry of the file, so that an entry naming the object's head wins a tie.
             modifiers = tuple(MODIFIER_MARK + o for o in objects if " " not in o)
             here = len(self.entries)
-            self._add(
-                where, lemma, tail, modifiers, code, slots, needs, before, read.source, read.compound
-            )  # fmt: skip
+            self._add(where, lemma, read, modifiers, code, slots)
             self.later.extend(self.entries[here:])
             del self.entries[here:]
 
     def _add(
-        self, where: str, lemma: str, tail: tuple[str, ...], objects: tuple[str, ...], code: str,
-        targets: tuple[str, ...], needs: tuple[str, ...] = (), before: tuple[str, ...] = (),
-        source: str = "subj", compound: bool = False,
+        self, where: str, lemma: str, read: _Pattern, objects: tuple[str, ...], code: str,
+        targets: tuple[str, ...],
     ) -> None:  # fmt: skip
+        """An entry of the verb ``lemma`` with what ``read`` asks for besides its objects
+        (particles, complements, words before the verb, source, compound subject)."""
         main, _, paired = code.partition(":")
+        tail, before = tuple(read.tail), tuple(read.before)
         if main in {"---", ""}:
             if targets:  # a pattern: "- * BUDGET [---]" keeps "abandon the budget" uncoded
                 entry = _null_entry(lemma, tail, objects, where, before)
-                self.entries.append(replace(entry, compound=compound))
+                self.entries.append(replace(entry, compound=read.compound))
                 return
             self.skip(where, "null code [---]: the phrase is known to code nothing")
             return
@@ -316,12 +312,12 @@ class _Reader:
                 cameo=main,
                 paired=paired if paired in self.ontology.cameo else None,
                 targets=targets or ("dobj",),
-                source=source,
+                source=read.source,
                 when="always",
                 origin=where,
-                needs=needs,
+                needs=tuple(read.needs),
                 before=before,
-                compound=compound,
+                compound=read.compound,
             )
         )
 

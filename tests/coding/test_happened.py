@@ -182,6 +182,18 @@ def test_a_verb_of_assault_in_another_sense_is_no_attack(code_text, text):
     assert "ASSAULT" not in _types(code_text, text)
 
 
+def test_an_act_after_without_did_not_happen_and_names_no_recipient(code_text):
+    # "without consulting Russia": no consultation, and Russia is not what was launched at
+    (operation,) = code_text(
+        "Turkey launched the operation without consulting Russia."
+    ).coded.events
+    assert operation.type == "ASSAULT" and operation.target is None
+    events = code_text(
+        "The plan commits Belgrade to talks without requiring it to recognise Kosovo."
+    ).coded.events
+    assert "REQUEST" not in [e.type for e in events]
+
+
 @pytest.mark.parametrize(
     ("text", "requested"),
     [

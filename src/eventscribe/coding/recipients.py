@@ -252,9 +252,9 @@ def clause_steps(
     """Tokens reachable from the verb through its complements, objects and modifiers
     within ``limit`` steps (a preposition and its object are one step), not through
     subjects, conjoined verbs, subordinate clauses (a "that" clause is entered only as
-    far as its subject: "demanded that Japan cancel ...") or time phrases ("after a fire
-    at the embassy", as "after a fire broke out"), each with its number of arcs from the
-    verb."""
+    far as its subject: "demanded that Japan cancel ..."), time phrases ("after a fire
+    at the embassy", as "after a fire broke out") or an act that did not happen ("without
+    consulting Russia"), each with its number of arcs from the verb."""
     found: dict[int, int] = {}
     dep, kids = t.dep, t.children
     frontier = [(verb, 0)]
@@ -268,6 +268,7 @@ def clause_steps(
                 label in CLAUSE_PATH_BLOCKED
                 or (label in _CLAUSE_LABELS and _own_event_clause(t, child, words))
                 or (label == "prep" and t.lower[child] in words.background_markers)
+                or (label == "prep" and t.lower[child] in words.negating_prepositions)
             ):
                 continue
             if label == "ccomp":

@@ -75,6 +75,7 @@ class WordLists:
     several_states_nouns: frozenset[str]
     several_states_words: frozenset[str]
     requirement_verbs: frozenset[str]
+    negating_prepositions: frozenset[str]
     attackable_entities: frozenset[str]
     storm_name_prefixes: frozenset[str]
     cause_prepositions: frozenset[str]
@@ -436,6 +437,8 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             for grandchild in kids[child]:
                 if dep[grandchild] == "neg":
                     return f"negated by '{t.text(grandchild)}'"
+    if dep[token] == "pcomp" and t.lower[t.head[token]] in words.negating_prepositions:
+        return f"negated by '{t.text(t.head[token])}'"  # "without consulting Russia"
     if dep[token] == "conj":
         head = t.head[token]
         if any(dep[c] == "cc" and t.lower[c] == "nor" for c in kids[head]):

@@ -67,6 +67,7 @@ FIELDS = (
     "several_states_nouns",
     "several_states_words",
     "requirement_verbs",
+    "negating_prepositions",
     "attackable_entities",
     "storm_name_prefixes",
     "cause_prepositions",

@@ -5,12 +5,9 @@ them codes them ("NATO allies" are NATO)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from eventscribe.cli import main
+from tests.support import code_texts
 
 pytestmark = pytest.mark.slow
 
@@ -25,18 +22,8 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def events(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    folder = tmp_path_factory.mktemp("relations")
-    docs = folder / "docs.jsonl"
-    docs.write_text(
-        "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(SENTENCES)),
-        encoding="utf-8",
-    )
-    out = folder / "out.jsonl"
-    result = CliRunner().invoke(
-        main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q"]
-    )
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    docs = [(f"s{i}", None, text) for i, text in enumerate(SENTENCES)]
+    lines = code_texts(tmp_path_factory.mktemp("relations"), docs)
     return [line["events"][0] for line in lines]
 
 

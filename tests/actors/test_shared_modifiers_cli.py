@@ -5,12 +5,9 @@ Chilean; "Serbian police and other forces" are not said to be Serbian."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from click.testing import CliRunner
 
-from eventscribe.cli import main
+from tests.support import code_texts
 
 pytestmark = pytest.mark.slow
 
@@ -25,18 +22,8 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
-    folder = tmp_path_factory.mktemp("shared")
-    docs = folder / "docs.jsonl"
-    docs.write_text(
-        "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(SENTENCES)),
-        encoding="utf-8",
-    )
-    out = folder / "out.jsonl"
-    result = CliRunner().invoke(
-        main, ["code", str(docs), "--format", "jsonl", "-o", str(out), "-q"]
-    )
-    assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    docs = [(f"s{i}", None, text) for i, text in enumerate(SENTENCES)]
+    lines = code_texts(tmp_path_factory.mktemp("shared"), docs)
     return [[a["code"] for a in line["events"][0]["sources"]] for line in lines]
 
 

@@ -464,12 +464,12 @@ class EventMatcher:
         """The entry's doer sectors ("troops entered the town", not "Russia entered the
         conflict"), its two or more doers and its words before the verb ("did n't clash")
         are there."""
-        if entry.by and not any(
-            a.sector in entry.by for a in self._sources(t, verb, entry, actors)
-        ):
-            return False
-        if entry.compound and len(self._sources(t, verb, entry, actors)) < 2:
-            return False  # "- % * TALKS": "Serbia and Kosovo held talks", not "Serbia held talks"
+        if entry.by or entry.compound:
+            doers = self._sources(t, verb, entry, actors)
+            if entry.by and not any(a.sector in entry.by for a in doers):
+                return False
+            if entry.compound and len(doers) < 2:
+                return False  # "- % * TALKS": "Serbia and Kosovo held talks", not "Serbia held"
         return not entry.before or forms.words_before(t, verb, entry.before)
 
     def _says_not(self, entry: LexiconEntry) -> bool:

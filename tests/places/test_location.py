@@ -107,6 +107,20 @@ def _where(nlp, tagger, sentence: str, trigger: str):
         ),
         ("In Latehar, security forces marched towards Ranchi on Monday.", "marched", "Ranchi"),
         ("In Kabul, gunmen attacked a convoy on Monday.", "attacked", "Kabul"),
+        # the subject's phrases, a few levels down, and its relative clause
+        ("Two bombs at markets in northern Mosul killed nine people.", "killed", "Mosul"),
+        ("Airstrikes over eastern Raqqa killed four fighters.", "killed", "Raqqa"),
+        (
+            "A grenade that exploded at a bus station in Kisumu injured six people.",
+            "injured",
+            "Kisumu",
+        ),
+        # "to" after a verb of going: where the march or protest went
+        ("Thousands of farmers marched to Nairobi.", "marched", "Nairobi"),
+        ("Hundreds of students took to the streets of Mandalay.", "took", "Mandalay"),
+        # nouns of places around a named one, and of waters, say a name is a place
+        ("Rebels attacked soldiers in the vicinity of Tal Abyad.", "attacked", "Tal Abyad"),
+        ("Militants fired on a ferry in the Shatt al-Arab waterway.", "fired", "Shatt al-Arab"),
     ],
 )
 def test_event_location_construction(nlp, tagger, sentence: str, trigger: str, place: str) -> None:
@@ -140,6 +154,10 @@ def test_a_name_the_gazetteer_lacks_has_no_point(nlp, tagger) -> None:
         ("The army began its assault at 8:45 A.M. on Sunday.", "began"),  # an abbreviation
         # a participle before the verb sets the scene of another act
         ("Speaking at a rally in Hama, the general praised the troops.", "praised"),
+        # a participle of the subject says what it is, not where it acted
+        ("An air force based in Incirlik has bombed rebel positions.", "bombed"),
+        # "to" after a verb of giving or saying is no place
+        ("The minister sent a letter to Kinshasa.", "sent"),
     ],
 )
 def test_no_place_said_means_no_location(nlp, tagger, sentence: str, trigger: str) -> None:

@@ -101,7 +101,8 @@ class _Ids:
         self.to, self.aux = one("to"), one("aux")
         self.mark, self.simultaneous = one("mark"), _ids(words.simultaneous_markers)
         self.nsubjpass, self.relcl = one("nsubjpass"), one("relcl")
-        self.conj, self.of, self.from_ = one("conj"), one("of"), one("from")
+        self.conj, self.of = one("conj"), one("of")
+        self.from_, self.to_goal = _ids(("from",)), _ids(("to",))
         self.propn = one("PROPN")
         # the arcs a name takes to the kind-of-place noun it names: "Akida village" is
         # parsed nmod as often as compound
@@ -211,7 +212,7 @@ class _Search:
             (
                 place
                 for node in ((head,) if verb is None else (head, verb))
-                for pobj, target in self.preps(node, from_ok=False)
+                for pobj, target in self.preps(node)
                 if not target and pobj > head
                 for token in self._phrase(pobj, depth=2)
                 if (place := self._gazetteer_place(token)) is not None
@@ -396,15 +397,17 @@ class _Search:
         )
 
     def preps(
-        self, node: int, from_ok: bool, skipped: frozenset[int] = frozenset()
+        self, node: int, extra: frozenset[int] = frozenset(), skipped: frozenset[int] = frozenset()
     ) -> Iterator[tuple[int, bool]]:
-        """(object of the preposition, whether it is a target preposition) of ``node``."""
+        """(object of the preposition, whether it is a target preposition) of ``node``;
+        ``extra``: prepositions that are locative for this event ("fired from X",
+        "marched to X")."""
         view, ids = self.view, self.ids
         for child in view.children[node]:
             if view.dep[child] not in ids.prep_links or child in skipped:
                 continue
             word = view.lower[child]
-            locative = word in ids.locative or (from_ok and word == ids.from_)
+            locative = word in ids.locative or word in extra
             if locative or word in ids.target:
                 for pobj in view.children[child]:
                     if view.dep[pobj] == ids.pobj:
@@ -488,7 +491,10 @@ def _nearest_in(
         found = _own_object(search, trigger)
         if found is not None:
             return found
-    from_ok = lemma in words.from_verbs
+    # "rockets fired from Gaza"; "marched to the White House", "took to the streets of X"
+    extra = (ids.from_ if lemma in words.from_verbs else frozenset()) | (
+        ids.to_goal if lemma in words.goal_verbs else frozenset()
+    )
     for verb in level[1:]:
         # "struck the Idlib governorate, killing 50", "captured Birao and killed five":
         # the verb whose adverbials it shares also shares the place it took
@@ -507,7 +513,7 @@ def _nearest_in(
                 found = _own_object(search, node)  # "an offensive to capture X"
                 if found is not None:
                     return found
-            for pobj, target in search.preps(node, from_ok, skipped | addressed):
+            for pobj, target in search.preps(node, extra, skipped | addressed):
                 found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
                 if found is not None:
                     return found
@@ -548,7 +554,7 @@ def _antecedent(search: _Search, trigger: int) -> EventLocation | None:
                 None,
                 (
                     search.place_in(pobj, how=LOCATIVE)
-                    for pobj, target in search.preps(noun, False)
+                    for pobj, target in search.preps(noun)
                     if not target
                 ),
             ),
@@ -558,14 +564,34 @@ def _antecedent(search: _Search, trigger: int) -> EventLocation | None:
 
 
 def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
+    """A phrase of the subject that says where it is: "a mob in the town of X killed",
+    "airstrikes over southern Aleppo killed" (a target preposition for a place smaller
+    than a country), and, up to three levels down its phrases and clauses, "two car
+    bombings in markets in northern Baghdad have killed", "a bomb that ripped through a
+    discotheque in northern Colombia killed"."""
     view, ids = search.view, search.ids
-    for child in view.children[trigger]:
-        if view.dep[child] in ids.subjects:
-            for pobj, target in search.preps(child, False):
-                if not target:
-                    found = search.place_in(pobj, how=LOCATIVE)
-                    if found is not None:
-                        return found
+    level = [c for c in view.children[trigger] if view.dep[c] in ids.subjects]
+    seen: set[int] = set()
+    for _ in range(_MAX_DEPTH):
+        following: list[int] = []
+        for node in level:
+            for pobj, target in search.preps(node):
+                found = search.place_in(pobj, how=TARGET if target else LOCATIVE)
+                if found is not None:
+                    return found
+            kids = [c for c in view.children[node] if c not in seen]
+            following += [
+                g
+                for c in kids
+                if view.dep[c] in ids.prep_links
+                for g in view.children[c]
+                if view.dep[g] == ids.pobj
+            ]
+            # a relative clause tells what the subject did ("a bomb that ripped through
+            # ..."); a participle, often what it is ("an air force based in X")
+            following += [c for c in kids if view.dep[c] == ids.relcl]
+        seen.update(level)
+        level = following
     return None
 
 

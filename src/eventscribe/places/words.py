@@ -32,6 +32,7 @@ class PlaceWords:
     locative_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     from_verbs: frozenset[str]
+    goal_verbs: frozenset[str]
     place_object_verbs: frozenset[str]
     occupation_verbs: frozenset[str]
     place_nouns: frozenset[str]

@@ -115,6 +115,8 @@ def _where(nlp, tagger, sentence: str, trigger: str):
             "injured",
             "Kisumu",
         ),
+        # a relative clause of the object: what befell it, there
+        ("Soldiers blew up a truck that had broken down near Gao.", "blew", "Gao"),
         # "to" after a verb of going: where the march or protest went
         ("Thousands of farmers marched to Nairobi.", "marched", "Nairobi"),
         ("Hundreds of students took to the streets of Mandalay.", "took", "Mandalay"),

@@ -532,6 +532,8 @@ def _nearest_in(
             following += [c for c in kids if search.purpose(c)]
             following += [c for c in kids if search.at_the_same_time(c)]
             following += [c for c in kids if c > node and search.free_participle(c)]
+            # "destroyed a helicopter that crashed in X": what befell the object there
+            following += [c for c in kids if view.dep[c] == ids.relcl]
         seen.update(level)
         level = following
     return None

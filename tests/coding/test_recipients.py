@@ -453,3 +453,20 @@ def test_closing_another_states_embassy_is_aimed_at_that_state(code_text):
     assert dyads((own,)) == {("SANCTION", "USA", "AFG")}
     (other,) = code_text("Russia closed the British consulate in Yekaterinburg.").coded.events
     assert dyads((other,)) == {("SANCTION", "RUS", "GBR")}
+
+
+def test_an_act_named_by_the_object_of_a_passive_is_the_agents(code_text):
+    # "was granted asylum by Sweden": Sweden grants, the journalist receives
+    events = code_text("The Russian journalist was granted asylum by Sweden.").coded.events
+    assert ("AID", "SWE", "RUS") in dyads(events)
+    assert not [e for e in events if e.source is not None and e.source.country == "RUS"]
+
+
+def test_a_participle_with_an_object_after_be_is_a_passive(code_text):
+    # parsed as an adjective after "was"; the subject was granted permission, it granted
+    # nothing
+    events = code_text(
+        "Serbian lawyer Petar Jovic, 68, was earlier this year granted permission to appeal"
+        " the court's rejection."
+    ).coded.events
+    assert not [e for e in events if e.source is not None and e.source.country == "SRB"]

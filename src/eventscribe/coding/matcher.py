@@ -861,7 +861,15 @@ class EventMatcher:
             # works against the act ("imposed a curfew to stop demonstrations"),
             # watches, tells of or weighs it ("Ranger filmed the assaults") or denies it
             # ("Russia denied the attack on the convoy")
-            sources = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
+            subjects = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
+            if syntax.is_passive(t, head, self.words):
+                # "the journalist was granted asylum by Sweden": the agent acts, the
+                # subject receives it
+                agents = syntax.agent_of(t, head) or syntax.prep_objects(t, head, "by")
+                sources = recipients.actors_of(t, agents, actors)
+                received_by = received_by or subjects
+            else:
+                sources = subjects
         targets: tuple[Actor, ...] = ()
         between = False
         for slot in entry.targets:

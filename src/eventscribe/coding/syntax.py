@@ -117,6 +117,10 @@ def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
             return not stative_participle(t, verb, words)
     if headline_passive(t, verb, words):
         return True
+    if dep[verb] == "acomp" and t.tag[verb] in ("VBN", "VBD") and t.lemma[t.head[verb]] == "be":
+        # "was earlier this year granted permission", parsed as an adjective after "was":
+        # a participle that keeps a direct object is a passive (an adjective takes none)
+        return any(dep[c] == "dobj" for c in kids[verb])
     if dep[verb] != "conj" or t.tag[verb] != "VBN":
         return False
     head = t.head[verb]  # "was tortured and killed"; "leader detained and beaten in Minsk"

@@ -470,3 +470,8 @@ def test_a_participle_with_an_object_after_be_is_a_passive(code_text):
         " the court's rejection."
     ).coded.events
     assert not [e for e in events if e.source is not None and e.source.country == "SRB"]
+
+
+def test_a_unit_a_sum_is_counted_in_is_no_recipient(code_text):
+    events = code_text("Croatia offered $50 per Syrian refugee, per day.").coded.events
+    assert events and not [e for e in events if e.target is not None]

@@ -159,6 +159,8 @@ def nearest_object_actor(
             continue
         if dep[token] == "pobj" and lower[up] in words.capacity_prepositions:
             continue  # "As foreign minister, Lavrov criticised ...": a role, not whom
+        if dep[token] == "pobj" and lower[up] in words.unit_prepositions:
+            continue  # "offered $69 per prisoner": a unit counted in, not whom
         if subjects is None:
             subjects = {x for s in syntax.subjects_of(t, verb, words) for x in t.subtree(s)}
         if token in subjects:

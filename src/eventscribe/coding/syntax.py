@@ -63,6 +63,7 @@ class WordLists:
     gerund_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
     capacity_prepositions: frozenset[str]
+    unit_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     charge_verbs: frozenset[str]
     adjunct_gerund_prepositions: frozenset[str]

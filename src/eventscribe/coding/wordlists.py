@@ -55,6 +55,7 @@ FIELDS = (
     "gerund_prepositions",
     "topic_prepositions",
     "capacity_prepositions",
+    "unit_prepositions",
     "destination_prepositions",
     "charge_verbs",
     "adjunct_gerund_prepositions",

@@ -228,3 +228,9 @@ def test_an_acronym_in_running_text_is_no_town(nlp, tagger) -> None:
         tagger.tag(nlp("Reporting by Reuters. NAIROBI, Kenya, Apr 5 - Police said."))
     )
     assert dateline["NAIROBI"].country == "KEN"
+
+
+def test_a_quoted_title_after_in_is_no_place(nlp, tagger) -> None:
+    # a town of 5,000 in Austria shares the title's first word; a title is no place
+    doc = nlp("Jaime King, a model and an actress in ‘Hart of Dixie’, was with a friend.")
+    assert "Hart" not in _by_text(tagger.tag(doc))

@@ -188,10 +188,12 @@ class PlaceTagger:
                 # a name in a locative phrase ("in the Hama countryside"), taken or struck
                 # ("captured Birao") or in the dateline ("HANOI (VNA) -") is a place,
                 # whatever the model or the actor stage took it for
-                if (
-                    view.idx[mention.start] < dateline[1]
-                    or in_locative_phrase(view, mention.start, mention.end, locative)
-                    or taken_place(view, mention.start, mention.end, ids.occupied)
+                if view.idx[mention.start] < dateline[1] or (
+                    (
+                        in_locative_phrase(view, mention.start, mention.end, locative)
+                        or taken_place(view, mention.start, mention.end, ids.occupied)
+                    )
+                    and not _title(view, mention.start)
                 ):
                     mention = replace(mention, weak=False) if mention.weak else mention
                 elif (mention.start, mention.end) in skip:
@@ -275,6 +277,15 @@ class PlaceTagger:
                 sense.setdefault(key, entry)
             chosen.append(entry)
         return chosen
+
+
+_OPENING_QUOTES = frozenset({"‘", "“", '"', "'"})
+
+
+def _title(view: DocView, start: int) -> bool:
+    """A name right after an opening quotation mark is a title ("an actress in ‘Hart of
+    Dixie’"): a locative phrase does not make it a place."""
+    return start > 0 and view.token_text(start - 1) in _OPENING_QUOTES
 
 
 def _one_country(mention: Mention) -> bool:

@@ -517,3 +517,16 @@ def test_critics_of_a_body_are_of_its_country_not_the_body(actors_of):
 def test_a_capital_where_something_happens_is_the_city_not_the_government(actors_of):
     assert actors_of("Thousands marched in Moscow on Sunday.")["Moscow"][:2] == ("RUS", None)
     assert actors_of("Moscow denied the claims.")["Moscow"][:2] == ("RUS", "GOV")
+
+
+def test_a_surname_that_is_a_role_word_is_the_person_named_before(actors_of):
+    found = actors_of(
+        "Foreign Minister Julie Bishop visited Jakarta on Monday. Bishop criticised the"
+        " Indonesian government. The Bishop of London said nothing."
+    )
+    assert found["Bishop"][2] == "Julie Bishop" and found["Bishop"][1] == "GOV"
+    assert found["The Bishop of London"][1] == "REL"  # a title with its "of" phrase
+    found = actors_of(
+        "Actress Jaime King's son was hurt. On Monday King, a model, criticised the police."
+    )
+    assert all(sector != "GOV" for _, sector, _ in found.values())

@@ -309,11 +309,14 @@ class ActorTagger:
         the mention's (start_char, end_char, text); None for ``mention_range(head)``,
         read only when the phrase does describe an actor. ``short`` is the text of the
         phrase without its leading determiners (the name when nothing better is known)."""
-        earlier = _acronym_of_earlier(view, head, memory)
-        if earlier is not None:  # "the Financial Services Agency ... The FSA": not a registry's FSA
+        earlier = _acronym_of_earlier(view, head, memory) or _surname_of_earlier(
+            view, head, tokens, memory
+        )
+        if earlier is not None:  # "The FSA" after its name; "Bishop" after "Julie Bishop"
             span = span or view.char_range(*mention_range(view, ids.phrase, head))
             return relocate(earlier, span)
         roles, knowns, ethnic, covered = _phrase_clues(view, ids, head, tokens, clues)
+        roles, surname = _surname_not_role(view, head, tokens, roles)
         knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
         organisation = names_of.organisation_clues(
@@ -351,7 +354,7 @@ class ActorTagger:
         if (
             remembered is None
             and words
-            and not (knowns or roles or ethnic)
+            and not (knowns or roles or ethnic or surname)
             and names_of.common_word(view, ids, names)
         ):
             return None
@@ -862,6 +865,71 @@ def _initials(
     if words and _country_clue(clues.get(words[0])):
         return [x for x in (letters, letters[1:]) if len(x) >= 3]
     return [letters] if len(letters) >= 3 else []
+
+
+def _surname_of_earlier(
+    view: DocView, head: int, tokens: list[int], memory: ArticleMemory
+) -> Actor | None:
+    """The person an earlier mention named in full when a capitalised word alone is
+    their surname, though it is also a role word ("Jaime King ... King said", "Julie
+    Bishop ... Bishop added")."""
+    if not _bare_name(view, head, tokens):
+        return None
+    key = view.token_text(head).lower()
+    earlier = memory.by_name.get(key)
+    if earlier is None or earlier.name not in memory.persons or " " not in earlier.name:
+        return None
+    if earlier.name.lower().split()[-1] != key:
+        return None
+    memory.remember(earlier, names=[], titles=[], person=True)  # the last person named
+    return earlier
+
+
+def _surname_not_role(
+    view: DocView, head: int, tokens: list[int], roles: list[Clue]
+) -> tuple[list[Clue], bool]:
+    """The role clues without the head's when the head is a surname the model found in
+    a full name before ("Jaime King's son ... King said": her name, not a king), and
+    whether it was."""
+    if roles and roles[-1].start == head and _named_before(view, head, tokens):
+        return roles[:-1], True
+    return roles, False
+
+
+def _bare_name(view: DocView, head: int, tokens: list[int]) -> bool:
+    """A capitalised word standing alone as a name: no title or first name before it
+    ("King Abdullah", "Dr King"), no article and no "of" phrase ("the Bishop of London"
+    is a bishop)."""
+    if view.pos[head] != view.id("PROPN") or not view.token_text(head)[:1].isupper():
+        return False
+    if any(i < head and view.token_text(i)[:1].isupper() for i in tokens):
+        return False
+    det, prep = view.id("det"), view.id("prep")
+    return not any(
+        view.dep[c] == det or (view.dep[c] == prep and view.lower[c] == view.id("of"))
+        for c in view.children[head]
+    )
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _named_before(view: DocView, head: int, tokens: list[int]) -> bool:
+    """The head is a capitalised word that ended a person's full name earlier in the
+    text (the model's PERSON entity: "Jaime King", "Julie Bishop"), with no title or
+    first name before it here."""
+    text = view.token_text(head)
+    if not _bare_name(view, head, tokens):
+        return False
+    person = view.id("PERSON")
+    for start, end, label in view.entities():
+        if label != person or end > head:
+            continue
+        while end > start and view.token_text(end - 1) in _POSSESSIVE_MARKS:
+            end -= 1  # "Jaime King's"
+        if end - start > 1 and view.token_text(end - 1) == text:
+            return True
+    return False
 
 
 def _acronym_of_earlier(view: DocView, head: int, memory: ArticleMemory) -> Actor | None:

@@ -98,6 +98,14 @@ def test_where_an_act_goes_lends_no_country_to_its_doer(code_text):
     assert deployment.source is not None and deployment.source.country is None
 
 
+def test_the_state_a_visit_goes_to_lends_no_country_to_the_visitor(code_text):
+    # the object of a verb of going ("visited", "entered") is where the doer went
+    (visit,) = code_text("Zhang said she visited Kenya last month.").coded.events
+    assert visit.type == "CONSULT" and visit.source is not None
+    assert visit.source.country is None
+    assert visit.target is not None and visit.target.country == "KEN"
+
+
 def test_common_words_kept_as_a_recipient_get_no_assumed_country(code_text):
     events = code_text("Russia condemned the attack on the convoy.").coded.events
     assert ("ACCUSE", "RUS", None) in dyads(events)

@@ -201,14 +201,18 @@ class EventCoder:
 
     def _destination(self, tree: Tree, end: int, candidate: Candidate) -> bool:
         """Whether the name ending at character ``end`` is where the act goes ("Sgt
-        Tonroe deployed on operations to Afghanistan"), on its verb or the verb's object:
-        no clue to the doer's country."""
+        Tonroe deployed on operations to Afghanistan"), on its verb or the verb's object,
+        or the object of a verb of going ("visited South Africa"): no clue to the doer's
+        country."""
         token = bisect_right(tree.idx, end - 1) - 1  # the token of its last character
         while tree.dep[token] in {"compound", "amod", "flat"} and tree.head[token] != token:
             token = tree.head[token]
         prep = tree.head[token]
-        words = self.matcher.words.destination_prepositions
-        if tree.dep[token] != "pobj" or tree.lower[prep] not in words:
+        words = self.matcher.words
+        if tree.dep[token] == "dobj" and prep == candidate.anchor:
+            # "she visited South Africa", "troops entered Syria"
+            return tree.lemma[prep].lower() in words.destination_verbs
+        if tree.dep[token] != "pobj" or tree.lower[prep] not in words.destination_prepositions:
             return False
         node = tree.head[prep]  # up to the verb through its objects and their phrases
         for _ in range(_DESTINATION_DEPTH):

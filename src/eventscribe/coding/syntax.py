@@ -65,6 +65,7 @@ class WordLists:
     capacity_prepositions: frozenset[str]
     unit_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
+    destination_verbs: frozenset[str]
     charge_verbs: frozenset[str]
     adjunct_gerund_prepositions: frozenset[str]
     release_sense_verbs: frozenset[str]

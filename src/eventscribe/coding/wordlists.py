@@ -57,6 +57,7 @@ FIELDS = (
     "capacity_prepositions",
     "unit_prepositions",
     "destination_prepositions",
+    "destination_verbs",
     "charge_verbs",
     "adjunct_gerund_prepositions",
     "release_sense_verbs",

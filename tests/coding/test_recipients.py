@@ -483,3 +483,10 @@ def test_a_participle_with_an_object_after_be_is_a_passive(code_text):
 def test_a_unit_a_sum_is_counted_in_is_no_recipient(code_text):
     events = code_text("Croatia offered $50 per Syrian refugee, per day.").coded.events
     assert events and not [e for e in events if e.target is not None]
+
+
+def test_what_is_expressed_goes_to_whom_it_is_addressed(code_text):
+    events = code_text(
+        "The governor expressed gratitude to the medical team for the quick response."
+    ).coded.events
+    assert [e.target.text for e in events if e.target is not None] == ["the medical team"]

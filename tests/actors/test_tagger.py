@@ -530,3 +530,9 @@ def test_a_surname_that_is_a_role_word_is_the_person_named_before(actors_of):
         "Actress Jaime King's son was hurt. On Monday King, a model, criticised the police."
     )
     assert all(sector != "GOV" for _, sector, _ in found.values())
+    # named alone before the full name the model labels a person
+    found = actors_of(
+        "King criticised the police on Monday. Actress Jaime King said the attack shocked"
+        " her family."
+    )
+    assert found["King"][1] != "GOV"

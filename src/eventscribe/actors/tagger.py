@@ -316,7 +316,7 @@ class ActorTagger:
             span = span or view.char_range(*mention_range(view, ids.phrase, head))
             return relocate(earlier, span)
         roles, knowns, ethnic, covered = _phrase_clues(view, ids, head, tokens, clues)
-        roles, surname = _surname_not_role(view, head, tokens, roles)
+        roles, covered, surname = _surname_not_role(view, head, tokens, roles, covered)
         knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
         organisation = names_of.organisation_clues(
@@ -886,14 +886,40 @@ def _surname_of_earlier(
 
 
 def _surname_not_role(
-    view: DocView, head: int, tokens: list[int], roles: list[Clue]
-) -> tuple[list[Clue], bool]:
-    """The role clues without the head's when the head is a surname the model found in
-    a full name before ("Jaime King's son ... King said": her name, not a king), and
-    whether it was."""
-    if roles and roles[-1].start == head and _named_before(view, head, tokens):
-        return roles[:-1], True
-    return roles, False
+    view: DocView, head: int, tokens: list[int], roles: list[Clue], covered: set[int]
+) -> tuple[list[Clue], set[int], bool]:
+    """The role clues without those that are a person's surname, the covered words
+    without them, and whether one was dropped: a word the model labels the end of a full name somewhere in the article,
+    standing alone ("Jaime King ... King said": her name, not a king) or after the same
+    first name ("Actress Jaime King's son", where the model labelled nothing)."""
+    if not roles:
+        return roles, covered, False
+    names = _person_names(view)
+    lasts = {last for _, last in names}
+    bare = _bare_name(view, head, tokens)
+    kept = [
+        c
+        for c in roles
+        if c.end - c.start != 1
+        or not (
+            (c.start == head and bare and view.token_text(head) in lasts)
+            or (c.start > 0 and (view.token_text(c.start - 1), c.text) in names)
+        )
+    ]
+    surnames = {c.start for c in roles if c not in kept}
+    return kept, covered - surnames, bool(surnames)
+
+
+def _person_names(view: DocView) -> set[tuple[str, str]]:
+    """(last but one, last word) of each full name the model labels a person anywhere in
+    the article ("Jaime King": ("Jaime", "King"))."""
+    person, found = view.id("PERSON"), set()
+    for start, end, label in view.entities():
+        while end > start and view.token_text(end - 1) in _POSSESSIVE_MARKS:
+            end -= 1  # "Jaime King's"
+        if label == person and end - start > 1:
+            found.add((view.token_text(end - 2), view.token_text(end - 1)))
+    return found
 
 
 def _bare_name(view: DocView, head: int, tokens: list[int]) -> bool:
@@ -912,24 +938,6 @@ def _bare_name(view: DocView, head: int, tokens: list[int]) -> bool:
 
 
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-
-
-def _named_before(view: DocView, head: int, tokens: list[int]) -> bool:
-    """The head is a capitalised word that ended a person's full name earlier in the
-    text (the model's PERSON entity: "Jaime King", "Julie Bishop"), with no title or
-    first name before it here."""
-    text = view.token_text(head)
-    if not _bare_name(view, head, tokens):
-        return False
-    person = view.id("PERSON")
-    for start, end, label in view.entities():
-        if label != person or end > head:
-            continue
-        while end > start and view.token_text(end - 1) in _POSSESSIVE_MARKS:
-            end -= 1  # "Jaime King's"
-        if end - start > 1 and view.token_text(end - 1) == text:
-            return True
-    return False
 
 
 def _acronym_of_earlier(view: DocView, head: int, memory: ArticleMemory) -> Actor | None:

@@ -889,9 +889,10 @@ def _surname_not_role(
     view: DocView, head: int, tokens: list[int], roles: list[Clue], covered: set[int]
 ) -> tuple[list[Clue], set[int], bool]:
     """The role clues without those that are a person's surname, the covered words
-    without them, and whether one was dropped: a word the model labels the end of a full name somewhere in the article,
-    standing alone ("Jaime King ... King said": her name, not a king) or after the same
-    first name ("Actress Jaime King's son", where the model labelled nothing)."""
+    without them, and whether one was dropped. A surname is a word the model labels the
+    end of a full name somewhere in the article, standing alone ("Jaime King ... King
+    said": her name, not a king) or after the same first name ("Actress Jaime King's
+    son", where the model labelled nothing)."""
     if not roles:
         return roles, covered, False
     names = _person_names(view)

@@ -8,15 +8,19 @@ first place it finds (the words that drive it are lists in ``data/words.yaml``):
    ``place_object_verbs``);
 2. locative phrases of the trigger ("clashed in northern Kosovo", "marched through
    Moscow"), then, three levels deep at most, those nested in its objects, phrases,
-   passive agent, gerunds and purpose infinitives ("continued their assault on
-   positions near Palmyra", "killed by a car bomb in the city of X", "by targeting
-   Hill 30", "launched an offensive to capture the town of X"); a *target*
-   preposition ("on", "against", "towards") counts only for a place smaller than a
-   country ("an assault on Taqsis", not "sanctions on Iran"); "from" only for verbs
-   such as "fire" and "withdraw";
+   passive agent, gerunds, purpose infinitives and the relative clauses of its objects
+   ("continued their assault on positions near Palmyra", "killed by a car bomb in the
+   city of X", "by targeting Hill 30", "launched an offensive to capture the town of
+   X", "destroyed a helicopter that crashed in X"); a *target* preposition ("on",
+   "against", "towards") counts only for a place smaller than a country ("an assault
+   on Taqsis", not "sanctions on Iran"); "from" only for verbs such as "fire" and
+   "withdraw" (``from_verbs``), "to" only for verbs of going ("marched to the White
+   House", ``goal_verbs``);
 3. for a relative clause, the noun it hangs on ("the town of X, which rebels
    captured", "a camp in X that was raided");
-4. a locative phrase of the subject ("a mob in the town of X killed ...").
+4. a phrase of the subject, three levels deep at most, and its relative clause ("a mob
+   in the town of X killed ...", "car bombings in markets in northern Baghdad killed",
+   "a bomb that ripped through a discotheque in X killed").
 
 A scene set before the subject ("In the Homs countryside, the air force bombed positions
 at the village of X") counts only when the clause names no place of its own; the phrases

@@ -536,3 +536,11 @@ def test_a_surname_that_is_a_role_word_is_the_person_named_before(actors_of):
         " her family."
     )
     assert found["King"][1] != "GOV"
+
+
+def test_a_regnal_name_alone_is_no_pope_or_king(actors_of):
+    # "Leo" is an alias of Pope Leo XIV, and a given name of anyone else
+    found = actors_of("Her son Leo was hurt in the attack.", date(2026, 1, 1))
+    assert found["Leo"][0] != "VAT"
+    found = actors_of("Pope Leo met Trump in Rome. Leo praised Italy.", date(2026, 1, 1))
+    assert found["Pope Leo"][0] == "VAT" and found["Leo"][0] == "VAT"

@@ -134,6 +134,8 @@ class NameReader:
             answer = (self.registry.lookup(" ".join(words[:dynasty]), on) if dynasty else None) or (
                 self.registry.lookup(words[-1], on)
             )
+        if answer is not None and self._title_missing(view, names, answer.name):
+            answer = None  # "her son Leo" is no Pope Leo
         if answer is not None:
             known = KnownActor(
                 answer.name, answer.country, answer.sector, "registry", answer.evidence, answer.code
@@ -145,6 +147,15 @@ class NameReader:
             if country is not None:
                 return [Clue(names[0], names[0] + 1, "spelling", words[0], known=country)], ""
         return [], name
+
+    def _title_missing(self, view: DocView, names: list[int], found: str) -> bool:
+        """A one-word name found as a registry person whose name begins with a regnal
+        title ("Pope Leo XIV"), without that title right before it in the text."""
+        title = found.split()[0].lower()
+        if len(names) != 1 or title not in self.words.regnal_titles:
+            return False
+        before = names[0] - 1
+        return before < 0 or view.token_text(before).lower() != title
 
     def common_word(self, view: DocView, ids: TaggerIds, names: list[int]) -> bool:
         """A capitalised common noun alone ("Design", "Children" in a heading) that no

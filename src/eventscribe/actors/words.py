@@ -26,6 +26,7 @@ LISTS = (
     "generic_nouns",
     "name_particles",
     "dynasty_particles",
+    "regnal_titles",
     "regions",
     "intergovernmental_types",
     "name_prepositions",
@@ -58,6 +59,7 @@ class ActorWords:
     generic_nouns: frozenset[str]
     name_particles: frozenset[str]
     dynasty_particles: frozenset[str]
+    regnal_titles: frozenset[str]
     regions: frozenset[str]
     intergovernmental_types: frozenset[str]
     name_prepositions: frozenset[str]

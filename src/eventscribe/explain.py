@@ -46,6 +46,8 @@ def render_explanation(analysis: Analysis) -> str:
         )
         lines.append(f"    why: {event.explanation}")
         lines.append(f"    where: {_where(e['location'])}")
+        if event.mentions:  # other words for the same act ("killing" after "shelled")
+            lines.append(f"    also said as: {', '.join(repr(m.text) for m in event.mentions)}")
     if not analysis.coded.events:
         lines.append("  none")
     return "\n".join(lines)

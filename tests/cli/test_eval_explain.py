@@ -118,3 +118,9 @@ def test_explain_says_where_the_event_happened(cli) -> None:
     assert "where: Kidal (MLI, city: 18.44, 1.41)" in result.stdout
     result = cli("explain", "Serbia accused Kosovo of provocations.")
     assert "where: not said" in result.stdout
+
+
+def test_explain_lists_the_other_words_for_the_same_act(cli) -> None:
+    result = cli("explain", "Rebels shelled an army base near Goma, killing six soldiers.")
+    assert result.exit_code == 0, result.stderr
+    assert "also said as: 'killing'" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from eventscribe.records import Article, event_to_contract
 from eventscribe.records import dyads as dyad_rows
+from tests.support import code_texts
 
 
 def test_aid_for_two_countries_is_one_event_with_two_targets(code_text):
@@ -188,3 +189,15 @@ def test_declining_is_a_refusal_once_and_declining_to_comment_is_none(code_text)
     # the refusal coded at its complement ("not resign" is CAMEO 1231) is one event
     (once,) = code_text("The vice-president of Kenya has refused to resign.").coded.events
     assert once.cameo == "1231"
+
+
+def test_a_participle_or_second_verb_of_the_same_act_is_a_mention_of_it(tmp_path):
+    text = (
+        "Rebels shelled an army base near Goma on Sunday, killing six soldiers."
+        " A roadside bomb killed one soldier and wounded two others in Kandahar."
+    )
+    (doc,) = code_texts(tmp_path, [("a", None, text)])
+    by_trigger = {e["trigger"]["text"]: e for e in doc["events"] if e["type"] == "ASSAULT"}
+    assert set(by_trigger) == {"shelled", "killed"}  # one event per act
+    assert [m["text"] for m in by_trigger["shelled"]["mentions"]] == ["killing"]
+    assert [m["text"] for m in by_trigger["killed"]["mentions"]] == ["wounded"]

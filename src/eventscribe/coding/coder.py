@@ -122,7 +122,9 @@ class EventCoder:
             dates.for_sentence(start, end)
             named: list[tuple[int, int, str]] | None = None  # read when an event is kept
             discarded: str | None | bool = story or (False if self.discards else None)
-            for candidate in self.matcher.match(tree, start, end, actors):
+            candidates = self.matcher.match(tree, start, end, actors)
+            described = _described(tree, candidates)
+            for candidate in candidates:
                 if discarded is False:  # read once per sentence, when it has a candidate
                     discarded = self.discards.reason(span_text(start, end), story=False)  # type: ignore[union-attr]
                 if discarded and candidate.dropped is None:
@@ -164,6 +166,8 @@ class EventCoder:
                 )
                 if not coded:
                     decisions[-1] = replace(decisions[-1], kept=False, reason=BOTH_ACTORS)
+                if candidate.anchor in described:
+                    coded = [replace(e, mentions=described[candidate.anchor]) for e in coded]
                 events.extend(coded)
         kept = [e for e in _merge_repeats(events) if e.confidence >= self.min_confidence]
         return tuple(kept), decisions
@@ -568,6 +572,18 @@ def _explain(candidate: Candidate, when: EventDate) -> str:
         parts.append(f"modality: {candidate.modality}")
     parts.append(f"date from {when.basis}")
     return "; ".join(parts)
+
+
+def _described(tree: Tree, candidates: list[Candidate]) -> dict[int, tuple[Span, ...]]:
+    """The trigger spans of the candidates folded into another's act ("shelled the town,
+    killing 20"), by the anchor of that act: its mentions."""
+    found: dict[int, tuple[Span, ...]] = {}
+    for c in candidates:
+        if c.mention_of is not None:
+            start, end = tree.idx[c.trigger[0]], tree.end_char(c.trigger[1] - 1)
+            span = Span(start, end, tree.view.text[start:end])
+            found[c.mention_of] = (*found.get(c.mention_of, ()), span)
+    return found
 
 
 def _key(actor: Actor | None) -> str:

@@ -95,6 +95,9 @@ class Candidate:
     modality: str | None = None
     dropped: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # dropped as another word for the act of the candidate at this anchor ("shelled the
+    # town, killing 20": the killing), which lists it among its mentions
+    mention_of: int | None = None
 
 
 MOVED_FORCES = frozenset({"MOBILIZE"})

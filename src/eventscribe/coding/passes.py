@@ -153,7 +153,7 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
     event verb, with no subject of its own and of the same type, adds no event; when the
     main verb has no recipient at all, it takes the first participle's."""
     by_anchor = {c.anchor: c for c in found if c.dropped is None}
-    folded: dict[int, str] = {}
+    folded: dict[int, tuple[str, int]] = {}  # anchor -> (why, anchor of the act it tells of)
     gained: dict[int, tuple[Actor, ...]] = {}
     dep, tag, head = t.dep, t.tag, t.head
     for candidate in by_anchor.values():
@@ -171,14 +171,15 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
             or any(dep[c] in {"nsubj", "nsubjpass"} for c in t.children[verb])
         ):
             continue
-        folded[candidate.anchor] = f"what '{t.text(head[clause])}' did: one event"
+        folded[candidate.anchor] = (f"what '{t.text(head[clause])}' did: one event", main.anchor)
         if not main.targets and _resolved(candidate.targets):
             gained.setdefault(main.anchor, candidate.targets)
     _fold_conjoined_attacks(by_anchor, t, folded, gained)
     if not folded:
         return found
+    # the folded verb is a mention of the event it tells of
     return [
-        replace(c, dropped=folded[c.anchor])
+        replace(c, dropped=folded[c.anchor][0], mention_of=folded[c.anchor][1])
         if c.anchor in folded and c.dropped is None
         else replace(c, targets=gained[c.anchor])
         if c.anchor in gained and c.dropped is None
@@ -190,7 +191,7 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
 def _fold_conjoined_attacks(
     by_anchor: dict[int, Candidate],
     t: Tree,
-    folded: dict[int, str],
+    folded: dict[int, tuple[str, int]],
     gained: dict[int, tuple[Actor, ...]],
 ) -> None:
     """ "A roadside bomb killed one soldier and wounded two others": the second verb,
@@ -216,7 +217,7 @@ def _fold_conjoined_attacks(
             or not set(candidate.sources) <= set(main.sources)
         ):
             continue
-        folded[verb] = f"what '{t.text(main.anchor)}' did too: one event"
+        folded[verb] = (f"what '{t.text(main.anchor)}' did too: one event", main.anchor)
         targets = gained.get(main.anchor, main.targets)
         gained[main.anchor] = targets + tuple(a for a in candidate.targets if a not in targets)
 

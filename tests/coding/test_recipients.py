@@ -490,3 +490,14 @@ def test_what_is_expressed_goes_to_whom_it_is_addressed(code_text):
         "The governor expressed gratitude to the medical team for the quick response."
     ).coded.events
     assert [e.target.text for e in events if e.target is not None] == ["the medical team"]
+
+
+def test_a_clitic_s_before_a_participle_with_an_object_is_has(code_text):
+    # "He's instructed his ministers": has instructed, not "is instructed"
+    analysis = code_text(
+        "Macron met Scholz in Berlin on Monday. He's also instructed his ministers to prepare"
+        " new measures."
+    )
+    (request,) = [e for e in analysis.coded.events if e.type == "REQUEST"]
+    assert request.source is not None and request.source.name == "Emmanuel Macron"
+    assert request.target is None or request.target.name != "Emmanuel Macron"

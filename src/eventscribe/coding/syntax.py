@@ -116,7 +116,7 @@ def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
     dep, kids = t.dep, t.children
     for c in kids[verb]:  # loops, not any(): this is asked several times per trigger
         if dep[c] in PASSIVE_MARKS:
-            return not stative_participle(t, verb, words)
+            return not stative_participle(t, verb, words) and not _has_read_as_is(t, verb)
     if headline_passive(t, verb, words):
         return True
     if dep[verb] == "acomp" and t.tag[verb] in ("VBN", "VBD") and t.lemma[t.head[verb]] == "be":
@@ -133,6 +133,19 @@ def is_passive(t: Tree, verb: int, words: WordLists) -> bool:
         or (dep[c] == "aux" and t.lemma[c].lower() == "have")
         for c in kids[verb]
     )
+
+
+_CLITIC_S = frozenset({"'s", "’s"})
+
+
+def _has_read_as_is(t: Tree, verb: int) -> bool:
+    """ "He's also instructed his secretary to ...": the parser reads the clitic as "is"
+    (a passive), but a participle that keeps its direct object after it is a perfect
+    ("has instructed")."""
+    kids, dep = t.children[verb], t.dep
+    clitic = [c for c in kids if dep[c] == "auxpass" and t.lower[c] in _CLITIC_S]
+    others = [c for c in kids if dep[c] == "auxpass" and t.lower[c] not in _CLITIC_S]
+    return bool(clitic) and not others and any(dep[c] == "dobj" for c in kids)
 
 
 def stative_participle(t: Tree, verb: int, words: WordLists) -> bool:

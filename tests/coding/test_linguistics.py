@@ -918,3 +918,12 @@ def test_an_event_noun_after_coordinated_modifiers_is_still_the_object(code_text
     assert [(e.type, e.source.country, e.target.country) for e in events] == [
         ("ASSAULT", "RUS", "UKR")
     ]
+
+
+def test_verbs_of_bodily_harm_name_whom_they_harm(code_text):
+    # a headline's passive and a number standing for people: stab, beat, lynch ...
+    (beating,) = code_text("Belarusian protester beaten in Minsk").coded.events
+    assert beating.source is None and beating.target is not None
+    assert beating.target.country == "BLR"
+    stabbings = [e for e in code_text("Two were stabbed in Nairobi.").coded.events]
+    assert [e.type for e in stabbings] == ["ASSAULT"]

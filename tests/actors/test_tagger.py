@@ -544,3 +544,13 @@ def test_a_regnal_name_alone_is_no_pope_or_king(actors_of):
     assert found["Leo"][0] != "VAT"
     found = actors_of("Pope Leo met Trump in Rome. Leo praised Italy.", date(2026, 1, 1))
     assert found["Pope Leo"][0] == "VAT" and found["Leo"][0] == "VAT"
+
+
+def test_both_parties_with_names_of_their_own_are_not_the_two_states_named_before(actors_of):
+    found = actors_of(
+        "Germany and Britain disagreed on Monday. Both the Labour and Nationalist parties"
+        " backed the nomination. Both countries said nothing."
+    )
+    parties = found["the Labour and Nationalist parties"]
+    assert parties[0] is None and parties[1] == "PTY"
+    assert found["Both countries"][0] in {"DEU", "GBR"}  # still the two named before

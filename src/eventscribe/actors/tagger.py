@@ -262,8 +262,17 @@ class ActorTagger:
                 view, ids, head, [head], None, view.token_text(head), clues, memory, all_actors=True
             )
             return actors if isinstance(actors, tuple) else ((actors,) if actors else ())
-        if view.lower[head] in ids.pair_words and any(
-            view.lower[c] in ids.both_two and not view.children[c] for c in children
+        if (
+            view.lower[head] in ids.pair_words
+            and any(view.lower[c] in ids.both_two and not view.children[c] for c in children)
+            # "both the Labour and Nationalist parties" name their own
+            and not any(
+                c < head
+                and view.token_text(c)[:1].isupper()
+                and view.lower[c] not in ids.both_two
+                and view.dep[c] != view.id("det")
+                for c in children
+            )
         ):  # "the two countries", not "two dozen countries"
             return self._both_sides(view, ids, head, memory)
         described = modifier_indexes(view, phrase, head)

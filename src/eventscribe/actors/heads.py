@@ -40,6 +40,7 @@ class TaggerIds:
         self.cc, self.compound = view.id("cc"), view.id("compound")
         self.and_words = view.ids({"and", "&"})
         self.person = view.id("PERSON")
+        self.det, self.of = view.id("det"), view.id("of")
         self.not_names = view.ids({"det", "case", "poss"})
         self.name_ents = view.ids({"PERSON", "ORG", "GPE", "NORP"}) | {0}  # 0: no entity
         self.plain_or_person = frozenset({0, self.person})

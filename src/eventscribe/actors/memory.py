@@ -72,6 +72,8 @@ class ArticleMemory:
     published: date | None = None
     doc_id: str = ""
     metonyms: set[tuple[int, int]] = field(default_factory=set)  # token spans of "Belgrade said"
+    # (last but one, last word) of the full names the model labels people in the article
+    person_names: frozenset[tuple[str, str]] = frozenset()
 
     def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
         for name in names:

@@ -141,7 +141,9 @@ class ActorTagger:
         ids = self._ids_of(view)
         wids = self.names.word_ids(view)
         clues = self._clues(view, ids, published)
-        memory = ArticleMemory(published=published, doc_id=doc_id)
+        memory = ArticleMemory(
+            published=published, doc_id=doc_id, person_names=_person_names(view, ids)
+        )
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
         candidates = head_candidate_flags(view, ids.phrase)
         clues_before = clue_counts(len(view), clues)
@@ -319,13 +321,13 @@ class ActorTagger:
         read only when the phrase does describe an actor. ``short`` is the text of the
         phrase without its leading determiners (the name when nothing better is known)."""
         earlier = _acronym_of_earlier(view, head, memory) or _surname_of_earlier(
-            view, head, tokens, memory
+            view, ids, head, tokens, memory
         )
         if earlier is not None:  # "The FSA" after its name; "Bishop" after "Julie Bishop"
             span = span or view.char_range(*mention_range(view, ids.phrase, head))
             return relocate(earlier, span)
         roles, knowns, ethnic, covered = _phrase_clues(view, ids, head, tokens, clues)
-        roles, covered, surname = _surname_not_role(view, head, tokens, roles, covered)
+        roles, covered, surname = _surname_not_role(view, ids, head, tokens, roles, covered, memory)
         knowns = _institutions_in_context(view, tokens, head, knowns, roles, clues)
         names_of = self.names
         organisation = names_of.organisation_clues(
@@ -877,12 +879,12 @@ def _initials(
 
 
 def _surname_of_earlier(
-    view: DocView, head: int, tokens: list[int], memory: ArticleMemory
+    view: DocView, ids: TaggerIds, head: int, tokens: list[int], memory: ArticleMemory
 ) -> Actor | None:
     """The person an earlier mention named in full when a capitalised word alone is
     their surname, though it is also a role word ("Jaime King ... King said", "Julie
     Bishop ... Bishop added")."""
-    if not _bare_name(view, head, tokens):
+    if not _bare_name(view, ids, head, tokens):
         return None
     key = view.token_text(head).lower()
     earlier = memory.by_name.get(key)
@@ -895,24 +897,29 @@ def _surname_of_earlier(
 
 
 def _surname_not_role(
-    view: DocView, head: int, tokens: list[int], roles: list[Clue], covered: set[int]
+    view: DocView,
+    ids: TaggerIds,
+    head: int,
+    tokens: list[int],
+    roles: list[Clue],
+    covered: set[int],
+    memory: ArticleMemory,
 ) -> tuple[list[Clue], set[int], bool]:
     """The role clues without those that are a person's surname, the covered words
     without them, and whether one was dropped. A surname is a word the model labels the
-    end of a full name somewhere in the article, standing alone ("Jaime King ... King
-    said": her name, not a king) or after the same first name ("Actress Jaime King's
-    son", where the model labelled nothing)."""
-    if not roles:
+    end of a full name somewhere in the article (``memory.person_names``), standing
+    alone ("Jaime King ... King said": her name, not a king) or after the same first
+    name ("Actress Jaime King's son", where the model labelled nothing)."""
+    names = memory.person_names
+    if not roles or not names:
         return roles, covered, False
-    names = _person_names(view)
-    lasts = {last for _, last in names}
-    bare = _bare_name(view, head, tokens)
+    bare = _bare_name(view, ids, head, tokens)
     kept = [
         c
         for c in roles
         if c.end - c.start != 1
         or not (
-            (c.start == head and bare and view.token_text(head) in lasts)
+            (c.start == head and bare and any(last == c.text for _, last in names))
             or (c.start > 0 and (view.token_text(c.start - 1), c.text) in names)
         )
     ]
@@ -920,29 +927,28 @@ def _surname_not_role(
     return kept, covered - surnames, bool(surnames)
 
 
-def _person_names(view: DocView) -> set[tuple[str, str]]:
+def _person_names(view: DocView, ids: TaggerIds) -> frozenset[tuple[str, str]]:
     """(last but one, last word) of each full name the model labels a person anywhere in
-    the article ("Jaime King": ("Jaime", "King"))."""
-    person, found = view.id("PERSON"), set()
+    the article ("Jaime King": ("Jaime", "King")), read once per article."""
+    found = set()
     for start, end, label in view.entities():
         while end > start and view.token_text(end - 1) in _POSSESSIVE_MARKS:
             end -= 1  # "Jaime King's"
-        if label == person and end - start > 1:
+        if label == ids.person and end - start > 1:
             found.add((view.token_text(end - 2), view.token_text(end - 1)))
-    return found
+    return frozenset(found)
 
 
-def _bare_name(view: DocView, head: int, tokens: list[int]) -> bool:
+def _bare_name(view: DocView, ids: TaggerIds, head: int, tokens: list[int]) -> bool:
     """A capitalised word standing alone as a name: no title or first name before it
     ("King Abdullah", "Dr King"), no article and no "of" phrase ("the Bishop of London"
     is a bishop)."""
-    if view.pos[head] != view.id("PROPN") or not view.token_text(head)[:1].isupper():
+    if view.pos[head] != ids.propn or not view.token_text(head)[:1].isupper():
         return False
     if any(i < head and view.token_text(i)[:1].isupper() for i in tokens):
         return False
-    det, prep = view.id("det"), view.id("prep")
     return not any(
-        view.dep[c] == det or (view.dep[c] == prep and view.lower[c] == view.id("of"))
+        view.dep[c] == ids.det or (view.dep[c] == ids.phrase.prep and view.lower[c] == ids.of)
         for c in view.children[head]
     )
 

@@ -400,6 +400,19 @@ class _Search:
             view.token_text(i) in ("-", "'", "’") and not view.is_space[i - 1] if i else False
         )
 
+    def phrase_objects(self, kids: list[int], *, gerunds: bool) -> list[int]:
+        """The objects of the prepositional phrases (and passive agents) among ``kids``,
+        with ``gerunds`` their gerunds too ("by targeting Hill 30")."""
+        view, ids = self.view, self.ids
+        wanted = (ids.pobj, ids.pcomp) if gerunds else (ids.pobj,)
+        return [
+            g
+            for c in kids
+            if view.dep[c] in ids.prep_links
+            for g in view.children[c]
+            if view.dep[g] in wanted
+        ]
+
     def preps(
         self, node: int, extra: frozenset[int] = frozenset(), skipped: frozenset[int] = frozenset()
     ) -> Iterator[tuple[int, bool]]:
@@ -526,13 +539,7 @@ def _nearest_in(
             # its purpose ("launched an offensive to capture the town of X")
             following += [c for c in kids if view.dep[c] in ids.objects]
             # "by targeting Hill 30": a gerund after a preposition leads on as well
-            following += [
-                g
-                for c in kids
-                if view.dep[c] in ids.prep_links
-                for g in view.children[c]
-                if view.dep[g] in (ids.pobj, ids.pcomp)
-            ]
+            following += search.phrase_objects(kids, gerunds=True)
             following += [c for c in kids if search.purpose(c)]
             following += [c for c in kids if search.at_the_same_time(c)]
             following += [c for c in kids if c > node and search.free_participle(c)]
@@ -586,13 +593,7 @@ def _by_subject(search: _Search, trigger: int) -> EventLocation | None:
                 if found is not None:
                     return found
             kids = [c for c in view.children[node] if c not in seen]
-            following += [
-                g
-                for c in kids
-                if view.dep[c] in ids.prep_links
-                for g in view.children[c]
-                if view.dep[g] == ids.pobj
-            ]
+            following += search.phrase_objects(kids, gerunds=False)
             # a relative clause tells what the subject did ("a bomb that ripped through
             # ..."); a participle, often what it is ("an air force based in X")
             following += [c for c in kids if view.dep[c] == ids.relcl]

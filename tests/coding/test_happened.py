@@ -814,3 +814,25 @@ def test_an_activity_named_as_the_subject_of_a_statement_is_no_act(code_text):
         assert not [e for e in events if e.type in {"ASSAULT", "SANCTION"}], text
     events = code_text("Serbia said that lifting the sanctions on Kosovo is out of the question.")
     assert [e.type for e in events.coded.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan National Guard could provide support to the border police.",
+        "Chiefs can sign mining deals with Serbian firms on behalf of villagers.",
+        "Kosovo police might arrest the Serbian mayors of the north.",
+    ],
+)
+def test_what_an_actor_could_do_is_not_done(code_text, text):
+    # a modal of possibility ("could", "can", "might") says what may happen, not an act
+    assert not code_text(text).coded.events
+    assert any("only possible" in reason for reason in _dropped(code_text, text))
+
+
+def test_a_refusal_under_a_modal_and_a_doubted_past_act_are_still_coded(code_text):
+    # "cannot accept" is the refusal itself; "may have launched" reports a past act
+    # with doubt
+    assert _types(code_text, "Bangladesh said it cannot accept any more refugees.") == {"REJECT"}
+    text = "Chinese hackers may have attacked India's power grid last week."
+    assert "ASSAULT" in _types(code_text, text)

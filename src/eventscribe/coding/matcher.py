@@ -180,6 +180,9 @@ class EventMatcher:
         # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
         # CAMEO (and PETRARCH) code the act with its own code whatever its tense
         self.recode_future = conventions == "plover"
+        # PLOVER codes what happened: "could provide support" is not done; PETRARCH codes
+        # a modal's verb as done
+        self.drop_possible = conventions == "plover"
         # PETRARCH takes the first actor of the verb phrase as the target, a place too
         # ("arrived in Gondor"), however deep in the phrase ("welcomed a resumption of
         # ties with Osgiliath"); PLOVER's coder reads "in Kosovo" as where, not whom
@@ -977,6 +980,8 @@ class EventMatcher:
             notes.append(f"future {type_} coded as THREATEN")
             type_ = "THREATEN"
             mode, cameo = FUTURE_AS_THREAT[entry.type]
+        # "cannot accept": a refusal, done whatever the modal
+        refusal = bool(negated) and cameo in self.negations or entry.when == "negated"
         if negated and cameo in self.negations:
             opposite = self.negations[cameo]
             notes.append(
@@ -989,6 +994,9 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
+        elif modality == "hypothetical" and self.drop_possible and not refusal:
+            # "could provide support", "can sign deals": possible, not done
+            dropped = "only possible ('could', 'may', 'can'), not done"
         elif not sources and not any(_an_actor(t) for t in targets):
             dropped = "no actor found"
         return Candidate(

@@ -640,6 +640,10 @@ UNREALISED = frozenset(
 )  # fmt: skip
 
 
+def _perfect(t: Tree, token: int) -> bool:
+    return any(t.dep[c] == "aux" and t.lemma[c].lower() == "have" for c in t.children[token])
+
+
 # a clause as the subject of a verb ("Imposing tariffs is a dead end")
 CLAUSAL_SUBJECTS = frozenset({"csubj", "csubjpass"})
 
@@ -667,8 +671,8 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
             return "obliged"  # "Azerbaijan should release them": owed, not done
         if word in words.future_aux:
             return "future"
-        if word in words.hypothetical_aux:
-            return "hypothetical"
+        if word in words.hypothetical_aux and not _perfect(t, token):
+            return "hypothetical"  # "may have launched": a past act told with doubt, reported
         infinitive = infinitive or word == "to"
     if dep[token] == "acl" and infinitive:
         return "content"  # "a proposal to normalise relations": what is proposed, not done

@@ -554,3 +554,16 @@ def test_both_parties_with_names_of_their_own_are_not_the_two_states_named_befor
     parties = found["the Labour and Nationalist parties"]
     assert parties[0] is None and parties[1] == "PTY"
     assert found["Both countries"][0] in {"DEU", "GBR"}  # still the two named before
+
+
+def test_a_first_person_pronoun_in_a_quote_is_its_speaker(actors_of):
+    # the speaker is named after the quote; "we" was the last group named before it
+    found = actors_of(
+        'Germany sent aid to Kosovo. "We condemn the attack on the convoy," the Serbian '
+        "foreign minister said."
+    )
+    assert found["We"][:2] == ("SRB", "GOV")
+    found = actors_of('"I thank Albin Kurti for his help," said the Serbian president.')
+    assert found["I"][:2] == ("SRB", "GOV")
+    # no speaker in the sentence: no one is guessed for "I"
+    assert "I" not in actors_of('Germany met France in Paris. "I was not told about it."')

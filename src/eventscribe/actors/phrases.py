@@ -22,6 +22,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PRONOUNS_GROUP = frozenset(
     {"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "we", "us", "our"}
 )
+# First-person pronouns: inside a quote they stand for its speaker, whoever was named last
+FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _NAME_PARTS = frozenset({"compound", "flat"})
 _CONJUNCTS = frozenset({"conj", "cc"})
 # Leading words trimmed from a name ("the", "'s" markers, punctuation).
@@ -73,6 +75,7 @@ class PhraseIds:
         self.poss = view.id("poss")
         self.locative = view.ids(LOCATIVE_PREPOSITIONS)
         self.person_pronouns = view.ids(PRONOUNS_PERSON)
+        self.first_person = view.ids(FIRST_PERSON)
         # a token whose lower-case form is ")" is the text ")": no case to fold
         self.close_paren = view.id(")")
 

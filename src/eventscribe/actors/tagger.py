@@ -149,6 +149,7 @@ class ActorTagger:
         clues_before = clue_counts(len(view), clues)
         sentence_ends = iter([end for _start, end in view.sentences()])
         sentence_end = 0
+        first_person: list[int] = []
         for i in compress(range(len(candidates)), candidates):
             if i >= sentence_end:
                 # the first head of a sentence: what the sentences before it named
@@ -157,6 +158,8 @@ class ActorTagger:
                     sentence_end = next(sentence_ends)
                     memory.sentence += 1
                 memory.countries_before_sentence = list(memory.countries)
+            if view.lower[i] in ids.phrase.first_person and view.pos[i] == ids.phrase.pron:
+                first_person.append(i)
             if not may_name_an_actor(view, ids, i, clues, clues_before) or names_no_one(
                 view, wids, i, clues
             ):
@@ -165,6 +168,10 @@ class ActorTagger:
             if actors:
                 index.by_head[i] = actors
                 _note_subject(view, ids, i, actors[0], memory)
+        for i in first_person:  # once the speakers after them are resolved too
+            speakers = _speakers(view, ids, i, index.by_head)
+            if speakers:
+                index.by_head[i] = tuple(relocate(a, view.char_range(i, i + 1)) for a in speakers)
         return index
 
     def _ids_of(self, view: DocView) -> TaggerIds:
@@ -675,6 +682,22 @@ def _related(
                 evidence=f"{actor.evidence}; '{clue.text}' in apposition names it",
             )
     return None if actor.country and actor.country not in NONSTATE else actor
+
+
+def _speakers(
+    view: DocView, ids: TaggerIds, pronoun: int, by_head: dict[int, tuple[Actor, ...]]
+) -> tuple[Actor, ...]:
+    """Whom a first-person pronoun stands for: the subject of the verb its clause is
+    reported under, before or after it ('"We condemn the attack," the minister said';
+    "I thank her," said Rubio), or no one."""
+    dep, heads = view.dep, view.head
+    governor = heads[pronoun]
+    while dep[governor] in ids.reported and heads[governor] != governor:
+        governor = heads[governor]
+        for child in view.children[governor]:
+            if dep[child] in ids.subjects and by_head.get(child):
+                return by_head[child]
+    return ()
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

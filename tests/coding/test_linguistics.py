@@ -927,3 +927,13 @@ def test_verbs_of_bodily_harm_name_whom_they_harm(code_text):
     assert beating.target.country == "BLR"
     stabbings = [e for e in code_text("Two were stabbed in Nairobi.").coded.events]
     assert [e.type for e in stabbings] == ["ASSAULT"]
+
+
+def test_an_agreement_named_by_what_it_settles_is_that_settlement(code_text):
+    # "the ceasefire agreement" is the ceasefire: violating it violates the ceasefire
+    (broken,) = code_text("Russia violated the ceasefire agreement in Ukraine.").coded.events
+    assert broken.type == "ASSAULT" and broken.cameo == "196"
+    (broken,) = code_text("The rebels broke the truce deal with Mali.").coded.events
+    assert broken.cameo == "196"
+    # an agreement about something else is no ceasefire
+    assert not code_text("Russia violated the trade agreement with Ukraine.").coded.events

@@ -178,6 +178,9 @@ def object_words(t: Tree, verb: int, lists: WordLists) -> list[tuple[int, set[st
         # "~artillery": a word of the phrase before its head ("two artillery shells"), as
         # a PETRARCH pattern's object word matches anywhere in the object's phrase
         words.update(MODIFIER_MARK + m for m in modifiers)
+        if lemma[obj].lower() in lists.agreement_nouns:
+            # "the ceasefire agreement" is the ceasefire
+            words.update(lemma[x].lower() for x in lefts[-1:] if dep[x] == "compound")
         words.update(_with_complements(t, obj, modifiers[-1:]))
         found.append((obj, words, obj in of_objects))
     return found

@@ -94,6 +94,7 @@ class WordLists:
     verbal_sense_verbs: frozenset[str]
     implication_verbs: frozenset[str]
     comment_verbs: frozenset[str]
+    agreement_nouns: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

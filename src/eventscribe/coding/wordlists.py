@@ -86,6 +86,7 @@ FIELDS = (
     "verbal_sense_verbs",
     "implication_verbs",
     "comment_verbs",
+    "agreement_nouns",
 )
 
 

@@ -567,3 +567,19 @@ def test_a_first_person_pronoun_in_a_quote_is_its_speaker(actors_of):
     assert found["I"][:2] == ("SRB", "GOV")
     # no speaker in the sentence: no one is guessed for "I"
     assert "I" not in actors_of('Germany met France in Paris. "I was not told about it."')
+
+
+def test_titles_conjoined_before_one_name_are_that_persons(actors_of):
+    # two offices before a name are one person's, not a title-only actor and the person
+    found = actors_of(
+        "Serbian Deputy Prime Minister and Foreign Minister Ivica Dacic met Sergei Lavrov."
+    )
+    whole = "Serbian Deputy Prime Minister and Foreign Minister Ivica Dacic"
+    assert found[whole] == ("SRB", "GOV", "Ivica Dacic")
+    assert "Serbian Deputy Prime Minister" not in found
+    found = actors_of("Chinese State Councilor and Foreign Minister Wang Yi met Lavrov.")
+    assert found["Chinese State Councilor and Foreign Minister Wang Yi"][:2] == ("CHN", "GOV")
+    # a named person, a state or a body before "and" stays an actor of its own
+    found = actors_of("Serbian President Aleksandar Vucic and Foreign Minister Ivica Dacic met.")
+    assert "Serbian President Aleksandar Vucic" in found
+    assert "Serbia" in actors_of("Serbia and Foreign Minister Ivica Dacic criticised Kosovo.")

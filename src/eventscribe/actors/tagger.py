@@ -56,6 +56,7 @@ from eventscribe.actors.phrases import (
     phrase_range,
 )
 from eventscribe.actors.registry import ActorRegistry
+from eventscribe.actors.titles import merge_shared_titles
 from eventscribe.actors.words import ActorWords, load_actor_words
 from eventscribe.nlp.view import DocView
 from eventscribe.records import Actor
@@ -172,7 +173,13 @@ class ActorTagger:
             speakers = _speakers(view, ids, i, index.by_head)
             if speakers:
                 index.by_head[i] = tuple(relocate(a, view.char_range(i, i + 1)) for a in speakers)
+        merge_shared_titles(view, ids, index.by_head, clues, self._names_a_body)
         return index
+
+    def _names_a_body(self, word: str) -> bool:
+        """The word is a role noun of a body ("government", "police"), never a title."""
+        role = self.knowledge.role(word)
+        return role is not None and role.kind == "noun"
 
     def _ids_of(self, view: DocView) -> TaggerIds:
         """The label ids of the document's vocabulary (the same for every document)."""

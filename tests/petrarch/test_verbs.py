@@ -421,3 +421,18 @@ def test_a_compound_marker_wants_two_or_more_doers(tmp_path: Path) -> None:
         ],
     )
     assert [sorted(set(codes)) for codes in _codes(lines)] == [["030"], ["081"]]
+
+
+@pytest.mark.slow
+def test_a_written_form_with_a_block_of_its_own_is_that_verb(tmp_path: Path) -> None:
+    """PETRARCH matches the written form: a "LEFT [042:043]" block beside "LEAVE [012]"
+    codes "left" as a visit, other forms of "leave" as the leaving."""
+    lines = _coded_with(
+        tmp_path,
+        "--- LEAVE  [012]  ---\nLEAVE\n\n--- LEFT  [042:043]  ---\nLEFT  [042:043]\n",
+        [
+            "Serbia left Kosovo on Monday.",
+            "Serbia will leave Kosovo on Monday.",
+        ],
+    )
+    assert _codes(lines) == [["042"], ["012"]]

@@ -350,6 +350,12 @@ class EventMatcher:
         if len(known) > VERB_FORMS_KEPT:
             known.clear()
         folded = lemma.lower()
+        if lower != folded and lower in self._verbs and folded in self._verbs:
+            # a form with entries of its own beside its verb's is that verb: a PETRARCH
+            # dictionary's "LEFT [042:043]" block beside "LEAVE [012]", as PETRARCH
+            # matches the written form
+            verb = known[key] = lower
+            return verb
         verb = known[key] = (
             folded if folded in self._verbs else forms.deinflected(lower, self._verbs)
         )

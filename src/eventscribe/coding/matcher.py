@@ -350,15 +350,17 @@ class EventMatcher:
         if len(known) > VERB_FORMS_KEPT:
             known.clear()
         folded = lemma.lower()
+        verb: str | None
         if lower != folded and lower in self._verbs and folded in self._verbs:
             # a form with entries of its own beside its verb's is that verb: a PETRARCH
             # dictionary's "LEFT [042:043]" block beside "LEAVE [012]", as PETRARCH
             # matches the written form
-            verb = known[key] = lower
-            return verb
-        verb = known[key] = (
-            folded if folded in self._verbs else forms.deinflected(lower, self._verbs)
-        )
+            verb = lower
+        elif folded in self._verbs:
+            verb = folded
+        else:
+            verb = forms.deinflected(lower, self._verbs)
+        known[key] = verb
         return verb
 
     def _verb_sources(

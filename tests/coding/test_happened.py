@@ -836,3 +836,17 @@ def test_a_refusal_under_a_modal_and_a_doubted_past_act_are_still_coded(code_tex
     assert _types(code_text, "Bangladesh said it cannot accept any more refugees.") == {"REJECT"}
     text = "Chinese hackers may have attacked India's power grid last week."
     assert "ASSAULT" in _types(code_text, text)
+
+
+def test_people_no_table_places_are_still_who_did_it(code_text):
+    # a subject that names people ("a man", "dozens of villagers") is the act's doer,
+    # as such a recipient already was; the act is kept, with no country guessed for them
+    (stab,) = code_text(
+        "A man stabbed two Serbian police officers in northern Kosovo."
+    ).coded.events
+    assert stab.type == "ASSAULT" and [a.text for a in stab.sources] == ["A man"]
+    (block,) = code_text("Dozens of villagers blocked the main road to Mitrovica.").coded.events
+    assert block.type == "PROTEST" and block.sources[0].text.endswith("villagers")
+    # a meeting or visit still needs a side someone knows
+    text = "Four million passengers travelled between Belgrade and Pristina last year."
+    assert not code_text(text).coded.events

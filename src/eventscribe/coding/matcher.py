@@ -258,7 +258,9 @@ class EventMatcher:
                 who = f"'{c.sources[0].text}'" if c.sources else "its subject"
                 c = replace(c, dropped=f"{who} states an opinion, no act")
             elif (
-                c.dropped is None and c.type.lower() in self.words.two_sided_types and not c.sources
+                c.dropped is None
+                and c.type.lower() in self.words.two_sided_types
+                and all(a.evidence == UNRESOLVED_PEOPLE_EVIDENCE for a in c.sources)
             ):
                 # "4.5 million passengers travelled between London and Amsterdam": no one
                 # known meets or visits anyone
@@ -683,6 +685,18 @@ class EventMatcher:
                 # "lifting the ban is out of the question, officials said": who says so
                 heads = syntax.speaker_of(t, t.head[verb], self.words)
         found = recipients.actors_of(t, heads, actors)
+        if not found and entry.source == "subj":
+            # "a man stabbed two people", "dozens of villagers marched": people no table
+            # places are still who did it
+            # (a name the tables lack is the actor tagger's to read)
+            people = [
+                h
+                for h in heads
+                if t.pos[h] != "PROPN"
+                and t.ent[h] != "PERSON"
+                and recipients.names_people(t, h, self.words)
+            ]
+            found = recipients.unresolved(t, people, self.words, self._phrase_ids(t))
         return found[:1] if entry.source == "after" else found  # the first actor after it
 
     def _targets(

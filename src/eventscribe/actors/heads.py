@@ -53,6 +53,8 @@ class TaggerIds:
         self.backing = view.ids(words.backing_words)
         self.continent = view.ids(words.continent_prefixes)
         self.subjects = view.ids({"nsubj", "nsubjpass"})
+        # where a name stands though the tagger took it for a verb ("Trump threatened")
+        self.named_slots = view.ids({"nsubj", "nsubjpass", "dobj", "pobj"})
         # clauses whose speaker a pronoun in them may be ("Vucic said he ...")
         self.reported = view.ids({"ccomp", "xcomp", "conj", "advcl"})
         self.relative_clause = view.id("relcl")

@@ -146,7 +146,7 @@ class ActorTagger:
             published=published, doc_id=doc_id, person_names=_person_names(view, ids)
         )
         index = ActorIndex(by_head=memory.resolved, metonyms=memory.metonyms)
-        candidates = head_candidate_flags(view, ids.phrase)
+        candidates = _with_named_slots(view, ids, head_candidate_flags(view, ids.phrase))
         clues_before = clue_counts(len(view), clues)
         sentence_ends = iter([end for _start, end in view.sentences()])
         sentence_end = 0
@@ -165,7 +165,9 @@ class ActorTagger:
                 view, wids, i, clues
             ):
                 continue
-            actors = self._resolve(view, ids, i, clues, memory)
+            actors = self._resolve(view, ids, i, clues, memory) or self._taken_for_a_word(
+                view, ids, i, memory
+            )
             if actors:
                 index.by_head[i] = actors
                 _note_subject(view, ids, i, actors[0], memory)
@@ -175,6 +177,25 @@ class ActorTagger:
                 index.by_head[i] = tuple(relocate(a, view.char_range(i, i + 1)) for a in speakers)
         merge_shared_titles(view, ids, index.by_head, clues, self._names_a_body)
         return index
+
+    def _taken_for_a_word(
+        self, view: DocView, ids: TaggerIds, head: int, memory: ArticleMemory
+    ) -> tuple[Actor, ...]:
+        """A capitalised word the tagger took for an ordinary noun or verb ("Trump did
+        it anyway", "Trump on April 5 threatened": "trump" is both) that names a person
+        the article named before ("Donald Trump") or the registry knows by that name:
+        that person."""
+        if not view.is_title[head] or view.pos[head] == ids.propn:
+            return ()
+        text = view.token_text(head)
+        span = view.char_range(head, head + 1)
+        person = memory.by_name.get(text.lower())
+        if person is not None and _is_person(person, memory):
+            return (relocate(person, span),)
+        knowns, name = self.names.named(view, ids, [head], [text], text, memory, head)
+        if not knowns or knowns[0].kind != "registry":
+            return ()
+        return (compose_actor(head, span, text, name, [], knowns, [], person=True),)
 
     def _names_a_body(self, word: str) -> bool:
         """The word is a role noun of a body ("government", "police"), never a title."""
@@ -705,6 +726,18 @@ def _speakers(
             if dep[child] in ids.subjects and by_head.get(child):
                 return by_head[child]
     return ()
+
+
+def _with_named_slots(view: DocView, ids: TaggerIds, flags: list[bool]) -> list[bool]:
+    """The head candidates, and the capitalised words the tagger took for a verb or an
+    adjective where a name stands: a subject or object ("Trump on April 5 threatened":
+    "trump" is also a verb), which :func:`_named_before` may resolve."""
+    slots = ids.named_slots
+    nominal = ids.phrase.nominal
+    return [
+        flag or (view.is_title[i] and view.dep[i] in slots and view.pos[i] not in nominal)
+        for i, flag in enumerate(flags)
+    ]
 
 
 def _is_person(actor: Actor, memory: ArticleMemory) -> bool:

@@ -72,6 +72,8 @@ class LabelColumn:
 # away"): the argument slots of a clause or a preposition (the subjects and objects
 # _clause_heads reads among them)
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+# the tags of a verb that is no participle or gerund ("Running is fun" stays a verb)
+_FINITE_OR_BASE = frozenset({"VB", "VBP", "VBZ", "VBD"})
 
 
 def _nominal_adjectives(
@@ -80,6 +82,7 @@ def _nominal_adjectives(
     dep: list[str],
     head: list[int],
     children: list[tuple[int, ...]],
+    titled: list[bool],
 ) -> None:
     """An adjective or past participle that fills a noun's slot (object, subject, object
     of a preposition) and has its own determiner is used as a noun: the tagger's ADJ or
@@ -96,6 +99,11 @@ def _nominal_adjectives(
     verbs = [i for i in _clause_heads(dep, head, args) if pos[i] == "NOUN"]
     for i in nouns:
         pos[i] = "NOUN"
+    for i in args:
+        if pos[i] == "VERB" and tag[i] in _FINITE_OR_BASE and titled[i] and dep[i] != "pobj":
+            # a capitalised word the tagger made a verb where a subject or object stands
+            # is a name ("Trump on April 5 threatened": "trump" is also a verb)
+            pos[i] = "PROPN"
     for i in verbs:
         pos[i] = "VERB"  # "Germany and UNICEF hand over 30 vehicles": a headline's verb
 
@@ -133,7 +141,7 @@ class Tree:
         # asked of a few tokens per document (~90 of ~470): looked up when asked
         self.tag = LabelColumn(view.tag, strings, labels)
         self.ent = LabelColumn(view.ent_type, strings, labels)
-        _nominal_adjectives(self.pos, self.tag, self.dep, view.head, view.children)
+        _nominal_adjectives(self.pos, self.tag, self.dep, view.head, view.children, view.is_title)
         if len(words) > WORDS_KEPT:
             words.clear()
         self.lower = _strings_of(view.lower, strings, words)

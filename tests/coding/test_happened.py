@@ -850,3 +850,18 @@ def test_people_no_table_places_are_still_who_did_it(code_text):
     # a meeting or visit still needs a side someone knows
     text = "Four million passengers travelled between Belgrade and Pristina last year."
     assert not code_text(text).coded.events
+
+
+def test_what_a_verdict_finds_was_done_and_an_accusation_was_not(code_text):
+    # "guilty of X-ing" asserts the act, done by the one found guilty; "not guilty of" and
+    # "accused of" do not
+    text = "Both the Philippine army and the Moro rebels are guilty of violating the ceasefire."
+    assert "ASSAULT" in _types(code_text, text)
+    events = code_text("The court found the Serbian soldier guilty of killing five civilians.")
+    (killing,) = [e for e in events.coded.events if e.type == "ASSAULT"]
+    assert [a.text for a in killing.sources] == ["the Serbian soldier"]
+    for text in (
+        "The Serbian soldier was found not guilty of killing five civilians.",
+        "The Serbian soldier was accused of killing five civilians.",
+    ):
+        assert "ASSAULT" not in _types(code_text, text), text

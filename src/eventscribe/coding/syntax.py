@@ -95,6 +95,7 @@ class WordLists:
     implication_verbs: frozenset[str]
     comment_verbs: frozenset[str]
     agreement_nouns: frozenset[str]
+    verdict_words: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -216,6 +217,11 @@ def _charge_gerund(t: Tree, preposition: int, words: WordLists) -> bool:
     """The preposition's gerund names a charge or what something is of, not an act done:
     "arrested for collaborating", "the crime of attacking", "charged with aiding"."""
     word = t.lower[preposition]
+    verdict = t.head[preposition]
+    if word == "of" and t.lemma[verdict].lower() in words.verdict_words:
+        # "guilty of violating the ceasefire", "convicted of killing": done; "not guilty
+        # of killing" is not
+        return any(t.dep[c] == "neg" for c in t.children[verdict])
     if word in words.gerund_prepositions:
         return True
     if word in words.topic_prepositions and t.pos[t.head[preposition]] in NOUN_POS:
@@ -264,6 +270,15 @@ def subjects_of(t: Tree, verb: int, words: WordLists) -> list[int]:
             # "By recalling its ambassador, Slovenia made ...": a gerund after a
             # preposition of the clause is done by the clause's subject
             current = head[current]
+            continue
+        if (
+            dep[current] == "prep"
+            and t.lower[current] == "of"
+            and t.lemma[head[current]].lower() in words.verdict_words
+        ):
+            current = head[current]  # "X are guilty of violating": X violated
+            if dep[current] == "oprd":
+                current = head[current]  # "X was found guilty of killing"
             continue
         return []
     return []

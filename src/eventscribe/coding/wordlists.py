@@ -87,6 +87,7 @@ FIELDS = (
     "implication_verbs",
     "comment_verbs",
     "agreement_nouns",
+    "verdict_words",
 )
 
 

@@ -937,3 +937,13 @@ def test_an_agreement_named_by_what_it_settles_is_that_settlement(code_text):
     assert broken.cameo == "196"
     # an agreement about something else is no ceasefire
     assert not code_text("Russia violated the trade agreement with Ukraine.").coded.events
+
+
+def test_what_people_gather_or_travel_for_is_what_they_do(code_text):
+    # a purpose after a verb of motion or gathering, as an infinitive or as an event noun
+    # after "for", is done by the movers; its tense and negation are the movers'
+    (rally,) = code_text("Thousands of Serbs converged on Belgrade for a rally.").coded.events
+    assert rally.type == "PROTEST" and [a.country for a in rally.sources] == ["SRB"]
+    (protest,) = code_text("Hundreds of Albanians gathered in Pristina to protest.").coded.events
+    assert protest.type == "PROTEST"
+    assert not code_text("Serbs did not gather in Belgrade for a rally.").coded.events

@@ -898,6 +898,9 @@ class EventMatcher:
                 received_by = received_by or subjects
             else:
                 sources = subjects
+        mover = None if sources else self._purpose_of(t, noun, triggers)
+        if mover is not None:
+            sources = recipients.actors_of(t, syntax.subjects_of(t, mover, self.words), actors)
         targets: tuple[Actor, ...] = ()
         between = False
         for slot in entry.targets:
@@ -962,8 +965,12 @@ class EventMatcher:
             )
         else:
             negated = syntax.negated_noun(t, noun, self.words)
+            modality = None
+            if mover is not None:  # "will gather for a meeting": as the gathering is
+                negated = negated or syntax.is_negated(t, mover, self.words)
+                modality = syntax.modality_of(t, mover, self.words)
             candidate = self._finish(
-                entry, (first, noun + 1), noun, sources, targets, negated, None
+                entry, (first, noun + 1), noun, sources, targets, negated, modality
             )
         if (
             candidate.dropped is None
@@ -979,6 +986,18 @@ class EventMatcher:
         if not sources and candidate.dropped is None and occurred is None:
             return replace(candidate, dropped="event noun without an actor of its own")
         return candidate
+
+    def _purpose_of(self, t: Tree, noun: int, triggers: set[int]) -> int | None:
+        """The verb of motion or gathering whose "for" phrase the event noun is: what
+        its subject set out to do, and did by those means ("converged on Lagos for a
+        rally", as "to protest" after such a verb), or None."""
+        prep = t.head[noun]
+        if t.dep[noun] != "pobj" or t.lower[prep] != "for":
+            return None
+        mover = t.head[prep]
+        if mover in triggers or t.lemma[mover].lower() not in self.words.means_verbs:
+            return None
+        return mover
 
     # -- shared -----------------------------------------------------------------
 

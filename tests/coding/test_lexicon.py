@@ -350,3 +350,10 @@ def test_a_pardon_an_amnesty_or_an_acquittal_is_a_concession(code_text):
         [("CONCEDE", "081")],
         [("RETREAT", "0841")],
     ]
+
+
+def test_compensation_paid_is_property_returned(code_text):
+    # the Phoenix CAMEO.2.0 dictionary codes PAY + COMPENSATION as 0842 (RETREAT)
+    (paid,) = code_text("Serbia paid compensation to 40 Albanian families.").coded.events
+    assert (paid.type, paid.cameo) == ("RETREAT", "0842")
+    assert [a.country for a in paid.sources] == ["SRB"]

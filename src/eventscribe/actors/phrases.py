@@ -22,7 +22,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PRONOUNS_GROUP = frozenset(
     {"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "we", "us", "our"}
 )
-# First-person pronouns: inside a quote they stand for its speaker, whoever was named last
+# First-person pronouns: in a reported clause they stand for its speaker, not for whoever
+# was named last
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
 _NAME_PARTS = frozenset({"compound", "flat"})
 _CONJUNCTS = frozenset({"conj", "cc"})

@@ -731,7 +731,7 @@ def _speakers(
 def _with_named_slots(view: DocView, ids: TaggerIds, flags: list[bool]) -> list[bool]:
     """The head candidates, and the capitalised words the tagger took for a verb or an
     adjective where a name stands: a subject or object ("Trump on April 5 threatened":
-    "trump" is also a verb), which :func:`_named_before` may resolve."""
+    "trump" is also a verb), which :meth:`ActorTagger._taken_for_a_word` may resolve."""
     slots = ids.named_slots
     nominal = ids.phrase.nominal
     return [

@@ -687,8 +687,7 @@ class EventMatcher:
         found = recipients.actors_of(t, heads, actors)
         if not found and entry.source == "subj":
             # "a man stabbed two people", "dozens of villagers marched": people no table
-            # places are still who did it
-            # (a name the tables lack is the actor tagger's to read)
+            # places are still who did it (a name the tables lack is the tagger's to read)
             people = [
                 h
                 for h in heads
@@ -856,51 +855,7 @@ class EventMatcher:
         # "clashes broke out between X and Y": the verb's phrases are the noun's
         occurred = None if head in triggers else syntax.occurrence_verb(t, noun, self.words)
         heads_of = (noun,) if occurred is None else (noun, occurred[0])
-        source_heads = t.kids(noun, SOURCE_MODIFIERS)
-        source_heads += syntax.prep_objects(t, noun, "by")
-        sources = recipients.actors_of(t, source_heads, actors)
-        if not sources and source_heads and dep[noun] not in {"dobj", "pobj"}:
-            # "Palestinian riots continued": the tagger read the noun phrase as the actor
-            sources = actors.by_head.get(noun, ())
-        received_by: tuple[Actor, ...] = ()
-        if (
-            not sources
-            and entry.type in VERBAL_TYPES
-            and dep[noun] == "dobj"
-            and head not in triggers
-        ):
-            # "Serbia faced condemnation from the EU", "the plan drew criticism from
-            # Trump": who says it is in the "from" phrase and the subject of the verb
-            # receives it ("rejected the demand from Serbia" is the rejection's, as
-            # "rejected Serbia's demand" is)
-            sources = recipients.actors_of(t, syntax.prep_objects(t, noun, "from"), actors)
-            if sources:
-                received_by = recipients.actors_of(
-                    t, syntax.subjects_of(t, head, self.words), actors
-                )
-        if (
-            not sources
-            and dep[noun] == "dobj"
-            and head not in triggers
-            and t.lemma[head].lower() not in self._not_doers
-        ):
-            # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
-            # unless that verb is an event of its own ("Russia condemned the attack"),
-            # works against the act ("imposed a curfew to stop demonstrations"),
-            # watches, tells of or weighs it ("Ranger filmed the assaults") or denies it
-            # ("Russia denied the attack on the convoy")
-            subjects = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
-            if syntax.is_passive(t, head, self.words):
-                # "the journalist was granted asylum by Sweden": the agent acts, the
-                # subject receives it
-                agents = syntax.agent_of(t, head) or syntax.prep_objects(t, head, "by")
-                sources = recipients.actors_of(t, agents, actors)
-                received_by = received_by or subjects
-            else:
-                sources = subjects
-        mover = None if sources else self._purpose_of(t, noun, triggers)
-        if mover is not None:
-            sources = recipients.actors_of(t, syntax.subjects_of(t, mover, self.words), actors)
+        sources, received_by, mover = self._noun_sources(t, noun, entry, actors, triggers)
         targets: tuple[Actor, ...] = ()
         between = False
         for slot in entry.targets:
@@ -986,6 +941,60 @@ class EventMatcher:
         if not sources and candidate.dropped is None and occurred is None:
             return replace(candidate, dropped="event noun without an actor of its own")
         return candidate
+
+    def _noun_sources(
+        self, t: Tree, noun: int, entry: LexiconEntry, actors: ActorIndex, triggers: set[int]
+    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...], int | None]:
+        """The event noun's doers, who receive it when the verb governing it says so
+        ("Serbia faced condemnation from the EU"), and the verb of motion whose purpose
+        it is (:meth:`_purpose_of`), if its doers are that verb's subject."""
+        dep, head = t.dep, t.head[noun]
+        source_heads = t.kids(noun, SOURCE_MODIFIERS)
+        source_heads += syntax.prep_objects(t, noun, "by")
+        sources = recipients.actors_of(t, source_heads, actors)
+        if not sources and source_heads and dep[noun] not in {"dobj", "pobj"}:
+            # "Palestinian riots continued": the tagger read the noun phrase as the actor
+            sources = actors.by_head.get(noun, ())
+        received_by: tuple[Actor, ...] = ()
+        if (
+            not sources
+            and entry.type in VERBAL_TYPES
+            and dep[noun] == "dobj"
+            and head not in triggers
+        ):
+            # "Serbia faced condemnation from the EU", "the plan drew criticism from
+            # Trump": who says it is in the "from" phrase and the subject of the verb
+            # receives it ("rejected the demand from Serbia" is the rejection's, as
+            # "rejected Serbia's demand" is)
+            sources = recipients.actors_of(t, syntax.prep_objects(t, noun, "from"), actors)
+            if sources:
+                received_by = recipients.actors_of(
+                    t, syntax.subjects_of(t, head, self.words), actors
+                )
+        if (
+            not sources
+            and dep[noun] == "dobj"
+            and head not in triggers
+            and t.lemma[head].lower() not in self._not_doers
+        ):
+            # "Ghani announced a ceasefire": the noun's actor is the announcing subject,
+            # unless that verb is an event of its own ("Russia condemned the attack"),
+            # works against the act ("imposed a curfew to stop demonstrations"),
+            # watches, tells of or weighs it ("Ranger filmed the assaults") or denies it
+            # ("Russia denied the attack on the convoy")
+            subjects = recipients.actors_of(t, syntax.subjects_of(t, head, self.words), actors)
+            if syntax.is_passive(t, head, self.words):
+                # "the journalist was granted asylum by Sweden": the agent acts, the
+                # subject receives it
+                agents = syntax.agent_of(t, head) or syntax.prep_objects(t, head, "by")
+                sources = recipients.actors_of(t, agents, actors)
+                received_by = received_by or subjects
+            else:
+                sources = subjects
+        mover = None if sources else self._purpose_of(t, noun, triggers)
+        if mover is not None:
+            sources = recipients.actors_of(t, syntax.subjects_of(t, mover, self.words), actors)
+        return sources, received_by, mover
 
     def _purpose_of(self, t: Tree, noun: int, triggers: set[int]) -> int | None:
         """The verb of motion or gathering whose "for" phrase the event noun is: what

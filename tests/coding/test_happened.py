@@ -865,3 +865,10 @@ def test_what_a_verdict_finds_was_done_and_an_accusation_was_not(code_text):
         "The Serbian soldier was accused of killing five civilians.",
     ):
         assert "ASSAULT" not in _types(code_text, text), text
+
+
+def test_beating_a_team_party_or_place_is_winning_a_contest(code_text):
+    # one beats people, not a club or a city: "beat Sunderland" won a match
+    assert not code_text("His side convincingly beat Sunderland and Aston Villa.").coded.events
+    (beating,) = code_text("Police beat protesters in Minsk on Sunday.").coded.events
+    assert beating.type == "ASSAULT"

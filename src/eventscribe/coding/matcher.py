@@ -553,6 +553,8 @@ class EventMatcher:
                 return f"'{t.text(obj)}' is a message: handing it over is no {entry.type}"
             if entry.lemma in words.attack_sense_verbs and not self._attackable(t, obj, actors):
                 return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
+            if entry.lemma in words.contest_sense_verbs and self._contestant(t, obj):
+                return f"'{t.text(obj)}' is a team, party or place: '{t.text(verb)}' won a contest"
             if entry.lemma in words.release_sense_verbs and (
                 lemma in words.released_things | words.message_nouns
                 or t.lower[obj] in words.released_things  # "data" (lemma "datum")
@@ -616,6 +618,12 @@ class EventMatcher:
             return True  # "shot him", "killed dozens", a name the parser did not label
         lemma = t.lemma[obj].lower()
         return lemma in people or lemma in things or t.lower[obj] in people | things
+
+    def _contestant(self, t: Tree, obj: int) -> bool:
+        """A team, party or place named as the object: an organisation's or a place's
+        entity, or a name the recogniser did not label a person ("beat Sunderland")."""
+        label = t.ent[obj]
+        return label in self.words.contest_entities or (t.pos[obj] == "PROPN" and not label)
 
     def _a_force(self, t: Tree, obj: int, actors: ActorIndex) -> bool:
         """An actor, people, or a military thing ("deployed 300 troops", "warships")."""

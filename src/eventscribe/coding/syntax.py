@@ -96,6 +96,8 @@ class WordLists:
     comment_verbs: frozenset[str]
     agreement_nouns: frozenset[str]
     verdict_words: frozenset[str]
+    contest_sense_verbs: frozenset[str]
+    contest_entities: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

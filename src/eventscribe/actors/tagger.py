@@ -11,6 +11,7 @@ president" the same actor), then pronoun and "both sides" rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import compress
@@ -189,7 +190,7 @@ class ActorTagger:
             return ()
         text = view.token_text(head)
         span = view.char_range(head, head + 1)
-        person = memory.by_name.get(text.lower())
+        person = recall(text, [], memory)
         if person is not None and _is_person(person, memory):
             return (relocate(person, span),)
         knowns, name = self.names.named(view, ids, [head], [text], text, memory, head)
@@ -307,7 +308,7 @@ class ActorTagger:
                 c < head
                 and view.token_text(c)[:1].isupper()
                 and view.lower[c] not in ids.both_two
-                and view.dep[c] != view.id("det")
+                and view.dep[c] != ids.det
                 for c in children
             )
         ):  # "the two countries", not "two dozen countries"
@@ -560,9 +561,8 @@ class ActorTagger:
             if actor is not None:
                 return actor
         # Reported speech: "Vucic said he ..." -> the speaker of the governing verb.
-        while dep[governor] in ids.reported and heads[governor] != governor:
-            governor = heads[governor]
-            actor = subject_of(governor, -1)
+        for speaker_verb in _reported_under(view, ids, governor):
+            actor = subject_of(speaker_verb, -1)
             if actor is not None:
                 return actor
         if not wants_person:
@@ -718,14 +718,20 @@ def _speakers(
     """Whom a first-person pronoun stands for: the subject of the verb its clause is
     reported under, before or after it ('"We condemn the attack," the minister said';
     "I thank her," said Rubio), or no one."""
-    dep, heads = view.dep, view.head
-    governor = heads[pronoun]
-    while dep[governor] in ids.reported and heads[governor] != governor:
-        governor = heads[governor]
+    for governor in _reported_under(view, ids, view.head[pronoun]):
         for child in view.children[governor]:
-            if dep[child] in ids.subjects and by_head.get(child):
+            if view.dep[child] in ids.subjects and by_head.get(child):
                 return by_head[child]
     return ()
+
+
+def _reported_under(view: DocView, ids: TaggerIds, clause: int) -> Iterator[int]:
+    """The verbs the clause headed by ``clause`` is reported under, nearest first
+    ("Vucic said he would ...": "said")."""
+    dep, heads = view.dep, view.head
+    while dep[clause] in ids.reported and heads[clause] != clause:
+        clause = heads[clause]
+        yield clause
 
 
 def _with_named_slots(view: DocView, ids: TaggerIds, flags: list[bool]) -> list[bool]:

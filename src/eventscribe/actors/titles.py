@@ -32,6 +32,8 @@ def merge_shared_titles(
     name's head no actor of its own. ``names_a_body(word)``: the word is a role noun of a
     body, never a title ("government", "police")."""
     for head in sorted(by_head):
+        if head not in by_head:
+            continue  # a name already merged with the title before it
         clue = clues.get(head)
         if clue is None or clue.kind != "role" or names_a_body(view.token_text(head).lower()):
             continue  # "Serbia and ...", "Diaz-Balart and ...", "Government and ...": no office

@@ -177,12 +177,10 @@ class EventMatcher:
         # CAMEO code -> the code of its negation (PETRARCH: "did not clash over" 110 is
         # 050); empty under PLOVER's conventions, where a negated act is dropped
         self.negations: Mapping[str, NegatedCode] = negations or {}
-        # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN;
-        # CAMEO (and PETRARCH) code the act with its own code whatever its tense
-        self.recode_future = conventions == "plover"
-        # PLOVER codes what happened: "could provide support" is not done; PETRARCH codes
-        # a modal's verb as done
-        self.drop_possible = conventions == "plover"
+        # PLOVER codes announced cooperation as AGREE and announced conflict as THREATEN,
+        # and only what happened ("could provide support" is not done); CAMEO (and
+        # PETRARCH) code the act with its own code whatever its tense or modal
+        self.plover = conventions == "plover"
         # PETRARCH takes the first actor of the verb phrase as the target, a place too
         # ("arrived in Gondor"), however deep in the phrase ("welcomed a resumption of
         # ties with Osgiliath"); PLOVER's coder reads "in Kosovo" as where, not whom
@@ -1031,15 +1029,15 @@ class EventMatcher:
         type_, mode, cameo, notes = entry.type, entry.mode, entry.cameo, []
         if modality == "generic" and entry.when == "negated":
             modality = None  # "lifting the ban is out of the question": the refusal is the act
-        if modality == "future" and self.recode_future and type_ in FUTURE_AS_AGREE:
+        if modality == "future" and self.plover and type_ in FUTURE_AS_AGREE:
             notes.append(f"future {type_} coded as AGREE (PLOVER rule)")
             type_, mode, cameo = "AGREE", None, FUTURE_AS_AGREE[entry.type]
-        elif modality == "future" and self.recode_future and type_ in FUTURE_AS_THREAT:
+        elif modality == "future" and self.plover and type_ in FUTURE_AS_THREAT:
             notes.append(f"future {type_} coded as THREATEN")
             type_ = "THREATEN"
             mode, cameo = FUTURE_AS_THREAT[entry.type]
         # "cannot accept": a refusal, done whatever the modal
-        refusal = bool(negated) and cameo in self.negations or entry.when == "negated"
+        refusal = (bool(negated) and cameo in self.negations) or entry.when == "negated"
         if negated and cameo in self.negations:
             opposite = self.negations[cameo]
             notes.append(
@@ -1052,7 +1050,7 @@ class EventMatcher:
             dropped = negated
         elif modality in NOT_HAPPENED:
             dropped = NOT_HAPPENED[modality]
-        elif modality == "hypothetical" and self.drop_possible and not refusal:
+        elif modality == "hypothetical" and self.plover and not refusal:
             # "could provide support", "can sign deals": possible, not done
             dropped = "only possible ('could', 'may', 'can'), not done"
         elif not sources and not any(_an_actor(t) for t in targets):

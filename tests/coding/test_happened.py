@@ -872,3 +872,25 @@ def test_beating_a_team_party_or_place_is_winning_a_contest(code_text):
     assert not code_text("His side convincingly beat Sunderland and Aston Villa.").coded.events
     (beating,) = code_text("Police beat protesters in Minsk on Sunday.").coded.events
     assert beating.type == "ASSAULT"
+
+
+def test_storming_to_a_title_is_winning_it(code_text):
+    # "storm to victory" is the idiom for winning with ease; storming a place attacks it
+    assert not code_text("The Serbian champion stormed to the title in Belgrade.").coded.events
+    (storm,) = code_text("Kosovo police stormed the municipal building in Zvecan.").coded.events
+    assert storm.type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbian President Vucic lambasted Kosovo Prime Minister Albin Kurti.",
+        "Serbian President Vucic berated Kosovo Prime Minister Albin Kurti.",
+        "Serbian President Vucic castigated Kosovo Prime Minister Albin Kurti.",
+        "Serbian President Vucic ridiculed Kosovo Prime Minister Albin Kurti.",
+    ],
+)
+def test_the_verbs_of_the_cameo_denounce_block_criticise(code_text, text):
+    (event,) = code_text(text).coded.events
+    assert (event.type, event.cameo) == ("ACCUSE", "111")
+    assert [a.country for a in event.targets] == ["XKX"]

@@ -49,3 +49,29 @@ def test_a_fronted_date_without_a_comma_leaves_the_name_the_verbs_subject(nlp):
     # a verb with a subject of its own is left as it is
     doc = nlp("In March the army accused Greece of provocations.")
     assert {t.text: t.dep_ for t in doc}["army"] == "nsubj"
+
+
+def test_a_subordinator_read_as_a_preposition_introduces_its_clause_again(nlp):
+    # "as" read as a preposition with "the Government" its object left "launched" with no
+    # subject; the object is the verb's subject and "as" its marker
+    text = (
+        "Tunisia worked with the United States as the Government of National Accord "
+        "launched an offensive."
+    )
+    deps = {t.text: (t.dep_, t.head.text) for t in nlp(text)}
+    assert deps["Government"] == ("nsubj", "launched")
+    assert deps["as"] == ("mark", "launched")
+    # a true preposition before a verb with its own subject is left as it is
+    deps = {t.text: (t.dep_, t.head.text) for t in nlp("After the talks, Serbia agreed.")}
+    assert deps["talks"] == ("pobj", "After")
+
+
+def test_a_broken_grammar_word_file_names_itself(tmp_path):
+    from eventscribe.errors import DataFileError
+    from eventscribe.nlp.loader import grammar_words
+
+    path = tmp_path / "grammar.yaml"
+    path.write_text("subordinating_prepositions: as\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="grammar.yaml: subordinating_prepositions"):
+        grammar_words(path)
+    assert "as" in grammar_words()["subordinating_prepositions"]

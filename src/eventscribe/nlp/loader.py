@@ -7,12 +7,17 @@ package; any installed English pipeline with a parser and NER works
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from eventscribe.errors import ModelError
+from eventscribe import yamlio
+from eventscribe.errors import DataFileError, ModelError
 from eventscribe.nlp.punctuation import TamedTokenizer
 
 REQUIRED_COMPONENTS = ("parser", "ner")
@@ -220,6 +225,69 @@ def _reattach(name: Token, verb: Token, dates: list[Token]) -> None:
     name.head, name.dep_ = verb, "nsubj"
 
 
+SUBORDINATORS = "eventscribe_subordinators"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+
+
+@Language.factory(SUBORDINATORS, default_config={"words": []})
+def make_subordinator_repair(nlp: Language, name: str, words: list[str]) -> SubordinatorRepair:
+    return SubordinatorRepair(frozenset(w.lower() for w in words))
+
+
+class SubordinatorRepair:
+    """A word that is both a preposition and a subordinating conjunction ("as", "after")
+    is sometimes parsed as a preposition whose object is the subject of the clause it
+    introduces: "as the Government of National Accord launched Operation X" as "as the
+    Government" plus a verb with no subject. When the object's phrase ends right before a
+    finite verb with no subject that hangs where the preposition hangs, the object is the
+    verb's subject and the word its marker (``grammar.yaml``)."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.dep_ == "prep" and token.lower_ in self.words:
+                _subordinate(doc, token)
+        return doc
+
+
+def _subordinate(doc: Doc, word: Token) -> None:
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].pos_ not in NOMINAL_POS:
+        return
+    subject = objects[0]
+    after = subject.right_edge.i + 1
+    if after >= len(doc):
+        return
+    verb = doc[after]
+    if (
+        verb.pos_ != "VERB"
+        or verb.tag_ not in FINITE_TAGS
+        or verb.head != word.head
+        or verb == word.head
+        or any(c.dep_ in SUBJECT_LABELS for c in verb.children)
+    ):
+        return
+    subject.head, subject.dep_ = verb, "nsubj"
+    word.head, word.dep_ = verb, "mark"
+    verb.dep_ = "advcl"
+
+
+def grammar_words(path: Path | None = None) -> dict[str, list[str]]:
+    """The lists of ``nlp/data/grammar.yaml`` (the bundled one unless ``path``)."""
+    path = path or Path(str(resources.files("eventscribe.nlp") / "data" / "grammar.yaml"))
+    try:
+        data = yamlio.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path}: cannot read the grammar word lists ({exc})") from exc
+    words = (data or {}).get("subordinating_prepositions")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(f"{path}: subordinating_prepositions must be a list of words")
+    return {"subordinating_prepositions": words}
+
+
 LEMMAS = "eventscribe_lemmas"
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
@@ -310,6 +378,11 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe(SPLIT_POSSESSIVE, first=True)
     written_apart_as_possessive(nlp.vocab)
     nlp.add_pipe(LISTS, last=True)
+    nlp.add_pipe(
+        SUBORDINATORS,
+        last=True,
+        config={"words": grammar_words()["subordinating_prepositions"]},
+    )
     nlp.add_pipe(FRONTED_DATES, last=True)
     nlp.add_pipe(LEMMAS, last=True)
     nlp.tokenizer = TamedTokenizer(nlp.tokenizer)  # long punctuation runs in linear time

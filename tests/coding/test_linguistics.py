@@ -947,3 +947,18 @@ def test_what_people_gather_or_travel_for_is_what_they_do(code_text):
     (protest,) = code_text("Hundreds of Albanians gathered in Pristina to protest.").coded.events
     assert protest.type == "PROTEST"
     assert not code_text("Serbs did not gather in Belgrade for a rally.").coded.events
+
+
+def test_a_plural_pronoun_is_no_place_named_as_where_someone_is(code_text):
+    # "lived in Belgrade" names where the men lived: "they" are not Belgrade
+    (attack,) = code_text(
+        "The men who lived in Belgrade said they were attacked by masked gunmen."
+    ).coded.events
+    assert attack.type == "ASSAULT"
+    assert not [a for a in attack.targets if a.country == "SRB"]
+    # a group named before it still is ("Kosovo police ..., and they arrested")
+    events = code_text(
+        "Kosovo police raided houses in northern Serbia, and they arrested two men."
+    ).coded.events
+    (arrest,) = [e for e in events if e.cameo == "173"]
+    assert [a.text for a in arrest.sources] == ["Kosovo police"]

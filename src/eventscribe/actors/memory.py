@@ -65,6 +65,9 @@ class ArticleMemory:
     subject_sentence: int = -1
     sentence: int = 0
     last_group: Actor | None = None
+    # the last group not named as a place something is in ("lived in Moscow"): what a
+    # plural pronoun may stand for ("when they were attacked" is not Moscow)
+    last_unplaced_group: Actor | None = None
     persons: set[str] = field(default_factory=set)  # names of the actors taken for people
     countries: list[str] = field(default_factory=list)
     countries_before_sentence: list[str] = field(default_factory=list)
@@ -75,7 +78,15 @@ class ArticleMemory:
     # (last but one, last word) of the full names the model labels people in the article
     person_names: frozenset[tuple[str, str]] = frozenset()
 
-    def remember(self, actor: Actor, *, names: list[str], titles: list[str], person: bool) -> None:
+    def remember(
+        self,
+        actor: Actor,
+        *,
+        names: list[str],
+        titles: list[str],
+        person: bool,
+        placed: bool = False,
+    ) -> None:
         for name in names:
             self.by_name[name.lower()] = actor
         if person:
@@ -87,6 +98,8 @@ class ArticleMemory:
             self.last_person = actor
         elif actor.country:
             self.last_group = actor
+            if not placed:
+                self.last_unplaced_group = actor
         if (
             actor.country
             and actor.country not in self.countries

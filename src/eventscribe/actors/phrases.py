@@ -22,6 +22,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 PRONOUNS_GROUP = frozenset(
     {"they", "them", "their", "theirs", "it", "its", "itself", "themselves", "we", "us", "our"}
 )
+# Plural pronouns: a place named as where someone is ("lived in Moscow") is none of them
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # First-person pronouns: in a reported clause they stand for its speaker, not for whoever
 # was named last
 FIRST_PERSON = frozenset({"i", "me", "we", "us"})
@@ -77,6 +79,7 @@ class PhraseIds:
         self.locative = view.ids(LOCATIVE_PREPOSITIONS)
         self.person_pronouns = view.ids(PRONOUNS_PERSON)
         self.first_person = view.ids(FIRST_PERSON)
+        self.plural_pronouns = view.ids(PLURAL_PRONOUNS)
         # a token whose lower-case form is ")" is the text ")": no case to fold
         self.close_paren = view.id(")")
 

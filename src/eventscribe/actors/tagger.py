@@ -453,7 +453,13 @@ class ActorTagger:
             skipped = self.names.words.initials_skipped
             for letters in _initials(view, head, clues, skipped):  # "Financial Services Agency"
                 memory.abbreviations.setdefault(letters, actor)
-        memory.remember(actor, names=_name_keys(words), titles=titles, person=person)
+        memory.remember(
+            actor,
+            names=_name_keys(words),
+            titles=titles,
+            person=person,
+            placed=_placed(view, ids, head),
+        )
         return actor
 
     def _borrowed_country(
@@ -538,11 +544,14 @@ class ActorTagger:
         wants_person = view.lower[head] in ids.phrase.person_pronouns
         dep, heads = view.dep, view.head
         governor = heads[head]
+        # a plural pronoun is no place named as where someone is ("lived in Moscow")
+        plural = view.lower[head] in ids.phrase.plural_pronouns
+        group = memory.last_unplaced_group if plural else memory.last_group
 
         def subject_of(verb: int, not_this: int) -> Actor | None:
             for child in view.children[verb]:
                 if dep[child] in ids.subjects and child < head and child != not_this:
-                    actor = _memory_subject(view.idx[child], child, memory, wants_person)
+                    actor = _memory_subject(view.idx[child], child, memory, wants_person, group)
                     if actor is not None and wants_person == _is_person(actor, memory):
                         return actor
             return None
@@ -566,7 +575,7 @@ class ActorTagger:
             if actor is not None:
                 return actor
         if not wants_person:
-            return memory.last_group
+            return group
         if (
             dep[head] in ids.subjects
             and memory.subject_person is not None
@@ -751,16 +760,16 @@ def _is_person(actor: Actor, memory: ArticleMemory) -> bool:
 
 
 def _memory_subject(
-    char: int, subject: int, memory: ArticleMemory, wants_person: bool
+    char: int, subject: int, memory: ArticleMemory, wants_person: bool, group: Actor | None
 ) -> Actor | None:
     """The actor already resolved for the token ``subject`` (resolution runs left to
-    right), which starts at character ``char``."""
+    right), which starts at character ``char``; else the last person, or ``group``."""
     if memory.resolved.get(subject):
         return memory.resolved[subject][0]
     for actor in list(memory.by_name.values())[::-1]:
         if actor.start <= char < actor.end:
             return actor
-    return memory.last_person if wants_person else memory.last_group
+    return memory.last_person if wants_person else group
 
 
 def _name_keys(words: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import spacy
 import yaml
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -245,10 +246,14 @@ class SubordinatorRepair:
 
     def __init__(self, words: frozenset[str]) -> None:
         self.words = words
+        # integer ids, not strings: this runs on every token of every document
+        self._word_ids = frozenset(get_string_id(w) for w in words)
+        self._prep = get_string_id("prep")
 
     def __call__(self, doc: Doc) -> Doc:
+        prep, words = self._prep, self._word_ids
         for token in doc:
-            if token.dep_ == "prep" and token.lower_ in self.words:
+            if token.dep == prep and token.lower in words:
                 _subordinate(doc, token)
         return doc
 

@@ -68,10 +68,10 @@ def test_a_subordinator_read_as_a_preposition_introduces_its_clause_again(nlp):
 
 def test_a_broken_grammar_word_file_names_itself(tmp_path):
     from eventscribe.errors import DataFileError
-    from eventscribe.nlp.loader import grammar_words
+    from eventscribe.nlp.loader import subordinating_prepositions
 
     path = tmp_path / "grammar.yaml"
     path.write_text("subordinating_prepositions: as\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="grammar.yaml: subordinating_prepositions"):
-        grammar_words(path)
-    assert "as" in grammar_words()["subordinating_prepositions"]
+        subordinating_prepositions(path)
+    assert "as" in subordinating_prepositions()

@@ -245,7 +245,6 @@ class SubordinatorRepair:
     verb's subject and the word its marker (``grammar.yaml``)."""
 
     def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
         # integer ids, not strings: this runs on every token of every document
         self._word_ids = frozenset(get_string_id(w) for w in words)
         self._prep = get_string_id("prep")
@@ -280,8 +279,9 @@ def _subordinate(doc: Doc, word: Token) -> None:
     verb.dep_ = "advcl"
 
 
-def grammar_words(path: Path | None = None) -> dict[str, list[str]]:
-    """The lists of ``nlp/data/grammar.yaml`` (the bundled one unless ``path``)."""
+def subordinating_prepositions(path: Path | None = None) -> tuple[str, ...]:
+    """The ``subordinating_prepositions`` of ``nlp/data/grammar.yaml`` (the bundled file
+    unless ``path``)."""
     path = path or Path(str(resources.files("eventscribe.nlp") / "data" / "grammar.yaml"))
     try:
         data = yamlio.safe_load(path.read_text(encoding="utf-8"))
@@ -290,7 +290,7 @@ def grammar_words(path: Path | None = None) -> dict[str, list[str]]:
     words = (data or {}).get("subordinating_prepositions")
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise DataFileError(f"{path}: subordinating_prepositions must be a list of words")
-    return {"subordinating_prepositions": words}
+    return tuple(words)
 
 
 LEMMAS = "eventscribe_lemmas"
@@ -386,7 +386,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe(
         SUBORDINATORS,
         last=True,
-        config={"words": grammar_words()["subordinating_prepositions"]},
+        config={"words": list(subordinating_prepositions())},
     )
     nlp.add_pipe(FRONTED_DATES, last=True)
     nlp.add_pipe(LEMMAS, last=True)

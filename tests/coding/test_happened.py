@@ -894,3 +894,12 @@ def test_the_verbs_of_the_cameo_denounce_block_criticise(code_text, text):
     (event,) = code_text(text).coded.events
     assert (event.type, event.cameo) == ("ACCUSE", "111")
     assert [a.country for a in event.targets] == ["XKX"]
+
+
+def test_the_public_asked_to_act_is_whom_the_request_is_aimed_at(code_text):
+    # "the public" is people: the one asked, not the inmates it is asked to look for
+    (request,) = code_text(
+        "Kosovo police asked the public to look out for two inmates who escaped from a prison."
+    ).coded.events
+    assert request.type == "REQUEST"
+    assert [a.text for a in request.targets] == ["the public"]

@@ -903,3 +903,10 @@ def test_the_public_asked_to_act_is_whom_the_request_is_aimed_at(code_text):
     ).coded.events
     assert request.type == "REQUEST"
     assert [a.text for a in request.targets] == ["the public"]
+
+
+def test_releasing_a_product_sets_no_one_free(code_text):
+    # the bare name of a product or work is no one set free; a named ship is property
+    assert not code_text("Dropbox is releasing Smart Sync for its business customers.").coded.events
+    (release,) = code_text("Iran released the British-flagged tanker Stena Impero.").coded.events
+    assert release.type == "RETREAT"

@@ -556,13 +556,22 @@ class EventMatcher:
             if entry.lemma in words.release_sense_verbs and (
                 lemma in words.released_things | words.message_nouns
                 or t.lower[obj] in words.released_things  # "data" (lemma "datum")
-                or t.ent[obj] == "MONEY"
+                or self._named_thing(t, obj)
             ):
                 return (
                     f"'{t.text(obj)}' is a thing, no one set free or pulled back: "
                     f"'{t.text(verb)}' has another sense here"
                 )
         return None
+
+    def _named_thing(self, t: Tree, obj: int) -> bool:
+        """The object is a sum of money, or the bare name of a product, work or firm
+        ("releasing Smart Sync"; ``released_entities``); "the tanker Stena Impero" names
+        what it is, and a tanker is released as property is."""
+        label = t.ent[obj]
+        if label not in self.words.released_entities:
+            return False
+        return label == "MONEY" or not any(t.pos[i] == "NOUN" for i in t.subtree(obj))
 
     def _requirement(
         self,

@@ -98,6 +98,7 @@ class WordLists:
     verdict_words: frozenset[str]
     contest_sense_verbs: frozenset[str]
     contest_entities: frozenset[str]
+    released_entities: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})

@@ -90,6 +90,7 @@ FIELDS = (
     "verdict_words",
     "contest_sense_verbs",
     "contest_entities",
+    "released_entities",
 )
 
 
@@ -104,7 +105,13 @@ def load_word_lists(path: Path | None = None) -> WordLists:
         raise DataFileError(f"{path}: missing word list(s) {', '.join(missing)}")
     # entity labels keep their case, and so do words whose case tells their sense ("Western
     # diplomats", not "the western bank")
-    cased = {"attackable_entities", "no_one_entities", "several_states_words", "contest_entities"}
+    cased = {
+        "attackable_entities",
+        "no_one_entities",
+        "several_states_words",
+        "contest_entities",
+        "released_entities",
+    }
     return WordLists(
         **{
             name: frozenset(str(w) if name in cased else str(w).lower() for w in data[name])

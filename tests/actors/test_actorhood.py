@@ -127,6 +127,32 @@ def test_a_leaders_government_is_the_government_of_his_country(actors_in):
     assert (actor.country, actor.sector, actor.name) == ("XKX", "GOV", "government of Kosovo")
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "code", "name"),
+    [
+        (
+            "The Kurti government fined drivers.",
+            "The Kurti government",
+            "XKXGOV",
+            "government of Kosovo",
+        ),
+        (
+            "The Vucic government protested.",
+            "The Vucic government",
+            "SRBGOV",
+            "government of Serbia",
+        ),
+        ("The Assad regime shelled Idlib.", "The Assad regime", "SYRGOV", "regime of Syria"),
+    ],
+)
+def test_a_leaders_name_before_a_government_names_his_countrys(
+    actors_in, text, mention, code, name
+):
+    # "the Kurti government" is "Kurti's government": the body, not the leader
+    actor = actors_in(text)[mention]
+    assert (actor.code, actor.name) == (code, name)
+
+
 def test_the_owners_country_is_learned_from_an_earlier_mention(actors_in):
     found = actors_in(
         "Prime Minister Zoran Novak of Kosovo arrived in Pristina. "

@@ -213,12 +213,23 @@ class NameReader:
         clues: dict[int, Clue],
         memory: ArticleMemory,
     ) -> tuple[set[int], Clue | None, str] | None:
-        """For an institution owned by a named person ("Kurti's government"): the owner's
-        tokens, a clue for the owner's country (None if unknown) and the institution's
-        name ("government of Kosovo"). None when the owner is no person's name."""
+        """For an institution owned by a named person ("Kurti's government", "the Kurti
+        government", ``leader_bodies``): the owner's tokens, a clue for the owner's
+        country (None if unknown) and the institution's name ("government of Kosovo").
+        None when the owner is no person's name."""
         phrase = ids.phrase
+        wids = self.word_ids(view)
         owner = next(
-            (c for c in view.children[head] if view.dep[c] == phrase.poss and c < head), None
+            (
+                c
+                for c in view.children[head]
+                if c < head
+                and (
+                    view.dep[c] == phrase.poss
+                    or (view.dep[c] == wids.compound and view.lower[head] in wids.leader_bodies)
+                )
+            ),
+            None,
         )
         if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
             return None

@@ -45,6 +45,8 @@ class WordIds:
             view.id(word): sector for word, sector in words.organisation_types.items()
         }
         self.intergovernmental = view.ids(words.intergovernmental_types)
+        self.leader_bodies = view.ids(words.leader_bodies)
+        self.compound = view.id("compound")
         self.nummod, self.prep, self.pobj = view.id("nummod"), view.id("prep"), view.id("pobj")
         self.plain_left = view.ids(_PLAIN_LEFT)
         self.name_prepositions = view.ids(words.name_prepositions)

@@ -42,6 +42,7 @@ LISTS = (
     "stance_prefixes",
     "backing_words",
     "owner_participles",
+    "leader_bodies",
 )
 # Lists matched with their exact spelling (the others are lower-cased on load).
 _EXACT = frozenset({"not_actor_entities", "time_zones"})
@@ -75,6 +76,7 @@ class ActorWords:
     stance_prefixes: frozenset[str]
     backing_words: frozenset[str]
     owner_participles: frozenset[str]
+    leader_bodies: frozenset[str]
     organisation_types: Mapping[str, str]  # head noun -> PLOVER sector
 
 

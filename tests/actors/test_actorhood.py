@@ -153,6 +153,25 @@ def test_a_leaders_name_before_a_government_names_his_countrys(
     assert (actor.code, actor.name) == (code, name)
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Putin's spokesman criticised Kyiv.", "Putin's spokesman", "RUSGOV"),
+        ("Vucic's spokesman criticised Pristina.", "Vucic's spokesman", "SRBGOV"),
+        (
+            "Obama administration officials criticised Russia.",
+            "Obama administration officials",
+            "USAGOV",
+        ),
+    ],
+)
+def test_a_leaders_aide_is_of_the_leaders_country(actors_in, text, mention, code):
+    # the holder of a role a leader owns, by possessive or through his administration, is
+    # of the leader's country (and not the leader himself)
+    actor = actors_in(text)[mention]
+    assert (actor.code, actor.name) == (code, mention)
+
+
 def test_the_owners_country_is_learned_from_an_earlier_mention(actors_in):
     found = actors_in(
         "Prime Minister Zoran Novak of Kosovo arrived in Pristina. "

@@ -218,19 +218,7 @@ class NameReader:
         country (None if unknown) and the institution's name ("government of Kosovo").
         None when the owner is no person's name."""
         phrase = ids.phrase
-        wids = self.word_ids(view)
-        owner = next(
-            (
-                c
-                for c in view.children[head]
-                if c < head
-                and (
-                    view.dep[c] == phrase.poss
-                    or (view.dep[c] == wids.compound and view.lower[head] in wids.leader_bodies)
-                )
-            ),
-            None,
-        )
+        owner = self._owner(view, ids, head)
         if owner is None or view.pos[owner] != ids.propn or (owner in clues and clues[owner].known):
             return None
         tokens = modifier_indexes(view, phrase, owner)
@@ -251,6 +239,32 @@ class NameReader:
         known = KnownActor(country, code, None, "country", f"'{name}' is of {country}")
         clue = Clue(owner, owner + 1, "country", name, known=known)
         return set(tokens), clue, f"{view.token_text(head).lower()} of {country}"
+
+    def _owner(self, view: DocView, ids: TaggerIds, head: int) -> int | None:
+        """The name that owns the head: its possessive ("Kurti's government", "Putin's
+        spokesman"), the leader's name before a body of ``leader_bodies`` ("the Kurti
+        government"), or before such a body the head's words name ("Biden
+        administration officials")."""
+        wids = self.word_ids(view)
+        before = [c for c in view.children[head] if c < head]
+        owner = next((c for c in before if view.dep[c] == ids.phrase.poss), None)
+        if owner is not None:
+            return owner
+        compounds = [c for c in before if view.dep[c] == wids.compound]
+        if view.lower[head] in wids.leader_bodies:
+            return compounds[0] if compounds else None
+        body = next((c for c in compounds if view.lower[c] in wids.leader_bodies), None)
+        if body is None:
+            return None
+        # the parser hangs the name on the body or, beside it, on the head
+        return next(
+            (
+                c
+                for c in (*view.children[body], *compounds)
+                if c < body and view.dep[c] == wids.compound
+            ),
+            None,
+        )
 
 
 def recall(name: str, roles: list[Clue], memory: ArticleMemory) -> Actor | None:

@@ -383,6 +383,15 @@ class ActorTagger:
                     else [c for c in knowns if c.start not in owner_tokens]
                 )
                 covered.update(owner_tokens)
+        elif not knowns and any(c.start <= head < c.end for c in roles):
+            owned = names_of.owned(view, ids, head, clues, memory)
+            owner_clue = owned[1] if owned is not None else None
+            if owned is not None and owner_clue is not None:
+                # "Putin's spokesman", "Biden administration officials": of the owner's
+                # country, named as written
+                roles = [c for c in roles if c.start not in owned[0]]
+                knowns = [owner_clue]
+                covered.update(owned[0])
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
         naming = names_of.name_words(

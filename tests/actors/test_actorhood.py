@@ -253,3 +253,10 @@ def test_an_organisation_name_is_not_a_person(actors_in):
     ]
     assert actor.name == "National Democratic Party"
     assert "person" not in actor.evidence
+
+
+def test_advisers_and_emissaries_of_the_phoenix_agents_have_their_sector(actors_in):
+    found = actors_in("Russian military advisers trained Malian troops.")
+    assert found["Russian military advisers"].code == "RUSMIL"
+    found = actors_in("A Serbian presidential aide met a Kosovo emissary.")
+    assert found["A Serbian presidential aide"].code == "SRBGOV"

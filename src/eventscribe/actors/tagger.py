@@ -372,26 +372,10 @@ class ActorTagger:
         if organisation is not None:
             first, last = phrase_range(view, ids.phrase, head, tokens)
             short = organisation_name(view, names_of.word_ids(view), head, first, last)
-            owned = names_of.owned(view, ids, head, clues, memory)
-            if owned is not None:
-                # "Prime Minister Albin Kurti's government": the government, of his country
-                owner_tokens, owner_clue, short = owned
-                roles = [c for c in roles if c.start not in owner_tokens]
-                knowns = (
-                    [owner_clue]
-                    if owner_clue
-                    else [c for c in knowns if c.start not in owner_tokens]
-                )
-                covered.update(owner_tokens)
-        elif not knowns and any(c.start <= head < c.end for c in roles):
-            owned = names_of.owned(view, ids, head, clues, memory)
-            owner_clue = owned[1] if owned is not None else None
-            if owned is not None and owner_clue is not None:
-                # "Putin's spokesman", "Biden administration officials": of the owner's
-                # country, named as written
-                roles = [c for c in roles if c.start not in owned[0]]
-                knowns = [owner_clue]
-                covered.update(owned[0])
+        if organisation is not None or (not knowns and any(c.start <= head < c.end for c in roles)):
+            roles, knowns, short = self._owned_by(
+                view, ids, head, clues, memory, (roles, knowns, short), covered, organisation
+            )
         if not knowns and (roles or ethnic or view.lower[head] in ids.group_nouns):
             knowns = self._borrowed_country(view, ids, head, clues, memory)
         naming = names_of.name_words(
@@ -470,6 +454,36 @@ class ActorTagger:
             placed=_placed(view, ids, head),
         )
         return actor
+
+    def _owned_by(
+        self,
+        view: DocView,
+        ids: TaggerIds,
+        head: int,
+        clues: dict[int, Clue],
+        memory: ArticleMemory,
+        described: tuple[list[Clue], list[Clue], str],
+        covered: set[int],
+        organisation: Clue | None,
+    ) -> tuple[list[Clue], list[Clue], str]:
+        """(roles, knowns, short) of an organisation or role a named person owns: "Prime
+        Minister Albin Kurti's government" is the government of his country, so named;
+        "Putin's spokesman" and "Biden administration officials" are of the owner's
+        country, named as written. ``covered`` gains the owner's tokens."""
+        roles, knowns, short = described
+        owned = self.names.owned(view, ids, head, clues, memory)
+        if owned is None:
+            return described
+        owner_tokens, owner_clue, name = owned
+        if organisation is None and owner_clue is None:
+            return described
+        covered.update(owner_tokens)
+        roles = [c for c in roles if c.start not in owner_tokens]
+        if owner_clue is not None:
+            knowns = [owner_clue]
+        else:
+            knowns = [c for c in knowns if c.start not in owner_tokens]
+        return roles, knowns, name if organisation is not None else short
 
     def _borrowed_country(
         self,

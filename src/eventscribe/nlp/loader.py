@@ -211,9 +211,11 @@ def _reattach_object(preposition: Token, entity: list[Token]) -> None:
 
 
 def _subjectless(verb: Token) -> bool:
-    return verb.dep_ in {"ROOT", "ccomp", "conj"} and not any(
-        c.dep_ in SUBJECT_LABELS for c in verb.children
-    )
+    return verb.dep_ in {"ROOT", "ccomp", "conj"} and not _has_subject(verb)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_LABELS for c in verb.children)
 
 
 def _reattach(name: Token, verb: Token, dates: list[Token]) -> None:
@@ -227,8 +229,8 @@ def _reattach(name: Token, verb: Token, dates: list[Token]) -> None:
 
 
 SUBORDINATORS = "eventscribe_subordinators"
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN"})  # what the object read may be
 
 
 @Language.factory(SUBORDINATORS, default_config={"words": []})
@@ -259,7 +261,7 @@ class SubordinatorRepair:
 
 def _subordinate(doc: Doc, word: Token) -> None:
     objects = [c for c in word.children if c.dep_ == "pobj"]
-    if len(objects) != 1 or objects[0].pos_ not in NOMINAL_POS:
+    if len(objects) != 1 or objects[0].pos_ not in _SUBJECT_POS:
         return
     subject = objects[0]
     after = subject.right_edge.i + 1
@@ -268,10 +270,10 @@ def _subordinate(doc: Doc, word: Token) -> None:
     verb = doc[after]
     if (
         verb.pos_ != "VERB"
-        or verb.tag_ not in FINITE_TAGS
+        or verb.tag_ not in _FINITE_TAGS
         or verb.head != word.head
         or verb == word.head
-        or any(c.dep_ in SUBJECT_LABELS for c in verb.children)
+        or _has_subject(verb)
     ):
         return
     subject.head, subject.dep_ = verb, "nsubj"

@@ -197,6 +197,22 @@ def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Abdul Karim Tunda, also known as Tunda, was captured in Nepal in 2013.", "captured"),
+        ("Omar Farouk, a senior commander, was seized in Kenya last month.", "seized"),
+    ],
+)
+def test_a_phrase_of_the_verb_apart_from_the_name_is_where_not_part_of_it(
+    nlp, tagger, sentence: str, trigger: str
+) -> None:
+    # the verb's "in X" set apart from the captured man's name is where it happened;
+    # it does not make "Name, ..., was captured in X" a place
+    found = _where(nlp, tagger, sentence, trigger)
+    assert found is not None and found.text in ("Nepal", "Kenya")
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger", "text", "name"),
     [
         # the parser hangs "in Aleppo" on the verb whose object the name is

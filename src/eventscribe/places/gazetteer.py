@@ -284,7 +284,11 @@ def _add_countries(gaz: Gazetteer, cache: Any) -> None:
             name, iso3, lat, lon, info.get("geonameid"), "country", int(info.get("population") or 0)
         )
         names = {name: PRIMARY}
-        for alias in _split(row.get("aliases", "")) + _split(row.get("case_sensitive_aliases", "")):
+        # case_sensitive_aliases also marks the demonyms and capitals that keep their
+        # case ("Polish", "Lima"): those stay a demonym or the city, never the country
+        other = set(_split(row.get("demonyms", ""))) | set(_split(row.get("capitals", "")))
+        marked = [a for a in _split(row.get("case_sensitive_aliases", "")) if a not in other]
+        for alias in _split(row.get("aliases", "")) + marked:
             names.setdefault(alias, ALIAS)
         if info.get("name"):
             names.setdefault(info["name"], ALIAS)

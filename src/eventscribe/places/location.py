@@ -206,18 +206,21 @@ class _Search:
         capitalised name the gazetteer lacks, put by its own locative phrase inside a
         place it knows, is that phrase as written, with the known place's point and
         precision (the narrowest place that has coordinates; never a guessed point). The
-        parser may hang the phrase on the verb whose object the name is (``verb``)."""
+        parser may hang the phrase on the verb whose object the name is (``verb``), when
+        it follows the name at once: "Hambali, ..., was captured in Thailand" is no
+        place "Hambali ... in Thailand"."""
         view, ids = self.view, self.ids
         if view.pos[head] != ids.propn or not view.token_text(head)[:1].isupper():
             return None
         if view.ent_type[head] in ids.not_places:
             return None
+        after = view.subtree_bounds(head)[1]
         container = next(
             (
                 place
                 for node in ((head,) if verb is None else (head, verb))
                 for pobj, target in self.preps(node)
-                if not target and pobj > head
+                if not target and pobj > head and (node == head or view.head[pobj] == after + 1)
                 for token in self._phrase(pobj, depth=2)
                 if (place := self._gazetteer_place(token)) is not None
             ),

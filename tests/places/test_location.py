@@ -197,6 +197,24 @@ def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "trigger", "text", "name"),
+    [
+        ("The minister visited NATO headquarters in Brussels on Tuesday.", "visited",
+         "NATO headquarters in Brussels", "Brussels"),
+        ("Gunmen stormed the Al-Rashid hospital in Baghdad overnight.", "stormed",
+         "Al-Rashid hospital in Baghdad", "Baghdad"),
+    ],
+)  # fmt: skip
+def test_a_named_site_the_gazetteer_lacks_takes_the_point_of_the_place_it_is_in(
+    nlp, tagger, sentence: str, trigger: str, text: str, name: str
+) -> None:
+    # the site's own "in X" gives the point; the span is the phrase as written
+    found = _where(nlp, tagger, sentence, trigger)
+    assert found is not None and found.text == text
+    assert found.place is not None and found.place.name == name
+
+
+@pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
         ("Abdul Karim Tunda, also known as Tunda, was captured in Nepal in 2013.", "captured"),

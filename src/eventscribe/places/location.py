@@ -143,7 +143,7 @@ class _Search:
                 filter(
                     None,
                     (
-                        self._unresolved(token)
+                        self._in_known_place(token, head, self._unresolved(token))
                         for token, kind_said in self._name_heads(head, depth=2, kind_said=False)
                         if self._named(token, kind_said=kind_said)
                     ),
@@ -165,6 +165,34 @@ class _Search:
             found = self.inside_known_place(head)
         wide = found is not None and found.place is not None and found.place.feature in _WIDE
         return None if wide and how == TARGET else found
+
+    def _in_known_place(
+        self, token: int, head: int, found: EventLocation | None
+    ) -> EventLocation | None:
+        """ "NATO headquarters in Brussels", "the Al-Rashid hospital in Baghdad": a name
+        the gazetteer lacks (``found``, no point) whose phrase (the name ``token`` or the
+        noun ``head`` it names) has a locative phrase after it naming a place the
+        gazetteer knows is that phrase as written, with the known place's point and
+        precision."""
+        if found is None or found.place is not None:
+            return found
+        view = self.view
+        container = next(
+            (
+                place
+                for node in dict.fromkeys((token, head))
+                for pobj, target in self.preps(node)
+                if not target and pobj > token
+                for word in self._phrase(pobj, depth=2)
+                if (place := self._gazetteer_place(word)) is not None
+            ),
+            None,
+        )
+        if container is None or container.place is None or container.start < found.end:
+            return found
+        start = min(found.start, view.idx[head])
+        text = view.doc.text[start : container.end]
+        return EventLocation(start, container.end, text, container.place, container.precision)
 
     def _detached_name(self, head: int) -> EventLocation | None:
         """ "in the capital, Kabul, on Monday": the name set off by a comma after a

@@ -694,6 +694,19 @@ def test_a_negated_verb_denies_its_infinitive(code_text):
         assert any("negated by" in d.reason for d in analysis.decisions if not d.kept), text
 
 
+def test_an_adjective_of_inability_denies_its_infinitive_without_a_rejection(code_text):
+    # "unable to", "powerless to": the act did not happen, and no one refused it
+    for text in (
+        "Serbian police were unable to arrest the suspects.",
+        "The peacekeepers were powerless to stop the attack on the village.",
+    ):
+        analysis = code_text(text)
+        assert not analysis.coded.events, text
+        assert any("negated by" in d.reason for d in analysis.decisions if not d.kept), text
+    (able,) = code_text("Serbian police were able to arrest the suspects.").coded.events
+    assert able.type == "COERCE"
+
+
 def test_a_negated_permission_denies_what_it_would_permit(code_text):
     # "refused to allow the planes to land and evacuate": an infinitive with its own
     # subject is as undone as the verb it depends on, and so is its conjunct

@@ -99,6 +99,7 @@ class WordLists:
     contest_sense_verbs: frozenset[str]
     contest_entities: frozenset[str]
     released_entities: frozenset[str]
+    inability_words: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -490,7 +491,10 @@ def is_negated(t: Tree, token: int, words: WordLists) -> str | None:
             and (reason := is_negated(t, head, words))
         ):
             return reason
-    if dep[token] == "xcomp" and t.lemma[t.head[token]] in words.failure_verbs:
+    if dep[token] == "xcomp" and (
+        t.lemma[t.head[token]] in words.failure_verbs
+        or t.lower[t.head[token]] in words.inability_words  # "were unable to arrest him"
+    ):
         return f"negated by '{t.text(t.head[token])}'"
     if dep[token] == "xcomp" and (reason := _negated_governor(t, t.head[token], words)):
         return reason

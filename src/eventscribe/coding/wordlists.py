@@ -91,6 +91,7 @@ FIELDS = (
     "contest_sense_verbs",
     "contest_entities",
     "released_entities",
+    "inability_words",
 )
 
 

@@ -707,6 +707,19 @@ def test_an_adjective_of_inability_denies_its_infinitive_without_a_rejection(cod
     assert able.type == "COERCE"
 
 
+def test_an_adjective_of_ability_is_as_done_as_its_clause(code_text):
+    # "were able to arrest" says they arrested; "will be able to" only that they may
+    (done,) = code_text("Serbian police were able to arrest the suspects.").coded.events
+    assert done.type == "COERCE"
+    for text in (
+        "Kosovo police will be able to arrest the suspects.",
+        "Residents will be able to visit the regional office in Nelson.",
+    ):
+        analysis = code_text(text)
+        assert not analysis.coded.events, text
+        assert any("only possible" in d.reason for d in analysis.decisions if not d.kept), text
+
+
 def test_a_negated_permission_denies_what_it_would_permit(code_text):
     # "refused to allow the planes to land and evacuate": an infinitive with its own
     # subject is as undone as the verb it depends on, and so is its conjunct

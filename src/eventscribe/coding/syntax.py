@@ -100,6 +100,7 @@ class WordLists:
     contest_entities: frozenset[str]
     released_entities: frozenset[str]
     inability_words: frozenset[str]
+    ability_words: frozenset[str]
 
 
 PASSIVE_MARKS = frozenset({"nsubjpass", "auxpass"})
@@ -769,12 +770,25 @@ def modality_of(t: Tree, token: int, words: WordLists) -> str | None:
         return "generic"  # "Killing civilians is a war crime": an activity spoken of
     if dep[token] == "conj":
         return modality_of(t, head, words)
+    if dep[token] == "xcomp" and lower[head] in words.ability_words and head != token:
+        return _ability(t, head, words)
     if dep[token] == "xcomp" and head != token:
         # "called on the UN to continue to provide aid": what the chain's governor leaves
         # undone is undone ("admitted murdering them", in a relative clause, still happened)
         inherited = modality_of(t, head, words)
         return inherited if inherited in UNREALISED else None
     return None
+
+
+def _ability(t: Tree, adjective: int, words: WordLists) -> str | None:
+    """ "was able to arrest him" says he was arrested; "will be able to visit", "could
+    be able to" only that it is possible: the infinitive after an adjective of ability
+    is as done as the clause of its copula, a future or a doubt making it possible."""
+    governor = t.head[adjective] if t.dep[adjective] == "acomp" else adjective
+    inherited = modality_of(t, governor, words) if governor != adjective else None
+    if inherited in ("future", "hypothetical"):
+        return "hypothetical"
+    return inherited if inherited in UNREALISED else None
 
 
 def speaker_of(t: Tree, token: int, words: WordLists) -> list[int]:

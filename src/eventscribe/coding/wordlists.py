@@ -92,6 +92,7 @@ FIELDS = (
     "contest_entities",
     "released_entities",
     "inability_words",
+    "ability_words",
 )
 
 

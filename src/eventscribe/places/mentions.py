@@ -184,6 +184,11 @@ class WordIds:
         self.occupied = (view.ids(words.occupation_verbs), view.ids(_NAME_LINKS), view.id("dobj"))
         # "in Riverdale", "at Riverdale": where someone is, whoever else bears the name
         self.strictly = (view.ids(words.locative_prepositions), *self.locative[1:])
+        # where someone is or goes: "at the Kremlin", "marched to the White House"
+        self.whereto = (
+            view.ids(words.locative_prepositions | {"to", "from"}),
+            *self.locative[1:],
+        )
 
 
 def _trim(view: DocView, ids: WordIds, start: int, end: int) -> tuple[int, int]:

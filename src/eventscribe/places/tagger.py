@@ -30,6 +30,7 @@ from eventscribe.places.gazetteer import (
     PlaceLookup,
 )
 from eventscribe.places.gazetteer import folded as fold
+from eventscribe.places.landmarks import Landmarks
 from eventscribe.places.mentions import (
     Mention,
     WordIds,
@@ -132,6 +133,7 @@ class PlaceTagger:
         self._gazetteer = gazetteer
         self._ids: tuple[Any, PlaceWords, WordIds] | None = None
         self._facilities: tuple[Any, FacilityIds] | None = None
+        self._landmarks: Landmarks | None = None
 
     def _word_ids(self, view: DocView) -> WordIds:
         """The word lists as ids of the document's vocabulary, made once per vocabulary."""
@@ -240,8 +242,48 @@ class PlaceTagger:
         sites = find_sites(view, self._facility_ids(view), spans, towns)
         if sites:
             places += [_site_place(view, site, places[site.town]) for site in sites]
-            places.sort(key=lambda p: (p.start, p.end))
+        places = self._with_landmarks(view, places, actor_spans, ids)
+        places.sort(key=lambda p: (p.start, p.end))
         return tuple(places)
+
+    @property
+    def landmarks(self) -> Landmarks:
+        """The bundled landmarks (:mod:`.landmarks`), read when first used."""
+        if self._landmarks is None:
+            self._landmarks = Landmarks.load(self.gazetteer)
+        return self._landmarks
+
+    def _with_landmarks(
+        self,
+        view: DocView,
+        places: list[Place],
+        actor_spans: Iterable[tuple[int, int]],
+        ids: WordIds,
+    ) -> list[Place]:
+        """``places`` with the landmarks the text names ("marched to the White House"),
+        each replacing the places inside it ("Guantanamo" of "Guantanamo Bay"). One
+        that is an event's actor ("the Kremlin said") is a metonym and skipped, unless a
+        locative phrase makes it the place ("at the Kremlin")."""
+        actors = list(actor_spans)
+        for start, end, landmark in self.landmarks.find(view.text):
+            first, last = bisect_left(view.idx, start), bisect_left(view.idx, end) - 1
+            if first >= len(view) or view.idx[first] != start:
+                continue  # not at a token's start
+            if any(a < last + 1 and first < b for a, b in actors) and not in_locative_phrase(
+                view, first, last + 1, ids.locative
+            ):
+                continue
+            if landmark.metonym and not in_locative_phrase(view, first, last + 1, ids.whereto):
+                continue  # "White House aides", "denied by the Kremlin"
+            if any(p.start < start < p.end or p.start < end < p.end for p in places):
+                continue  # inside or across a longer place
+            town = landmark.town
+            places = [p for p in places if not (start <= p.start and p.end <= end)]
+            places.append(
+                Place(start, end, view.text[start:end], landmark.name, town.country,
+                      float(town.lat), float(town.lon), None, "facility", town.admin1)
+            )  # fmt: skip
+        return places
 
     def _facility_ids(self, view: DocView) -> FacilityIds:
         held = self._facilities

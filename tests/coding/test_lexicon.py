@@ -60,6 +60,7 @@ def test_user_entry_overrides_the_builtin_one(tmp_path):
         ),
         ("  - {verb: snub, type: REJECT, by: [ARMY]}\n", "'by' takes PLOVER sectors"),
         ("  - {noun: snub, type: REJECT, by: [MIL]}\n", "'by' takes PLOVER sectors"),
+        ("  - {noun: snub, type: REJECT, subject: [bomb]}\n", "'subject' takes the head words"),
         # only a code PLOVER has no type for (a public statement) may go without a type
         ("  - {verb: snub, cameo: '120'}\n", "unknown PLOVER event type ''"),
     ],
@@ -235,6 +236,34 @@ def test_a_verb_entry_can_name_the_sectors_of_its_doer(tmp_path):
         "Serbian students toured the village of Banjska.",
     )
     assert found == [["COERCE"], []]
+
+
+def test_a_verb_entry_can_name_what_its_subject_must_be(tmp_path):
+    """``subject``: the act counts only when the verb's subject is one of the words (the
+    subject side of a PETRARCH pattern, "- &WEAPON * [183]"); the doer may go unnamed."""
+    path = write(
+        tmp_path,
+        "entries:\n  - {verb: erupt, subject: [grenade], type: ASSAULT, cameo: '183', "
+        "target: [none]}\n",
+    )
+    found = _types_coded_with(
+        path,
+        "A grenade erupted outside the Serbian consulate in Pristina.",
+        "A volcano erupted outside the Serbian consulate in Pristina.",
+    )
+    assert found == [["ASSAULT"], []]
+
+
+def test_a_weapon_going_off_is_a_bombing_by_someone_unnamed(code_text):
+    """Phoenix CAMEO.2.0 EXPLODE "- &WEAPON * [183]": the bombing is the event; the
+    killing it did is the same act, and its victims are the event's targets."""
+    (event,) = code_text(
+        "A roadside bomb exploded near a market in Kirkuk, killing four shoppers."
+    ).coded.events
+    assert (event.type, event.cameo, event.trigger.text) == ("ASSAULT", "183", "exploded")
+    assert not event.sources and [a.text for a in event.targets] == ["four shoppers"]
+    assert "killing" in [m.text for m in event.mentions]
+    assert not code_text("The crowd exploded in anger at the verdict.").coded.events
 
 
 def test_armed_forces_entering_a_town_occupy_it(code_text):

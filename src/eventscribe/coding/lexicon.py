@@ -36,6 +36,7 @@ KNOWN_FIELDS = frozenset(
         "when",
         "needs",
         "by",
+        "subject",
         "nothing",
     }
 )
@@ -83,12 +84,17 @@ class LexiconEntry:
     # the act counts only when its subject names two or more actors (a PETRARCH pattern's
     # compound marker before the verb: "- % * TALKS [031]", "Serbia and Kosovo held talks")
     compound: bool = False
+    # the act counts only when the head word of the verb's subject is one of these
+    # (PETRARCH's subject-side nouns: "- &WEAPON * [183] # EXPLODE", "a car bomb
+    # exploded"): such a subject is what was used, so the doer may be unknown
+    subject: tuple[str, ...] = ()
 
     @property
     def key(self) -> EntryKey:
+        context = (*self.before, "%") if self.compound else self.before
         return (
             self.pos, self.lemma, self.tail, self.objects, self.when, self.needs,
-            (*self.before, "%") if self.compound else self.before,
+            context + tuple(f"subject:{w}" for w in self.subject),
         )  # fmt: skip
 
     @property
@@ -103,6 +109,7 @@ class LexiconEntry:
             + bool(self.by)
             + len(self.before)
             + self.compound
+            + bool(self.subject)
         )
 
     @cached_property
@@ -117,6 +124,8 @@ class LexiconEntry:
         )
         if self.compound:  # "% hold + talks": two or more doers
             words = f"% {words}"
+        if self.subject:  # "bomb/device explode": what the subject must be
+            words = f"{'/'.join(self.subject[:2])}{'/...' if len(self.subject) > 2 else ''} {words}"
         if self.before:  # "did n't/... clash": the first choice of each group before it
             first = (g.split("|")[0] + ("/..." if "|" in g else "") for g in self.before)
             words = f"{' '.join(first)} {words}"
@@ -298,6 +307,10 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
             f"{origin}: 'by' takes PLOVER sectors of a verb's doer, got {list(by)}",
             fix=f"use sectors from {', '.join(sorted(ontology.sectors))}",
         )
+    subject = item.get("subject") or ()
+    subject = (subject,) if isinstance(subject, str) else tuple(str(w).lower() for w in subject)
+    if subject and pos != "verb":
+        raise DataFileError(f"{origin}: 'subject' takes the head words of a verb's subject")
     return LexiconEntry(
         pos=pos,
         lemma=lemma,
@@ -313,6 +326,7 @@ def _entry(item: Any, origin: str, ontology: Ontology) -> LexiconEntry:
         origin=origin,
         needs=needs,
         by=by,
+        subject=subject,
     )
 
 

@@ -464,6 +464,10 @@ class EventMatcher:
             else None,
             modality,
         )
+        if entry.subject and _happened_unattributed(candidate):
+            # "a bomb exploded outside a police college": used by someone unnamed
+            notes = (*candidate.notes, "a weapon went off with no one named: doer unknown")
+            candidate = replace(candidate, dropped=None, notes=notes)
         if candidate.dropped is None:
             reason = self._wrong_sense(t, verb, entry, actors) or self._requirement(
                 t, verb, entry, actors, sources
@@ -478,6 +482,10 @@ class EventMatcher:
         """The entry's doer sectors ("troops entered the town", not "Russia entered the
         conflict"), its two or more doers and its words before the verb ("did n't clash")
         are there."""
+        if entry.subject and not any(
+            t.lemma[s].lower() in entry.subject for s in syntax.children(t, verb, "nsubj")
+        ):
+            return False  # "a car bomb exploded", not "the crowd exploded in anger"
         if entry.by or entry.compound:
             doers = self._sources(t, verb, entry, actors)
             if entry.by and not any(a.sector in entry.by for a in doers):

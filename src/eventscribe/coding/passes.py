@@ -151,7 +151,7 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
     """ "Rebels shelled the town, killing 20 people": the killing is what the shelling
     did, one event (as PLOVER and CAMEO coders code it). A participle clause after the
     event verb, with no subject of its own and of the same type, adds no event; when the
-    main verb has no recipient at all, it takes the first participle's."""
+    main verb has no recipient at all, it takes the participles'."""
     by_anchor = {c.anchor: c for c in found if c.dropped is None}
     folded: dict[int, tuple[str, int]] = {}  # anchor -> (why, anchor of the act it tells of)
     gained: dict[int, tuple[Actor, ...]] = {}
@@ -172,8 +172,13 @@ def fold_consequences(found: list[Candidate], t: Tree) -> list[Candidate]:
         ):
             continue
         folded[candidate.anchor] = (f"what '{t.text(head[clause])}' did: one event", main.anchor)
-        if not main.targets and _resolved(candidate.targets):
-            gained.setdefault(main.anchor, candidate.targets)
+        # an act with no one named at all ("a bomb exploded, killing four shoppers")
+        # takes whom its participle names, placed or not
+        unnamed = not main.sources or main.anchor in gained
+        if not main.targets and (_resolved(candidate.targets) or unnamed):
+            # "exploded, killing 35 people and wounding 62": every participle's recipients
+            known = gained.get(main.anchor, ())
+            gained[main.anchor] = known + tuple(a for a in candidate.targets if a not in known)
     _fold_conjoined_attacks(by_anchor, t, folded, gained)
     if not folded:
         return found

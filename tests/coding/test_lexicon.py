@@ -266,6 +266,16 @@ def test_a_weapon_going_off_is_a_bombing_by_someone_unnamed(code_text):
     assert not code_text("The crowd exploded in anger at the verdict.").coded.events
 
 
+def test_armed_forces_taking_control_occupy_and_a_vote_does_not(code_text):
+    """Phoenix CAMEO.2.0 TAKE "- * CONTROL + [192]", "- &MILITARY * [192]" and "- *
+    CONTROL (OF {THE HOUSE}) [---]": control taken by force is an occupation."""
+    taken = code_text("Houthi fighters took control of the airport in Aden.").coded.events
+    assert [(e.type, e.cameo) for e in taken] == [("COERCE", "192")]
+    town = code_text("Rebel fighters took the town of Kidal on Sunday.").coded.events
+    assert [(e.type, e.cameo) for e in town] == [("COERCE", "192")]
+    assert not code_text("The Democrats took control of the House in January.").coded.events
+
+
 def test_armed_forces_entering_a_town_occupy_it(code_text):
     """Phoenix CAMEO.2.0: ENTER "- &MILITARY * &TOWN [192]"; a named place is a town."""
     coded = {

@@ -261,9 +261,9 @@ class PlaceTagger:
         ids: WordIds,
     ) -> list[Place]:
         """``places`` with the landmarks the text names ("marched to the White House"),
-        each replacing the places inside it ("Guantanamo" of "Guantanamo Bay"). One
-        that is an event's actor ("the Kremlin said") is a metonym and skipped, unless a
-        locative phrase makes it the place ("at the Kremlin")."""
+        each replacing the places inside its name. One that is an event's actor ("the
+        Kremlin said") is a metonym and skipped, unless a locative phrase makes it the
+        place ("at the Kremlin")."""
         actors = list(actor_spans)
         for start, end, landmark in self.landmarks.find(view.text):
             first, last = bisect_left(view.idx, start), bisect_left(view.idx, end) - 1

@@ -276,6 +276,40 @@ def test_armed_forces_taking_control_occupy_and_a_vote_does_not(code_text):
     assert not code_text("The Democrats took control of the House in January.").coded.events
 
 
+def test_withdrawing_is_a_retreat_only_for_forces_or_from_somewhere(code_text):
+    """Phoenix CAMEO.2.0 RETREAT block: WITHDRAW is 080 (yield) but "- &MILITARY *",
+    "- * &MILITARY" and "- * FROM +", which are 0874 (a military retreat)."""
+    coded = {
+        text: [(e.type, e.cameo) for e in code_text(text).coded.events]
+        for text in (
+            "Russia has begun withdrawing its troops from Syria.",
+            "Serbian troops withdrew after two days of fighting.",
+            "Serbia withdrew from the disputed village of Banjska.",
+            "The Serbian government withdrew its complaint.",
+        )
+    }
+    assert list(coded.values()) == [
+        [("RETREAT", "0874")],
+        [("RETREAT", "0874")],
+        [("RETREAT", "0874")],
+        [("CONCEDE", "080")],
+    ]
+
+
+def test_an_entry_for_certain_doers_stands_beside_the_entry_for_anyone(tmp_path):
+    """``by`` (and ``subject``) are part of an entry's key: "troops withdrew" and "the
+    government withdrew its complaint" are two entries of one verb, not one replacing
+    the other."""
+    path = write(
+        tmp_path,
+        "entries:\n  - {verb: snub, type: REJECT}\n  - {verb: snub, by: [MIL], type: ASSAULT}\n",
+    )
+    found = _types_coded_with(
+        path, "Serbian troops snubbed the monitors.", "The Serbian government snubbed Kosovo."
+    )
+    assert found == [["ASSAULT"], ["REJECT"]]
+
+
 def test_armed_forces_entering_a_town_occupy_it(code_text):
     """Phoenix CAMEO.2.0: ENTER "- &MILITARY * &TOWN [192]"; a named place is a town."""
     coded = {

@@ -94,7 +94,9 @@ class LexiconEntry:
         context = (*self.before, "%") if self.compound else self.before
         return (
             self.pos, self.lemma, self.tail, self.objects, self.when, self.needs,
-            context + tuple(f"subject:{w}" for w in self.subject),
+            context
+            + tuple(f"by:{b}" for b in self.by)
+            + tuple(f"subject:{w}" for w in self.subject),
         )  # fmt: skip
 
     @property

@@ -561,10 +561,16 @@ class EventMatcher:
                 return f"'{t.text(obj)}' is nothing one attacks: '{t.text(verb)}' has another sense here"
             if entry.lemma in words.contest_sense_verbs and self._contestant(t, obj):
                 return f"'{t.text(obj)}' is a team, party or place: '{t.text(verb)}' won a contest"
-            if entry.lemma in words.release_sense_verbs and (
-                lemma in words.released_things | words.message_nouns
-                or t.lower[obj] in words.released_things  # "data" (lemma "datum")
-                or self._named_thing(t, obj)
+            # "withdrew its complaint" yields (CONCEDE): only setting free or pulling back
+            # (done or refused) needs someone or a force as its object
+            if (
+                entry.lemma in words.release_sense_verbs
+                and entry.type != "CONCEDE"
+                and (
+                    lemma in words.released_things | words.message_nouns
+                    or t.lower[obj] in words.released_things  # "data" (lemma "datum")
+                    or self._named_thing(t, obj)
+                )
             ):
                 return (
                     f"'{t.text(obj)}' is a thing, no one set free or pulled back: "

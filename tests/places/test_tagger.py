@@ -88,6 +88,24 @@ def test_a_demonym_that_keeps_its_case_is_a_demonym(nlp, tagger) -> None:
     assert place.country == "POL" and place.demonym
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "country"),
+    [
+        ("He listed all that T&T had done to support Dominica.", "T&T", "TTO"),
+        ("The NZ government welcomed the move.", "NZ", "NZL"),
+    ],
+)
+def test_a_country_abbreviation_news_write_is_the_country(
+    nlp, tagger, sentence: str, text: str, country: str
+) -> None:
+    place = _by_text(tagger.tag(nlp(sentence)))[text]
+    assert (place.feature, place.country) == ("country", country)
+
+
+def test_an_abbreviation_inside_a_word_is_no_country(nlp, tagger) -> None:
+    assert not tagger.tag(nlp("AT&T shares fell on Monday."))
+
+
 def test_actor_span_is_skipped_as_a_metonym(nlp, tagger) -> None:
     doc = nlp("Moscow rejected the proposal from Berlin.")
     moscow = next(t for t in doc if t.text == "Moscow")

@@ -12,6 +12,7 @@ spacy = pytest.importorskip("spacy")
 
 from eventscribe.errors import DataFileError
 from eventscribe.places import PlaceTagger
+from eventscribe.places.gazetteer import PRIMARY, Entry, Gazetteer
 from eventscribe.places.landmarks import Landmarks
 from eventscribe.places.location import event_location
 
@@ -69,3 +70,12 @@ def test_a_landmark_whose_town_is_unknown_names_its_line(tagger, tmp_path: Path)
     )
     with pytest.raises(DataFileError, match=r"landmarks\.csv:3: no city 'Atlantis'"):
         Landmarks.load(tagger.gazetteer, table)
+
+
+def test_a_gazetteer_of_ones_own_without_the_towns_tags_without_the_landmarks(nlp) -> None:
+    # a caller's gazetteer need not know Washington: the White House is left out, the
+    # places it knows are found, and tagging never fails for the bundled table
+    small = Gazetteer()
+    small.add(Entry("Ruritania", "RUR", 1.0, 2.0, None, "country", 1000), {"Ruritania": PRIMARY})
+    doc = nlp("Envoys from Ruritania marched to the White House on Monday.")
+    assert [p.text for p in PlaceTagger(small).tag(doc)] == ["Ruritania"]

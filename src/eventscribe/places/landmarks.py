@@ -49,10 +49,13 @@ class Landmarks:
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if forms else None
 
     @classmethod
-    def load(cls, gazetteer: PlaceLookup, path: Path | None = None) -> Landmarks:
+    def load(
+        cls, gazetteer: PlaceLookup, path: Path | None = None, *, every_town: bool = True
+    ) -> Landmarks:
         """The table at ``path`` (the bundled one by default), each town resolved in
         ``gazetteer``; a row whose town is not a city of its country is an error naming
-        the file and line."""
+        the file and line, or, with ``every_town`` false (a gazetteer of the caller's
+        that may hold no such town), a site left out."""
         path = path or landmarks_file()
         forms: dict[str, Landmark] = {}
         for number, row in _rows(path):
@@ -66,7 +69,10 @@ class Landmarks:
             metonym = row.get("metonym", "")
             if metonym not in ("", "yes"):
                 raise DataFileError(f"{where}: metonym {metonym!r} is neither empty nor yes")
-            landmark = Landmark(name, _city(gazetteer, town, country, where), metonym == "yes")
+            city = _city(gazetteer, town, country, where, required=every_town)
+            if city is None:
+                continue
+            landmark = Landmark(name, city, metonym == "yes")
             for form in [name, *(a.strip() for a in row.get("aliases", "").split("|"))]:
                 for written in _spellings(form):
                     if written and forms.setdefault(written, landmark) is not landmark:
@@ -91,13 +97,18 @@ def _spellings(form: str) -> list[str]:
     return [form]
 
 
-def _city(gazetteer: PlaceLookup, town: str, country: str, where: str) -> Entry:
-    """The most populous city of ``country`` the gazetteer knows by the name ``town``."""
+def _city(
+    gazetteer: PlaceLookup, town: str, country: str, where: str, *, required: bool
+) -> Entry | None:
+    """The most populous city of ``country`` the gazetteer knows by the name ``town``;
+    None, or an error when ``required``, if it knows none."""
     cities = [
         entry
         for entry, how in gazetteer.lookup(town)
         if entry.feature == "city" and entry.country == country and how in (PRIMARY, ALIAS)
     ]
+    if not cities and not required:
+        return None
     if not cities:
         raise DataFileError(
             f"{where}: no city {town!r} in {country!r} in the gazetteer",

@@ -131,6 +131,7 @@ class PlaceTagger:
 
     def __init__(self, gazetteer: PlaceLookup | None = None) -> None:
         self._gazetteer = gazetteer
+        self._given = gazetteer is not None  # a gazetteer of the caller's, not the bundled one
         self._ids: tuple[Any, PlaceWords, WordIds] | None = None
         self._facilities: tuple[Any, FacilityIds] | None = None
         self._landmarks: Landmarks | None = None
@@ -250,7 +251,8 @@ class PlaceTagger:
     def landmarks(self) -> Landmarks:
         """The bundled landmarks (:mod:`.landmarks`), read when first used."""
         if self._landmarks is None:
-            self._landmarks = Landmarks.load(self.gazetteer)
+            # a gazetteer of the caller's may lack the towns; the bundled one has them all
+            self._landmarks = Landmarks.load(self.gazetteer, every_town=not self._given)
         return self._landmarks
 
     def _with_landmarks(

